@@ -1,0 +1,117 @@
+"""krquality: is a key result a metric, a milestone or a task, and how to write it better.
+
+>>> import krquality
+>>> krquality.analyze("Increase trial-to-paid conversion from 4% to 7% by Q3").label
+<Label.METRIC: 'metric'>
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from importlib.metadata import PackageNotFoundError, version
+
+from krquality.engine import Analyzer, validate_text
+from krquality.errors import (
+    ConfigError,
+    InvalidInputError,
+    KRQualityError,
+    ModelCompatibilityError,
+    ModelError,
+    ModelIntegrityError,
+    OKRFileError,
+    SpacyModelNotFoundError,
+)
+from krquality.labels import Label
+from krquality.result import Finding, Objective, OKRSetResult, Result, Severity, Suggestion
+
+try:
+    __version__ = version("krquality")
+except PackageNotFoundError:  # running from a source tree without install
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Analyzer",
+    "ConfigError",
+    "Finding",
+    "InvalidInputError",
+    "KRQualityError",
+    "Label",
+    "ModelCompatibilityError",
+    "ModelError",
+    "ModelIntegrityError",
+    "OKRFileError",
+    "OKRSetResult",
+    "Objective",
+    "Result",
+    "Severity",
+    "SpacyModelNotFoundError",
+    "Suggestion",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "analyze_okrs",
+    "get_analyzer",
+    "load_model",
+    "validate_text",
+]
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def get_analyzer() -> Analyzer:
+    """Return the process-wide :class:`Analyzer`, loading it on first use.
+
+    >>> get_analyzer() is get_analyzer()
+    True
+    """
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Analyzer.load()
+    return _default
+
+
+def load_model(path: str | None = None, *, spacy_model: str | None = None) -> Analyzer:
+    """Load an :class:`Analyzer` for a model file (default: the bundled model).
+
+    The file is loaded only if its sha256 matches its manifest.
+
+    >>> load_model().model_version  # doctest: +ELLIPSIS
+    'krq-...'
+    """
+    return Analyzer.load(path, spacy_model=spacy_model)
+
+
+def analyze(text: str, *, suggestions: bool = True) -> Result:
+    """Analyse one key result with the default analyzer.
+
+    >>> analyze("Hold weekly pipeline reviews").label
+    <Label.TASK: 'task'>
+    """
+    return get_analyzer().analyze(text, suggestions=suggestions)
+
+
+def analyze_many(
+    texts: Iterable[str], *, batch_size: int = 256, n_process: int = 1, suggestions: bool = True
+) -> Iterator[Result]:
+    """Analyse many key results lazily, in input order.
+
+    >>> [r.label.value for r in analyze_many(["Launch the partner portal", "Double weekly active teams"])]
+    ['milestone', 'metric']
+    """
+    return get_analyzer().analyze_many(
+        texts, batch_size=batch_size, n_process=n_process, suggestions=suggestions
+    )
+
+
+def analyze_okrs(objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
+    """Analyse objectives with their key results, including set-level checks.
+
+    >>> result = analyze_okrs([Objective("Delight customers", ("Improve support", "Answer tickets"))])
+    >>> [f.code for f in result.objectives[0].findings]  # doctest: +ELLIPSIS
+    [...]
+    """
+    return get_analyzer().analyze_okrs(objectives, suggestions=suggestions)

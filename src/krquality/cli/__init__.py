@@ -1,0 +1,1 @@
+"""The ``krquality`` command line: thin commands over the Python API."""

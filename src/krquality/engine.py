@@ -1,0 +1,196 @@
+"""The analysis engine: one spaCy pipeline and one trained model, loaded once.
+
+Data flows one way: text -> ``Doc`` (``doc._.krq_features``) -> feature dict
+-> classifier -> label and probabilities -> checks -> score -> suggestions.
+An :class:`Analyzer` is safe to share between threads after construction:
+it holds no per-call state, and spaCy and scikit-learn prediction do not
+mutate the loaded objects.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from krquality.checks import CheckContext, run_checks, run_set_checks
+from krquality.checks.score import score_findings
+from krquality.config import Config, load_config
+from krquality.errors import InvalidInputError
+from krquality.evidence import collect_evidence, structure
+from krquality.features.types import Features
+from krquality.labels import Label
+from krquality.model.io import LoadedModel, load_model
+from krquality.nlp import build_nlp
+from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
+from krquality.suggest import suggest
+
+DEFAULT_MAX_CHARS = 1000
+
+
+def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Return ``text`` if it can be analysed, else raise :class:`InvalidInputError`.
+
+    >>> validate_text("Ship offline mode")
+    'Ship offline mode'
+    """
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{field} must be a string, got {type(text).__name__}", field=field)
+    if not text.strip():
+        raise InvalidInputError(f"{field} is empty", field=field)
+    if len(text) > max_chars:
+        raise InvalidInputError(
+            f"{field} is {len(text)} characters long; the limit is {max_chars}", field=field
+        )
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The classifier's verdict on one key result."""
+
+    label: Label
+    probabilities: dict[str, float]
+    confident: bool
+
+
+class Analyzer:
+    """Holds the spaCy pipeline, the trained model and the configuration.
+
+    >>> analyzer = Analyzer.load()
+    >>> analyzer.analyze("Increase NPS from 40 to 55").label
+    <Label.METRIC: 'metric'>
+    """
+
+    def __init__(self, nlp: Language, model: LoadedModel, config: Config) -> None:
+        self.nlp = nlp
+        self.model = model
+        self.config = config
+        # The parser is shared; spaCy components are not documented as
+        # re-entrant, so on-demand parsing for suggestions is serialised.
+        self.parse_lock = threading.Lock()
+
+    @classmethod
+    def load(
+        cls,
+        model_path: str | Path | None = None,
+        *,
+        spacy_model: str | None = None,
+        config: Config | None = None,
+    ) -> Analyzer:
+        """Load the spaCy pipeline and the (checksum-verified) model once."""
+        loaded = load_model(model_path)
+        nlp = build_nlp(spacy_model)
+        return cls(nlp, loaded, config if config is not None else load_config())
+
+    @property
+    def model_version(self) -> str:
+        return self.model.version
+
+    def classify_features(self, features: Sequence[Features]) -> list[Classification]:
+        """Label already-extracted features (a batch at a time is faster)."""
+        if not features:
+            return []
+        probas = self.model.predict_proba(features)
+        out = []
+        for row in probas:
+            probabilities = {label.value: float(p) for label, p in zip(self.model.labels, row, strict=True)}
+            best = max(probabilities, key=lambda k: probabilities[k])
+            out.append(
+                Classification(
+                    label=Label(best),
+                    probabilities=probabilities,
+                    confident=probabilities[best] >= self.model.abstain_threshold,
+                )
+            )
+        return out
+
+    def _finish(self, text: str, doc: Doc, verdict: Classification, *, with_suggestions: bool) -> Result:
+        features: Features = doc._.krq_features
+        context = CheckContext(
+            text=text,
+            doc=doc,
+            features=features,
+            label=verdict.label,
+            probabilities=verdict.probabilities,
+            config=self.config,
+        )
+        findings = run_checks(context)
+        score, grade = score_findings(findings, config=self.config)
+        result = Result(
+            text=text,
+            label=verdict.label,
+            probabilities=verdict.probabilities,
+            confident=verdict.confident,
+            evidence=collect_evidence(features, verdict.label),
+            structured=structure(features, verdict.label),
+            features=features,
+            findings=findings,
+            score=score,
+            grade=grade,
+            model_version=self.model_version,
+        )
+        if with_suggestions and findings:
+            result = suggest(result, context, analyzer=self)
+        return result
+
+    def analyze(self, text: str, *, suggestions: bool = True) -> Result:
+        """Analyse one key result."""
+        text = validate_text(text, max_chars=self.config.max_chars)
+        doc = self.nlp(text)
+        (verdict,) = self.classify_features([doc._.krq_features])
+        return self._finish(text, doc, verdict, with_suggestions=suggestions)
+
+    def analyze_many(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 256,
+        n_process: int = 1,
+        suggestions: bool = True,
+    ) -> Iterator[Result]:
+        """Analyse many key results lazily, in input order, with ``nlp.pipe``.
+
+        Raises :class:`InvalidInputError` naming ``texts[i]`` for a bad item;
+        callers that want to go on past bad items validate first (the CLI and
+        the HTTP batch route do).
+        """
+        max_chars = self.config.max_chars
+
+        def checked() -> Iterator[str]:
+            for i, text in enumerate(texts):
+                yield validate_text(text, field=f"texts[{i}]", max_chars=max_chars)
+
+        batch: list[tuple[str, Doc]] = []
+        for doc in self.nlp.pipe(checked(), batch_size=batch_size, n_process=n_process):
+            batch.append((doc.text, doc))
+            if len(batch) >= batch_size:
+                yield from self._finish_batch(batch, suggestions)
+                batch = []
+        if batch:
+            yield from self._finish_batch(batch, suggestions)
+
+    def _finish_batch(self, batch: list[tuple[str, Doc]], suggestions: bool) -> Iterator[Result]:
+        verdicts = self.classify_features([doc._.krq_features for _, doc in batch])
+        for (text, doc), verdict in zip(batch, verdicts, strict=True):
+            yield self._finish(text, doc, verdict, with_suggestions=suggestions)
+
+    def analyze_okrs(self, objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
+        """Analyse objectives with their key results, plus set-level checks."""
+        texts = [kr for objective in objectives for kr in objective.key_results]
+        results = iter(self.analyze_many(texts, suggestions=suggestions))
+        per_objective = [
+            (objective, tuple(next(results) for _ in objective.key_results)) for objective in objectives
+        ]
+        objective_findings, set_findings = run_set_checks(per_objective, config=self.config)
+        return OKRSetResult(
+            objectives=tuple(
+                ObjectiveResult(objective=objective, results=krs, findings=objective_findings.get(i, ()))
+                for i, (objective, krs) in enumerate(per_objective)
+            ),
+            findings=set_findings,
+        )

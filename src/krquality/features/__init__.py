@@ -1,0 +1,1 @@
+"""Pure functions and types from a spaCy ``Doc`` to features."""

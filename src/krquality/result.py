@@ -1,0 +1,121 @@
+"""The typed result of analysing one key result (and a set of OKRs).
+
+Frozen dataclasses only: the core never imports pydantic or FastAPI; the
+interfaces convert these with :func:`dataclasses.asdict` or their own schemas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from krquality.features.types import Direction, Features, SpanRef
+from krquality.labels import Label
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A replacement of ``text[start:end]`` by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One weakness found by a check.
+
+    ``code`` is stable (``KRQ101``), ``name`` is the dotted rule name
+    (``metric.no_baseline``); ``start``/``end`` index the analysed text.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A rewritten key result, re-analysed before it is returned."""
+
+    text: str
+    label: Label
+    score: int
+    fixes: tuple[str, ...]  # codes of the findings this draft fixes
+    placeholders: tuple[str, ...] = ()  # e.g. ("[baseline]", "[date]")
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredKR:
+    """The key result as data; each field is None when the text lacks it."""
+
+    metric: str | None = None
+    direction: Direction | None = None
+    baseline: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    deadline: str | None = None
+    deliverable: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span that decided the label, and why."""
+
+    span: SpanRef
+    reason: str  # e.g. "target quantity", "deadline", "activity verb"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Everything krquality says about one key result."""
+
+    text: str
+    label: Label
+    probabilities: dict[str, float]
+    confident: bool
+    evidence: tuple[Evidence, ...]
+    structured: StructuredKR
+    features: Features
+    findings: tuple[Finding, ...] = ()
+    score: int = 100
+    grade: str = "A"
+    suggestions: tuple[Suggestion, ...] = ()
+    model_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    """An objective and its key results, as read from a file or a request.
+
+    ``line`` numbers (1-based) are set when read from a file, for diagnostics.
+    """
+
+    title: str
+    key_results: tuple[str, ...]
+    line: int | None = None
+    key_result_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveResult:
+    objective: Objective
+    results: tuple[Result, ...]
+    findings: tuple[Finding, ...] = ()  # set-level findings on this objective
+
+
+@dataclass(frozen=True, slots=True)
+class OKRSetResult:
+    objectives: tuple[ObjectiveResult, ...]
+    findings: tuple[Finding, ...] = field(default=())  # findings on the whole set
