@@ -1,0 +1,110 @@
+"""Features -> the flat dict the classifier's ``DictVectorizer`` reads.
+
+Pure functions with no spaCy or scikit-learn imports, so they are testable
+without a model and cheap on the classification path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from krquality.features.types import Features, QuantityKind
+
+# Bump when the dict's keys or meaning change: a model records the version it
+# was trained with, and loading refuses a model built for another one.
+FEATURE_VERSION = 1
+
+_DIGITS = re.compile(r"\d+")
+
+
+def body_text(features: Features) -> str:
+    """The key result without bullets, numbering and owner tags.
+
+    >>> from krquality.features.types import Features, Form, SpanRef
+    >>> body_text(Features("- Ship it", SpanRef(2, 9, "Ship it"), Form.IMPERATIVE, None))
+    'Ship it'
+    """
+    return features.body.text
+
+
+def normalized_text(features: Features) -> str:
+    """Lower-cased body with every run of digits replaced by ``0``.
+
+    The n-gram models then learn "from 0 to 0" rather than memorising values.
+
+    >>> from krquality.features.types import Features, Form, SpanRef
+    >>> normalized_text(Features("NPS 40 to 55", SpanRef(0, 12, "NPS 40 to 55"), Form.NOUN_PHRASE, None))
+    'nps 0 to 0'
+    """
+    return _DIGITS.sub("0", features.body.text.lower())
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def feature_dict(features: Features) -> dict[str, float]:
+    """Engineered features for one key result, as ``{name: value}``.
+
+    Categorical facts become ``name=value`` keys with value 1.0, the
+    convention :class:`sklearn.feature_extraction.DictVectorizer` expects.
+
+    >>> from krquality.features.types import Features, Form, SpanRef
+    >>> feature_dict(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))["form=imperative"]
+    1.0
+    """
+    out: dict[str, float] = {f"form={features.form.value}": 1.0}
+    lead = features.lead_verb
+    if lead is None:
+        out["lead=none"] = 1.0
+    else:
+        out[f"lead_class={lead.verb_class.value}"] = 1.0
+        out[f"lead_lemma={lead.lemma}"] = 1.0
+    out[f"words={_bucket(features.n_words, (2, 4, 8, 15, 25))}"] = 1.0
+
+    real = [q for q in features.quantities if q.kind is not QuantityKind.PLACEHOLDER]
+    out["n_quantities"] = float(min(len(real), 4))
+    for quantity in features.quantities:
+        out[f"qkind={quantity.kind.value}"] = 1.0
+        if quantity.unit:
+            out["q_has_unit"] = 1.0
+    if real and all(q.value == 1 and q.kind is QuantityKind.NUMBER for q in real):
+        # "Hire +1 designer": a count of exactly one is a yes/no, not a metric.
+        out["q_only_one"] = 1.0
+
+    for change in features.changes:
+        out[f"change={change.direction.value}"] = 1.0
+        out["change_has_baseline"] = max(out.get("change_has_baseline", 0.0), float(change.baseline is not None))
+        out["change_has_target"] = max(out.get("change_has_target", 0.0), float(change.target is not None))
+        if change.is_relative:
+            out["change_relative"] = 1.0
+    out["n_changes"] = float(min(len(features.changes), 3))
+
+    if features.dates:
+        out["has_date"] = 1.0
+        if any(d.is_deadline for d in features.dates):
+            out["has_deadline"] = 1.0
+
+    for marker in features.markers:
+        out[f"marker={marker.kind}"] = out.get(f"marker={marker.kind}", 0.0) + 1.0
+        if marker.kind in ("activity", "state", "vague"):
+            out[f"{marker.kind}_lemma={marker.lemma}"] = 1.0
+
+    if lead is not None and (real or features.changes):
+        # The verb class only decides together with a quantity ("Increase X"
+        # is a task, "Increase X to 40%" a metric).
+        out[f"lead_class_with_quantity={lead.verb_class.value}"] = 1.0
+    return out
+
+
+def feature_dicts(batch: list[Features]) -> list[dict[str, float]]:
+    """:func:`feature_dict` over a batch (the form a ``FunctionTransformer`` calls)."""
+    return [feature_dict(f) for f in batch]
+
+
+def texts(batch: list[Features]) -> list[str]:
+    """:func:`normalized_text` over a batch (the form a ``FunctionTransformer`` calls)."""
+    return [normalized_text(f) for f in batch]

@@ -1,0 +1,1 @@
+"""The classifier: estimator, baselines, training data, training, evaluation, model files."""

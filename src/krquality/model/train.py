@@ -1,0 +1,87 @@
+"""Training: evaluate, pick the best candidate, refit on all data, save with a manifest."""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import sklearn
+import spacy
+from spacy.language import Language
+
+from krquality.features.vectorize import FEATURE_VERSION
+from krquality.model.data import data_sha256, load_examples
+from krquality.model.estimator import SEED, Kind, build_pipeline
+from krquality.model.evaluate import evaluate, featurize, featurize_examples
+from krquality.model.io import save_model
+
+
+def _versions(nlp: Language) -> dict[str, str]:
+    from krquality import __version__
+
+    return {
+        "python": platform.python_version(),
+        "krquality": __version__,
+        "scikit-learn": sklearn.__version__,
+        "spacy": spacy.__version__,
+        "numpy": np.__version__,
+        "joblib": joblib.__version__,
+        "spacy_model": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}",
+    }
+
+
+def train(
+    data_dir: Path,
+    model_path: Path,
+    *,
+    nlp: Language,
+    kind: Kind | None = None,
+    n_jobs: int = 1,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Evaluate the candidates, refit the best (or ``kind``) on all examples, save it.
+
+    The held-out metrics in the manifest come from the same candidate fitted
+    on the training split only; the saved model is then refitted on every
+    example, as is usual once the evaluation is done.
+    """
+    examples = load_examples(data_dir)
+    featurized = featurize_examples(nlp, examples)
+    report = evaluate(featurized, n_jobs=n_jobs, log=log)
+    chosen: Kind = kind or report["chosen"]
+    pipeline = build_pipeline(chosen)
+    pipeline.fit(featurize(nlp, [e.text for e in examples]), [e.label.value for e in examples])
+    trained_at = datetime.now(UTC)
+    data_hash = data_sha256(data_dir)
+    manifest = {
+        "name": model_path.name.removesuffix(".joblib"),
+        "version": f"krq-{chosen}-{trained_at:%Y%m%d}-{data_hash[:8]}",
+        "kind": chosen,
+        "trained_at": trained_at.isoformat(timespec="seconds"),
+        "seed": SEED,
+        "feature_version": FEATURE_VERSION,
+        "labels": [str(c) for c in pipeline.classes_],
+        "n_examples": len(examples),
+        "training_data_sha256": data_hash,
+        "versions": _versions(nlp),
+        "abstain_threshold": report["abstain"]["threshold"],
+        "metrics": {
+            "held_out": report["estimators"][chosen]["held_out"],
+            "cv_macro_f1_mean": report["estimators"][chosen]["cv_macro_f1_mean"],
+            "abstain": report["abstain"],
+            "comparison": {
+                name: {"cv_macro_f1_mean": e["cv_macro_f1_mean"], "held_out_macro_f1": e["held_out"]["macro_f1"]}
+                for name, e in report["estimators"].items()
+            },
+        },
+    }
+    full = save_model(pipeline, model_path, manifest)
+    evaluation_path = model_path.with_name(model_path.name.removesuffix(".joblib") + ".evaluation.json")
+    evaluation_path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return full
