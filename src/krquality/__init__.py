@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from krquality.engine import Analyzer, validate_text
 from krquality.errors import (
     ConfigError,
     InvalidInputError,
@@ -24,6 +24,9 @@ from krquality.errors import (
 )
 from krquality.labels import Label
 from krquality.result import Finding, Objective, OKRSetResult, Result, Severity, Suggestion
+
+if TYPE_CHECKING:
+    from krquality.engine import Analyzer, validate_text
 
 try:
     __version__ = version("krquality")
@@ -56,6 +59,17 @@ __all__ = [
     "validate_text",
 ]
 
+
+def __getattr__(name: str) -> Any:
+    # The engine pulls in spaCy and scikit-learn; importing it lazily keeps
+    # `import krquality` (and `krquality --version`) fast.
+    if name in ("Analyzer", "validate_text"):
+        from krquality import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module 'krquality' has no attribute {name!r}")
+
+
 _default: Analyzer | None = None
 _default_lock = threading.Lock()
 
@@ -66,6 +80,8 @@ def get_analyzer() -> Analyzer:
     >>> get_analyzer() is get_analyzer()
     True
     """
+    from krquality.engine import Analyzer
+
     global _default
     if _default is None:
         with _default_lock:
@@ -82,6 +98,8 @@ def load_model(path: str | None = None, *, spacy_model: str | None = None) -> An
     >>> load_model().model_version  # doctest: +ELLIPSIS
     'krq-...'
     """
+    from krquality.engine import Analyzer
+
     return Analyzer.load(path, spacy_model=spacy_model)
 
 

@@ -1,0 +1,64 @@
+"""Key results per second: ``analyze_many`` against bare ``nlp.pipe``, same run.
+
+The baseline is the same spaCy model with the same statistical components
+(tok2vec, tagger, attribute_ruler, lemmatizer) and none of ours; the ratio
+says what krquality's components, classifier and checks cost on top.
+Target: ratio >= 0.85. Suggestions are timed separately (benchmarks/suggest.py).
+
+    .venv/bin/python benchmarks/throughput.py [--n 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import spacy
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from _common import median_seconds, peak_rss_mb, sample_texts  # noqa: E402
+
+from krquality import get_analyzer  # noqa: E402
+from krquality.nlp.loader import CLASSIFY_DISABLED, EXCLUDED, resolve_spacy_model  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    texts = sample_texts(args.n)
+
+    bare = spacy.load(resolve_spacy_model(), exclude=list(EXCLUDED))
+    for pipe in CLASSIFY_DISABLED:
+        bare.disable_pipe(pipe)
+    analyzer = get_analyzer()
+    ours = [p for p in analyzer.nlp.pipe_names if p not in bare.pipe_names]
+
+    def run_bare() -> None:
+        for _ in bare.pipe(texts, batch_size=256):
+            pass
+
+    def run_ours() -> None:
+        for _ in analyzer.analyze_many(texts, batch_size=256, suggestions=False):
+            pass
+
+    def run_ours_nlp_only() -> None:
+        for _ in analyzer.nlp.pipe(texts, batch_size=256):
+            pass
+
+    run_bare(), run_ours()  # warm up both
+    t_bare = median_seconds(run_bare, repeat=args.repeat)
+    t_nlp = median_seconds(run_ours_nlp_only, repeat=args.repeat)
+    t_ours = median_seconds(run_ours, repeat=args.repeat)
+    n = len(texts)
+    print(f"texts: {n}, medians of {args.repeat} runs, one process")
+    print(f"bare nlp.pipe ({', '.join(bare.pipe_names)}): {n / t_bare:8.0f} KR/s")
+    print(f"+ krquality components ({', '.join(ours)}): {n / t_nlp:8.0f} KR/s  ratio {t_bare / t_nlp:.2f}")
+    print(f"analyze_many (components + classifier + checks): {n / t_ours:8.0f} KR/s  "
+          f"ratio {t_bare / t_ours:.2f}  (target >= 0.85)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
