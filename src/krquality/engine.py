@@ -9,6 +9,7 @@ mutate the loaded objects.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from krquality.features.types import Features
 from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
+from krquality.parallel import WorkerSpec, analyze_parallel
 from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest
 
@@ -86,6 +88,11 @@ class Analyzer:
         loaded = load_model(model_path)
         nlp = build_nlp(spacy_model)
         return cls(nlp, loaded, config if config is not None else load_config())
+
+    @property
+    def spacy_model(self) -> str:
+        """The installed package name of the spaCy model in use."""
+        return str(self.nlp.meta.get("lang", "en")) + "_" + str(self.nlp.meta.get("name", ""))
 
     @property
     def model_version(self) -> str:
@@ -165,8 +172,18 @@ class Analyzer:
             for i, text in enumerate(texts):
                 yield validate_text(text, field=f"texts[{i}]", max_chars=max_chars)
 
+        if n_process != 1:
+            yield from analyze_parallel(
+                WorkerSpec(self.model.path, self.spacy_model, self.config),
+                checked(),
+                n_process=n_process if n_process > 0 else (os.cpu_count() or 1),
+                chunk_size=batch_size,
+                suggestions=suggestions,
+            )
+            return
+
         batch: list[tuple[str, Doc]] = []
-        for doc in self.nlp.pipe(checked(), batch_size=batch_size, n_process=n_process):
+        for doc in self.nlp.pipe(checked(), batch_size=batch_size):
             batch.append((doc.text, doc))
             if len(batch) >= batch_size:
                 yield from self._finish_batch(batch, suggestions)
