@@ -18,8 +18,15 @@ from krquality.result import Severity
 class Config:
     """Settings for checks and limits.
 
-    ``enable``/``disable`` hold check codes (``KRQ101``) or name prefixes
-    (``metric.``); ``severity`` maps a code or name to a new severity.
+    ``enable``/``disable`` hold check codes (``KRQ101``), names
+    (``metric.no_baseline``), aliases, family prefixes (``metric.``,
+    ``KRQ1``) or ``*``; the most specific pattern wins, ``disable`` on a tie.
+    ``severity`` maps any of those to a new severity. ``vague_words`` and
+    ``activity_verbs`` add to the built-in lists. A pattern that names no
+    check, a bad severity or crossed bounds raise :class:`ConfigError`.
+
+    >>> Config(severity={"KRQ101": "error"}).severity["KRQ101"]
+    <Severity.ERROR: 'error'>
     """
 
     enable: tuple[str, ...] = ()
@@ -34,6 +41,41 @@ class Config:
     min_words: int = 3
     max_chars: int = 1000
 
+    def __post_init__(self) -> None:
+        # Severities given as strings by API callers become the enum here, once.
+        severity = {
+            str(k): v if isinstance(v, Severity) else _severity(k, v) for k, v in self.severity.items()
+        }
+        object.__setattr__(self, "severity", severity)
+        if self.min_key_results > self.max_key_results:
+            raise ConfigError(
+                f"min-key-results ({self.min_key_results}) is above max-key-results ({self.max_key_results})"
+            )
+        if self.min_words > self.max_words:
+            raise ConfigError(f"min-words ({self.min_words}) is above max-words ({self.max_words})")
+        if self.enable or self.disable or self.severity:
+            _check_names(self)
+
+
+def _severity(key: object, value: object) -> Severity:
+    try:
+        return Severity(str(value))
+    except ValueError as e:
+        known = ", ".join(s.value for s in Severity)
+        raise ConfigError(f"severity of {key!r}: {value!r} is not one of {known}") from e
+
+
+def _check_names(config: Config) -> None:
+    # Imported here: the checks import Config, so a top-level import would be circular.
+    from krquality.checks.registry import UnknownCheckError, validate_patterns
+
+    try:
+        validate_patterns(config.enable, setting="enable")
+        validate_patterns(config.disable, setting="disable")
+        validate_patterns(tuple(config.severity), setting="severity")
+    except UnknownCheckError as e:
+        raise ConfigError(str(e)) from e
+
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config)}
 
@@ -44,6 +86,8 @@ def config_from_mapping(data: dict[str, Any], *, source: str = "configuration") 
     >>> config_from_mapping({"max-key-results": 5}).max_key_results
     5
     """
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a table of settings, got {type(data).__name__}")
     values: dict[str, Any] = {}
     defaults = Config()
     for key, raw in data.items():
@@ -55,9 +99,9 @@ def config_from_mapping(data: dict[str, Any], *, source: str = "configuration") 
             if not isinstance(raw, dict):
                 raise ConfigError(f"{source}: {key!r} must be a table of check -> severity")
             try:
-                values[name] = {str(k): Severity(str(v)) for k, v in raw.items()}
-            except ValueError as e:
-                raise ConfigError(f"{source}: {key!r}: {e}") from e
+                values[name] = {str(k): _severity(k, v) for k, v in raw.items()}
+            except ConfigError as e:
+                raise ConfigError(f"{source}: {e}") from e
         elif isinstance(default, tuple):
             if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
                 raise ConfigError(f"{source}: {key!r} must be a list of strings")
@@ -66,7 +110,10 @@ def config_from_mapping(data: dict[str, Any], *, source: str = "configuration") 
             if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
                 raise ConfigError(f"{source}: {key!r} must be a non-negative integer")
             values[name] = raw
-    return replace(defaults, **values)
+    try:
+        return replace(defaults, **values)
+    except ConfigError as e:
+        raise ConfigError(f"{source}: {e}") from e
 
 
 def load_config(path: str | Path | None = None, *, start: str | Path | None = None) -> Config:
@@ -79,7 +126,8 @@ def load_config(path: str | Path | None = None, *, start: str | Path | None = No
     4
     """
     if path is not None:
-        return _read(Path(path))
+        explicit = _read(Path(path))
+        return explicit if explicit is not None else Config()
     here = Path(start) if start is not None else Path.cwd()
     for folder in (here, *here.parents):
         for name in ("krquality.toml", "pyproject.toml"):

@@ -1,0 +1,202 @@
+"""What a check is: data (code, name, severity, message, docs, examples) plus a detector.
+
+Per-key-result checks read a :class:`CheckContext`; set checks read a
+:class:`SetContext` (objectives with their analysed key results). Each check
+carries examples that must flag (``bad``) and must pass (``good``): the tests
+run every one, and ``docs/checks.md`` is rendered from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from krquality.config import Config
+from krquality.features.types import Features
+from krquality.labels import Label
+from krquality.result import Finding, Fix, Objective, Result, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_CODE = re.compile(r"^KRQ\d{3}$")
+_NAME = re.compile(r"^[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*$")
+_ALIAS = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
+
+
+class Scope(StrEnum):
+    """What a check looks at."""
+
+    KEY_RESULT = "key_result"  # one key result: spans index its text
+    OBJECTIVE = "objective"  # one objective with its key results: spans index the title
+    SET = "set"  # the whole set of objectives: spans are 0..0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything a per-key-result check may read.
+
+    ``doc`` is the spaCy ``Doc`` of ``text`` (``doc._.krq_features`` is
+    ``features``); detectors read ``features`` first and use tokens only
+    for wording.
+    """
+
+    text: str
+    doc: Doc
+    features: Features
+    label: Label
+    probabilities: dict[str, float]
+    config: Config
+
+
+@dataclass(frozen=True, slots=True)
+class SetContext:
+    """Objectives with their analysed key results, for set checks."""
+
+    objectives: tuple[tuple[Objective, tuple[Result, ...]], ...]
+    config: Config
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A set-check finding and where it belongs: an objective index, or None for the set."""
+
+    objective: int | None
+    finding: Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A key result and the label it carries (until the trained model labels examples)."""
+
+    text: str
+    label: Label
+
+    def markdown(self) -> str:
+        """One line of Markdown for the docs.
+
+        >>> Example("Launch the portal", Label.MILESTONE).markdown()
+        '`Launch the portal` *(milestone)*'
+        """
+        return f"`{self.text}` *({self.label.value})*"
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleObjective:
+    """An objective with its labelled key results, inside a :class:`SetExample`."""
+
+    title: str
+    key_results: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SetExample:
+    """A small set of objectives, the example unit of a set check."""
+
+    objectives: tuple[ExampleObjective, ...]
+
+    def markdown(self) -> str:
+        """A nested Markdown list for the docs.
+
+        >>> print(okrs(("Grow", [("Double sign-ups", Label.METRIC)])).markdown())
+        - Objective: `Grow`
+          - `Double sign-ups` *(metric)*
+        """
+        lines = []
+        for objective in self.objectives:
+            lines.append(f"- Objective: `{objective.title}`")
+            lines.extend(f"  - {kr.markdown()}" for kr in objective.key_results)
+        return "\n".join(lines)
+
+
+def okrs(*objectives: tuple[str, Sequence[tuple[str, Label]]]) -> SetExample:
+    """Build a :class:`SetExample` from ``(title, [(key result, label), ...])`` pairs.
+
+    >>> okrs(("Grow", [("Double sign-ups", Label.METRIC)])).objectives[0].key_results[0].label
+    <Label.METRIC: 'metric'>
+    """
+    return SetExample(
+        tuple(
+            ExampleObjective(title, tuple(Example(text, label) for text, label in krs))
+            for title, krs in objectives
+        )
+    )
+
+
+Detector = Callable[[CheckContext], Iterator[Finding]]
+SetDetector = Callable[[SetContext], Iterator[Placed]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Check:
+    """A check: its identity, what it says and why, examples, and its detector.
+
+    ``code`` (``KRQ101``) never changes once released; ``name``
+    (``metric.no_baseline``) is ``family.rule`` and its family is the
+    prefix configuration enables or disables; ``alias`` is a kebab-case
+    name for people (``metric-without-baseline``). ``message`` is the
+    default text of a finding, written to the author of the key result;
+    ``docs`` says why it matters in OKR terms. Exactly one of ``detect``
+    (key-result scope) and ``detect_set`` (objective or set scope) is set.
+    """
+
+    code: str
+    name: str
+    alias: str
+    severity: Severity
+    message: str
+    docs: str
+    bad: tuple[Example, ...] | tuple[SetExample, ...]
+    good: tuple[Example, ...] | tuple[SetExample, ...]
+    scope: Scope = Scope.KEY_RESULT
+    detect: Detector | None = field(default=None, repr=False, compare=False)
+    detect_set: SetDetector | None = field(default=None, repr=False, compare=False)
+    enabled_by_default: bool = True
+
+    def __post_init__(self) -> None:
+        # Registry mistakes are programming errors, caught by the tests at import.
+        problems = []
+        if not _CODE.match(self.code):
+            problems.append(f"code {self.code!r} is not KRQ + 3 digits")
+        if not _NAME.match(self.name):
+            problems.append(f"name {self.name!r} is not family.rule in snake_case")
+        if not _ALIAS.match(self.alias):
+            problems.append(f"alias {self.alias!r} is not kebab-case")
+        per_kr = self.scope is Scope.KEY_RESULT
+        if per_kr != (self.detect is not None) or per_kr == (self.detect_set is not None):
+            problems.append("a key-result check needs detect, a set check needs detect_set")
+        wanted = Example if per_kr else SetExample
+        if not all(isinstance(e, wanted) for e in (*self.bad, *self.good)):
+            problems.append(f"examples must be {wanted.__name__}")
+        if problems:
+            raise ValueError(f"check {self.code}: " + "; ".join(problems))
+
+    @property
+    def family(self) -> str:
+        """The family, the part of the name before the dot.
+
+        >>> from krquality.checks import get_check
+        >>> get_check("KRQ101").family
+        'metric'
+        """
+        return self.name.split(".", 1)[0]
+
+    def finding(self, start: int, end: int, message: str | None = None, fix: Fix | None = None) -> Finding:
+        """A finding of this check on ``[start, end)``, with its default severity.
+
+        >>> from krquality.checks import get_check
+        >>> get_check("KRQ101").finding(0, 3).name
+        'metric.no_baseline'
+        """
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message if message is not None else self.message,
+            start=start,
+            end=end,
+            fix=fix,
+        )

@@ -1,0 +1,174 @@
+"""Small shared pieces for detectors: word lists, targets, token lookups, removal fixes.
+
+Word lists live in ``checks/data/*.txt`` (one entry a line, ``#`` comments),
+loaded once, so adding a word is a data change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from krquality.features.types import Change, Features, Quantity, QuantityKind
+from krquality.result import Fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """The entries of ``checks/data/<name>.txt``, lower-cased.
+
+    >>> "latency" in load_words("needs_unit")
+    True
+    """
+    text = files("krquality.checks").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def word_count(features: Features) -> int:
+    """Words in the key result's body (``features.n_words`` when the pipeline set it).
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> word_count(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
+    2
+    """
+    return features.n_words or len(features.body.text.split())
+
+
+def _inside(quantity: Quantity, features: Features) -> bool:
+    span = quantity.span
+    return any(d.span.start <= span.start and span.end <= d.span.end for d in features.dates)
+
+
+def baselines(features: Features) -> tuple[Quantity, ...]:
+    """Quantities that some change names as its baseline."""
+    return tuple(c.baseline for c in features.changes if c.baseline is not None)
+
+
+def targets(features: Features) -> tuple[Quantity, ...]:
+    """Quantities that are success criteria: change targets, else the other numbers.
+
+    Numbers inside dates and baselines are not targets; placeholders are
+    (a placeholder target is still meant as one).
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> targets(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
+    ()
+    """
+    from_changes = tuple(c.target for c in features.changes if c.target is not None)
+    if from_changes:
+        return from_changes
+    used = {(q.span.start, q.span.end) for q in baselines(features)}
+    return tuple(
+        q for q in features.quantities if (q.span.start, q.span.end) not in used and not _inside(q, features)
+    )
+
+
+def change_of(quantity: Quantity, features: Features) -> Change | None:
+    """The change whose span holds ``quantity``, if any."""
+    for change in features.changes:
+        if change.span.start <= quantity.span.start and quantity.span.end <= change.span.end:
+            return change
+    return None
+
+
+def is_real(quantity: Quantity) -> bool:
+    """True for a stated number (not a placeholder like ``X`` or ``TBD``)."""
+    return quantity.kind is not QuantityKind.PLACEHOLDER
+
+
+def tokens_after(doc: Doc, offset: int, n: int = 2) -> list[Any]:
+    """Up to ``n`` tokens starting at or after character ``offset``."""
+    out = []
+    for token in doc:
+        if token.idx >= offset:
+            out.append(token)
+            if len(out) == n:
+                break
+    return out
+
+
+def token_words(doc: Doc) -> set[str]:
+    """Lower-case forms and lemmas of the doc's tokens (lemmas are empty on a blank pipeline)."""
+    words: set[str] = set()
+    for token in doc:
+        words.add(token.lower_)
+        if token.lemma_:
+            words.add(token.lemma_.lower())
+    return words
+
+
+@lru_cache(maxsize=64)
+def _phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in phrases if p.strip())
+
+
+def phrase_hits(doc: Doc, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Character spans where one of ``phrases`` occurs, word by word (form or lemma).
+
+    A single-word phrase matches by lemma too, so "leverage" finds "leveraging".
+    """
+    wanted = _phrases(phrases)
+    if not wanted:
+        return
+    n = len(doc)
+    for i in range(n):
+        for words in wanted:
+            if i + len(words) > n:
+                continue
+            if all(_matches(doc[i + k], w) for k, w in enumerate(words)):
+                last = doc[i + len(words) - 1]
+                yield doc[i].idx, last.idx + len(last.text)
+                break
+
+
+def _matches(token: Any, word: str) -> bool:
+    return bool(token.lower_ == word or (token.lemma_ and token.lemma_.lower() == word))
+
+
+_TO = re.compile(r"\s+to\b", re.I)
+_TRAILING = re.compile(r"[\s,;:]+")
+
+
+def removal_fix(text: str, start: int, end: int, *, body_start: int) -> Fix:
+    """A fix deleting ``text[start:end]`` and the space around it, keeping the sentence well formed.
+
+    A hedge verb takes its "to" with it ("Try to launch" -> "Launch"); at the
+    start of the key result the next word is capitalised.
+
+    >>> text = "Try to launch the portal"
+    >>> fix = removal_fix(text, 0, 3, body_start=0)
+    >>> text[: fix.start] + fix.replacement + text[fix.end :]
+    'Launch the portal'
+    >>> text = "Increase NPS significantly"
+    >>> fix = removal_fix(text, 13, 26, body_start=0)
+    >>> text[: fix.start] + fix.replacement + text[fix.end :]
+    'Increase NPS'
+    """
+    phrase = text[start:end].lower()
+    if phrase.split()[-1] in {"try", "aim", "strive", "attempt", "seek", "hope"}:
+        to = _TO.match(text, end)
+        if to is not None:
+            end = to.end()
+    if start <= body_start:
+        gap = _TRAILING.match(text, end)
+        end = gap.end() if gap is not None else end
+        if end < len(text):
+            return Fix(start, end + 1, text[end].upper())
+        return Fix(start, end, "")
+    # Mid-sentence: take the space before, so "NPS significantly to" -> "NPS to".
+    while start > body_start and text[start - 1] in " \t":
+        start -= 1
+    return Fix(start, end, "")
+
+
+def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    """True when span ``a`` overlaps any of ``spans``."""
+    return any(a[0] < b[1] and b[0] < a[1] for b in spans)

@@ -1,0 +1,258 @@
+"""Checks on metric key results: baseline, target, unit, outputs posing as outcomes, time frame."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from krquality.checks.base import Check, CheckContext, Example
+from krquality.checks.helpers import (
+    baselines,
+    change_of,
+    load_words,
+    targets,
+    token_words,
+    tokens_after,
+)
+from krquality.features.types import Direction, QuantityKind, VerbClass
+from krquality.labels import Label
+from krquality.result import Finding, Severity
+
+M = Label.METRIC
+MS = Label.MILESTONE
+T = Label.TASK
+
+# Keeping a level ("keep churn below 2%") needs no starting point.
+_KEEP = (Direction.KEEP_ABOVE, Direction.KEEP_BELOW)
+# Verbs that state a level to reach; a count after other verbs ("Sign 12
+# partners") starts from zero, so a missing baseline is not missing.
+_LEVEL_VERBS = (VerbClass.OUTCOME, VerbClass.MULTIPLIER, VerbClass.VAGUE)
+
+
+def _no_baseline(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    if context.label is not Label.METRIC or baselines(features):
+        return
+    if any(c.direction in _KEEP for c in features.changes):
+        return
+    found = targets(features)
+    if not found:
+        return  # no target at all is metric.no_target's finding
+    target = found[0]
+    lead = features.lead_verb
+    if not features.changes and lead is not None and lead.verb_class not in _LEVEL_VERBS:
+        return
+    following = tokens_after(context.doc, target.span.end, 2)
+    if any(t.lower_ in load_words("accumulation") for t in following):
+        return
+    change = change_of(target, features)
+    span = change.span if change is not None else target.span
+    if target.kind is QuantityKind.MULTIPLIER or (change is not None and change.is_relative):
+        message = (
+            f"'{span.text}' is relative to a starting value you do not state. "
+            "Write the current value too, so everyone can see how far it is."
+        )
+    else:
+        message = NO_BASELINE.message
+    yield NO_BASELINE.finding(span.start, span.end, message)
+
+
+NO_BASELINE = Check(
+    code="KRQ101",
+    name="metric.no_baseline",
+    alias="metric-without-baseline",
+    severity=Severity.WARNING,
+    message=(
+        'The target has no starting value. Add the baseline ("from 41 to 48") so progress '
+        "can be measured and the ambition judged."
+    ),
+    docs=(
+        'A target without a baseline cannot be judged: "NPS to 48" is bold from 20 and '
+        "trivial from 47. Stating where you start also proves the metric is measured today, "
+        "so the team can track it weekly instead of discovering at the end of the quarter "
+        "that nobody collects it."
+    ),
+    bad=(
+        Example("Increase NPS to 48", M),
+        Example("Reduce median support response time to 2 hours", M),
+        Example("Double weekly active teams", M),
+    ),
+    good=(
+        Example("Increase NPS from 41 to 48", M),
+        Example("Keep monthly churn below 2%", M),
+        Example("Sign 12 new reseller partners", M),
+    ),
+    detect=_no_baseline,
+)
+
+
+def _no_target(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    if context.label is not Label.METRIC or targets(features):
+        return
+    if features.changes:
+        span = features.changes[0].span
+    elif features.lead_verb is not None:
+        span = features.lead_verb.span
+    else:
+        span = features.body
+    yield NO_TARGET.finding(span.start, span.end)
+
+
+NO_TARGET = Check(
+    code="KRQ102",
+    name="metric.no_target",
+    alias="metric-without-target",
+    severity=Severity.ERROR,
+    message=(
+        'This names a measure but no number to reach. Add the target ("to 7%"), '
+        "otherwise any change counts as success."
+    ),
+    docs=(
+        "A key result is how you will know the objective is met. Without a target value "
+        '("Increase conversion from 4%") any movement counts, so the key result cannot '
+        "fail and cannot tell you whether the quarter went well."
+    ),
+    bad=(
+        Example("Increase trial-to-paid conversion from 4%", M),
+        Example("Raise average order value from $42", M),
+    ),
+    good=(
+        Example("Increase trial-to-paid conversion from 4% to 7%", M),
+        Example("Raise average order value from $42 to $55", M),
+    ),
+    detect=_no_target,
+)
+
+
+def _no_unit(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    if context.label is not Label.METRIC:
+        return
+    measures = load_words("needs_unit")
+    if not token_words(context.doc) & measures:
+        return
+    for target in targets(features):
+        if target.kind is not QuantityKind.NUMBER or target.unit is not None:
+            continue
+        change = change_of(target, features)
+        if change is not None and change.baseline is not None and change.baseline.unit is not None:
+            continue  # "from 400 ms to 200": the unit carries over
+        following = tokens_after(context.doc, target.span.end, 1)
+        if following and following[0].is_alpha and not following[0].is_stop:
+            continue  # a unit word the pipeline did not record ("200 millis")
+        yield NO_UNIT.finding(
+            target.span.start,
+            target.span.end,
+            f"'{target.span.text}' has no unit: milliseconds or seconds, dollars or thousands, "
+            "percent or points? Write the unit after the number.",
+        )
+
+
+NO_UNIT = Check(
+    code="KRQ103",
+    name="metric.no_unit",
+    alias="number-without-unit",
+    severity=Severity.WARNING,
+    message="The number has no unit. Write the unit after it.",
+    docs=(
+        "A bare number on a measure with a dimension (time, money, size, a rate) is "
+        'ambiguous: "latency to 200" is a success in milliseconds and a disaster in '
+        "seconds. The people grading the key result at the end of the quarter must not have "
+        "to guess what the author meant."
+    ),
+    bad=(
+        Example("Reduce latency to 200", M),
+        Example("Cut infrastructure cost from 50 to 40", M),
+    ),
+    good=(
+        Example("Reduce p95 latency from 450 ms to 200 ms", M),
+        Example("Increase NPS from 41 to 48", M),
+    ),
+    detect=_no_unit,
+)
+
+
+def _output_count(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    lead = features.lead_verb
+    if lead is None or features.changes:
+        return
+    verbs = load_words("output_verbs") | {v.lower() for v in context.config.activity_verbs}
+    if lead.lemma.lower() not in verbs and lead.verb_class is not VerbClass.ACTIVITY:
+        return
+    counts = [
+        q
+        for q in features.quantities
+        if q.kind is QuantityKind.NUMBER
+        and q.value is not None
+        and q.value > 1
+        and q.span.start >= lead.span.end
+    ]
+    if not counts:
+        return
+    count = counts[0]
+    end = count.span.end
+    # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
+    for token in tokens_after(context.doc, count.span.end, 4):
+        if not token.is_alpha or token.is_stop:
+            break
+        end = token.idx + len(token.text)
+    yield OUTPUT_COUNT.finding(
+        lead.span.start,
+        end,
+        f"'{context.text[lead.span.start : end]}' counts work you control, not the change it should "
+        "cause. Measure the outcome (readers, sign-ups, adoption) and keep the count as a plan.",
+    )
+
+
+OUTPUT_COUNT = Check(
+    code="KRQ104",
+    name="metric.output_count",
+    alias="output-count",
+    severity=Severity.WARNING,
+    message="This counts outputs, not the outcome they should cause. Measure the outcome.",
+    docs=(
+        '"Publish 12 blog posts" is a number, but it measures effort: all 12 can ship '
+        "and nothing changes. Key results state the outcome the work is for (qualified "
+        "leads from the blog, trial sign-ups, adoption); the count belongs in the plan that "
+        "gets you there."
+    ),
+    bad=(
+        Example("Publish 12 blog posts", M),
+        Example("Hold 5 customer workshops", M),
+    ),
+    good=(
+        Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
+        Example("Sign 12 new reseller partners", M),
+    ),
+    detect=_output_count,
+)
+
+
+def _no_deadline(context: CheckContext) -> Iterator[Finding]:
+    if context.label is Label.METRIC and not context.features.dates:
+        body = context.features.body
+        yield METRIC_NO_DEADLINE.finding(body.start, body.end)
+
+
+METRIC_NO_DEADLINE = Check(
+    code="KRQ105",
+    name="metric.no_deadline",
+    alias="metric-without-time-frame",
+    severity=Severity.INFO,
+    message=(
+        "No time frame. If this is not simply the end of the OKR cycle, say by when "
+        '("by end of Q3") or over what period ("per month").'
+    ),
+    docs=(
+        "A metric usually inherits the OKR cycle as its time frame, so this is only "
+        "information. It matters when the number is a rate over a period (sign-ups per week "
+        "or per quarter?) or when the target is due before the cycle ends."
+    ),
+    bad=(Example("Increase NPS from 41 to 48", M),),
+    good=(Example("Increase NPS from 41 to 48 by the end of Q3", M),),
+    detect=_no_deadline,
+)
+
+
+CHECKS: tuple[Check, ...] = (NO_BASELINE, NO_TARGET, NO_UNIT, OUTPUT_COUNT, METRIC_NO_DEADLINE)

@@ -1,0 +1,408 @@
+"""Wording checks, for every label: vague words, hedges, two results in one,
+negative and absolute phrasing, placeholders, length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from krquality.checks.base import Check, CheckContext, Example
+from krquality.checks.helpers import (
+    load_words,
+    overlaps,
+    phrase_hits,
+    removal_fix,
+    targets,
+    token_words,
+    tokens_after,
+    word_count,
+)
+from krquality.features.types import QuantityKind, VerbClass
+from krquality.labels import Label
+from krquality.result import Finding, Severity
+
+M = Label.METRIC
+MS = Label.MILESTONE
+T = Label.TASK
+
+
+def _vague(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    text = context.text
+    measurable = bool(targets(features))
+    lead = features.lead_verb
+    spans: list[tuple[int, int]] = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
+    if lead is not None and lead.verb_class is VerbClass.VAGUE:
+        spans.append((lead.span.start, lead.span.end))
+    spans.extend(phrase_hits(context.doc, context.config.vague_words))
+    seen: list[tuple[int, int]] = []
+    removable = load_words("removable")
+    for start, end in sorted(spans):
+        if overlaps((start, end), seen):
+            continue
+        seen.append((start, end))
+        is_lead = lead is not None and start == lead.span.start
+        if is_lead and measurable:
+            continue  # "Improve NPS from 41 to 48": the numbers say how much
+        word = text[start:end]
+        fix = None
+        if not is_lead and word.lower() in removable:
+            fix = removal_fix(text, start, end, body_start=features.body.start)
+        yield VAGUE.finding(
+            start,
+            end,
+            f"'{word}' is vague: how much, and how would you check it? Replace it with a number "
+            "or a concrete end state.",
+            fix,
+        )
+
+
+VAGUE = Check(
+    code="KRQ401",
+    name="wording.vague",
+    alias="vague-wording",
+    severity=Severity.WARNING,
+    message="Vague wording. Replace it with a number or a concrete end state.",
+    docs=(
+        "Words like improve, better, optimize, significantly or as much as possible let "
+        "everyone read their own target into the key result, so at the end of the quarter "
+        "it is graded by mood. A key result must be checkable by someone who did not write "
+        "it. Teams can add their own vague words with `vague-words` in the configuration."
+    ),
+    bad=(
+        Example("Improve the onboarding experience", T),
+        Example("Increase trial conversion significantly", T),
+        Example("Optimize the checkout flow", T),
+    ),
+    good=(
+        Example("Raise onboarding completion from 55% to 75%", M),
+        Example("Improve NPS from 41 to 48", M),
+    ),
+    detect=_vague,
+)
+
+
+def _hedge(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    for marker in features.markers_of("hedge"):
+        fix = removal_fix(context.text, marker.span.start, marker.span.end, body_start=features.body.start)
+        yield HEDGE.finding(
+            marker.span.start,
+            marker.span.end,
+            f"'{marker.span.text}' hedges the commitment. Commit to the result and drop it; "
+            "if it is a stretch, the score at the end of the quarter will say so.",
+            fix,
+        )
+
+
+HEDGE = Check(
+    code="KRQ402",
+    name="wording.hedge",
+    alias="hedge",
+    severity=Severity.WARNING,
+    message="A hedge weakens the commitment. Drop it.",
+    docs=(
+        '"Try to", "aim to", "hopefully" and "if possible" turn a commitment into an '
+        "intention that is met by trying. OKRs already allow for stretch: a key result is "
+        "scored, not passed or failed, so the wording can commit fully."
+    ),
+    bad=(
+        Example("Try to launch the partner portal by 30 June", MS),
+        Example("Hopefully reduce churn from 3% to 2%", M),
+    ),
+    good=(
+        Example("Launch the partner portal by 30 June", MS),
+        Example("Reduce monthly churn from 3% to 2%", M),
+    ),
+    detect=_hedge,
+)
+
+_JOINERS = frozenset({"and", "&", "plus", "as well as", ";", "while"})
+
+
+def _compound(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    doc = context.doc
+    candidates = [(m.span.start, m.span.end) for m in features.markers_of("conjunction")]
+    # The pipeline may not mark every joiner; two measured halves are enough evidence.
+    candidates += [(t.idx, t.idx + len(t.text)) for t in doc if t.lower_ in _JOINERS]
+    quantities = [q.span for q in features.quantities]
+    seen: list[tuple[int, int]] = []
+    for start, end in sorted(set(candidates)):
+        if overlaps((start, end), seen):
+            continue
+        before = [t for t in doc if t.idx < start]
+        if any(t.lower_ in {"between", "both"} for t in before):
+            continue  # "between 100 and 200 ms" is one range
+        measured_left = any(q.end <= start for q in quantities)
+        measured_right = any(q.start >= end for q in quantities)
+        following = tokens_after(doc, end, 1)
+        verb_right = bool(following) and following[0].pos_ == "VERB"
+        if (measured_left and measured_right) or verb_right:
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+
+
+COMPOUND = Check(
+    code="KRQ403",
+    name="wording.compound",
+    alias="two-key-results-in-one",
+    severity=Severity.WARNING,
+    message=("Two key results joined into one. Split them, so each can be scored on its own."),
+    docs=(
+        'A key result joining two outcomes ("Increase NPS to 50 and reduce churn to 2%") '
+        "cannot be scored when one half is met and the other is not, and it hides that the "
+        "objective really has one more key result. Split it; if the objective then has too "
+        "many, choose."
+    ),
+    bad=(
+        Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
+        Example("Launch the partner portal and migrate billing to the new provider by Q3", MS),
+    ),
+    good=(
+        Example("Increase NPS from 41 to 50", M),
+        Example("Keep p95 latency between 100 and 200 ms", M),
+    ),
+    detect=_compound,
+)
+
+_NEGATIONS = frozenset({"no", "never", "none", "nothing", "without", "not", "zero-bug", "nobody"})
+
+
+def _negative(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    if any(q.kind is not QuantityKind.PLACEHOLDER for q in targets(features)):
+        return  # "Cut tickets with no owner from 30 to 5": the negation defines the measure
+    spans = [
+        (m.span.start, m.span.end)
+        for m in features.markers_of("absolute")
+        if m.lemma.lower().split()[0] in _NEGATIONS
+    ]
+    spans += [(t.idx, t.idx + len(t.text)) for t in context.doc if t.lower_ == "never"]
+    seen: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not overlaps((start, end), seen):
+            seen.append((start, end))
+            yield NEGATIVE.finding(
+                start,
+                end,
+                f"'{context.text[start:end]}' cannot be verified: an absence cannot be proven, and "
+                'one slip fails it. State a rate and a threshold instead ("fewer than 2 P1 bugs per '
+                'release").',
+            )
+
+
+NEGATIVE = Check(
+    code="KRQ404",
+    name="wording.negative",
+    alias="negative-phrasing",
+    severity=Severity.WARNING,
+    message="Negative phrasing cannot be verified. State a rate and a threshold instead.",
+    docs=(
+        '"No bugs" and "never miss a deadline" describe an absence: nobody can prove it, '
+        "one incident fails it for the quarter, and afterwards it motivates hiding problems "
+        "rather than fixing them. A rate with a threshold (escaped defects per release, share "
+        "of deadlines met) is measurable and still ambitious."
+    ),
+    bad=(
+        Example("No bugs in production", T),
+        Example("Never miss a customer deadline", T),
+    ),
+    good=(
+        Example("Cut escaped P1 bugs from 9 to 3 per release", M),
+        Example("Deliver 95% of customer commitments on the agreed date", M),
+    ),
+    detect=_negative,
+)
+
+_ABSOLUTES = frozenset(
+    {
+        "always",
+        "perfect",
+        "perfectly",
+        "flawless",
+        "flawlessly",
+        "forever",
+        "every",
+        "all",
+        "everyone",
+        "everything",
+        "fully",
+        "completely",
+        "totally",
+        "entirely",
+    }
+)
+# Scopes that are fine on a deliverable ("Migrate all services").
+_SCOPES = frozenset({"all", "every", "everyone", "everything", "fully", "completely", "entirely"})
+
+
+def _absolute(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    words = token_words(context.doc)
+    spans: list[tuple[int, int]] = []
+    for marker in features.markers_of("absolute"):
+        first = marker.lemma.lower().split()[0] if marker.lemma.strip() else ""
+        if first in _NEGATIONS:
+            continue  # wording.negative's finding
+        if first in _SCOPES and (context.label is not Label.TASK or targets(features)):
+            continue
+        spans.append((marker.span.start, marker.span.end))
+    spans += [
+        (t.idx, t.idx + len(t.text))
+        for t in context.doc
+        if t.lower_ in _ABSOLUTES - _SCOPES and context.label is not Label.METRIC
+    ]
+    if words & load_words("unverifiable"):
+        spans += [
+            (q.span.start, q.span.end)
+            for q in features.quantities
+            if q.kind is QuantityKind.PERCENT and q.value is not None and q.value >= 100
+        ]
+    seen: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not overlaps((start, end), seen):
+            seen.append((start, end))
+            yield ABSOLUTE.finding(
+                start,
+                end,
+                f"'{context.text[start:end]}' is an absolute nobody can verify or reach. Set a "
+                'threshold you can measure ("satisfaction from 4.1 to 4.5 of 5").',
+            )
+
+
+ABSOLUTE = Check(
+    code="KRQ405",
+    name="wording.absolute",
+    alias="unverifiable-absolute",
+    severity=Severity.WARNING,
+    message="An absolute target cannot be verified. Set a measurable threshold.",
+    docs=(
+        '"100% customer satisfaction", "always available" or "perfect onboarding" '
+        "are wishes, not targets: no survey returns 100%, and any real system has downtime. "
+        "An absolute also gives the team no way to show progress. Name the measure and a "
+        "threshold you can check, and accept an error budget."
+    ),
+    bad=(
+        Example("Reach 100% customer satisfaction", M),
+        Example("Make sure the app is always available", T),
+    ),
+    good=(
+        Example("Raise customer satisfaction from 4.1 to 4.5 out of 5", M),
+        Example("Keep monthly availability above 99.9%", M),
+    ),
+    detect=_absolute,
+)
+
+# Placeholders the pipeline may not mark: "[target]", "<date>", "??", "TBD".
+_PLACEHOLDER = re.compile(r"\[[a-z _./-]*\]|<[a-z _./-]+>|\?{2,}|\b(?:TBD|TBC|TBA|XX+)\b", re.I)
+
+
+def _placeholder(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    spans = [(m.span.start, m.span.end) for m in features.markers_of("placeholder")]
+    spans += [(q.span.start, q.span.end) for q in features.quantities if q.kind is QuantityKind.PLACEHOLDER]
+    spans += [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(context.text)]
+    seen: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not overlaps((start, end), seen):
+            seen.append((start, end))
+            yield PLACEHOLDER.finding(
+                start,
+                end,
+                f"'{context.text[start:end]}' is a placeholder. Fill in the real value before the "
+                "OKRs are agreed.",
+            )
+
+
+PLACEHOLDER = Check(
+    code="KRQ406",
+    name="wording.placeholder",
+    alias="placeholder",
+    severity=Severity.ERROR,
+    message="A placeholder is left in. Fill in the real value.",
+    docs=(
+        'Drafts carry placeholders ("from X to Y", "TBD", "[target]"), and they get '
+        "agreed and published by accident. A key result with a placeholder has no target, "
+        "so nobody can commit to it; fill it in, or say it will be set after a baseline is "
+        "measured, with a date for that."
+    ),
+    bad=(
+        Example("Increase NPS from X to Y", M),
+        Example("Reduce churn to [target] by Q3", M),
+        Example("Launch the partner portal by TBD", MS),
+    ),
+    good=(
+        Example("Increase NPS from 41 to 48", M),
+        Example("Launch the partner portal by 30 June", MS),
+    ),
+    detect=_placeholder,
+)
+
+
+def _too_long(context: CheckContext) -> Iterator[Finding]:
+    n = word_count(context.features)
+    if n > context.config.max_words:
+        body = context.features.body
+        yield TOO_LONG.finding(
+            body.start,
+            body.end,
+            f"{n} words; a key result should fit in {context.config.max_words}. Keep the measure, "
+            "the target and the date, and move the how into the plan.",
+        )
+
+
+TOO_LONG = Check(
+    code="KRQ407",
+    name="wording.too_long",
+    alias="too-long",
+    severity=Severity.WARNING,
+    message="Too long. Keep the measure, the target and the date.",
+    docs=(
+        "A long key result usually hides several results, or mixes the plan (how) into the "
+        "result (what). People remember and report on short ones. The limit is "
+        "`max-words` in the configuration (25 by default)."
+    ),
+    bad=(
+        Example(
+            "Increase the share of new enterprise customers who complete the onboarding checklist "
+            "and invite at least three colleagues within their first two weeks from 35% to 60% by the "
+            "end of the third quarter",
+            M,
+        ),
+    ),
+    good=(Example("Raise two-week team activation of new enterprise accounts from 35% to 60% by Q3", M),),
+    detect=_too_long,
+)
+
+
+def _too_short(context: CheckContext) -> Iterator[Finding]:
+    n = word_count(context.features)
+    if n < context.config.min_words:
+        body = context.features.body
+        yield TOO_SHORT.finding(
+            body.start,
+            body.end,
+            f"Only {n} word{'s' if n != 1 else ''}. Say what will change and by how much, or what "
+            "will be done and by when.",
+        )
+
+
+TOO_SHORT = Check(
+    code="KRQ408",
+    name="wording.too_short",
+    alias="too-short",
+    severity=Severity.WARNING,
+    message="Too short to be a key result. Say what changes, by how much, by when.",
+    docs=(
+        'One or two words ("Growth", "Hiring") name a topic, not a result. Nobody can '
+        "tell at the end of the quarter whether it was met. The limit is `min-words` in the "
+        "configuration (3 by default)."
+    ),
+    bad=(Example("Growth", T), Example("Hiring", T)),
+    good=(Example("Hire a head of data by 30 June", MS),),
+    detect=_too_short,
+)
+
+
+CHECKS: tuple[Check, ...] = (VAGUE, HEDGE, COMPOUND, NEGATIVE, ABSOLUTE, PLACEHOLDER, TOO_LONG, TOO_SHORT)
