@@ -40,6 +40,8 @@ def _register() -> None:
     # per line keeps concurrent additions of commands from colliding.
     from krquality.cli import classify, evaluate, train  # noqa: F401
     # >>> more command modules are registered below this line (one import per line)
+    from krquality.cli import serve  # noqa: F401
+    from krquality.cli import report  # noqa: F401
 
 
 _register()
