@@ -23,9 +23,21 @@ from krquality.checks.base import (
     SetExample,
     okrs,
 )
-from krquality.checks.docs import render_checks_markdown
 from krquality.checks.registry import UnknownCheckError, get_check, list_checks
 from krquality.checks.run import is_enabled, run_checks, run_set_checks, severity_of
+
+
+def render_checks_markdown() -> str:
+    """The Markdown checks catalogue (``docs/checks.md``), rendered from the registry.
+
+    >>> render_checks_markdown().startswith("# Checks")
+    True
+    """
+    # Imported on call: `python -m krquality.checks.docs` must find the module unloaded.
+    from krquality.checks.docs import render_checks_markdown as render
+
+    return render()
+
 
 __all__ = [
     "Check",

@@ -137,7 +137,9 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end for q in quantities)
         following = tokens_after(doc, end, 1)
-        verb_right = bool(following) and following[0].pos_ == "VERB"
+        verb_right = bool(following) and (
+            following[0].pos_ == "VERB" or following[0].lower_ in load_words("kr_verbs")
+        )
         if (measured_left and measured_right) or verb_right:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)

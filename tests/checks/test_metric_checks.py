@@ -1,0 +1,161 @@
+"""Metric checks on hand-built features."""
+
+from __future__ import annotations
+
+import pytest
+
+from krquality.checks.metric import METRIC_NO_DEADLINE, NO_BASELINE, NO_TARGET, NO_UNIT, OUTPUT_COUNT
+from krquality.config import Config
+from krquality.features.types import Direction as D
+from krquality.features.types import QuantityKind as Q
+from krquality.features.types import VerbClass as V
+from krquality.labels import Label
+
+M = Label.METRIC
+
+
+def found(check, context):
+    return list(check.detect(context))
+
+
+def test_a_target_without_a_baseline_points_at_the_change(kr) -> None:
+    context = kr(
+        "Increase NPS to 48",
+        M,
+        lead=("increase", V.OUTCOME),
+        quantities=[("48", Q.NUMBER, 48.0)],
+        changes=[("to 48", D.INCREASE, None, "48")],
+    )
+    (finding,) = found(NO_BASELINE, context)
+    assert (finding.code, context.text[finding.start : finding.end]) == ("KRQ101", "to 48")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Increase NPS from 41 to 48",
+            {
+                "quantities": [("41", Q.NUMBER, 41.0), ("48", Q.NUMBER, 48.0)],
+                "changes": [("from 41 to 48", D.INCREASE, "41", "48")],
+            },
+        ),
+        (
+            "Keep churn below 2%",
+            {
+                "quantities": [("2%", Q.PERCENT, 2.0, "%")],
+                "changes": [("below 2%", D.KEEP_BELOW, None, "2%")],
+            },
+        ),
+        ("Sign 12 new reseller partners", {"quantities": [("12", Q.NUMBER, 12.0)]}),
+    ],
+)
+def test_no_baseline_passes(kr, text, parts) -> None:
+    assert found(NO_BASELINE, kr(text, M, lead=("increase", V.OUTCOME), **parts)) == []
+
+
+def test_a_multiplier_asks_for_the_starting_value(kr) -> None:
+    context = kr(
+        "Double weekly active teams",
+        M,
+        lead=("double", V.MULTIPLIER),
+        quantities=[("Double", Q.MULTIPLIER, 2.0, "x")],
+    )
+    (finding,) = found(NO_BASELINE, context)
+    assert "relative to a starting value" in finding.message
+
+
+def test_no_baseline_ignores_other_labels(kr) -> None:
+    context = kr("Increase NPS to 48", Label.TASK, quantities=[("48", Q.NUMBER, 48.0)])
+    assert found(NO_BASELINE, context) == []
+
+
+def test_a_metric_with_only_a_baseline_has_no_target(kr) -> None:
+    context = kr(
+        "Increase conversion from 4%",
+        M,
+        lead=("increase", V.OUTCOME),
+        quantities=[("4%", Q.PERCENT, 4.0, "%")],
+        changes=[("from 4%", D.INCREASE, "4%", None)],
+    )
+    (finding,) = found(NO_TARGET, context)
+    assert finding.severity.value == "error"
+    assert context.text[finding.start : finding.end] == "from 4%"
+
+
+def test_a_placeholder_target_is_still_a_target(kr) -> None:
+    context = kr(
+        "Increase NPS to X",
+        M,
+        quantities=[("X", Q.PLACEHOLDER, None)],
+        changes=[("to X", D.INCREASE, None, "X")],
+    )
+    assert found(NO_TARGET, context) == []
+
+
+def test_a_bare_number_on_latency_needs_a_unit(kr) -> None:
+    context = kr(
+        "Reduce latency to 200",
+        M,
+        lead=("reduce", V.OUTCOME),
+        quantities=[("200", Q.NUMBER, 200.0)],
+        changes=[("to 200", D.DECREASE, None, "200")],
+    )
+    (finding,) = found(NO_UNIT, context)
+    assert context.text[finding.start : finding.end] == "200"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Reduce latency to 200 ms", "ms"),
+        ("Reduce latency to 200 millis", None),
+        ("Increase NPS to 200", None),
+    ],
+)
+def test_no_unit_passes_with_a_unit_or_a_unitless_measure(kr, text, unit) -> None:
+    context = kr(
+        text, M, quantities=[("200", Q.NUMBER, 200.0, unit)], changes=[("to 200", D.DECREASE, None, "200")]
+    )
+    assert found(NO_UNIT, context) == []
+
+
+def test_a_unit_on_the_baseline_carries_over(kr) -> None:
+    context = kr(
+        "Reduce latency from 400 ms to 200",
+        M,
+        quantities=[("400", Q.NUMBER, 400.0, "ms"), ("200", Q.NUMBER, 200.0)],
+        changes=[("from 400 ms to 200", D.DECREASE, "400", "200")],
+    )
+    assert found(NO_UNIT, context) == []
+
+
+def test_a_count_of_published_posts_is_an_output(kr) -> None:
+    context = kr(
+        "Publish 12 blog posts by June",
+        M,
+        lead=("publish", V.DELIVERABLE),
+        quantities=[("12", Q.NUMBER, 12.0)],
+    )
+    (finding,) = found(OUTPUT_COUNT, context)
+    assert context.text[finding.start : finding.end] == "Publish 12 blog posts"
+
+
+def test_configured_activity_verbs_count_as_output_verbs(kr) -> None:
+    parts = {"lead": ("brainstorm", V.OTHER), "quantities": [("30", Q.NUMBER, 30.0)]}
+    assert found(OUTPUT_COUNT, kr("Brainstorm 30 ideas", M, **parts)) == []
+    config = Config(activity_verbs=("brainstorm",))
+    assert len(found(OUTPUT_COUNT, kr("Brainstorm 30 ideas", M, config=config, **parts))) == 1
+
+
+def test_one_deliverable_is_not_an_output_count(kr) -> None:
+    context = kr(
+        "Publish 1 migration guide", M, lead=("publish", V.DELIVERABLE), quantities=[("1", Q.NUMBER, 1.0)]
+    )
+    assert found(OUTPUT_COUNT, context) == []
+
+
+def test_a_metric_without_a_date_gets_information(kr) -> None:
+    assert [f.severity.value for f in found(METRIC_NO_DEADLINE, kr("Increase NPS to 48", M))] == ["info"]
+    dated = kr("Increase NPS to 48 by Q3", M, dates=[("by Q3", "Q3", True)])
+    assert found(METRIC_NO_DEADLINE, dated) == []

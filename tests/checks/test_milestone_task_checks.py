@@ -1,0 +1,84 @@
+"""Milestone and task checks on hand-built features."""
+
+from __future__ import annotations
+
+from krquality.checks.milestone import NO_DEADLINE, PERCENT_COMPLETE
+from krquality.checks.task import ACTIVITY, TASK_NO_DEADLINE
+from krquality.config import Config
+from krquality.features.types import QuantityKind as Q
+from krquality.features.types import VerbClass as V
+from krquality.labels import Label
+
+
+def found(check, context):
+    return list(check.detect(context))
+
+
+def test_a_milestone_without_a_date_is_an_error(kr) -> None:
+    (finding,) = found(NO_DEADLINE, kr("Launch the partner portal", Label.MILESTONE))
+    assert (finding.code, finding.severity.value, finding.start, finding.end) == ("KRQ201", "error", 0, 25)
+
+
+def test_a_time_frame_is_enough_for_a_milestone(kr) -> None:
+    context = kr("Launch the partner portal in Q3", Label.MILESTONE, dates=[("in Q3", "Q3", False)])
+    assert found(NO_DEADLINE, context) == []
+
+
+def test_a_metric_is_not_a_milestone_without_a_date(kr) -> None:
+    assert found(NO_DEADLINE, kr("Increase NPS to 48", Label.METRIC)) == []
+
+
+def test_complete_100_percent_of_is_fixed_by_dropping_it(kr, fixed) -> None:
+    text = "Complete 100% of the migration"
+    context = kr(
+        text, Label.METRIC, lead=("complete", V.DELIVERABLE), quantities=[("100%", Q.PERCENT, 100.0, "%")]
+    )
+    (finding,) = found(PERCENT_COMPLETE, context)
+    assert fixed(text, finding) == "Complete the migration"
+
+
+def test_a_partial_percentage_of_work_has_no_automatic_fix(kr) -> None:
+    text = "Finish 80% of the warehouse build"
+    context = kr(
+        text, Label.METRIC, lead=("finish", V.DELIVERABLE), quantities=[("80%", Q.PERCENT, 80.0, "%")]
+    )
+    (finding,) = found(PERCENT_COMPLETE, context)
+    assert finding.fix is None
+
+
+def test_a_coverage_percentage_is_not_percent_complete(kr) -> None:
+    context = kr(
+        "Raise test coverage to 80%",
+        Label.METRIC,
+        lead=("raise", V.OUTCOME),
+        quantities=[("80%", Q.PERCENT, 80.0, "%")],
+    )
+    assert found(PERCENT_COMPLETE, context) == []
+
+
+def test_a_task_is_flagged_at_its_activity_phrase(kr) -> None:
+    text = "Keep working on the billing migration"
+    context = kr(
+        text, Label.TASK, lead=("keep", V.ACTIVITY), markers=[("Keep working on", "activity", "keep work on")]
+    )
+    (finding,) = found(ACTIVITY, context)
+    assert text[finding.start : finding.end] == "Keep working on"
+    assert "'Keep working on' says what you will do" in finding.message
+
+
+def test_an_activity_verb_flags_even_when_the_model_says_milestone(kr) -> None:
+    context = kr("Hold weekly pipeline reviews", Label.MILESTONE, lead=("hold", V.ACTIVITY))
+    assert [f.code for f in found(ACTIVITY, context)] == ["KRQ301"]
+
+
+def test_configured_activity_verbs_are_activities(kr) -> None:
+    parts = {"lead": ("socialize", V.OTHER)}
+    assert found(ACTIVITY, kr("Socialize the roadmap", Label.MILESTONE, **parts)) == []
+    config = Config(activity_verbs=("socialize",))
+    assert len(found(ACTIVITY, kr("Socialize the roadmap", Label.MILESTONE, config=config, **parts))) == 1
+
+
+def test_a_task_without_a_date_gets_information(kr) -> None:
+    assert [f.severity.value for f in found(TASK_NO_DEADLINE, kr("Help sales with demos", Label.TASK))] == [
+        "info"
+    ]

@@ -1,0 +1,168 @@
+"""Wording checks on hand-built features."""
+
+from __future__ import annotations
+
+import pytest
+
+from krquality.checks.wording import (
+    ABSOLUTE,
+    COMPOUND,
+    HEDGE,
+    NEGATIVE,
+    PLACEHOLDER,
+    TOO_LONG,
+    TOO_SHORT,
+    VAGUE,
+)
+from krquality.config import Config
+from krquality.features.types import Direction as D
+from krquality.features.types import QuantityKind as Q
+from krquality.features.types import VerbClass as V
+from krquality.labels import Label
+
+M, MS, T = Label.METRIC, Label.MILESTONE, Label.TASK
+
+
+def found(check, context):
+    return list(check.detect(context))
+
+
+def spans(context, findings):
+    return [context.text[f.start : f.end] for f in findings]
+
+
+def test_a_vague_lead_verb_without_a_number_is_flagged(kr) -> None:
+    context = kr("Improve the onboarding experience", T, lead=("improve", V.VAGUE))
+    assert spans(context, found(VAGUE, context)) == ["Improve"]
+
+
+def test_a_vague_lead_verb_with_a_target_is_not(kr) -> None:
+    context = kr(
+        "Improve NPS from 41 to 48",
+        M,
+        lead=("improve", V.VAGUE),
+        quantities=[("41", Q.NUMBER, 41.0), ("48", Q.NUMBER, 48.0)],
+        changes=[("from 41 to 48", D.INCREASE, "41", "48")],
+    )
+    assert found(VAGUE, context) == []
+
+
+def test_a_vague_intensifier_is_removed_by_its_fix(kr, fixed) -> None:
+    text = "Increase trial conversion significantly"
+    context = kr(text, T, markers=[("significantly", "vague", "significantly")])
+    (finding,) = found(VAGUE, context)
+    assert fixed(text, finding) == "Increase trial conversion"
+
+
+def test_configured_vague_words_match_by_lemma_and_phrase(kr) -> None:
+    config = Config(vague_words=("leverage", "best in class"))
+    context = kr("Leveraging AI to be best in class", T, config=config)
+    assert spans(context, found(VAGUE, context)) == ["Leveraging", "best in class"]
+
+
+def test_a_marker_and_a_configured_word_on_one_span_flag_once(kr) -> None:
+    context = kr("Optimize checkout", T, config=Config(vague_words=("optimize",)), lead=("optimize", V.VAGUE))
+    assert len(found(VAGUE, context)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "expected"),
+    [
+        ("Try to launch the partner portal", "Try", "Launch the partner portal"),
+        ("Try to launch the partner portal", "Try to", "Launch the partner portal"),
+        ("Hopefully, reduce churn to 2%", "Hopefully", "Reduce churn to 2%"),
+        ("Launch the portal if possible", "if possible", "Launch the portal"),
+    ],
+)
+def test_a_hedge_is_removed_by_its_fix(kr, fixed, text, hedge, expected) -> None:
+    context = kr(text, MS, markers=[(hedge, "hedge", hedge.lower())])
+    (finding,) = found(HEDGE, context)
+    assert fixed(text, finding) == expected
+
+
+def test_two_measured_outcomes_joined_by_and_are_two_key_results(kr) -> None:
+    text = "Increase NPS to 50 and cut churn to 2%"
+    context = kr(text, M, quantities=[("50", Q.NUMBER, 50.0), ("2%", Q.PERCENT, 2.0, "%")])
+    assert spans(context, found(COMPOUND, context)) == ["and"]
+
+
+def test_and_followed_by_a_verb_joins_two_deliverables(kr) -> None:
+    context = kr("Launch the portal and migrate billing by Q3", MS, dates=[("by Q3", "Q3", True)])
+    assert spans(context, found(COMPOUND, context)) == ["and"]
+
+
+@pytest.mark.parametrize("text", ["Keep latency between 100 and 200 ms", "Launch in the US and Canada by Q3"])
+def test_a_range_or_a_joint_scope_is_one_key_result(kr, text) -> None:
+    quantities = [("100", Q.NUMBER, 100.0), ("200", Q.NUMBER, 200.0, "ms")] if "100" in text else []
+    assert found(COMPOUND, kr(text, M, quantities=quantities)) == []
+
+
+def test_never_is_negative_phrasing(kr) -> None:
+    context = kr("Never miss a customer deadline", T)
+    assert spans(context, found(NEGATIVE, context)) == ["Never"]
+
+
+def test_a_no_marker_is_negative_phrasing(kr) -> None:
+    context = kr("No bugs in production", T, markers=[("No bugs", "absolute", "no bug")])
+    assert spans(context, found(NEGATIVE, context)) == ["No bugs"]
+    assert found(ABSOLUTE, context) == []
+
+
+def test_a_negation_inside_a_measured_target_is_fine(kr) -> None:
+    context = kr(
+        "Cut tickets with no owner from 30 to 5",
+        M,
+        quantities=[("30", Q.NUMBER, 30.0), ("5", Q.NUMBER, 5.0)],
+        changes=[("from 30 to 5", D.DECREASE, "30", "5")],
+        markers=[("no owner", "absolute", "no owner")],
+    )
+    assert found(NEGATIVE, context) == []
+
+
+def test_hundred_percent_satisfaction_is_unverifiable(kr) -> None:
+    context = kr("Reach 100% customer satisfaction", M, quantities=[("100%", Q.PERCENT, 100.0, "%")])
+    assert spans(context, found(ABSOLUTE, context)) == ["100%"]
+
+
+def test_hundred_percent_test_coverage_is_verifiable(kr) -> None:
+    context = kr("Reach 100% test coverage", M, quantities=[("100%", Q.PERCENT, 100.0, "%")])
+    assert found(ABSOLUTE, context) == []
+
+
+def test_always_is_absolute_but_all_is_a_scope_on_a_milestone(kr) -> None:
+    always = kr("Make sure the app is always available", T)
+    assert spans(always, found(ABSOLUTE, always)) == ["always"]
+    scope = kr("Migrate all services to the new cluster", MS, markers=[("all", "absolute", "all")])
+    assert found(ABSOLUTE, scope) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        (
+            "Increase NPS from X to Y",
+            {"quantities": [("X", Q.PLACEHOLDER, None), ("Y", Q.PLACEHOLDER, None)]},
+            ["X", "Y"],
+        ),
+        ("Reduce churn to [target] by Q3", {}, ["[target]"]),
+        ("Launch the portal by TBD", {"markers": [("TBD", "placeholder", "tbd")]}, ["TBD"]),
+        ("Grow sign-ups to ?? a week", {}, ["??"]),
+    ],
+)
+def test_placeholders_are_errors(kr, text, parts, expected) -> None:
+    context = kr(text, M, **parts)
+    findings = found(PLACEHOLDER, context)
+    assert spans(context, findings) == expected
+    assert {f.severity.value for f in findings} == {"error"}
+
+
+def test_a_comparison_is_not_a_placeholder(kr) -> None:
+    assert found(PLACEHOLDER, kr("Keep latency <200 ms and errors >1%", M)) == []
+
+
+def test_length_limits_come_from_the_config(kr) -> None:
+    text = "Raise weekly active teams from 120 to 200 by the end of Q3"
+    assert found(TOO_LONG, kr(text, M)) == []
+    (finding,) = found(TOO_LONG, kr(text, M, config=Config(max_words=10)))
+    assert finding.message.startswith("13 words")
+    assert [f.message.startswith("Only 1 word.") for f in found(TOO_SHORT, kr("Growth", T))] == [True]
