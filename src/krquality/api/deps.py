@@ -1,0 +1,120 @@
+"""Dependencies the routes declare: the analyzer, the settings, the analysis runner.
+
+Tests replace any of them with ``app.dependency_overrides``.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import anyio.to_thread
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader
+
+from krquality.api.metrics import ServiceMetrics
+from krquality.api.problems import ProblemError
+from krquality.api.settings import Settings
+
+if TYPE_CHECKING:
+    from krquality.engine import Analyzer
+
+T = TypeVar("T")
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_metrics(request: Request) -> ServiceMetrics:
+    """The app's Prometheus collectors."""
+    metrics: ServiceMetrics = request.app.state.metrics
+    return metrics
+
+
+def get_analyzer(request: Request) -> Analyzer:
+    """The analyzer loaded by the lifespan; 503 (with Retry-After) until it is."""
+    analyzer: Analyzer | None = getattr(request.app.state, "analyzer", None)
+    if analyzer is not None:
+        return analyzer
+    error: str | None = getattr(request.app.state, "load_error", None)
+    if error:
+        raise ProblemError(
+            503, "Model unavailable", f"the model failed to load: {error}", slug="model-unavailable"
+        )
+    raise ProblemError(
+        503,
+        "Model loading",
+        "the model is still loading; retry shortly",
+        slug="model-loading",
+        headers={"Retry-After": "1"},
+    )
+
+
+class AnalysisRunner:
+    """Runs CPU-bound analysis in worker threads so the event loop stays free.
+
+    The analyzer is thread-safe after load; the limiter bounds how many
+    analyses run at once (more threads would only contend for the GIL).
+    """
+
+    def __init__(self, limiter: anyio.CapacityLimiter) -> None:
+        self.limiter = limiter
+
+    async def __call__(self, func: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``await runner(func, *args, **kwargs)`` runs ``func`` in a worker thread."""
+        return await anyio.to_thread.run_sync(functools.partial(func, *args, **kwargs), limiter=self.limiter)
+
+
+async def get_runner(request: Request) -> AnalysisRunner:
+    """The app's :class:`AnalysisRunner` (its limiter is made on first use, inside the event loop)."""
+    state = request.app.state
+    runner: AnalysisRunner | None = getattr(state, "runner", None)
+    if runner is None:
+        settings: Settings = state.settings
+        runner = AnalysisRunner(anyio.CapacityLimiter(settings.analysis_threads))
+        state.runner = runner
+    return runner
+
+
+def api_key_dependency(settings: Settings) -> Callable[..., Any]:
+    """A dependency that requires ``settings.api_key`` in ``settings.api_key_header``.
+
+    Declared through :class:`~fastapi.security.APIKeyHeader`, so ``/docs``
+    shows the scheme and its Authorize button.
+    """
+    scheme = APIKeyHeader(
+        name=settings.api_key_header, auto_error=False, description="The service's API key."
+    )
+    expected = settings.api_key.get_secret_value().encode() if settings.api_key else b""
+
+    async def require_api_key(key: str | None = Depends(scheme)) -> None:
+        if key is None:
+            raise ProblemError(
+                401,
+                "Unauthorized",
+                f"missing API key: send it in the {settings.api_key_header} header",
+                slug="unauthorized",
+                headers={"WWW-Authenticate": "ApiKey"},
+            )
+        if not secrets.compare_digest(key.encode(), expected):
+            raise ProblemError(
+                401,
+                "Unauthorized",
+                f"wrong API key in the {settings.api_key_header} header",
+                slug="unauthorized",
+                headers={"WWW-Authenticate": "ApiKey"},
+            )
+
+    return require_api_key
+
+
+# Annotated dependencies, so route signatures say what they get.
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
+AnalyzerDep = Annotated["Analyzer", Depends(get_analyzer)]
+RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]

@@ -1,0 +1,455 @@
+"""Request and response models of the HTTP service, and nothing else.
+
+The core returns frozen dataclasses; these pydantic models mirror them at the
+edge (``from_attributes=True``), so :mod:`krquality.api.convert` maps a
+:class:`krquality.Result` to :class:`ResultOut` without copying it by hand.
+Limits that depend on :class:`~krquality.api.settings.Settings` (longest
+text, most items) are written into the OpenAPI document by
+:func:`krquality.api.app.create_app`, and enforced by the routes with
+:func:`krquality.validate_text`, so the messages match the CLI's.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
+
+from krquality.labels import Label
+from krquality.result import Severity
+
+# Marks a string field whose maxLength is ``Settings.max_chars`` and a list
+# whose maxItems is ``Settings.max_batch`` (replaced when the schema is built).
+KR_TEXT: JsonDict = {"x-krq-limit": "max_chars", "pattern": r"\S"}
+KR_LIST: JsonDict = {"x-krq-limit": "max_batch"}
+
+EXAMPLE_TEXT = "Increase trial-to-paid conversion from 4% to 7% by Q3"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# --------------------------------------------------------------------------- results
+
+
+class SpanOut(_Out):
+    """``text[start:end]`` of the analysed key result (Python string indices)."""
+
+    start: int
+    end: int
+    text: str
+
+
+class QuantityOut(_Out):
+    span: SpanOut
+    kind: str = Field(description="number, percent, money, multiplier, rating or placeholder")
+    value: float | None
+    unit: str | None = None
+    scale: float | None = None
+
+
+class DateOut(_Out):
+    span: SpanOut
+    normalized: str | None
+    is_deadline: bool
+
+
+class ChangeOut(_Out):
+    span: SpanOut
+    direction: str
+    baseline: QuantityOut | None
+    target: QuantityOut | None
+    is_relative: bool = False
+
+
+class LeadVerbOut(_Out):
+    span: SpanOut
+    lemma: str
+    verb_class: str
+    corrected: bool = False
+
+
+class MarkerOut(_Out):
+    span: SpanOut
+    kind: str
+    lemma: str
+
+
+class FeaturesOut(_Out):
+    """What the spaCy pipeline found in the key result, each piece with its span."""
+
+    text: str
+    body: SpanOut
+    form: str
+    lead_verb: LeadVerbOut | None
+    quantities: list[QuantityOut] = []
+    dates: list[DateOut] = []
+    changes: list[ChangeOut] = []
+    markers: list[MarkerOut] = []
+    n_words: int = 0
+
+
+class FixOut(_Out):
+    """Replace ``text[start:end]`` by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+class FindingOut(_Out):
+    """One weakness found by a check, at ``text[start:end]``."""
+
+    code: str = Field(examples=["KRQ101"])
+    name: str = Field(examples=["metric.no_baseline"])
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    fix: FixOut | None = None
+
+
+class SuggestionOut(_Out):
+    """A rewritten key result, itself re-analysed."""
+
+    text: str
+    label: Label
+    score: int
+    fixes: list[str] = Field(description="Codes of the findings this rewrite fixes.")
+    placeholders: list[str] = []
+
+
+class StructuredOut(_Out):
+    metric: str | None = None
+    direction: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    deadline: str | None = None
+    deliverable: str | None = None
+
+
+class EvidenceOut(_Out):
+    span: SpanOut
+    reason: str
+
+
+class ResultOut(_Out):
+    """Everything krquality says about one key result."""
+
+    text: str
+    label: Label
+    probabilities: dict[str, float]
+    confident: bool
+    evidence: list[EvidenceOut]
+    structured: StructuredOut
+    features: FeaturesOut
+    findings: list[FindingOut] = []
+    score: int = Field(ge=0, le=100)
+    grade: str
+    suggestions: list[SuggestionOut] = []
+    model_version: str
+
+
+# --------------------------------------------------------------------------- problems
+
+
+class FieldError(BaseModel):
+    """One invalid field of a request."""
+
+    field: str = Field(description="Dotted path of the field, e.g. texts[3] or body.text.")
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, served as ``application/problem+json``."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "urn:krquality:problem:invalid-input",
+                    "title": "Invalid input",
+                    "status": 422,
+                    "detail": "text is empty",
+                    "instance": "/v1/classify",
+                    "errors": [{"field": "text", "message": "text is empty"}],
+                }
+            ]
+        }
+    )
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldError] = []
+
+
+# --------------------------------------------------------------------------- /v1/classify
+
+
+class ClassifyRequest(BaseModel):
+    """One key result."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": EXAMPLE_TEXT, "suggestions": True}]}
+    )
+
+    text: str = Field(min_length=1, json_schema_extra=KR_TEXT, description="The key result.")
+    suggestions: bool = Field(True, description="Also return rewrite suggestions (slower).")
+
+
+class BatchRequest(BaseModel):
+    """Many key results, analysed in one go."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "texts": [EXAMPLE_TEXT, "Launch the partner portal", "Hold weekly pipeline reviews"],
+                    "suggestions": False,
+                }
+            ]
+        },
+    )
+
+    texts: list[str] = Field(min_length=1, json_schema_extra=KR_LIST, description="Key results.")
+    suggestions: bool = Field(True, description="Also return rewrite suggestions (slower).")
+
+
+class BatchItem(BaseModel):
+    """The outcome for ``texts[index]``: a result, or the error that item alone has."""
+
+    index: int
+    result: ResultOut | None = None
+    error: Problem | None = None
+
+
+class BatchResponse(BaseModel):
+    results: list[BatchItem] = Field(description="In input order.")
+    n_ok: int
+    n_errors: int
+
+
+# --------------------------------------------------------------------------- /v1/okrs
+
+
+class ObjectiveIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, description="The objective.")
+    key_results: list[str] = Field(description="Its key results.")
+
+
+class OKRRequest(BaseModel):
+    """Objectives with their key results."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "objectives": [
+                        {
+                            "title": "Delight new customers",
+                            "key_results": [
+                                "Increase trial-to-paid conversion from 4% to 7% by Q3",
+                                "Launch the in-app onboarding checklist by June 30",
+                            ],
+                        }
+                    ],
+                    "suggestions": True,
+                }
+            ]
+        },
+    )
+
+    objectives: list[ObjectiveIn] = Field(min_length=1, json_schema_extra=KR_LIST)
+    suggestions: bool = True
+
+
+class MarkdownOKRRequest(BaseModel):
+    """An OKR document in Markdown, read by :mod:`krquality.okrfile`."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "markdown": "# Delight new customers\n"
+                    "- Increase trial-to-paid conversion from 4% to 7% by Q3\n"
+                    "- Launch the in-app onboarding checklist by June 30\n",
+                    "suggestions": True,
+                }
+            ]
+        },
+    )
+
+    markdown: str = Field(min_length=1, description="Objectives as headings, key results as list items.")
+    suggestions: bool = True
+
+
+class ObjectiveOut(BaseModel):
+    title: str
+    line: int | None = Field(None, description="1-based line of the objective, for Markdown input.")
+    key_result_lines: list[int] = Field(
+        [], description="1-based line of each key result, for Markdown input."
+    )
+    key_result_offsets: list[int] = Field(
+        [], description="Character offset where each key result starts in the Markdown input."
+    )
+    results: list[ResultOut]
+    findings: list[FindingOut] = Field([], description="Set-level findings on this objective.")
+
+
+class OKRSetOut(BaseModel):
+    objectives: list[ObjectiveOut]
+    findings: list[FindingOut] = Field([], description="Findings on the whole set.")
+    file_findings: list[FindingOut] = Field(
+        [], description="Findings on the Markdown document itself; start/end are offsets into it."
+    )
+
+
+# --------------------------------------------------------------------------- catalogue, model, health
+
+
+class CheckOut(BaseModel):
+    code: str = Field(examples=["KRQ101"])
+    name: str = Field(examples=["metric.no_baseline"])
+    alias: str = Field(examples=["metric-without-baseline"])
+    severity: Severity
+    scope: str = Field(description="key_result, objective or set.")
+    message: str
+    docs: str
+    enabled_by_default: bool = True
+
+
+class ChecksOut(BaseModel):
+    checks: list[CheckOut]
+
+
+class ModelOut(BaseModel):
+    model_config = ConfigDict(protected_namespaces=())
+
+    name: str
+    version: str
+    manifest: dict[str, Any]
+    metrics: dict[str, Any]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class ReadyOut(BaseModel):
+    model_config = ConfigDict(protected_namespaces=())
+
+    status: Literal["ready", "loading", "failed"]
+    model_version: str | None = None
+    detail: str | None = None
+
+
+# --------------------------------------------------------------------------- LanguageTool /v2
+
+
+class LTCheckForm(BaseModel):
+    """The form fields of LanguageTool's ``POST /v2/check`` that krquality reads.
+
+    Other LanguageTool fields (``motherTongue``, ``level``...) are accepted and ignored.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: str | None = Field(None, description="The text; each non-empty line is one key result.")
+    data: str | None = Field(
+        None, description='JSON {"annotation": [{"text": ...}, {"markup": ..., "interpretAs": ...}]}.'
+    )
+    language: str = Field("auto", description="en, en-US, en-GB... or auto.")
+    enabledRules: str | None = None
+    disabledRules: str | None = None
+    enabledOnly: str | None = None
+
+
+class LTReplacement(BaseModel):
+    value: str
+
+
+class LTContext(BaseModel):
+    text: str
+    offset: int
+    length: int
+
+
+class LTCategory(BaseModel):
+    id: str
+    name: str
+
+
+class LTRule(BaseModel):
+    id: str
+    description: str
+    issueType: str
+    category: LTCategory
+
+
+class LTType(BaseModel):
+    typeName: str = "Other"
+
+
+class LTMatch(BaseModel):
+    """One finding, as LanguageTool reports a match (offsets in UTF-16 code units)."""
+
+    message: str
+    shortMessage: str
+    replacements: list[LTReplacement]
+    offset: int
+    length: int
+    context: LTContext
+    sentence: str
+    type: LTType
+    rule: LTRule
+    ignoreForIncompleteSentence: bool = False
+    contextForSureMatch: int = 0
+
+
+class LTSoftware(BaseModel):
+    name: str = "krquality"
+    version: str
+    buildDate: str = ""
+    apiVersion: int = 1
+    premium: bool = False
+    status: str = ""
+
+
+class LTDetectedLanguage(BaseModel):
+    name: str
+    code: str
+    confidence: float = 1.0
+
+
+class LTLanguage(BaseModel):
+    name: str
+    code: str
+    detectedLanguage: LTDetectedLanguage
+
+
+class LTWarnings(BaseModel):
+    incompleteResults: bool = False
+
+
+class LTCheckResponse(BaseModel):
+    software: LTSoftware
+    warnings: LTWarnings
+    language: LTLanguage
+    matches: list[LTMatch]
+
+
+class LTLanguageInfo(BaseModel):
+    name: str
+    code: str
+    longCode: str

@@ -1,0 +1,76 @@
+"""Service settings: flags of ``krquality serve`` or ``KRQ_*`` environment variables.
+
+>>> Settings(port=9000).port
+9000
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the HTTP service can be configured with.
+
+    Each field reads ``KRQ_<NAME>`` from the environment (``KRQ_PORT=9000``,
+    ``KRQ_CORS_ORIGINS='["https://okrs.example.com"]'`` or a comma-separated
+    list, ``KRQ_API_KEY=...``); explicit keyword arguments win.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="KRQ_",
+        extra="ignore",
+        protected_namespaces=(),
+        frozen=True,
+    )
+
+    host: str = Field("127.0.0.1", description="Interface to bind.")
+    port: int = Field(8000, ge=0, le=65535, description="TCP port (0 picks a free one).")
+    workers: int = Field(1, ge=1, le=64, description="Worker processes; each loads the model once.")
+    model_path: str | None = Field(
+        None,
+        description="Model file (.joblib, its manifest beside it); default: KRQ_MODEL or the bundled model.",
+    )
+    spacy_model: str | None = Field(None, description="spaCy English model package name.")
+    max_chars: int = Field(1000, ge=1, le=100_000, description="Longest key result accepted, in characters.")
+    max_batch: int = Field(1000, ge=1, le=100_000, description="Most key results in one request.")
+    max_body_bytes: int = Field(
+        2_000_000, ge=1024, description="Largest request body accepted, in bytes (413 above it)."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed to call the API from a browser."
+    )
+    api_key: SecretStr | None = Field(
+        None, description="If set, /v1 and /v2 require this key in the api_key_header header."
+    )
+    api_key_header: str = Field("X-API-Key", min_length=1, description="Header that carries the API key.")
+    analysis_threads: int = Field(
+        4, ge=1, le=256, description="Threads that run analyses concurrently, off the event loop."
+    )
+    graceful_timeout: int = Field(
+        30, ge=0, description="Seconds in-flight requests get to finish on shutdown."
+    )
+    log_level: str = Field("info", description="uvicorn log level.")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        # ``KRQ_CORS_ORIGINS=https://a.example,https://b.example`` as well as a JSON list.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _empty_key_is_none(cls, value: object) -> object:
+        # An empty KRQ_API_KEY (common in compose files) means "no auth", not "the empty key".
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
