@@ -133,3 +133,19 @@ def fixed() -> Callable[[str, Any], str]:
         return apply_fix(text, finding.fix.start, finding.fix.end, finding.fix.replacement)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def feature_nlp(request: pytest.FixtureRequest) -> Language:
+    """The full pipeline with krquality's feature components (the shared ``nlp`` fixture when present).
+
+    Skips while the feature components are not in the tree yet.
+    """
+    pytest.importorskip("krquality.nlp.components", reason="the krquality spaCy components have not landed")
+    try:
+        nlp: Language = request.getfixturevalue("nlp")
+    except pytest.FixtureLookupError:
+        from krquality.nlp import build_nlp
+
+        nlp = build_nlp()
+    return nlp

@@ -98,6 +98,14 @@ class SetExample:
 
     objectives: tuple[ExampleObjective, ...]
 
+    def to_objectives(self) -> tuple[Objective, ...]:
+        """The example as analyser input (labels dropped), e.g. for ``Analyzer.analyze_okrs``.
+
+        >>> okrs(("Grow", [("Double sign-ups", Label.METRIC)])).to_objectives()[0].key_results
+        ('Double sign-ups',)
+        """
+        return tuple(Objective(o.title, tuple(kr.text for kr in o.key_results)) for o in self.objectives)
+
     def markdown(self) -> str:
         """A nested Markdown list for the docs.
 
