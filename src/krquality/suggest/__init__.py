@@ -1,0 +1,27 @@
+"""Rewrite suggestions: drafts built from the key result's own words, re-checked before they are returned.
+
+>>> from krquality.suggest import fill_placeholders
+>>> fill_placeholders("Launch the mobile app by [date]")
+'Launch the mobile app by Q4'
+"""
+
+from __future__ import annotations
+
+from krquality.suggest.drafts import BASELINE, DATE, PLACEHOLDERS, TARGET, Draft, DraftKind, build_drafts
+from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.rewrite import MAX_SUGGESTIONS, fixed_codes, suggest, verify
+
+__all__ = [
+    "BASELINE",
+    "DATE",
+    "MAX_SUGGESTIONS",
+    "PLACEHOLDERS",
+    "TARGET",
+    "Draft",
+    "DraftKind",
+    "build_drafts",
+    "fill_placeholders",
+    "fixed_codes",
+    "suggest",
+    "verify",
+]

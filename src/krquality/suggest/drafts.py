@@ -1,0 +1,369 @@
+"""Build rewrite drafts of a key result from its own words.
+
+Pure functions of the extracted :class:`~krquality.features.types.Features`,
+the label, the findings and the object noun phrase (from the dependency
+parse): no model, no network. Every number and date in a draft is copied
+from the key result; what the author did not write becomes a placeholder
+(:data:`BASELINE`, :data:`TARGET`, :data:`DATE`). Drafts are only
+candidates: :mod:`krquality.suggest.rewrite` re-analyses each one and drops
+those that do not help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from krquality.features.types import Change, DateRef, Direction, Features, SpanRef, VerbClass
+from krquality.labels import Label
+from krquality.result import Finding
+from krquality.suggest import lexicon
+
+BASELINE = "[baseline]"
+TARGET = "[target]"
+DATE = "[date]"
+PLACEHOLDERS: tuple[str, ...] = (BASELINE, TARGET, DATE)
+
+_PLACEHOLDER = re.compile(r"\[(?:baseline|target|date)\]")
+_TRAILING_PUNCTUATION = " \t.;,:!"
+_DATE_PREPOSITIONS = ("by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ")
+_DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
+_KEEP = (Direction.KEEP_ABOVE, Direction.KEEP_BELOW)
+
+
+class DraftKind(StrEnum):
+    """What a draft turns the key result into."""
+
+    EDITED = "edited"  # the author's sentence with the missing parts added
+    METRIC = "metric"  # a measure with a baseline, a target and a date
+    MILESTONE = "milestone"  # a deliverable with a date
+    OUTCOME = "outcome"  # the metric a deliverable is meant to move
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A candidate rewrite; ``text`` may hold placeholders."""
+
+    text: str
+    kind: DraftKind
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The placeholders in ``text``, each once, in order.
+
+        >>> Draft("Raise NPS from [baseline] to 48 by [date]", DraftKind.EDITED).placeholders
+        ('[baseline]', '[date]')
+        """
+        return tuple(dict.fromkeys(_PLACEHOLDER.findall(self.text)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    start: int
+    end: int
+    replacement: str
+
+
+def build_drafts(
+    features: Features,
+    label: Label,
+    findings: Sequence[Finding],
+    object_span: SpanRef | None,
+) -> list[Draft]:
+    """Candidate rewrites, the most faithful first, without duplicates.
+
+    ``object_span`` is the object noun phrase of the key result (None when
+    the parse found none). Spans index ``features.text``.
+
+    >>> from krquality.features.types import Form, LeadVerb
+    >>> text = "Launch the mobile app"
+    >>> features = Features(text, SpanRef(0, 21, text), Form.IMPERATIVE,
+    ...     LeadVerb(SpanRef(0, 6, "Launch"), "launch", VerbClass.DELIVERABLE))
+    >>> [d.text for d in build_drafts(features, Label.MILESTONE, (), SpanRef(7, 21, "the mobile app"))]
+    ['Launch the mobile app by [date]', 'Reach [target] weekly active users of the mobile app by [date]']
+    """
+    drafts: list[Draft] = []
+    edited = _edited(features, label, findings)
+    metric = _metric(features, label, object_span)
+    if label is Label.METRIC:
+        drafts += [d for d in (edited, metric) if d is not None]
+    elif label is Label.MILESTONE:
+        drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
+    else:
+        drafts += [d for d in (metric, _completion(features, object_span), edited) if d is not None]
+    if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
+        drafts.append(outcome)
+    unique: dict[str, Draft] = {}
+    for draft in drafts:
+        if draft.text != features.body.text and draft.text not in unique:
+            unique[draft.text] = draft
+    return list(unique.values())
+
+
+# -- the author's sentence, completed ---------------------------------------------------------
+
+
+def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Draft | None:
+    """The key result as written, with the checks' own fixes applied, the
+    baseline or target slot added to a metric, and a date slot if none."""
+    text = features.text
+    body = features.body
+    end = _body_end(features)
+    edits: list[_Edit] = [
+        _Edit(f.fix.start, f.fix.end, f.fix.replacement)
+        for f in findings
+        if f.fix is not None and body.start <= f.fix.start <= f.fix.end <= body.end
+    ]
+    if label is Label.METRIC:
+        edits += _metric_slots(features)
+    if not features.dates:
+        edits.append(_Edit(end, end, f" by {DATE}"))
+    if not edits:
+        return None
+    applied = _apply(text, edits, start=body.start, end=end)
+    if applied is None:
+        return None
+    return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
+
+
+def _metric_slots(features: Features) -> list[_Edit]:
+    text = features.text
+    change = _main_change(features)
+    if change is not None:
+        if change.direction in _KEEP:
+            return []
+        if change.baseline is None and change.target is not None:
+            lead = text[change.span.start : change.span.start + 3].lower()
+            insert = f"from {BASELINE} " if lead == "to " or change.is_relative else f"from {BASELINE} to "
+            return [_Edit(change.span.start, change.span.start, insert)]
+        if change.baseline is not None and change.target is None:
+            return [_Edit(change.span.end, change.span.end, f" to {TARGET}")]
+        return []
+    verb = features.lead_verb
+    if verb is not None and verb.verb_class is VerbClass.MULTIPLIER:
+        at = _before_dates(features)
+        return [_Edit(at, at, f" from {BASELINE}")]
+    return []
+
+
+def _apply(text: str, edits: list[_Edit], *, start: int, end: int) -> str | None:
+    """``text[start:end]`` with non-overlapping ``edits`` applied (None if they clash)."""
+    out: list[str] = []
+    cursor = start
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            return None
+        out += [text[cursor : edit.start], edit.replacement]
+        cursor = max(cursor, edit.end)
+    out.append(text[cursor:end] if cursor < end else "")
+    return "".join(out)
+
+
+# -- a measure with a baseline, a target and a date -------------------------------------------
+
+
+def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Draft | None:
+    """"Increase <measure> from [baseline] to [target] by [date]", from the object phrase."""
+    if label is Label.MILESTONE:
+        return None
+    lead = features.lead_verb
+    name = _measure_name(features, object_span)
+    if name is None or lead is None:
+        return None
+    measured = _names_measure(features, object_span) or name.lower().split()[-1] in lexicon.MEASURE_OF
+    if lead.verb_class in (VerbClass.DELIVERABLE, VerbClass.OTHER) and not measured:
+        return None
+    if lead.verb_class is VerbClass.ACTIVITY and not measured:
+        return None
+    if not _names_measure(features, object_span):
+        head = name.lower().split()[-1]
+        if head in lexicon.MEASURE_OF:
+            name = f"{name} {lexicon.MEASURE_OF[head]}"
+    name = _with_abbreviation(name)
+    change = _main_change(features)
+    if change is None and _stated_targets(features):
+        return None  # "Sign 12 partners": a count with no change pattern is completed in place
+    direction = _direction(features, name)
+    verb = _verb(features, direction)
+    amount = _amount(change)
+    if amount is None:
+        return None
+    return Draft(_tidy(f"{verb} {name} {amount} {_date_phrase(features)}"), DraftKind.METRIC)
+
+
+def _amount(change: Change | None) -> str | None:
+    if change is None:
+        return f"from {BASELINE} to {TARGET}"
+    baseline = change.baseline.span.text if change.baseline is not None else BASELINE
+    if change.target is None:
+        return f"from {baseline} to {TARGET}"
+    target = change.target.span.text
+    if change.direction in _KEEP:
+        return change.span.text
+    if change.is_relative:
+        return f"from {baseline} by {target}"
+    return f"from {baseline} to {target}"
+
+
+def _measure_name(features: Features, object_span: SpanRef | None) -> str | None:
+    """The object phrase without numbers, dates, leading determiners or trailing prepositions."""
+    if object_span is None:
+        return None
+    cut = [q.span for q in features.quantities] + [d.span for d in features.dates]
+    cut += [c.span for c in features.changes]
+    pieces: list[str] = []
+    cursor = object_span.start
+    for span in sorted(cut, key=lambda s: s.start):
+        if span.end <= cursor or span.start >= object_span.end:
+            continue
+        pieces.append(features.text[cursor : max(cursor, span.start)])
+        cursor = max(cursor, span.end)
+    if cursor < object_span.end:
+        pieces.append(features.text[cursor : object_span.end])
+    words = " ".join("".join(pieces).split()).split(" ")
+    while words and words[0].lower() in lexicon.DETERMINERS:
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
+        words = words[:-1]
+    name = " ".join(w for w in words if w)
+    return name or None
+
+
+def _names_measure(features: Features, object_span: SpanRef | None) -> bool:
+    if object_span is None:
+        return False
+    return any(
+        object_span.start <= m.span.start and m.span.end <= object_span.end
+        for m in features.markers_of("measure")
+    )
+
+
+def _with_abbreviation(name: str) -> str:
+    lowered = name.lower()
+    for long, short in lexicon.ABBREVIATIONS.items():
+        if (lowered == long or lowered.endswith(" " + long)) and short.lower() not in lowered:
+            return f"{name} ({short})"
+    return name
+
+
+def _direction(features: Features, name: str) -> Direction:
+    change = _main_change(features)
+    if change is not None and change.direction in (Direction.INCREASE, Direction.DECREASE):
+        return change.direction
+    lemma = features.lead_verb.lemma.lower() if features.lead_verb is not None else ""
+    if lemma in lexicon.DECREASE_VERBS:
+        return Direction.DECREASE
+    if lemma in lexicon.INCREASE_VERBS and lemma != "improve":
+        return Direction.INCREASE
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return Direction.DECREASE if words & lexicon.LOWER_IS_BETTER else Direction.INCREASE
+
+
+def _verb(features: Features, direction: Direction) -> str:
+    lead = features.lead_verb
+    if lead is not None and lead.lemma.lower() in lexicon.KEEP_AS_WRITTEN:
+        written_direction = (
+            Direction.DECREASE if lead.lemma.lower() in lexicon.DECREASE_VERBS else Direction.INCREASE
+        )
+        if written_direction is direction:
+            return lead.span.text[:1].upper() + lead.span.text[1:]
+    return "Reduce" if direction is Direction.DECREASE else "Increase"
+
+
+# -- deliverables ------------------------------------------------------------------------------
+
+
+def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """"Reach [target] weekly active users of <the product> by [date]" for a launch."""
+    lead = features.lead_verb
+    if lead is None or lead.verb_class is not VerbClass.DELIVERABLE or object_span is None:
+        return None
+    name = _measure_name(features, object_span)
+    if name is None or name.lower().split()[-1] not in lexicon.PRODUCT_NOUNS:
+        return None
+    phrase = " ".join(object_span.text.split())
+    return Draft(
+        _tidy(f"Reach {TARGET} weekly active users of {phrase} {_date_phrase(features)}"), DraftKind.OUTCOME
+    )
+
+
+def _completion(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """"Complete the migration by [date]" for continuing work; "Publish the X report" for research."""
+    lead = features.lead_verb
+    if lead is None or lead.verb_class is not VerbClass.ACTIVITY or object_span is None:
+        return None
+    name = _measure_name(features, object_span)
+    if name is None:
+        return None
+    lemma = lead.lemma.lower()
+    head = name.lower().split()[-1]
+    if lemma in lexicon.CONTINUING_VERBS and head in lexicon.COMPLETABLE_NOUNS:
+        phrase = " ".join(object_span.text.split())
+        return Draft(_tidy(f"Complete {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
+    if lemma in lexicon.INQUIRY_VERBS:
+        return Draft(_tidy(f"Publish the {name} report {_date_phrase(features)}"), DraftKind.MILESTONE)
+    return None
+
+
+# -- shared pieces -----------------------------------------------------------------------------
+
+
+def _main_change(features: Features) -> Change | None:
+    for change in features.changes:
+        if change.target is not None or change.baseline is not None:
+            return change
+    return features.changes[0] if features.changes else None
+
+
+def _stated_targets(features: Features) -> bool:
+    dates = [d.span for d in features.dates]
+    quantities = [q.span for q in features.quantities]
+    return any(not any(d.start <= q.start and q.end <= d.end for d in dates) for q in quantities)
+
+
+def _deadline(features: Features) -> DateRef | None:
+    for date in features.dates:
+        if date.is_deadline:
+            return date
+    return features.dates[0] if features.dates else None
+
+
+def _date_phrase(features: Features) -> str:
+    """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]"."""
+    date = _deadline(features)
+    if date is None:
+        return f"by {DATE}"
+    start = _date_start(features, date)
+    written = " ".join(features.text[start : date.span.end].split())
+    if written.lower().startswith(_DATE_PREPOSITIONS) or written.lower().startswith(("end ", "the end")):
+        return written
+    return f"by {written}"
+
+
+def _date_start(features: Features, date: DateRef) -> int:
+    """Where the date phrase starts, including the prepositions just before the span ("by the end of")."""
+    before = features.text[features.body.start : date.span.start]
+    match = _DATE_LEAD.search(before)
+    return features.body.start + match.start() if match is not None else date.span.start
+
+
+def _before_dates(features: Features) -> int:
+    """The end of the body, or the start of a trailing date phrase."""
+    end = _body_end(features)
+    date = _deadline(features)
+    if date is not None and features.text[date.span.end : end].strip() == "":
+        start = _date_start(features, date)
+        return len(features.text[:start].rstrip())
+    return end
+
+
+def _body_end(features: Features) -> int:
+    body = features.body
+    return body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION))
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,119 @@
+"""Small word lists the rewrite templates need.
+
+They only choose between wordings the author's own words already imply
+(a direction, an abbreviation, "of the app" vs. "of the guide"); no list
+here can put a number or a date into a draft.
+"""
+
+from __future__ import annotations
+
+# Long names of common measures and the abbreviation people grade them by.
+ABBREVIATIONS: dict[str, str] = {
+    "customer satisfaction": "CSAT",
+    "customer satisfaction score": "CSAT",
+    "net promoter score": "NPS",
+    "employee net promoter score": "eNPS",
+    "customer effort score": "CES",
+    "monthly recurring revenue": "MRR",
+    "annual recurring revenue": "ARR",
+    "annualized recurring revenue": "ARR",
+    "daily active users": "DAU",
+    "weekly active users": "WAU",
+    "monthly active users": "MAU",
+    "customer lifetime value": "CLV",
+    "lifetime value": "LTV",
+    "customer acquisition cost": "CAC",
+    "average revenue per user": "ARPU",
+    "average order value": "AOV",
+    "net revenue retention": "NRR",
+    "net dollar retention": "NDR",
+    "gross revenue retention": "GRR",
+    "mean time to recovery": "MTTR",
+    "mean time to resolution": "MTTR",
+    "mean time to restore": "MTTR",
+    "mean time to detect": "MTTD",
+    "first contact resolution": "FCR",
+    "click-through rate": "CTR",
+    "click through rate": "CTR",
+    "return on investment": "ROI",
+    "cost per acquisition": "CPA",
+    "cost per lead": "CPL",
+    "return on ad spend": "ROAS",
+}
+
+# Measures where less is better: a vague "improve" on them means "reduce".
+LOWER_IS_BETTER: frozenset[str] = frozenset(
+    {
+        "abandonment", "absenteeism", "attrition", "backlog", "bounce", "bugs", "cac", "chargebacks",
+        "churn", "complaints", "cost", "costs", "debt", "defects", "delay", "delays", "downtime",
+        "duration", "emissions", "errors", "escalations", "expenses", "failures", "fraud",
+        "incidents", "latency", "mttd", "mttr", "outages", "overtime", "refunds", "returns", "risk",
+        "spend", "spending", "tickets", "time", "turnover", "vulnerabilities", "waste",
+    }
+)
+
+# Leading verbs that already state a direction and can stay as the author wrote them.
+INCREASE_VERBS: frozenset[str] = frozenset(
+    {"increase", "grow", "raise", "boost", "lift", "expand", "improve", "maximize", "maximise"}
+)
+DECREASE_VERBS: frozenset[str] = frozenset(
+    {"reduce", "decrease", "cut", "lower", "shrink", "minimize", "minimise", "halve", "drop", "eliminate"}
+)
+# Of those, the ones that read as a direction with "from X to Y" after them.
+KEEP_AS_WRITTEN: frozenset[str] = frozenset(
+    {"increase", "grow", "raise", "boost", "lift", "expand", "reduce", "decrease", "cut", "lower", "shrink"}
+)
+
+# Things people use: the outcome of launching one is its use.
+PRODUCT_NOUNS: frozenset[str] = frozenset(
+    {
+        "api", "app", "application", "assistant", "bot", "chatbot", "dashboard", "extension",
+        "feature", "integration", "marketplace", "mode", "platform", "plugin", "portal", "product",
+        "service", "site", "store", "tool", "version", "website", "workspace", "checkout", "search",
+    }
+)
+
+# Work with an end point: "keep working on the migration" means "complete the migration".
+COMPLETABLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "audit", "certification", "consolidation", "conversion", "cutover", "deployment",
+        "implementation", "integration", "launch", "migration", "move", "onboarding", "overhaul",
+        "project", "redesign", "refactor", "refactoring", "release", "rewrite", "rollout",
+        "setup", "transition", "upgrade",
+    }
+)
+
+# Continuing-work verbs whose object is the work to finish.
+CONTINUING_VERBS: frozenset[str] = frozenset(
+    {"work", "continue", "keep", "progress", "advance", "drive", "push", "pursue", "focus", "start", "begin"}
+)
+
+# Inquiry verbs: the deliverable of research is its write-up.
+INQUIRY_VERBS: frozenset[str] = frozenset(
+    {"research", "investigate", "explore", "study", "analyze", "analyse", "evaluate", "assess", "review"}
+)
+
+# What a vague "improve the X" most often measures, by the head noun of X.
+MEASURE_OF: dict[str, str] = {
+    "experience": "satisfaction score",
+    "onboarding": "completion rate",
+    "funnel": "conversion rate",
+    "checkout": "conversion rate",
+    "signup": "conversion rate",
+    "flow": "completion rate",
+    "process": "cycle time",
+    "quality": "defect rate",
+    "reliability": "uptime",
+    "stability": "uptime",
+    "performance": "response time",
+    "speed": "load time",
+    "engagement": "weekly active users",
+    "awareness": "aided brand awareness",
+    "morale": "eNPS",
+    "documentation": "satisfaction score",
+    "docs": "satisfaction score",
+    "support": "customer satisfaction (CSAT)",
+    "service": "customer satisfaction (CSAT)",
+}
+
+DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "our", "my", "your", "their", "its"})

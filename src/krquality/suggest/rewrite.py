@@ -1,0 +1,113 @@
+"""Suggest rewrites: build drafts, re-analyse each with the same engine, keep those that help.
+
+How a draft with placeholders is judged (both conditions must hold):
+
+1. **Filled, it scores higher.** The draft is analysed with its
+   placeholders replaced by plausible values (:func:`fill_placeholders`);
+   that score must beat the original's, and it is the ``score`` the
+   returned :class:`~krquality.result.Suggestion` carries (the score the
+   key result gets once the author fills in the real values).
+2. **As shown, it fixes what it claims.** The draft is also analysed
+   exactly as returned, placeholders and all. A finding code of the
+   original counts as fixed only if neither analysis reports it; the
+   placeholder check (``wording.placeholder``) is the one finding the
+   shown form is allowed to add, since the placeholders are there on
+   purpose. A draft that fixes nothing is dropped.
+
+Both analyses of all drafts of a key result run as one
+:meth:`~krquality.engine.Analyzer.analyze_many` batch, without suggestions
+(no recursion), so one key result costs one small ``nlp.pipe`` and one
+classifier call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from krquality.features.types import SpanRef
+from krquality.result import Finding, Result, Suggestion
+from krquality.suggest.drafts import Draft, build_drafts
+from krquality.suggest.fill import fill_placeholders
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from krquality.checks import CheckContext
+    from krquality.engine import Analyzer
+
+MAX_SUGGESTIONS = 3
+PLACEHOLDER_CHECK = "wording.placeholder"
+
+
+def suggest(result: Result, context: CheckContext, *, analyzer: Analyzer) -> Result:
+    """``result`` with up to three verified rewrites in ``suggestions``.
+
+    The dependency parser runs here only (under ``analyzer.parse_lock``), and
+    only for key results with findings.
+
+    >>> import krquality
+    >>> [s.text for s in krquality.analyze("Increase NPS to 48").suggestions][:1]
+    ['Increase NPS from [baseline] to 48 by [date]']
+    """
+    if not result.findings:
+        return result
+    object_span = _object_phrase(context.doc, analyzer)
+    drafts = build_drafts(result.features, result.label, result.findings, object_span)
+    suggestions = verify(drafts, result, analyzer=analyzer)
+    return replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS]))
+
+
+def _object_phrase(doc: Doc, analyzer: Analyzer) -> SpanRef | None:
+    from krquality.nlp.parse import ensure_parsed, object_phrase
+
+    with analyzer.parse_lock:
+        ensure_parsed(analyzer.nlp, doc)
+    return object_phrase(doc)
+
+
+def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> list[Suggestion]:
+    """The drafts that score higher than ``original`` once filled and fix at least one of its findings."""
+    limit = analyzer.config.max_chars
+    drafts = [d for d in drafts if len(d.text) <= limit and len(fill_placeholders(d.text)) <= limit]
+    if not drafts:
+        return []
+    texts: list[str] = []
+    for draft in drafts:
+        texts.append(fill_placeholders(draft.text))
+        texts.append(draft.text)
+    analysed = list(analyzer.analyze_many(texts, suggestions=False))
+    out = []
+    for i, draft in enumerate(drafts):
+        filled, shown = analysed[2 * i], analysed[2 * i + 1]
+        fixes = fixed_codes(original.findings, filled.findings, shown.findings)
+        if filled.score > original.score and fixes:
+            out.append(
+                Suggestion(
+                    text=draft.text,
+                    label=filled.label,
+                    score=filled.score,
+                    fixes=fixes,
+                    placeholders=draft.placeholders,
+                )
+            )
+    return out
+
+
+def fixed_codes(
+    original: Sequence[Finding], filled: Sequence[Finding], shown: Sequence[Finding]
+) -> tuple[str, ...]:
+    """Codes of ``original`` that neither the filled nor the shown draft triggers.
+
+    The shown draft's placeholder finding is expected and ignored.
+
+    >>> from krquality.result import Severity
+    >>> f = lambda code, name: Finding(code, name, Severity.WARNING, "", 0, 1)
+    >>> fixed_codes([f("KRQ101", "metric.no_baseline"), f("KRQ105", "metric.no_deadline")],
+    ...             [f("KRQ105", "metric.no_deadline")], [f("KRQ406", "wording.placeholder")])
+    ('KRQ101',)
+    """
+    remaining = {f.code for f in filled}
+    remaining |= {f.code for f in shown if f.name != PLACEHOLDER_CHECK}
+    return tuple(sorted({f.code for f in original} - remaining))
