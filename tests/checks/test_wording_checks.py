@@ -166,3 +166,22 @@ def test_length_limits_come_from_the_config(kr) -> None:
     (finding,) = found(TOO_LONG, kr(text, M, config=Config(max_words=10)))
     assert finding.message.startswith("13 words")
     assert [f.message.startswith("Only 1 word.") for f in found(TOO_SHORT, kr("Growth", T))] == [True]
+
+
+def test_no_followed_by_a_word_is_negative_even_unmarked(kr) -> None:
+    context = kr("Ship with no regressions", T)
+    assert spans(context, found(NEGATIVE, context)) == ["no regressions"]
+
+
+def test_zero_bugs_is_negative_but_a_bare_zero_is_a_target(kr) -> None:
+    bugs = kr("Zero bugs in production", T, markers=[("Zero bugs", "absolute", "zero bug")])
+    assert spans(bugs, found(NEGATIVE, bugs)) == ["Zero bugs"]
+    assert found(ABSOLUTE, bugs) == []
+    bare = kr("Zero P1 incidents in Q3", M, markers=[("Zero", "absolute", "zero")])
+    assert found(ABSOLUTE, bare) == [] and found(NEGATIVE, bare) == []
+
+
+def test_a_modal_hedge_is_flagged_without_a_fix(kr) -> None:
+    context = kr("Revenue should reach $2M", M, markers=[("should", "hedge", "should")])
+    (finding,) = found(HEDGE, context)
+    assert finding.fix is None

@@ -82,10 +82,42 @@ VAGUE = Check(
 )
 
 
+# Hedge verbs whose "... to" can go: "Try to launch" -> "Launch". Modal hedges
+# ("should", "could") and "aim for" need a rewrite, not a deletion.
+_HEDGE_VERBS = frozenset(
+    {
+        "try",
+        "tries",
+        "trying",
+        "attempt",
+        "attempting",
+        "aim",
+        "aims",
+        "aiming",
+        "strive",
+        "seek",
+        "endeavour",
+        "endeavor",
+        "hope",
+        "plan",
+        "planning",
+        "intend",
+        "wish",
+    }
+)
+
+
 def _hedge(context: CheckContext) -> Iterator[Finding]:
     features = context.features
+    removable = load_words("removable")
     for marker in features.markers_of("hedge"):
-        fix = removal_fix(context.text, marker.span.start, marker.span.end, body_start=features.body.start)
+        phrase = marker.span.text.lower()
+        words = phrase.split()
+        fix = None
+        if phrase in removable or (len(words) == 2 and words[1] == "to" and words[0] in _HEDGE_VERBS):
+            fix = removal_fix(
+                context.text, marker.span.start, marker.span.end, body_start=features.body.start
+            )
         yield HEDGE.finding(
             marker.span.start,
             marker.span.end,
@@ -168,21 +200,30 @@ COMPOUND = Check(
     detect=_compound,
 )
 
-_NEGATIONS = frozenset({"no", "never", "none", "nothing", "without", "not", "zero-bug", "nobody"})
+_NEGATIONS = frozenset({"no", "never", "none", "nothing", "without", "not", "nobody"})
+
+
+def _is_negative(phrase: str) -> bool:
+    # "zero bugs" states an absence like "no bugs"; a bare "zero" is a number target.
+    words = phrase.lower().split()
+    return bool(words) and (words[0] in _NEGATIONS or (words[0] == "zero" and len(words) > 1))
 
 
 def _negative(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if any(q.kind is not QuantityKind.PLACEHOLDER for q in targets(features)):
         return  # "Cut tickets with no owner from 30 to 5": the negation defines the measure
-    spans = [
-        (m.span.start, m.span.end)
-        for m in features.markers_of("absolute")
-        if m.lemma.lower().split()[0] in _NEGATIONS
-    ]
-    spans += [(t.idx, t.idx + len(t.text)) for t in context.doc if t.lower_ == "never"]
+    spans = [(m.span.start, m.span.end) for m in features.markers_of("absolute") if _is_negative(m.span.text)]
+    doc = context.doc
+    for i, token in enumerate(doc):
+        if token.lower_ == "never":
+            spans.append((token.idx, token.idx + len(token.text)))
+        elif token.lower_ == "no" and i + 1 < len(doc) and doc[i + 1].is_alpha:
+            # "No bugs in production": the pipeline marks only listed phrases.
+            nxt = doc[i + 1]
+            spans.append((token.idx, nxt.idx + len(nxt.text)))
     seen: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
             seen.append((start, end))
             yield NEGATIVE.finding(
@@ -242,13 +283,16 @@ _SCOPES = frozenset({"all", "every", "everyone", "everything", "fully", "complet
 def _absolute(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     words = token_words(context.doc)
+    changes = [(c.span.start, c.span.end) for c in features.changes]
     spans: list[tuple[int, int]] = []
     for marker in features.markers_of("absolute"):
-        first = marker.lemma.lower().split()[0] if marker.lemma.strip() else ""
-        if first in _NEGATIONS:
-            continue  # wording.negative's finding
-        if first in _SCOPES and (context.label is not Label.TASK or targets(features)):
+        phrase = marker.span.text.lower().split()
+        if not phrase or _is_negative(marker.span.text) or phrase == ["zero"]:
+            continue  # negatives are wording.negative's; a bare zero is a target
+        if phrase[0] in _SCOPES and (context.label is not Label.TASK or targets(features)):
             continue
+        if overlaps((marker.span.start, marker.span.end), changes):
+            continue  # "to zero downtime" inside a measured change is a target
         spans.append((marker.span.start, marker.span.end))
     spans += [
         (t.idx, t.idx + len(t.text))
@@ -262,7 +306,7 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
             if q.kind is QuantityKind.PERCENT and q.value is not None and q.value >= 100
         ]
     seen: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
             seen.append((start, end))
             yield ABSOLUTE.finding(
