@@ -54,8 +54,10 @@ def _section(check: Check) -> list[str]:
 
 
 def _score_section() -> list[str]:
-    doc = (score.__doc__ or "").strip()
-    return ["## Score and grade", "", *doc.splitlines(), ""]
+    # The formula's one source is score.py's docstring; reST markup becomes Markdown.
+    doc = (score.__doc__ or "").strip().replace("``", "`")
+    lines = [line[:-1] if line.endswith("::") else line for line in doc.splitlines()]
+    return ["## Score and grade", "", *lines, ""]
 
 
 def render_checks_markdown() -> str:
