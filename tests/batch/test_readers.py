@@ -65,7 +65,7 @@ def test_csv_without_a_usable_column_is_refused(tmp_path: Path, body: str, messa
 def test_csv_unknown_column_names_the_columns(tmp_path: Path) -> None:
     path = tmp_path / "krs.csv"
     path.write_text("id,kr\n1,x\n", encoding="utf-8")
-    with pytest.raises(InvalidInputError, match="no column 'text'.*'id', 'kr'"):
+    with pytest.raises(InvalidInputError, match=r"no column 'text'.*'id', 'kr'"):
         open_reader(path, column="text")
 
 
@@ -167,13 +167,14 @@ def test_parquet_keeps_types_and_reads_in_batches(tmp_path: Path) -> None:
     assert reader.total == n and str(reader.native_columns["weight"]) == "int64"
     rows = list(reader)
     assert len(rows) == n
-    assert (rows[-1].number, rows[-1].text, rows[-1].columns) == (n, f"Ship feature {n - 1}", {"weight": n - 1})
+    last = rows[-1]
+    assert (last.number, last.text, last.columns) == (n, f"Ship feature {n - 1}", {"weight": n - 1})
 
 
 def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "krs.docx"
     path.write_text("x", encoding="utf-8")
-    with pytest.raises(InvalidInputError, match="cannot read .docx"):
+    with pytest.raises(InvalidInputError, match=r"cannot read \.docx"):
         open_reader(path)
 
 
@@ -193,7 +194,9 @@ def check_rows(rows: list[InputRow], line_count: int) -> None:
         assert "\udcff" not in row.text  # no lone surrogate leaks out
 
 
-settings_for_files = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings_for_files = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @settings_for_files
@@ -226,7 +229,9 @@ def test_arbitrary_csv_text_never_crashes(tmp_path: Path, cells: list[list[str]]
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=8,
 )
 

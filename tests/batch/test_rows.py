@@ -22,7 +22,9 @@ def make_result(**changes: object) -> Result:
         ),
         "score": 72,
         "grade": "C",
-        "suggestions": (Suggestion("Increase NPS from [baseline] to 48 by [date]", Label.METRIC, 95, ("KRQ101",)),),
+        "suggestions": (
+            Suggestion("Increase NPS from [baseline] to 48 by [date]", Label.METRIC, 95, ("KRQ101",)),
+        ),
     }
     values.update(changes)
     return Result(**values)  # type: ignore[arg-type]

@@ -16,8 +16,9 @@ COLUMNS = ["row", "id", "team", "text", "score", "confident", "p_task"]
 
 def sample_rows(start: int, count: int) -> list[dict[str, Any]]:
     return [
-        {"row": i, "id": f"id{i}", "team": None if i % 3 == 0 else f"team, {i}", "text": f"Ship\n\"it\" {i} ✓",
-         "score": i % 100, "confident": i % 2 == 0, "p_task": round(i / 1000, 4)}
+        {"row": i, "id": f"id{i}", "team": None if i % 3 == 0 else f"team, {i}",
+         "text": f"Ship\n\"it\" {i} ✓", "score": i % 100,
+         "confident": i % 2 == 0, "p_task": round(i / 1000, 4)}
         for i in range(start, start + count)
     ]
 
@@ -74,7 +75,7 @@ def test_resume_drops_what_came_after_the_sync(tmp_path: Path, suffix: str) -> N
 
 
 def test_unknown_output_suffix_is_refused() -> None:
-    with pytest.raises(InvalidInputError, match="cannot write .xlsx"):
+    with pytest.raises(InvalidInputError, match=r"cannot write \.xlsx"):
         output_format_for("out.xlsx")
 
 
