@@ -42,6 +42,7 @@ def _register() -> None:
     # >>> more command modules are registered below this line (one import per line)
     from krquality.cli import serve  # noqa: F401
     from krquality.cli import report  # noqa: F401
+    from krquality.cli import lint  # noqa: F401
 
 
 _register()

@@ -1,0 +1,233 @@
+"""Linter output formats: text, JSON, SARIF 2.1.0 and reviewdog's rdjson.
+
+Each renderer takes located diagnostics (and, for SARIF, the rules) and
+returns the whole output as one string; none of them analyses anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import PurePath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from krquality.lintformat.diagnostics import FINGERPRINT_KEY, Diagnostic, Region, Replacement, Rule
+from krquality.result import Severity
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_NAME = "krquality"
+TOOL_URI = "https://github.com/krquality/krquality"
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_RDJSON_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
+
+
+class LintFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    RDJSON = "rdjson"
+
+
+def render(
+    fmt: LintFormat, diagnostics: Sequence[Diagnostic], *, rules: Sequence[Rule], version: str = ""
+) -> str:
+    """Render ``diagnostics`` in ``fmt``.
+
+    >>> render(LintFormat.TEXT, [], rules=())
+    'No problems found.\\n'
+    """
+    if fmt is LintFormat.TEXT:
+        return render_text(diagnostics)
+    if fmt is LintFormat.JSON:
+        return render_json(diagnostics)
+    if fmt is LintFormat.SARIF:
+        return render_sarif(diagnostics, rules=rules, version=version)
+    return render_rdjson(diagnostics)
+
+
+def render_text(diagnostics: Sequence[Diagnostic]) -> str:
+    """One ``path:line:col: CODE message`` line per diagnostic, suggestions indented below, a summary.
+
+    >>> from krquality.lintformat.diagnostics import Region
+    >>> d = Diagnostic("okrs.md", Region(3, 7, 3, 12, 7, 12), "KRQ101", "metric.no_baseline",
+    ...     Severity.WARNING, "No baseline.", "Delight", "Raise NPS to 48", "f")
+    >>> print(render_text([d]), end="")
+    okrs.md:3:7: KRQ101 No baseline.
+    Found 1 problem (0 errors, 1 warning, 0 info).
+    """
+    lines = []
+    for d in diagnostics:
+        lines.append(f"{d.path}:{d.region.start_line}:{d.region.start_column}: {d.code} {d.message}")
+        lines.extend(f"    suggestion: {r.text}" for r in d.replacements)
+    if not diagnostics:
+        return "No problems found.\n"
+    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    n = len(diagnostics)
+    lines.append(
+        f"Found {n} problem{'s' if n != 1 else ''} ({counts[Severity.ERROR]} error"
+        f"{'s' if counts[Severity.ERROR] != 1 else ''}, {counts[Severity.WARNING]} warning"
+        f"{'s' if counts[Severity.WARNING] != 1 else ''}, {counts[Severity.INFO]} info)."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "line": d.region.start_line,
+        "column": d.region.start_column,
+        "end_line": d.region.end_line,
+        "end_column": d.region.end_column,
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.value,
+        "message": d.message,
+        "objective": d.objective,
+        "key_result": d.key_result,
+        "fingerprint": d.fingerprint,
+        "suggestions": [r.text for r in d.replacements],
+    }
+
+
+def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+    """A JSON list with one object per diagnostic."""
+    return json.dumps([_diagnostic_json(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+
+
+def artifact_uri(path: str) -> str:
+    """A SARIF ``artifactLocation.uri``: relative paths stay relative, with ``/`` separators.
+
+    >>> artifact_uri("okrs/team a.md")
+    'okrs/team%20a.md'
+    >>> artifact_uri("/srv/okrs.md")
+    'file:///srv/okrs.md'
+    """
+    pure: PurePath = PureWindowsPath(path) if "\\" in path else PurePath(path)
+    posix = pure.as_posix()
+    if pure.is_absolute():
+        return "file://" + ("" if posix.startswith("/") else "/") + quote(posix)
+    return quote(posix)
+
+
+def _sarif_region(region: Region) -> dict[str, int]:
+    return {
+        "startLine": region.start_line,
+        "startColumn": region.start_column,
+        "endLine": region.end_line,
+        "endColumn": region.end_column,
+    }
+
+
+def _sarif_replacement(replacement: Replacement) -> dict[str, Any]:
+    return {
+        "deletedRegion": _sarif_region(replacement.region),
+        "insertedContent": {"text": replacement.text},
+    }
+
+
+def render_sarif(diagnostics: Sequence[Diagnostic], *, rules: Sequence[Rule], version: str = "") -> str:
+    """A SARIF 2.1.0 log with one run: the rules from the registry, one result per diagnostic.
+
+    Columns are Unicode code points (``columnKind``); ``partialFingerprints``
+    hash the code, the normalised key result and the objective, so a result
+    keeps its identity when lines move.
+    """
+    codes = [r.code for r in rules]
+    known = set(codes)
+    extra = sorted({d.code for d in diagnostics} - known)
+    index = {code: i for i, code in enumerate([*codes, *extra])}
+    sarif_rules = [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.message},
+            "fullDescription": {"text": r.docs},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+            "properties": {"tags": [r.name.split(".")[0]]},
+        }
+        for r in rules
+    ] + [{"id": code} for code in extra]
+    results = []
+    for d in diagnostics:
+        uri = artifact_uri(d.path)
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": d.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": _sarif_region(d.region),
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
+        }
+        if d.replacements:
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Rewrite as: {r.text}"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": uri},
+                            "replacements": [_sarif_replacement(r)],
+                        }
+                    ],
+                }
+                for r in d.replacements
+            ]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL_NAME,
+                        "informationUri": TOOL_URI,
+                        **({"version": version} if version else {}),
+                        "rules": sarif_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rdjson_range(region: Region) -> dict[str, dict[str, int]]:
+    # reviewdog counts columns in UTF-8 bytes.
+    return {
+        "start": {"line": region.start_line, "column": region.start_byte_column},
+        "end": {"line": region.end_line, "column": region.end_byte_column},
+    }
+
+
+def render_rdjson(diagnostics: Sequence[Diagnostic]) -> str:
+    """A reviewdog ``DiagnosticResult`` (rdjson): columns in UTF-8 bytes, suggestions as replacements."""
+    out = []
+    for d in diagnostics:
+        item: dict[str, Any] = {
+            "message": d.message,
+            "location": {"path": d.path, "range": _rdjson_range(d.region)},
+            "severity": _RDJSON_SEVERITY[d.severity],
+            "source": {"name": TOOL_NAME, "url": TOOL_URI},
+            "code": {"value": d.code},
+        }
+        if d.replacements:
+            item["suggestions"] = [{"range": _rdjson_range(r.region), "text": r.text} for r in d.replacements]
+        out.append(item)
+    worst = "INFO"
+    for severity in (Severity.WARNING, Severity.ERROR):
+        if any(d.severity is severity for d in diagnostics):
+            worst = _RDJSON_SEVERITY[severity]
+    result = {"source": {"name": TOOL_NAME, "url": TOOL_URI}, "severity": worst, "diagnostics": out}
+    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
