@@ -64,15 +64,18 @@ def yaml_suppression(line: str, position: Position) -> Suppression | None:
 
 
 def no_reason_finding(suppression: Suppression, *, line_text: str) -> FileFinding:
-    """The ``KRQ900`` finding for a suppression with no reason, spanning its line."""
-    start = suppression.position.offset - (suppression.position.column - 1)
+    """The ``KRQ900`` finding for a suppression with no reason, spanning the comment.
+
+    ``line_text`` is the line from the comment's first character on.
+    """
+    start = suppression.position.offset
     finding = Finding(
         code=NO_REASON_CODE,
         name=NO_REASON_NAME,
         severity=NO_REASON_SEVERITY,
         message=NO_REASON_MESSAGE.format(codes=", ".join(suppression.codes)),
         start=start,
-        end=start + len(line_text.rstrip("\r")),
+        end=start + len(line_text.rstrip()),
     )
     return FileFinding(finding=finding, position=suppression.position)
 
