@@ -92,7 +92,10 @@ def build_drafts(
     elif label is Label.MILESTONE:
         drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
     else:
-        drafts += [d for d in (metric, _completion(features, object_span), edited) if d is not None]
+        # Only dating a task leaves it a task; the edited sentence is worth
+        # offering when the checks' own fixes (a hedge dropped) change it.
+        fixed = edited if any(f.fix is not None for f in findings) else None
+        drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
     if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
         drafts.append(outcome)
     unique: dict[str, Draft] = {}

@@ -1,0 +1,197 @@
+"""Drafts from hand-built features: the wording rules, without spaCy or a model."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from krquality.features.types import (
+    Change,
+    DateRef,
+    Direction,
+    Features,
+    Form,
+    LeadVerb,
+    Marker,
+    Quantity,
+    QuantityKind,
+    SpanRef,
+    VerbClass,
+)
+from krquality.labels import Label
+from krquality.result import Finding, Fix, Severity
+from krquality.suggest import Draft, DraftKind, build_drafts
+
+
+def span(text: str, part: str, start: int = 0) -> SpanRef:
+    at = text.index(part, start)
+    return SpanRef(at, at + len(part), part)
+
+
+def features(
+    text: str,
+    verb: str | None,
+    lemma: str,
+    verb_class: VerbClass,
+    **kwargs: object,
+) -> Features:
+    lead = LeadVerb(span(text, verb), lemma, verb_class) if verb is not None else None
+    return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, lead, **kwargs)  # type: ignore[arg-type]
+
+
+def texts(drafts: list[Draft]) -> list[str]:
+    return [d.text for d in drafts]
+
+
+def test_vague_aim_becomes_a_metric_with_the_abbreviation() -> None:
+    text = "Improve customer satisfaction"
+    f = features(text, "Improve", "improve", VerbClass.VAGUE)
+    drafts = build_drafts(f, Label.TASK, (), span(text, "customer satisfaction"))
+    assert texts(drafts) == ["Increase customer satisfaction (CSAT) from [baseline] to [target] by [date]"]
+    assert drafts[0].kind is DraftKind.METRIC
+    assert drafts[0].placeholders == ("[baseline]", "[target]", "[date]")
+
+
+def test_target_without_baseline_gets_a_baseline_slot_and_a_date() -> None:
+    text = "Increase NPS to 48"
+    target = Quantity(span(text, "48"), QuantityKind.NUMBER, 48.0)
+    f = features(
+        text,
+        "Increase",
+        "increase",
+        VerbClass.OUTCOME,
+        quantities=(target,),
+        changes=(Change(span(text, "to 48"), Direction.INCREASE, None, target),),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), span(text, "NPS"))) == [
+        "Increase NPS from [baseline] to 48 by [date]"
+    ]
+
+
+def test_launch_gets_a_dated_milestone_and_an_outcome_metric() -> None:
+    text = "Launch the mobile app"
+    f = features(text, "Launch", "launch", VerbClass.DELIVERABLE)
+    drafts = build_drafts(f, Label.MILESTONE, (), span(text, "the mobile app"))
+    assert texts(drafts) == [
+        "Launch the mobile app by [date]",
+        "Reach [target] weekly active users of the mobile app by [date]",
+    ]
+    assert [d.kind for d in drafts] == [DraftKind.MILESTONE, DraftKind.OUTCOME]
+
+
+def test_the_authors_date_is_kept() -> None:
+    text = "Improve customer satisfaction by end of Q3"
+    date = DateRef(span(text, "Q3"), "Q3", True)
+    f = features(text, "Improve", "improve", VerbClass.VAGUE, dates=(date,))
+    drafts = build_drafts(f, Label.TASK, (), span(text, "customer satisfaction"))
+    assert texts(drafts) == ["Increase customer satisfaction (CSAT) from [baseline] to [target] by end of Q3"]
+
+
+def test_lower_is_better_measures_are_reduced() -> None:
+    text = "Improve churn"
+    f = features(text, "Improve", "improve", VerbClass.VAGUE)
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "churn"))) == [
+        "Reduce churn from [baseline] to [target] by [date]"
+    ]
+
+
+def test_a_directional_verb_is_kept_as_written() -> None:
+    text = "Grow sign-ups"
+    f = features(text, "Grow", "grow", VerbClass.OUTCOME)
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "sign-ups"))) == [
+        "Grow sign-ups from [baseline] to [target] by [date]"
+    ]
+
+
+def test_baseline_without_target_gets_a_target_slot() -> None:
+    text = "Increase trial-to-paid conversion from 4%"
+    baseline = Quantity(span(text, "4%"), QuantityKind.PERCENT, 4.0, "%")
+    f = features(
+        text,
+        "Increase",
+        "increase",
+        VerbClass.OUTCOME,
+        quantities=(baseline,),
+        changes=(Change(span(text, "from 4%"), Direction.INCREASE, baseline, None),),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), span(text, "trial-to-paid conversion")))[0] == (
+        "Increase trial-to-paid conversion from 4% to [target] by [date]"
+    )
+
+
+def test_continuing_work_on_a_project_becomes_completing_it() -> None:
+    text = "Keep working on the billing migration"
+    f = features(text, "Keep working on", "keep", VerbClass.ACTIVITY)
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "the billing migration"))) == [
+        "Complete the billing migration by [date]"
+    ]
+
+
+def test_research_becomes_publishing_its_report() -> None:
+    text = "Research competitor pricing"
+    f = features(text, "Research", "research", VerbClass.ACTIVITY)
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "competitor pricing"))) == [
+        "Publish the competitor pricing report by [date]"
+    ]
+
+
+def test_an_activity_with_no_measure_or_end_point_gets_no_draft() -> None:
+    text = "Hold weekly pipeline reviews"
+    f = features(text, "Hold", "hold", VerbClass.ACTIVITY)
+    assert build_drafts(f, Label.TASK, (), span(text, "weekly pipeline reviews")) == []
+
+
+def test_a_check_fix_is_applied_in_the_edited_draft() -> None:
+    text = "Try to launch the portal"
+    hedge = Finding("KRQ402", "wording.hedge", Severity.WARNING, "m", 0, 3, Fix(0, 8, "L"))
+    f = features(text, "launch", "launch", VerbClass.DELIVERABLE)
+    drafts = build_drafts(f, Label.MILESTONE, (hedge,), span(text, "the portal"))
+    assert texts(drafts)[0] == "Launch the portal by [date]"
+
+
+def test_a_measure_marker_lets_an_activity_become_a_metric() -> None:
+    text = "Monitor churn"
+    marker = Marker(span(text, "churn"), "measure", "churn")
+    f = features(text, "Monitor", "monitor", VerbClass.ACTIVITY, markers=(marker,))
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "churn"))) == [
+        "Reduce churn from [baseline] to [target] by [date]"
+    ]
+
+
+def test_no_object_phrase_still_completes_a_metric_in_place() -> None:
+    text = "NPS to 48"
+    target = Quantity(span(text, "48"), QuantityKind.NUMBER, 48.0)
+    f = features(
+        text, None, "", VerbClass.OTHER, quantities=(target,),
+        changes=(Change(span(text, "to 48"), Direction.REACH, None, target),),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), None)) == ["NPS from [baseline] to 48 by [date]"]
+
+
+def test_a_multiplier_gets_a_baseline_before_the_date() -> None:
+    text = "Double weekly active teams by Q3"
+    date = DateRef(span(text, "Q3"), "Q3", True)
+    f = features(text, "Double", "double", VerbClass.MULTIPLIER, dates=(date,))
+    assert texts(build_drafts(f, Label.METRIC, (), span(text, "weekly active teams")))[0] == (
+        "Double weekly active teams from [baseline] by Q3"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "lemma", "verb_class", "label", "obj"),
+    [
+        ("Improve the onboarding experience", "Improve", "improve", VerbClass.VAGUE, Label.TASK,
+         "the onboarding experience"),
+        ("Launch the partner portal", "Launch", "launch", VerbClass.DELIVERABLE, Label.MILESTONE,
+         "the partner portal"),
+        ("Optimize checkout", "Optimize", "optimize", VerbClass.VAGUE, Label.TASK, "checkout"),
+    ],
+)
+def test_drafts_invent_no_number(
+    text: str, verb: str, lemma: str, verb_class: VerbClass, label: Label, obj: str
+) -> None:
+    drafts = build_drafts(features(text, verb, lemma, verb_class), label, (), span(text, obj))
+    assert drafts
+    for draft in drafts:
+        assert re.findall(r"\d", draft.text) == []
