@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter
@@ -42,6 +43,23 @@ def _read_markdown(text: str) -> OKRDocument:
     from krquality.okrfile import read_markdown
 
     return read_markdown(text, path="<request>")
+
+
+def _apply_suppressions(result: OKRSetResult, document: OKRDocument) -> OKRSetResult:
+    """Hide the findings that ``krquality: disable`` comments in the document silence."""
+    from krquality.okrfile import apply_suppressions
+
+    objectives = tuple(
+        replace(
+            objective,
+            results=tuple(
+                apply_suppressions(kr, source.suppressions)
+                for kr, source in zip(objective.results, document.sources[i].key_results, strict=True)
+            ),
+        )
+        for i, objective in enumerate(result.objectives)
+    )
+    return replace(result, objectives=objectives)
 
 
 @router.post(
@@ -86,6 +104,7 @@ async def analyze_okrs_markdown(
     document = await runner(_read_markdown, body.markdown)
     _check_limits(document.objectives, settings, field="objectives")
     result = await runner(_analyze_set, analyzer, document.objectives, body.suggestions)
+    result = _apply_suppressions(result, document)
     metrics.observe_results(r for o in result.objectives for r in o.results)
     offsets = [[kr.start.offset for kr in source.key_results] for source in document.sources]
     file_findings = [f.finding for f in document.findings]
