@@ -181,6 +181,34 @@ def classify_file(
         raise InvalidInputError(f"{out_path}: the output would overwrite the input", field="output")
 
     reader = open_reader(input_path, column=column, field=field, sheet=sheet)
+    try:
+        return _classify(reader, input_path, out_path, fmt, started=started, resume=resume,
+                         errors_path=errors_path, sheet=sheet, jobs=jobs, progress=progress,
+                         batch_size=batch_size, suggestions=suggestions, dask_scheduler=dask_scheduler,
+                         model_path=model_path, analyzer_factory=analyzer_factory, stdout=stdout)
+    finally:
+        reader.close()
+
+
+def _classify(
+    reader: Reader,
+    input_path: Path,
+    out_path: Path | None,
+    fmt: OutputFormat,
+    *,
+    started: float,
+    resume: bool,
+    errors_path: str | Path | None,
+    sheet: str | None,
+    jobs: int,
+    progress: ProgressReporter | None,
+    batch_size: int,
+    suggestions: bool,
+    dask_scheduler: str | None,
+    model_path: str | Path | None,
+    analyzer_factory: Callable[[], Analyzer] | None,
+    stdout: IO[str] | None,
+) -> BatchSummary:
     kept = _kept_names(reader.columns)
     columns = [*BOOKKEEPING_COLUMNS, *kept.values(), *RESULT_COLUMNS]
     errors_file_path = (
@@ -216,7 +244,6 @@ def classify_file(
                  in_flight=max(2, workers * CHUNKS_IN_FLIGHT_PER_WORKER), progress=progress)
         finished = True
     finally:
-        reader.close()
         if finished:
             writer.close()
             errors.close(finished=True)
