@@ -43,6 +43,7 @@ def _register() -> None:
     from krquality.cli import serve  # noqa: F401
     from krquality.cli import report  # noqa: F401
     from krquality.cli import lint  # noqa: F401
+    from krquality.cli import lsp  # noqa: F401
 
 
 _register()
