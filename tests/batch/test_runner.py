@@ -166,7 +166,7 @@ def test_stdout_output(small_csv: Path) -> None:
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"column": "kr"}, "no column 'kr'"),
-    ({"jobs": 0}, "jobs must be at least 1"),
+    ({"jobs": -1}, "jobs must be 0 \\(one per core\\) or more"),
     ({"output_format": "xml"}, "cannot write 'xml'"),
 ])
 def test_usage_errors(small_csv: Path, tmp_path: Path, options: dict[str, Any], message: str) -> None:

@@ -11,6 +11,7 @@ flight, so memory does not grow with the file.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import deque
@@ -145,7 +146,7 @@ def classify_file(
     beside the output; lines on stderr when writing to stdout) with its row
     number and reason, and the run goes on; ``summary.exit_code`` is then 1.
 
-    ``jobs`` > 1 analyses in that many worker processes, ``dask_scheduler``
+    ``jobs`` > 1 analyses in that many worker processes (0: one per core), ``dask_scheduler``
     (``tcp://host:8786``) on a Dask cluster's workers instead; output order
     is the input order either way. ``resume=True`` continues a run that was
     interrupted (Ctrl-C, ``kill -9``) from its checkpoint
@@ -171,8 +172,9 @@ def classify_file(
     input_path = Path(input_path)
     out_path = Path(output_path) if output_path is not None and str(output_path) != "-" else None
     fmt: OutputFormat = output_format_for(out_path, output_format)
-    if jobs < 1:
-        raise InvalidInputError(f"jobs must be at least 1, got {jobs}", field="jobs")
+    if jobs < 0:
+        raise InvalidInputError(f"jobs must be 0 (one per core) or more, got {jobs}", field="jobs")
+    jobs = jobs or os.cpu_count() or 1
     if batch_size < 1:
         raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}", field="batch_size")
     if out_path is None and resume:
