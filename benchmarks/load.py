@@ -1,0 +1,297 @@
+"""Load on the HTTP service, over loopback only: latency percentiles and throughput.
+
+Starts ``krquality serve`` (one worker) on a free 127.0.0.1 port, or uses
+``--url`` (which must be a loopback address), then drives it with async
+httpx at 1, 8 and 32 concurrent clients, single key results and batches.
+Every loop is bounded in requests and in seconds. Prints the figures and
+the targets side by side:
+
+* one key result, p99 <= 25 ms at 32 clients with one worker;
+* a batch of 1,000 key results in <= 1 s;
+* service RSS <= 300 MB;
+* cold start (process start to /readyz 200) <= 2 s.
+
+    .venv/bin/python benchmarks/load.py [--requests 400] [--seconds 20] [--url http://127.0.0.1:8000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+sys.path.insert(0, os.path.dirname(__file__))
+from _common import sample_texts
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+CLIENTS = (1, 8, 32)
+TARGET_P99_MS = 25.0
+TARGET_BATCH_S = 1.0
+TARGET_RSS_MB = 300.0
+TARGET_COLD_S = 2.0
+
+
+@dataclass
+class Run:
+    """One scenario at one concurrency: latencies of every request, wall time."""
+
+    scenario: str
+    clients: int
+    items: int
+    latencies: list[float]
+    wall: float
+    errors: int
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+    def row(self) -> str:
+        n = len(self.latencies)
+        rps = n / self.wall if self.wall else 0.0
+        return (
+            f"{self.scenario:<22}{self.clients:>8}{n:>10}{self.items:>8}"
+            f"{self.percentile(50) * 1000:>9.1f}{self.percentile(95) * 1000:>9.1f}"
+            f"{self.percentile(99) * 1000:>9.1f}{rps:>9.1f}{rps * self.items:>10.0f}{self.errors:>8}"
+        )
+
+
+HEADER = (
+    f"{'scenario':<22}{'clients':>8}{'requests':>10}{'KR/req':>8}{'p50 ms':>9}{'p95 ms':>9}"
+    f"{'p99 ms':>9}{'req/s':>9}{'KR/s':>10}{'errors':>8}"
+)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(port: int) -> tuple[subprocess.Popen[bytes], float, Path]:
+    """``krquality serve`` with one worker; returns the process and its cold start in seconds."""
+    script = Path(sys.executable).with_name("krquality")
+    env = {
+        **os.environ,
+        "KRQ_HOST": "127.0.0.1",
+        "KRQ_PORT": str(port),
+        "KRQ_WORKERS": "1",
+        "KRQ_LOG_LEVEL": "warning",
+    }
+    log = Path(tempfile.mkstemp(prefix="krq-load-", suffix=".log")[1])
+    started = time.perf_counter()
+    with log.open("wb") as handle:
+        process = subprocess.Popen([str(script), "serve"], env=env, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/readyz"
+    with httpx.Client(timeout=1.0) as client:
+        while time.perf_counter() - started < 60:
+            if process.poll() is not None:
+                raise SystemExit(f"the server exited:\n{log.read_text()}")
+            try:
+                if client.get(url).status_code == 200:
+                    return process, time.perf_counter() - started, log
+            except httpx.TransportError:
+                pass
+            time.sleep(0.01)
+    process.kill()
+    raise SystemExit(f"the server was not ready in 60 s:\n{log.read_text()}")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server process and its children, in MB."""
+    import psutil
+
+    process = psutil.Process(pid)
+    total = process.memory_info().rss
+    for child in process.children(recursive=True):
+        total += child.memory_info().rss
+    return total / (1024 * 1024)
+
+
+async def drive(
+    client: httpx.AsyncClient,
+    scenario: str,
+    path: str,
+    payloads: list[dict[str, Any]],
+    *,
+    clients: int,
+    requests: int,
+    seconds: float,
+    items: int,
+) -> Run:
+    """``clients`` workers send up to ``requests`` requests in total, for at most ``seconds``."""
+    latencies: list[float] = []
+    errors = 0
+    sent = 0
+    deadline = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        nonlocal sent, errors
+        while sent < requests and time.perf_counter() < deadline:
+            payload = payloads[sent % len(payloads)]
+            sent += 1
+            started = time.perf_counter()
+            response = await client.post(path, json=payload)
+            latencies.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                errors += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return Run(scenario, clients, items, latencies, time.perf_counter() - started, errors)
+
+
+async def measure(base: str, args: argparse.Namespace) -> tuple[list[Run], list[float]]:
+    texts = sample_texts(5_000)
+    singles = [{"text": t, "suggestions": args.suggestions} for t in texts]
+    batches = [
+        {"texts": texts[i : i + args.batch], "suggestions": args.suggestions}
+        for i in range(0, len(texts) - args.batch + 1, args.batch)
+    ]
+    big = [{"texts": texts[i : i + 1000], "suggestions": args.suggestions} for i in range(0, 4000, 1000)]
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    runs: list[Run] = []
+    async with httpx.AsyncClient(base_url=base, timeout=60.0, limits=limits) as client:
+        await drive(client, "warm-up", "/v1/classify", singles, clients=8, requests=100, seconds=10, items=1)
+        for clients in CLIENTS:
+            runs.append(
+                await drive(
+                    client,
+                    "single",
+                    "/v1/classify",
+                    singles,
+                    clients=clients,
+                    requests=args.requests,
+                    seconds=args.seconds,
+                    items=1,
+                )
+            )
+        if args.suggestions:
+            no_suggestions = [{"text": t, "suggestions": False} for t in texts]
+            runs.append(
+                await drive(
+                    client,
+                    "single, no suggestions",
+                    "/v1/classify",
+                    no_suggestions,
+                    clients=32,
+                    requests=args.requests,
+                    seconds=args.seconds,
+                    items=1,
+                )
+            )
+        for clients in CLIENTS:
+            runs.append(
+                await drive(
+                    client,
+                    f"batch of {args.batch}",
+                    "/v1/classify/batch",
+                    batches,
+                    clients=clients,
+                    requests=max(10, 2 * clients),
+                    seconds=args.seconds,
+                    items=args.batch,
+                )
+            )
+        big_run = await drive(
+            client,
+            "batch of 1000",
+            "/v1/classify/batch",
+            big,
+            clients=1,
+            requests=5,
+            seconds=args.seconds,
+            items=1000,
+        )
+        runs.append(big_run)
+    return runs, big_run.latencies
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="an already running service on loopback (default: start one)")
+    parser.add_argument("--requests", type=int, default=400, help="requests per single-KR level (bound)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="seconds per level (bound)")
+    parser.add_argument("--batch", type=int, default=100, help="key results per request in the batch sweep")
+    parser.add_argument(
+        "--no-suggestions",
+        dest="suggestions",
+        action="store_false",
+        help="ask for no rewrite suggestions (default: the API default, with)",
+    )
+    args = parser.parse_args()
+
+    process: subprocess.Popen[bytes] | None = None
+    cold: float | None = None
+    if args.url:
+        host = urlsplit(args.url).hostname or ""
+        if host not in LOOPBACK:
+            raise SystemExit(f"--url must be a loopback address (127.0.0.1), not {host!r}")
+        base = args.url.rstrip("/")
+    else:
+        port = free_port()
+        process, cold, _ = start_server(port)
+        base = f"http://127.0.0.1:{port}"
+    try:
+        runs, big = asyncio.run(measure(base, args))
+        rss = rss_mb(process.pid) if process is not None else None
+    finally:
+        if process is not None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    print(
+        f"service {base}, one worker; suggestions {'on' if args.suggestions else 'off'}; "
+        f"bounds: {args.requests} requests / {args.seconds:.0f} s per level"
+    )
+    print(HEADER)
+    for run in runs:
+        print(run.row())
+    p99_32 = next(r for r in runs if r.scenario == "single" and r.clients == 32).percentile(99) * 1000
+    big_median = statistics.median(big) if big else float("nan")
+    print()
+    print(f"{'target':<44}{'measured':>12}{'target':>12}  verdict")
+    print(
+        f"{'single KR p99 at 32 clients, 1 worker':<44}{p99_32:>9.1f} ms{TARGET_P99_MS:>9.0f} ms  "
+        f"{verdict(p99_32 <= TARGET_P99_MS)}"
+    )
+    print(
+        f"{'batch of 1,000 KRs (median of 5)':<44}{big_median:>10.2f} s{TARGET_BATCH_S:>10.0f} s  "
+        f"{verdict(big_median <= TARGET_BATCH_S)}"
+    )
+    if rss is not None:
+        print(
+            f"{'service RSS after the load':<44}{rss:>9.0f} MB{TARGET_RSS_MB:>9.0f} MB  "
+            f"{verdict(rss <= TARGET_RSS_MB)}"
+        )
+    if cold is not None:
+        print(
+            f"{'cold start to /readyz 200':<44}{cold:>10.2f} s{TARGET_COLD_S:>10.0f} s  "
+            f"{verdict(cold <= TARGET_COLD_S)}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""gunicorn settings for krquality, for when gunicorn supervises the workers.
+
+    pip install gunicorn uvicorn-worker
+    gunicorn -c service/gunicorn.conf.py
+
+Every value comes from the same ``KRQ_*`` variables as ``krquality serve``
+(see :class:`krquality.api.Settings`), so both ways of running agree.
+"""
+
+from __future__ import annotations
+
+from krquality.api.settings import Settings
+
+_settings = Settings()
+
+# The app factory: each worker builds its app and loads the model itself,
+# after the fork (spaCy pipelines and thread pools do not survive forking).
+wsgi_app = "krquality.api.app:create_app()"
+worker_class = "uvicorn_worker.UvicornWorker"
+preload_app = False
+
+bind = [f"{_settings.host}:{_settings.port}"]
+workers = _settings.workers
+# Seconds a worker gets to finish in-flight requests after SIGTERM.
+graceful_timeout = _settings.graceful_timeout
+# A worker silent for this long is killed and replaced (model load included).
+timeout = 60
+keepalive = 5
+# Recycle workers now and then so any slow memory growth is bounded.
+max_requests = 20_000
+max_requests_jitter = 2_000
+accesslog = "-"
+errorlog = "-"
+loglevel = _settings.log_level

@@ -1,0 +1,43 @@
+"""Analysis runs in worker threads: the event loop keeps answering meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+
+from krquality.api import Settings, create_app
+
+from .stub import StubAnalyzer
+
+
+async def test_a_slow_analysis_does_not_block_other_requests() -> None:
+    stub = StubAnalyzer(delay=0.5)  # blocks its thread like a CPU-bound analysis would
+    app = create_app(Settings(), analyzer=stub)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        slow = asyncio.create_task(client.post("/v1/classify", json={"text": "Hold reviews"}))
+        await asyncio.sleep(0.05)  # the slow request is now inside the analyzer
+        started = time.perf_counter()
+        health = await client.get("/healthz")
+        waited = time.perf_counter() - started
+        assert health.status_code == 200
+        assert waited < 0.25, f"/healthz waited {waited:.3f} s behind a running analysis"
+        assert not slow.done()
+        assert (await slow).json()["label"] == "task"
+
+
+async def test_concurrent_requests_each_get_their_own_result() -> None:
+    stub = StubAnalyzer(delay=0.05)
+    app = create_app(Settings(analysis_threads=4), analyzer=stub)
+    transport = httpx.ASGITransport(app=app)
+    texts = [f"Grow revenue {i}%" if i % 2 else f"Hold review {'x' * (i + 1)}" for i in range(24)]
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        started = time.perf_counter()
+        responses = await asyncio.gather(*(client.post("/v1/classify", json={"text": t}) for t in texts))
+        elapsed = time.perf_counter() - started
+    assert [r.json()["text"] for r in responses] == texts
+    assert [r.json()["label"] for r in responses] == ["task" if i % 2 == 0 else "metric" for i in range(24)]
+    assert stub.max_concurrent == 4  # bounded by analysis_threads, and really in parallel threads
+    assert elapsed < 24 * 0.05  # not one after the other
