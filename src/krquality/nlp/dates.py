@@ -1,0 +1,426 @@
+"""``krq_dates``: dates, periods, durations and deadlines.
+
+"by June 30" -> ``DateRef(normalized="--06-30", is_deadline=True)``;
+"Q3 2026" -> "2026-Q3"; "within 6 weeks" -> "P6W"; "EOY" -> "EOY". Word lists
+come from ``data/dates.json``; the token patterns that combine them are
+built here. The quantities component runs after this one and skips every
+token a date claimed, which is how "Q3", "2026" and "June 30" stay out of
+the quantities.
+
+Normalised forms: an ISO date ("2027-03-31"), a year-month ("2027-03"),
+a month-day without a year in ISO 8601's reduced form ("--06-30"), a month
+("--06"), a year ("2026"), a period code ("Q3", "2026-Q3", "H1", "FY27",
+"EOY", "EOQ"), or an ISO 8601 duration ("P6W", "P3M"). None when the date
+cannot be pinned down ("end of sprint 14", "next quarter", "03/04/2027").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from krquality.features.types import DateRef, SpanRef
+from krquality.nlp.extensions import register_extensions
+from krquality.nlp.resources import load_data, lower_set
+
+_YEARS = [str(y) for y in range(1990, 2101)]
+_SHORT_YEARS = [f"'{y:02d}" for y in range(15, 60)] + [f"’{y:02d}" for y in range(15, 60)]
+_QUARTERS = ["q1", "q2", "q3", "q4"]
+_HALVES = ["h1", "h2"]
+_FISCAL = [f"fy{y:02d}" for y in range(15, 60)] + [f"fy{y}" for y in range(2015, 2060)]
+_DAYS = [str(d) for d in range(1, 32)] + [f"{d:02d}" for d in range(1, 10)]
+
+
+def _ordinal(day: int) -> str:
+    if day in (11, 12, 13):
+        return f"{day}th"
+    return f"{day}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th') }"
+
+
+_ORDINAL_DAYS = [_ordinal(d) for d in range(1, 32)]
+_QUARTER_YY = re.compile(r"^[Qq]([1-4])['’](\d{2})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
+_MID_YEAR = re.compile(r"^mid-(\d{4})$", re.IGNORECASE)
+_DURATION_CODES = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
+# Labels that are a date only with a preposition in front ("by May", not "May we").
+_NEEDS_PREP = frozenset({"MONTH", "SPRINT", "WEEKDAY", "TBD"})
+
+
+def _in(words: list[str] | frozenset[str]) -> dict[str, Any]:
+    return {"LOWER": {"IN": sorted(words)}}
+
+
+class DateFinder:
+    """Matches date patterns on the body and stores ``doc._.krq_dates``."""
+
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        data = load_data("dates")
+        self.months: dict[str, int] = data["months"]
+        self.ambiguous_months = lower_set(data["ambiguous_months"])
+        self.deadline_preps = lower_set(data["deadline_preps"])
+        self.date_preps = lower_set(data["date_preps"])
+        self.period_words: dict[str, str | None] = data["period_words"]
+        self.end_units: dict[str, str | None] = data["end_units"]
+        self.half_words: dict[str, str] = data["half_words"]
+        self.duration_deadline = lower_set(data["duration_deadline_preps"])
+        self.time_measure_words = lower_set(data["time_measure_words"])
+        time_units: dict[str, str] = load_data("quantities")["time_units"]
+        self.time_units = time_units
+        self.max_prep_words = max(len(p.split()) for p in self.deadline_preps | self.date_preps)
+        self.matcher = Matcher(nlp.vocab)
+        self._add_patterns(data, time_units)
+
+    def _add_patterns(self, data: dict[str, Any], time_units: dict[str, str]) -> None:
+        month = _in(list(self.months))
+        day = _in(_DAYS + _ORDINAL_DAYS)
+        year = _in(_YEARS)
+        quarter = _in(_QUARTERS)
+        half = _in(_HALVES)
+        sep = {"ORTH": {"IN": ["-", "/"]}}
+        comma = {"ORTH": ",", "OP": "?"}
+        quarter_yy = {"LOWER": {"IN": [f"{q}{y}" for q in _QUARTERS for y in _SHORT_YEARS]}}
+        numeric_shapes = [
+            "dd/dd/dddd",
+            "d/d/dddd",
+            "dd/d/dddd",
+            "d/dd/dddd",
+            "dddd/dd/dd",
+            "dddd/d/d",
+            "dd.dd.dddd",
+            "d.d.dddd",
+            "dddd-dd-dd",
+            "dd/dd/dd",
+            "d/d/dd",
+        ]
+        # "15/6" is a date only after a deadline word ("by 15/6"); "8/10" is a rating.
+        short_shapes = ["dd/dd", "d/dd", "dd/d", "d/d"]
+        end_single = [u for u in self.end_units if " " not in u]
+        duration_units = _in(list(time_units))
+        patterns: dict[str, list[list[dict[str, Any]]]] = {
+            "QUARTER": [
+                [quarter],
+                [quarter, year],
+                [quarter, sep, year],
+                [quarter, {"LOWER": {"IN": [f.lower() for f in _FISCAL]}}],
+                [year, sep, quarter],
+                [quarter_yy],
+            ],
+            "HALF": [[half], [half, year], [half, sep, year], [year, sep, half]],
+            "FISCAL": [[_in(_FISCAL)], [{"LOWER": "fy"}, _in(_YEARS + [y[1:] for y in _SHORT_YEARS[:45]])]],
+            "MONTH_DAY": [[month, day], [month, day, comma, year]],
+            "DAY_MONTH": [
+                [day, month],
+                [day, month, year],
+                [day, {"LOWER": "of"}, month],
+                [day, {"LOWER": "of"}, month, year],
+            ],
+            "MONTH_YEAR": [[month, year], [month, {"ORTH": ","}, year]],
+            "MONTH": [[month]],
+            "ISO": [
+                [
+                    {"SHAPE": "dddd"},
+                    {"ORTH": "-"},
+                    {"SHAPE": {"IN": ["dd", "d"]}},
+                    {"ORTH": "-"},
+                    {"SHAPE": {"IN": ["dd", "d"]}},
+                ],
+                [{"SHAPE": {"IN": numeric_shapes}}],
+            ],
+            "NUMERIC_SHORT": [[{"SHAPE": {"IN": short_shapes}}]],
+            "YEAR": [[year], [{"TEXT": {"REGEX": _MID_YEAR.pattern}}]],
+            "END_OF": [
+                [
+                    {"LOWER": {"IN": ["end", "close"]}},
+                    {"ORTH": "-", "OP": "?"},
+                    {"LOWER": "of"},
+                    {"ORTH": "-", "OP": "?"},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": end_single + _QUARTERS + _HALVES + _YEARS + list(self.months)}},
+                ],
+                [
+                    {"LOWER": {"IN": ["end", "close"]}},
+                    {"LOWER": "of"},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": ["fiscal", "school", "okr"]}},
+                    {"LOWER": {"IN": ["year", "cycle"]}},
+                ],
+                [
+                    {"LOWER": {"IN": ["end", "close"]}},
+                    {"LOWER": "of"},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": ["sprint", "iteration", "week", "cycle", "phase"]}},
+                    {"SHAPE": {"IN": ["d", "dd"]}},
+                ],
+                [{"LOWER": {"IN": ["end", "close"]}}, {"LOWER": "of"}, _in(_FISCAL)],
+                [
+                    {"LOWER": {"IN": ["year", "quarter", "month", "half"]}},
+                    {"ORTH": "-", "OP": "?"},
+                    {"LOWER": "end"},
+                ],
+                [{"LOWER": "mid"}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["year", "quarter"]}}],
+            ],
+            "PERIOD": [[_in([w for w in self.period_words if "-" not in w])]],
+            "DURATION": [
+                [
+                    {"LOWER": {"IN": ["within", "in", "over", "inside", "after", "for"]}},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": ["next", "first", "coming"]}, "OP": "?"},
+                    {"LIKE_NUM": True},
+                    duration_units,
+                ],
+                [
+                    {"LOWER": {"IN": ["within", "in", "over", "inside", "after", "for"]}},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": ["next", "first", "coming"]}, "OP": "?"},
+                    {"LOWER": {"IN": ["a", "an", "one"]}},
+                    duration_units,
+                ],
+                [
+                    {"LOWER": {"IN": ["within", "over", "during"]}},
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": ["next", "coming", "first"]}},
+                    duration_units,
+                ],
+            ],
+            "RELATIVE": [
+                [
+                    {"LOWER": {"IN": ["this", "next", "coming", "current", "following", "upcoming"]}},
+                    _in(load_data("dates")["relative_units"]),
+                ]
+            ],
+            "HALF_WORDS": [
+                [
+                    {"LOWER": {"IN": ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]}},
+                    {"LOWER": {"IN": ["half", "quarter"]}},
+                    {"LOWER": "of", "OP": "?"},
+                    year,
+                ]
+            ],
+            "HALF_WORDS_BARE": [
+                [
+                    {"LOWER": {"IN": ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]}},
+                    {"LOWER": {"IN": ["half", "quarter"]}},
+                ]
+            ],
+            "SPRINT": [
+                [{"LOWER": {"IN": ["sprint", "week", "iteration", "wk"]}}, {"SHAPE": {"IN": ["d", "dd"]}}]
+            ],
+            "WEEKDAY": [[_in(load_data("dates")["weekdays"])]],
+            "TBD": [[_in(load_data("dates")["placeholder_dates"])]],
+        }
+        for label, label_patterns in patterns.items():
+            self.matcher.add(label, label_patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        body = doc._.krq_body
+        if body is None or not len(body):
+            doc._.krq_dates = ()
+            return doc
+        matches = self.matcher(doc, as_spans=True)
+        spans = filter_spans([s for s in matches if s.start >= body.start and s.end <= body.end])
+        time_measured: bool | None = None
+        dates: list[DateRef] = []
+        for span in spans:
+            label = span.label_
+            prep, prep_start = self._preposition(doc, span.start, body.start)
+            if label in _NEEDS_PREP and prep is None:
+                continue
+            if label == "NUMERIC_SHORT" and prep not in self.deadline_preps:
+                continue
+            if label == "DURATION":
+                if time_measured is None:
+                    time_measured = any(t.lower_ in self.time_measure_words for t in body)
+                if time_measured:
+                    continue  # "Resolve tickets within 2 days" states a threshold, left to quantities
+            normalized = self._normalize(label, span)
+            if normalized is _REJECT:
+                continue
+            if label == "YEAR" and prep is None and not self._bare_year_ok(doc, span, body.end):
+                continue
+            if label == "MONTH" and span[0].lower_ in self.ambiguous_months and not span[0].is_title:
+                continue
+            start = prep_start if prep is not None else span.start
+            first, last = doc[start], doc[span.end - 1]
+            start_char, end_char = first.idx, last.idx + len(last.text)
+            is_deadline = prep is not None and prep in self.deadline_preps
+            if label == "DURATION":
+                is_deadline = span[0].lower_ in self.duration_deadline
+            dates.append(
+                DateRef(
+                    span=SpanRef(start_char, end_char, doc.text[start_char:end_char]),
+                    normalized=normalized if isinstance(normalized, str) else None,
+                    is_deadline=is_deadline,
+                )
+            )
+        doc._.krq_dates = tuple(dates)
+        return doc
+
+    def _preposition(self, doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
+        """The longest date preposition ending right before token ``start`` ("no later than")."""
+        best: tuple[str | None, int] = (None, start)
+        words: list[str] = []
+        for j in range(start - 1, max(floor, start - self.max_prep_words) - 1, -1):
+            words.insert(0, doc[j].lower_)
+            phrase = " ".join(words)
+            if phrase in self.deadline_preps or phrase in self.date_preps:
+                best = (phrase, j)
+        return best
+
+    def _bare_year_ok(self, doc: Doc, span: Span, body_end: int) -> bool:
+        """A year with no preposition: "2026 roadmap" is a date, "2025 users" a count."""
+        if span.end < body_end:
+            nxt = doc[span.end]
+            if nxt.tag_ in ("NNS", "NNPS") or nxt.text in ("%", "k", "K", "+"):
+                return False
+        return not (
+            span.start > 0 and doc[span.start - 1].text in ("$", "€", "£", "to", "from", "of", "than")
+        )
+
+    def _normalize(self, label: str, span: Span) -> str | object | None:
+        words = [t.lower_ for t in span]
+        if label == "QUARTER":
+            quarter = next((w.upper() for w in words if w in _QUARTERS), None)
+            match = _QUARTER_YY.match(span.text)
+            if match:
+                return f"20{match.group(2)}-Q{match.group(1)}"
+            year = next((w for w in words if w in _YEARS_SET), None)
+            fiscal = next((w.upper() for w in words if w.startswith("fy")), None)
+            if fiscal:
+                return f"{fiscal}-{quarter}"
+            return f"{year}-{quarter}" if year else quarter
+        if label == "HALF":
+            half = next(w.upper() for w in words if w in _HALVES)
+            year = next((w for w in words if w in _YEARS_SET), None)
+            return f"{year}-{half}" if year else half
+        if label == "FISCAL":
+            digits = "".join(c for c in span.text if c.isdigit())
+            return f"FY{digits[-2:]}"
+        if label in ("MONTH_DAY", "DAY_MONTH", "MONTH_YEAR", "MONTH"):
+            return self._month_date(words)
+        if label in ("ISO", "NUMERIC_SHORT"):
+            return _numeric_date(span.text.replace(" ", ""))
+        if label == "YEAR":
+            mid = _MID_YEAR.match(span.text)
+            return f"{mid.group(1)}-MOY" if mid else span.text
+        if label == "END_OF":
+            return self._end_of(words)
+        if label == "PERIOD":
+            return self.period_words.get(words[0])
+        if label == "DURATION":
+            return self._duration(span)
+        if label in ("HALF_WORDS", "HALF_WORDS_BARE"):
+            code = self.half_words.get(f"{words[0]} {words[1]}")
+            year = next((w for w in words if w in _YEARS_SET), None)
+            return f"{year}-{code}" if code and year else code
+        return None
+
+    def _month_date(self, words: list[str]) -> str | object | None:
+        month = next((self.months[w] for w in words if w in self.months), None)
+        day = next((int(re.sub(r"\D", "", w)) for w in words if w in _DAY_SET), None)
+        year = next((int(w) for w in words if w in _YEARS_SET), None)
+        if month is None:
+            return None
+        if day is not None:
+            try:
+                dt.date(year or 2024, month, day)  # 2024 is a leap year: "Feb 29" stays valid
+            except ValueError:
+                return _REJECT
+            return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+        return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+
+    def _end_of(self, words: list[str]) -> str | None:
+        words = [w for w in words if w not in ("-", "end", "close", "of", "the", "mid")]
+        if not words:
+            return None
+        tail = words[-1]
+        if len(words) == 1 and tail in ("year", "quarter") and "mid" in words:
+            return "MOY"
+        if tail in _QUARTERS or tail in _HALVES:
+            return tail.upper()
+        if tail.startswith("fy"):
+            return f"FY{tail[-2:]}"
+        if tail in _YEARS_SET:
+            return f"{tail}-12-31"
+        if tail in self.months:
+            month = self.months[tail]
+            last_day = (dt.date(2023 + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            return f"--{month:02d}-{last_day:02d}"
+        return self.end_units.get(" ".join(words)) or self.end_units.get(tail)
+
+    def _duration(self, span: Span) -> str | None:
+        unit_token = span[-1].lower_
+        code = self.time_units.get(unit_token)
+        number_token = span[-2]
+        if number_token.lower_ in ("the", "next", "coming", "first"):
+            amount: float | None = 1.0
+        else:
+            from krquality.nlp.numbers import parse_number_word_or_digits
+
+            amount = parse_number_word_or_digits(number_token.lower_)
+        if code is None or code == "SPRINT" or amount is None or amount != int(amount):
+            return None
+        if code == "Q":
+            return f"P{int(amount) * 3}M"
+        return f"P{int(amount)}{_DURATION_CODES[code]}"
+
+
+_REJECT = object()
+_YEARS_SET = frozenset(_YEARS)
+_DAY_SET = frozenset(_DAYS + _ORDINAL_DAYS)
+
+
+def _numeric_date(text: str) -> str | None:
+    """ "2027-03-31" / "30/06/2027" / "06/30/2027" -> ISO; day-first vs month-first ambiguity -> None."""
+    match = _NUMERIC_DATE.match(text)
+    if not match:
+        return None
+    a, b, c = match.group(1), match.group(2), match.group(3)
+    if len(a) == 4:
+        year, month, day = int(a), int(b), int(c or 0)
+    elif c is None:
+        return _day_month(int(a), int(b), None)
+    else:
+        year = int(c) if len(c) == 4 else 2000 + int(c)
+        return _day_month(int(a), int(b), year)
+    return _iso(year, month, day)
+
+
+def _day_month(a: int, b: int, year: int | None) -> str | None:
+    if a > 12 and b <= 12:
+        day, month = a, b
+    elif b > 12 and a <= 12:
+        month, day = a, b
+    else:
+        return None  # "03/04/2027": March 4 or April 3?
+    if year is None:
+        try:
+            dt.date(2024, month, day)
+        except ValueError:
+            return None
+        return f"--{month:02d}-{day:02d}"
+    return _iso(year, month, day)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@Language.factory("krq_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    """spaCy factory for :class:`DateFinder`.
+
+    >>> from krquality.nlp import build_nlp
+    >>> build_nlp()("Ship it by June 30")._.krq_dates[0].normalized
+    '--06-30'
+    """
+    return DateFinder(nlp)

@@ -1,0 +1,116 @@
+"""``krq_lead_verb``: the verb a key result starts with, its class, and the form.
+
+"Launch the partner portal" -> lead verb "launch" (deliverable), IMPERATIVE;
+"The export API is merged" -> no lead verb, STATE; "NPS 40 -> 55" ->
+NOUN_PHRASE. Reads tags and lemmas only (the parser is disabled here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from krquality.features.types import Form, LeadVerb, SpanRef, VerbClass
+from krquality.nlp.extensions import register_extensions
+from krquality.nlp.lexicon import VerbLexicon
+from krquality.nlp.resources import load_data, lower_set
+
+_LEAD_TAGS = frozenset({"VB", "VBP", "VBG"})
+_STATE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD", "VBN"})
+_NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "SYM", "X", "PRON", "ADV", "PUNCT"})
+_SUBJECTS = frozenset({"we", "i", "they", "you", "team", "the team", "we'll", "i'll"})
+_MODALS = frozenset({"will", "shall", "must", "should", "'ll", "need", "want", "plan", "aim"})
+_DASHES = frozenset({"—", "–", "-", ":", "=", "|"})
+
+
+class LeadVerbFinder:
+    """Sets ``doc._.krq_lead_verb`` (a :class:`LeadVerb` or None) and ``doc._.krq_form``."""
+
+    def __init__(self, *, vague_words: Iterable[str] = (), activity_verbs: Iterable[str] = ()) -> None:
+        register_extensions()
+        self.lexicon = VerbLexicon(vague_words=vague_words, activity_verbs=activity_verbs)
+        self.state_words = lower_set(load_data("markers")["state"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        body = doc._.krq_body
+        start, end = (body.start, body.end) if body is not None else (0, len(doc))
+        lead: LeadVerb | None = None
+        form = Form.OTHER
+        if start < end:
+            i = self._verb_start(doc, start, end)
+            token = doc[i]
+            if token.tag_ in _LEAD_TAGS and token.pos_ in ("VERB", "AUX"):
+                lead = self._lead(doc, i, end)
+                form = Form.IMPERATIVE
+            elif self._is_state(doc, start, end):
+                form = Form.STATE
+            elif doc[start].pos_ in _NOUN_PHRASE_POS:
+                form = Form.NOUN_PHRASE
+        doc._.krq_lead_verb = lead
+        doc._.krq_form = form
+        return doc
+
+    @staticmethod
+    def _verb_start(doc: Doc, start: int, end: int) -> int:
+        """Skip "To" and "We will" in front of the verb ("We will launch X" -> "launch")."""
+        first = doc[start]
+        if first.lower_ == "to" and start + 1 < end:
+            return start + 1
+        if first.lower_ in _SUBJECTS and start + 1 < end and doc[start + 1].lower_ in _MODALS:
+            j = start + 2
+            if j < end and doc[j].lower_ == "to":
+                j += 1
+            return j if j < end else start
+        return start
+
+    def _lead(self, doc: Doc, i: int, end: int) -> LeadVerb:
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        next1 = doc[i + 1].lower_ if i + 1 < end else ""
+        next2 = doc[i + 2].lower_ if i + 2 < end else ""
+        found = self.lexicon.lookup(lemma, next1, next2)
+        n_tokens = 1
+        verb_class = VerbClass.OTHER
+        if found is not None:
+            lemma, verb_class, n_tokens = found
+        if (
+            verb_class is VerbClass.ACTIVITY
+            and self.lexicon.is_level_verb(lemma.split()[0])
+            and doc._.krq_quantities
+        ):
+            verb_class = VerbClass.OUTCOME  # "Maintain 99.9% uptime" keeps a level
+        last = doc[i + n_tokens - 1]
+        start_char, end_char = token.idx, last.idx + len(last.text)
+        return LeadVerb(
+            span=SpanRef(start_char, end_char, doc.text[start_char:end_char]),
+            lemma=lemma,
+            verb_class=verb_class,
+            corrected=token._.krq_retagged,
+        )
+
+    def _is_state(self, doc: Doc, start: int, end: int) -> bool:
+        """A subject then a finite verb, participle or state word: "SSO available to all"."""
+        for j in range(start + 1, end):
+            token = doc[j]
+            if token.tag_ in _STATE_TAGS and doc[j - 1].pos_ != "ADP":
+                return True
+            if token.lower_ in self.state_words and (
+                doc[j - 1].pos_ in ("NOUN", "PROPN", "AUX", "PART") or doc[j - 1].text in _DASHES
+            ):
+                return True
+        return False
+
+
+@Language.factory("krq_lead_verb", default_config={"vague_words": [], "activity_verbs": []})
+def make_lead_verb_finder(
+    nlp: Language, name: str, vague_words: list[str], activity_verbs: list[str]
+) -> LeadVerbFinder:
+    """spaCy factory for :class:`LeadVerbFinder`; add it after the lemmatizer and ``krq_quantities``.
+
+    >>> from krquality.nlp import build_nlp
+    >>> build_nlp()("Launch the partner portal")._.krq_lead_verb.verb_class.value
+    'deliverable'
+    """
+    return LeadVerbFinder(vague_words=vague_words, activity_verbs=activity_verbs)

@@ -1,0 +1,432 @@
+"""``krq_quantities``: numbers that may be a success criterion, normalised.
+
+"$1.2M" -> MONEY 1_200_000 USD; "45 pct" -> PERCENT 45; "halve" -> MULTIPLIER
+0.5; "4.5/5" -> RATING 4.5 (scale 5); "10k users" -> NUMBER 10_000 "users";
+"[target]", "TBD%", "from X to Y" -> PLACEHOLDER.
+
+Not quantities (skipped): tokens a date claimed ("Q3", "2026", "June 30"),
+names and identifiers ("ISO 27001", "SOC 2", "Project 42", "Sprint 14",
+"KR1", "P1", "H2O"), versions ("v2", "release 5.2", "ships in 5.2",
+"1.2.3"), ordinals ("first", "1st"), "24/7", and phone numbers. "p95" is a
+percentile name, so it is a ``measure`` marker, not a value. "top 3" is a
+rank: it is kept as a NUMBER with ``unit="rank"`` so that the model can tell
+it apart from a count.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from krquality.features.types import Quantity, QuantityKind, SpanRef
+from krquality.nlp.extensions import register_extensions
+from krquality.nlp.numbers import ParsedToken, parse_token
+from krquality.nlp.resources import load_data, lower_set
+
+_RATING_SCALES = frozenset({3.0, 4.0, 5.0, 6.0, 7.0, 10.0, 100.0})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
+_RANGE_DASHES = frozenset({"-", "–", "—"})
+_BRACKETS = {"[": "]", "<": ">", "{": "}", "(": ")"}
+_MAX_UNIT_LOOKAHEAD = 4
+
+
+class QuantityFinder:
+    """Scans the body once, left to right, and stores ``doc._.krq_quantities``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        data = load_data("quantities")
+        self.currency_symbols: dict[str, str] = data["currency_symbols"]
+        self.currency_codes = frozenset(data["currency_codes"])
+        self.currency_words: dict[str, str] = data["currency_words"]
+        self.scales: dict[str, float] = {k: float(v) for k, v in data["scales"].items()}
+        self.percent_words: dict[str, str] = data["percent_words"]
+        self.units: dict[str, str] = data["units"]
+        self.number_words: dict[str, float] = {k: float(v) for k, v in data["number_words"].items()}
+        self.multiplier_words: dict[str, float] = {k: float(v) for k, v in data["multiplier_words"].items()}
+        self.multiplier_blockers = frozenset(data["multiplier_blockers"])
+        self.ordinal_words = lower_set(data["ordinal_words"])
+        self.id_prefixes = lower_set(data["id_prefixes"])
+        self.version_keywords = lower_set(data["version_keywords"])
+        self.version_verbs = lower_set(data["version_verbs"])
+        self.non_quantities = lower_set(data["non_quantities"])
+        self.placeholder_tokens = lower_set(data["placeholder_tokens"])
+        self.placeholder_letters = frozenset(data["placeholder_letters"])
+        self.placeholder_words = lower_set(data["placeholder_words"])
+        self.placeholder_before = lower_set(data["placeholder_context_before"])
+        self.placeholder_after = lower_set(data["placeholder_context_after"])
+        self.comparatives = lower_set(data["comparatives"])
+        self.multi_word_units = {k: v for k, v in self.units.items() if " " in k}
+
+    def __call__(self, doc: Doc) -> Doc:
+        body = doc._.krq_body
+        found: list[Quantity] = []
+        if body is not None and len(body):
+            claimed = self._claimed(doc)
+            i, end = body.start, body.end
+            while i < end:
+                if i in claimed:
+                    i += 1
+                    continue
+                nxt, quantity = self._at(doc, i, end, body.start, claimed)
+                if quantity is not None:
+                    found.append(quantity)
+                i = max(nxt, i + 1)
+        doc._.krq_quantities = tuple(found)
+        return doc
+
+    # -- helpers -----------------------------------------------------------------
+    @staticmethod
+    def _claimed(doc: Doc) -> frozenset[int]:
+        dates = doc._.krq_dates
+        if not dates:
+            return frozenset()
+        claimed: set[int] = set()
+        for date in dates:
+            span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+            if span is not None:
+                claimed.update(range(span.start, span.end))
+        return frozenset(claimed)
+
+    @staticmethod
+    def _ref(doc: Doc, start: int, end: int) -> SpanRef:
+        first, last = doc[start], doc[end - 1]
+        start_char, end_char = first.idx, last.idx + len(last.text)
+        return SpanRef(start_char, end_char, doc.text[start_char:end_char])
+
+    def _at(
+        self, doc: Doc, i: int, end: int, body_start: int, claimed: frozenset[int]
+    ) -> tuple[int, Quantity | None]:
+        """The quantity starting at token ``i`` (if any) and the index to continue from."""
+        token = doc[i]
+        text = token.text
+        lower = token.lower_
+        if lower in self.non_quantities:
+            return i + 1, None
+        placeholder_end = self._placeholder_end(doc, i, end, body_start)
+        if placeholder_end:
+            unit = "%" if doc[placeholder_end - 1].text.endswith("%") else None
+            if placeholder_end < end and doc[placeholder_end].text == "%":
+                placeholder_end += 1
+                unit = "%"
+            return placeholder_end, Quantity(
+                self._ref(doc, i, placeholder_end), QuantityKind.PLACEHOLDER, None, unit
+            )
+        currency = self.currency_symbols.get(text) or (text if text in self.currency_codes else None)
+        if currency is not None and i + 1 < end and (i + 1) not in claimed:
+            if doc[i + 1].text in self.placeholder_letters:
+                return i + 2, Quantity(self._ref(doc, i, i + 2), QuantityKind.PLACEHOLDER, None, currency)
+            parsed = parse_token(doc[i + 1].text)
+            if (
+                parsed is not None
+                and parsed.ratio_scale is None
+                and not self._is_identifier(doc, i + 1, body_start)
+            ):
+                return self._number(doc, i, i + 1, end, parsed, currency)
+        if lower in self.multiplier_words:
+            return self._multiplier_word(doc, i, end, body_start)
+        if lower == "half" and i > body_start and doc[i - 1].lower_ in ("in", "by"):
+            return i + 1, Quantity(self._ref(doc, i - 1, i + 1), QuantityKind.MULTIPLIER, 0.5, "x")
+        parsed = parse_token(text)
+        if parsed is not None:
+            if self._is_identifier(doc, i, body_start) or self._is_version(doc, i, body_start):
+                return i + 1, None
+            phone_end = self._phone_end(doc, i, end)
+            if phone_end:
+                return phone_end, None
+            if parsed.ratio_scale is not None:
+                return i + 1, self._ratio(doc, i, end, parsed)
+            if i + 2 < end and doc[i + 1].text in _RANGE_DASHES and not doc[i].whitespace_:
+                # "10-15%": the first number takes the kind and unit of the second.
+                second = parse_token(doc[i + 2].text)
+                if second is not None and second.ratio_scale is None:
+                    _, upper = self._number(doc, i + 2, i + 2, end, second, None)
+                    if upper is not None:
+                        return i + 2, Quantity(self._ref(doc, i, i + 1), upper.kind, parsed.value, upper.unit)
+            return self._number(doc, i, i, end, parsed, None)
+        if lower in self.number_words and (token.tag_ == "CD" or lower in ("dozen", "dozens")):
+            return self._number_words(doc, i, end)
+        if (
+            lower == "a"
+            and i + 1 < end
+            and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion")
+        ):
+            return self._number_words(doc, i, end)
+        return i + 1, None
+
+    def _is_identifier(self, doc: Doc, i: int, body_start: int) -> bool:
+        """ "ISO 27001", "SOC 2", "Project 42", "Sprint 14", "#3": a name, not an amount."""
+        if i == body_start:
+            return False
+        prev = doc[i - 1]
+        if prev.lower_ in self.id_prefixes and prev.lower_ != "top":
+            # "2 pods", "3 teams" put the noun after; "team 3" puts it before.
+            return prev.i == body_start or doc[prev.i - 1].lower_ not in self.currency_symbols
+        return False
+
+    def _is_version(self, doc: Doc, i: int, body_start: int) -> bool:
+        text = doc[i].text
+        if text.count(".") > 1:
+            return True  # "1.2.3"
+        if i > body_start and doc[i - 1].lower_ in self.version_keywords:
+            return True
+        if "." in text and i - 2 >= body_start and doc[i - 1].lower_ in ("in", "with", "by"):
+            return doc[i - 2].lemma_.lower() in self.version_verbs  # "ships in 5.2"
+        return False
+
+    @staticmethod
+    def _phone_end(doc: Doc, i: int, end: int) -> int:
+        """End of a phone number starting at ``i`` ("555-123-4567", "+1 (415) 555-0100"), else 0."""
+        text = doc[i].text
+        j = i + 1
+        if text.startswith("+") and j < end and doc[j].text == "(":
+            j += 1
+            while j < end and (doc[j].is_digit or doc[j].text in ("(", ")", "-", ".")):
+                j += 1
+            return j
+        if (
+            j < end
+            and doc[j].text == ")"
+            and i > 0
+            and doc[i - 1].text == "("
+            and j + 1 < end
+            and doc[j + 1].is_digit
+        ):
+            j += 1
+        groups = [text] if text.isdigit() else []
+        if not groups:
+            return 0
+        while (
+            j + 1 < end and doc[j].text in ("-", ".", ")") and doc[j + 1].is_digit and not doc[j].whitespace_
+        ):
+            groups.append(doc[j + 1].text)
+            j += 2
+        digits = sum(len(g) for g in groups)
+        if len(groups) >= 3 and digits >= 7:
+            return j
+        if len(groups) == 2 and len(groups[0]) == 3 and len(groups[1]) == 4:
+            return j
+        return 0
+
+    def _placeholder_end(self, doc: Doc, i: int, end: int, body_start: int) -> int:
+        token = doc[i]
+        text = token.text
+        lower = token.lower_
+        if lower in self.placeholder_tokens:
+            if (
+                lower in ("tbd", "tbc", "tba")
+                and i > body_start
+                and doc[i - 1].lower_ in ("by", "before", "until", "on")
+            ):
+                return 0  # "by TBD" is an unknown date, not an unknown amount
+            return i + 1
+        if text == "?" and i + 1 < end and doc[i + 1].text == "?":
+            j = i + 1
+            while j < end and doc[j].text == "?":
+                j += 1
+            return j
+        closer = _BRACKETS.get(text)
+        if closer and i + 2 < end and text != "(":
+            if doc[i + 1].lower_ in self.placeholder_words and doc[i + 2].text == closer:
+                return i + 3
+            if (
+                i + 3 < end
+                and f"{doc[i + 1].lower_} {doc[i + 2].lower_}" in self.placeholder_words
+                and doc[i + 3].text == closer
+            ):
+                return i + 4
+        if text in self.placeholder_letters and i > body_start:
+            prev = doc[i - 1].lower_
+            nxt = doc[i + 1].lower_ if i + 1 < end else ""
+            if prev in self.placeholder_before or nxt in self.placeholder_after:
+                return i + 1
+        return 0
+
+    def _multiplier_word(self, doc: Doc, i: int, end: int, body_start: int) -> tuple[int, Quantity | None]:
+        token = doc[i]
+        lower = token.lower_
+        if i + 1 < end and (doc[i + 1].lower_ in self.multiplier_blockers or doc[i + 1].text == "-"):
+            return i + 1, None  # "double-digit", "double down"
+        verb_only = lower.startswith(("doubl", "tripl", "quadrupl", "quintupl"))
+        if verb_only and not (
+            token.tag_.startswith("VB") or i == body_start or doc[i - 1].lower_ in ("to", "and", "will", "by")
+        ):
+            return i + 1, None
+        value = self.multiplier_words[lower]
+        if lower == "twice" and i + 1 < end and doc[i + 1].lower_ in ("a", "per", "every", "each"):
+            return i + 1, Quantity(self._ref(doc, i, i + 1), QuantityKind.NUMBER, 2.0, "times")
+        return i + 1, Quantity(self._ref(doc, i, i + 1), QuantityKind.MULTIPLIER, value, "x")
+
+    def _ratio(self, doc: Doc, i: int, end: int, parsed: ParsedToken) -> Quantity | None:
+        scale = parsed.ratio_scale or 0.0
+        if i + 1 < end and doc[i + 1].lower_ == "of" and parsed.value < scale:
+            return Quantity(self._ref(doc, i, i + 1), QuantityKind.NUMBER, parsed.value / scale, "fraction")
+        if scale in _RATING_SCALES and parsed.value <= scale:
+            return Quantity(self._ref(doc, i, i + 1), QuantityKind.RATING, parsed.value, None, scale)
+        return None
+
+    def _number_words(self, doc: Doc, i: int, end: int) -> tuple[int, Quantity | None]:
+        """ "twelve", "a dozen", "two hundred and fifty", "twenty-five"."""
+        if doc[i].lower_ == "one":
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            nxt = doc[i + 1].lower_ if i + 1 < end else ""
+            if prev in ("no", "any", "every", "each", "some", "this", "that", "the", "which") or nxt in (
+                "of",
+                "another",
+            ):
+                return i + 1, None
+        total, current = 0.0, 0.0
+        j = i
+        if doc[j].lower_ == "a":
+            current = 1.0
+            j += 1
+        last = j
+        while j < end:
+            lower = doc[j].lower_
+            if lower in self.number_words:
+                value = self.number_words[lower]
+                if value == 100:
+                    current = (current or 1.0) * 100
+                elif value >= 1000:
+                    total += (current or 1.0) * value
+                    current = 0.0
+                elif lower in ("dozen", "dozens"):
+                    current = (current or 1.0) * 12
+                else:
+                    current += value
+                last = j
+                j += 1
+            elif lower in ("-", "and") and j + 1 < end and doc[j + 1].lower_ in self.number_words:
+                j += 1
+            else:
+                break
+        value = total + current
+        stop = last + 1
+        if stop < end and doc[stop].lower_ in ("ordinal",):
+            return stop, None
+        return self._suffixes(doc, i, stop, end, value, None, None)
+
+    def _number(
+        self, doc: Doc, start: int, i: int, end: int, parsed: ParsedToken, currency: str | None
+    ) -> tuple[int, Quantity | None]:
+        """A parsed numeric token at ``i`` (``start`` < ``i`` when a currency symbol precedes it)."""
+        currency = currency or parsed.currency
+        value = parsed.value
+        j = i + 1
+        scale_word = parsed.scale_word
+        if scale_word is None and j < end and doc[j].text in self.scales and doc[j].text not in ("hundreds",):
+            scale_word = doc[j].text
+            j += 1
+        unit: str | None = parsed.unit
+        if scale_word is not None:
+            if scale_word == "m" and currency is None and not self._noun_follows(doc, j, end):
+                unit = unit or "m"  # "5m" with no money and no counted noun: metres or minutes
+            else:
+                value *= self.scales[scale_word]
+        if unit == "x":
+            return j, Quantity(self._ref(doc, start, j), QuantityKind.MULTIPLIER, value, "x")
+        if start > 0 and doc[start - 1].lower_ == "top" and currency is None and unit is None:
+            return j, Quantity(self._ref(doc, start, j), QuantityKind.NUMBER, value, "rank")
+        return self._suffixes(doc, start, j, end, value, currency, unit)
+
+    def _suffixes(
+        self, doc: Doc, start: int, j: int, end: int, value: float, currency: str | None, unit: str | None
+    ) -> tuple[int, Quantity | None]:
+        """Percent, currency, multiplier, rating and unit words after a number ending before ``j``."""
+        if unit is None and j < end:
+            nxt = doc[j].lower_
+            two = f"{nxt} {doc[j + 1].lower_}" if j + 1 < end else ""
+            if two in self.percent_words:
+                return j + 2, Quantity(
+                    self._ref(doc, start, j + 2), QuantityKind.PERCENT, value, self.percent_words[two]
+                )
+            if doc[j].text == "%" or nxt in self.percent_words:
+                return j + 1, Quantity(
+                    self._ref(doc, start, j + 1),
+                    QuantityKind.PERCENT,
+                    value,
+                    self.percent_words.get(nxt, "%"),
+                )
+            code = self.currency_words.get(nxt) or (
+                doc[j].text if doc[j].text in self.currency_codes else None
+            )
+            if code is not None:
+                return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.MONEY, value, code)
+            if nxt in ("x", "×", "fold"):
+                return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.MULTIPLIER, value, "x")
+            if nxt == "times":
+                before = doc[start - 1].lower_ if start > 0 else ""
+                after = doc[j + 1].lower_ if j + 1 < end else ""
+                if before == "by" or after in self.comparatives:
+                    return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.MULTIPLIER, value, "x")
+            if nxt == "/" and j + 1 < end:
+                scale = parse_token(doc[j + 1].text)
+                if (
+                    scale is not None
+                    and scale.ratio_scale is None
+                    and scale.value in _RATING_SCALES
+                    and value <= scale.value
+                ):
+                    return j + 2, Quantity(
+                        self._ref(doc, start, j + 2), QuantityKind.RATING, value, None, scale.value
+                    )
+            if two == "out of" and j + 2 < end:
+                scale = parse_token(doc[j + 2].text)
+                if scale is not None and scale.ratio_scale is None and value <= scale.value:
+                    return j + 3, Quantity(
+                        self._ref(doc, start, j + 3), QuantityKind.RATING, value, None, scale.value
+                    )
+            if nxt in ("stars", "star") and value <= 5:
+                return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.RATING, value, None, 5.0)
+            if two in self.multi_word_units:
+                return j + 2, Quantity(
+                    self._ref(doc, start, j + 2),
+                    self._kind(currency),
+                    value,
+                    currency or self.multi_word_units[two],
+                )
+            if nxt in self.units and not (nxt == "pounds" and currency):
+                return j + 1, Quantity(
+                    self._ref(doc, start, j + 1), self._kind(currency), value, currency or self.units[nxt]
+                )
+        if currency is not None:
+            return j, Quantity(self._ref(doc, start, j), QuantityKind.MONEY, value, currency)
+        if unit == "%":
+            return j, Quantity(self._ref(doc, start, j), QuantityKind.PERCENT, value, "%")
+        if unit is None:
+            unit = self._head_noun(doc, j, end)
+        return j, Quantity(self._ref(doc, start, j), QuantityKind.NUMBER, value, unit)
+
+    @staticmethod
+    def _kind(currency: str | None) -> QuantityKind:
+        return QuantityKind.MONEY if currency else QuantityKind.NUMBER
+
+    @staticmethod
+    def _noun_follows(doc: Doc, j: int, end: int) -> bool:
+        return j < end and doc[j].pos_ in _NOUN_POS
+
+    @staticmethod
+    def _head_noun(doc: Doc, j: int, end: int) -> str | None:
+        """The counted noun: "12 new reseller partners" -> "partners" (no parser: last noun of the run)."""
+        head: str | None = None
+        for k in range(j, min(end, j + _MAX_UNIT_LOOKAHEAD)):
+            token = doc[k]
+            if token.pos_ in _NOUN_POS:
+                head = token.lower_
+            elif token.pos_ in _MODIFIER_POS and head is None and token.tag_ != "VB":
+                continue
+            else:
+                break
+        return head
+
+
+@Language.factory("krq_quantities")
+def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
+    """spaCy factory for :class:`QuantityFinder`; add it after ``krq_dates``.
+
+    >>> from krquality.nlp import build_nlp
+    >>> build_nlp()("Grow ARR to $1.2M")._.krq_quantities[0].value
+    1200000.0
+    """
+    return QuantityFinder()
