@@ -1,0 +1,67 @@
+"""The service on the real analyzer and model: what clients actually get."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+import krquality
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Increase trial-to-paid conversion from 4% to 7%", "metric"),
+        ("Launch the partner portal", "milestone"),
+        ("Hold weekly pipeline reviews", "task"),
+    ],
+)
+def test_labels_come_from_the_model(real_client: TestClient, text: str, label: str) -> None:
+    body = real_client.post("/v1/classify", json={"text": text}).json()
+    assert body["label"] == label
+    assert body == real_client.post("/v1/classify", json={"text": text}).json()  # deterministic
+
+
+def test_the_response_is_the_python_api_result(real_client: TestClient, analyzer: krquality.Analyzer) -> None:
+    text = "Improve the onboarding experience"
+    body = real_client.post("/v1/classify", json={"text": text}).json()
+    result = analyzer.analyze(text)
+    assert body["label"] == result.label.value
+    assert body["score"] == result.score
+    assert [f["code"] for f in body["findings"]] == [f.code for f in result.findings]
+    assert [s["text"] for s in body["suggestions"]] == [s.text for s in result.suggestions]
+
+
+def test_every_span_indexes_the_text(real_client: TestClient) -> None:
+    text = "- Cut median support response time from 6 h to below 2 hours by June 30"
+    body = real_client.post("/v1/classify", json={"text": text}).json()
+    spans = [body["features"]["body"]]
+    for key in ("quantities", "dates", "changes", "markers"):
+        spans += [item["span"] for item in body["features"][key]]
+    spans += [e["span"] for e in body["evidence"]]
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+    for finding in body["findings"]:
+        assert 0 <= finding["start"] <= finding["end"] <= len(text)
+
+
+def test_a_batch_of_a_thousand_is_answered_in_order(real_client: TestClient) -> None:
+    texts = [f"Increase weekly active teams from {i} to {i + 50}" for i in range(1000)]
+    body = real_client.post("/v1/classify/batch", json={"texts": texts, "suggestions": False}).json()
+    assert body["n_ok"] == 1000
+    assert [item["result"]["text"] for item in body["results"]] == texts
+
+
+def test_markdown_okrs_get_set_level_findings(real_client: TestClient) -> None:
+    markdown = "# Be the best\n- Improve onboarding\n- Help the sales team with demos\n"
+    body = real_client.post("/v1/okrs/markdown", json={"markdown": markdown}).json()
+    codes = {f["code"] for f in body["objectives"][0]["findings"]}
+    assert codes  # e.g. all tasks, too few metrics: whatever the set checks say
+    assert all(r["label"] == "task" for r in body["objectives"][0]["results"])
+
+
+def test_the_model_card_is_the_loaded_manifest(real_client: TestClient, analyzer: krquality.Analyzer) -> None:
+    body = real_client.get("/v1/model").json()
+    assert body["version"] == analyzer.model_version
+    assert body["manifest"]["artifact_sha256"] == analyzer.model.manifest["artifact_sha256"]
+    assert body["metrics"] == analyzer.model.manifest["metrics"]

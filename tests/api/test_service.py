@@ -1,0 +1,143 @@
+"""``service/``: the Dockerfile's command line, the gunicorn config, flags, graceful shutdown."""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import signal
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .server import ROOT, krquality_command, start_server
+
+DOCKERFILE = ROOT / "service" / "Dockerfile"
+
+
+def dockerfile_lines() -> list[str]:
+    text = DOCKERFILE.read_text(encoding="utf-8").replace("\\\n", " ")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def dockerfile_cmd() -> list[str]:
+    cmd = [line for line in dockerfile_lines() if line.startswith("CMD ")][-1]
+    argv = json.loads(cmd.removeprefix("CMD "))
+    assert isinstance(argv, list) and all(isinstance(a, str) for a in argv)
+    return argv
+
+
+def dockerfile_env() -> dict[str, str]:
+    env: dict[str, str] = {}
+    for line in dockerfile_lines():
+        if line.startswith("ENV "):
+            for pair in line.removeprefix("ENV ").split():
+                key, _, value = pair.partition("=")
+                env[key] = value
+    return env
+
+
+def test_the_image_is_multi_stage_and_runs_as_a_non_root_user() -> None:
+    lines = dockerfile_lines()
+    assert sum(line.startswith("FROM ") for line in lines) >= 2
+    users = [line.removeprefix("USER ").strip() for line in lines if line.startswith("USER ")]
+    assert users and users[-1] not in ("root", "0")
+    assert lines.index(f"USER {users[-1]}") < max(
+        i for i, line in enumerate(lines) if line.startswith("CMD ")
+    )
+
+
+@pytest.mark.slow
+def test_the_image_command_serves_a_ready_model() -> None:
+    """Run the Dockerfile's CMD as it is, with the image's KRQ_* settings, on loopback."""
+    argv = dockerfile_cmd()
+    env = {k: v for k, v in dockerfile_env().items() if k.startswith("KRQ_")}
+    env.pop("KRQ_MODEL")  # /app/models in the image; the source tree's models here
+    bin_dir = str(Path(krquality_command()[0]).parent)
+    env["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    server = start_server(argv, env=env)  # start_server sets KRQ_HOST=127.0.0.1 and a free KRQ_PORT
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            assert client.get("/readyz").json()["status"] == "ready"
+            assert client.post("/v1/classify", json={"text": "Ship offline mode in 5.2"}).status_code == 200
+    finally:
+        assert server.stop() == 0
+
+
+def test_the_gunicorn_config_reads_the_same_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KRQ_HOST", "0.0.0.0")
+    monkeypatch.setenv("KRQ_PORT", "9123")
+    monkeypatch.setenv("KRQ_WORKERS", "3")
+    monkeypatch.setenv("KRQ_GRACEFUL_TIMEOUT", "12")
+    config = runpy.run_path(str(ROOT / "service" / "gunicorn.conf.py"))
+    assert config["bind"] == ["0.0.0.0:9123"]
+    assert (config["workers"], config["graceful_timeout"]) == (3, 12)
+    assert config["worker_class"] == "uvicorn_worker.UvicornWorker"
+    module, _, factory = config["wsgi_app"].partition(":")
+    assert factory == "create_app()" and callable(__import__(module, fromlist=["x"]).create_app)
+
+
+@pytest.mark.slow
+def test_flags_reach_every_worker_process() -> None:
+    server = start_server([*krquality_command(), "serve", "--workers", "2", "--max-chars", "40"])
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            for _ in range(6):  # several connections, so both workers answer some
+                response = client.post(
+                    "/v1/classify",
+                    json={"text": "Increase weekly active teams to 400 by Q3"},
+                    headers={"Connection": "close"},
+                )
+                assert response.status_code == 422
+                assert "limit is 40" in response.json()["detail"]
+    finally:
+        assert server.stop() == 0
+
+
+@pytest.mark.slow
+def test_shutdown_lets_in_flight_requests_finish() -> None:
+    server = start_server([*krquality_command(), "serve"])
+    texts = [f"Reduce churn from {i}% to {i / 2}% by Q4" for i in range(1, 1001)]
+    outcome: dict[str, object] = {}
+
+    def send() -> None:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            outcome["response"] = client.post("/v1/classify/batch", json={"texts": texts})
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    time.sleep(0.3)  # the batch is being analysed
+    server.process.send_signal(signal.SIGTERM)
+    sender.join(timeout=60)
+    assert server.process.wait(timeout=60) == 0
+    response = outcome["response"]
+    assert isinstance(response, httpx.Response) and response.status_code == 200
+    assert response.json()["n_ok"] == 1000
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{server.url}/healthz", timeout=2)
+
+
+def test_serve_refuses_a_missing_model_file(tmp_path: Path) -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [*krquality_command(), "serve", "--model", str(tmp_path / "none.joblib")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "no model file" in result.stderr
+
+
+def test_serve_refuses_a_bad_setting() -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [*krquality_command(), "serve", "--port", "70000"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "KRQ_PORT" in result.stderr
