@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -17,6 +18,9 @@ from krquality.features.types import Direction, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 M = Label.METRIC
 MS = Label.MILESTONE
 T = Label.TASK
@@ -26,6 +30,9 @@ _KEEP = (Direction.KEEP_ABOVE, Direction.KEEP_BELOW)
 # Verbs that state a level to reach; a count after other verbs ("Sign 12
 # partners") starts from zero, so a missing baseline is not missing.
 _LEVEL_VERBS = (VerbClass.OUTCOME, VerbClass.MULTIPLIER, VerbClass.VAGUE)
+# Verbs that keep a level ("Maintain 99.9% uptime", "Keep latency between 100
+# and 200 ms"): the target is the level itself, no starting point is missing.
+_KEEP_VERBS = frozenset({"keep", "maintain", "sustain", "stay", "remain", "hold"})
 
 
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
@@ -38,7 +45,11 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if not found:
         return  # no target at all is metric.no_target's finding
     target = found[0]
+    if target.kind is QuantityKind.PLACEHOLDER:
+        return  # "to [target]": wording.placeholder says it, once
     lead = features.lead_verb
+    if lead is not None and lead.lemma.split()[0].lower() in _KEEP_VERBS and not features.changes:
+        return
     if not features.changes and lead is not None and lead.verb_class not in _LEVEL_VERBS:
         return
     following = tokens_after(context.doc, target.span.end, 2)
@@ -79,6 +90,7 @@ NO_BASELINE = Check(
     good=(
         Example("Increase NPS from 41 to 48", M),
         Example("Keep monthly churn below 2%", M),
+        Example("Maintain 99.9% monthly availability", M),
         Example("Sign 12 new reseller partners", M),
     ),
     detect=_no_baseline,
@@ -124,6 +136,36 @@ NO_TARGET = Check(
 )
 
 
+_CLAUSE_BREAKS = frozenset({"and", "&", "plus", ";", ",", "while"})
+
+
+def _clause_words(doc: Doc, start: int, end: int) -> tuple[set[str], tuple[int, int]]:
+    """Words (forms and lemmas) of the clause around ``[start, end)``, and its character bounds."""
+    tokens = list(doc)
+    inside = [i for i, t in enumerate(tokens) if start <= t.idx < end]
+    if not inside:
+        return set(), (start, end)
+    first, last = inside[0], inside[-1]
+
+    def joins(i: int) -> bool:
+        # "between 100 and 200 ms" is one range, so that "and" does not break the clause.
+        return tokens[i].lower_ in _CLAUSE_BREAKS and not (
+            tokens[i].lower_ == "and" and any(t.lower_ == "between" for t in tokens[max(0, i - 4) : i])
+        )
+
+    while first > 0 and not joins(first - 1):
+        first -= 1
+    while last + 1 < len(tokens) and not joins(last + 1):
+        last += 1
+    words: set[str] = set()
+    for token in tokens[first : last + 1]:
+        words.add(token.lower_)
+        if token.lemma_:
+            words.add(token.lemma_.lower())
+    bounds = (tokens[first].idx, tokens[last].idx + len(tokens[last].text))
+    return words, bounds
+
+
 def _no_unit(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC:
@@ -134,9 +176,13 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
     for target in targets(features):
         if target.kind is not QuantityKind.NUMBER or target.unit is not None:
             continue
-        change = change_of(target, features)
-        if change is not None and change.baseline is not None and change.baseline.unit is not None:
-            continue  # "from 400 ms to 200": the unit carries over
+        # Only a measure in the same clause counts: in "NPS to 50 and churn to 2%"
+        # the 50 belongs to NPS, which needs no unit.
+        words, (start, end) = _clause_words(context.doc, target.span.start, target.span.end)
+        if not words & measures:
+            continue
+        if any(q.unit is not None and start <= q.span.start < end for q in features.quantities):
+            continue  # "from 400 ms to 200", "between 100 and 200 ms": the unit carries over
         following = tokens_after(context.doc, target.span.end, 1)
         if following and following[0].is_alpha and not following[0].is_stop:
             continue  # a unit word the pipeline did not record ("200 millis")
@@ -166,7 +212,8 @@ NO_UNIT = Check(
     ),
     good=(
         Example("Reduce p95 latency from 450 ms to 200 ms", M),
-        Example("Increase NPS from 41 to 48", M),
+        Example("Keep p95 latency between 100 and 200 ms", M),
+        Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
     ),
     detect=_no_unit,
 )

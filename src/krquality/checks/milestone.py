@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import token_words, tokens_after
+from krquality.checks.helpers import change_of, tokens_after
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
@@ -65,22 +65,33 @@ NO_DEADLINE = Check(
 )
 
 
+# States that make a percentage a progress report: "80% complete", "90% done".
+_DONE = frozenset({"complete", "completed", "done", "finished", "implemented", "delivered", "migrated"})
+_DETERMINERS = frozenset({"the", "our", "this", "its", "their", "a", "an", "my", "that"})
+
+
 def _percent_complete(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    words = token_words(context.doc)
-    if features.lead_verb is not None:
-        words.add(features.lead_verb.lemma.lower())
-    if not words & _COMPLETION:
-        return
+    lead = features.lead_verb
+    completing = lead is not None and lead.lemma.split()[0].lower() in _COMPLETION
     for quantity in features.quantities:
         if quantity.kind is not QuantityKind.PERCENT:
             continue
-        fix = None
+        change = change_of(quantity, features)
+        if change is not None and change.baseline is not None:
+            continue  # "completion from 55% to 75%" is a measured rate
         following = tokens_after(context.doc, quantity.span.end, 2)
-        if quantity.value == 100 and following and following[0].lower_ == "of":
+        words = [t.lower_ for t in following]
+        # "Complete 80% of the migration": a share of one deliverable. "Deliver
+        # 95% of customer commitments" (no determiner) is a rate over many.
+        share_of_one = completing and words[:1] == ["of"] and words[1:2] and words[1] in _DETERMINERS
+        progress = words[:1] and words[0] in _DONE
+        if not (share_of_one or progress):
+            continue
+        fix = None
+        if quantity.value == 100 and share_of_one:
             # "Complete 100% of the migration" says no more than "Complete the migration".
-            nxt = following[1].idx if len(following) > 1 else following[0].idx + 2
-            fix = Fix(quantity.span.start, nxt, "")
+            fix = Fix(quantity.span.start, following[1].idx, "")
         yield PERCENT_COMPLETE.finding(quantity.span.start, quantity.span.end, fix=fix)
         return
 
@@ -103,10 +114,13 @@ PERCENT_COMPLETE = Check(
     bad=(
         Example("Complete 100% of the migration", M),
         Example("Finish 80% of the data warehouse implementation by Q3", M),
+        Example("Payments migration 90% done by June", M),
     ),
     good=(
         Example("Complete the migration to the new data warehouse by 30 September", MS),
         Example("Raise test coverage from 62% to 80%", M),
+        Example("Raise onboarding completion from 55% to 75%", M),
+        Example("Deliver 95% of customer commitments on the agreed date", M),
     ),
     detect=_percent_complete,
 )

@@ -22,6 +22,10 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     activity_lead = lead is not None and (
         lead.verb_class is VerbClass.ACTIVITY or lead.lemma.lower() in extra
     )
+    if lead is not None and any(
+        m.span.start <= lead.span.start < m.span.end for m in features.markers_of("hedge")
+    ):
+        activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
     if context.label is not Label.TASK and not (activity_lead and not targets(features)):
         return
     markers = features.markers_of("activity")

@@ -166,13 +166,16 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         before = [t for t in doc if t.idx < start]
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
+        relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end for q in quantities)
         following = tokens_after(doc, end, 1)
         verb_right = bool(following) and (
             following[0].pos_ == "VERB" or following[0].lower_ in load_words("kr_verbs")
         )
-        if (measured_left and measured_right) or verb_right:
+        # A verb after "and" inside a relative clause ("customers who sign up and
+        # invite a colleague") still describes one population, not a second result.
+        if (measured_left and measured_right) or (verb_right and not relative):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
 
