@@ -178,6 +178,39 @@ def test_a_multiplier_gets_a_baseline_before_the_date() -> None:
     )
 
 
+def test_a_multiplier_verb_that_is_its_own_change_gets_a_baseline_after_the_measure() -> None:
+    text = "Double weekly active teams by Q3"
+    double = Quantity(span(text, "Double"), QuantityKind.MULTIPLIER, 2.0, "x")
+    f = features(
+        text, "Double", "double", VerbClass.MULTIPLIER, quantities=(double,),
+        dates=(DateRef(span(text, "by Q3"), "Q3", True),),
+        changes=(Change(span(text, "Double"), Direction.INCREASE, None, double, is_relative=True),),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), span(text, "weekly active teams"))) == [
+        "Double weekly active teams from [baseline] by Q3"
+    ]
+
+
+def test_a_two_word_activity_lemma_is_read_by_its_first_word() -> None:
+    text = "Keep working on the billing migration"
+    f = features(text, "Keep working", "keep working", VerbClass.ACTIVITY)
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "the billing migration"))) == [
+        "Complete the billing migration by [date]"
+    ]
+
+
+def test_cut_below_keeps_the_authors_comparison() -> None:
+    text = "Cut median support response time below 2 hours"
+    target = Quantity(span(text, "2 hours"), QuantityKind.NUMBER, 2.0, "h")
+    f = features(
+        text, "Cut", "cut", VerbClass.OUTCOME, quantities=(target,),
+        changes=(Change(span(text, "below 2 hours"), Direction.DECREASE, None, target),),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), span(text, "median support response time"))) == [
+        "Cut median support response time from [baseline] to below 2 hours by [date]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "verb", "lemma", "verb_class", "label", "obj"),
     [

@@ -132,23 +132,38 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
 
 
 def _metric_slots(features: Features) -> list[_Edit]:
-    text = features.text
     change = _main_change(features)
-    if change is not None:
+    if change is not None and not _is_multiplier_verb(features, change):
         if change.direction in _KEEP:
             return []
         if change.baseline is None and change.target is not None:
-            lead = text[change.span.start : change.span.start + 3].lower()
-            insert = f"from {BASELINE} " if lead == "to " or change.is_relative else f"from {BASELINE} to "
-            return [_Edit(change.span.start, change.span.start, insert)]
+            return [_Edit(change.span.start, change.span.start, _baseline_slot(change))]
         if change.baseline is not None and change.target is None:
             return [_Edit(change.span.end, change.span.end, f" to {TARGET}")]
         return []
     verb = features.lead_verb
-    if verb is not None and verb.verb_class is VerbClass.MULTIPLIER:
+    if verb is not None and verb.verb_class is VerbClass.MULTIPLIER and not _has_baseline(features):
         at = _before_dates(features)
         return [_Edit(at, at, f" from {BASELINE}")]
     return []
+
+
+def _is_multiplier_verb(features: Features, change: Change) -> bool:
+    """"Double weekly active teams": the change is the verb itself."""
+    verb = features.lead_verb
+    return verb is not None and change.span.start < verb.span.end and verb.span.start < change.span.end
+
+
+def _has_baseline(features: Features) -> bool:
+    return any(c.baseline is not None for c in features.changes)
+
+
+def _baseline_slot(change: Change) -> str:
+    """What goes before a change with no baseline: "from [baseline] " + "to 48" / "by 10%" / "below 2 h"."""
+    written = change.span.text.lower()
+    if written.startswith(("to ", "by ")) or change.is_relative:
+        return f"from {BASELINE} "
+    return f"from {BASELINE} to "
 
 
 def _apply(text: str, edits: list[_Edit], *, start: int, end: int) -> str | None:
@@ -186,6 +201,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
             name = f"{name} {lexicon.MEASURE_OF[head]}"
     name = _with_abbreviation(name)
     change = _main_change(features)
+    if change is not None and _is_multiplier_verb(features, change):
+        return None  # "Double weekly active teams" is completed in place
     if change is None and _stated_targets(features):
         return None  # "Sign 12 partners": a count with no change pattern is completed in place
     direction = _direction(features, name)
@@ -197,17 +214,17 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
 
 
 def _amount(change: Change | None) -> str | None:
+    """The change as written, with a baseline or target slot where the author left one out."""
     if change is None:
         return f"from {BASELINE} to {TARGET}"
-    baseline = change.baseline.span.text if change.baseline is not None else BASELINE
-    if change.target is None:
-        return f"from {baseline} to {TARGET}"
-    target = change.target.span.text
+    written = " ".join(change.span.text.split())
     if change.direction in _KEEP:
-        return change.span.text
-    if change.is_relative:
-        return f"from {baseline} by {target}"
-    return f"from {baseline} to {target}"
+        return written
+    if change.baseline is None and change.target is not None:
+        return _baseline_slot(change) + written
+    if change.target is None:
+        return f"{written} to {TARGET}"
+    return written
 
 
 def _measure_name(features: Features, object_span: SpanRef | None) -> str | None:
@@ -255,7 +272,7 @@ def _direction(features: Features, name: str) -> Direction:
     change = _main_change(features)
     if change is not None and change.direction in (Direction.INCREASE, Direction.DECREASE):
         return change.direction
-    lemma = features.lead_verb.lemma.lower() if features.lead_verb is not None else ""
+    lemma = _lead_lemma(features)
     if lemma in lexicon.DECREASE_VERBS:
         return Direction.DECREASE
     if lemma in lexicon.INCREASE_VERBS and lemma != "improve":
@@ -266,10 +283,9 @@ def _direction(features: Features, name: str) -> Direction:
 
 def _verb(features: Features, direction: Direction) -> str:
     lead = features.lead_verb
-    if lead is not None and lead.lemma.lower() in lexicon.KEEP_AS_WRITTEN:
-        written_direction = (
-            Direction.DECREASE if lead.lemma.lower() in lexicon.DECREASE_VERBS else Direction.INCREASE
-        )
+    lemma = _lead_lemma(features)
+    if lead is not None and lemma in lexicon.KEEP_AS_WRITTEN:
+        written_direction = Direction.DECREASE if lemma in lexicon.DECREASE_VERBS else Direction.INCREASE
         if written_direction is direction:
             return lead.span.text[:1].upper() + lead.span.text[1:]
     return "Reduce" if direction is Direction.DECREASE else "Increase"
@@ -300,7 +316,7 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
     name = _measure_name(features, object_span)
     if name is None:
         return None
-    lemma = lead.lemma.lower()
+    lemma = _lead_lemma(features)
     head = name.lower().split()[-1]
     if lemma in lexicon.CONTINUING_VERBS and head in lexicon.COMPLETABLE_NOUNS:
         phrase = " ".join(object_span.text.split())
@@ -311,6 +327,12 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
 
 
 # -- shared pieces -----------------------------------------------------------------------------
+
+
+def _lead_lemma(features: Features) -> str:
+    """The first word of the lead verb's lemma ("keep working" -> "keep"), or ""."""
+    words = features.lead_verb.lemma.lower().split() if features.lead_verb is not None else []
+    return words[0] if words else ""
 
 
 def _main_change(features: Features) -> Change | None:
