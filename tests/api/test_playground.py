@@ -1,0 +1,121 @@
+"""The playground page in real headless Chromium against the real running server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .server import ROOT, Server
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def page(live_server: Server) -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1360, "height": 1000})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(live_server.url + "/")
+        page.wait_for_selector("[data-testid=status].ready")
+        yield page
+        assert not errors, f"JavaScript errors on the page: {errors}"
+        context.close()
+        browser.close()
+
+
+def test_typing_shows_labels_probabilities_findings_and_scores(page: Any) -> None:
+    page.fill("[data-testid=input]", "")
+    page.type("[data-testid=input]", "Improve the onboarding experience\nLaunch the partner portal by June 30",
+              delay=5)
+    page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 2")
+    cards = page.locator("[data-testid=kr]")
+    assert cards.nth(0).locator("[data-testid=label]").inner_text().lower() == "task"
+    assert cards.nth(1).locator("[data-testid=label]").inner_text().lower() == "milestone"
+    assert cards.nth(0).locator("[data-testid=probabilities] .bar").count() == 3
+    assert cards.nth(0).locator("[data-testid=score]").inner_text().split()[0].isdigit()
+    # findings are highlighted at their spans, inside the key result's own text
+    marks = cards.nth(0).locator("[data-testid=kr-text] mark")
+    assert marks.count() >= 1
+    assert cards.nth(0).locator("[data-testid=kr-text]").inner_text() == "Improve the onboarding experience"
+    assert cards.nth(0).locator("[data-testid=findings] li").count() >= 1
+
+
+def test_applying_a_suggestion_rewrites_the_key_result_in_the_textarea(page: Any) -> None:
+    page.fill("[data-testid=input]", "Improve the onboarding experience")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=kr]:not(.stale) [data-testid=suggestion]') !== null"
+    )
+    suggestion = page.locator("[data-testid=suggestion]").first
+    rewrite = suggestion.locator(".text").inner_text()
+    suggestion.locator("button.apply").click()
+    assert page.input_value("[data-testid=input]") == rewrite
+    # the page re-analyses the new text at once
+    page.wait_for_function(
+        "(t) => [...document.querySelectorAll('[data-testid=kr]:not(.stale) [data-testid=kr-text]')]"
+        ".some(e => e.innerText === t)",
+        arg=rewrite,
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "playground-applied.png"), full_page=True)
+
+
+def test_markdown_okrs_are_read_by_the_server_and_shown_by_objective(page: Any) -> None:
+    markdown = (
+        "# Delight new customers\n"
+        "- Increase trial-to-paid conversion from 4% to 7% by Q3\n"
+        "- Improve the onboarding experience\n\n"
+        "# Build a healthier pipeline\n"
+        "- Hold weekly pipeline reviews\n"
+    )
+    page.fill("[data-testid=input]", markdown)
+    page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 3")
+    assert page.inner_text("[data-testid=mode-used]") == "read as Markdown OKRs"
+    assert page.locator("h2.objective").all_inner_texts() == ["Delight new customers", "Build a healthier pipeline"]
+    labels = page.locator("[data-testid=kr] [data-testid=label]").all_inner_texts()
+    assert [label.lower() for label in labels] == ["metric", "task", "task"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "playground-markdown.png"), full_page=True)
+
+
+def test_applying_in_markdown_keeps_the_bullet_and_the_other_lines(page: Any) -> None:
+    markdown = "# Grow\n- Improve the onboarding experience\n- Launch the partner portal by June 30\n"
+    page.fill("[data-testid=input]", markdown)
+    page.wait_for_function(
+        "document.querySelector('[data-testid=kr]:not(.stale) [data-testid=suggestion]') !== null"
+    )
+    suggestion = page.locator("[data-testid=kr]").nth(0).locator("[data-testid=suggestion]").first
+    rewrite = suggestion.locator(".text").inner_text()
+    suggestion.locator("button.apply").click()
+    assert page.input_value("[data-testid=input]") == (
+        f"# Grow\n- {rewrite}\n- Launch the partner portal by June 30\n"
+    )
+
+
+def test_a_bad_line_shows_its_own_error_and_the_rest_still_renders(page: Any) -> None:
+    page.fill("[data-testid=input]", "Launch the partner portal\n" + "x" * 1200)
+    page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 2")
+    second = page.locator("[data-testid=kr]").nth(1)
+    assert "limit is 1000" in second.locator("[data-testid=findings]").inner_text()
+    assert page.locator("[data-testid=kr]").nth(0).locator("[data-testid=label]").inner_text().lower() == "milestone"
