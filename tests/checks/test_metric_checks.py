@@ -159,3 +159,31 @@ def test_a_metric_without_a_date_gets_information(kr) -> None:
     assert [f.severity.value for f in found(METRIC_NO_DEADLINE, kr("Increase NPS to 48", M))] == ["info"]
     dated = kr("Increase NPS to 48 by Q3", M, dates=[("by Q3", "Q3", True)])
     assert found(METRIC_NO_DEADLINE, dated) == []
+
+
+def test_no_target_stays_quiet_when_a_number_was_not_parsed(kr) -> None:
+    text = "Community members on Discord from 3k to 8k"
+    context = kr(
+        text, M, quantities=[("3k", Q.NUMBER, 3000.0)], changes=[("from 3k", D.INCREASE, "3k", None)]
+    )
+    assert found(NO_TARGET, context) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Complete my first Ironman 70.3", "Complete the 30-day yoga challenge", "Publish our 2 guides"]
+)
+def test_output_count_needs_the_count_as_the_verbs_object(kr, text) -> None:
+    number = next(w for w in text.replace("-", " ").split() if w[0].isdigit())
+    context = kr(text, M, lead=("complete", V.DELIVERABLE), quantities=[(number, Q.NUMBER, float(number))])
+    assert found(OUTPUT_COUNT, context) == []
+
+
+def test_no_unit_is_quiet_for_counts_and_ratios(kr) -> None:
+    text = "Cut the median number of clicks to share a report from 6 to 2"
+    context = kr(
+        text,
+        M,
+        quantities=[("6", Q.NUMBER, 6.0), ("2", Q.NUMBER, 2.0)],
+        changes=[("from 6 to 2", D.DECREASE, "6", "2")],
+    )
+    assert found(NO_UNIT, context) == []

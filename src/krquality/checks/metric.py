@@ -50,8 +50,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     lead = features.lead_verb
     if lead is not None and lead.lemma.split()[0].lower() in _KEEP_VERBS and not features.changes:
         return
-    if not features.changes and lead is not None and lead.verb_class not in _LEVEL_VERBS:
-        return
+    if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
+        return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
     following = tokens_after(context.doc, target.span.end, 2)
     if any(t.lower_ in load_words("accumulation") for t in following):
         return
@@ -97,9 +97,72 @@ NO_BASELINE = Check(
 )
 
 
+def _unparsed_number(context: CheckContext) -> bool:
+    """True when a token looks numeric outside dates and baselines: a target the features missed.
+
+    An error on "from 3k to 8k" because "8k" was not parsed would be wrong,
+    so the check stays quiet when any number-like text is left.
+    """
+    features = context.features
+    taken = [(b.span.start, b.span.end) for b in baselines(features)]
+    taken += [(d.span.start, d.span.end) for d in features.dates if not (d.normalized or "").startswith("P")]
+    for token in context.doc:
+        numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
+        if numeric and not any(start <= token.idx < end for start, end in taken):
+            return True
+    return False
+
+
+# Words that state an amount or a frequency without digits: still a target.
+_FRACTIONS = frozenset(
+    {
+        "half",
+        "quarter",
+        "third",
+        "twice",
+        "double",
+        "triple",
+        "halve",
+        "once",
+        "none",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "annually",
+    }
+)
+# Units after a count make it a distance, a weight or a time, not a number of outputs.
+_MEASURE_UNITS = frozenset(
+    {
+        "km",
+        "mi",
+        "miles",
+        "kilometers",
+        "kilometres",
+        "kg",
+        "lbs",
+        "hours",
+        "h",
+        "hrs",
+        "minutes",
+        "min",
+        "mins",
+        "days",
+        "weeks",
+        "ms",
+        "s",
+        "sec",
+        "seconds",
+        "%",
+    }
+)
+
+
 def _no_target(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    if context.label is not Label.METRIC or targets(features):
+    if context.label is not Label.METRIC or targets(features) or _unparsed_number(context):
         return
     if features.changes:
         span = features.changes[0].span
@@ -136,6 +199,8 @@ NO_TARGET = Check(
 )
 
 
+# A clause naming one of these counts or scores, so a bare number is complete.
+_UNITLESS = frozenset({"number", "count", "ratio", "score", "nps", "enps", "auc", "index", "rating", "#"})
 _CLAUSE_BREAKS = frozenset({"and", "&", "plus", ";", ",", "while"})
 
 
@@ -179,7 +244,7 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
         # Only a measure in the same clause counts: in "NPS to 50 and churn to 2%"
         # the 50 belongs to NPS, which needs no unit.
         words, (start, end) = _clause_words(context.doc, target.span.start, target.span.end)
-        if not words & measures:
+        if not words & measures or words & _UNITLESS:
             continue
         if any(q.unit is not None and start <= q.span.start < end for q in features.quantities):
             continue  # "from 400 ms to 200", "between 100 and 200 ms": the unit carries over
@@ -219,29 +284,38 @@ NO_UNIT = Check(
 )
 
 
+_COUNT_LEADS = frozenset({"", "at least", "another", "over", "more than", "up to", "a further"})
+
+
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
     if lead is None or features.changes:
         return
     verbs = load_words("output_verbs") | {v.lower() for v in context.config.activity_verbs}
-    if lead.lemma.lower() not in verbs and lead.verb_class is not VerbClass.ACTIVITY:
+    if lead.lemma.split()[0].lower() not in verbs:
         return
+    # The count must be the verb's object ("Publish 12 posts"), not a number
+    # further on ("Complete my first Ironman 70.3", "a 30-day challenge").
     counts = [
         q
         for q in features.quantities
         if q.kind is QuantityKind.NUMBER
         and q.value is not None
         and q.value > 1
-        and q.span.start >= lead.span.end
+        and context.text[lead.span.end : q.span.start].strip().lower() in _COUNT_LEADS
+        and context.text[q.span.end : q.span.end + 1] != "-"
     ]
     if not counts:
         return
     count = counts[0]
+    unit = tokens_after(context.doc, count.span.end, 1)
+    if unit and unit[0].lower_ in _MEASURE_UNITS:
+        return  # "Run 1,000 km": a distance, not a count of outputs
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
-    for token in tokens_after(context.doc, count.span.end, 4):
-        if not token.is_alpha or token.is_stop:
+    for token in tokens_after(context.doc, count.span.end, 6):
+        if token.is_stop or not (token.is_alpha or token.text == "-" or "-" in token.text):
             break
         end = token.idx + len(token.text)
     yield OUTPUT_COUNT.finding(

@@ -13,7 +13,6 @@ from krquality.checks.helpers import (
     phrase_hits,
     removal_fix,
     targets,
-    token_words,
     tokens_after,
     word_count,
 )
@@ -24,6 +23,10 @@ from krquality.result import Finding, Severity
 M = Label.METRIC
 MS = Label.MILESTONE
 T = Label.TASK
+
+
+def word_is(text: str, start: int, end: int, word: str) -> bool:
+    return text[start:end].lower() == word
 
 
 def _vague(context: CheckContext) -> Iterator[Finding]:
@@ -41,6 +44,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         if overlaps((start, end), seen):
             continue
         seen.append((start, end))
+        if text[:start].rstrip().lower().endswith(" or") and word_is(text, start, end, "better"):
+            continue  # "4:1 or better" is a threshold, not a vague aim
         is_lead = lead is not None and start == lead.span.start
         if is_lead and measurable:
             continue  # "Improve NPS from 41 to 48": the numbers say how much
@@ -149,7 +154,12 @@ HEDGE = Check(
     detect=_hedge,
 )
 
-_JOINERS = frozenset({"and", "&", "plus", "as well as", ";", "while"})
+# Not "while": "... while keeping p99 latency under 250 ms" is a guardrail on
+# the same key result, a good practice rather than a second result.
+_JOINERS = frozenset({"and", "&", "plus", "as well as", ";"})
+
+
+_PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
 
 
 def _compound(context: CheckContext) -> Iterator[Finding]:
@@ -163,6 +173,10 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
     for start, end in sorted(set(candidates)):
         if overlaps((start, end), seen):
             continue
+        if context.text[start:end].lower() == "while":
+            continue
+        if context.text[start:end] == "+" and start > 0 and context.text[start - 1].isdigit():
+            continue  # "3+ sessions" is a threshold
         before = [t for t in doc if t.idx < start]
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
@@ -170,8 +184,11 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end for q in quantities)
         following = tokens_after(doc, end, 1)
+        # A base-form verb starts a second result ("and migrate billing"); a
+        # participle completes a state ("executed and documented") of the same one.
         verb_right = bool(following) and (
-            following[0].pos_ == "VERB" or following[0].lower_ in load_words("kr_verbs")
+            following[0].tag_ == "VB"
+            or (following[0].lower_ in load_words("kr_verbs") and following[0].tag_ not in _PARTICIPLES)
         )
         # A verb after "and" inside a relative clause ("customers who sign up and
         # invite a colleague") still describes one population, not a second result.
@@ -207,15 +224,22 @@ _NEGATIONS = frozenset({"no", "never", "none", "nothing", "without", "not", "nob
 
 
 def _is_negative(phrase: str) -> bool:
-    # "zero bugs" states an absence like "no bugs"; a bare "zero" is a number target.
     words = phrase.lower().split()
-    return bool(words) and (words[0] in _NEGATIONS or (words[0] == "zero" and len(words) > 1))
+    return bool(words) and words[0] in _NEGATIONS
+
+
+def _is_zero(phrase: str) -> bool:
+    # "Zero P1 incidents", "0 critical vulns open": a count with a target of 0, measurable.
+    words = phrase.lower().split()
+    return bool(words) and words[0] in {"zero", "0"}
 
 
 def _negative(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if any(q.kind is not QuantityKind.PLACEHOLDER for q in targets(features)):
         return  # "Cut tickets with no owner from 30 to 5": the negation defines the measure
+    if context.label is Label.MILESTONE:
+        return  # "CI on short-lived credentials, no static keys left": a checkable end state
     spans = [(m.span.start, m.span.end) for m in features.markers_of("absolute") if _is_negative(m.span.text)]
     doc = context.doc
     for i, token in enumerate(doc):
@@ -285,13 +309,15 @@ _SCOPES = frozenset({"all", "every", "everyone", "everything", "fully", "complet
 
 def _absolute(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    words = token_words(context.doc)
     changes = [(c.span.start, c.span.end) for c in features.changes]
+    measured = any(q.kind is not QuantityKind.PLACEHOLDER and (q.value or 0) < 100 for q in targets(features))
     spans: list[tuple[int, int]] = []
     for marker in features.markers_of("absolute"):
         phrase = marker.span.text.lower().split()
-        if not phrase or _is_negative(marker.span.text) or phrase == ["zero"]:
-            continue  # negatives are wording.negative's; a bare zero is a target
+        if not phrase or _is_negative(marker.span.text) or _is_zero(marker.span.text):
+            continue  # negatives are wording.negative's; a zero is a count target
+        if measured:
+            continue  # "Perfect order rate to 92%": with a number, the words are the measure's name
         if phrase[0] in _SCOPES and (context.label is not Label.TASK or targets(features)):
             continue
         if overlaps((marker.span.start, marker.span.end), changes):
@@ -302,12 +328,14 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
         for t in context.doc
         if t.lower_ in _ABSOLUTES - _SCOPES and context.label is not Label.METRIC
     ]
-    if words & load_words("unverifiable"):
-        spans += [
-            (q.span.start, q.span.end)
-            for q in features.quantities
-            if q.kind is QuantityKind.PERCENT and q.value is not None and q.value >= 100
-        ]
+    unverifiable = load_words("unverifiable")
+    for q in features.quantities:
+        if q.kind is not QuantityKind.PERCENT or q.value is None or q.value < 100:
+            continue
+        # "100% customer satisfaction", "100% uptime"; not "100% of new hires" (a coverage).
+        after = [t.lower_ for t in tokens_after(context.doc, q.span.end, 2)]
+        if after[:1] != ["of"] and set(after) & unverifiable:
+            spans.append((q.span.start, q.span.end))
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
@@ -344,14 +372,16 @@ ABSOLUTE = Check(
 )
 
 # Placeholders the pipeline may not mark: "[target]", "<date>", "??", "TBD".
-_PLACEHOLDER = re.compile(r"\[[a-z _./-]*\]|<[a-z _./-]+>|\?{2,}|\b(?:TBD|TBC|TBA|XX+)\b", re.I)
+_PLACEHOLDER = re.compile(r"\[[a-z][a-z _./-]*\]|<[a-z][a-z _./-]*>|\?{2,}|\b(?:TBD|TBC|TBA|XX+)\b", re.I)
 
 
 def _placeholder(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     spans = [(m.span.start, m.span.end) for m in features.markers_of("placeholder")]
     spans += [(q.span.start, q.span.end) for q in features.quantities if q.kind is QuantityKind.PLACEHOLDER]
-    spans += [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(context.text)]
+    body = features.body
+    # Searched in the body only: "[ ] Launch ..." is a Markdown checkbox, not a placeholder.
+    spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
