@@ -39,5 +39,41 @@ async def test_concurrent_requests_each_get_their_own_result() -> None:
         elapsed = time.perf_counter() - started
     assert [r.json()["text"] for r in responses] == texts
     assert [r.json()["label"] for r in responses] == ["task" if i % 2 == 0 else "metric" for i in range(24)]
-    assert stub.max_concurrent == 4  # bounded by analysis_threads, and really in parallel threads
+    assert stub.calls < len(texts)  # concurrent singles were analysed together
     assert elapsed < 24 * 0.05  # not one after the other
+
+
+async def test_concurrent_batches_run_in_parallel_threads_bounded_by_the_setting() -> None:
+    stub = StubAnalyzer(delay=0.1)
+    app = create_app(Settings(analysis_threads=3), analyzer=stub)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        await asyncio.gather(
+            *(client.post("/v1/classify/batch", json={"texts": ["Ship it"]}) for _ in range(9))
+        )
+    assert stub.max_concurrent == 3
+
+
+async def test_without_micro_batching_each_single_is_its_own_call() -> None:
+    stub = StubAnalyzer(delay=0.01)
+    app = create_app(Settings(micro_batch=1), analyzer=stub)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        await asyncio.gather(*(client.post("/v1/classify", json={"text": f"Ship {i}"}) for i in range(5)))
+    assert stub.calls == 5
+
+
+async def test_a_failing_item_in_a_micro_batch_fails_alone() -> None:
+    class Picky(StubAnalyzer):
+        def _one(self, index: int, text: str, suggestions: bool):  # type: ignore[no-untyped-def]
+            if "boom" in text:
+                raise RuntimeError("boom")
+            return super()._one(index, text, suggestions)
+
+    stub = Picky(delay=0.02)
+    app = create_app(Settings(), analyzer=stub)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        texts = ["Ship a", "boom now", "Ship b", "Ship c"]
+        responses = await asyncio.gather(*(client.post("/v1/classify", json={"text": t}) for t in texts))
+    assert [r.status_code for r in responses] == [200, 500, 200, 200]

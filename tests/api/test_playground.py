@@ -47,8 +47,11 @@ def page(live_server: Server) -> Iterator[Any]:
 
 def test_typing_shows_labels_probabilities_findings_and_scores(page: Any) -> None:
     page.fill("[data-testid=input]", "")
-    page.type("[data-testid=input]", "Improve the onboarding experience\nLaunch the partner portal by June 30",
-              delay=5)
+    page.type(
+        "[data-testid=input]",
+        "Improve the onboarding experience\nLaunch the partner portal by June 30",
+        delay=5,
+    )
     page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 2")
     cards = page.locator("[data-testid=kr]")
     assert cards.nth(0).locator("[data-testid=label]").inner_text().lower() == "task"
@@ -92,7 +95,10 @@ def test_markdown_okrs_are_read_by_the_server_and_shown_by_objective(page: Any) 
     page.fill("[data-testid=input]", markdown)
     page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 3")
     assert page.inner_text("[data-testid=mode-used]") == "read as Markdown OKRs"
-    assert page.locator("h2.objective").all_inner_texts() == ["Delight new customers", "Build a healthier pipeline"]
+    assert page.locator("h2.objective").all_inner_texts() == [
+        "Delight new customers",
+        "Build a healthier pipeline",
+    ]
     labels = page.locator("[data-testid=kr] [data-testid=label]").all_inner_texts()
     assert [label.lower() for label in labels] == ["metric", "task", "task"]
     ARTIFACTS.mkdir(exist_ok=True)
@@ -118,4 +124,7 @@ def test_a_bad_line_shows_its_own_error_and_the_rest_still_renders(page: Any) ->
     page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 2")
     second = page.locator("[data-testid=kr]").nth(1)
     assert "limit is 1000" in second.locator("[data-testid=findings]").inner_text()
-    assert page.locator("[data-testid=kr]").nth(0).locator("[data-testid=label]").inner_text().lower() == "milestone"
+    assert (
+        page.locator("[data-testid=kr]").nth(0).locator("[data-testid=label]").inner_text().lower()
+        == "milestone"
+    )

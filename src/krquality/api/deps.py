@@ -14,8 +14,11 @@ import anyio.to_thread
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
+from krquality.api import convert
+from krquality.api.batching import MicroBatcher
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.problems import ProblemError
+from krquality.api.schemas import ResultOut
 from krquality.api.settings import Settings
 
 if TYPE_CHECKING:
@@ -81,6 +84,24 @@ async def get_runner(request: Request) -> AnalysisRunner:
     return runner
 
 
+# Annotated dependencies, so route signatures say what they get.
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
+AnalyzerDep = Annotated["Analyzer", Depends(get_analyzer)]
+RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
+
+
+async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher[ResultOut]:
+    """The app's :class:`~krquality.api.batching.MicroBatcher` for single key results."""
+    state = request.app.state
+    batcher: MicroBatcher[ResultOut] | None = getattr(state, "batcher", None)
+    if batcher is None or batcher.analyzer is not analyzer:  # a test may override the analyzer
+        settings: Settings = state.settings
+        batcher = MicroBatcher(analyzer, runner, convert=convert.result_out, max_batch=settings.micro_batch)
+        state.batcher = batcher
+    return batcher
+
+
 def api_key_dependency(settings: Settings) -> Callable[..., Any]:
     """A dependency that requires ``settings.api_key`` in ``settings.api_key_header``.
 
@@ -113,8 +134,4 @@ def api_key_dependency(settings: Settings) -> Callable[..., Any]:
     return require_api_key
 
 
-# Annotated dependencies, so route signatures say what they get.
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
-AnalyzerDep = Annotated["Analyzer", Depends(get_analyzer)]
-RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
+BatcherDep = Annotated[MicroBatcher[ResultOut], Depends(get_batcher)]

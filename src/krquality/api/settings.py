@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     analysis_threads: int = Field(
         4, ge=1, le=256, description="Threads that run analyses concurrently, off the event loop."
     )
+    micro_batch: int = Field(
+        32, ge=1, le=1000, description="Most concurrent single requests analysed together (1: no batching)."
+    )
     graceful_timeout: int = Field(
         30, ge=0, description="Seconds in-flight requests get to finish on shutdown."
     )

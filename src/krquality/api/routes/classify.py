@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 import krquality
 from krquality.api import convert
-from krquality.api.deps import AnalyzerDep, MetricsDep, RunnerDep, SettingsDep
+from krquality.api.deps import AnalyzerDep, BatcherDep, MetricsDep, RunnerDep, SettingsDep
 from krquality.api.problems import ProblemError, invalid_input_problem
 from krquality.api.routes import problem_responses
 from krquality.api.schemas import (
@@ -36,11 +36,6 @@ def too_many(field: str, count: int, limit: int) -> ProblemError:
     )
 
 
-def _analyze_one(analyzer: Analyzer, text: str, suggestions: bool) -> tuple[Result, ResultOut]:
-    result = analyzer.analyze(text, suggestions=suggestions)
-    return result, convert.result_out(result)
-
-
 def _analyze_many(
     analyzer: Analyzer, texts: list[str], suggestions: bool
 ) -> tuple[list[Result], list[ResultOut]]:
@@ -56,16 +51,16 @@ def _analyze_many(
 )
 async def classify(
     body: ClassifyRequest,
-    analyzer: AnalyzerDep,
+    batcher: BatcherDep,
     settings: SettingsDep,
-    runner: RunnerDep,
     metrics: MetricsDep,
 ) -> ResultOut:
     """Label one key result as metric, milestone or task, with its probabilities,
     the features found (with character spans), the findings, the score and
     rewrite suggestions."""
     text = krquality.validate_text(body.text, field="text", max_chars=settings.max_chars)
-    result, out = await runner(_analyze_one, analyzer, text, body.suggestions)
+    # Concurrent single requests are analysed together (see krquality.api.batching).
+    result, out = await batcher.analyze(text, suggestions=body.suggestions)
     metrics.observe_results((result,))
     return out
 
