@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from krquality.config import Config
@@ -29,7 +30,7 @@ from krquality.okrfile import (
     apply_suppressions,
     read_okr_text,
 )
-from krquality.okrfile.types import line_starts
+from krquality.okrfile.types import line_starts, position_at
 from krquality.result import Finding, Objective, ObjectiveResult, OKRSetResult, Result, Severity
 
 if TYPE_CHECKING:
@@ -42,6 +43,22 @@ INPUT_CODE = "input"
 _YAML_OKRS = re.compile(r"^objectives[ \t]*:", re.MULTILINE)
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class _IndexedDocument(OKRDocument):
+    """An :class:`OKRDocument` that finds line starts once, not once per position.
+
+    ``collect_diagnostics`` asks for a position per finding; computing the line
+    starts each time is quadratic in a 1,000-key-result document.
+    """
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return line_starts(self.text)
+
+    def position_at(self, offset: int) -> Position:
+        return position_at(self.text, offset, self._starts)
 
 
 class DocumentKind(StrEnum):
@@ -132,6 +149,8 @@ class DocumentAnalysis:
 class Backend(Protocol):
     """What analyses key results: the in-process analyzer or a remote service."""
 
+    def preload(self) -> None: ...
+
     def analyze_okrs(
         self, objectives: Sequence[Objective], *, config: Config, suggestions: bool
     ) -> OKRSetResult: ...
@@ -167,6 +186,10 @@ class InProcessBackend:
                 self._by_config[key] = Analyzer(base.nlp, base.model, config)
             return self._by_config[key]
 
+    def preload(self) -> None:
+        """Load spaCy and the model now rather than on the first analysis."""
+        self.analyzer()
+
     def analyze_okrs(
         self, objectives: Sequence[Objective], *, config: Config, suggestions: bool
     ) -> OKRSetResult:
@@ -193,6 +216,8 @@ def _file_error(error: OKRFileError, text: str) -> Located:
         message = message[len(where) + 2 :]
     starts = line_starts(text)
     line = min(max((error.line or 1) - 1, 0), len(starts) - 1)
+    while line > 0 and not text[starts[line] : _line_end(text, starts[line])].strip():
+        line -= 1  # an error at the end of the file is shown on its last line with text
     start = starts[line]
     finding = Finding(
         FILE_ERROR_CODE, "file.unreadable", Severity.ERROR, message, start, _line_end(text, start)
@@ -291,8 +316,11 @@ def analyze_document(
 
     # Key results that cannot be analysed (too long, past the limit) are left out, with a note.
     kept = [[s for s in source.key_results if selection.accept(s)] for source in document.sources]
-    document = replace(
-        document,
+    document = _IndexedDocument(
+        path=document.path,
+        format=document.format,
+        text=document.text,
+        findings=document.findings,
         objectives=tuple(
             replace(
                 o,

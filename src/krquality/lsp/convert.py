@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import bisect
-from enum import Enum
 from collections.abc import Iterable, Sequence
+from enum import Enum
 
 from lsprotocol import types
 
@@ -375,7 +375,14 @@ def code_actions(
     version: int | None,
     only: Iterable[str] | None = None,
 ) -> list[types.CodeAction]:
-    """Fixes, rewrites and "disable" actions for the key results and findings in ``range_``."""
+    """Fixes, rewrites and "disable" actions for the key results and findings on the lines of ``range_``.
+
+    Whole lines count, so a cursor anywhere on a key result's line offers its actions.
+    """
+    range_ = types.Range(
+        start=types.Position(line=range_.start.line, character=0),
+        end=types.Position(line=range_.end.line, character=2**31 - 1),
+    )
     diagnostics = [d for d in to_diagnostics(analysis, index) if _overlap(d.range, range_)]
     actions: list[types.CodeAction] = []
     for view in analysis.key_results:

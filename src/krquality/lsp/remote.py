@@ -102,6 +102,9 @@ class RemoteBackend:
         headers = {"X-API-Key": api_key} if api_key else {}
         self._client = httpx.Client(base_url=self.url, timeout=timeout, headers=headers)
 
+    def preload(self) -> None:
+        """Nothing to load: the service has its model."""
+
     def close(self) -> None:
         """Close the connection pool."""
         self._client.close()

@@ -61,12 +61,12 @@ class Analysed:
 class KRQualityServer(LanguageServer):
     """The server state: settings, backends, per-document analyses and pending jobs."""
 
-    def __init__(self, *, backend: InProcessBackend | None = None) -> None:
+    def __init__(self, *, backend: Backend | None = None) -> None:
         super().__init__(
             "krquality", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
         )
         self.settings = LspSettings()
-        self.inprocess = backend if backend is not None else InProcessBackend()
+        self.inprocess: Backend = backend if backend is not None else InProcessBackend()
         self.remote: RemoteBackend | None = None
         self.analysed: dict[str, Analysed] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -74,6 +74,7 @@ class KRQualityServer(LanguageServer):
         self.settings_ready = asyncio.Event()
         self._said: set[str] = set()
         self.pending_warnings: list[str] = []
+        self.background: set[asyncio.Future[Any]] = set()
         # One worker: the pipeline is shared, and analyses are CPU-bound anyway.
         self.analysis_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="krq-analysis")
 
@@ -175,9 +176,27 @@ class KRQualityServer(LanguageServer):
         self.pending[uri] = asyncio.get_running_loop().create_task(self._analyse(uri, delay))
 
     def _backend_job(
-        self, text: str, kind: DocumentKind, path: str, config: Config, settings: LspSettings
+        self,
+        text: str,
+        kind: DocumentKind,
+        path: str,
+        version: int | None,
+        config: Config,
+        settings: LspSettings,
     ) -> tuple[DocumentAnalysis, list[tuple[types.MessageType, str]]]:
         """Run on the worker thread: analyse, falling back to in-process when the service fails."""
+        started = time.perf_counter()
+        analysis, messages = self._analyse_with_fallback(text, kind, path, config, settings)
+        elapsed = (time.perf_counter() - started) * 1000
+        timing = (
+            f"analysed {path} v{version}: {len(analysis.key_results)} key results, "
+            f"{len(analysis.diagnostics) + len(analysis.notes)} findings in {elapsed:.0f} ms"
+        )
+        return analysis, [(types.MessageType.Log, timing), *messages]
+
+    def _analyse_with_fallback(
+        self, text: str, kind: DocumentKind, path: str, config: Config, settings: LspSettings
+    ) -> tuple[DocumentAnalysis, list[tuple[types.MessageType, str]]]:
         messages: list[tuple[types.MessageType, str]] = []
 
         def run(backend: Backend) -> DocumentAnalysis:
@@ -234,19 +253,16 @@ class KRQualityServer(LanguageServer):
             self.publish(uri, version, text, DocumentAnalysis())
             return
         config = self.config_for(to_fs_path(uri))
-        started = time.perf_counter()
-        job = functools.partial(self._backend_job, text, kind, path, config, self.settings)
+        job = functools.partial(self._backend_job, text, kind, path, version, config, self.settings)
         analysis, messages = await asyncio.get_running_loop().run_in_executor(self.analysis_pool, job)
-        for kind_of_message, message in messages:
-            self.say(message, kind_of_message)
         current = self.workspace.text_documents.get(uri)
+        for kind_of_message, message in messages:
+            if kind_of_message is not types.MessageType.Log:
+                self.say(message, kind_of_message)
+            elif current is not None and current.version == version:
+                self.log(message)
         if current is None or current.version != version:
             return  # edited (or closed) meanwhile: a newer analysis is scheduled
-        elapsed = (time.perf_counter() - started) * 1000
-        self.log(
-            f"analysed {path} v{version}: {len(analysis.key_results)} key results, "
-            f"{len(analysis.diagnostics) + len(analysis.notes)} findings in {elapsed:.0f} ms"
-        )
         self.publish(uri, version, text, analysis)
 
     def publish(self, uri: str, version: int | None, text: str, analysis: DocumentAnalysis) -> None:
@@ -305,8 +321,10 @@ class KRQualityServer(LanguageServer):
         return file.parent
 
 
-def create_server(*, backend: InProcessBackend | None = None) -> KRQualityServer:
+def create_server(*, backend: Backend | None = None) -> KRQualityServer:
     """Build the language server with its handlers registered.
+
+    ``backend`` replaces the in-process analyzer (tests pass a stub).
 
     >>> create_server().name
     'krquality'
@@ -332,10 +350,11 @@ def create_server(*, backend: InProcessBackend | None = None) -> KRQualityServer
     async def initialized(ls: KRQualityServer, params: types.InitializedParams) -> None:
         for warning in ls.pending_warnings:
             ls.say(warning)
-        await _register_watchers(ls)
+        # Registration is optional and some clients never answer it: do not wait for it.
+        ls.background.add(asyncio.get_running_loop().create_task(_register_watchers(ls)))
         if not ls.settings.remote_url:
             # Load spaCy and the model now, on the analysis thread, so the first diagnostics come sooner.
-            asyncio.get_running_loop().run_in_executor(ls.analysis_pool, _preload, ls)
+            ls.background.add(asyncio.get_running_loop().run_in_executor(ls.analysis_pool, _preload, ls))
         await ls.pull_settings()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -422,7 +441,7 @@ def create_server(*, backend: InProcessBackend | None = None) -> KRQualityServer
 
 def _preload(ls: KRQualityServer) -> None:
     try:
-        ls.inprocess.analyzer()
+        ls.inprocess.preload()
     except Exception as e:  # reported when a document is analysed
         logger.warning("model not loaded: %s", e)
 
