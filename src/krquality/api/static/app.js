@@ -221,6 +221,13 @@
       li.dataset.code = finding.code;
       li.append(el("span", "sev " + finding.severity, finding.severity), el("span", "code", finding.code),
         document.createTextNode(finding.message));
+      if (finding.fix) {
+        const fix = el("button", "fix", finding.fix.replacement.trim() ? `fix: “${finding.fix.replacement.trim()}”` : "fix");
+        fix.type = "button";
+        fix.dataset.testid = "fix";
+        fix.addEventListener("click", () => replaceIn(item, finding.fix.start, finding.fix.end, finding.fix.replacement));
+        li.append(fix);
+      }
       list.append(li);
     }
     const box = q("suggestions");
@@ -303,19 +310,26 @@
   }
 
   // Replace the key result's body (its text without bullet or numbering) in
-  // the textarea by the suggestion, if the textarea still holds that text.
+  // the textarea by the suggestion.
   function applySuggestion(item, replacement) {
+    const result = item.result;
+    const body = result.features && result.features.body ? result.features.body : { start: 0, end: result.text.length };
+    replaceIn(item, body.start, body.end, replacement);
+  }
+
+  // Replace characters start..end of an analysed key result in the textarea,
+  // if the textarea still holds the text that was analysed, then re-analyse.
+  function replaceIn(item, start, end, replacement) {
     const value = input.value;
     const result = item.result;
-    const start = item.offset;
-    if (value.slice(start, start + result.text.length) !== result.text) {
+    const at = item.offset;
+    if (value.slice(at, at + result.text.length) !== result.text) {
       errorEl.textContent = "The text changed since it was analysed; wait for the new results and apply again.";
       errorEl.hidden = false;
       return;
     }
-    const body = result.features && result.features.body ? result.features.body : { start: 0, end: result.text.length };
-    const from = start + body.start;
-    const to = start + body.end;
+    const from = at + start;
+    const to = at + end;
     input.value = value.slice(0, from) + replacement + value.slice(to);
     input.focus();
     input.setSelectionRange(from, from + replacement.length);
