@@ -26,6 +26,93 @@ KR_LIST: JsonDict = {"x-krq-limit": "max_batch"}
 
 EXAMPLE_TEXT = "Increase trial-to-paid conversion from 4% to 7% by Q3"
 
+# A real response (model krq-svm-20261124), shortened to two decimals; the
+# suggestion is what the rewriter drafts for a missing baseline.
+RESULT_EXAMPLE: JsonDict = {
+    "text": "Increase NPS to 48 by Q3",
+    "label": "metric",
+    "probabilities": {"metric": 0.99, "milestone": 0.0, "task": 0.01},
+    "confident": True,
+    "evidence": [
+        {"span": {"start": 13, "end": 18, "text": "to 48"}, "reason": "change from baseline to target"},
+        {"span": {"start": 0, "end": 8, "text": "Increase"}, "reason": "outcome verb"},
+        {"span": {"start": 19, "end": 24, "text": "by Q3"}, "reason": "deadline"},
+    ],
+    "structured": {
+        "metric": "NPS",
+        "direction": "increase",
+        "baseline": None,
+        "target": 48.0,
+        "unit": None,
+        "deadline": "Q3",
+        "deliverable": None,
+    },
+    "features": {
+        "text": "Increase NPS to 48 by Q3",
+        "body": {"start": 0, "end": 24, "text": "Increase NPS to 48 by Q3"},
+        "form": "imperative",
+        "lead_verb": {
+            "span": {"start": 0, "end": 8, "text": "Increase"},
+            "lemma": "increase",
+            "verb_class": "outcome",
+            "corrected": False,
+        },
+        "quantities": [
+            {
+                "span": {"start": 16, "end": 18, "text": "48"},
+                "kind": "number",
+                "value": 48.0,
+                "unit": None,
+                "scale": None,
+            }
+        ],
+        "dates": [
+            {"span": {"start": 19, "end": 24, "text": "by Q3"}, "normalized": "Q3", "is_deadline": True}
+        ],
+        "changes": [
+            {
+                "span": {"start": 13, "end": 18, "text": "to 48"},
+                "direction": "increase",
+                "baseline": None,
+                "target": {
+                    "span": {"start": 16, "end": 18, "text": "48"},
+                    "kind": "number",
+                    "value": 48.0,
+                    "unit": None,
+                    "scale": None,
+                },
+                "is_relative": False,
+            }
+        ],
+        "markers": [{"span": {"start": 9, "end": 12, "text": "NPS"}, "kind": "measure", "lemma": "nps"}],
+        "n_words": 6,
+    },
+    "findings": [
+        {
+            "code": "KRQ101",
+            "name": "metric.no_baseline",
+            "severity": "warning",
+            "message": 'The target has no starting value. Add the baseline ("from 41 to 48") so progress '
+            "can be measured and the ambition judged.",
+            "start": 13,
+            "end": 18,
+            "fix": None,
+        }
+    ],
+    "score": 88,
+    "grade": "B",
+    "suggestions": [
+        {
+            "text": "Increase NPS from [baseline] to 48 by Q3",
+            "label": "metric",
+            "score": 100,
+            "fixes": ["KRQ101"],
+            "placeholders": ["[baseline]"],
+        }
+    ],
+    "model_version": "krq-svm-20261124-a4dc3640",
+}
+
 
 class _Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -139,6 +226,8 @@ class EvidenceOut(_Out):
 class ResultOut(_Out):
     """Everything krquality says about one key result."""
 
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [RESULT_EXAMPLE]})
+
     text: str
     label: Label
     probabilities: dict[str, float]
@@ -231,6 +320,32 @@ class BatchItem(BaseModel):
 
 
 class BatchResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "results": [
+                        {"index": 0, "result": RESULT_EXAMPLE, "error": None},
+                        {
+                            "index": 1,
+                            "result": None,
+                            "error": {
+                                "type": "urn:krquality:problem:invalid-input",
+                                "title": "Invalid input",
+                                "status": 422,
+                                "detail": "texts[1] is empty",
+                                "instance": None,
+                                "errors": [{"field": "texts[1]", "message": "texts[1] is empty"}],
+                            },
+                        },
+                    ],
+                    "n_ok": 1,
+                    "n_errors": 1,
+                }
+            ]
+        }
+    )
+
     results: list[BatchItem] = Field(description="In input order.")
     n_ok: int
     n_errors: int
@@ -308,6 +423,37 @@ class ObjectiveOut(BaseModel):
 
 
 class OKRSetOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "objectives": [
+                        {
+                            "title": "Delight new customers",
+                            "line": 1,
+                            "key_result_lines": [2],
+                            "key_result_offsets": [26],
+                            "results": [RESULT_EXAMPLE],
+                            "findings": [
+                                {
+                                    "code": "KRQ501",
+                                    "name": "set.too_few_key_results",
+                                    "severity": "warning",
+                                    "message": "An objective needs 2 to 4 key results; this one has 1.",
+                                    "start": 0,
+                                    "end": 21,
+                                    "fix": None,
+                                }
+                            ],
+                        }
+                    ],
+                    "findings": [],
+                    "file_findings": [],
+                }
+            ]
+        }
+    )
+
     objectives: list[ObjectiveOut]
     findings: list[FindingOut] = Field([], description="Findings on the whole set.")
     file_findings: list[FindingOut] = Field(
@@ -443,6 +589,50 @@ class LTWarnings(BaseModel):
 
 
 class LTCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "software": {
+                        "name": "krquality",
+                        "version": "0.1.0",
+                        "buildDate": "",
+                        "apiVersion": 1,
+                        "premium": False,
+                        "status": "",
+                    },
+                    "warnings": {"incompleteResults": False},
+                    "language": {
+                        "name": "English (US)",
+                        "code": "en-US",
+                        "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 1.0},
+                    },
+                    "matches": [
+                        {
+                            "message": "The target has no starting value. Add the baseline "
+                            '("from 41 to 48") so progress can be measured and the ambition judged.',
+                            "shortMessage": "No baseline",
+                            "replacements": [{"value": "Increase NPS from [baseline] to 48 by Q3"}],
+                            "offset": 0,
+                            "length": 24,
+                            "context": {"text": "Increase NPS to 48 by Q3", "offset": 0, "length": 24},
+                            "sentence": "Increase NPS to 48 by Q3",
+                            "type": {"typeName": "Other"},
+                            "rule": {
+                                "id": "KRQ101",
+                                "description": "The target has no starting value.",
+                                "issueType": "style",
+                                "category": {"id": "KRQ_METRIC", "name": "Key results: metric"},
+                            },
+                            "ignoreForIncompleteSentence": False,
+                            "contextForSureMatch": 0,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     software: LTSoftware
     warnings: LTWarnings
     language: LTLanguage
