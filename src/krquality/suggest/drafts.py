@@ -252,11 +252,12 @@ def _measure_name(features: Features, object_span: SpanRef | None) -> str | None
 
 
 def _names_measure(features: Features, object_span: SpanRef | None) -> bool:
+    """True when the object phrase's head is a measure ("response time", not "pipeline reviews")."""
     if object_span is None:
         return False
+    end = object_span.start + len(object_span.text.rstrip())
     return any(
-        object_span.start <= m.span.start and m.span.end <= object_span.end
-        for m in features.markers_of("measure")
+        object_span.start <= m.span.start and m.span.end == end for m in features.markers_of("measure")
     )
 
 

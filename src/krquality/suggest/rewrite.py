@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from krquality.features.types import SpanRef
 from krquality.result import Finding, Result, Suggestion
-from krquality.suggest.drafts import Draft, build_drafts
+from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, build_drafts
 from krquality.suggest.fill import fill_placeholders
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 MAX_SUGGESTIONS = 3
 PLACEHOLDER_CHECK = "wording.placeholder"
+# The rule (the part of a check's name after the family) reporting the gap each placeholder fills.
+_GAP_OF = {BASELINE: "no_baseline", TARGET: "no_target", DATE: "no_deadline"}
 
 
 def suggest(result: Result, context: CheckContext, *, analyzer: Analyzer) -> Result:
@@ -81,7 +83,9 @@ def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> 
     out = []
     for i, draft in enumerate(drafts):
         filled, shown = analysed[2 * i], analysed[2 * i + 1]
-        fixes = fixed_codes(original.findings, filled.findings, shown.findings)
+        fixes = fixed_codes(
+            original.findings, filled.findings, shown.findings, placeholders=draft.placeholders
+        )
         if filled.score > original.score and fixes:
             out.append(
                 Suggestion(
@@ -96,18 +100,36 @@ def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> 
 
 
 def fixed_codes(
-    original: Sequence[Finding], filled: Sequence[Finding], shown: Sequence[Finding]
+    original: Sequence[Finding],
+    filled: Sequence[Finding],
+    shown: Sequence[Finding],
+    *,
+    placeholders: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """Codes of ``original`` that neither the filled nor the shown draft triggers.
 
-    The shown draft's placeholder finding is expected and ignored.
+    In the shown draft, the placeholder check is expected, and so is a
+    finding about the very value a placeholder stands in for (a
+    ``*.no_deadline`` finding where the draft says ``[date]``): the
+    placeholder is how the draft fills that gap.
 
     >>> from krquality.result import Severity
     >>> f = lambda code, name: Finding(code, name, Severity.WARNING, "", 0, 1)
     >>> fixed_codes([f("KRQ101", "metric.no_baseline"), f("KRQ105", "metric.no_deadline")],
     ...             [f("KRQ105", "metric.no_deadline")], [f("KRQ406", "wording.placeholder")])
     ('KRQ101',)
+    >>> fixed_codes([f("KRQ201", "milestone.no_deadline")], [],
+    ...             [f("KRQ201", "milestone.no_deadline")], placeholders=["[date]"])
+    ('KRQ201',)
     """
     remaining = {f.code for f in filled}
-    remaining |= {f.code for f in shown if f.name != PLACEHOLDER_CHECK}
+    remaining |= {f.code for f in shown if not _stands_in(f, placeholders)}
     return tuple(sorted({f.code for f in original} - remaining))
+
+
+def _stands_in(finding: Finding, placeholders: Sequence[str]) -> bool:
+    """True for the placeholder finding, or a finding about a gap a placeholder fills."""
+    if finding.name == PLACEHOLDER_CHECK:
+        return True
+    rule = finding.name.rsplit(".", 1)[-1]
+    return any(_GAP_OF.get(p) == rule for p in placeholders)
