@@ -34,6 +34,7 @@ def page(live_server: Server) -> Iterator[Any]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1360, "height": 1000})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -82,6 +83,18 @@ def test_applying_a_suggestion_rewrites_the_key_result_in_the_textarea(page: Any
     )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "playground-applied.png"), full_page=True)
+
+
+def test_copy_puts_the_suggestion_on_the_clipboard(page: Any) -> None:
+    page.fill("[data-testid=input]", "Improve the onboarding experience")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=kr]:not(.stale) [data-testid=suggestion]') !== null"
+    )
+    suggestion = page.locator("[data-testid=suggestion]").first
+    suggestion.locator("button.copy").click()
+    assert suggestion.locator("button.copy").inner_text() == "Copied"
+    assert page.evaluate("navigator.clipboard.readText()") == suggestion.locator(".text").inner_text()
+    assert page.input_value("[data-testid=input]") == "Improve the onboarding experience"  # copy leaves it
 
 
 def test_markdown_okrs_are_read_by_the_server_and_shown_by_objective(page: Any) -> None:

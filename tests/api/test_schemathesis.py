@@ -21,14 +21,15 @@ CHECKS = [
     checks.content_type_conformance,
 ]
 
+# The schema does not depend on the model, so the app is built at import
+# (schemathesis parametrizes at collection); the real analyzer goes in below.
+APP = create_app(Settings())
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
-@pytest.fixture(scope="module")
-def api_schema(analyzer: Analyzer) -> Any:
-    """The service's own OpenAPI document, called in-process on the real analyzer."""
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(Settings(), analyzer=analyzer))
 
-
-schema = schemathesis.pytest.from_fixture("api_schema")
+@pytest.fixture(autouse=True, scope="module")
+def _real_analyzer(analyzer: Analyzer) -> None:
+    APP.state.analyzer = analyzer
 
 
 @pytest.mark.slow
