@@ -49,7 +49,8 @@ def render(
 
 
 def render_text(diagnostics: Sequence[Diagnostic]) -> str:
-    """One ``path:line:col: CODE message`` line per diagnostic, suggestions indented below, a summary.
+    """One ``path:line:col: CODE message`` line per diagnostic, rewrites indented below (once per
+    key result), and a summary.
 
     >>> from krquality.lintformat.diagnostics import Region
     >>> d = Diagnostic("okrs.md", Region(3, 7, 3, 12, 7, 12), "KRQ101", "metric.no_baseline",
@@ -59,9 +60,15 @@ def render_text(diagnostics: Sequence[Diagnostic]) -> str:
     Found 1 problem (0 errors, 1 warning, 0 info).
     """
     lines = []
+    shown: set[tuple[str, int, str]] = set()
     for d in diagnostics:
         lines.append(f"{d.path}:{d.region.start_line}:{d.region.start_column}: {d.code} {d.message}")
-        lines.extend(f"    suggestion: {r.text}" for r in d.replacements)
+        for r in d.replacements:
+            # A rewrite often fixes several findings of one key result: print it once.
+            key = (d.path, r.region.start_line, r.text)
+            if key not in shown:
+                shown.add(key)
+                lines.append(f"    suggestion: {r.text}")
     if not diagnostics:
         return "No problems found.\n"
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
