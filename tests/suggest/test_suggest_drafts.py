@@ -40,13 +40,17 @@ def features(
     return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, lead, **kwargs)  # type: ignore[arg-type]
 
 
+def measure(text: str, part: str) -> tuple[Marker, ...]:
+    return (Marker(span(text, part), "measure", part.lower()),)
+
+
 def texts(drafts: list[Draft]) -> list[str]:
     return [d.text for d in drafts]
 
 
 def test_vague_aim_becomes_a_metric_with_the_abbreviation() -> None:
     text = "Improve customer satisfaction"
-    f = features(text, "Improve", "improve", VerbClass.VAGUE)
+    f = features(text, "Improve", "improve", VerbClass.VAGUE, markers=measure(text, "customer satisfaction"))
     drafts = build_drafts(f, Label.TASK, (), span(text, "customer satisfaction"))
     assert texts(drafts) == ["Increase customer satisfaction (CSAT) from [baseline] to [target] by [date]"]
     assert drafts[0].kind is DraftKind.METRIC
@@ -83,14 +87,15 @@ def test_launch_gets_a_dated_milestone_and_an_outcome_metric() -> None:
 def test_the_authors_date_is_kept() -> None:
     text = "Improve customer satisfaction by end of Q3"
     date = DateRef(span(text, "Q3"), "Q3", True)
-    f = features(text, "Improve", "improve", VerbClass.VAGUE, dates=(date,))
+    markers = measure(text, "customer satisfaction")
+    f = features(text, "Improve", "improve", VerbClass.VAGUE, dates=(date,), markers=markers)
     drafts = build_drafts(f, Label.TASK, (), span(text, "customer satisfaction"))
     assert texts(drafts) == ["Increase customer satisfaction (CSAT) from [baseline] to [target] by end of Q3"]
 
 
 def test_lower_is_better_measures_are_reduced() -> None:
     text = "Improve churn"
-    f = features(text, "Improve", "improve", VerbClass.VAGUE)
+    f = features(text, "Improve", "improve", VerbClass.VAGUE, markers=measure(text, "churn"))
     assert texts(build_drafts(f, Label.TASK, (), span(text, "churn"))) == [
         "Reduce churn from [baseline] to [target] by [date]"
     ]
@@ -208,6 +213,43 @@ def test_cut_below_keeps_the_authors_comparison() -> None:
     )
     assert texts(build_drafts(f, Label.METRIC, (), span(text, "median support response time"))) == [
         "Cut median support response time from [baseline] to below 2 hours by [date]"
+    ]
+
+
+def test_a_vague_aim_on_something_that_is_not_a_measure_gets_its_usual_measure() -> None:
+    text = "Improve the onboarding experience"
+    f = features(text, "Improve", "improve", VerbClass.VAGUE)
+    assert texts(build_drafts(f, Label.TASK, (), span(text, "the onboarding experience"))) == [
+        "Increase onboarding experience satisfaction score from [baseline] to [target] by [date]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "lemma", "verb_class", "obj"),
+    [
+        ("Be better at estimating sprint work", "Be", "be", VerbClass.VAGUE, "sprint work"),
+        ("Analyze campaign performance", "Analyze", "analyze", VerbClass.ACTIVITY, "campaign performance"),
+        ("Hold weekly pipeline reviews", "Hold", "hold", VerbClass.ACTIVITY, "weekly pipeline reviews"),
+    ],
+)
+def test_no_metric_is_made_of_something_that_is_not_measured(
+    text: str, verb: str, lemma: str, verb_class: VerbClass, obj: str
+) -> None:
+    drafts = build_drafts(features(text, verb, lemma, verb_class), Label.TASK, (), span(text, obj))
+    assert [d for d in drafts if d.kind is DraftKind.METRIC] == []
+
+
+def test_a_metric_with_a_plain_verb_is_only_completed_in_place() -> None:
+    text = "Bring onboarding completion from 28% to 45%"
+    baseline = Quantity(span(text, "28%"), QuantityKind.PERCENT, 28.0, "%")
+    target = Quantity(span(text, "45%"), QuantityKind.PERCENT, 45.0, "%")
+    f = features(
+        text, "Bring", "bring", VerbClass.OTHER, quantities=(baseline, target),
+        changes=(Change(span(text, "from 28% to 45%"), Direction.INCREASE, baseline, target),),
+        markers=measure(text, "onboarding completion"),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), span(text, "onboarding completion"))) == [
+        "Bring onboarding completion from 28% to 45% by [date]"
     ]
 
 

@@ -88,7 +88,10 @@ def build_drafts(
     edited = _edited(features, label, findings)
     metric = _metric(features, label, object_span)
     if label is Label.METRIC:
-        drafts += [d for d in (edited, metric) if d is not None]
+        # The template only adds something when it replaces a vague or activity verb.
+        lead = features.lead_verb
+        replaces_verb = lead is not None and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
+        drafts += [d for d in (edited, metric if replaces_verb or edited is None else None) if d is not None]
     elif label is Label.MILESTONE:
         drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
     else:
@@ -190,15 +193,15 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     name = _measure_name(features, object_span)
     if name is None or lead is None:
         return None
-    measured = _names_measure(features, object_span) or name.lower().split()[-1] in lexicon.MEASURE_OF
-    if lead.verb_class in (VerbClass.DELIVERABLE, VerbClass.OTHER) and not measured:
-        return None
-    if lead.verb_class is VerbClass.ACTIVITY and not measured:
-        return None
     if not _names_measure(features, object_span):
+        # Not a measure: a direction verb says the author wants to move it
+        # ("Increase sign-ups"); a vague aim gets the usual measure of its
+        # head noun ("Improve the onboarding experience"); else no metric.
         head = name.lower().split()[-1]
-        if head in lexicon.MEASURE_OF:
+        if lead.verb_class is VerbClass.VAGUE and head in lexicon.MEASURE_OF:
             name = f"{name} {lexicon.MEASURE_OF[head]}"
+        elif lead.verb_class is not VerbClass.OUTCOME:
+            return None
     name = _with_abbreviation(name)
     change = _main_change(features)
     if change is not None and _is_multiplier_verb(features, change):

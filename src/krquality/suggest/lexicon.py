@@ -108,7 +108,7 @@ MEASURE_OF: dict[str, str] = {
     "performance": "response time",
     "speed": "load time",
     "engagement": "weekly active users",
-    "awareness": "aided brand awareness",
+    "awareness": "survey score",
     "morale": "eNPS",
     "documentation": "satisfaction score",
     "docs": "satisfaction score",
