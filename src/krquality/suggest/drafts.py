@@ -95,9 +95,12 @@ def build_drafts(
     elif label is Label.MILESTONE:
         drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
     else:
-        # Only dating a task leaves it a task; the edited sentence is worth
-        # offering when the checks' own fixes (a hedge dropped) change it.
-        fixed = edited if any(f.fix is not None for f in findings) else None
+        # Only dating an activity leaves it an activity; the edited sentence is
+        # worth offering when the checks' own fixes (a hedge dropped) change
+        # it, or when it names a deliverable ("Automate manual reports").
+        lead = features.lead_verb
+        deliverable = lead is not None and lead.verb_class is VerbClass.DELIVERABLE
+        fixed = edited if deliverable or any(f.fix is not None for f in findings) else None
         drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
     if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
         drafts.append(outcome)
@@ -246,7 +249,7 @@ def _measure_name(features: Features, object_span: SpanRef | None) -> str | None
     if cursor < object_span.end:
         pieces.append(features.text[cursor : object_span.end])
     words = " ".join("".join(pieces).split()).split(" ")
-    while words and words[0].lower() in lexicon.DETERMINERS:
+    while words and (words[0].lower() in lexicon.DETERMINERS or words[0].lower() in lexicon.COMPARATIVES):
         words = words[1:]
     while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
         words = words[:-1]

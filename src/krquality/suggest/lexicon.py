@@ -45,8 +45,8 @@ ABBREVIATIONS: dict[str, str] = {
 LOWER_IS_BETTER: frozenset[str] = frozenset(
     {
         "abandonment", "absenteeism", "attrition", "backlog", "bounce", "bugs", "cac", "chargebacks",
-        "churn", "complaints", "cost", "costs", "debt", "defects", "delay", "delays", "downtime",
-        "duration", "emissions", "errors", "escalations", "expenses", "failures", "fraud",
+        "churn", "complaints", "cost", "costs", "cycle", "debt", "defect", "defects", "delay", "delays",
+        "downtime", "duration", "emissions", "errors", "escalations", "expenses", "failures", "fraud",
         "incidents", "latency", "mttd", "mttr", "outages", "overtime", "refunds", "returns", "risk",
         "spend", "spending", "tickets", "time", "turnover", "vulnerabilities", "waste",
     }
@@ -57,11 +57,17 @@ INCREASE_VERBS: frozenset[str] = frozenset(
     {"increase", "grow", "raise", "boost", "lift", "expand", "improve", "maximize", "maximise"}
 )
 DECREASE_VERBS: frozenset[str] = frozenset(
-    {"reduce", "decrease", "cut", "lower", "shrink", "minimize", "minimise", "halve", "drop", "eliminate"}
+    {
+        "reduce", "decrease", "cut", "lower", "shrink", "minimize", "minimise", "halve", "drop", "eliminate",
+        "shorten", "slash", "trim", "curb",
+    }
 )
 # Of those, the ones that read as a direction with "from X to Y" after them.
 KEEP_AS_WRITTEN: frozenset[str] = frozenset(
-    {"increase", "grow", "raise", "boost", "lift", "expand", "reduce", "decrease", "cut", "lower", "shrink"}
+    {
+        "increase", "grow", "raise", "boost", "lift", "expand",
+        "reduce", "decrease", "cut", "lower", "shrink", "shorten",
+    }
 )
 
 # Things people use: the outcome of launching one is its use.
@@ -102,7 +108,6 @@ MEASURE_OF: dict[str, str] = {
     "signup": "conversion rate",
     "flow": "completion rate",
     "process": "cycle time",
-    "quality": "defect rate",
     "reliability": "uptime",
     "stability": "uptime",
     "performance": "response time",
@@ -117,3 +122,5 @@ MEASURE_OF: dict[str, str] = {
 }
 
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "our", "my", "your", "their", "its"})
+# Comparatives that belong to the old verb, not to the measure ("drive more traffic").
+COMPARATIVES: frozenset[str] = frozenset({"more", "less", "fewer", "better", "higher", "greater", "bigger"})
