@@ -16,10 +16,10 @@ import sys
 import spacy
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from _common import median_seconds, peak_rss_mb, sample_texts  # noqa: E402
+from _common import median_seconds, peak_rss_mb, sample_texts
 
-from krquality import get_analyzer  # noqa: E402
-from krquality.nlp.loader import CLASSIFY_DISABLED, EXCLUDED, resolve_spacy_model  # noqa: E402
+from krquality import get_analyzer
+from krquality.nlp.loader import CLASSIFY_DISABLED, EXCLUDED, resolve_spacy_model
 
 
 def main() -> None:
@@ -55,8 +55,10 @@ def main() -> None:
     print(f"texts: {n}, medians of {args.repeat} runs, one process")
     print(f"bare nlp.pipe ({', '.join(bare.pipe_names)}): {n / t_bare:8.0f} KR/s")
     print(f"+ krquality components ({', '.join(ours)}): {n / t_nlp:8.0f} KR/s  ratio {t_bare / t_nlp:.2f}")
-    print(f"analyze_many (components + classifier + checks): {n / t_ours:8.0f} KR/s  "
-          f"ratio {t_bare / t_ours:.2f}  (target >= 0.85)")
+    print(
+        f"analyze_many (components + classifier + checks): {n / t_ours:8.0f} KR/s  "
+        f"ratio {t_bare / t_ours:.2f}  (target >= 0.85)"
+    )
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 

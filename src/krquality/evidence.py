@@ -83,7 +83,8 @@ def structure(features: Features, label: Label) -> StructuredKR:
     """The key result as data: metric, direction, baseline, target, unit, deadline, deliverable.
 
     >>> from krquality.features.types import Features, Form, SpanRef
-    >>> structure(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None), Label.MILESTONE).deliverable
+    >>> features = Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None)
+    >>> structure(features, Label.MILESTONE).deliverable
     'Ship it'
     """
     deadline = None
@@ -96,7 +97,9 @@ def structure(features: Features, label: Label) -> StructuredKR:
             text = features.body.text
             for date in features.dates:
                 text = text.replace(date.span.text, "")
-            deliverable = re.sub(r"\s+(by|before|in|until|due)\s*$", "", text.strip(" ,.;"), flags=re.I) or None
+            deliverable = (
+                re.sub(r"\s+(by|before|in|until|due)\s*$", "", text.strip(" ,.;"), flags=re.I) or None
+            )
         return StructuredKR(deadline=deadline, deliverable=deliverable)
     change = _target_change(features)
     target = change.target if change is not None else _criterion(features)
@@ -106,6 +109,7 @@ def structure(features: Features, label: Label) -> StructuredKR:
         direction=change.direction if change is not None else None,
         baseline=baseline.value if baseline is not None else None,
         target=target.value if target is not None else None,
-        unit=(target.unit if target is not None else None) or (baseline.unit if baseline is not None else None),
+        unit=(target.unit if target is not None else None)
+        or (baseline.unit if baseline is not None else None),
         deadline=deadline,
     )

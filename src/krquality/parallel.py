@@ -64,7 +64,9 @@ def analyze_parallel(
     """
     context = multiprocessing.get_context("spawn")  # fork would copy spaCy's threads' state
     iterator = iter(texts)
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(spec,)) as pool:
+    with ProcessPoolExecutor(
+        n_process, mp_context=context, initializer=_init_worker, initargs=(spec,)
+    ) as pool:
         pending: deque[Future[list[Result]]] = deque()
         while True:
             while len(pending) < 2 * n_process:

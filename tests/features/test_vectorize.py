@@ -18,7 +18,9 @@ from krquality.features.vectorize import feature_dict, normalized_text
 
 
 def _features(text: str, lead_verb: LeadVerb | None = None, **kwargs: object) -> Features:
-    return Features(text=text, body=SpanRef(0, len(text), text), form=Form.IMPERATIVE, lead_verb=lead_verb, **kwargs)  # type: ignore[arg-type]
+    return Features(
+        text=text, body=SpanRef(0, len(text), text), form=Form.IMPERATIVE, lead_verb=lead_verb, **kwargs
+    )  # type: ignore[arg-type]
 
 
 def _lead(text: str, lemma: str, verb_class: VerbClass) -> LeadVerb:
@@ -36,8 +38,11 @@ def test_a_verb_class_counts_with_a_quantity_only_when_there_is_one() -> None:
     text = "Increase sign-ups to 40"
     q = Quantity(SpanRef(21, 23, "40"), QuantityKind.NUMBER, 40.0)
     change = Change(SpanRef(18, 23, "to 40"), Direction.INCREASE, None, q)
-    with_q = feature_dict(_features(text, lead_verb=_lead(text, "increase", VerbClass.OUTCOME), quantities=(q,),
-                                    changes=(change,)))
+    with_q = feature_dict(
+        _features(
+            text, lead_verb=_lead(text, "increase", VerbClass.OUTCOME), quantities=(q,), changes=(change,)
+        )
+    )
     assert with_q["lead_class_with_quantity=outcome"] == 1.0
     assert with_q["change_has_target"] == 1.0
     assert with_q["change_has_baseline"] == 0.0

@@ -61,7 +61,9 @@ def test_the_checker_finds_near_duplicates_across_the_split() -> None:
 
 
 def test_contrast_pairs_are_not_errors() -> None:
-    examples = [Example("Improve onboarding completion", Label.TASK, "d", "f:1"),
-                Example("Improve onboarding completion by 15%", Label.METRIC, "d", "f:2")]
+    examples = [
+        Example("Improve onboarding completion", Label.TASK, "d", "f:1"),
+        Example("Improve onboarding completion by 15%", Label.METRIC, "d", "f:2"),
+    ]
     report = check_examples(examples, threshold=0.5)
     assert report.contrast_pairs and report.ok

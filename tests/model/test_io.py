@@ -18,8 +18,13 @@ from krquality.model.io import load_model, manifest_path, save_model
 def _saved(tmp_path: Path, **overrides: object) -> Path:
     model = DummyClassifier(strategy="prior").fit([[0], [1], [2]], ["metric", "milestone", "task"])
     path = tmp_path / "m.joblib"
-    manifest = {"version": "krq-test", "versions": {"scikit-learn": sklearn.__version__},
-                "feature_version": FEATURE_VERSION, "abstain_threshold": 0.6, **overrides}
+    manifest = {
+        "version": "krq-test",
+        "versions": {"scikit-learn": sklearn.__version__},
+        "feature_version": FEATURE_VERSION,
+        "abstain_threshold": 0.6,
+        **overrides,
+    }
     save_model(model, path, manifest)
     return path
 
@@ -58,7 +63,7 @@ def test_a_model_for_another_feature_version_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_names_the_path(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="nowhere.joblib"):
+    with pytest.raises(ModelError, match=r"nowhere\.joblib"):
         load_model(tmp_path / "nowhere.joblib")
 
 

@@ -38,12 +38,13 @@ def root(
 def _register() -> None:
     # Each module adds its command(s) to ``app`` when imported; one import
     # per line keeps concurrent additions of commands from colliding.
-    from krquality.cli import classify, evaluate, train  # noqa: F401
-    # >>> more command modules are registered below this line (one import per line)
-    from krquality.cli import serve  # noqa: F401
-    from krquality.cli import report  # noqa: F401
-    from krquality.cli import lint  # noqa: F401
-    from krquality.cli import lsp  # noqa: F401
+    import krquality.cli.classify
+    import krquality.cli.evaluate
+    import krquality.cli.lint
+    import krquality.cli.lsp
+    import krquality.cli.report
+    import krquality.cli.serve
+    import krquality.cli.train  # noqa: F401
 
 
 _register()

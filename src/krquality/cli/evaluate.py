@@ -40,17 +40,24 @@ def evaluate(
     for name, entry in report["estimators"].items():
         per_class = entry["held_out"]["per_class"]
         marker = " (chosen)" if name == report["chosen"] else ""
-        table.add_row(name + marker, f"{entry['cv_macro_f1_mean']:.3f} ± {entry['cv_macro_f1_std']:.3f}",
-                      f"{entry['held_out']['macro_f1']:.3f}",
-                      *(f"{per_class[label]['f1']:.3f}" for label in ("metric", "milestone", "task")))
+        table.add_row(
+            name + marker,
+            f"{entry['cv_macro_f1_mean']:.3f} ± {entry['cv_macro_f1_std']:.3f}",
+            f"{entry['held_out']['macro_f1']:.3f}",
+            *(f"{per_class[label]['f1']:.3f}" for label in ("metric", "milestone", "task")),
+        )
     console.print(table)
     chosen = report["estimators"][report["chosen"]]["held_out"]
     matrix = chosen["confusion_matrix"]
-    console.print(f"confusion matrix of {report['chosen']} (rows true, columns predicted: "
-                  f"{', '.join(matrix['labels'])}):")
+    console.print(
+        f"confusion matrix of {report['chosen']} (rows true, columns predicted: "
+        f"{', '.join(matrix['labels'])}):"
+    )
     for label, row in zip(matrix["labels"], matrix["rows_true_cols_pred"], strict=True):
         console.print(f"  {label:10s} {row}")
     abstain = report["abstain"]
-    console.print(f"abstain band: p < {abstain['threshold']} → not confident "
-                  f"(coverage {abstain['coverage']:.1%}, confident accuracy {abstain['confident_accuracy']:.1%})")
+    console.print(
+        f"abstain band: p < {abstain['threshold']} → not confident "
+        f"(coverage {abstain['coverage']:.1%}, confident accuracy {abstain['confident_accuracy']:.1%})"
+    )
     console.print(f"wrote {output}")

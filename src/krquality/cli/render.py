@@ -53,14 +53,24 @@ def summary_row(result: Result) -> dict[str, Any]:
 
 def render_table(results: Iterable[Result], console: Console) -> None:
     table = Table(show_lines=False)
-    for column, justify in (("key result", "left"), ("label", "left"), ("p", "right"),
-                            ("score", "right"), ("findings", "left")):
+    for column, justify in (
+        ("key result", "left"),
+        ("label", "left"),
+        ("p", "right"),
+        ("score", "right"),
+        ("findings", "left"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for result in results:
         p = result.probabilities[result.label.value]
         label = result.label.value + ("" if result.confident else " (uncertain)")
-        table.add_row(result.text, label, f"{p:.2f}", f"{result.score} {result.grade}",
-                      "\n".join(f"{f.code} {f.message}" for f in result.findings))
+        table.add_row(
+            result.text,
+            label,
+            f"{p:.2f}",
+            f"{result.score} {result.grade}",
+            " ".join(f"{f.code} {f.name}" for f in result.findings),
+        )
         for suggestion in result.suggestions[:1]:
             table.add_row(f"  → {suggestion.text}", "", "", "", "")
     console.print(table)

@@ -14,10 +14,12 @@ from krquality.model.io import default_model_path
 @app.command()
 def train(
     data: Annotated[Path, typer.Option(help="Folder of labelled *.jsonl files.")] = Path("training_data"),
-    output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write (.joblib).")] = (
-        default_model_path()
-    ),
-    kind: Annotated[str | None, typer.Option(help="Force a candidate (logreg, svm) instead of the best.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Model file to write (default: the bundled model).")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Force a candidate (logreg, svm) instead of the best.")
+    ] = None,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     jobs: Annotated[int, typer.Option(help="Parallel cross-validation jobs.")] = 1,
 ) -> None:
@@ -28,8 +30,17 @@ def train(
 
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"--kind must be one of {', '.join(KINDS)}", param_hint="--kind")
-    manifest = run_train(data, output, nlp=build_nlp(spacy_model), kind=kind, n_jobs=jobs,  # type: ignore[arg-type]
-                         log=typer.echo)
+    output = output or default_model_path()
+    manifest = run_train(
+        data,
+        output,
+        nlp=build_nlp(spacy_model),
+        kind=kind,  # type: ignore[arg-type]
+        n_jobs=jobs,
+        log=typer.echo,
+    )
     held_out = manifest["metrics"]["held_out"]
-    typer.echo(f"wrote {output} ({manifest['version']}); held-out macro-F1 {held_out['macro_f1']:.3f}; "
-               f"abstain below p={manifest['abstain_threshold']}")
+    typer.echo(
+        f"wrote {output} ({manifest['version']}); held-out macro-F1 {held_out['macro_f1']:.3f}; "
+        f"abstain below p={manifest['abstain_threshold']}"
+    )

@@ -77,7 +77,9 @@ def feature_dict(features: Features) -> dict[str, float]:
 
     for change in features.changes:
         out[f"change={change.direction.value}"] = 1.0
-        out["change_has_baseline"] = max(out.get("change_has_baseline", 0.0), float(change.baseline is not None))
+        out["change_has_baseline"] = max(
+            out.get("change_has_baseline", 0.0), float(change.baseline is not None)
+        )
         out["change_has_target"] = max(out.get("change_has_target", 0.0), float(change.target is not None))
         if change.is_relative:
             out["change_relative"] = 1.0

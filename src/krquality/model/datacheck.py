@@ -45,7 +45,8 @@ def check_examples(examples: list[Example], *, threshold: float = NEAR_DUPLICATE
     labels are contrast pairs, kept on purpose.
 
     >>> from krquality.labels import Label
-    >>> e = [Example("Ship it", Label.MILESTONE, "x", "a:1"), Example("ship it!", Label.MILESTONE, "x", "a:2")]
+    >>> a = Example("Ship it", Label.MILESTONE, "x", "a:1")
+    >>> e = [a, Example("ship it!", Label.MILESTONE, "x", "a:2")]
     >>> len(check_examples(e).exact_duplicates)
     1
     """
@@ -99,9 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     out.write(f"{report.n_examples} examples; labels {report.labels}\n")
     for domain, counts in report.domains.items():
         out.write(f"  {domain:12s} {sum(counts.values()):5d}  {counts}\n")
-    for title, rows in (("exact duplicates", report.exact_duplicates), ("conflicting labels", report.conflicts),
-                        ("near duplicates", report.near_duplicates), ("contrast pairs (near, other label)",
-                        report.contrast_pairs), ("train/test leakage", report.leakage)):
+    for title, rows in (
+        ("exact duplicates", report.exact_duplicates),
+        ("conflicting labels", report.conflicts),
+        ("near duplicates", report.near_duplicates),
+        ("contrast pairs (near, other label)", report.contrast_pairs),
+        ("train/test leakage", report.leakage),
+    ):
         out.write(f"{title}: {len(rows)}\n")
         for row in rows[:50]:
             a, b = row[0], row[1]

@@ -32,14 +32,18 @@ def _engineered() -> Pipeline:
 def _words() -> Pipeline:
     return make_pipeline(
         FunctionTransformer(texts),
-        TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b|[%$€£→>]"),
+        TfidfVectorizer(
+            ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b|[%$€£→>]"
+        ),
     )
 
 
 def _chars() -> Pipeline:
     return make_pipeline(
         FunctionTransformer(texts),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=40000),
+        TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=40000
+        ),
     )
 
 

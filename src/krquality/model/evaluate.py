@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -64,14 +65,20 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
     p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
     return {
         "per_class": {
-            label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                    "f1": round(float(f[i]), 4), "support": int(s[i])}
+            label: {
+                "precision": round(float(p[i]), 4),
+                "recall": round(float(r[i]), 4),
+                "f1": round(float(f[i]), 4),
+                "support": int(s[i]),
+            }
             for i, label in enumerate(labels)
         },
         "macro_f1": round(float(f1_score(y_true, y_pred, labels=labels, average="macro")), 4),
         "accuracy": round(float(np.mean(np.array(y_true) == np.array(y_pred))), 4),
-        "confusion_matrix": {"labels": labels,
-                             "rows_true_cols_pred": confusion_matrix(y_true, y_pred, labels=labels).tolist()},
+        "confusion_matrix": {
+            "labels": labels,
+            "rows_true_cols_pred": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+        },
     }
 
 
@@ -83,34 +90,49 @@ def abstain_threshold(probas: Any, classes: Sequence[str], y_true: Sequence[str]
     for threshold in np.arange(0.34, 0.99, 0.01):
         keep = top >= threshold
         if keep.sum() and correct[keep].mean() >= TARGET_CONFIDENT_ACCURACY:
-            return {"threshold": round(float(threshold), 2), "coverage": round(float(keep.mean()), 4),
-                    "confident_accuracy": round(float(correct[keep].mean()), 4),
-                    "abstained_accuracy": round(float(correct[~keep].mean()), 4) if (~keep).any() else 1.0}
-    return {"threshold": 0.99, "coverage": round(float((top >= 0.99).mean()), 4),
-            "confident_accuracy": float("nan"), "abstained_accuracy": float("nan")}
+            return {
+                "threshold": round(float(threshold), 2),
+                "coverage": round(float(keep.mean()), 4),
+                "confident_accuracy": round(float(correct[keep].mean()), 4),
+                "abstained_accuracy": round(float(correct[~keep].mean()), 4) if (~keep).any() else 1.0,
+            }
+    return {
+        "threshold": 0.99,
+        "coverage": round(float((top >= 0.99).mean()), 4),
+        "confident_accuracy": float("nan"),
+        "abstained_accuracy": float("nan"),
+    }
 
 
 def _estimators() -> dict[str, Callable[[], Any]]:
-    made: dict[str, Callable[[], Any]] = {kind: (lambda k=kind: build_pipeline(k)) for kind in KINDS}
+    made: dict[str, Callable[[], Any]] = {kind: partial(build_pipeline, kind) for kind in KINDS}
     made["baseline-keywords"] = KeywordRulesBaseline
     made["baseline-tfidf"] = tfidf_baseline
     return made
 
 
-def evaluate(data: Featurized, *, folds: int = 5, n_jobs: int = 1,
-             log: Callable[[str], None] | None = None) -> dict[str, Any]:
+def evaluate(
+    data: Featurized, *, folds: int = 5, n_jobs: int = 1, log: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """Cross-validate and hold-out-test every candidate, ablation and baseline.
 
     Returns a JSON-ready report with ``chosen`` (the best candidate by CV
     macro-F1), per-estimator results, and the abstain band of the chosen one.
     """
     cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
-    report: dict[str, Any] = {"n_train": len(data.train_y), "n_test": len(data.test_y), "folds": folds,
-                              "seed": SEED, "estimators": {}}
+    report: dict[str, Any] = {
+        "n_train": len(data.train_y),
+        "n_test": len(data.test_y),
+        "folds": folds,
+        "seed": SEED,
+        "estimators": {},
+    }
     fitted: dict[str, Any] = {}
     for name, make in _estimators().items():
         started = time.perf_counter()
-        cv_scores = cross_val_score(make(), data.train_x, data.train_y, cv=cv, scoring="f1_macro", n_jobs=n_jobs)
+        cv_scores = cross_val_score(
+            make(), data.train_x, data.train_y, cv=cv, scoring="f1_macro", n_jobs=n_jobs
+        )
         model = clone(make()).fit(data.train_x, data.train_y)
         fitted[name] = model
         predicted = list(model.predict(data.test_x))
@@ -122,14 +144,17 @@ def evaluate(data: Featurized, *, folds: int = 5, n_jobs: int = 1,
         }
         if log:
             entry = report["estimators"][name]
-            log(f"{name:20s} cv macro-F1 {entry['cv_macro_f1_mean']:.3f} ± {entry['cv_macro_f1_std']:.3f}"
-                f"   held-out macro-F1 {entry['held_out']['macro_f1']:.3f}")
+            log(
+                f"{name:20s} cv macro-F1 {entry['cv_macro_f1_mean']:.3f} ± {entry['cv_macro_f1_std']:.3f}"
+                f"   held-out macro-F1 {entry['held_out']['macro_f1']:.3f}"
+            )
     chosen = max(CANDIDATES, key=lambda k: report["estimators"][k]["cv_macro_f1_mean"])
     report["chosen"] = chosen
     model = fitted[chosen]
     report["abstain"] = abstain_threshold(model.predict_proba(data.test_x), list(model.classes_), data.test_y)
     report["errors"] = [
         {"text": f.text, "true": t, "pred": p}
-        for f, t, p in zip(data.test_x, data.test_y, model.predict(data.test_x), strict=True) if t != p
+        for f, t, p in zip(data.test_x, data.test_y, model.predict(data.test_x), strict=True)
+        if t != p
     ]
     return report

@@ -86,7 +86,9 @@ def read_manifest(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(mpath.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        raise ModelError(f"no manifest {mpath} beside model {path}; refusing to load an unvouched file") from e
+        raise ModelError(
+            f"no manifest {mpath} beside model {path}; refusing to load an unvouched file"
+        ) from e
     except (OSError, json.JSONDecodeError) as e:
         raise ModelError(f"cannot read model manifest {mpath}: {e}") from e
     if not isinstance(data, dict):

@@ -29,10 +29,10 @@ def _versions(nlp: Language) -> dict[str, str]:
         "python": platform.python_version(),
         "krquality": __version__,
         "scikit-learn": sklearn.__version__,
-        "spacy": spacy.__version__,
+        "spacy": spacy.about.__version__,
         "numpy": np.__version__,
         "joblib": joblib.__version__,
-        "spacy_model": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}",
+        "spacy_model": "{}_{}-{}".format(nlp.meta.get("lang"), nlp.meta.get("name"), nlp.meta.get("version")),
     }
 
 
@@ -76,7 +76,10 @@ def train(
             "cv_macro_f1_mean": report["estimators"][chosen]["cv_macro_f1_mean"],
             "abstain": report["abstain"],
             "comparison": {
-                name: {"cv_macro_f1_mean": e["cv_macro_f1_mean"], "held_out_macro_f1": e["held_out"]["macro_f1"]}
+                name: {
+                    "cv_macro_f1_mean": e["cv_macro_f1_mean"],
+                    "held_out_macro_f1": e["held_out"]["macro_f1"],
+                }
                 for name, e in report["estimators"].items()
             },
         },
