@@ -35,7 +35,7 @@ def train(
         data,
         output,
         nlp=build_nlp(spacy_model),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         n_jobs=jobs,
         log=typer.echo,
     )
