@@ -107,6 +107,22 @@ class Reader:
         self.close()
 
 
+def require_extra(module: str, purpose: str) -> Any:
+    """Import ``module`` from the ``batch`` extra, or say how to install it.
+
+    >>> require_extra("json", "testing").__name__
+    'json'
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise InvalidInputError(
+            f"{purpose} needs {module.split('.')[0]}: pip install 'krquality[batch]'", field="input"
+        ) from e
+
+
 def detect_format(path: str | Path) -> InputFormat:
     """The input format of ``path``, from its suffix.
 
@@ -449,8 +465,7 @@ class XlsxReader(Reader):
 
     def __init__(self, path: Path, *, column: str | None = None, sheet: str | None = None) -> None:
         super().__init__(path)
-        import openpyxl
-
+        openpyxl = require_extra("openpyxl", "reading .xlsx files")
         try:
             self._workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as e:  # openpyxl raises zipfile, KeyError and its own errors alike
@@ -507,8 +522,7 @@ class ParquetReader(Reader):
 
     def __init__(self, path: Path, *, column: str | None = None) -> None:
         super().__init__(path)
-        import pyarrow.parquet as pq
-
+        pq = require_extra("pyarrow.parquet", "reading .parquet files")
         try:
             self._file = pq.ParquetFile(path)
         except Exception as e:  # pyarrow raises ArrowInvalid, OSError ...

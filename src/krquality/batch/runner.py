@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 from krquality.batch.errorsfile import ErrorsFile, default_errors_path, error_row
 from krquality.batch.parallel import AnalyzerSpec, ChunkOutcome, analyze_chunk, make_executor
 from krquality.batch.progress import ProgressReporter
-from krquality.batch.readers import InputRow, Reader, open_reader
+from krquality.batch.readers import InputRow, Reader, open_reader, require_extra
 from krquality.batch.resume import (
     Checkpoint,
     ResumeError,
@@ -89,7 +89,7 @@ def _kept_names(columns: Iterable[str]) -> dict[str, str]:
 
 
 def _result_types() -> dict[str, Any]:
-    import pyarrow as pa
+    pa = require_extra("pyarrow", "writing .parquet files")
 
     types: dict[str, Any] = {"row": pa.int64(), "confident": pa.bool_(), "score": pa.int64()}
     types.update({c: pa.float64() for c in RESULT_COLUMNS if c.startswith("p_")})
@@ -226,7 +226,9 @@ def _classify(
     checkpoint = _start_checkpoint(out_path, fmt, resume=resume, signature=signature, options=options,
                                    input_path=input_path)
 
-    schema_types = {**_result_types(), **{kept[c]: t for c, t in reader.native_columns.items()}}
+    schema_types: dict[str, Any] = {}
+    if fmt == "parquet":
+        schema_types = {**_result_types(), **{kept[c]: t for c, t in reader.native_columns.items()}}
     resuming = checkpoint.rows_done > 0 or bool(checkpoint.output_state)
     writer = open_writer(out_path, columns, output_format=fmt, schema_types=schema_types,
                          resume_state=checkpoint.output_state if resuming else None, stream=stdout)
