@@ -30,13 +30,15 @@ from krquality.api.middleware import BodyGuardMiddleware, MetricsMiddleware
 from krquality.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from krquality.api.routes import catalogue, classify, health, languagetool, okrs, playground
 from krquality.api.settings import Settings
+from krquality.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from krquality.engine import Analyzer
 
 logger = logging.getLogger("krquality.api")
 
-WARM_UP_TEXT = "Increase trial-to-paid conversion from 4% to 7% by Q3"
+# Short (it must fit any max_chars) and with a finding, so suggestions are warmed up too.
+WARM_UP_TEXT = "Increase NPS to 48"
 
 DESCRIPTION = """\
 Label OKR key results as **metric**, **milestone** or **task**, with the
@@ -58,7 +60,9 @@ def load_analyzer(settings: Settings) -> Analyzer:
 
     config = replace(load_config(), max_chars=settings.max_chars)
     analyzer = Analyzer.load(settings.model_path, spacy_model=settings.spacy_model, config=config)
-    analyzer.analyze(WARM_UP_TEXT)  # first calls build caches; pay for them before traffic arrives
+    # The first calls build caches; pay for them before traffic arrives.
+    with contextlib.suppress(InvalidInputError):  # a max_chars below the warm-up text's length
+        analyzer.analyze(WARM_UP_TEXT)
     return analyzer
 
 
