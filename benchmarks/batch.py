@@ -79,7 +79,7 @@ def write_backlog(path: Path, n: int) -> None:
         block = 10_000
         for start in range(0, n, block):
             texts = generate_texts(min(block, n - start), seed=start)
-            writer.writerows([TEAMS[(start + i) % len(TEAMS)], f"Q{(start + i) % 4 + 1}", text]
+            writer.writerows([TEAMS[(start + i) // 7 % len(TEAMS)], f"Q{(start + i) // 5 % 4 + 1}", text]
                              for i, text in enumerate(texts))
 
 
