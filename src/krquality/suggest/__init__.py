@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from krquality.suggest.drafts import BASELINE, DATE, PLACEHOLDERS, TARGET, Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
-from krquality.suggest.rewrite import MAX_SUGGESTIONS, fixed_codes, suggest, verify
+from krquality.suggest.rewrite import MAX_SUGGESTIONS, fixed_codes, suggest, suggest_many, verify
 
 __all__ = [
     "BASELINE",
@@ -23,5 +23,6 @@ __all__ = [
     "fill_placeholders",
     "fixed_codes",
     "suggest",
+    "suggest_many",
     "verify",
 ]

@@ -53,12 +53,38 @@ def suggest(result: Result, context: CheckContext, *, analyzer: Analyzer) -> Res
     >>> [s.text for s in krquality.analyze("Increase NPS to 48").suggestions][:1]
     ['Increase NPS from [baseline] to 48 by [date]']
     """
-    if not result.findings:
-        return result
-    object_span = _object_phrase(context.doc, analyzer)
-    drafts = build_drafts(result.features, result.label, result.findings, object_span)
-    suggestions = verify(drafts, result, analyzer=analyzer)
-    return replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS]))
+    (out,) = suggest_many([(result, context)], analyzer=analyzer)
+    return out
+
+
+def suggest_many(
+    items: Sequence[tuple[Result, CheckContext]], *, analyzer: Analyzer
+) -> list[Result]:
+    """:func:`suggest` for a batch: every draft of every key result is re-analysed in one
+    :meth:`~krquality.engine.Analyzer.analyze_many` call, so the classifier's fixed cost
+    per call is paid once per batch instead of once per key result.
+    """
+    drafted: list[tuple[Result, list[Draft]]] = []
+    for result, context in items:
+        if not result.findings:
+            drafted.append((result, []))
+            continue
+        object_span = _object_phrase(context.doc, analyzer)
+        drafts = build_drafts(result.features, result.label, result.findings, object_span)
+        drafted.append((result, _within_limit(drafts, analyzer.config.max_chars)))
+    texts = [text for _, drafts in drafted for draft in drafts for text in _forms(draft)]
+    analysed = iter(analyzer.analyze_many(texts, suggestions=False)) if texts else iter(())
+    out = []
+    for result, drafts in drafted:
+        suggestions = []
+        for draft in drafts:
+            filled = next(analysed)
+            shown = next(analysed) if draft.placeholders else filled
+            suggestion = _judge(draft, result, filled, shown)
+            if suggestion is not None:
+                suggestions.append(suggestion)
+        out.append(replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result)
+    return out
 
 
 def _object_phrase(doc: Doc, analyzer: Analyzer) -> SpanRef | None:
@@ -69,33 +95,37 @@ def _object_phrase(doc: Doc, analyzer: Analyzer) -> SpanRef | None:
     return object_phrase(doc)
 
 
+def _within_limit(drafts: Sequence[Draft], limit: int) -> list[Draft]:
+    return [d for d in drafts if len(d.text) <= limit and len(fill_placeholders(d.text)) <= limit]
+
+
+def _forms(draft: Draft) -> tuple[str, ...]:
+    """The texts to analyse: filled, then as shown (the same text when there is no placeholder)."""
+    filled = fill_placeholders(draft.text)
+    return (filled, draft.text) if draft.placeholders else (filled,)
+
+
+def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Suggestion | None:
+    fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
+    if filled.score <= original.score or not fixes:
+        return None
+    return Suggestion(
+        text=draft.text, label=filled.label, score=filled.score, fixes=fixes, placeholders=draft.placeholders
+    )
+
+
 def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> list[Suggestion]:
     """The drafts that score higher than ``original`` once filled and fix at least one of its findings."""
-    limit = analyzer.config.max_chars
-    drafts = [d for d in drafts if len(d.text) <= limit and len(fill_placeholders(d.text)) <= limit]
-    if not drafts:
-        return []
-    texts: list[str] = []
-    for draft in drafts:
-        texts.append(fill_placeholders(draft.text))
-        texts.append(draft.text)
-    analysed = list(analyzer.analyze_many(texts, suggestions=False))
+    drafts = _within_limit(drafts, analyzer.config.max_chars)
+    texts = [text for draft in drafts for text in _forms(draft)]
+    analysed = iter(analyzer.analyze_many(texts, suggestions=False)) if texts else iter(())
     out = []
-    for i, draft in enumerate(drafts):
-        filled, shown = analysed[2 * i], analysed[2 * i + 1]
-        fixes = fixed_codes(
-            original.findings, filled.findings, shown.findings, placeholders=draft.placeholders
-        )
-        if filled.score > original.score and fixes:
-            out.append(
-                Suggestion(
-                    text=draft.text,
-                    label=filled.label,
-                    score=filled.score,
-                    fixes=fixes,
-                    placeholders=draft.placeholders,
-                )
-            )
+    for draft in drafts:
+        filled = next(analysed)
+        shown = next(analysed) if draft.placeholders else filled
+        suggestion = _judge(draft, original, filled, shown)
+        if suggestion is not None:
+            out.append(suggestion)
     return out
 
 
