@@ -178,8 +178,21 @@ def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
         open_reader(path)
 
 
-def test_sniffer_falls_back_to_comma() -> None:
-    assert sniff_delimiter("text\nShip it\n") == ","
+@pytest.mark.parametrize(("sample", "delimiter"), [
+    ("text\nShip it\n", ","),
+    ("text\nGrow revenue, fast, and well\nShip it, now\n", ";"),
+    ('text,team\n"Grow revenue; fast",A\n"Ship; it",B\n', ","),
+    ("team;text\nA;Grow revenue, fast, and well\nB;Ship it, now\n", ";"),
+    ("text|team\nGrow, revenue|A\nShip; it|B\n", "|"),
+])
+def test_sniffer(sample: str, delimiter: str) -> None:
+    assert sniff_delimiter(sample) == delimiter
+
+
+def test_single_column_with_unquoted_commas(tmp_path: Path) -> None:
+    path = tmp_path / "krs.csv"
+    path.write_text("text\nGrow revenue, fast\nShip it\n", encoding="utf-8")
+    assert [(r.text, r.error) for r in rows_of(path)] == [("Grow revenue, fast", None), ("Ship it", None)]
 
 
 def check_rows(rows: list[InputRow], line_count: int) -> None:

@@ -240,16 +240,22 @@ def sniff_delimiter(sample: str) -> str:
 
     >>> sniff_delimiter("team;text\\nA;Ship it, finally\\n")
     ';'
+    >>> sniff_delimiter("text\\nShip it, finally\\n")  # one column: a delimiter the data lacks
+    ';'
     """
     complete = sample[: sample.rfind("\n") + 1] or sample
+    header = complete.splitlines()[0] if complete.strip() else ""
+    if not any(d in header for d in SNIFF_DELIMITERS):
+        # One column: choose a delimiter the data does not use, so that
+        # unquoted commas in a key result do not split it.
+        return min(SNIFF_DELIMITERS, key=lambda d: (complete.count(d), SNIFF_DELIMITERS.index(d)))
     try:
         dialect = csv.Sniffer().sniff(complete, delimiters=SNIFF_DELIMITERS)
         if dialect.delimiter in SNIFF_DELIMITERS:
             return dialect.delimiter
     except csv.Error:
         pass
-    first = complete.splitlines()[0] if complete.strip() else ""
-    counts = {d: first.count(d) for d in SNIFF_DELIMITERS}
+    counts = {d: header.count(d) for d in SNIFF_DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
