@@ -315,8 +315,8 @@ def open_writer(
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.csv"
     >>> w = open_writer(p, ["row", "text"], output_format="csv")
     >>> w.write([{"row": 1, "text": "Ship it"}]); w.close()
-    >>> p.read_text()
-    'row,text\\r\\n1,Ship it\\r\\n'
+    >>> p.read_bytes()
+    b'row,text\\r\\n1,Ship it\\r\\n'
     """
     if output_format == "parquet":
         if path is None:
