@@ -199,14 +199,14 @@ class KRQualityServer(LanguageServer):
     ) -> tuple[DocumentAnalysis, list[tuple[types.MessageType, str]]]:
         messages: list[tuple[types.MessageType, str]] = []
 
-        def run(backend: Backend) -> DocumentAnalysis:
+        def run(backend: Backend, *, suggestions: bool = settings.suggestions) -> DocumentAnalysis:
             return analyze_document(
                 text,
                 kind=kind,
                 path=path,
                 config=config,
                 backend=backend,
-                suggestions=settings.suggestions,
+                suggestions=suggestions,
                 max_key_results=settings.max_key_results,
             )
 
@@ -226,6 +226,15 @@ class KRQualityServer(LanguageServer):
         except KRQualityError as e:
             messages.append((types.MessageType.Error, f"cannot analyse: {e}"))
             return DocumentAnalysis(), messages
+        except Exception as e:
+            if not settings.suggestions:
+                raise
+            # A failure in the optional rewrite step must not cost the diagnostics.
+            messages.append((types.MessageType.Log, "".join(traceback.format_exception(e))))
+            messages.append(
+                (types.MessageType.Error, f"rewrite suggestions failed ({e!r}); showing findings only")
+            )
+            return run(self.inprocess, suggestions=False), messages
 
     async def _analyse(self, uri: str, delay: float) -> None:
         try:
