@@ -29,7 +29,7 @@ from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
 from krquality.parallel import WorkerSpec, analyze_parallel
 from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
-from krquality.suggest import suggest
+from krquality.suggest import suggest_many
 
 DEFAULT_MAX_CHARS = 1000
 
@@ -116,7 +116,7 @@ class Analyzer:
             )
         return out
 
-    def _finish(self, text: str, doc: Doc, verdict: Classification, *, with_suggestions: bool) -> Result:
+    def _checked(self, text: str, doc: Doc, verdict: Classification) -> tuple[Result, CheckContext]:
         features: Features = doc._.krq_features
         context = CheckContext(
             text=text,
@@ -141,16 +141,14 @@ class Analyzer:
             grade=grade,
             model_version=self.model_version,
         )
-        if with_suggestions and findings:
-            result = suggest(result, context, analyzer=self)
-        return result
+        return result, context
 
     def analyze(self, text: str, *, suggestions: bool = True) -> Result:
         """Analyse one key result."""
         text = validate_text(text, max_chars=self.config.max_chars)
         doc = self.nlp(text)
-        (verdict,) = self.classify_features([doc._.krq_features])
-        return self._finish(text, doc, verdict, with_suggestions=suggestions)
+        (result,) = self._finish_batch([(text, doc)], suggestions)
+        return result
 
     def analyze_many(
         self,
@@ -191,10 +189,13 @@ class Analyzer:
         if batch:
             yield from self._finish_batch(batch, suggestions)
 
-    def _finish_batch(self, batch: list[tuple[str, Doc]], suggestions: bool) -> Iterator[Result]:
+    def _finish_batch(self, batch: list[tuple[str, Doc]], suggestions: bool) -> list[Result]:
         verdicts = self.classify_features([doc._.krq_features for _, doc in batch])
-        for (text, doc), verdict in zip(batch, verdicts, strict=True):
-            yield self._finish(text, doc, verdict, with_suggestions=suggestions)
+        checked = [self._checked(text, doc, v) for (text, doc), v in zip(batch, verdicts, strict=True)]
+        if not suggestions:
+            return [result for result, _ in checked]
+        # All drafts of the batch are re-analysed in one classifier call.
+        return suggest_many(checked, analyzer=self)
 
     def analyze_okrs(self, objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
         """Analyse objectives with their key results, plus set-level checks."""

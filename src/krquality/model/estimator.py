@@ -67,5 +67,8 @@ def build_pipeline(kind: Kind = "logreg", *, seed: int = SEED) -> Pipeline:
         base: LinearSVC | LogisticRegression = LinearSVC(C=0.5, random_state=seed)
     else:
         base = LogisticRegression(C=8.0, max_iter=4000, random_state=seed)
-    clf = CalibratedClassifierCV(base, method="sigmoid", cv=5)
+    # ensemble=False: one model refitted on all data, calibrated on its
+    # cross-validated predictions; five times cheaper to predict than the
+    # ensemble of per-fold models, with the same calibration.
+    clf = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False)
     return Pipeline([("features", FeatureUnion(parts)), ("clf", clf)])
