@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.resources import load_data, lower_set
+from krquality.nlp.state import DocState
 
 # A numbering token: "1", "12", "a", "iv", "2.3", or with its separator glued on ("i.", "1.2").
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]?$")
@@ -22,7 +23,7 @@ _MAX_TAG_TOKENS = 10  # an owner tag longer than this is not an owner tag
 
 
 class BodyFinder:
-    """Finds the body and stores it as a Span on ``doc._.krq_body``."""
+    """Finds the body and starts the doc's :class:`DocState` with it (``doc._.krq_body`` reads it)."""
 
     def __init__(self) -> None:
         register_extensions()
@@ -36,7 +37,7 @@ class BodyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         start, end = self.find(doc)
-        doc._.krq_body = doc[start:end]
+        doc._.krq_state = DocState(start, end)
         return doc
 
     def find(self, doc: Doc) -> tuple[int, int]:

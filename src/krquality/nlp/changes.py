@@ -11,10 +11,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from krquality.features.types import Change, Direction, Quantity, QuantityKind, SpanRef, VerbClass
+from krquality.features.types import Change, Direction, Quantity, QuantityKind, VerbClass
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.lexicon import VerbLexicon
-from krquality.nlp.resources import load_data, lower_set
+from krquality.nlp.resources import load_data, lower_set, span_ref
+from krquality.nlp.state import DocState, get_state
 
 _MAX_PHRASE = 3
 _TARGET_VERB_CLASSES = frozenset({VerbClass.OUTCOME, VerbClass.VAGUE, VerbClass.MULTIPLIER})
@@ -36,28 +37,28 @@ class ChangeFinder:
         self.lexicon = VerbLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = doc._.krq_quantities or ()
-        body = doc._.krq_body
-        if not quantities or body is None:
-            doc._.krq_changes = ()
-            return doc
-        located: list[tuple[int, int, Quantity]] = []
-        for quantity in quantities:
-            span = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
-            if span is not None:
-                located.append((span.start, span.end, quantity))
+        self.run(doc, get_state(doc))
+        return doc
+
+    def run(self, doc: Doc, state: DocState) -> None:
+        """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
+        if not state.quantities:
+            return
+        located = [
+            (start, end, q) for (start, end), q in zip(state.quantity_tokens, state.quantities, strict=True)
+        ]
         by_start = {start: k for k, (start, _, _) in enumerate(located)}
-        lead = doc._.krq_lead_verb
         changes: list[Change] = []
         used: set[int] = set()
         for k in range(len(located)):
             if k in used:
                 continue
-            change = self._change_at(doc, body.start, body.end, k, located, by_start, used, lead)
+            change = self._change_at(
+                doc, state.body_start, state.body_end, k, located, by_start, used, state.lead_verb
+            )
             if change is not None:
                 changes.append(change)
-        doc._.krq_changes = tuple(changes)
-        return doc
+        state.changes = tuple(changes)
 
     def _phrase_before(self, doc: Doc, start: int, floor: int) -> tuple[str, int]:
         """The longest known comparator/preposition phrase ending right before ``start``."""
@@ -98,34 +99,34 @@ class ChangeFinder:
                 used.update((k, nxt))
                 span_start = phrase_start if phrase == "from" else start
                 direction = self._direction(doc, floor, span_start, quantity, target, "")
-                return Change(self._ref(doc, span_start, target_end), direction, quantity, target)
+                return Change(span_ref(doc, span_start, target_end), direction, quantity, target)
         if phrase == "from":
             used.add(k)
             direction = self._direction(doc, floor, phrase_start, quantity, None, "")
-            return Change(self._ref(doc, phrase_start, end), direction, quantity, None)
+            return Change(span_ref(doc, phrase_start, end), direction, quantity, None)
         comparator = phrase.removeprefix("to ") if phrase.startswith("to ") else phrase
         if comparator in self.relative_before:
             used.add(k)
             direction = self._direction(doc, floor, phrase_start, None, quantity, "")
-            return Change(self._ref(doc, phrase_start, end), direction, None, quantity, is_relative=True)
+            return Change(span_ref(doc, phrase_start, end), direction, None, quantity, is_relative=True)
         if phrase:
             used.add(k)
             direction = self._direction(doc, floor, phrase_start, None, quantity, comparator)
-            return Change(self._ref(doc, phrase_start, end), direction, None, quantity)
+            return Change(span_ref(doc, phrase_start, end), direction, None, quantity)
         if end < ceiling and doc[end].lower_ in self.relative_after:
             used.add(k)
             after = self.lexicon.direction(doc[end].lemma_.lower()) or self.lexicon.direction(doc[end].lower_)
             direction = after or self._direction(doc, floor, start, None, quantity, "")
-            return Change(self._ref(doc, start, end + 1), direction, None, quantity, is_relative=True)
+            return Change(span_ref(doc, start, end + 1), direction, None, quantity, is_relative=True)
         if quantity.kind is QuantityKind.MULTIPLIER:
             used.add(k)
             value = quantity.value or 1.0
             direction = Direction.INCREASE if value > 1 else Direction.DECREASE
-            return Change(self._ref(doc, start, end), direction, None, quantity, is_relative=True)
+            return Change(span_ref(doc, start, end), direction, None, quantity, is_relative=True)
         if self._follows_outcome_verb(doc, floor, start, lead):
             used.add(k)
             direction = self._direction(doc, floor, start, None, quantity, "")
-            return Change(self._ref(doc, start, end), direction, None, quantity)
+            return Change(span_ref(doc, start, end), direction, None, quantity)
         return None
 
     @staticmethod
@@ -177,12 +178,6 @@ class ChangeFinder:
         if comparator in self.above:
             return Direction.KEEP_ABOVE
         return Direction.REACH
-
-    @staticmethod
-    def _ref(doc: Doc, start: int, end: int) -> SpanRef:
-        first, last = doc[start], doc[end - 1]
-        start_char, end_char = first.idx, last.idx + len(last.text)
-        return SpanRef(start_char, end_char, doc.text[start_char:end_char])
 
 
 @Language.factory("krq_changes")

@@ -1,8 +1,8 @@
 """krquality's spaCy components and :func:`add_components`, which wires them in.
 
-Order matters: ``krq_body`` and ``krq_tagfix`` sit between the tagger and the
-attribute ruler, so the corrected tags reach ``pos_`` and the lemmatizer;
-the rest run after the lemmatizer, each reading what the one before stored.
+Order matters: ``krq_tagfix`` sits between the tagger and the attribute
+ruler, so the corrected tags reach ``pos_`` and the lemmatizer; ``krq_features``
+runs after the lemmatizer.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from krquality.nlp.tagfix import TagFixer, make_tag_fixer
 
 __all__ = [
     "COMPONENTS",
+    "FACTORIES",
     "BodyFinder",
     "ChangeFinder",
     "DateFinder",
@@ -47,8 +48,16 @@ __all__ = [
     "make_tag_fixer",
 ]
 
-# Components after the lemmatizer, in order.
-COMPONENTS: tuple[str, ...] = (
+# What add_components adds. krq_tagfix also finds the body; krq_features also
+# runs the extractors (see krquality.nlp.assemble for why they are not
+# separate pipeline steps by default).
+COMPONENTS: tuple[str, ...] = ("krq_tagfix", "krq_features")
+# Every factory, for pipelines assembled by hand: krq_body, krq_tagfix, then
+# after the lemmatizer krq_dates, krq_quantities, krq_lead_verb, krq_changes,
+# krq_markers and krq_features with run_extractors=False.
+FACTORIES: tuple[str, ...] = (
+    "krq_body",
+    "krq_tagfix",
     "krq_dates",
     "krq_quantities",
     "krq_lead_verb",
@@ -74,16 +83,11 @@ def add_components(
     register_extensions()
     _split_arrows(nlp)
     words = {"vague_words": sorted(set(vague_words)), "activity_verbs": sorted(set(activity_verbs))}
-    first_stat = "attribute_ruler" if "attribute_ruler" in nlp.pipe_names else None
-    if first_stat is not None:
-        nlp.add_pipe("krq_body", before=first_stat)
-        nlp.add_pipe("krq_tagfix", before=first_stat, config=words)
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("krq_tagfix", before="attribute_ruler", config=words)
     else:
-        nlp.add_pipe("krq_body")
         nlp.add_pipe("krq_tagfix", config=words)
-    for name in COMPONENTS:
-        config = words if name in ("krq_lead_verb", "krq_markers") else {}
-        nlp.add_pipe(name, config=config)
+    nlp.add_pipe("krq_features", config=words)
     return nlp
 
 

@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from krquality.features.types import DateRef, SpanRef
+from krquality.features.types import DateRef
 from krquality.nlp.extensions import register_extensions
-from krquality.nlp.resources import load_data, lower_set
+from krquality.nlp.resources import load_data, lower_set, span_ref
+from krquality.nlp.state import DocState, get_state
 
 _YEARS = [str(y) for y in range(1990, 2101)]
 _SHORT_YEARS = [f"'{y:02d}" for y in range(15, 60)] + [f"’{y:02d}" for y in range(15, 60)]
@@ -75,7 +78,17 @@ class DateFinder:
         self.time_units = time_units
         self.max_prep_words = max(len(p.split()) for p in self.deadline_preps | self.date_preps)
         self.matcher = Matcher(nlp.vocab)
+        self.trigger_lowers: set[int] = set()
+        self.trigger_shapes: set[int] = set()
+        self.trigger_after_words: frozenset[int] = frozenset()
+        self.conditional_before: frozenset[int] = frozenset()
+        self.conditional_after: dict[int, frozenset[int]] = {}
+        self.number_shapes: frozenset[int] = frozenset()
+        self.numbered_words: frozenset[int] = frozenset()
+        self.prep_words: frozenset[int] = frozenset()
+        self.needs_prep: frozenset[int] = frozenset()
         self._add_patterns(data, time_units)
+        self._add_triggers(nlp)
 
     def _add_patterns(self, data: dict[str, Any], time_units: dict[str, str]) -> None:
         month = _in(list(self.months))
@@ -134,7 +147,7 @@ class DateFinder:
                 [{"SHAPE": {"IN": numeric_shapes}}],
             ],
             "NUMERIC_SHORT": [[{"SHAPE": {"IN": short_shapes}}]],
-            "YEAR": [[year], [{"TEXT": {"REGEX": _MID_YEAR.pattern}}]],
+            "YEAR": [[year], [_in([f"mid-{y}" for y in _YEARS])]],
             "END_OF": [
                 [
                     {"LOWER": {"IN": ["end", "close"]}},
@@ -217,19 +230,102 @@ class DateFinder:
         }
         for label, label_patterns in patterns.items():
             self.matcher.add(label, label_patterns)
+        self._patterns = patterns
+
+    def _add_triggers(self, nlp: Language) -> None:
+        """Words and shapes that let a date pattern match, as string hashes.
+
+        The matcher is the costliest step of the pipeline, so it runs only on
+        bodies with a trigger. Words that are common outside dates ("week",
+        "close", "half") trigger only next to the word that makes them one.
+        """
+        strings = nlp.vocab.strings
+
+        def hashes(words: Iterable[str]) -> frozenset[int]:
+            return frozenset(strings.add(w) for w in words)
+
+        dates = load_data("dates")
+        # (word, its neighbours that make it a trigger): before it / after it.
+        unit_words = [*self.time_units, *dates["relative_units"], "half", "quarter"]
+        before = [
+            *dates["relative_words"],
+            "within",
+            "in",
+            "over",
+            "inside",
+            "after",
+            "for",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "1st",
+            "2nd",
+            "3rd",
+            "4th",
+            "the",
+        ]
+        self.trigger_after_words = hashes(before)
+        self.conditional_before = hashes(unit_words)
+        self.conditional_after = {
+            strings.add(w): hashes(after)
+            for w, after in (
+                ("end", ["of", "-"]),
+                ("close", ["of"]),
+                ("mid", ["-", "year", "quarter"]),
+                ("year", ["end", "-"]),
+                ("quarter", ["end", "-"]),
+                ("month", ["end", "-"]),
+            )
+        }
+        self.number_shapes = hashes(["d", "dd"])
+        self.numbered_words = hashes(["sprint", "week", "iteration", "wk"])
+        self.prep_words = hashes([p for p in self.deadline_preps | self.date_preps if " " not in p])
+        self.needs_prep = hashes([*dates["weekdays"], *dates["placeholder_dates"]])
+        skip = {
+            "DURATION",
+            "RELATIVE",
+            "DAY_MONTH",
+            "HALF_WORDS",
+            "HALF_WORDS_BARE",
+            "END_OF",
+            "SPRINT",
+            "WEEKDAY",
+            "TBD",
+        }
+        for label, label_patterns in self._patterns.items():
+            if label in skip:
+                continue
+            for pattern in label_patterns:
+                first = pattern[0]
+                if "LOWER" in first:
+                    value = first["LOWER"]
+                    words = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
+                    self.trigger_lowers.update(strings.add(w) for w in words if isinstance(w, str))
+                elif "SHAPE" in first:
+                    value = first["SHAPE"]
+                    shapes = value["IN"] if isinstance(value, dict) else [value]
+                    self.trigger_shapes.update(strings.add(w) for w in shapes)
+        self.trigger_lowers.difference_update(self.conditional_before | set(self.conditional_after))
 
     def __call__(self, doc: Doc) -> Doc:
-        body = doc._.krq_body
-        if body is None or not len(body):
-            doc._.krq_dates = ()
-            return doc
+        self.run(doc, get_state(doc))
+        return doc
+
+    def run(self, doc: Doc, state: DocState) -> None:
+        """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
+        lo, hi = state.body_start, state.body_end
+        if lo >= hi or not self._triggered(doc, lo, hi):
+            return  # most key results have no date: skip the matcher
         matches = self.matcher(doc, as_spans=True)
-        spans = filter_spans([s for s in matches if s.start >= body.start and s.end <= body.end])
+        spans = filter_spans([s for s in matches if s.start >= lo and s.end <= hi])
+        body = doc[lo:hi]
         time_measured: bool | None = None
         dates: list[DateRef] = []
+        ranges: list[tuple[int, int]] = []
         for span in spans:
             label = span.label_
-            prep, prep_start = self._preposition(doc, span.start, body.start)
+            prep, prep_start = self._preposition(doc, span.start, lo)
             if label in _NEEDS_PREP and prep is None:
                 continue
             if label == "NUMERIC_SHORT" and prep not in self.deadline_preps:
@@ -242,25 +338,41 @@ class DateFinder:
             normalized = self._normalize(label, span)
             if normalized is _REJECT:
                 continue
-            if label == "YEAR" and prep is None and not self._bare_year_ok(doc, span, body.end):
+            if label == "YEAR" and prep is None and not self._bare_year_ok(doc, span, hi):
                 continue
             if label == "MONTH" and span[0].lower_ in self.ambiguous_months and not span[0].is_title:
                 continue
             start = prep_start if prep is not None else span.start
-            first, last = doc[start], doc[span.end - 1]
-            start_char, end_char = first.idx, last.idx + len(last.text)
             is_deadline = prep is not None and prep in self.deadline_preps
             if label == "DURATION":
                 is_deadline = span[0].lower_ in self.duration_deadline
-            dates.append(
-                DateRef(
-                    span=SpanRef(start_char, end_char, doc.text[start_char:end_char]),
-                    normalized=normalized if isinstance(normalized, str) else None,
-                    is_deadline=is_deadline,
-                )
-            )
-        doc._.krq_dates = tuple(dates)
-        return doc
+            normalized_text = normalized if isinstance(normalized, str) else None
+            dates.append(DateRef(span_ref(doc, start, span.end), normalized_text, is_deadline))
+            ranges.append((start, span.end))
+        state.dates = tuple(dates)
+        state.date_tokens = tuple(ranges)
+
+    def _triggered(self, doc: Doc, lo: int, hi: int) -> bool:
+        """Could a date pattern match in the body? (hash lookups only, no Token objects)"""
+        rows = doc.to_array([LOWER, SHAPE])[lo:hi].tolist()
+        n = len(rows)
+        for k, (lower, shape) in enumerate(rows):
+            if lower in self.trigger_lowers or shape in self.trigger_shapes:
+                return True
+            nxt = rows[k + 1] if k + 1 < n else None
+            if lower in self.conditional_before and any(
+                row[0] in self.trigger_after_words for row in rows[max(0, k - 4) : k]
+            ):
+                return True
+            if nxt is not None:
+                after = self.conditional_after.get(lower)
+                if after is not None and nxt[0] in after:
+                    return True
+                if lower in self.numbered_words and nxt[1] in self.number_shapes:
+                    return True
+            if lower in self.needs_prep and k > 0 and rows[k - 1][0] in self.prep_words:
+                return True
+        return False
 
     def _preposition(self, doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
         """The longest date preposition ending right before token ``start`` ("no later than")."""

@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from krquality.features.types import Form, LeadVerb, SpanRef, VerbClass
+from krquality.features.types import Form, LeadVerb, VerbClass
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.lexicon import VerbLexicon
-from krquality.nlp.resources import load_data, lower_set
+from krquality.nlp.resources import load_data, lower_set, span_ref
+from krquality.nlp.state import DocState, get_state
 
 _LEAD_TAGS = frozenset({"VB", "VBP", "VBG"})
 _STATE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD", "VBN"})
@@ -34,23 +35,26 @@ class LeadVerbFinder:
         self.state_words = lower_set(load_data("markers")["state"])
 
     def __call__(self, doc: Doc) -> Doc:
-        body = doc._.krq_body
-        start, end = (body.start, body.end) if body is not None else (0, len(doc))
+        self.run(doc, get_state(doc))
+        return doc
+
+    def run(self, doc: Doc, state: DocState) -> None:
+        """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
+        start, end = state.body_start, state.body_end
         lead: LeadVerb | None = None
         form = Form.OTHER
         if start < end:
             i = self._verb_start(doc, start, end)
             token = doc[i]
             if token.tag_ in _LEAD_TAGS and token.pos_ in ("VERB", "AUX"):
-                lead = self._lead(doc, i, end)
+                lead = self._lead(doc, i, end, state)
                 form = Form.IMPERATIVE
             elif self._is_state(doc, start, end):
                 form = Form.STATE
             elif doc[start].pos_ in _NOUN_PHRASE_POS:
                 form = Form.NOUN_PHRASE
-        doc._.krq_lead_verb = lead
-        doc._.krq_form = form
-        return doc
+        state.lead_verb = lead
+        state.form = form
 
     @staticmethod
     def _verb_start(doc: Doc, start: int, end: int) -> int:
@@ -65,7 +69,7 @@ class LeadVerbFinder:
             return j if j < end else start
         return start
 
-    def _lead(self, doc: Doc, i: int, end: int) -> LeadVerb:
+    def _lead(self, doc: Doc, i: int, end: int, state: DocState) -> LeadVerb:
         token = doc[i]
         lemma = token.lemma_.lower()
         next1 = doc[i + 1].lower_ if i + 1 < end else ""
@@ -78,16 +82,14 @@ class LeadVerbFinder:
         if (
             verb_class is VerbClass.ACTIVITY
             and self.lexicon.is_level_verb(lemma.split()[0])
-            and doc._.krq_quantities
+            and state.quantities
         ):
             verb_class = VerbClass.OUTCOME  # "Maintain 99.9% uptime" keeps a level
-        last = doc[i + n_tokens - 1]
-        start_char, end_char = token.idx, last.idx + len(last.text)
         return LeadVerb(
-            span=SpanRef(start_char, end_char, doc.text[start_char:end_char]),
+            span=span_ref(doc, i, i + n_tokens),
             lemma=lemma,
             verb_class=verb_class,
-            corrected=token._.krq_retagged,
+            corrected=i in state.retagged,
         )
 
     def _is_state(self, doc: Doc, start: int, end: int) -> bool:

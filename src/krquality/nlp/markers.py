@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from krquality.features.types import Marker, QuantityKind, SpanRef
+from krquality.features.types import Marker, QuantityKind
 from krquality.nlp.extensions import register_extensions
-from krquality.nlp.resources import load_data
+from krquality.nlp.resources import load_data, span_ref
+from krquality.nlp.state import DocState, get_state
 
 _PHRASE_KINDS = ("vague", "hedge", "measure", "activity", "absolute", "state")
-_VERB_TAGS = ["VB", "VBG", "VBP", "VBZ", "VBD", "VBN"]
+_VERB_TAGS = frozenset({"VB", "VBG", "VBP", "VBZ", "VBD", "VBN"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP"})
+_ABSOLUTE_HEADS = frozenset({"no", "zero", "0"})
 _CONJ_VERB_TAGS = frozenset({"VB", "VBP"})
 _GERUND_CONJUNCTIONS = frozenset({"as well as", "plus", "while also", "along with"})
 _SKIP_AFTER_CONJ = frozenset({"also", "then", "to", "will", "we", "additionally"})
@@ -67,74 +71,71 @@ class MarkerFinder:
                 self.phrases.add("activity", [nlp.make_doc(verb)])
             else:
                 verbs |= inflections(verb)
-        self.matcher = Matcher(vocab)
-        self.matcher.add("activity", [[{"LOWER": {"IN": sorted(verbs)}, "TAG": {"IN": _VERB_TAGS}}]])
-        self.matcher.add(
-            "absolute",
-            [
-                [
-                    {"LOWER": {"IN": ["no", "zero", "0"]}},
-                    {"POS": "ADJ", "OP": "?"},
-                    {"TAG": {"IN": ["NNS", "NN", "NNP"]}},
-                ]
-            ],
-        )
-        self.kinds = {kind: vocab.strings.add(kind) for kind in (*_PHRASE_KINDS, "conjunction")}
-        self.kind_names = {v: k for k, v in self.kinds.items()}
+        self.activity_hashes = frozenset(vocab.strings.add(v) for v in verbs)
+        self.context_heads = self.activity_hashes | {vocab.strings.add(w) for w in _ABSOLUTE_HEADS}
+        self.kind_names = {vocab.strings.add(kind): kind for kind in (*_PHRASE_KINDS, "conjunction")}
 
     def __call__(self, doc: Doc) -> Doc:
-        body = doc._.krq_body
-        if body is None or not len(body):
-            doc._.krq_markers = ()
-            return doc
-        lo, hi = body.start, body.end
-        lead = doc._.krq_lead_verb
-        lead_start = lead.span.start if lead is not None else -1
+        self.run(doc, get_state(doc))
+        return doc
+
+    def run(self, doc: Doc, state: DocState) -> None:
+        """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
+        lo, hi = state.body_start, state.body_end
+        if lo >= hi:
+            return
+        lead_start = state.lead_verb.span.start if state.lead_verb is not None else -1
         seen: set[tuple[int, int, str]] = set()
         markers: list[Marker] = []
-        quantity_ranges = self._quantity_ranges(doc)
-        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
-            if start < lo or end > hi:
+        matches = [(self.kind_names.get(m), s, e) for m, s, e in self.phrases(doc)]
+        matches.extend(self._context_matches(doc, lo, hi))
+        for kind, start, end in matches:
+            if kind is None or start < lo or end > hi:
                 continue
-            kind = self.kind_names.get(match_id) or doc.vocab.strings[match_id]
             if kind == "state" and doc[start].idx == lead_start:
                 continue  # "Complete the audit": an order, not a state
-            if kind == "absolute" and end - start > 1 and doc[end - 1].lower_ in _NOT_ABSOLUTE_TAILS:
-                continue  # "no later than", "no more than"
-            if kind == "conjunction" and not self._joins_two(doc, start, end, lo, hi, quantity_ranges):
+            if kind == "conjunction" and not self._joins_two(doc, start, end, lo, hi, state.quantity_tokens):
                 continue
             key = (start, end, kind)
             if key in seen:
                 continue
             seen.add(key)
             markers.append(self._marker(doc, start, end, kind))
-        for quantity in doc._.krq_quantities or ():
+        for quantity in state.quantities:
             if quantity.kind is QuantityKind.PLACEHOLDER:
                 markers.append(Marker(quantity.span, "placeholder", quantity.span.text.lower()))
         markers.sort(key=lambda m: (m.span.start, m.span.end, m.kind))
-        doc._.krq_markers = tuple(markers)
-        return doc
+        state.markers = tuple(markers)
+
+    def _context_matches(self, doc: Doc, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """Activity verbs tagged as verbs, and "no"/"zero" + noun ("no bugs", "zero defects")."""
+        found: list[tuple[str, int, int]] = []
+        rows = doc.to_array(LOWER)[lo:hi].tolist()
+        for k, lower_hash in enumerate(rows):
+            if lower_hash not in self.context_heads:
+                continue  # hash lookups first: most tokens are neither
+            token = doc[lo + k]
+            if lower_hash in self.activity_hashes:
+                if token.tag_ in _VERB_TAGS:
+                    found.append(("activity", token.i, token.i + 1))
+            elif token.i + 1 < hi:
+                j = token.i + 1
+                if doc[j].pos_ == "ADJ" and j + 1 < hi:
+                    j += 1
+                noun = doc[j]
+                if noun.tag_ in _NOUN_TAGS and noun.lower_ not in _NOT_ABSOLUTE_TAILS:
+                    found.append(("absolute", token.i, j + 1))
+        return found
 
     @staticmethod
     def _marker(doc: Doc, start: int, end: int, kind: str) -> Marker:
-        first, last = doc[start], doc[end - 1]
-        start_char, end_char = first.idx, last.idx + len(last.text)
-        text = doc.text[start_char:end_char]
-        lemma = first.lemma_.lower() if end - start == 1 else text.lower()
-        return Marker(SpanRef(start_char, end_char, text), kind, lemma)
-
-    @staticmethod
-    def _quantity_ranges(doc: Doc) -> list[tuple[int, int]]:
-        ranges: list[tuple[int, int]] = []
-        for quantity in doc._.krq_quantities or ():
-            span = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
-            if span is not None:
-                ranges.append((span.start, span.end))
-        return ranges
+        ref = span_ref(doc, start, end)
+        lemma = doc[start].lemma_.lower() if end - start == 1 else ref.text.lower()
+        return Marker(ref, kind, lemma)
 
     @staticmethod
     def _joins_two(
-        doc: Doc, start: int, end: int, lo: int, hi: int, quantity_ranges: list[tuple[int, int]]
+        doc: Doc, start: int, end: int, lo: int, hi: int, quantity_ranges: tuple[tuple[int, int], ...]
     ) -> bool:
         if start == lo or end >= hi:
             return False

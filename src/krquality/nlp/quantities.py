@@ -15,13 +15,15 @@ it apart from a count.
 
 from __future__ import annotations
 
+from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from krquality.features.types import Quantity, QuantityKind, SpanRef
+from krquality.features.types import Quantity, QuantityKind
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.numbers import ParsedToken, parse_token
-from krquality.nlp.resources import load_data, lower_set
+from krquality.nlp.resources import load_data, lower_set, span_ref
+from krquality.nlp.state import DocState, get_state
 
 _RATING_SCALES = frozenset({3.0, 4.0, 5.0, 6.0, 7.0, 10.0, 100.0})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -29,12 +31,13 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 _RANGE_DASHES = frozenset({"-", "–", "—"})
 _BRACKETS = {"[": "]", "<": ">", "{": "}", "(": ")"}
 _MAX_UNIT_LOOKAHEAD = 4
+_ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
 class QuantityFinder:
     """Scans the body once, left to right, and stores ``doc._.krq_quantities``."""
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language) -> None:
         register_extensions()
         data = load_data("quantities")
         self.currency_symbols: dict[str, str] = data["currency_symbols"]
@@ -58,42 +61,73 @@ class QuantityFinder:
         self.placeholder_after = lower_set(data["placeholder_context_after"])
         self.comparatives = lower_set(data["comparatives"])
         self.multi_word_units = {k: v for k, v in self.units.items() if " " in k}
+        candidates = [
+            *self.number_words,
+            *self.multiplier_words,
+            *self.placeholder_tokens,
+            *self.currency_symbols,
+            *(c.lower() for c in self.currency_codes),
+            *(w.lower() for w in self.placeholder_letters),
+            *self.non_quantities,
+            "half",
+            "?",
+            "[",
+            "<",
+            "{",
+        ]
+        self.candidate_words = frozenset(nlp.vocab.strings.add(w) for w in candidates)
+        self._digit_shapes: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        body = doc._.krq_body
-        found: list[Quantity] = []
-        if body is not None and len(body):
-            claimed = self._claimed(doc)
-            i, end = body.start, body.end
-            while i < end:
-                if i in claimed:
-                    i += 1
-                    continue
-                nxt, quantity = self._at(doc, i, end, body.start, claimed)
-                if quantity is not None:
-                    found.append(quantity)
-                i = max(nxt, i + 1)
-        doc._.krq_quantities = tuple(found)
+        self.run(doc, get_state(doc))
         return doc
+
+    def run(self, doc: Doc, state: DocState) -> None:
+        """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
+        found: list[Quantity] = []
+        ranges: list[tuple[int, int]] = []
+        lo, end = state.body_start, state.body_end
+        claimed = self._claimed(state)
+        i = lo
+        for k in self._candidates(doc, lo, end):
+            if k < i or k in claimed:
+                continue
+            nxt, quantity = self._at(doc, k, end, lo, claimed)
+            if quantity is not None:
+                found.append(quantity)
+                ranges.append((self._token_start(doc, k, quantity), nxt))
+            i = max(nxt, k + 1)
+        state.quantities = tuple(found)
+        state.quantity_tokens = tuple(ranges)
+
+    def _candidates(self, doc: Doc, lo: int, hi: int) -> list[int]:
+        """Indices of tokens a quantity can start at: digits, number words, symbols (hash lookups)."""
+        if lo >= hi:
+            return []
+        rows = doc.to_array([LOWER, SHAPE, LIKE_NUM])[lo:hi].tolist()
+        strings = doc.vocab.strings
+        digit_shapes = self._digit_shapes
+        out: list[int] = []
+        for k, (lower, shape, like_num) in enumerate(rows):
+            has_digit = digit_shapes.get(shape)
+            if has_digit is None:
+                has_digit = digit_shapes[shape] = "d" in strings[shape]
+            if like_num or has_digit or lower in self.candidate_words:
+                out.append(lo + k)
+        return out
 
     # -- helpers -----------------------------------------------------------------
     @staticmethod
-    def _claimed(doc: Doc) -> frozenset[int]:
-        dates = doc._.krq_dates
-        if not dates:
+    def _claimed(state: DocState) -> frozenset[int]:
+        """Tokens a date took: "Q3", "2026" and "June 30" are not quantities."""
+        if not state.date_tokens:
             return frozenset()
-        claimed: set[int] = set()
-        for date in dates:
-            span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
-            if span is not None:
-                claimed.update(range(span.start, span.end))
-        return frozenset(claimed)
+        return frozenset(k for start, end in state.date_tokens for k in range(start, end))
 
     @staticmethod
-    def _ref(doc: Doc, start: int, end: int) -> SpanRef:
-        first, last = doc[start], doc[end - 1]
-        start_char, end_char = first.idx, last.idx + len(last.text)
-        return SpanRef(start_char, end_char, doc.text[start_char:end_char])
+    def _token_start(doc: Doc, i: int, quantity: Quantity) -> int:
+        """First token of a quantity: ``i``, or the one before ("in half" starts at "in")."""
+        return i - 1 if i > 0 and doc[i].idx > quantity.span.start else i
 
     def _at(
         self, doc: Doc, i: int, end: int, body_start: int, claimed: frozenset[int]
@@ -111,12 +145,12 @@ class QuantityFinder:
                 placeholder_end += 1
                 unit = "%"
             return placeholder_end, Quantity(
-                self._ref(doc, i, placeholder_end), QuantityKind.PLACEHOLDER, None, unit
+                span_ref(doc, i, placeholder_end), QuantityKind.PLACEHOLDER, None, unit
             )
         currency = self.currency_symbols.get(text) or (text if text in self.currency_codes else None)
         if currency is not None and i + 1 < end and (i + 1) not in claimed:
             if doc[i + 1].text in self.placeholder_letters:
-                return i + 2, Quantity(self._ref(doc, i, i + 2), QuantityKind.PLACEHOLDER, None, currency)
+                return i + 2, Quantity(span_ref(doc, i, i + 2), QuantityKind.PLACEHOLDER, None, currency)
             parsed = parse_token(doc[i + 1].text)
             if (
                 parsed is not None
@@ -127,7 +161,7 @@ class QuantityFinder:
         if lower in self.multiplier_words:
             return self._multiplier_word(doc, i, end, body_start)
         if lower == "half" and i > body_start and doc[i - 1].lower_ in ("in", "by"):
-            return i + 1, Quantity(self._ref(doc, i - 1, i + 1), QuantityKind.MULTIPLIER, 0.5, "x")
+            return i + 1, Quantity(span_ref(doc, i - 1, i + 1), QuantityKind.MULTIPLIER, 0.5, "x")
         parsed = parse_token(text)
         if parsed is not None:
             if self._is_identifier(doc, i, body_start) or self._is_version(doc, i, body_start):
@@ -143,15 +177,9 @@ class QuantityFinder:
                 if second is not None and second.ratio_scale is None:
                     _, upper = self._number(doc, i + 2, i + 2, end, second, None)
                     if upper is not None:
-                        return i + 2, Quantity(self._ref(doc, i, i + 1), upper.kind, parsed.value, upper.unit)
+                        return i + 2, Quantity(span_ref(doc, i, i + 1), upper.kind, parsed.value, upper.unit)
             return self._number(doc, i, i, end, parsed, None)
-        if lower in self.number_words and (token.tag_ == "CD" or lower in ("dozen", "dozens")):
-            return self._number_words(doc, i, end)
-        if (
-            lower == "a"
-            and i + 1 < end
-            and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion")
-        ):
+        if lower in self.number_words and (token.tag_ == "CD" or lower in _ARTICLE_NUMBERS):
             return self._number_words(doc, i, end)
         return i + 1, None
 
@@ -255,15 +283,15 @@ class QuantityFinder:
             return i + 1, None
         value = self.multiplier_words[lower]
         if lower == "twice" and i + 1 < end and doc[i + 1].lower_ in ("a", "per", "every", "each"):
-            return i + 1, Quantity(self._ref(doc, i, i + 1), QuantityKind.NUMBER, 2.0, "times")
-        return i + 1, Quantity(self._ref(doc, i, i + 1), QuantityKind.MULTIPLIER, value, "x")
+            return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, 2.0, "times")
+        return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.MULTIPLIER, value, "x")
 
     def _ratio(self, doc: Doc, i: int, end: int, parsed: ParsedToken) -> Quantity | None:
         scale = parsed.ratio_scale or 0.0
         if i + 1 < end and doc[i + 1].lower_ == "of" and parsed.value < scale:
-            return Quantity(self._ref(doc, i, i + 1), QuantityKind.NUMBER, parsed.value / scale, "fraction")
+            return Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, parsed.value / scale, "fraction")
         if scale in _RATING_SCALES and parsed.value <= scale:
-            return Quantity(self._ref(doc, i, i + 1), QuantityKind.RATING, parsed.value, None, scale)
+            return Quantity(span_ref(doc, i, i + 1), QuantityKind.RATING, parsed.value, None, scale)
         return None
 
     def _number_words(self, doc: Doc, i: int, end: int) -> tuple[int, Quantity | None]:
@@ -277,6 +305,8 @@ class QuantityFinder:
             ):
                 return i + 1, None
         total, current = 0.0, 0.0
+        if i > 0 and doc[i - 1].lower_ == "a" and doc[i].lower_ in _ARTICLE_NUMBERS:
+            i -= 1  # "a dozen", "a million"
         j = i
         if doc[j].lower_ == "a":
             current = 1.0
@@ -325,9 +355,9 @@ class QuantityFinder:
             else:
                 value *= self.scales[scale_word]
         if unit == "x":
-            return j, Quantity(self._ref(doc, start, j), QuantityKind.MULTIPLIER, value, "x")
+            return j, Quantity(span_ref(doc, start, j), QuantityKind.MULTIPLIER, value, "x")
         if start > 0 and doc[start - 1].lower_ == "top" and currency is None and unit is None:
-            return j, Quantity(self._ref(doc, start, j), QuantityKind.NUMBER, value, "rank")
+            return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, "rank")
         return self._suffixes(doc, start, j, end, value, currency, unit)
 
     def _suffixes(
@@ -339,11 +369,11 @@ class QuantityFinder:
             two = f"{nxt} {doc[j + 1].lower_}" if j + 1 < end else ""
             if two in self.percent_words:
                 return j + 2, Quantity(
-                    self._ref(doc, start, j + 2), QuantityKind.PERCENT, value, self.percent_words[two]
+                    span_ref(doc, start, j + 2), QuantityKind.PERCENT, value, self.percent_words[two]
                 )
             if doc[j].text == "%" or nxt in self.percent_words:
                 return j + 1, Quantity(
-                    self._ref(doc, start, j + 1),
+                    span_ref(doc, start, j + 1),
                     QuantityKind.PERCENT,
                     value,
                     self.percent_words.get(nxt, "%"),
@@ -352,14 +382,14 @@ class QuantityFinder:
                 doc[j].text if doc[j].text in self.currency_codes else None
             )
             if code is not None:
-                return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.MONEY, value, code)
+                return j + 1, Quantity(span_ref(doc, start, j + 1), QuantityKind.MONEY, value, code)
             if nxt in ("x", "×", "fold"):
-                return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.MULTIPLIER, value, "x")
+                return j + 1, Quantity(span_ref(doc, start, j + 1), QuantityKind.MULTIPLIER, value, "x")
             if nxt == "times":
                 before = doc[start - 1].lower_ if start > 0 else ""
                 after = doc[j + 1].lower_ if j + 1 < end else ""
                 if before == "by" or after in self.comparatives:
-                    return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.MULTIPLIER, value, "x")
+                    return j + 1, Quantity(span_ref(doc, start, j + 1), QuantityKind.MULTIPLIER, value, "x")
             if nxt == "/" and j + 1 < end:
                 scale = parse_token(doc[j + 1].text)
                 if (
@@ -369,34 +399,34 @@ class QuantityFinder:
                     and value <= scale.value
                 ):
                     return j + 2, Quantity(
-                        self._ref(doc, start, j + 2), QuantityKind.RATING, value, None, scale.value
+                        span_ref(doc, start, j + 2), QuantityKind.RATING, value, None, scale.value
                     )
             if two == "out of" and j + 2 < end:
                 scale = parse_token(doc[j + 2].text)
                 if scale is not None and scale.ratio_scale is None and value <= scale.value:
                     return j + 3, Quantity(
-                        self._ref(doc, start, j + 3), QuantityKind.RATING, value, None, scale.value
+                        span_ref(doc, start, j + 3), QuantityKind.RATING, value, None, scale.value
                     )
             if nxt in ("stars", "star") and value <= 5:
-                return j + 1, Quantity(self._ref(doc, start, j + 1), QuantityKind.RATING, value, None, 5.0)
+                return j + 1, Quantity(span_ref(doc, start, j + 1), QuantityKind.RATING, value, None, 5.0)
             if two in self.multi_word_units:
                 return j + 2, Quantity(
-                    self._ref(doc, start, j + 2),
+                    span_ref(doc, start, j + 2),
                     self._kind(currency),
                     value,
                     currency or self.multi_word_units[two],
                 )
             if nxt in self.units and not (nxt == "pounds" and currency):
                 return j + 1, Quantity(
-                    self._ref(doc, start, j + 1), self._kind(currency), value, currency or self.units[nxt]
+                    span_ref(doc, start, j + 1), self._kind(currency), value, currency or self.units[nxt]
                 )
         if currency is not None:
-            return j, Quantity(self._ref(doc, start, j), QuantityKind.MONEY, value, currency)
+            return j, Quantity(span_ref(doc, start, j), QuantityKind.MONEY, value, currency)
         if unit == "%":
-            return j, Quantity(self._ref(doc, start, j), QuantityKind.PERCENT, value, "%")
+            return j, Quantity(span_ref(doc, start, j), QuantityKind.PERCENT, value, "%")
         if unit is None:
             unit = self._head_noun(doc, j, end)
-        return j, Quantity(self._ref(doc, start, j), QuantityKind.NUMBER, value, unit)
+        return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, unit)
 
     @staticmethod
     def _kind(currency: str | None) -> QuantityKind:
@@ -429,4 +459,4 @@ def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
     >>> build_nlp()("Grow ARR to $1.2M")._.krq_quantities[0].value
     1200000.0
     """
-    return QuantityFinder()
+    return QuantityFinder(nlp)

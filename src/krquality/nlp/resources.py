@@ -46,8 +46,10 @@ def span_ref(doc: Doc, start: int, end: int) -> SpanRef:
     >>> span_ref(spacy.blank("en")("Ship it now"), 1, 3)
     SpanRef(start=5, end=11, text='it now')
     """
-    first = doc[start]
+    # Built from the tokens: ``doc.text`` re-joins the whole document on every call.
     last = doc[end - 1]
-    start_char = first.idx
-    end_char = last.idx + len(last.text)
-    return SpanRef(start_char, end_char, doc.text[start_char:end_char])
+    if end - start == 1:
+        return SpanRef(last.idx, last.idx + len(last), last.text)
+    text = "".join([doc[k].text_with_ws for k in range(start, end - 1)]) + last.text
+    start_char = doc[start].idx
+    return SpanRef(start_char, start_char + len(text), text)

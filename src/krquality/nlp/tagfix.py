@@ -15,34 +15,50 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from krquality.nlp.body import BodyFinder
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.lexicon import VerbLexicon
 from krquality.nlp.resources import load_data, lower_set
+from krquality.nlp.state import DocState
 
-# Tags after the first word that show it is the subject of a clause
-# ("Support tickets are resolved", "Research findings published").
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_NOUNISH_POS_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
+_NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# pos_ is not set yet (the attribute ruler runs after this component): use tags.
+# Tags that open an object: "Publish the guide", "Grow our pipeline".
+_OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PDT", "$"})
+_DASHES = frozenset({"—", "–", ":", "(", ";"})
+_CLAUSE_ENDS = frozenset(
+    {"and", ",", "so", "that", "which", "who", "rather", "while", "without", "when", "because", "if", "&"}
+)
 
 
 class TagFixer:
-    """Retag a lexicon verb at the start of the body as ``VB`` unless it is a subject."""
+    """Retag a lexicon verb at the start of the body as ``VB`` unless it is a subject.
+
+    Finds the body itself (and starts the doc's :class:`DocState`) unless a
+    ``krq_body`` component ran before it.
+    """
 
     def __init__(self, *, vague_words: Iterable[str] = (), activity_verbs: Iterable[str] = ()) -> None:
         register_extensions()
+        self.body = BodyFinder()
         self.lexicon = VerbLexicon(vague_words=vague_words, activity_verbs=activity_verbs)
         markers = load_data("markers")
         self.state_words = lower_set(markers["state"])
-        self.measure_words = lower_set(markers["measure"])
         self.strong = frozenset(
             word for word, cls in self.lexicon.single.items() if cls.value in ("multiplier", "outcome")
         )
+        self.multipliers = frozenset(w for w, cls in self.lexicon.single.items() if cls.value == "multiplier")
+        self.metric_heads = lower_set(load_data("verbs")["metric_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
-        retagged: dict[int, str] = {}
-        body = doc._.krq_body
-        start, end = (body.start, body.end) if body is not None else (0, len(doc))
+        state: DocState | None = doc._.krq_state
+        if state is None:
+            # No separate krq_body in the pipeline: find the body here.
+            state = DocState(*self.body.find(doc))
+            doc._.krq_state = state
+        retagged = state.retagged
+        start, end = state.body_start, state.body_end
         if start < end:
             first = doc[start]
             if first.lower_ == "to" and start + 1 < end:
@@ -55,30 +71,58 @@ class TagFixer:
             ):
                 retagged[first.i] = tag
                 first.tag_ = "VB"
-        doc._.krq_retagged = retagged
         return doc
 
     def _is_imperative(self, doc: Doc, i: int, end: int) -> bool:
+        """Is the lexicon verb at ``i`` an order, or the head of a subject noun phrase?"""
         word = doc[i].lower_
         if i + 1 >= end:
             return True  # a lone lexicon verb ("Ship") is an order
         nxt = doc[i + 1]
-        if nxt.text in ("-", "–", "'s", "’s") or nxt.text.startswith("'"):
-            return False  # "Sign-ups doubled", "Double-digit growth", "Ship's log"
-        if nxt.lower_ in self.measure_words and word not in self.strong:
-            return False  # "Open rate above 40%", "Support tickets under 50"
+        if nxt.text in ("-", "–", "'s", "’s") or nxt.lower_ in ("of", "'s"):
+            return False  # "Sign-ups doubled", "Share of revenue", "Audit of funds finished"
+        if nxt.lower_ in self.lexicon.state_blockers:
+            return False  # "Support is staffed"
+        strong = word in self.strong
+        if word in self.multipliers or nxt.tag_ in _OBJECT_START_TAGS or nxt.like_num or nxt.text in "$€£":
+            return True  # "Triple the number", "Ship 97% of orders", "Book $500k"
+        later = doc[i + 1 : end]
+        if (
+            not strong
+            and any(t.text == ":" for t in later)
+            and any(t.like_num or "%" in t.text for t in later)
+        ):
+            return False  # "Open security advisories: 18 -> 0" is a noun phrase with a target
+        if (
+            not strong
+            and nxt.lower_ in self.metric_heads
+            and (i + 2 >= end or doc[i + 2].tag_ not in _NOUN_TAGS)
+        ):
+            return False  # "Open rate above 40%", "Test coverage on core pipelines"
+        if strong and any(t.like_num for t in later):
+            return True  # "Cut AWS spend by 20%": the tagger's "spend"/VBP does not make it a clause
         for j in range(i + 1, end):
             token = doc[j]
             tag = token.tag_
-            lower = token.lower_
-            if tag in _FINITE_TAGS or lower in self.lexicon.state_blockers:
-                return False
-            if tag == "VBN" and (j + 1 >= end or doc[j + 1].tag_ not in _NOUNISH_POS_TAGS):
-                return False  # "Support tickets resolved within 2 days"
-            if lower in self.state_words and doc[j - 1].tag_ in _NOUN_TAGS:
-                return False  # "Support portal available to all"
-            if lower in ("—", "–", "-", ":") and j + 1 < end and doc[j + 1].lower_ in self.state_words:
+            if token.text in _DASHES and j + 1 < end and doc[j + 1].lower_ in self.state_words:
                 return False  # "Kubernetes migration — done"
+            if token.lower_ in _CLAUSE_ENDS or token.text in _DASHES:
+                return True  # what follows is another clause: "Track X and share it monthly"
+            if tag == "VBG":
+                return True  # "Finish migrating Looker explores": the rest is the object
+            if (token.lower_ in self.lexicon.state_blockers and tag != "POS") or tag in ("VBD", "MD"):
+                return False
+            if tag in ("VBZ", "VBP"):
+                if j == i + 1 or j == end - 1:
+                    continue  # "Optimize database queries": a plural noun the tagger took for a verb
+                return False  # "Partner channel grows to 25%"
+            if tag == "VBN":
+                attributive = j + 1 < end and doc[j + 1].tag_ in _NOUNISH_TAGS
+                if attributive or j == i + 1 or doc[j - 1].lower_ == "as":
+                    continue  # "Launch the redesigned app", "Upgrade libraries as needed"
+                return False  # "Support tickets resolved within 2 days"
+            if token.lower_ in self.state_words and doc[j - 1].tag_ in _NOUN_TAGS:
+                return False  # "Support portal available to all"
         return True
 
 
