@@ -1,0 +1,102 @@
+"""On-demand dependency parsing for the few docs that need it (suggestions).
+
+The classification pipeline runs with the parser disabled. Its shared
+``tok2vec`` output stays on ``doc.tensor``, so the parser can run later on
+the same doc and give the parse a full pipeline run would have given.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from krquality.features.types import SpanRef
+from krquality.nlp.resources import span_ref
+
+# Dependency labels of a verb's object, most direct first.
+_OBJECT_DEPS: tuple[str, ...] = ("dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "xcomp", "ccomp")
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_NOUN_RUN_TAGS = frozenset(
+    {"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBG", "POS"}
+)
+
+
+def ensure_parsed(nlp: Language, doc: Doc) -> Doc:
+    """Run the (disabled) parser on a doc from the classification pipeline, once.
+
+    Not thread-safe on a shared ``nlp``: callers serialise it (the analyzer holds a lock).
+
+    >>> from krquality.nlp import build_nlp
+    >>> nlp = build_nlp()
+    >>> ensure_parsed(nlp, nlp("Launch the mobile app")).has_annotation("DEP")
+    True
+    """
+    if doc.has_annotation("DEP"):
+        return doc
+    parsed: Doc = nlp.get_pipe("parser")(doc)
+    return parsed
+
+
+def object_phrase(doc: Doc) -> SpanRef | None:
+    """The object noun phrase of the key result's leading verb, or None.
+
+    Uses the dependency parse when the doc has one (see :func:`ensure_parsed`),
+    else the run of determiners, adjectives and nouns after the verb.
+
+    >>> from krquality.nlp import build_nlp
+    >>> nlp = build_nlp()
+    >>> object_phrase(ensure_parsed(nlp, nlp("Increase NPS to 48"))).text
+    'NPS'
+    """
+    features = doc._.krq_features
+    lead = features.lead_verb if features is not None else None
+    if lead is None:
+        return None
+    span = doc.char_span(lead.span.start, lead.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span[0]
+    body_end = doc.char_span(features.body.start, features.body.end, alignment_mode="expand")
+    limit = body_end.end if body_end is not None else len(doc)
+    if doc.has_annotation("DEP"):
+        found = _from_parse(doc, verb, span.end, limit)
+        if found is not None:
+            return found
+    return _noun_run(doc, span.end, limit)
+
+
+def _from_parse(doc: Doc, verb: Token, after: int, limit: int) -> SpanRef | None:
+    children = list(verb.children)
+    for dep in _OBJECT_DEPS:
+        for child in children:
+            if child.dep_ == dep and after <= child.i < limit:
+                return _phrase(doc, child, after)
+    # "Work on the billing migration", "Focus on retention": the object of the particle.
+    for child in children:
+        if child.dep_ in ("prep", "prt") and child.i < limit:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and after <= grandchild.i < limit:
+                    return _phrase(doc, grandchild, after)
+    for chunk in doc.noun_chunks:
+        if chunk.start >= after and chunk.end <= limit:
+            return span_ref(doc, chunk.start, chunk.end)
+    return None
+
+
+def _phrase(doc: Doc, head: Token, after: int) -> SpanRef:
+    """The head noun with its pre-modifiers: "the mobile app", "customer satisfaction"."""
+    start = max(head.left_edge.i, after)
+    return span_ref(doc, start, head.i + 1)
+
+
+def _noun_run(doc: Doc, start: int, limit: int) -> SpanRef | None:
+    """Without a parse: the determiners, adjectives and nouns right after the verb."""
+    end = start
+    last_noun = -1
+    while end < limit and doc[end].tag_ in _NOUN_RUN_TAGS:
+        if doc[end].tag_ in _NOUN_TAGS:
+            last_noun = end
+        end += 1
+    if last_noun < start:
+        return None
+    return span_ref(doc, start, last_noun + 1)
