@@ -92,7 +92,7 @@ def test_copy_puts_the_suggestion_on_the_clipboard(page: Any) -> None:
     )
     suggestion = page.locator("[data-testid=suggestion]").first
     suggestion.locator("button.copy").click()
-    assert suggestion.locator("button.copy").inner_text() == "Copied"
+    suggestion.locator("button.copy", has_text="Copied").wait_for()  # the clipboard write is async
     assert page.evaluate("navigator.clipboard.readText()") == suggestion.locator(".text").inner_text()
     assert page.input_value("[data-testid=input]") == "Improve the onboarding experience"  # copy leaves it
 

@@ -103,6 +103,9 @@
 
   function schedule() {
     clearTimeout(timer);
+    // What is in flight answers for text that no longer exists: drop it.
+    generation++;
+    if (controller) controller.abort();
     timer = setTimeout(analyze, DEBOUNCE_MS);
     for (const card of resultsEl.querySelectorAll(".kr")) card.classList.add("stale");
   }
