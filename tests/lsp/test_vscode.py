@@ -36,7 +36,9 @@ def test_extension_contributes_every_server_setting() -> None:
 
     from krquality.lsp.settings import LspSettings
 
-    properties = json.loads((EXTENSION / "package.json").read_text())["contributes"]["configuration"]["properties"]
+    properties = json.loads((EXTENSION / "package.json").read_text())["contributes"]["configuration"][
+        "properties"
+    ]
     names = {
         "".join(part.capitalize() if i else part for i, part in enumerate(field.split("_")))
         for field in LspSettings.__dataclass_fields__
