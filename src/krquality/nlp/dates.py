@@ -375,22 +375,31 @@ class DateFinder:
         return False
 
     def _preposition(self, doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
-        """The longest date preposition ending right before token ``start`` ("no later than")."""
+        """The longest date preposition ending right before token ``start`` ("no later than").
+
+        A "the" in between is allowed: "by the end of the year", "in the first half".
+        """
         best: tuple[str | None, int] = (None, start)
-        words: list[str] = []
-        for j in range(start - 1, max(floor, start - self.max_prep_words) - 1, -1):
-            words.insert(0, doc[j].lower_)
-            phrase = " ".join(words)
-            if phrase in self.deadline_preps or phrase in self.date_preps:
-                best = (phrase, j)
+        ends = [start]
+        if start - 1 >= floor and doc[start - 1].lower_ == "the":
+            ends.append(start - 1)
+        for stop in ends:
+            words: list[str] = []
+            for j in range(stop - 1, max(floor, stop - self.max_prep_words) - 1, -1):
+                words.insert(0, doc[j].lower_)
+                phrase = " ".join(words)
+                if (phrase in self.deadline_preps or phrase in self.date_preps) and j < best[1]:
+                    best = (phrase, j)
         return best
 
     def _bare_year_ok(self, doc: Doc, span: Span, body_end: int) -> bool:
-        """A year with no preposition: "2026 roadmap" is a date, "2025 users" a count."""
-        if span.end < body_end:
-            nxt = doc[span.end]
-            if nxt.tag_ in ("NNS", "NNPS") or nxt.text in ("%", "k", "K", "+"):
+        """A year with no preposition: "2026 roadmap" is a date, "2025 paying customers" a count."""
+        for k in range(span.end, min(body_end, span.end + 3)):
+            token = doc[k]
+            if token.tag_ in ("NNS", "NNPS") or token.text in ("%", "k", "K", "+"):
                 return False
+            if token.tag_ not in ("JJ", "VBG", "NN", "NNP"):
+                break
         return not (
             span.start > 0 and doc[span.start - 1].text in ("$", "€", "£", "to", "from", "of", "than")
         )

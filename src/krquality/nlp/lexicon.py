@@ -17,8 +17,8 @@ _CLASS_ORDER: tuple[VerbClass, ...] = (
     VerbClass.ACTIVITY,
 )
 # Words that never start a verb phrase on their own, so the tagger is not
-# overruled for them ("Be" in "be better" is tagged fine already).
-_NOT_RETAGGABLE = frozenset({"be", "do", "make", "become"})
+# overruled for them ("Be" in "be better" is tagged fine already; "Better logging" is a noun phrase).
+_NOT_RETAGGABLE = frozenset({"be", "do", "make", "become", "better"})
 
 
 class VerbLexicon:

@@ -58,11 +58,18 @@ def object_phrase(doc: Doc) -> SpanRef | None:
     verb = span[0]
     body_end = doc.char_span(features.body.start, features.body.end, alignment_mode="expand")
     limit = body_end.end if body_end is not None else len(doc)
-    if doc.has_annotation("DEP"):
+    parsed = doc.has_annotation("DEP")
+    if parsed:
         found = _from_parse(doc, verb, span.end, limit)
         if found is not None:
             return found
-    return _noun_run(doc, span.end, limit)
+    run = _noun_run(doc, span.end, limit)
+    if run is not None or not parsed:
+        return run
+    for chunk in doc.noun_chunks:
+        if chunk.start >= span.end and chunk.end <= limit:
+            return span_ref(doc, chunk.start, chunk.end)
+    return None
 
 
 def _from_parse(doc: Doc, verb: Token, after: int, limit: int) -> SpanRef | None:
@@ -71,15 +78,13 @@ def _from_parse(doc: Doc, verb: Token, after: int, limit: int) -> SpanRef | None
         for child in children:
             if child.dep_ == dep and after <= child.i < limit:
                 return _phrase(doc, child, after)
-    # "Work on the billing migration", "Focus on retention": the object of the particle.
+    # "Work on the billing migration": the object of the verb's own particle
+    # (inside the lead-verb span), not of any later preposition ("to the provider").
     for child in children:
-        if child.dep_ in ("prep", "prt") and child.i < limit:
+        if child.dep_ in ("prep", "prt") and child.i < after:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and after <= grandchild.i < limit:
                     return _phrase(doc, grandchild, after)
-    for chunk in doc.noun_chunks:
-        if chunk.start >= after and chunk.end <= limit:
-            return span_ref(doc, chunk.start, chunk.end)
     return None
 
 
@@ -94,8 +99,8 @@ def _noun_run(doc: Doc, start: int, limit: int) -> SpanRef | None:
     end = start
     last_noun = -1
     while end < limit and doc[end].tag_ in _NOUN_RUN_TAGS:
-        if doc[end].tag_ in _NOUN_TAGS:
-            last_noun = end
+        if doc[end].tag_ in _NOUN_TAGS or doc[end].tag_ == "VBG":
+            last_noun = end  # a gerund heads the phrase too: "Migrate billing to ..."
         end += 1
     if last_noun < start:
         return None

@@ -50,6 +50,7 @@ class TagFixer:
         )
         self.multipliers = frozenset(w for w, cls in self.lexicon.single.items() if cls.value == "multiplier")
         self.metric_heads = lower_set(load_data("verbs")["metric_heads"])
+        self.noun_first = lower_set(load_data("verbs")["noun_first"])
 
     def __call__(self, doc: Doc) -> Doc:
         state: DocState | None = doc._.krq_state
@@ -84,6 +85,10 @@ class TagFixer:
         if nxt.lower_ in self.lexicon.state_blockers:
             return False  # "Support is staffed"
         strong = word in self.strong
+        if word in self.noun_first and not (
+            nxt.tag_ in _OBJECT_START_TAGS or nxt.tag_ in ("IN", "PRP", "RP") or nxt.like_num
+        ):
+            return False  # "Partner portal", "Design doc approved"
         if word in self.multipliers or nxt.tag_ in _OBJECT_START_TAGS or nxt.like_num or nxt.text in "$€£":
             return True  # "Triple the number", "Ship 97% of orders", "Book $500k"
         later = doc[i + 1 : end]

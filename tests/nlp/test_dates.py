@@ -1,0 +1,92 @@
+"""Dates, periods, durations and deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from krquality.features.types import Features
+
+Extract = Callable[[str], Features]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "normalized", "is_deadline"),
+    [
+        ("Launch the portal by June 30", "by June 30", "--06-30", True),
+        ("Launch the portal by June 30th, 2027", "by June 30th, 2027", "2027-06-30", True),
+        ("Launch the portal by 30 June 2027", "by 30 June 2027", "2027-06-30", True),
+        ("Launch the portal by Jun 30", "by Jun 30", "--06-30", True),
+        ("Launch the portal before Q3", "before Q3", "Q3", True),
+        ("Launch the portal in March 2027", "in March 2027", "2027-03", False),
+        ("Launch the portal in Q4", "in Q4", "Q4", False),
+        ("Launch the portal in Q3 2026", "in Q3 2026", "2026-Q3", False),
+        ("Launch the portal in Q3'26", "in Q3'26", "2026-Q3", False),
+        ("Launch the portal in H1", "in H1", "H1", False),
+        ("Launch the portal in FY27", "in FY27", "FY27", False),
+        ("Launch the portal by end of year", "by end of year", "EOY", True),
+        ("Launch the portal by the end of the year", "by the end of the year", "EOY", True),
+        ("Launch the portal by EOY", "by EOY", "EOY", True),
+        ("Launch the portal by EOQ", "by EOQ", "EOQ", True),
+        ("Launch the portal by the end of sprint 14", "by the end of sprint 14", None, True),
+        ("Launch the portal by end of 2026", "by end of 2026", "2026-12-31", True),
+        ("Launch the portal within 6 weeks", "within 6 weeks", "P6W", True),
+        ("Launch the portal within two months", "within two months", "P2M", True),
+        ("Launch the portal within the next quarter", "within the next quarter", "P3M", True),
+        ("Launch the portal by 2027-03-31", "by 2027-03-31", "2027-03-31", True),
+        ("Launch the portal by 30/06/2027", "by 30/06/2027", "2027-06-30", True),
+        ("Launch the portal by 06/30/2027", "by 06/30/2027", "2027-06-30", True),
+        ("Launch the portal by 03/04/2027", "by 03/04/2027", None, True),
+        ("Launch the portal no later than May 15", "no later than May 15", "--05-15", True),
+        ("Launch the portal until Friday", "until Friday", None, True),
+        ("Launch the portal due Q2", "due Q2", "Q2", True),
+        ("Launch the portal in the first half of 2026", "in the first half of 2026", None, False),
+        ("Launch the portal in the second half", "in the second half", None, False),
+        ("Publish the 2026 roadmap", "2026", "2026", False),
+        ("Launch the portal next quarter", "next quarter", None, False),
+    ],
+)
+def test_date_is_found_and_normalised(
+    extract: Extract, text: str, span: str, normalized: str | None, is_deadline: bool
+) -> None:
+    dates = extract(text).dates
+    assert dates, f"no date in {text!r}"
+    date = dates[0]
+    assert date.span.text == span
+    if normalized is not None or "sprint" in text or "next" in text or "03/04" in text or "Friday" in text:
+        assert date.normalized == normalized
+    assert date.is_deadline is is_deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("Launch the portal in the first half of 2026", "2026-H1"),
+        ("Launch the portal in the second half", "H2"),
+    ],
+)
+def test_half_year_words_become_period_codes(extract: Extract, text: str, normalized: str) -> None:
+    assert extract(text).dates[0].normalized == normalized
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reach 2025 paying customers",  # a count that looks like a year
+        "Grow ARR to $2026",
+        "We may launch the portal",  # "may" the modal
+        "Resolve tickets within 2 days",  # a threshold on a time measure, left to quantities
+        "Get an app rating of 8/10",  # a rating, not August 10
+        "Provide 24/7 support",
+        "Close 5 deals",  # "close" without "of"
+        "Send 3 reports per week",
+    ],
+)
+def test_near_misses_are_not_dates(extract: Extract, text: str) -> None:
+    assert extract(text).dates == ()
+
+
+def test_threshold_within_stays_a_quantity(extract: Extract) -> None:
+    features = extract("Resolve tickets within 2 days")
+    assert [(q.value, q.unit) for q in features.quantities] == [(2.0, "d")]

@@ -1,0 +1,97 @@
+"""Markers: vague, hedge, measure, conjunction, activity, placeholder, absolute, state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from krquality.features.types import Features
+from krquality.nlp.components import add_components
+
+Extract = Callable[[str], Features]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "marked"),
+    [
+        ("Improve the onboarding experience", "vague", "Improve"),
+        ("Make onboarding significantly better", "vague", "significantly"),
+        ("Build a world-class support team", "vague", "world-class"),
+        ("Deliver a seamless checkout", "vague", "seamless"),
+        ("Try to reduce churn", "hedge", "Try to"),
+        ("Reduce churn as much as possible", "hedge", "as much as possible"),
+        ("Ideally ship the portal in Q3", "hedge", "Ideally"),
+        ("Migrate billing where possible", "hedge", "where possible"),
+        ("Increase NPS to 50", "measure", "NPS"),
+        ("Raise CSAT to 4.5/5", "measure", "CSAT"),
+        ("Grow ARR to $2M", "measure", "ARR"),
+        ("Cut churn rate to 2%", "measure", "rate"),
+        ("Reduce p95 latency", "measure", "p95"),
+        ("Keep uptime above 99.9%", "measure", "uptime"),
+        ("Launch the app and migrate 50% of users", "conjunction", "and"),
+        ("Increase NPS to 50 and reduce churn to 2%", "conjunction", "and"),
+        ("NPS above 50 and churn below 2%", "conjunction", "and"),
+        ("Ship the SDK; publish the docs", "conjunction", ";"),
+        ("Hold weekly pipeline reviews", "activity", "Hold"),
+        ("Keep working on the billing migration", "activity", "Keep working"),
+        ("Monitor latency on an ongoing basis", "activity", "on an ongoing basis"),
+        ("Increase NPS from X to Y", "placeholder", "X"),
+        ("Increase conversion to TBD%", "placeholder", "TBD%"),
+        ("Ship with no bugs", "absolute", "no bugs"),
+        ("Never miss an SLA", "absolute", "Never"),
+        ("Zero defects in production", "absolute", "Zero defects"),
+        ("Be available 100% of the time", "absolute", "100% of the time"),
+        ("Always answer within a day", "absolute", "Always"),
+        ("The export API is merged", "state", "merged"),
+        ("SSO available to all customers", "state", "available"),
+        ("Kubernetes migration — done", "state", "done"),
+        ("New billing in place", "state", "in place"),
+        ("Partner portal GA", "state", "GA"),
+        ("Design doc signed off", "state", "signed off"),
+    ],
+)
+def test_marker(extract: Extract, text: str, kind: str, marked: str) -> None:
+    assert marked in [m.span.text for m in extract(text).markers_of(kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grow R&D headcount to 40",
+        "Align sales and marketing on one funnel",
+        "Keep NPS between 40 and 50",
+        "Hire 3 engineers and 2 designers",
+        "Improve customer support",
+    ],
+)
+def test_and_inside_one_key_result_is_no_conjunction(extract: Extract, text: str) -> None:
+    assert extract(text).markers_of("conjunction") == ()
+
+
+def test_state_word_that_is_the_lead_verb_is_no_state(extract: Extract) -> None:
+    assert extract("Complete the security audit").markers_of("state") == ()
+
+
+def test_customer_support_is_no_activity(extract: Extract) -> None:
+    assert extract("Reduce customer support tickets by 20%").markers_of("activity") == ()
+
+
+def test_no_later_than_is_not_absolute(extract: Extract) -> None:
+    assert extract("Ship the portal no later than May 15").markers_of("absolute") == ()
+
+
+def test_config_adds_vague_words_and_activity_verbs(nlp: Language) -> None:
+    import spacy
+
+    extra = add_components(
+        spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"], exclude=["ner", "parser"]),
+        vague_words=["synergize"],
+        activity_verbs=["shepherd"],
+    )
+    features = extra("Shepherd the launch and synergize teams")._.krq_features
+    assert [m.lemma for m in features.markers_of("vague")] == ["synergize"]
+    assert features.lead_verb is not None and features.lead_verb.verb_class.value == "activity"
+    # the shared pipeline is unaffected
+    assert nlp("Synergize teams")._.krq_features.markers_of("vague") == ()

@@ -1,0 +1,66 @@
+"""On-demand parsing and the object phrase of the leading verb."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from krquality.nlp import build_nlp
+from krquality.nlp.parse import ensure_parsed, object_phrase
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    """The same pipeline with the parser enabled: the reference parse."""
+    nlp = build_nlp()
+    nlp.enable_pipe("parser")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increase trial-to-paid conversion from 4% to 7% by Q3",
+        "Launch the partner portal for EMEA resellers",
+        "The export API is merged",
+        "Hold weekly pipeline reviews with every regional team",
+    ],
+)
+def test_late_parse_equals_full_pipeline_parse(nlp: Language, full_nlp: Language, text: str) -> None:
+    late = ensure_parsed(nlp, nlp(text))
+    full = full_nlp(text)
+    assert [(t.dep_, t.head.i) for t in late] == [(t.dep_, t.head.i) for t in full]
+
+
+def test_ensure_parsed_is_idempotent(nlp: Language) -> None:
+    doc = ensure_parsed(nlp, nlp("Launch the mobile app"))
+    heads = [t.head.i for t in doc]
+    assert [t.head.i for t in ensure_parsed(nlp, doc)] == heads
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Improve customer satisfaction", "customer satisfaction"),
+        ("Launch the mobile app", "the mobile app"),
+        ("Increase NPS to 48", "NPS"),
+        ("Work on the billing migration", "the billing migration"),
+        ("Increase trial-to-paid conversion from 4% to 7%", "trial-to-paid conversion"),
+        ("- KR1: Launch the partner portal (@maria)", "the partner portal"),
+        ("Migrate billing to the new provider", "billing"),
+    ],
+)
+def test_object_phrase(nlp: Language, text: str, phrase: str) -> None:
+    span = object_phrase(ensure_parsed(nlp, nlp(text)))
+    assert span is not None
+    assert (span.text, text[span.start : span.end]) == (phrase, phrase)
+
+
+def test_object_phrase_without_parse_falls_back_to_noun_run(nlp: Language) -> None:
+    span = object_phrase(nlp("Launch the mobile app by June"))
+    assert span is not None and span.text == "the mobile app"
+
+
+@pytest.mark.parametrize("text", ["NPS 40 -> 55", "The export API is merged", ""])
+def test_no_object_without_a_lead_verb(nlp: Language, text: str) -> None:
+    assert object_phrase(ensure_parsed(nlp, nlp(text))) is None

@@ -1,0 +1,124 @@
+"""Quantities: kind, normalised value and unit, and the near misses that are not quantities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from krquality.features.types import Features, QuantityKind
+
+Extract = Callable[[str], Features]
+N, P, M, X, R, PH = (
+    QuantityKind.NUMBER,
+    QuantityKind.PERCENT,
+    QuantityKind.MONEY,
+    QuantityKind.MULTIPLIER,
+    QuantityKind.RATING,
+    QuantityKind.PLACEHOLDER,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        ("Sign 12 new reseller partners", "12", N, 12.0, "partners"),
+        ("Hire twelve engineers", "twelve", N, 12.0, "engineers"),
+        ("Sign a dozen partners", "a dozen", N, 12.0, "partners"),
+        ("Reach 50,000 users", "50,000", N, 50_000.0, "users"),
+        ("Reach 10k users", "10k", N, 10_000.0, "users"),
+        ("Reach 5M users", "5M", N, 5_000_000.0, "users"),
+        ("Raise conversion to 45%", "45%", P, 45.0, "%"),
+        ("Raise conversion to 45 pct", "45 pct", P, 45.0, "%"),
+        ("Raise conversion to 45 percent", "45 percent", P, 45.0, "%"),
+        ("Lift margin by 3 percentage points", "3 percentage points", P, 3.0, "pp"),
+        ("Maintain 99.9% uptime", "99.9%", P, 99.9, "%"),
+        ("Grow ARR to $1.2M", "$1.2M", M, 1_200_000.0, "USD"),
+        ("Grow ARR to €500k", "€500k", M, 500_000.0, "EUR"),
+        ("Cut costs by £40k", "£40k", M, 40_000.0, "GBP"),
+        ("Raise USD 3m in seed funding", "USD 3m", M, 3_000_000.0, "USD"),
+        ("Save 2.5 million dollars", "2.5 million dollars", M, 2_500_000.0, "USD"),
+        ("Close $50,000 in new business", "$50,000", M, 50_000.0, "USD"),
+        ("Grow signups 3x", "3x", X, 3.0, "x"),
+        ("Grow signups 2×", "2×", X, 2.0, "x"),
+        ("Double weekly active teams", "Double", X, 2.0, "x"),
+        ("Halve churn", "Halve", X, 0.5, "x"),
+        ("Cut churn in half", "in half", X, 0.5, "x"),
+        ("Reach a CSAT of 4.5/5", "4.5/5", R, 4.5, None),
+        ("Get an app rating of 8/10", "8/10", R, 8.0, None),
+        ("Reach 4.5 stars in the app store", "4.5 stars", R, 4.5, None),
+        ("Reduce p95 latency to 200 ms", "200 ms", N, 200.0, "ms"),
+        ("Reduce p95 latency to 200ms", "200ms", N, 200.0, "ms"),
+        ("Answer tickets in under 2 hours", "2 hours", N, 2.0, "h"),
+        ("Lose 10 pounds", "10 pounds", N, 10.0, "lb"),
+        ("Rank in the top 3 of G2", "3", N, 3.0, "rank"),
+        ("Increase NPS from X to Y", "X", PH, None, None),
+        ("Increase conversion to TBD%", "TBD%", PH, None, "%"),
+        ("Increase conversion to N%", "N%", PH, None, "%"),
+        ("Increase revenue to ??", "??", PH, None, None),
+        ("Increase NPS from [baseline] to [target]", "[baseline]", PH, None, None),
+        ("Increase NPS to TBD", "TBD", PH, None, None),
+    ],
+)
+def test_quantity_is_normalised(
+    extract: Extract, text: str, span: str, kind: QuantityKind, value: float | None, unit: str | None
+) -> None:
+    quantities = extract(text).quantities
+    assert quantities, f"no quantity in {text!r}"
+    quantity = quantities[0]
+    assert (quantity.span.text, quantity.kind, quantity.value, quantity.unit) == (span, kind, value, unit)
+
+
+def test_rating_carries_its_scale(extract: Extract) -> None:
+    (quantity,) = extract("Reach a CSAT of 4.5/5").quantities
+    assert quantity.scale == 5.0
+
+
+def test_range_gives_both_ends_the_unit(extract: Extract) -> None:
+    quantities = extract("Grow retention 10-15%").quantities
+    assert [(q.value, q.kind) for q in quantities] == [(10.0, P), (15.0, P)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ship v2 of the mobile app",
+        "Offline mode ships in 5.2",
+        "Release version 3 of the SDK",
+        "Deploy 1.2.3 to all regions",
+        "Launch the new pricing page in Q3",
+        "Launch the new pricing page by 2026",
+        "Publish the H1 roadmap",
+        "Provide 24/7 support for enterprise customers",
+        "Call 555-123-4567 for escalations",
+        "Call +1 (415) 555-0100 for escalations",
+        "Monitor H2O levels in the lab",
+        "Obtain ISO 27001 certification",
+        "Get SOC 2 Type II certified",
+        "Close every P1 incident with a postmortem",
+        "Reduce p95 latency",
+        "Kick off Project 42",
+        "Be the first vendor to support SSO",
+        "Be the 1st vendor to support SSO",
+        "Complete KR1 of the platform objective",
+        "Finish the work by the end of sprint 14",
+        "Hold weekly 1:1s with every report",
+    ],
+)
+def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
+    assert extract(text).quantities == ()
+
+
+def test_date_numbers_are_dates_not_quantities(extract: Extract) -> None:
+    features = extract("Increase NPS to 48 by June 30, 2027")
+    assert [q.value for q in features.quantities] == [48.0]
+    assert [d.normalized for d in features.dates] == ["2027-06-30"]
+
+
+def test_one_of_is_not_a_count(extract: Extract) -> None:
+    assert extract("Become one of the top vendors").quantities == ()
+
+
+def test_twice_a_week_is_a_frequency(extract: Extract) -> None:
+    (quantity,) = extract("Ship twice a week").quantities
+    assert (quantity.kind, quantity.unit) == (N, "times")
