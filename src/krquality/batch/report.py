@@ -223,8 +223,9 @@ def _weakest_table(krs: list[WeakKR], *, css_class: str) -> str:
             f'<td><span class="label {_e(kr.label)}">{_e(kr.label)}</span></td>'
             f"<td class=num>{kr.score}</td><td>{findings}</td></tr>"
         )
-    return (f'<table class="{css_class}"><thead><tr><th>row</th><th>key result and suggestion</th>'
-            f"<th>label</th><th>score</th><th>findings</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return (f'<table class="{css_class}"><thead><tr><th class=num>row</th><th>key result and suggestion</th>'
+            f"<th>label</th><th class=num>score</th><th>findings</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def _findings_chart(tally: Tally, *, top: int) -> str:
@@ -249,7 +250,8 @@ th,td{border-bottom:1px solid #e3e3e3;padding:.35rem .5rem;text-align:left;verti
 td.num{text-align:right;font-variant-numeric:tabular-nums}.suggestion{color:#2a7a3a;margin-top:.2rem}
 .label{border-radius:4px;padding:0 .35rem;color:#fff;background:#777}.label.metric{background:#2f6fb0}
 .label.milestone{background:#d08a1d}.label.task{background:#9a4fa0}code{background:#f0f0f0;padding:0 .2rem}
-ul.legend{columns:2;font-size:12px;color:#555}section.group{margin-top:1.5rem}
+ul.legend{columns:2;column-gap:2.5rem;font-size:12px;color:#555}ul.legend li{break-inside:avoid}
+th.num{text-align:right}section.group{margin-top:1.5rem}
 """
 
 
@@ -286,8 +288,8 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
             for name, t in sorted(data.groups.items(), key=lambda item: item[1].mean_score)
         )
         body.append(
-            f'<table class="groups"><thead><tr><th>{_e(data.group_by)}</th><th>key results</th>'
-            "<th>mean score</th>" + "".join(f"<th>{lbl}</th>" for lbl in LABEL_COLOURS)
+            f'<table class="groups"><thead><tr><th>{_e(data.group_by)}</th><th class=num>key results</th>'
+            "<th class=num>mean score</th>" + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
             + f"</tr></thead><tbody>{overview}</tbody></table>"
         )
         if data.groups_dropped:
