@@ -281,3 +281,15 @@ def test_resume_after_sigkill_writes_every_row_exactly_once(tmp_path: Path) -> N
     assert [int(r["row"]) for r in got] == [i for i in range(1, n + 1) if i != 6]
     assert out.read_bytes() == whole.read_bytes()
     assert read_csv(tmp_path / "out.errors.csv") == read_csv(tmp_path / "whole.errors.csv")
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_a_parallel_run_resumes_with_any_number_of_jobs(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "krs.csv", backlog(60))
+    classify_file(source, tmp_path / "whole.jsonl", batch_size=4, suggestions=False)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        classify_file(source, out, jobs=2, batch_size=4, progress=InterruptAfter(3), suggestions=False)
+    summary = classify_file(source, out, jobs=1, batch_size=4, resume=True, suggestions=False)
+    assert 0 < summary.resumed_from < 60
+    assert out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
