@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from krquality.checks.base import Check, Placed, Scope, SetContext, okrs
@@ -252,18 +253,38 @@ def _tokens(result: Result) -> tuple[str, ...]:
     return tuple(w.strip(".") for w in _WORD.findall(result.features.body.text.lower()) if w.strip("."))
 
 
-def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A key result's words, prepared once for pairwise comparison."""
+
+    words: frozenset[str]
+    joined: str
+
+    @classmethod
+    def of(cls, tokens: tuple[str, ...]) -> _Words:
+        return cls(frozenset(tokens), " ".join(tokens))
+
+
+def _similar(a: _Words, b: _Words) -> bool:
+    if not a.words or not b.words:
         return False
-    jaccard = len(sa & sb) / len(sa | sb)
+    jaccard = len(a.words & b.words) / len(a.words | b.words)
     # Same words reordered is Jaccard's case; one number changed is difflib's.
-    return jaccard >= 0.8 or SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= 0.9
+    if jaccard >= 0.8:
+        return True
+    la, lb = len(a.joined), len(b.joined)
+    # 2*min/(la+lb) bounds difflib's ratio from above, and so do the quick
+    # ratios: the pairs they rule out (almost all, in a large set) never pay
+    # for the full comparison.
+    if 2 * min(la, lb) < 0.9 * (la + lb):
+        return False
+    matcher = SequenceMatcher(None, a.joined, b.joined)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def _duplicate(context: SetContext) -> Iterator[Placed]:
     flat = [
-        (i, result, _tokens(result))
+        (i, result, _Words.of(_tokens(result)))
         for i, (_, results) in enumerate(context.objectives)
         for result in results
     ]
