@@ -87,6 +87,7 @@ class DateFinder:
         self.numbered_words: frozenset[int] = frozenset()
         self.prep_words: frozenset[int] = frozenset()
         self.needs_prep: frozenset[int] = frozenset()
+        self.any_trigger_lower: frozenset[int] = frozenset()
         self._add_patterns(data, time_units)
         self._add_triggers(nlp)
 
@@ -307,6 +308,13 @@ class DateFinder:
                     shapes = value["IN"] if isinstance(value, dict) else [value]
                     self.trigger_shapes.update(strings.add(w) for w in shapes)
         self.trigger_lowers.difference_update(self.conditional_before | set(self.conditional_after))
+        self.any_trigger_lower = frozenset(
+            self.trigger_lowers
+            | self.conditional_before
+            | set(self.conditional_after)
+            | self.numbered_words
+            | self.needs_prep
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         self.run(doc, get_state(doc))
@@ -315,10 +323,13 @@ class DateFinder:
     def run(self, doc: Doc, state: DocState) -> None:
         """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
         lo, hi = state.body_start, state.body_end
-        if lo >= hi or not self._triggered(doc, lo, hi):
+        first = self._first_trigger(doc, lo, hi) if lo < hi else -1
+        if first < 0:
             return  # most key results have no date: skip the matcher
-        matches = self.matcher(doc, as_spans=True)
-        spans = filter_spans([s for s in matches if s.start >= lo and s.end <= hi])
+        # Patterns start at most 4 tokens before their trigger ("within the next 6 weeks"),
+        # and the matcher's cost grows with the tokens it sees.
+        window = doc[max(lo, first - 4) : hi]
+        spans = filter_spans(self.matcher(window, as_spans=True))
         body = doc[lo:hi]
         time_measured: bool | None = None
         dates: list[DateRef] = []
@@ -352,27 +363,32 @@ class DateFinder:
         state.dates = tuple(dates)
         state.date_tokens = tuple(ranges)
 
-    def _triggered(self, doc: Doc, lo: int, hi: int) -> bool:
-        """Could a date pattern match in the body? (hash lookups only, no Token objects)"""
-        rows = doc.to_array([LOWER, SHAPE])[lo:hi].tolist()
+    def _first_trigger(self, doc: Doc, lo: int, hi: int) -> int:
+        """Index of the first token that lets a date pattern match, else -1 (hash lookups only)."""
+        array = doc.to_array([LOWER, SHAPE])[lo:hi]
+        if self.any_trigger_lower.isdisjoint(array[:, 0].tolist()) and self.trigger_shapes.isdisjoint(
+            array[:, 1].tolist()
+        ):
+            return -1  # one C-level set test settles most key results
+        rows = array.tolist()
         n = len(rows)
         for k, (lower, shape) in enumerate(rows):
             if lower in self.trigger_lowers or shape in self.trigger_shapes:
-                return True
+                return lo + k
             nxt = rows[k + 1] if k + 1 < n else None
             if lower in self.conditional_before and any(
                 row[0] in self.trigger_after_words for row in rows[max(0, k - 4) : k]
             ):
-                return True
+                return lo + k
             if nxt is not None:
                 after = self.conditional_after.get(lower)
                 if after is not None and nxt[0] in after:
-                    return True
+                    return lo + k
                 if lower in self.numbered_words and nxt[1] in self.number_shapes:
-                    return True
+                    return lo + k
             if lower in self.needs_prep and k > 0 and rows[k - 1][0] in self.prep_words:
-                return True
-        return False
+                return lo + k
+        return -1
 
     def _preposition(self, doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
         """The longest date preposition ending right before token ``start`` ("no later than").
