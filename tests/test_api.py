@@ -92,3 +92,8 @@ def test_analyze_okrs_reports_set_level_findings() -> None:
     result = krquality.analyze_okrs([Objective("Delight customers", ("Improve support",))])
     assert len(result.objectives[0].results) == 1
     assert result.objectives[0].findings, "one key result on an objective is too few"
+
+
+def test_a_lone_surrogate_is_refused_not_crashed_on() -> None:
+    with pytest.raises(InvalidInputError, match="not valid Unicode"):
+        krquality.analyze("Ship \ud800 offline mode")

@@ -48,6 +48,12 @@ def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT
         raise InvalidInputError(
             f"{field} is {len(text)} characters long; the limit is {max_chars}", field=field
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            # Lone surrogates are not text, and spaCy raises on them.
+            raise InvalidInputError(f"{field} is not valid Unicode text: {e.reason}", field=field) from e
     return text
 
 
@@ -86,8 +92,9 @@ class Analyzer:
     ) -> Analyzer:
         """Load the spaCy pipeline and the (checksum-verified) model once."""
         loaded = load_model(model_path)
-        nlp = build_nlp(spacy_model)
-        return cls(nlp, loaded, config if config is not None else load_config())
+        config = config if config is not None else load_config()
+        nlp = build_nlp(spacy_model, vague_words=config.vague_words, activity_verbs=config.activity_verbs)
+        return cls(nlp, loaded, config)
 
     @property
     def spacy_model(self) -> str:
