@@ -175,9 +175,9 @@ def classify_dataframe(
     ``id``, which otherwise need the partition lengths (one extra pass over
     ``ddf``). Each worker process loads the model once.
 
-    >>> import dask.dataframe as dd, pandas as pd  # doctest: +SKIP
+    >>> import dask.dataframe as dd, pandas as pd
     >>> frame = pd.DataFrame({"text": ["Launch the partner portal", "Double weekly active teams"]})
-    >>> classify_dataframe(dd.from_pandas(frame, npartitions=1))["label"].compute().tolist()  # doctest: +SKIP
+    >>> classify_dataframe(dd.from_pandas(frame, npartitions=1))["label"].compute().tolist()
     ['milestone', 'metric']
     """
     import dask.dataframe as dd
