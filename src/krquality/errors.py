@@ -41,7 +41,9 @@ class ConfigError(KRQualityError):
 class OKRFileError(KRQualityError):
     """An OKR file (Markdown or YAML) cannot be read; names the path and line."""
 
-    def __init__(self, message: str, *, path: str, line: int | None = None, column: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, path: str, line: int | None = None, column: int | None = None
+    ) -> None:
         where = path if line is None else f"{path}:{line}" + ("" if column is None else f":{column}")
         super().__init__(f"{where}: {message}")
         self.path = path
