@@ -184,7 +184,7 @@ def run_dask(source: Path, output: Path, options: dict[str, Any]) -> dict[str, A
 
     from krquality.batch import classify_file
 
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
                       silence_logs=40) as cluster:
         started = time.perf_counter()
         summary = classify_file(source, output, dask_scheduler=cluster.scheduler_address, **options)
