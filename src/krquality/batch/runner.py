@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from krquality.engine import Analyzer
 
 DEFAULT_BATCH_SIZE = 64
+DASK_BATCH_SIZE = 256  # a task on a cluster costs a few scheduler round trips: send more rows per task
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 
 
@@ -119,7 +120,7 @@ def classify_file(
     resume: bool = False,
     errors_path: str | Path | None = None,
     progress: ProgressReporter | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int | None = None,
     suggestions: bool = True,
     dask_scheduler: str | None = None,
     model_path: str | Path | None = None,
@@ -148,7 +149,8 @@ def classify_file(
 
     ``jobs`` > 1 analyses in that many worker processes (0: one per core), ``dask_scheduler``
     (``tcp://host:8786``) on a Dask cluster's workers instead; output order
-    is the input order either way. ``resume=True`` continues a run that was
+    is the input order either way. ``batch_size`` rows go to a worker at a
+    time (default 64, 256 on Dask). ``resume=True`` continues a run that was
     interrupted (Ctrl-C, ``kill -9``) from its checkpoint
     (``OUT.krq-resume.json``), so no row is lost or written twice; it starts
     afresh when there is neither checkpoint nor output. ``progress`` receives
@@ -175,6 +177,8 @@ def classify_file(
     if jobs < 0:
         raise InvalidInputError(f"jobs must be 0 (one per core) or more, got {jobs}", field="jobs")
     jobs = jobs or os.cpu_count() or 1
+    if batch_size is None:
+        batch_size = DASK_BATCH_SIZE if dask_scheduler is not None else DEFAULT_BATCH_SIZE
     if batch_size < 1:
         raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}", field="batch_size")
     if out_path is None and resume:
