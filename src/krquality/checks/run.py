@@ -64,8 +64,22 @@ def _plan(
     return tuple((c, severity_of(c, config)) for c in checks if is_enabled(c, config))
 
 
+_plans: dict[tuple[int, int], tuple[Config, tuple[Check, ...], _Plan]] = {}
+
+
 def _plan_for(checks: tuple[Check, ...], config: Config) -> _Plan:
-    return _plan(checks, config.enable, config.disable, tuple(sorted(config.severity.items())))
+    # Hashing the checks (every field of every Check) costs more than running
+    # them, so the plan is looked up by identity first: one Config and one
+    # registry tuple serve a whole process.
+    key = (id(checks), id(config))
+    hit = _plans.get(key)
+    if hit is not None and hit[0] is config and hit[1] is checks:
+        return hit[2]
+    plan = _plan(checks, config.enable, config.disable, tuple(sorted(config.severity.items())))
+    if len(_plans) > 128:
+        _plans.clear()
+    _plans[key] = (config, checks, plan)
+    return plan
 
 
 def _with_severity(finding: Finding, severity: Severity) -> Finding:
