@@ -195,7 +195,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts to time")
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="rows per task (default: the runner's, 64 locally and 256 on Dask)")
     parser.add_argument("--no-suggestions", action="store_true")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-bare", action="store_true")
@@ -207,10 +208,12 @@ def main() -> None:
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="krq-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    options = {"batch_size": args.batch_size, "suggestions": not args.no_suggestions}
+    options: dict[str, Any] = {"suggestions": not args.no_suggestions}
+    if args.batch_size is not None:
+        options["batch_size"] = args.batch_size
     job_counts = [int(j) for j in args.jobs.split(",")]
     print(f"rows: {args.rows:,}; suggestions: {'off' if args.no_suggestions else 'on'}; "
-          f"batch size {args.batch_size}; {psutil.cpu_count()} cores; work in {workdir}")
+          f"batch size {args.batch_size or 'default'}; {psutil.cpu_count()} cores; work in {workdir}")
 
     if args.flat_memory:
         peaks = {}
