@@ -34,23 +34,6 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def summary_row(result: Result) -> dict[str, Any]:
-    """One flat row per key result, for CSV, JSONL and tables."""
-    p = result.probabilities
-    return {
-        "text": result.text,
-        "label": result.label.value,
-        "confident": result.confident,
-        "p_metric": round(p.get("metric", 0.0), 4),
-        "p_milestone": round(p.get("milestone", 0.0), 4),
-        "p_task": round(p.get("task", 0.0), 4),
-        "score": result.score,
-        "grade": result.grade,
-        "findings": " ".join(f.code for f in result.findings),
-        "suggestion": result.suggestions[0].text if result.suggestions else "",
-    }
-
-
 def render_table(results: Iterable[Result], console: Console) -> None:
     table = Table(show_lines=False)
     for column, justify in (
