@@ -260,14 +260,41 @@ def sniff_delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
-class CsvReader(Reader):
+class _ByteFileReader(Reader):
+    """A reader of one text file, opened in binary when iterated and closed at the end."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.total = path.stat().st_size
+        self._handle: IO[bytes] | None = None
+
+    def _nonblank_lines(self) -> Iterator[tuple[int, int, bytes]]:
+        """Yield ``(row number, line number, raw line)`` for each non-blank line."""
+        self._handle = self.path.open("rb")
+        number = 0
+        try:
+            for line, raw in enumerate(self._handle, start=1):
+                self._position += len(raw)
+                if not raw.strip():
+                    continue
+                number += 1
+                yield number, line, raw
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+class CsvReader(_ByteFileReader):
     """Delimited text with a header row; the delimiter is sniffed unless given."""
 
     format: InputFormat = "csv"
 
     def __init__(self, path: Path, *, column: str | None = None, delimiter: str | None = None) -> None:
         super().__init__(path)
-        self.total = path.stat().st_size
         with path.open("rb") as handle:
             sample = handle.read(SNIFF_BYTES).decode("utf-8", "replace").removeprefix("\ufeff")
         if delimiter is None:
@@ -280,7 +307,6 @@ class CsvReader(Reader):
         self._text_index = _choose_column(path, self._header, column)
         self.text_column = self._header[self._text_index]
         self.columns = tuple(h for i, h in enumerate(self._header) if i != self._text_index)
-        self._handle: IO[bytes] | None = None
 
     def __iter__(self) -> Iterator[InputRow]:
         self._handle = self.path.open("rb")
@@ -326,13 +352,8 @@ class CsvReader(Reader):
             error = UNDECODABLE
         return InputRow(number, line, _clean(text), columns, error)
 
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
 
-
-class JsonlReader(Reader):
+class JsonlReader(_ByteFileReader):
     """One JSON object per line (or a bare JSON string); kept fields are the union of all keys.
 
     A first pass over the file collects the keys in order of appearance, so
@@ -343,7 +364,6 @@ class JsonlReader(Reader):
 
     def __init__(self, path: Path, *, field: str | None = None) -> None:
         super().__init__(path)
-        self.total = path.stat().st_size
         keys: dict[str, None] = {}
         with path.open("rb") as handle:
             for raw in handle:
@@ -371,20 +391,10 @@ class JsonlReader(Reader):
                 field="field",
             )
         self.columns = tuple(k for k in keys if k != self.text_field)
-        self._handle: IO[bytes] | None = None
 
     def __iter__(self) -> Iterator[InputRow]:
-        self._handle = self.path.open("rb")
-        number = 0
-        try:
-            for line, raw in enumerate(self._handle, start=1):
-                self._position += len(raw)
-                if not raw.strip():
-                    continue
-                number += 1
-                yield self._row(number, line, raw)
-        finally:
-            self.close()
+        for number, line, raw in self._nonblank_lines():
+            yield self._row(number, line, raw)
 
     def _row(self, number: int, line: int, raw: bytes) -> InputRow:
         try:
@@ -415,44 +425,23 @@ class JsonlReader(Reader):
             return InputRow(number, line, _clean(text), columns, error=UNDECODABLE)
         return InputRow(number, line, text, columns)
 
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
 
-
-class TextReader(Reader):
+class TextReader(_ByteFileReader):
     """One key result per line, no header."""
 
     format: InputFormat = "txt"
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
-        self.total = path.stat().st_size
         self.text_column = DEFAULT_TEXT_COLUMN
-        self._handle: IO[bytes] | None = None
 
     def __iter__(self) -> Iterator[InputRow]:
-        self._handle = self.path.open("rb")
-        number = 0
-        try:
-            for line, raw in enumerate(self._handle, start=1):
-                self._position += len(raw)
-                if not raw.strip():
-                    continue
-                number += 1
-                text = raw.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
-                if line == 1:
-                    text = text.removeprefix("\ufeff")
-                error = UNDECODABLE if _SURROGATES.search(text) else None
-                yield InputRow(number, line, _clean(text), {}, error)
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        for number, line, raw in self._nonblank_lines():
+            text = raw.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
+            if line == 1:
+                text = text.removeprefix("\ufeff")
+            error = UNDECODABLE if _SURROGATES.search(text) else None
+            yield InputRow(number, line, _clean(text), {}, error)
 
 
 def _cell_text(value: Any) -> str:
