@@ -22,7 +22,7 @@ classifier call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -72,17 +72,10 @@ def suggest_many(
         object_span = _object_phrase(context.doc, analyzer)
         drafts = build_drafts(result.features, result.label, result.findings, object_span)
         drafted.append((result, _within_limit(drafts, analyzer.config.max_chars)))
-    texts = [text for _, drafts in drafted for draft in drafts for text in _forms(draft)]
-    analysed = iter(analyzer.analyze_many(texts, suggestions=False)) if texts else iter(())
+    analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer)
     out = []
     for result, drafts in drafted:
-        suggestions = []
-        for draft in drafts:
-            filled = next(analysed)
-            shown = next(analysed) if draft.placeholders else filled
-            suggestion = _judge(draft, result, filled, shown)
-            if suggestion is not None:
-                suggestions.append(suggestion)
+        suggestions = _judge_all(drafts, result, analysed)
         out.append(replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result)
     return out
 
@@ -105,6 +98,24 @@ def _forms(draft: Draft) -> tuple[str, ...]:
     return (filled, draft.text) if draft.placeholders else (filled,)
 
 
+def _analyse_forms(drafts: Sequence[Draft], analyzer: Analyzer) -> Iterator[Result]:
+    """The analyses of every draft's :func:`_forms`, in order, from one ``analyze_many`` call."""
+    texts = [text for draft in drafts for text in _forms(draft)]
+    return iter(analyzer.analyze_many(texts, suggestions=False)) if texts else iter(())
+
+
+def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Result]) -> list[Suggestion]:
+    """:func:`_judge` each draft, taking its filled (and shown) analysis from ``analysed``."""
+    out = []
+    for draft in drafts:
+        filled = next(analysed)
+        shown = next(analysed) if draft.placeholders else filled
+        suggestion = _judge(draft, original, filled, shown)
+        if suggestion is not None:
+            out.append(suggestion)
+    return out
+
+
 def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Suggestion | None:
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
     if filled.score <= original.score or not fixes:
@@ -117,16 +128,7 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
 def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> list[Suggestion]:
     """The drafts that score higher than ``original`` once filled and fix at least one of its findings."""
     drafts = _within_limit(drafts, analyzer.config.max_chars)
-    texts = [text for draft in drafts for text in _forms(draft)]
-    analysed = iter(analyzer.analyze_many(texts, suggestions=False)) if texts else iter(())
-    out = []
-    for draft in drafts:
-        filled = next(analysed)
-        shown = next(analysed) if draft.placeholders else filled
-        suggestion = _judge(draft, original, filled, shown)
-        if suggestion is not None:
-            out.append(suggestion)
-    return out
+    return _judge_all(drafts, original, _analyse_forms(drafts, analyzer))
 
 
 def fixed_codes(
