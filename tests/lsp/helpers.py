@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import LanguageClient, client_capabilities
 
 STUB_SERVER = Path(__file__).with_name("stub.py")
 
@@ -89,3 +89,26 @@ def decode_code_actions_like_editors(client: LanguageClient) -> None:
         return converter.structure(obj, kind)  # type: ignore[no-any-return]
 
     converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)  # noqa: UP007
+
+
+async def initialize_like_editor(
+    client: LanguageClient, workspace: Path, *, editor: str, folder: str
+) -> None:
+    """Start a session with ``editor``'s capabilities and ``workspace`` as its one folder, named ``folder``.
+
+    The test client does not implement dynamic registration; editors do, and
+    the server asks, so the request is accepted and ignored here.
+    """
+
+    def register_capability(params: types.RegistrationParams) -> None:
+        pass
+
+    client.feature(types.CLIENT_REGISTER_CAPABILITY)(register_capability)
+    decode_code_actions_like_editors(client)
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(editor),
+            root_uri=file_uri(workspace),
+            workspace_folders=[types.WorkspaceFolder(uri=file_uri(workspace), name=folder)],
+        )
+    )

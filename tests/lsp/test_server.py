@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .helpers import (
     STUB_SERVER,
     apply_edit,
-    decode_code_actions_like_editors,
     file_uri,
+    initialize_like_editor,
     open_document,
     replace_all,
     text_at,
@@ -58,21 +58,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config=ClientServerConfig(server_command=[sys.executable, str(STUB_SERVER), "0.05"]),
 )
 async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    registrations: list[types.RegistrationParams] = []
-
-    # The test client does not implement dynamic registration; VS Code does, and the server asks.
-    def register_capability(params: types.RegistrationParams) -> None:
-        registrations.append(params)
-
-    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(register_capability)
-    decode_code_actions_like_editors(lsp_client)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
-            root_uri=file_uri(workspace),
-            workspace_folders=[types.WorkspaceFolder(uri=file_uri(workspace), name="workspace")],
-        )
-    )
+    await initialize_like_editor(lsp_client, workspace, editor="visual-studio-code", folder="workspace")
     yield
     await lsp_client.shutdown_session()
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .helpers import (
     apply_edit,
-    decode_code_actions_like_editors,
     file_uri,
+    initialize_like_editor,
     open_document,
     text_at,
     wait_for_diagnostics,
@@ -68,18 +68,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=COMMAND))
 async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    def register_capability(params: types.RegistrationParams) -> None:
-        pass
-
-    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(register_capability)
-    decode_code_actions_like_editors(lsp_client)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=client_capabilities("neovim"),
-            root_uri=file_uri(workspace),
-            workspace_folders=[types.WorkspaceFolder(uri=file_uri(workspace), name="real")],
-        )
-    )
+    await initialize_like_editor(lsp_client, workspace, editor="neovim", folder="real")
     yield
     await lsp_client.shutdown_session()
 
