@@ -13,7 +13,7 @@ Two ways in (``pip install 'krquality[batch]'``; see ``docs/batch.md``):
 
 Each worker process loads the model once: :class:`AnalyzerPlugin` loads it
 when the worker starts (``register_analyzer``), and otherwise the first task
-on a worker does (a per-process cache, :func:`~krquality.batch.parallel.cached_analyzer`).
+on a worker does (a per-process cache, :func:`~krquality.parallel.cached_analyzer`).
 Both paths produce rows through :func:`~krquality.batch.rows.result_to_row`,
 so results are identical to a single-machine run.
 """

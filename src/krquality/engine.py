@@ -27,7 +27,7 @@ from krquality.features.types import Features
 from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
-from krquality.parallel import WorkerSpec, analyze_parallel
+from krquality.parallel import AnalyzerSpec, analyze_parallel
 from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest_many
 
@@ -179,11 +179,11 @@ class Analyzer:
 
         if n_process != 1:
             yield from analyze_parallel(
-                WorkerSpec(self.model.path, self.spacy_model, self.config),
+                AnalyzerSpec(model_path=self.model.path, spacy_model=self.spacy_model,
+                             config=self.config, suggestions=suggestions),
                 checked(),
                 n_process=n_process if n_process > 0 else (os.cpu_count() or 1),
                 chunk_size=batch_size,
-                suggestions=suggestions,
             )
             return
 

@@ -4,18 +4,27 @@ spaCy's own ``nlp.pipe(n_process=...)`` ships docs between processes with
 msgpack, which cannot carry our ``doc._.krq_features`` objects; instead each
 worker process loads its own :class:`~krquality.engine.Analyzer` once and
 analyses whole chunks of texts, and only the picklable results travel back.
+
+The pieces every pool needs live here: :class:`AnalyzerSpec` (how a worker
+loads its analyzer), :func:`cached_analyzer` (one analyzer per process),
+:func:`init_worker` and :func:`process_pool`. :func:`analyze_parallel` uses
+them for ``Analyzer.analyze_many(n_process=...)``, and the batch runner
+(:mod:`krquality.batch.parallel`) builds on them.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
+import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from krquality.config import Config
 from krquality.result import Result
@@ -25,55 +34,125 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
-class WorkerSpec:
-    """What a worker process needs to load the same analyzer as its parent."""
+class AnalyzerSpec:
+    """How a worker process gets its analyzer; picklable, so it can travel to workers.
 
-    model_path: Path
-    spacy_model: str
-    config: Config
+    ``factory``, a zero-argument callable defined at module level (so it
+    pickles), wins over the rest, for embedding or tests. Otherwise the
+    analyzer is ``Analyzer.load(model_path, spacy_model=..., config=...)``
+    (``config=None``: :func:`~krquality.config.load_config`), and with none
+    of the three set, the process-wide default (:func:`krquality.get_analyzer`).
+    ``suggestions`` is whether the chunks analysed with it ask for rewrites.
+
+    >>> AnalyzerSpec(suggestions=False).load() is AnalyzerSpec().load()
+    True
+    """
+
+    model_path: str | Path | None = None
+    spacy_model: str | None = None
+    factory: Callable[[], Analyzer] | None = None
+    suggestions: bool = True
+    config: Config | None = None
+
+    def load(self) -> Analyzer:
+        if self.factory is not None:
+            return self.factory()
+        if self.model_path is None and self.spacy_model is None and self.config is None:
+            from krquality import get_analyzer
+
+            return get_analyzer()
+        from krquality.engine import Analyzer
+
+        return Analyzer.load(self.model_path, spacy_model=self.spacy_model, config=self.config)
 
 
-_worker: Analyzer | None = None
+_analyzers: dict[tuple[str | Path | None, str | None, Any, str], Analyzer] = {}
+_analyzers_lock = threading.Lock()
 
 
-def _init_worker(spec: WorkerSpec) -> None:
-    global _worker
-    from krquality.engine import Analyzer
+def cached_analyzer(spec: AnalyzerSpec) -> Analyzer:
+    """The analyzer for ``spec`` in this process, loaded on first use only.
 
-    _worker = Analyzer.load(spec.model_path, spacy_model=spec.spacy_model, config=spec.config)
+    >>> cached_analyzer(AnalyzerSpec()) is cached_analyzer(AnalyzerSpec(suggestions=False))
+    True
+    """
+    # Config holds a dict, so it cannot be hashed; its repr stands in for it.
+    key = (spec.model_path, spec.spacy_model, spec.factory, repr(spec.config))
+    analyzer = _analyzers.get(key)
+    if analyzer is None:
+        with _analyzers_lock:
+            analyzer = _analyzers.get(key)
+            if analyzer is None:
+                analyzer = _analyzers[key] = spec.load()
+    return analyzer
 
 
-def _analyze_chunk(texts: list[str], suggestions: bool) -> list[Result]:
-    if _worker is None:  # pragma: no cover - the initializer always ran
-        raise RuntimeError("worker process was not initialised")
-    return list(_worker.analyze_many(texts, suggestions=suggestions))
+def init_worker(spec: AnalyzerSpec) -> None:
+    """Process-pool initializer: load the model once; leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    cached_analyzer(spec)
+
+
+@contextmanager
+def process_pool(spec: AnalyzerSpec, *, jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``jobs`` spawned processes, each with its analyzer loaded.
+
+    Spawned rather than forked: the parent may run threads (a progress bar,
+    spaCy's), and forking a process with threads can deadlock. Interrupted
+    (Ctrl-C, an error, a consumer that stops early), it does not wait for
+    the chunks being analysed: the workers are terminated.
+
+    >>> with process_pool(AnalyzerSpec(), jobs=2) as pool:  # doctest: +SKIP
+    ...     pool.submit(len, "abc").result()
+    3
+    """
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+        initargs=(spec,),
+    )
+    try:
+        yield pool
+    except BaseException:
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    else:
+        pool.shutdown(wait=True)
+
+
+def _analyze_chunk(spec: AnalyzerSpec, texts: list[str]) -> list[Result]:
+    return list(cached_analyzer(spec).analyze_many(texts, suggestions=spec.suggestions))
 
 
 def analyze_parallel(
-    spec: WorkerSpec,
+    spec: AnalyzerSpec,
     texts: Iterable[str],
     *,
     n_process: int,
     chunk_size: int,
-    suggestions: bool,
 ) -> Iterator[Result]:
     """Analyse ``texts`` in ``n_process`` worker processes, yielding in input order.
 
     At most ``2 * n_process`` chunks are in flight, so memory stays flat
     however long ``texts`` is.
+
+    >>> [r.label for r in analyze_parallel(AnalyzerSpec(), ["Double weekly active teams"],
+    ...                                    n_process=2, chunk_size=8)]  # doctest: +SKIP
+    [<Label.METRIC: 'metric'>]
     """
-    context = multiprocessing.get_context("spawn")  # fork would copy spaCy's threads' state
     iterator = iter(texts)
-    with ProcessPoolExecutor(
-        n_process, mp_context=context, initializer=_init_worker, initargs=(spec,)
-    ) as pool:
+    with process_pool(spec, jobs=n_process) as pool:
         pending: deque[Future[list[Result]]] = deque()
         while True:
             while len(pending) < 2 * n_process:
                 chunk = list(itertools.islice(iterator, chunk_size))
                 if not chunk:
                     break
-                pending.append(pool.submit(_analyze_chunk, chunk, suggestions))
+                pending.append(pool.submit(_analyze_chunk, spec, chunk))
             if not pending:
                 return
             yield from pending.popleft().result()

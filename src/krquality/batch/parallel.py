@@ -2,82 +2,40 @@
 
 spaCy's ``nlp.pipe(n_process=...)`` ships docs back through msgpack, which
 cannot carry krquality's ``doc._.krq_*`` extension objects, so parallelism is
-a process pool of our own: each worker loads the :class:`Analyzer` once (the
-pool's initializer, or the first chunk it sees on a Dask worker) and turns a
-chunk of texts into flat result rows (:func:`analyze_chunk`), which are small
-and cheap to send back. The runner keeps a bounded number of chunks in
-flight and writes them in input order.
+a process pool of our own (:func:`krquality.parallel.process_pool`): each
+worker loads the :class:`Analyzer` once (the pool's initializer, or the first
+chunk it sees on a Dask worker) and turns a chunk of texts into flat result
+rows (:func:`analyze_chunk`), which are small and cheap to send back. The
+runner keeps a bounded number of chunks in flight and writes them in input
+order.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from krquality.batch.rows import FlatValue, result_to_row
+from krquality.parallel import AnalyzerSpec, cached_analyzer, init_worker, process_pool
 
-if TYPE_CHECKING:
-    from krquality.engine import Analyzer
+__all__ = [
+    "AnalyzerSpec",
+    "ChunkOutcome",
+    "InlineExecutor",
+    "analyze_chunk",
+    "cached_analyzer",
+    "init_worker",
+    "make_executor",
+    "process_pool",
+]
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 ChunkOutcome = dict[str, FlatValue] | str
 """A result row, or the reason the text could not be analysed."""
-
-
-@dataclass(frozen=True, slots=True)
-class AnalyzerSpec:
-    """How a worker process gets its analyzer; picklable, so it can travel to workers.
-
-    With neither ``model_path`` nor ``factory`` the process-wide default
-    (:func:`krquality.get_analyzer`) is used. ``factory`` is a zero-argument
-    callable defined at module level (so it pickles), for embedding or tests.
-    """
-
-    model_path: str | None = None
-    spacy_model: str | None = None
-    factory: Callable[[], Analyzer] | None = None
-    suggestions: bool = True
-
-    def load(self) -> Analyzer:
-        if self.factory is not None:
-            return self.factory()
-        if self.model_path is None and self.spacy_model is None:
-            from krquality import get_analyzer
-
-            return get_analyzer()
-        from krquality.engine import Analyzer
-
-        return Analyzer.load(self.model_path, spacy_model=self.spacy_model)
-
-
-_analyzers: dict[tuple[str | None, str | None, Any], Analyzer] = {}
-_analyzers_lock = threading.Lock()
-
-
-def cached_analyzer(spec: AnalyzerSpec) -> Analyzer:
-    """The analyzer for ``spec`` in this process, loaded on first use only."""
-    key = (spec.model_path, spec.spacy_model, spec.factory)
-    analyzer = _analyzers.get(key)
-    if analyzer is None:
-        with _analyzers_lock:
-            analyzer = _analyzers.get(key)
-            if analyzer is None:
-                analyzer = _analyzers[key] = spec.load()
-    return analyzer
-
-
-def init_worker(spec: AnalyzerSpec) -> None:
-    """Process-pool initializer: load the model once; leave Ctrl-C to the parent."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    cached_analyzer(spec)
 
 
 def analyze_chunk(spec: AnalyzerSpec, texts: list[str]) -> list[ChunkOutcome]:
@@ -121,39 +79,14 @@ class InlineExecutor(Executor):
 
 
 @contextmanager
-def process_pool(spec: AnalyzerSpec, *, jobs: int) -> Iterator[Executor]:
-    """A pool of ``jobs`` spawned processes, each with its analyzer loaded.
-
-    Spawned rather than forked: the parent may run threads (the progress
-    bar), and forking a process with threads can deadlock.
-    """
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=init_worker,
-        initargs=(spec,),
-    )
-    try:
-        yield pool
-    except BaseException:
-        # Interrupted: do not wait for chunks being analysed; their rows are
-        # after the last checkpoint and a --resume run redoes them.
-        processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        raise
-    else:
-        pool.shutdown(wait=True)
-
-
-@contextmanager
 def make_executor(
     spec: AnalyzerSpec, *, jobs: int = 1, dask_scheduler: str | None = None
 ) -> Iterator[tuple[Executor, int]]:
     """The executor for a run and how many chunks it works on at once.
 
-    ``jobs=1``: this process; ``jobs>1``: a process pool; ``dask_scheduler``:
+    ``jobs=1``: this process; ``jobs>1``: a process pool, which an
+    interrupted run does not wait for (the rows of its chunks are after the
+    last checkpoint, and a ``--resume`` run redoes them); ``dask_scheduler``:
     the workers of a Dask cluster (see :mod:`krquality.dask`).
     """
     if dask_scheduler is not None:
