@@ -8,6 +8,8 @@ and texts, so they run on minimal features.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 from spacy.language import Language
 
@@ -16,20 +18,19 @@ from krquality.config import Config
 from krquality.features.types import Features, Form, SpanRef
 from krquality.result import Result, StructuredKR
 
-KR_CASES = [
-    pytest.param(check, example, kind, id=f"{check.code}-{kind}-{i}")
-    for check in list_checks()
-    if check.detect is not None
-    for kind, examples in (("bad", check.bad), ("good", check.good))
-    for i, example in enumerate(examples)
-]
-SET_CASES = [
-    pytest.param(check, example, kind, id=f"{check.code}-{kind}-{i}")
-    for check in list_checks()
-    if check.detect_set is not None
-    for kind, examples in (("bad", check.bad), ("good", check.good))
-    for i, example in enumerate(examples)
-]
+
+def _example_cases(checks: Iterable[Check]) -> list[object]:
+    """One case per example of each check, with ids like ``KRQ101-bad-0``."""
+    return [
+        pytest.param(check, example, kind, id=f"{check.code}-{kind}-{i}")
+        for check in checks
+        for kind, examples in (("bad", check.bad), ("good", check.good))
+        for i, example in enumerate(examples)
+    ]
+
+
+KR_CASES = _example_cases(check for check in list_checks() if check.detect is not None)
+SET_CASES = _example_cases(check for check in list_checks() if check.detect_set is not None)
 
 
 def test_every_check_has_examples_of_its_scope() -> None:
