@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -94,6 +95,23 @@ def classify(
 def _classify_texts(
     numbered: list[tuple[int, str]], *, output_format: OutputFormat, output: Path | None, suggestions: bool
 ) -> None:
+    _analyze_and_emit(
+        ((f"input {number}", text, None) for number, text in numbered),
+        output_format=output_format,
+        output=output,
+        suggestions=suggestions,
+    )
+
+
+def _analyze_and_emit(
+    items: Iterable[tuple[str, str, str | None]],
+    *,
+    output_format: OutputFormat,
+    output: Path | None,
+    suggestions: bool,
+) -> None:
+    """Validate each ``(where, text, read_error)``, report the bad ones on stderr
+    naming ``where``, analyse the rest, render them, and exit 1 if any failed."""
     from krquality import get_analyzer
     from krquality.engine import validate_text
     from krquality.errors import InvalidInputError
@@ -102,12 +120,14 @@ def _classify_texts(
     good: list[str] = []
     failed = 0
     err = Console(stderr=True)
-    for number, text in numbered:
+    for where, text, read_error in items:
         try:
-            good.append(validate_text(text, field=f"input {number}", max_chars=analyzer.config.max_chars))
+            if read_error:
+                raise InvalidInputError(f"{where}: {read_error}", field=where)
+            good.append(validate_text(text, field=where, max_chars=analyzer.config.max_chars))
         except InvalidInputError as e:
             failed += 1
-            err.print(f"[red]error[/red]: {e}")
+            err.print(f"[red]error[/red]: {e}")  # the message names ``where``
     _emit(list(analyzer.analyze_many(good, suggestions=suggestions)), output_format, output)
     if failed:
         raise typer.Exit(1)
@@ -195,30 +215,17 @@ def _small_file(
     sheet: str | None,
     suggestions: bool,
 ) -> None:
-    from krquality import get_analyzer
     from krquality.batch import open_reader
-    from krquality.engine import validate_text
     from krquality.errors import InvalidInputError
 
-    analyzer = get_analyzer()
-    err = Console(stderr=True)
-    good: list[str] = []
-    failed = 0
     try:
         reader = open_reader(path, column=column, field=field, sheet=sheet)
     except InvalidInputError as e:
         raise typer.BadParameter(str(e), param_hint="TEXTS") from e
     with reader:
-        for row in reader:
-            try:
-                if row.error:
-                    raise InvalidInputError(row.error, field=f"{path}:{row.line}")
-                good.append(
-                    validate_text(row.text, field=f"{path}:{row.line}", max_chars=analyzer.config.max_chars)
-                )
-            except InvalidInputError as e:
-                failed += 1
-                err.print(f"[red]error[/red]: {path}:{row.line}: {e}")
-    _emit(list(analyzer.analyze_many(good, suggestions=suggestions)), output_format, output)
-    if failed:
-        raise typer.Exit(1)
+        _analyze_and_emit(
+            ((f"{path}:{row.line}", row.text, row.error) for row in reader),
+            output_format=output_format,
+            output=output,
+            suggestions=suggestions,
+        )
