@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from krquality.checks.helpers import targets
 from krquality.config import Config
-from krquality.features.types import Features
+from krquality.features.types import Features, Quantity
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Objective, Result, Severity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _CODE = re.compile(r"^KRQ\d{3}$")
 _NAME = re.compile(r"^[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*$")
@@ -41,7 +42,9 @@ class CheckContext:
 
     ``doc`` is the spaCy ``Doc`` of ``text`` (``doc._.krq_features`` is
     ``features``); detectors read ``features`` first and use tokens only
-    for wording.
+    for wording. ``tokens`` and ``targets`` are derived once here: spaCy
+    builds a new ``Token`` object on every pass over a ``Doc``, and a dozen
+    checks each walking the doc cost more than the classifier.
     """
 
     text: str
@@ -50,6 +53,12 @@ class CheckContext:
     label: Label
     probabilities: dict[str, float]
     config: Config
+    tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False)
+    targets: tuple[Quantity, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tokens", tuple(self.doc))
+        object.__setattr__(self, "targets", targets(self.features))
 
 
 @dataclass(frozen=True, slots=True)

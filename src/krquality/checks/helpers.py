@@ -7,7 +7,7 @@ loaded once, so adding a word is a data change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -16,7 +16,7 @@ from krquality.features.types import Change, Features, Quantity, QuantityKind
 from krquality.result import Fix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Token
 
 
 @cache
@@ -84,10 +84,10 @@ def is_real(quantity: Quantity) -> bool:
     return quantity.kind is not QuantityKind.PLACEHOLDER
 
 
-def tokens_after(doc: Doc, offset: int, n: int = 2) -> list[Any]:
-    """Up to ``n`` tokens starting at or after character ``offset``."""
+def tokens_after(tokens: Iterable[Token], offset: int, n: int = 2) -> list[Token]:
+    """Up to ``n`` of ``tokens`` (a doc's, in order) starting at or after character ``offset``."""
     out = []
-    for token in doc:
+    for token in tokens:
         if token.idx >= offset:
             out.append(token)
             if len(out) == n:
@@ -95,10 +95,10 @@ def tokens_after(doc: Doc, offset: int, n: int = 2) -> list[Any]:
     return out
 
 
-def token_words(doc: Doc) -> set[str]:
-    """Lower-case forms and lemmas of the doc's tokens (lemmas are empty on a blank pipeline)."""
+def token_words(tokens: Iterable[Token]) -> set[str]:
+    """Lower-case forms and lemmas of ``tokens`` (lemmas are empty on a blank pipeline)."""
     words: set[str] = set()
-    for token in doc:
+    for token in tokens:
         words.add(token.lower_)
         if token.lemma_:
             words.add(token.lemma_.lower())
@@ -110,7 +110,7 @@ def _phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in phrases if p.strip())
 
 
-def phrase_hits(doc: Doc, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def phrase_hits(tokens: Sequence[Token], phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Character spans where one of ``phrases`` occurs, word by word (form or lemma).
 
     A single-word phrase matches by lemma too, so "leverage" finds "leveraging".
@@ -118,14 +118,14 @@ def phrase_hits(doc: Doc, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]
     wanted = _phrases(phrases)
     if not wanted:
         return
-    n = len(doc)
+    n = len(tokens)
     for i in range(n):
         for words in wanted:
             if i + len(words) > n:
                 continue
-            if all(_matches(doc[i + k], w) for k, w in enumerate(words)):
-                last = doc[i + len(words) - 1]
-                yield doc[i].idx, last.idx + len(last.text)
+            if all(_matches(tokens[i + k], w) for k, w in enumerate(words)):
+                last = tokens[i + len(words) - 1]
+                yield tokens[i].idx, last.idx + len(last.text)
                 break
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
@@ -10,7 +10,6 @@ from krquality.checks.helpers import (
     baselines,
     change_of,
     load_words,
-    targets,
     token_words,
     tokens_after,
 )
@@ -19,7 +18,7 @@ from krquality.labels import Label
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Token
 
 M = Label.METRIC
 MS = Label.MILESTONE
@@ -41,7 +40,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return
     if any(c.direction in _KEEP for c in features.changes):
         return
-    found = targets(features)
+    found = context.targets
     if not found:
         return  # no target at all is metric.no_target's finding
     target = found[0]
@@ -52,7 +51,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
-    following = tokens_after(context.doc, target.span.end, 2)
+    following = tokens_after(context.tokens, target.span.end, 2)
     if any(t.lower_ in load_words("accumulation") for t in following):
         return
     change = change_of(target, features)
@@ -106,7 +105,7 @@ def _unparsed_number(context: CheckContext) -> bool:
     features = context.features
     taken = [(b.span.start, b.span.end) for b in baselines(features)]
     taken += [(d.span.start, d.span.end) for d in features.dates if not (d.normalized or "").startswith("P")]
-    for token in context.doc:
+    for token in context.tokens:
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
         if numeric and not any(start <= token.idx < end for start, end in taken):
             return True
@@ -162,7 +161,7 @@ _MEASURE_UNITS = frozenset(
 
 def _no_target(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    if context.label is not Label.METRIC or targets(features) or _unparsed_number(context):
+    if context.label is not Label.METRIC or context.targets or _unparsed_number(context):
         return
     if features.changes:
         span = features.changes[0].span
@@ -204,9 +203,8 @@ _UNITLESS = frozenset({"number", "count", "ratio", "score", "nps", "enps", "auc"
 _CLAUSE_BREAKS = frozenset({"and", "&", "plus", ";", ",", "while"})
 
 
-def _clause_words(doc: Doc, start: int, end: int) -> tuple[set[str], tuple[int, int]]:
+def _clause_words(tokens: Sequence[Token], start: int, end: int) -> tuple[set[str], tuple[int, int]]:
     """Words (forms and lemmas) of the clause around ``[start, end)``, and its character bounds."""
-    tokens = list(doc)
     inside = [i for i, t in enumerate(tokens) if start <= t.idx < end]
     if not inside:
         return set(), (start, end)
@@ -236,19 +234,19 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
     if context.label is not Label.METRIC:
         return
     measures = load_words("needs_unit")
-    if not token_words(context.doc) & measures:
+    if not token_words(context.tokens) & measures:
         return
-    for target in targets(features):
+    for target in context.targets:
         if target.kind is not QuantityKind.NUMBER or target.unit is not None:
             continue
         # Only a measure in the same clause counts: in "NPS to 50 and churn to 2%"
         # the 50 belongs to NPS, which needs no unit.
-        words, (start, end) = _clause_words(context.doc, target.span.start, target.span.end)
+        words, (start, end) = _clause_words(context.tokens, target.span.start, target.span.end)
         if not words & measures or words & _UNITLESS:
             continue
         if any(q.unit is not None and start <= q.span.start < end for q in features.quantities):
             continue  # "from 400 ms to 200", "between 100 and 200 ms": the unit carries over
-        following = tokens_after(context.doc, target.span.end, 1)
+        following = tokens_after(context.tokens, target.span.end, 1)
         if following and following[0].is_alpha and not following[0].is_stop:
             continue  # a unit word the pipeline did not record ("200 millis")
         yield NO_UNIT.finding(
@@ -309,12 +307,12 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
     if not counts:
         return
     count = counts[0]
-    unit = tokens_after(context.doc, count.span.end, 1)
+    unit = tokens_after(context.tokens, count.span.end, 1)
     if unit and unit[0].lower_ in _MEASURE_UNITS:
         return  # "Run 1,000 km": a distance, not a count of outputs
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
-    for token in tokens_after(context.doc, count.span.end, 6):
+    for token in tokens_after(context.tokens, count.span.end, 6):
         if token.is_stop or not (token.is_alpha or token.text == "-" or "-" in token.text):
             break
         end = token.idx + len(token.text)

@@ -80,7 +80,7 @@ def _percent_complete(context: CheckContext) -> Iterator[Finding]:
         change = change_of(quantity, features)
         if change is not None and change.baseline is not None:
             continue  # "completion from 55% to 75%" is a measured rate
-        following = tokens_after(context.doc, quantity.span.end, 2)
+        following = tokens_after(context.tokens, quantity.span.end, 2)
         words = [t.lower_ for t in following]
         # "Complete 80% of the migration": a share of one deliverable. "Deliver
         # 95% of customer commitments" (no determiner) is a rate over many.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import targets
 from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -26,7 +25,7 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         m.span.start <= lead.span.start < m.span.end for m in features.markers_of("hedge")
     ):
         activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
-    if context.label is not Label.TASK and not (activity_lead and not targets(features)):
+    if context.label is not Label.TASK and not (activity_lead and not context.targets):
         return
     markers = features.markers_of("activity")
     if markers:

@@ -12,7 +12,6 @@ from krquality.checks.helpers import (
     overlaps,
     phrase_hits,
     removal_fix,
-    targets,
     tokens_after,
     word_count,
 )
@@ -32,12 +31,12 @@ def word_is(text: str, start: int, end: int, word: str) -> bool:
 def _vague(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     text = context.text
-    measurable = bool(targets(features))
+    measurable = bool(context.targets)
     lead = features.lead_verb
     spans: list[tuple[int, int]] = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
     if lead is not None and lead.verb_class is VerbClass.VAGUE:
         spans.append((lead.span.start, lead.span.end))
-    spans.extend(phrase_hits(context.doc, context.config.vague_words))
+    spans.extend(phrase_hits(context.tokens, context.config.vague_words))
     seen: list[tuple[int, int]] = []
     removable = load_words("removable")
     for start, end in sorted(spans):
@@ -164,10 +163,10 @@ _PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
 
 def _compound(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    doc = context.doc
+    tokens = context.tokens
     candidates = [(m.span.start, m.span.end) for m in features.markers_of("conjunction")]
     # The pipeline may not mark every joiner; two measured halves are enough evidence.
-    candidates += [(t.idx, t.idx + len(t.text)) for t in doc if t.lower_ in _JOINERS]
+    candidates += [(t.idx, t.idx + len(t.text)) for t in tokens if t.lower_ in _JOINERS]
     quantities = [q.span for q in features.quantities]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(set(candidates)):
@@ -177,13 +176,13 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue
         if context.text[start:end] == "+" and start > 0 and context.text[start - 1].isdigit():
             continue  # "3+ sessions" is a threshold
-        before = [t for t in doc if t.idx < start]
+        before = [t for t in tokens if t.idx < start]
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
         relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end for q in quantities)
-        following = tokens_after(doc, end, 1)
+        following = tokens_after(tokens, end, 1)
         # A base-form verb starts a second result ("and migrate billing"); a
         # participle completes a state ("executed and documented") of the same one.
         verb_right = bool(following) and (
@@ -236,16 +235,17 @@ def _is_zero(phrase: str) -> bool:
 
 def _negative(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    if any(q.kind is not QuantityKind.PLACEHOLDER for q in targets(features)):
+    if any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets):
         return  # "Cut tickets with no owner from 30 to 5": the negation defines the measure
     spans = [(m.span.start, m.span.end) for m in features.markers_of("absolute") if _is_negative(m.span.text)]
-    doc = context.doc
-    for i, token in enumerate(doc):
-        if token.lower_ == "never":
+    tokens = context.tokens
+    for i, token in enumerate(tokens):
+        lower = token.lower_
+        if lower == "never":
             spans.append((token.idx, token.idx + len(token.text)))
-        elif token.lower_ == "no" and i + 1 < len(doc) and doc[i + 1].is_alpha:
+        elif lower == "no" and i + 1 < len(tokens) and tokens[i + 1].is_alpha:
             # "No bugs in production": the pipeline marks only listed phrases.
-            nxt = doc[i + 1]
+            nxt = tokens[i + 1]
             spans.append((token.idx, nxt.idx + len(nxt.text)))
     if context.label is Label.MILESTONE:
         # "CI on short-lived credentials, no static keys left" is a checkable end
@@ -309,12 +309,13 @@ _ABSOLUTES = frozenset(
 )
 # Scopes that are fine on a deliverable ("Migrate all services").
 _SCOPES = frozenset({"all", "every", "everyone", "everything", "fully", "completely", "entirely"})
+_UNSCOPED = _ABSOLUTES - _SCOPES
 
 
 def _absolute(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     changes = [(c.span.start, c.span.end) for c in features.changes]
-    measured = any(q.kind is not QuantityKind.PLACEHOLDER and (q.value or 0) < 100 for q in targets(features))
+    measured = any(q.kind is not QuantityKind.PLACEHOLDER and (q.value or 0) < 100 for q in context.targets)
     spans: list[tuple[int, int]] = []
     for marker in features.markers_of("absolute"):
         phrase = marker.span.text.lower().split()
@@ -322,22 +323,19 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
             continue  # negatives are wording.negative's; a zero is a count target
         if measured:
             continue  # "Perfect order rate to 92%": with a number, the words are the measure's name
-        if phrase[0] in _SCOPES and (context.label is not Label.TASK or targets(features)):
+        if phrase[0] in _SCOPES and (context.label is not Label.TASK or context.targets):
             continue
         if overlaps((marker.span.start, marker.span.end), changes):
             continue  # "to zero downtime" inside a measured change is a target
         spans.append((marker.span.start, marker.span.end))
-    spans += [
-        (t.idx, t.idx + len(t.text))
-        for t in context.doc
-        if t.lower_ in _ABSOLUTES - _SCOPES and context.label is not Label.METRIC
-    ]
+    if context.label is not Label.METRIC:
+        spans += [(t.idx, t.idx + len(t.text)) for t in context.tokens if t.lower_ in _UNSCOPED]
     unverifiable = load_words("unverifiable")
     for q in features.quantities:
         if q.kind is not QuantityKind.PERCENT or q.value is None or q.value < 100:
             continue
         # "100% customer satisfaction", "100% uptime"; not "100% of new hires" (a coverage).
-        after = [t.lower_ for t in tokens_after(context.doc, q.span.end, 2)]
+        after = [t.lower_ for t in tokens_after(context.tokens, q.span.end, 2)]
         if after[:1] != ["of"] and set(after) & unverifiable:
             spans.append((q.span.start, q.span.end))
     seen: list[tuple[int, int]] = []

@@ -12,13 +12,13 @@ from typing import Literal
 
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
 from krquality.features.vectorize import feature_dicts, texts
+from krquality.model.ngrams import CachedTfidfVectorizer
 
 Kind = Literal["logreg", "svm", "logreg-no-spacy", "spacy-only"]
 KINDS: tuple[Kind, ...] = ("logreg", "svm", "logreg-no-spacy", "spacy-only")
@@ -32,7 +32,7 @@ def _engineered() -> Pipeline:
 def _words() -> Pipeline:
     return make_pipeline(
         FunctionTransformer(texts),
-        TfidfVectorizer(
+        CachedTfidfVectorizer(
             ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b|[%$€£→>]"
         ),
     )
@@ -41,7 +41,7 @@ def _words() -> Pipeline:
 def _chars() -> Pipeline:
     return make_pipeline(
         FunctionTransformer(texts),
-        TfidfVectorizer(
+        CachedTfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=40000
         ),
     )
