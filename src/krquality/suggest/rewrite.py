@@ -26,13 +26,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from krquality.features.types import SpanRef
 from krquality.result import Finding, Result, Suggestion
 from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, build_drafts
 from krquality.suggest.fill import fill_placeholders
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
     from krquality.checks import CheckContext
     from krquality.engine import Analyzer
@@ -64,12 +62,16 @@ def suggest_many(
     :meth:`~krquality.engine.Analyzer.analyze_many` call, so the classifier's fixed cost
     per call is paid once per batch instead of once per key result.
     """
+    from krquality.nlp.parse import ensure_parsed_many, object_phrase
+
+    with analyzer.parse_lock:
+        ensure_parsed_many(analyzer.nlp, [context.doc for result, context in items if result.findings])
     drafted: list[tuple[Result, list[Draft]]] = []
     for result, context in items:
         if not result.findings:
             drafted.append((result, []))
             continue
-        object_span = _object_phrase(context.doc, analyzer)
+        object_span = object_phrase(context.doc)
         drafts = build_drafts(result.features, result.label, result.findings, object_span)
         drafted.append((result, _within_limit(drafts, analyzer.config.max_chars)))
     analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer)
@@ -78,14 +80,6 @@ def suggest_many(
         suggestions = _judge_all(drafts, result, analysed)
         out.append(replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result)
     return out
-
-
-def _object_phrase(doc: Doc, analyzer: Analyzer) -> SpanRef | None:
-    from krquality.nlp.parse import ensure_parsed, object_phrase
-
-    with analyzer.parse_lock:
-        ensure_parsed(analyzer.nlp, doc)
-    return object_phrase(doc)
 
 
 def _within_limit(drafts: Sequence[Draft], limit: int) -> list[Draft]:
