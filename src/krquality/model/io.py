@@ -22,6 +22,7 @@ from krquality.errors import ModelCompatibilityError, ModelError, ModelIntegrity
 from krquality.features.types import Features
 from krquality.features.vectorize import FEATURE_VERSION
 from krquality.labels import Label
+from krquality.model.compiled import CompiledModel, compile_pipeline
 
 MODEL_ENV = "KRQ_MODEL"
 DEFAULT_MODEL_NAME = "krquality-kr"
@@ -57,6 +58,9 @@ class LoadedModel:
     manifest: dict[str, Any]
     path: Path
     labels: tuple[Label, ...] = field(default=())
+    # The same arithmetic without scikit-learn's per-call checks (krquality.model.compiled);
+    # None when the pipeline's structure is not one that module compiles.
+    compiled: CompiledModel | None = field(default=None, repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -68,6 +72,8 @@ class LoadedModel:
 
     def predict_proba(self, features: Sequence[Features]) -> Any:
         """Class probabilities, columns in the order of :attr:`labels`."""
+        if self.compiled is not None:
+            return self.compiled.predict_proba(features)
         # Parameter validation and finiteness checks cost more than the
         # prediction itself for one key result; the input is ours and finite.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
@@ -142,4 +148,10 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     except Exception as e:  # a verified file that still fails to unpickle
         raise ModelError(f"cannot load model {model_path}: {e}") from e
     labels = tuple(Label(str(c)) for c in pipeline.classes_)
-    return LoadedModel(pipeline=pipeline, manifest=manifest, path=model_path, labels=labels)
+    return LoadedModel(
+        pipeline=pipeline,
+        manifest=manifest,
+        path=model_path,
+        labels=labels,
+        compiled=compile_pipeline(pipeline),
+    )

@@ -45,7 +45,8 @@ class CachedTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         state.pop("_word_columns", None)
         return state
 
-    def _fast_path(self) -> bool:
+    def fast_path(self) -> bool:
+        """Whether :meth:`counts` and the cached ``transform`` cover this configuration."""
         return (
             self.analyzer in ("char_wb", "word")
             and self.stop_words is None
@@ -75,8 +76,15 @@ class CachedTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         if isinstance(raw_documents, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         check_is_fitted(self, msg="The TF-IDF vectorizer is not fitted")
-        if not self._fast_path():
+        if not self.fast_path():
             return super().transform(raw_documents)
+        return self._tfidf.transform(self.counts(raw_documents), copy=False)
+
+    def counts(self, raw_documents: Iterable[str]) -> Any:
+        """The term-count matrix of ``raw_documents`` (CSR, sorted, duplicates summed), from the cache.
+
+        Only for a fitted vectorizer whose :meth:`fast_path` is true.
+        """
         preprocess = self.build_preprocessor()
         cache = self._cache()
         # Each word's columns are packed int32 bytes: joining them and reading
@@ -117,4 +125,4 @@ class CachedTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         )
         # Repeated columns within a row are summed, as the stock counter does.
         counts.sum_duplicates()
-        return self._tfidf.transform(counts, copy=False)
+        return counts
