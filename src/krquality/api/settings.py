@@ -48,8 +48,10 @@ class Settings(BaseSettings):
         None, description="If set, /v1 and /v2 require this key in the api_key_header header."
     )
     api_key_header: str = Field("X-API-Key", min_length=1, description="Header that carries the API key.")
+    # Analysis holds the GIL, so more threads add no throughput, only memory:
+    # two let one batch run beside the micro-batcher of single requests.
     analysis_threads: int = Field(
-        4, ge=1, le=256, description="Threads that run analyses concurrently, off the event loop."
+        2, ge=1, le=256, description="Threads that run analyses concurrently, off the event loop."
     )
     micro_batch: int = Field(
         32, ge=1, le=1000, description="Most concurrent single requests analysed together (1: no batching)."

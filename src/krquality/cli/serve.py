@@ -17,6 +17,8 @@ import typer
 from krquality.cli.app import app
 
 APP_FACTORY = "krquality.api.app:create_app"
+# Two arenas: the event loop's and one the analysis threads share (MALLOC_ARENA_MAX wins if set).
+MALLOC_ARENAS = 2
 
 
 def _overrides(**flags: object) -> dict[str, str]:
@@ -109,6 +111,11 @@ def serve(
 
     import uvicorn
 
+    from krquality.api.process import keep_out, limit_malloc_arenas
+
+    # Before uvicorn starts its threads and the model loads (see krquality.api.process).
+    limit_malloc_arenas(MALLOC_ARENAS)
+    keep_out()
     uvicorn.run(
         APP_FACTORY,
         factory=True,

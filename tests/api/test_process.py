@@ -1,0 +1,89 @@
+"""``krquality.api.process``: the worker's malloc arenas and the packages it keeps out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+import krquality
+from krquality.api import convert, process
+
+FAKE = "krq_never_a_real_package"
+
+
+@pytest.fixture
+def restore_meta_path() -> Iterator[None]:
+    before = list(sys.meta_path)
+    yield
+    sys.meta_path[:] = before
+
+
+@pytest.mark.usefixtures("restore_meta_path")
+def test_a_kept_out_package_cannot_be_imported_and_stays_out_of_sys_modules() -> None:
+    assert process.keep_out([FAKE]) == [FAKE]
+    with pytest.raises(ModuleNotFoundError, match="not used by the krquality service"):
+        __import__(FAKE)
+    with pytest.raises(ModuleNotFoundError, match="not used by the krquality service"):
+        __import__(f"{FAKE}.sub")
+    # Not a None entry: scikit-learn reads sys.modules["pandas"] directly.
+    assert FAKE not in sys.modules
+
+
+@pytest.mark.usefixtures("restore_meta_path")
+def test_an_imported_package_is_left_alone() -> None:
+    assert process.keep_out(["json"]) == []
+    assert __import__("json") is json
+
+
+def test_the_arena_cap_is_set_where_malloc_is_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    libc = subprocess.run(["ldd", "--version"], capture_output=True, text=True, check=False)
+    if "GLIBC" not in (libc.stdout + libc.stderr).upper():
+        pytest.skip("not a glibc system")
+    assert process.limit_malloc_arenas(2) is True
+
+
+def test_malloc_arena_max_from_the_environment_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert process.limit_malloc_arenas(2) is True
+
+
+TEXTS = [
+    "Increase trial-to-paid conversion from 4% to 7% by Q3",
+    "Launch the partner portal",
+    "Hold weekly pipeline reviews",
+    "Improve onboarding",
+    "Cut median support response time from 6 h to below 2 hours by June 30",
+    "Reduce churn",
+]
+
+WITHOUT_PANDAS = """
+import json, sys
+from krquality.api.process import keep_out
+kept = keep_out()
+import krquality
+from krquality.api import convert
+analyzer = krquality.load_model()
+outs = [convert.result_out(r).model_dump(mode="json") for r in analyzer.analyze_many(json.loads(sys.argv[1]))]
+print(json.dumps({"kept": kept, "pandas": "pandas" in sys.modules, "results": outs}))
+"""
+
+
+@pytest.mark.slow
+def test_responses_are_the_same_with_pandas_kept_out(analyzer: krquality.Analyzer) -> None:
+    """The service keeps pandas out of scikit-learn's way; the answers must not move."""
+    run = subprocess.run(
+        [sys.executable, "-c", WITHOUT_PANDAS, json.dumps(TEXTS)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    lean = json.loads(run.stdout)
+    assert lean["kept"] == ["pandas", "pyarrow"] and lean["pandas"] is False
+    here = [convert.result_out(r).model_dump(mode="json") for r in analyzer.analyze_many(TEXTS)]
+    assert lean["results"] == here
