@@ -6,6 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import schemathesis
+
+# schemathesis imports this lazily while collecting, deep in hypothesis's
+# stack, where CPython 3.11's AST validator can raise "recursion depth
+# mismatch" (seen once here) as pytest rewrites it; imported here, it is parsed
+# at a shallow depth.
+import schemathesis.specs.openapi.coverage._operation  # noqa: F401
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
