@@ -11,7 +11,7 @@ import schemathesis
 # stack, where CPython 3.11's AST validator can raise "recursion depth
 # mismatch" (seen once here) as pytest rewrites it; imported here, it is parsed
 # at a shallow depth.
-import schemathesis.specs.openapi.coverage._operation  # noqa: F401
+import schemathesis.specs.openapi.coverage._operation
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
