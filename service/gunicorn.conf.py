@@ -9,6 +9,9 @@ Every value comes from the same ``KRQ_*`` variables as ``krquality serve``
 
 from __future__ import annotations
 
+from typing import Any
+
+from krquality.api.process import keep_out, limit_malloc_arenas
 from krquality.api.settings import Settings
 
 _settings = Settings()
@@ -32,3 +35,10 @@ max_requests_jitter = 2_000
 accesslog = "-"
 errorlog = "-"
 loglevel = _settings.log_level
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """In each worker, before it imports the app: the same process settings as
+    ``krquality serve`` (two malloc arenas, pandas kept out; krquality.api.process)."""
+    limit_malloc_arenas(2)
+    keep_out()

@@ -6,6 +6,8 @@ import json
 import os
 import runpy
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -83,6 +85,29 @@ def test_the_gunicorn_config_reads_the_same_settings(monkeypatch: pytest.MonkeyP
     assert config["worker_class"] == "uvicorn_worker.UvicornWorker"
     module, _, factory = config["wsgi_app"].partition(":")
     assert factory == "create_app()" and callable(__import__(module, fromlist=["x"]).create_app)
+
+
+GUNICORN_WORKER = """
+import runpy, sys
+config = runpy.run_path(sys.argv[1])
+config["post_fork"](None, None)
+try:
+    import pandas
+except ModuleNotFoundError:
+    print("pandas kept out")
+"""
+
+
+def test_gunicorn_workers_keep_pandas_out_before_the_app_loads() -> None:
+    # In a child process: keeping pandas out is for good in the process that does it.
+    run = subprocess.run(
+        [sys.executable, "-c", GUNICORN_WORKER, str(ROOT / "service" / "gunicorn.conf.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert run.stdout.strip() == "pandas kept out"
 
 
 @pytest.mark.slow

@@ -113,8 +113,10 @@ def serve(
 
     from krquality.api.process import keep_out, limit_malloc_arenas
 
-    # Before uvicorn starts its threads and the model loads (see krquality.api.process).
+    # Before uvicorn starts its threads and the model loads (see krquality.api.process);
+    # worker processes (--workers N) read the variable when they start.
     limit_malloc_arenas(MALLOC_ARENAS)
+    os.environ.setdefault("MALLOC_ARENA_MAX", str(MALLOC_ARENAS))
     keep_out()
     uvicorn.run(
         APP_FACTORY,
