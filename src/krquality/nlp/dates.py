@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from krquality.features.types import DateRef
 from krquality.nlp.extensions import register_extensions
+from krquality.nlp.flags import flag_patterns
 from krquality.nlp.resources import load_data, lower_set, span_ref
 from krquality.nlp.state import DocState, get_state
 
@@ -77,7 +78,10 @@ class DateFinder:
         time_units: dict[str, str] = load_data("quantities")["time_units"]
         self.time_units = time_units
         self.max_prep_words = max(len(p.split()) for p in self.deadline_preps | self.date_preps)
-        self.matcher = Matcher(nlp.vocab)
+        # Flag patterns (krquality.nlp.flags) are not in spaCy's pattern schema;
+        # the patterns are ours and validated in the original form by the tests.
+        self.matcher = Matcher(nlp.vocab, validate=False)
+        self.vocab = nlp.vocab
         self.trigger_lowers: set[int] = set()
         self.trigger_shapes: set[int] = set()
         self.trigger_after_words: frozenset[int] = frozenset()
@@ -230,7 +234,7 @@ class DateFinder:
             "TBD": [[_in(load_data("dates")["placeholder_dates"])]],
         }
         for label, label_patterns in patterns.items():
-            self.matcher.add(label, label_patterns)
+            self.matcher.add(label, flag_patterns(self.vocab, label_patterns))
         self._patterns = patterns
 
     def _add_triggers(self, nlp: Language) -> None:
