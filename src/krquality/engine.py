@@ -9,6 +9,7 @@ mutate the loaded objects.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -90,11 +91,20 @@ class Analyzer:
         spacy_model: str | None = None,
         config: Config | None = None,
     ) -> Analyzer:
-        """Load the spaCy pipeline and the (checksum-verified) model once."""
+        """Load the spaCy pipeline and the (checksum-verified) model once.
+
+        The loaded objects are then moved out of the garbage collector's
+        generations (:func:`gc.freeze`): they live as long as the process, and
+        every full collection walking them cost about 20 us per key result in
+        ``analyze_many``. Reference counting still frees them if the analyzer
+        is dropped.
+        """
         loaded = load_model(model_path)
         config = config if config is not None else load_config()
         nlp = build_nlp(spacy_model, vague_words=config.vague_words, activity_verbs=config.activity_verbs)
-        return cls(nlp, loaded, config)
+        analyzer = cls(nlp, loaded, config)
+        gc.freeze()
+        return analyzer
 
     @property
     def spacy_model(self) -> str:
@@ -188,8 +198,9 @@ class Analyzer:
             return
 
         batch: list[tuple[str, Doc]] = []
-        for doc in self.nlp.pipe(checked(), batch_size=batch_size):
-            batch.append((doc.text, doc))
+        # The text rides along as the context: ``doc.text`` re-joins the tokens on every call.
+        for doc, text in self.nlp.pipe(((t, t) for t in checked()), batch_size=batch_size, as_tuples=True):
+            batch.append((text, doc))
             if len(batch) >= batch_size:
                 yield from self._finish_batch(batch, suggestions)
                 batch = []
