@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from krquality.checks.helpers import targets
+from krquality.checks.helpers import targets, token_words
 from krquality.config import Config
 from krquality.features.types import Features, Quantity
 from krquality.labels import Label
@@ -42,9 +42,10 @@ class CheckContext:
 
     ``doc`` is the spaCy ``Doc`` of ``text`` (``doc._.krq_features`` is
     ``features``); detectors read ``features`` first and use tokens only
-    for wording. ``tokens`` and ``targets`` are derived once here: spaCy
-    builds a new ``Token`` object on every pass over a ``Doc``, and a dozen
-    checks each walking the doc cost more than the classifier.
+    for wording. ``tokens``, ``lowers``, ``words`` and ``targets`` are
+    derived once here: spaCy builds a new ``Token`` object on every pass over
+    a ``Doc``, and a dozen checks each walking the doc cost more than the
+    classifier. A check that looks for a word tests ``lowers`` first.
     """
 
     text: str
@@ -54,10 +55,16 @@ class CheckContext:
     probabilities: dict[str, float]
     config: Config
     tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False)
+    lowers: frozenset[str] = field(init=False, repr=False, compare=False)  # the tokens' lower-case forms
+    words: frozenset[str] = field(init=False, repr=False, compare=False)  # ... and their lemmas
     targets: tuple[Quantity, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "tokens", tuple(self.doc))
+        tokens = tuple(self.doc)
+        lowers = frozenset([t.lower_ for t in tokens])
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "lowers", lowers)
+        object.__setattr__(self, "words", lowers | token_words(tokens))
         object.__setattr__(self, "targets", targets(self.features))
 
 

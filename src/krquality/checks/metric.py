@@ -10,7 +10,6 @@ from krquality.checks.helpers import (
     baselines,
     change_of,
     load_words,
-    token_words,
     tokens_after,
 )
 from krquality.features.types import Direction, QuantityKind, VerbClass
@@ -234,7 +233,7 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
     if context.label is not Label.METRIC:
         return
     measures = load_words("needs_unit")
-    if not token_words(context.tokens) & measures:
+    if context.words.isdisjoint(measures):
         return
     for target in context.targets:
         if target.kind is not QuantityKind.NUMBER or target.unit is not None:

@@ -166,7 +166,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
     tokens = context.tokens
     candidates = [(m.span.start, m.span.end) for m in features.markers_of("conjunction")]
     # The pipeline may not mark every joiner; two measured halves are enough evidence.
-    candidates += [(t.idx, t.idx + len(t.text)) for t in tokens if t.lower_ in _JOINERS]
+    if not _JOINERS.isdisjoint(context.lowers):
+        candidates += [(t.idx, t.idx + len(t.text)) for t in tokens if t.lower_ in _JOINERS]
     quantities = [q.span for q in features.quantities]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(set(candidates)):
@@ -220,6 +221,7 @@ COMPOUND = Check(
 )
 
 _NEGATIONS = frozenset({"no", "never", "none", "nothing", "without", "not", "nobody"})
+_NEVER_NO = frozenset({"never", "no"})
 
 
 def _is_negative(phrase: str) -> bool:
@@ -238,7 +240,7 @@ def _negative(context: CheckContext) -> Iterator[Finding]:
     if any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets):
         return  # "Cut tickets with no owner from 30 to 5": the negation defines the measure
     spans = [(m.span.start, m.span.end) for m in features.markers_of("absolute") if _is_negative(m.span.text)]
-    tokens = context.tokens
+    tokens = context.tokens if not _NEVER_NO.isdisjoint(context.lowers) else ()
     for i, token in enumerate(tokens):
         lower = token.lower_
         if lower == "never":
@@ -328,7 +330,7 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
         if overlaps((marker.span.start, marker.span.end), changes):
             continue  # "to zero downtime" inside a measured change is a target
         spans.append((marker.span.start, marker.span.end))
-    if context.label is not Label.METRIC:
+    if context.label is not Label.METRIC and not _UNSCOPED.isdisjoint(context.lowers):
         spans += [(t.idx, t.idx + len(t.text)) for t in context.tokens if t.lower_ in _UNSCOPED]
     unverifiable = load_words("unverifiable")
     for q in features.quantities:
@@ -375,6 +377,7 @@ ABSOLUTE = Check(
 
 # Placeholders the pipeline may not mark: "[target]", "<date>", "??", "TBD".
 _PLACEHOLDER = re.compile(r"\[[a-z][a-z _./-]*\]|<[a-z][a-z _./-]*>|\?{2,}|\b(?:TBD|TBC|TBA|XX+)\b", re.I)
+_PLACEHOLDER_MARKS = ("[", "<", "??", "tb", "xx")
 
 
 def _placeholder(context: CheckContext) -> Iterator[Finding]:
@@ -383,7 +386,10 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
     spans += [(q.span.start, q.span.end) for q in features.quantities if q.kind is QuantityKind.PLACEHOLDER]
     body = features.body
     # Searched in the body only: "[ ] Launch ..." is a Markdown checkbox, not a placeholder.
-    spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
+    lower = body.text.lower()
+    # Each alternative of the pattern needs one of these; most key results have none.
+    if any(marker in lower for marker in _PLACEHOLDER_MARKS):
+        spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
