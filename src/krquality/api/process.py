@@ -17,7 +17,6 @@ Two levers keep a worker's memory down without changing any answer:
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import importlib.abc
 import os
 import sys
@@ -44,12 +43,12 @@ def limit_malloc_arenas(arenas: int) -> bool:
     """
     if os.environ.get("MALLOC_ARENA_MAX"):
         return True  # glibc read it at process start
-    name = ctypes.util.find_library("c")
-    if not sys.platform.startswith("linux") or name is None:
+    if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
+        # The interpreter's own symbols include its C library's; no
+        # find_library, which runs ldconfig in a subprocess (~20 ms of start-up).
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # musl and others have no mallopt
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
