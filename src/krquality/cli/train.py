@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from krquality.cli.app import app
-from krquality.model.io import default_model_path
 
 
 @app.command()
@@ -24,7 +23,11 @@ def train(
     jobs: Annotated[int, typer.Option(help="Parallel cross-validation jobs.")] = 1,
 ) -> None:
     """Train on DATA, compare candidates, save the best with its manifest."""
+    # Imported here: every krquality command loads this module, and
+    # scikit-learn (with scipy) costs about 1 s and 190 MB, which `serve`
+    # should pay only once its model loads, and `lint --help` never.
     from krquality.model.estimator import KINDS
+    from krquality.model.io import default_model_path
     from krquality.model.train import train as run_train
     from krquality.nlp import build_nlp
 
