@@ -73,3 +73,96 @@ def test_the_manifest_records_the_artifact_checksum(tmp_path: Path) -> None:
     path = _saved(tmp_path)
     manifest = json.loads(manifest_path(path).read_text())
     assert manifest["artifact_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real (small) krquality pipeline, saved with its compiled form."""
+    from krquality.model.estimator import build_pipeline
+    from krquality.nlp import build_nlp
+
+    texts = ["Increase NPS from 40 to 55", "Launch the partner portal", "Hold weekly pipeline reviews"] * 12
+    labels = ["metric", "milestone", "task"] * 12
+    nlp = build_nlp()
+    features = [doc._.krq_features for doc in nlp.pipe(texts)]
+    pipeline = build_pipeline("svm").fit(features, labels)
+    path = tmp_path_factory.mktemp("model") / "small.joblib"
+    save_model(
+        pipeline,
+        path,
+        {
+            "version": "krq-small",
+            "versions": {"scikit-learn": sklearn.__version__},
+            "feature_version": FEATURE_VERSION,
+            "labels": sorted(set(labels)),
+        },
+    )
+    return path
+
+
+def test_the_compiled_form_is_saved_and_vouched_for(small_model: Path) -> None:
+    import hashlib
+
+    manifest = json.loads(manifest_path(small_model).read_text())
+    compiled = small_model.with_name(manifest["compiled_artifact"])
+    assert compiled.name == "small.compiled.npz"
+    assert manifest["compiled_sha256"] == hashlib.sha256(compiled.read_bytes()).hexdigest()
+
+
+def test_a_compiled_model_predicts_without_unpickling(small_model: Path) -> None:
+    import numpy as np
+
+    from krquality.nlp import build_nlp
+
+    loaded = load_model(small_model)
+    assert loaded.compiled is not None
+    assert loaded._pipeline is None  # the pickle was not opened
+    features = [
+        d._.krq_features for d in build_nlp().pipe(["Cut churn to 2%", "Ship SSO", "Research pricing"])
+    ]
+    fast = loaded.predict_proba(features)
+    with sklearn.config_context(assume_finite=True):
+        stock = loaded.pipeline.predict_proba(features)  # unpickled on demand, after its checksum
+    assert np.abs(fast - stock).max() < 1e-12
+
+
+def test_a_tampered_compiled_file_is_refused(tmp_path: Path, small_model: Path) -> None:
+    import shutil
+
+    for name in (small_model.name, "small.manifest.json", "small.compiled.npz"):
+        shutil.copy(small_model.with_name(name), tmp_path / name)
+    compiled = tmp_path / "small.compiled.npz"
+    compiled.write_bytes(compiled.read_bytes() + b"\0")
+    with pytest.raises(ModelIntegrityError, match=r"compiled model .*sha256"):
+        load_model(tmp_path / small_model.name)
+
+
+def test_a_vouched_compiled_file_that_is_missing_is_an_error(tmp_path: Path, small_model: Path) -> None:
+    import shutil
+
+    for name in (small_model.name, "small.manifest.json"):
+        shutil.copy(small_model.with_name(name), tmp_path / name)
+    with pytest.raises(ModelError, match=r"small\.compiled\.npz, which is missing"):
+        load_model(tmp_path / small_model.name)
+
+
+def test_the_compiled_file_holds_no_pickles(small_model: Path) -> None:
+    import numpy as np
+
+    with np.load(small_model.with_name("small.compiled.npz"), allow_pickle=False) as data:
+        assert all(data[key].dtype != object for key in data.files)
+
+
+def test_the_service_path_never_imports_scikit_learn() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, krquality; r = krquality.analyze('Increase NPS from 40 to 55');"
+        "assert r.label.value == 'metric';"
+        "print(sorted(m for m in ('sklearn', 'joblib', 'scipy.stats', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "[]"

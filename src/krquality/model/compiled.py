@@ -1,41 +1,46 @@
-"""The fitted classifier's arithmetic, without scikit-learn's per-call machinery.
+"""The fitted classifier's arithmetic, without scikit-learn.
 
 On one key result, scikit-learn spends about 1 ms per ``predict_proba`` in
 input validation, estimator tags, ``check_is_fitted`` and joblib dispatch
-inside the ``FeatureUnion``, for about 0.1 ms of arithmetic. A service
-answering single requests, the language server and the suggestion drafts
-all pay that per call. :func:`compile_pipeline` reads the fitted parameters
-of the pipeline :func:`~krquality.model.estimator.build_pipeline` makes (a
-union of feature parts, then a sigmoid-calibrated linear model) and
-computes the same probabilities with a few sparse products. Any other
-structure is not compiled and the stock pipeline is used; a test checks
-that both give the same probabilities on the whole training set.
+inside the ``FeatureUnion``, for about 0.1 ms of arithmetic; and importing it
+(with scipy.stats) costs a service about 1 s of start-up and 100 MB.
+:func:`compile_pipeline` reads the fitted parameters of the pipeline
+:func:`~krquality.model.estimator.build_pipeline` makes (a union of feature
+parts, then a sigmoid-calibrated linear model) into a :class:`CompiledModel`
+that computes the same probabilities with a few sparse products. It is saved
+beside the joblib file as plain arrays (``.compiled.npz``, read with
+``allow_pickle=False``, so loading it cannot run code) and loaded without
+importing scikit-learn. Any other pipeline structure is not compiled and the
+stock pipeline is used; a test checks that both give the same probabilities
+on the whole training set.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from numbers import Number
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer
 
 from krquality.features.types import Features
-from krquality.model.ngrams import CachedTfidfVectorizer
+from krquality.features.vectorize import feature_dicts, texts
+from krquality.model.counting import NgramCounter
+
+# The only functions a compiled part may call, by the name the file stores.
+FUNCTIONS: dict[str, Callable[[list[Features]], Any]] = {"feature_dicts": feature_dicts, "texts": texts}
+FORMAT = 1
 
 
 @dataclass(frozen=True)
-class _DictPart:
-    """A ``FunctionTransformer -> DictVectorizer`` part with numeric feature values."""
+class DictPart:
+    """Engineered features (``feature_dicts``) through a fitted ``DictVectorizer``'s vocabulary."""
 
-    func: Callable[[list[Features]], list[dict[str, float]]]
+    function: str
     vocabulary: dict[str, int]
     weights: np.ndarray  # (n_features_of_part, n_classes): the linear model's coefficients
 
@@ -44,7 +49,7 @@ class _DictPart:
         indices: list[int] = []
         values: list[float] = []
         indptr = [0]
-        for row in self.func(batch):
+        for row in FUNCTIONS[self.function](batch):
             for name, value in row.items():
                 column = vocabulary.get(name)
                 if column is not None:
@@ -57,17 +62,17 @@ class _DictPart:
 
 
 @dataclass(frozen=True)
-class _TfidfPart:
-    """A ``FunctionTransformer -> CachedTfidfVectorizer`` part (l2 norm, idf, optional sublinear tf)."""
+class TfidfPart:
+    """Word or character n-grams (``texts``) weighted as a fitted ``TfidfVectorizer`` (l2 norm) does."""
 
-    func: Callable[[list[Features]], list[str]]
-    vectorizer: CachedTfidfVectorizer
+    function: str
+    counter: NgramCounter
     idf: np.ndarray
     sublinear: bool
     weights: np.ndarray
 
     def scores(self, batch: list[Features]) -> np.ndarray:
-        counts = self.vectorizer.counts(self.func(batch)).astype(np.float64)
+        counts = self.counter.counts(FUNCTIONS[self.function](batch)).astype(np.float64)
         data = counts.data
         if self.sublinear:
             np.log(data, data)
@@ -86,59 +91,145 @@ class _TfidfPart:
         return scores
 
 
-_Part = _DictPart | _TfidfPart
+Part = DictPart | TfidfPart
 
 
 @dataclass(frozen=True)
 class CompiledModel:
     """Probabilities from the fitted parameters; the same as the pipeline's ``predict_proba``."""
 
-    parts: tuple[_Part, ...]
+    classes: tuple[str, ...]
+    parts: tuple[Part, ...]
     intercept: np.ndarray
-    a: np.ndarray  # sigmoid calibration slope per class column
+    a: np.ndarray  # sigmoid calibration slope per decision-function column
     b: np.ndarray
     columns: np.ndarray  # output column of each decision-function column
 
     def predict_proba(self, features: Sequence[Features]) -> np.ndarray:
-        """Class probabilities for ``features``, columns in the pipeline's ``classes_`` order."""
+        """Class probabilities for ``features``, columns in :attr:`classes` order."""
         batch = list(features)
         decision = self.intercept + sum((part.scores(batch) for part in self.parts), np.zeros(1))
-        proba = np.zeros((len(batch), len(self.columns)))
+        proba = np.zeros((len(batch), len(self.classes)))
         proba[:, self.columns] = expit(-(self.a * decision + self.b))
         denominator = proba.sum(axis=1, keepdims=True)
-        uniform = np.full_like(proba, 1 / len(self.columns))
+        uniform = np.full_like(proba, 1 / len(self.classes))
         proba = np.divide(proba, denominator, out=uniform, where=denominator != 0)
         proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
         result: np.ndarray = proba
         return result
 
+    def save(self, path: Path) -> None:
+        """Write the model as plain arrays and JSON (no pickles) to ``path`` (``.npz``)."""
+        arrays: dict[str, np.ndarray] = {
+            "intercept": self.intercept,
+            "a": self.a,
+            "b": self.b,
+            "columns": self.columns,
+        }
+        parts: list[dict[str, Any]] = []
+        for i, part in enumerate(self.parts):
+            arrays[f"part{i}_weights"] = part.weights
+            if isinstance(part, DictPart):
+                parts.append({"kind": "dict", "function": part.function, "vocabulary": part.vocabulary})
+            else:
+                arrays[f"part{i}_idf"] = part.idf
+                counter = part.counter
+                parts.append(
+                    {
+                        "kind": "tfidf",
+                        "function": part.function,
+                        "analyzer": counter.analyzer,
+                        "ngram_range": [counter.min_n, counter.max_n],
+                        "lowercase": counter.lowercase,
+                        "token_pattern": counter.token_pattern,
+                        "sublinear": part.sublinear,
+                        "vocabulary": counter.vocabulary,
+                    }
+                )
+        meta = {"format": FORMAT, "classes": list(self.classes), "parts": parts}
+        arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
+        with path.open("wb") as handle:
+            np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
 
-def _part(step: Any, weights: np.ndarray) -> _Part | None:
+    @classmethod
+    def load(cls, path: Path) -> CompiledModel:
+        """Read a file written by :meth:`save` (no pickles are read: ``allow_pickle=False``)."""
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            if meta.get("format") != FORMAT:
+                raise ValueError(f"{path}: compiled model format {meta.get('format')}, expected {FORMAT}")
+            parts: list[Part] = []
+            for i, spec in enumerate(meta["parts"]):
+                if spec["function"] not in FUNCTIONS:
+                    raise ValueError(f"{path}: unknown feature function {spec['function']!r}")
+                weights = np.ascontiguousarray(data[f"part{i}_weights"])
+                if spec["kind"] == "dict":
+                    parts.append(DictPart(spec["function"], dict(spec["vocabulary"]), weights))
+                    continue
+                counter = NgramCounter(
+                    analyzer=spec["analyzer"],
+                    ngram_range=(int(spec["ngram_range"][0]), int(spec["ngram_range"][1])),
+                    vocabulary=spec["vocabulary"],
+                    lowercase=bool(spec["lowercase"]),
+                    token_pattern=spec["token_pattern"],
+                )
+                idf = np.asarray(data[f"part{i}_idf"])
+                parts.append(TfidfPart(spec["function"], counter, idf, bool(spec["sublinear"]), weights))
+            return cls(
+                classes=tuple(str(c) for c in meta["classes"]),
+                parts=tuple(parts),
+                intercept=np.asarray(data["intercept"]),
+                a=np.asarray(data["a"]),
+                b=np.asarray(data["b"]),
+                columns=np.asarray(data["columns"]),
+            )
+
+
+def _function_name(func: Any) -> str | None:
+    return next((name for name, known in FUNCTIONS.items() if known is func), None)
+
+
+def _part(step: Any, weights: np.ndarray) -> Part | None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    from krquality.model.ngrams import CachedTfidfVectorizer
+
     if not isinstance(step, Pipeline) or len(step.steps) != 2:
         return None
     (_, function), (_, vectorizer) = step.steps
     if not isinstance(function, FunctionTransformer) or function.inverse_func is not None:
         return None
-    if function.func is None or function.kw_args or function.validate:
+    name = _function_name(function.func)
+    if name is None or function.kw_args or function.validate:
         return None
     if isinstance(vectorizer, DictVectorizer):
-        return _DictPart(function.func, dict(vectorizer.vocabulary_), weights)
+        return DictPart(name, {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}, weights)
     if isinstance(vectorizer, CachedTfidfVectorizer) and vectorizer.fast_path():
         if vectorizer.norm != "l2" or not vectorizer.use_idf:
             return None
-        return _TfidfPart(
-            function.func, vectorizer, np.asarray(vectorizer.idf_), bool(vectorizer.sublinear_tf), weights
+        counter = NgramCounter(
+            analyzer=vectorizer.analyzer,
+            ngram_range=vectorizer.ngram_range,
+            vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
+            lowercase=vectorizer.lowercase,
+            token_pattern=vectorizer.token_pattern,
         )
+        return TfidfPart(name, counter, np.asarray(vectorizer.idf_), bool(vectorizer.sublinear_tf), weights)
     return None
 
 
 def compile_pipeline(pipeline: Any) -> CompiledModel | None:
     """A :class:`CompiledModel` of ``pipeline``, or None when its structure is not one we compile.
 
-    >>> from krquality.model.io import load_model
-    >>> compile_pipeline(load_model().pipeline) is not None
+    >>> from krquality.model.estimator import build_pipeline
+    >>> compile_pipeline(build_pipeline("svm")) is None  # not fitted
     True
     """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
     if not isinstance(pipeline, Pipeline) or [name for name, _ in pipeline.steps] != ["features", "clf"]:
         return None
     union, clf = pipeline.named_steps["features"], pipeline.named_steps["clf"]
@@ -146,24 +237,24 @@ def compile_pipeline(pipeline: Any) -> CompiledModel | None:
         return None
     if not isinstance(clf, CalibratedClassifierCV) or clf.method != "sigmoid":
         return None
-    if len(clf.calibrated_classifiers_) != 1:
-        return None
-    calibrated = clf.calibrated_classifiers_[0]
+    calibrated_all = getattr(clf, "calibrated_classifiers_", None)
+    if calibrated_all is None or len(calibrated_all) != 1:
+        return None  # not fitted, or an ensemble of per-fold models
+    calibrated = calibrated_all[0]
     estimator = calibrated.estimator
     coef, intercept = getattr(estimator, "coef_", None), getattr(estimator, "intercept_", None)
     n_classes = len(clf.classes_)
     if coef is None or intercept is None or n_classes < 3 or coef.shape[0] != n_classes:
         return None  # binary decision functions have one column: not compiled
-    if any(not isinstance(getattr(c, "a_", None), Number) for c in calibrated.calibrators):
+    if any(not isinstance(getattr(c, "a_", None), (float, np.floating)) for c in calibrated.calibrators):
         return None
-    parts: list[_Part] = []
+    parts: list[Part] = []
     offset = 0
     for _, step in union.transformer_list:
-        if step == "drop" or step == "passthrough":
+        vocabulary = getattr(step.steps[-1][1], "vocabulary_", None) if isinstance(step, Pipeline) else None
+        if not isinstance(vocabulary, dict):
             return None
-        width = _width(step)
-        if width is None:
-            return None
+        width = len(vocabulary)
         part = _part(step, np.ascontiguousarray(coef[:, offset : offset + width].T))
         if part is None:
             return None
@@ -172,15 +263,10 @@ def compile_pipeline(pipeline: Any) -> CompiledModel | None:
     if offset != coef.shape[1]:
         return None
     return CompiledModel(
+        classes=tuple(str(c) for c in clf.classes_),
         parts=tuple(parts),
         intercept=np.asarray(intercept, dtype=np.float64),
         a=np.array([c.a_ for c in calibrated.calibrators], dtype=np.float64),
         b=np.array([c.b_ for c in calibrated.calibrators], dtype=np.float64),
         columns=np.searchsorted(clf.classes_, estimator.classes_),
     )
-
-
-def _width(step: Any) -> int | None:
-    vectorizer = step.steps[-1][1] if isinstance(step, Pipeline) else None
-    vocabulary = getattr(vectorizer, "vocabulary_", None)
-    return len(vocabulary) if isinstance(vocabulary, dict) else None

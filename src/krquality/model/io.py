@@ -1,8 +1,12 @@
-"""Model files: a joblib artefact plus a JSON manifest that vouches for it.
+"""Model files: a joblib artefact, its compiled form, and a JSON manifest that vouches for both.
 
 joblib files are pickles and can run code when loaded, so a model file is
 loaded only when its sha256 matches the one in its manifest, and only when
-it was written by a compatible scikit-learn (same major.minor version).
+it was written by a compatible scikit-learn (same major.minor version) for
+this feature version. The compiled form (``.compiled.npz``, plain arrays and
+JSON read with ``allow_pickle=False``) is checked against its own sha256 in
+the manifest too; with it, predicting needs neither the pickle nor
+scikit-learn.
 """
 
 from __future__ import annotations
@@ -10,13 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-import joblib
-import sklearn
 
 from krquality.errors import ModelCompatibilityError, ModelError, ModelIntegrityError
 from krquality.features.types import Features
@@ -27,6 +29,7 @@ from krquality.model.compiled import CompiledModel, compile_pipeline
 MODEL_ENV = "KRQ_MODEL"
 DEFAULT_MODEL_NAME = "krquality-kr"
 MANIFEST_SUFFIX = ".manifest.json"
+COMPILED_SUFFIX = ".compiled.npz"
 
 
 def default_model_path() -> Path:
@@ -50,17 +53,30 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
 class LoadedModel:
-    """A verified, loaded classifier and what its manifest says about it."""
+    """A verified classifier and what its manifest says about it.
 
-    pipeline: Any
-    manifest: dict[str, Any]
-    path: Path
-    labels: tuple[Label, ...] = field(default=())
-    # The same arithmetic without scikit-learn's per-call checks (krquality.model.compiled);
-    # None when the pipeline's structure is not one that module compiles.
-    compiled: CompiledModel | None = field(default=None, repr=False, compare=False)
+    Predictions use the compiled model (:mod:`krquality.model.compiled`) when
+    the manifest vouches for one, and then scikit-learn is never imported;
+    :attr:`pipeline`, the joblib artefact, is unpickled only when asked for
+    (training tools, tests) or when there is no compiled model.
+    """
+
+    def __init__(
+        self,
+        *,
+        manifest: dict[str, Any],
+        path: Path,
+        labels: tuple[Label, ...],
+        compiled: CompiledModel | None = None,
+        pipeline: Any = None,
+    ) -> None:
+        self.manifest = manifest
+        self.path = path
+        self.labels = labels
+        self.compiled = compiled
+        self._pipeline = pipeline
+        self._lock = threading.Lock()
 
     @property
     def version(self) -> str:
@@ -70,21 +86,45 @@ class LoadedModel:
     def abstain_threshold(self) -> float:
         return float(self.manifest.get("abstain_threshold", 0.0))
 
+    @property
+    def pipeline(self) -> Any:
+        """The scikit-learn pipeline, unpickled on first use after its checksum is checked again."""
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = _unpickle(self.path, self.manifest)
+            return self._pipeline
+
     def predict_proba(self, features: Sequence[Features]) -> Any:
         """Class probabilities, columns in the order of :attr:`labels`."""
         if self.compiled is not None:
             return self.compiled.predict_proba(features)
+        import sklearn
+
         # Parameter validation and finiteness checks cost more than the
         # prediction itself for one key result; the input is ours and finite.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             return self.pipeline.predict_proba(list(features))
 
 
+def compiled_path(model_path: Path) -> Path:
+    """``models/x.joblib`` -> ``models/x.compiled.npz``."""
+    return model_path.with_name(model_path.name.removesuffix(".joblib") + COMPILED_SUFFIX)
+
+
 def save_model(pipeline: Any, path: Path, manifest: dict[str, Any]) -> dict[str, Any]:
-    """Write the artefact, then its manifest with the artefact's sha256."""
+    """Write the artefact and its compiled form, then the manifest with both sha256s."""
+    import joblib
+
     path.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(pipeline, path, compress=3)
     full = {**manifest, "artifact": path.name, "artifact_sha256": file_sha256(path)}
+    compiled = compile_pipeline(pipeline)
+    cpath = compiled_path(path)
+    if compiled is not None:
+        compiled.save(cpath)
+        full |= {"compiled_artifact": cpath.name, "compiled_sha256": file_sha256(cpath)}
+    elif cpath.exists():
+        cpath.unlink()  # a stale one from an earlier model must not be vouched for
     manifest_path(path).write_text(json.dumps(full, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return full
 
@@ -119,10 +159,11 @@ def verify(path: Path, manifest: dict[str, Any]) -> None:
             "refusing to load it (joblib files can run code). Retrain with `krquality train`."
         )
     trained_with = str(manifest.get("versions", {}).get("scikit-learn", "unknown"))
-    if _minor(trained_with) != _minor(sklearn.__version__):
+    installed = _installed_sklearn()
+    if _minor(trained_with) != _minor(installed):
         raise ModelCompatibilityError(
             f"model {path} was trained with scikit-learn {trained_with}, this install has "
-            f"{sklearn.__version__}; install scikit-learn=={_minor(trained_with)}.* or retrain "
+            f"{installed}; install scikit-learn=={_minor(trained_with)}.* or retrain "
             "with `krquality train`"
         )
     if manifest.get("feature_version") != FEATURE_VERSION:
@@ -132,8 +173,48 @@ def verify(path: Path, manifest: dict[str, Any]) -> None:
         )
 
 
+def _installed_sklearn() -> str:
+    # From the package metadata: importing scikit-learn to read its version
+    # would cost the service the second and 100 MB the compiled model saves.
+    try:
+        return metadata.version("scikit-learn")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _unpickle(path: Path, manifest: dict[str, Any]) -> Any:
+    """The joblib artefact, after checking it against ``manifest`` (again: it may have changed)."""
+    import joblib
+
+    verify(path, manifest)
+    try:
+        return joblib.load(path)
+    except Exception as e:  # a verified file that still fails to unpickle
+        raise ModelError(f"cannot load model {path}: {e}") from e
+
+
+def _load_compiled(path: Path, manifest: dict[str, Any]) -> CompiledModel | None:
+    """The compiled model the manifest vouches for, or None when it names none."""
+    name = manifest.get("compiled_artifact")
+    if name is None:
+        return None
+    cpath = path.with_name(str(name))
+    if not cpath.is_file():
+        raise ModelError(f"model manifest {manifest_path(path)} names {cpath}, which is missing")
+    expected, actual = manifest.get("compiled_sha256"), file_sha256(cpath)
+    if expected != actual:
+        raise ModelIntegrityError(
+            f"compiled model {cpath} has sha256 {actual}, but its manifest says {expected}; "
+            "refusing to load it. Retrain with `krquality train`."
+        )
+    try:
+        return CompiledModel.load(cpath)
+    except (OSError, ValueError, KeyError) as e:
+        raise ModelError(f"cannot load compiled model {cpath}: {e}") from e
+
+
 def load_model(path: str | Path | None = None) -> LoadedModel:
-    """Load a model file after checking it against its manifest.
+    """Load a model file after checking it, and its compiled form, against its manifest.
 
     >>> load_model().labels
     (<Label.METRIC: 'metric'>, <Label.MILESTONE: 'milestone'>, <Label.TASK: 'task'>)
@@ -143,15 +224,15 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
         raise ModelError(f"no model file at {model_path}; train one with `krquality train`")
     manifest = read_manifest(model_path)
     verify(model_path, manifest)
-    try:
-        pipeline = joblib.load(model_path)
-    except Exception as e:  # a verified file that still fails to unpickle
-        raise ModelError(f"cannot load model {model_path}: {e}") from e
-    labels = tuple(Label(str(c)) for c in pipeline.classes_)
+    compiled = _load_compiled(model_path, manifest)
+    pipeline = None
+    if compiled is None:
+        pipeline = _unpickle(model_path, manifest)
+        compiled = compile_pipeline(pipeline)
+        classes: tuple[str, ...] = tuple(str(c) for c in pipeline.classes_)
+    else:
+        classes = compiled.classes
+    labels = tuple(Label(c) for c in classes)
     return LoadedModel(
-        pipeline=pipeline,
-        manifest=manifest,
-        path=model_path,
-        labels=labels,
-        compiled=compile_pipeline(pipeline),
+        manifest=manifest, path=model_path, labels=labels, compiled=compiled, pipeline=pipeline
     )
