@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from krquality.api.process import keep_out, limit_malloc_arenas
+from krquality.api.process import keep_out, limit_malloc_arenas, return_large_blocks
 from krquality.api.settings import Settings
 
 _settings = Settings()
@@ -39,6 +39,7 @@ loglevel = _settings.log_level
 
 def post_fork(server: Any, worker: Any) -> None:
     """In each worker, before it imports the app: the same process settings as
-    ``krquality serve`` (two malloc arenas, pandas kept out; krquality.api.process)."""
+    ``krquality serve`` (two malloc arenas, large blocks mapped, pandas kept out; krquality.api.process)."""
     limit_malloc_arenas(2)
+    return_large_blocks()
     keep_out()

@@ -87,3 +87,47 @@ def test_responses_are_the_same_with_pandas_kept_out(analyzer: krquality.Analyze
     assert lean["kept"] == ["pandas", "pyarrow"] and lean["pandas"] is False
     here = [convert.result_out(r).model_dump(mode="json") for r in analyzer.analyze_many(TEXTS)]
     assert lean["results"] == here
+
+
+def _is_glibc() -> bool:
+    libc = subprocess.run(["ldd", "--version"], capture_output=True, text=True, check=False)
+    return "GLIBC" in (libc.stdout + libc.stderr).upper()
+
+
+_GLIBC = _is_glibc()
+
+_RESIDUE = """
+import gc, sys
+from krquality.api import process
+if sys.argv[1] == "on":
+    assert process.return_large_blocks()
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 2**20
+warm = [bytearray(1 << 20) for _ in range(2)]
+del warm  # glibc raises its mmap threshold after freeing a mapped block
+base = rss()
+blocks = [bytearray(1 << 20) for _ in range(64)]
+blocks = blocks[::2]  # free every other block: the heap cannot shrink from the top
+gc.collect()
+print(round(rss() - base))
+"""
+
+
+@pytest.mark.skipif(not _GLIBC, reason="not a glibc system")
+def test_large_blocks_go_back_to_the_system_when_freed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+
+    def residue(mode: str) -> int:
+        command = [sys.executable, "-c", _RESIDUE, mode]
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+
+    # 32 of the 64 MB are still held; without the setting the freed half stays resident too.
+    assert residue("on") <= 40
+    assert residue("off") >= 56
+
+
+def test_mmap_threshold_from_the_environment_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "1048576")
+    assert process.return_large_blocks() is True

@@ -111,12 +111,15 @@ def serve(
 
     import uvicorn
 
-    from krquality.api.process import keep_out, limit_malloc_arenas
+    from krquality.api.process import LARGE_BLOCK, keep_out, limit_malloc_arenas, return_large_blocks
 
     # Before uvicorn starts its threads and the model loads (see krquality.api.process);
-    # worker processes (--workers N) read the variable when they start.
+    # worker processes (--workers N) read the variables when they start.
     limit_malloc_arenas(MALLOC_ARENAS)
+    return_large_blocks()
     os.environ.setdefault("MALLOC_ARENA_MAX", str(MALLOC_ARENAS))
+    os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(LARGE_BLOCK))
+    os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", str(LARGE_BLOCK))
     keep_out()
     uvicorn.run(
         APP_FACTORY,
