@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from krquality.checks.helpers import targets, token_words
+from krquality.checks.helpers import targets
 from krquality.config import Config
 from krquality.features.types import Features, Quantity
 from krquality.labels import Label
@@ -64,7 +64,8 @@ class CheckContext:
         lowers = frozenset([t.lower_ for t in tokens])
         object.__setattr__(self, "tokens", tokens)
         object.__setattr__(self, "lowers", lowers)
-        object.__setattr__(self, "words", lowers | token_words(tokens))
+        # Lemmas are empty on a blank pipeline.
+        object.__setattr__(self, "words", lowers | {t.lemma_.lower() for t in tokens if t.lemma_})
         object.__setattr__(self, "targets", targets(self.features))
 
 

@@ -95,16 +95,6 @@ def tokens_after(tokens: Iterable[Token], offset: int, n: int = 2) -> list[Token
     return out
 
 
-def token_words(tokens: Iterable[Token]) -> set[str]:
-    """Lower-case forms and lemmas of ``tokens`` (lemmas are empty on a blank pipeline)."""
-    words: set[str] = set()
-    for token in tokens:
-        words.add(token.lower_)
-        if token.lemma_:
-            words.add(token.lemma_.lower())
-    return words
-
-
 @lru_cache(maxsize=64)
 def _phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in phrases if p.strip())
