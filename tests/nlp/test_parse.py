@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from krquality.nlp import build_nlp
-from krquality.nlp.parse import ensure_parsed, object_phrase
+from krquality.nlp.parse import ensure_parsed, ensure_parsed_many, object_phrase
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +30,20 @@ def test_late_parse_equals_full_pipeline_parse(nlp: Language, full_nlp: Language
     late = ensure_parsed(nlp, nlp(text))
     full = full_nlp(text)
     assert [(t.dep_, t.head.i) for t in late] == [(t.dep_, t.head.i) for t in full]
+
+
+def test_a_batch_parse_equals_the_full_pipeline_parse(nlp: Language, full_nlp: Language) -> None:
+    texts = [
+        "Increase trial-to-paid conversion from 4% to 7% by Q3",
+        "Launch the partner portal for EMEA resellers",
+        "The export API is merged",
+        "Hold weekly pipeline reviews with every regional team",
+        "Dark mode",
+    ]
+    docs = list(nlp.pipe(texts))
+    ensure_parsed_many(nlp, docs)
+    for doc, full in zip(docs, full_nlp.pipe(texts), strict=True):
+        assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in full]
 
 
 def test_ensure_parsed_is_idempotent(nlp: Language) -> None:

@@ -34,10 +34,8 @@ def ensure_parsed(nlp: Language, doc: Doc) -> Doc:
     >>> ensure_parsed(nlp, nlp("Launch the mobile app")).has_annotation("DEP")
     True
     """
-    if doc.has_annotation("DEP"):
-        return doc
-    parsed: Doc = nlp.get_pipe("parser")(doc)
-    return parsed
+    ensure_parsed_many(nlp, [doc])
+    return doc
 
 
 def ensure_parsed_many(nlp: Language, docs: Sequence[Doc], *, batch_size: int = 256) -> None:
