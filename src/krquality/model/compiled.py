@@ -209,14 +209,8 @@ def _part(step: Any, weights: np.ndarray) -> Part | None:
     if isinstance(vectorizer, CachedTfidfVectorizer) and vectorizer.fast_path():
         if vectorizer.norm != "l2" or not vectorizer.use_idf:
             return None
-        counter = NgramCounter(
-            analyzer=vectorizer.analyzer,
-            ngram_range=vectorizer.ngram_range,
-            vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
-            lowercase=vectorizer.lowercase,
-            token_pattern=vectorizer.token_pattern,
-        )
-        return TfidfPart(name, counter, np.asarray(vectorizer.idf_), bool(vectorizer.sublinear_tf), weights)
+        idf = np.asarray(vectorizer.idf_)
+        return TfidfPart(name, vectorizer.counter(), idf, bool(vectorizer.sublinear_tf), weights)
     return None
 
 

@@ -58,7 +58,7 @@ class NgramCounter:
             raise ValueError(f"analyzer must be 'word' or 'char_wb', not {analyzer!r}")
         self.analyzer = analyzer
         self.min_n, self.max_n = ngram_range
-        self.vocabulary = dict(vocabulary)
+        self.vocabulary = {str(gram): int(column) for gram, column in vocabulary.items()}
         self.lowercase = lowercase
         self.token_pattern = token_pattern
         self._tokens = None

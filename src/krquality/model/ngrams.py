@@ -52,16 +52,20 @@ class CachedTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
             and self.strip_accents is None
         )
 
+    def counter(self) -> NgramCounter:
+        """A new :class:`NgramCounter` with this fitted vectorizer's settings and vocabulary."""
+        return NgramCounter(
+            analyzer=self.analyzer,
+            ngram_range=self.ngram_range,
+            vocabulary=self.vocabulary_,
+            lowercase=self.lowercase,
+            token_pattern=self.token_pattern,
+        )
+
     def _counter(self) -> NgramCounter:
         counter: NgramCounter | None = self.__dict__.get("_ngram_counter")
         if counter is None or self.__dict__.get("_counted_vocabulary") is not self.vocabulary_:  # refitted
-            counter = NgramCounter(
-                analyzer=self.analyzer,
-                ngram_range=self.ngram_range,
-                vocabulary=self.vocabulary_,
-                lowercase=self.lowercase,
-                token_pattern=self.token_pattern,
-            )
+            counter = self.counter()
             self.__dict__["_ngram_counter"] = counter
             self.__dict__["_counted_vocabulary"] = self.vocabulary_
         return counter
