@@ -39,11 +39,17 @@ def test_an_imported_package_is_left_alone() -> None:
     assert __import__("json") is json
 
 
+def _is_glibc() -> bool:
+    libc = subprocess.run(["ldd", "--version"], capture_output=True, text=True, check=False)
+    return "GLIBC" in (libc.stdout + libc.stderr).upper()
+
+
+_GLIBC = _is_glibc()
+
+
+@pytest.mark.skipif(not _GLIBC, reason="not a glibc system")
 def test_the_arena_cap_is_set_where_malloc_is_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
-    libc = subprocess.run(["ldd", "--version"], capture_output=True, text=True, check=False)
-    if "GLIBC" not in (libc.stdout + libc.stderr).upper():
-        pytest.skip("not a glibc system")
     assert process.limit_malloc_arenas(2) is True
 
 
@@ -88,13 +94,6 @@ def test_responses_are_the_same_with_pandas_kept_out(analyzer: krquality.Analyze
     here = [convert.result_out(r).model_dump(mode="json") for r in analyzer.analyze_many(TEXTS)]
     assert lean["results"] == here
 
-
-def _is_glibc() -> bool:
-    libc = subprocess.run(["ldd", "--version"], capture_output=True, text=True, check=False)
-    return "GLIBC" in (libc.stdout + libc.stderr).upper()
-
-
-_GLIBC = _is_glibc()
 
 _RESIDUE = """
 import gc, sys
