@@ -160,15 +160,18 @@ def compile_rules(vocab: Vocab, patterns: Iterable[dict[str, Any]]) -> CompiledA
         if "_" in attrs or not isinstance(attrs, dict):
             return None
         normalized = normalize_token_attrs(vocab, attrs)
-        # One AttributeRuler.add call: its patterns share one rule id, so one precedence.
+        # The patterns of one entry (one AttributeRuler.add call) set the same
+        # attrs, so numbering each in turn keeps the stock ruler's precedence.
         for pattern in entry["patterns"]:
             if not isinstance(pattern, list) or not pattern or not -len(pattern) <= index < len(pattern):
                 return None
             specs = []
             for spec in pattern:
+                if not isinstance(spec, dict):
+                    return None
                 key = repr(sorted(spec.items()))
                 if key not in spec_ids:
-                    if not isinstance(spec, dict) or _spec_test(spec) is None:
+                    if _spec_test(spec) is None:
                         return None
                     spec_ids[key] = len(specs_seen)
                     specs_seen.append(spec)
