@@ -53,14 +53,17 @@ def _orth(text: str) -> str:
     return text
 
 
+_READERS: dict[str, Callable[[str], str]] = {"LOWER": _lower, "ORTH": _orth, "SHAPE": word_shape}
+
+
 def _readers(vocab: Vocab) -> dict[str, Callable[[str], str]]:
-    # The flag must see what the Matcher's attribute would: the vocabulary's own getters.
+    # The flag must see what the Matcher's attribute would: the vocabulary's own shape getter.
     getters: dict[int, Any] = vocab.lex_attr_getters  # type: ignore[attr-defined]
-    return {"LOWER": _lower, "ORTH": _orth, "SHAPE": getters.get(SHAPE, word_shape)}
+    return {**_READERS, "SHAPE": getters.get(SHAPE, word_shape)}
 
 
 def _in_set(attr: str, members: tuple[str, ...]) -> InSet:
-    return InSet(attr, frozenset(members), {"LOWER": _lower, "ORTH": _orth, "SHAPE": word_shape}[attr])
+    return InSet(attr, frozenset(members), _READERS[attr])
 
 
 def _flag_for(vocab: Vocab, getter: InSet) -> int | None:
