@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from krquality.checks import run_set_checks
+from krquality.checks.okr_set import _WORD, _first_similar, _Words
 from krquality.config import Config
 from krquality.features.types import Features, Form, SpanRef
 from krquality.labels import Label
@@ -104,3 +110,58 @@ def test_versions_years_quarters_and_ranks_are_not_targets() -> None:
     pairs = [(Objective(t, tuple(r.text for r in results)), results) for t in titles]
     per_objective, _ = run_set_checks(pairs, config=Config())
     assert [f for findings in per_objective.values() for f in findings if f.code == "KRQ507"] == []
+
+
+def _similar_by_definition(a: _Words, b: _Words) -> bool:
+    """KRQ506's definition, pair by pair (what the check computed before it used arrays)."""
+    if not a.words or not b.words:
+        return False
+    if len(a.words & b.words) / len(a.words | b.words) >= 0.8:
+        return True
+    return SequenceMatcher(None, a.joined, b.joined).ratio() >= 0.9
+
+
+def _first_similar_by_definition(prepared: list[_Words]) -> list[int | None]:
+    return [
+        next((j for j in range(i) if _similar_by_definition(prepared[i], prepared[j])), None)
+        for i in range(len(prepared))
+    ]
+
+
+_WORDS = [
+    "increase",
+    "nps",
+    "from",
+    "41",
+    "to",
+    "48",
+    "50",
+    "launch",
+    "the",
+    "portal",
+    "by",
+    "q3",
+    "churn",
+    "2%",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=9), max_size=14))
+def test_array_duplicate_search_equals_the_pairwise_definition(sentences: list[list[str]]) -> None:
+    prepared = [_Words.of(tuple(words)) for words in sentences]
+    assert _first_similar(prepared) == _first_similar_by_definition(prepared)
+
+
+def test_array_duplicate_search_equals_the_pairwise_definition_on_the_training_data() -> None:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "training_data"
+    lines = [line for path in sorted(root.glob("*.jsonl")) for line in path.read_text().splitlines() if line]
+    texts = [json.loads(line)["text"] for line in lines[::20]]
+    prepared = [_Words.of(tuple(_WORD.findall(t.lower()))) for t in texts]
+    prepared += prepared[:40]  # exact repeats must be found too
+    expected = _first_similar_by_definition(prepared)
+    assert _first_similar(prepared) == expected
+    assert sum(e is not None for e in expected) >= 40
