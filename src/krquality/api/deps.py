@@ -27,19 +27,24 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def get_settings(request: Request) -> Settings:
+# The dependencies are ``async def`` although they only read ``app.state``:
+# FastAPI runs a plain ``def`` dependency in its thread pool, and those three
+# hops cost a single request about as much as its analysis.
+
+
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_metrics(request: Request) -> ServiceMetrics:
+async def get_metrics(request: Request) -> ServiceMetrics:
     """The app's Prometheus collectors."""
     metrics: ServiceMetrics = request.app.state.metrics
     return metrics
 
 
-def get_analyzer(request: Request) -> Analyzer:
+async def get_analyzer(request: Request) -> Analyzer:
     """The analyzer loaded by the lifespan; 503 (with Retry-After) until it is."""
     analyzer: Analyzer | None = getattr(request.app.state, "analyzer", None)
     if analyzer is not None:
