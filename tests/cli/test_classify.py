@@ -99,3 +99,19 @@ def test_version_is_printed() -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_brackets_in_key_results_and_suggestions_print_as_written() -> None:
+    # rich reads "[...]" as markup: "[/api]" raised MarkupError and "[date]" vanished from the table.
+    result = runner.invoke(app, ["classify", "Fix the [/api] routing bug", "Increase NPS to 48"])
+    assert result.exit_code == 0, result.output
+    for word in ("[/api]", "[baseline]", "[date]"):  # rich wraps table cells at spaces only
+        assert word in result.output
+
+
+def test_an_error_message_with_brackets_prints_as_written(tmp_path: Path) -> None:
+    source = tmp_path / "okrs[red].txt"
+    source.write_text("Ship offline mode\n" + "x" * 1200 + "\nLaunch the portal\n", encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(source), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"{source}:2" in " ".join(result.output.split())

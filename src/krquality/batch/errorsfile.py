@@ -45,9 +45,12 @@ class ErrorsFile:
         *,
         resume_state: dict[str, Any] | None = None,
         stream: IO[str] | None = None,
+        source: Path | None = None,
     ) -> None:
         self.path = path
         self.stream = stream
+        # On a stream, each line names the input file and line, as a compiler does.
+        self.prefix = f"{source}:" if source is not None else "line "
         self._writer: Writer | None = None
         self.count = int(resume_state.get("rows", 0)) if resume_state else 0
         if path is not None:
@@ -64,7 +67,7 @@ class ErrorsFile:
             self._writer.write(rows)
         elif self.stream is not None:
             for row in rows:
-                self.stream.write(f"row {row['row']} (line {row['line']}): {row['reason']}\n")
+                self.stream.write(f"{self.prefix}{row['line']}: row {row['row']}: {row['reason']}\n")
 
     def sync(self) -> dict[str, Any]:
         if self._writer is None:

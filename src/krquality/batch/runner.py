@@ -237,7 +237,7 @@ def _classify(
     writer = open_writer(out_path, columns, output_format=fmt, schema_types=schema_types,
                          resume_state=checkpoint.output_state if resuming else None, stream=stdout)
     errors = ErrorsFile(errors_file_path, resume_state=checkpoint.errors_state if resuming else None,
-                        stream=None if errors_file_path else sys.stderr)
+                        stream=None if errors_file_path else sys.stderr, source=input_path)
     spec = AnalyzerSpec(
         model_path=str(model_path) if model_path is not None else None,
         factory=analyzer_factory,

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from krquality.cli.app import app
 from krquality.result import Result
@@ -127,7 +128,7 @@ def _analyze_and_emit(
             good.append(validate_text(text, field=where, max_chars=analyzer.config.max_chars))
         except InvalidInputError as e:
             failed += 1
-            err.print(f"[red]error[/red]: {e}")  # the message names ``where``
+            err.print(f"[red]error[/red]: {escape(str(e))}")  # the message names ``where``
     _emit(list(analyzer.analyze_many(good, suggestions=suggestions)), output_format, output)
     if failed:
         raise typer.Exit(1)
@@ -200,7 +201,8 @@ def _classify_file(
     if output is not None and not quiet:
         Console(stderr=True).print(
             f"{summary.rows_written} rows written to {output}"
-            + (f", {summary.rows_failed} failed (see {summary.errors_path})" if summary.rows_failed else "")
+            + (f", {summary.rows_failed} failed (see {summary.errors_path})" if summary.rows_failed else ""),
+            markup=False,  # a path may hold brackets
         )
     raise typer.Exit(summary.exit_code)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from krquality.result import Result
 
@@ -47,15 +48,16 @@ def render_table(results: Iterable[Result], console: Console) -> None:
     for result in results:
         p = result.probabilities[result.label.value]
         label = result.label.value + ("" if result.confident else " (uncertain)")
+        # Text, not strings: rich would read "[baseline]" or "[/api]" in a key result as markup.
         table.add_row(
-            result.text,
+            Text(result.text),
             label,
             f"{p:.2f}",
             f"{result.score} {result.grade}",
             " ".join(f"{f.code} {f.name}" for f in result.findings),
         )
         for suggestion in result.suggestions[:1]:
-            table.add_row(f"  → {suggestion.text}", "", "", "", "")
+            table.add_row(Text(f"  → {suggestion.text}"), "", "", "", "")
     console.print(table)
 
 
