@@ -44,19 +44,20 @@ class DictPart:
     vocabulary: dict[str, int]
     weights: np.ndarray  # (n_features_of_part, n_classes): the linear model's coefficients
 
-    def scores(self, batch: list[Features]) -> np.ndarray:
+    def scores(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Decision-function contributions of ``feature_dicts`` rows."""
         vocabulary = self.vocabulary
         indices: list[int] = []
         values: list[float] = []
         indptr = [0]
-        for row in FUNCTIONS[self.function](batch):
+        for row in rows:
             for name, value in row.items():
                 column = vocabulary.get(name)
                 if column is not None:
                     indices.append(column)
                     values.append(float(value))
             indptr.append(len(indices))
-        matrix = sp.csr_matrix((values, indices, indptr), shape=(len(batch), len(vocabulary)))
+        matrix = sp.csr_matrix((values, indices, indptr), shape=(len(rows), len(vocabulary)))
         scores: np.ndarray = matrix @ self.weights
         return scores
 
@@ -71,8 +72,9 @@ class TfidfPart:
     sublinear: bool
     weights: np.ndarray
 
-    def scores(self, batch: list[Features]) -> np.ndarray:
-        counts = self.counter.counts(FUNCTIONS[self.function](batch)).astype(np.float64)
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """Decision-function contributions of normalised key-result texts."""
+        counts = self.counter.counts(texts).astype(np.float64)
         data = counts.data
         if self.sublinear:
             np.log(data, data)
@@ -81,7 +83,7 @@ class TfidfPart:
         # Row-wise l2 normalisation, as sklearn.preprocessing.normalize does (empty rows stay empty).
         row_lengths = np.diff(counts.indptr)
         filled = row_lengths > 0
-        squares = np.zeros(len(batch))
+        squares = np.zeros(len(texts))
         if data.size:
             squares[filled] = np.add.reduceat(data * data, counts.indptr[:-1][filled])
         norms = np.sqrt(squares)
@@ -108,7 +110,10 @@ class CompiledModel:
     def predict_proba(self, features: Sequence[Features]) -> np.ndarray:
         """Class probabilities for ``features``, columns in :attr:`classes` order."""
         batch = list(features)
-        decision = self.intercept + sum((part.scores(batch) for part in self.parts), np.zeros(1))
+        # The word and character parts read the same normalised texts: computed once.
+        inputs = {part.function: FUNCTIONS[part.function](batch) for part in self.parts}
+        contributions = [part.scores(inputs[part.function]) for part in self.parts]
+        decision = self.intercept + sum(contributions, np.zeros(1))
         proba = np.zeros((len(batch), len(self.classes)))
         proba[:, self.columns] = expit(-(self.a * decision + self.b))
         denominator = proba.sum(axis=1, keepdims=True)
