@@ -149,15 +149,19 @@ def _minor(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
-def verify(path: Path, manifest: dict[str, Any]) -> None:
-    """Raise unless ``path`` is the file the manifest describes and this install can load it."""
-    expected = manifest.get("artifact_sha256")
+def _check_sha256(path: Path, expected: object, *, what: str, why: str = "") -> None:
     actual = file_sha256(path)
     if expected != actual:
         raise ModelIntegrityError(
-            f"model file {path} has sha256 {actual}, but its manifest says {expected}; "
-            "refusing to load it (joblib files can run code). Retrain with `krquality train`."
+            f"{what} {path} has sha256 {actual}, but its manifest says {expected}; "
+            f"refusing to load it{why}. Retrain with `krquality train`."
         )
+
+
+def verify(path: Path, manifest: dict[str, Any]) -> None:
+    """Raise unless ``path`` is the file the manifest describes and this install can load it."""
+    expected = manifest.get("artifact_sha256")
+    _check_sha256(path, expected, what="model file", why=" (joblib files can run code)")
     trained_with = str(manifest.get("versions", {}).get("scikit-learn", "unknown"))
     installed = _installed_sklearn()
     if _minor(trained_with) != _minor(installed):
@@ -182,11 +186,13 @@ def _installed_sklearn() -> str:
         return "none"
 
 
-def _unpickle(path: Path, manifest: dict[str, Any]) -> Any:
-    """The joblib artefact, after checking it against ``manifest`` (again: it may have changed)."""
+def _unpickle(path: Path, manifest: dict[str, Any], *, verified: bool = False) -> Any:
+    """The joblib artefact, after checking it against ``manifest`` unless that was just ``verified``
+    (a lazy load checks again: the file may have changed since)."""
     import joblib
 
-    verify(path, manifest)
+    if not verified:
+        verify(path, manifest)
     try:
         return joblib.load(path)
     except Exception as e:  # a verified file that still fails to unpickle
@@ -201,12 +207,7 @@ def _load_compiled(path: Path, manifest: dict[str, Any]) -> CompiledModel | None
     cpath = path.with_name(str(name))
     if not cpath.is_file():
         raise ModelError(f"model manifest {manifest_path(path)} names {cpath}, which is missing")
-    expected, actual = manifest.get("compiled_sha256"), file_sha256(cpath)
-    if expected != actual:
-        raise ModelIntegrityError(
-            f"compiled model {cpath} has sha256 {actual}, but its manifest says {expected}; "
-            "refusing to load it. Retrain with `krquality train`."
-        )
+    _check_sha256(cpath, manifest.get("compiled_sha256"), what="compiled model")
     try:
         return CompiledModel.load(cpath)
     except (OSError, ValueError, KeyError) as e:
@@ -227,7 +228,7 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     compiled = _load_compiled(model_path, manifest)
     pipeline = None
     if compiled is None:
-        pipeline = _unpickle(model_path, manifest)
+        pipeline = _unpickle(model_path, manifest, verified=True)
         compiled = compile_pipeline(pipeline)
         classes: tuple[str, ...] = tuple(str(c) for c in pipeline.classes_)
     else:
