@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -78,3 +81,19 @@ def test_object_phrase_without_parse_falls_back_to_noun_run(nlp: Language) -> No
 @pytest.mark.parametrize("text", ["NPS 40 -> 55", "The export API is merged", ""])
 def test_no_object_without_a_lead_verb(nlp: Language, text: str) -> None:
     assert object_phrase(ensure_parsed(nlp, nlp(text))) is None
+
+
+def test_a_key_result_without_a_lead_verb_needs_no_parse(nlp: Language) -> None:
+    """Suggestions parse only key results with a leading verb: for every other one in the
+    training data, the object phrase is None whether or not the doc is parsed."""
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted((Path(__file__).parents[2] / "training_data").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    docs = [doc for doc in nlp.pipe(texts) if doc._.krq_features.lead_verb is None]
+    assert len(docs) > 300  # states, bare noun phrases, "NPS 40 -> 55"...
+    assert all(object_phrase(doc) is None for doc in docs)
+    ensure_parsed_many(nlp, docs)
+    assert all(object_phrase(doc) is None for doc in docs)

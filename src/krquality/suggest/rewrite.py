@@ -45,7 +45,7 @@ def suggest(result: Result, context: CheckContext, *, analyzer: Analyzer) -> Res
     """``result`` with up to three verified rewrites in ``suggestions``.
 
     The dependency parser runs here only (under ``analyzer.parse_lock``), and
-    only for key results with findings.
+    only for key results with findings and a leading verb.
 
     >>> import krquality
     >>> [s.text for s in krquality.analyze("Increase NPS to 48").suggestions][:1]
@@ -64,8 +64,11 @@ def suggest_many(
     """
     from krquality.nlp.parse import ensure_parsed_many, object_phrase
 
+    # ``object_phrase`` reads the parse only past a leading verb; a key result
+    # without one (a state, a bare noun phrase) is not parsed at all.
+    to_parse = [c.doc for r, c in items if r.findings and r.features.lead_verb is not None]
     with analyzer.parse_lock:
-        ensure_parsed_many(analyzer.nlp, [context.doc for result, context in items if result.findings])
+        ensure_parsed_many(analyzer.nlp, to_parse)
     drafted: list[tuple[Result, list[Draft]]] = []
     for result, context in items:
         if not result.findings:
