@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from krquality.api.routes.classify import CHUNK
+
 from .stub import StubAnalyzer
 
 
@@ -47,9 +49,25 @@ def test_a_batch_keeps_input_order_and_isolates_bad_items(client: TestClient) ->
     assert (body["n_ok"], body["n_errors"]) == (3, 2)
 
 
-def test_a_batch_is_one_analyzer_call(client: TestClient, stub: StubAnalyzer) -> None:
-    client.post("/v1/classify/batch", json={"texts": ["Ship it"] * 50})
+def test_a_batch_is_one_analyzer_call_per_chunk(client: TestClient, stub: StubAnalyzer) -> None:
+    client.post("/v1/classify/batch", json={"texts": ["Ship it"] * CHUNK})
     assert stub.calls == 1
+    client.post("/v1/classify/batch", json={"texts": ["Ship it"] * (2 * CHUNK + 1)})
+    assert stub.calls == 1 + 3
+
+
+def test_a_chunked_batch_keeps_input_order_across_chunk_boundaries(client: TestClient) -> None:
+    texts = [f"Grow revenue {i}%" for i in range(3 * CHUNK + 5)]
+    bad = {0, CHUNK - 1, CHUNK, 2 * CHUNK + 1, len(texts) - 1}
+    for i in bad:
+        texts[i] = " "
+    body = client.post("/v1/classify/batch", json={"texts": texts, "suggestions": False}).json()
+    assert [item["index"] for item in body["results"]] == list(range(len(texts)))
+    assert {item["index"] for item in body["results"] if item["error"]} == bad
+    assert [item["result"]["text"] for item in body["results"] if item["result"]] == [
+        t for i, t in enumerate(texts) if i not in bad
+    ]
+    assert (body["n_ok"], body["n_errors"]) == (len(texts) - len(bad), len(bad))
 
 
 def test_a_batch_of_only_bad_items_still_answers_200(client: TestClient) -> None:

@@ -8,6 +8,7 @@ import time
 import httpx
 
 from krquality.api import Settings, create_app
+from krquality.api.routes.classify import CHUNK
 
 from .stub import StubAnalyzer
 
@@ -52,6 +53,34 @@ async def test_concurrent_batches_run_in_parallel_threads_bounded_by_the_setting
             *(client.post("/v1/classify/batch", json={"texts": ["Ship it"]}) for _ in range(9))
         )
     assert stub.max_concurrent == 3
+
+
+async def test_a_large_batch_uses_every_analysis_thread() -> None:
+    stub = StubAnalyzer(delay=0.1)
+    app = create_app(Settings(analysis_threads=2), analyzer=stub)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        body = (await client.post("/v1/classify/batch", json={"texts": ["Ship it"] * (4 * CHUNK)})).json()
+    assert body["n_ok"] == 4 * CHUNK
+    assert (stub.calls, stub.max_concurrent) == (4, 2)
+
+
+async def test_a_single_request_is_answered_between_the_chunks_of_a_batch() -> None:
+    stub = StubAnalyzer(delay=0.1)
+    app = create_app(Settings(analysis_threads=2), analyzer=stub)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        batch = asyncio.create_task(
+            client.post("/v1/classify/batch", json={"texts": ["Ship it"] * (7 * CHUNK)})
+        )
+        await asyncio.sleep(0.05)  # both threads are on the batch's first chunks
+        started = time.perf_counter()
+        single = await client.post("/v1/classify", json={"text": "Hold reviews"})
+        waited = time.perf_counter() - started
+        assert single.json()["label"] == "task"
+        assert not batch.done()
+        assert waited < 0.3, f"the single request waited {waited:.2f} s, as if behind the whole batch"
+        assert (await batch).json()["n_ok"] == 7 * CHUNK
 
 
 async def test_without_micro_batching_each_single_is_its_own_call() -> None:

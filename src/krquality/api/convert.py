@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from krquality.api import schemas
 from krquality.checks.base import Check
 from krquality.result import Finding, ObjectiveResult, OKRSetResult, Result
@@ -23,6 +25,29 @@ def result_out(result: Result) -> schemas.ResultOut:
     'milestone'
     """
     return schemas.ResultOut.model_validate(result, from_attributes=True)
+
+
+def result_json(result: Result) -> bytes:
+    """:func:`result_out` as the JSON body FastAPI would send for it.
+
+    pydantic's serializer writes the bytes in one pass; returning a model
+    from a route costs FastAPI a dump, a re-validation and ``json.dumps``
+    (about 4x as long), so the routes that serve results send these bytes.
+
+    >>> import json, krquality
+    >>> json.loads(result_json(krquality.analyze("Launch the partner portal")))["label"]
+    'milestone'
+    """
+    return _RESULT_JSON.dump_json(result_out(result), by_alias=True)
+
+
+def batch_json(response: schemas.BatchResponse) -> bytes:
+    """A :class:`~krquality.api.schemas.BatchResponse` as its JSON body (see :func:`result_json`)."""
+    return _BATCH_JSON.dump_json(response, by_alias=True)
+
+
+_RESULT_JSON = TypeAdapter(schemas.ResultOut)
+_BATCH_JSON = TypeAdapter(schemas.BatchResponse)
 
 
 def finding_out(finding: Finding) -> schemas.FindingOut:

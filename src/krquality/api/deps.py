@@ -18,7 +18,6 @@ from krquality.api import convert
 from krquality.api.batching import MicroBatcher
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.problems import ProblemError
-from krquality.api.schemas import ResultOut
 from krquality.api.settings import Settings
 
 if TYPE_CHECKING:
@@ -96,13 +95,14 @@ AnalyzerDep = Annotated["Analyzer", Depends(get_analyzer)]
 RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
 
 
-async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher[ResultOut]:
-    """The app's :class:`~krquality.api.batching.MicroBatcher` for single key results."""
+async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher[bytes]:
+    """The app's :class:`~krquality.api.batching.MicroBatcher` for single key results; it
+    also renders each result's JSON body (:func:`~krquality.api.convert.result_json`) off the event loop."""
     state = request.app.state
-    batcher: MicroBatcher[ResultOut] | None = getattr(state, "batcher", None)
+    batcher: MicroBatcher[bytes] | None = getattr(state, "batcher", None)
     if batcher is None or batcher.analyzer is not analyzer:  # a test may override the analyzer
         settings: Settings = state.settings
-        batcher = MicroBatcher(analyzer, runner, convert=convert.result_out, max_batch=settings.micro_batch)
+        batcher = MicroBatcher(analyzer, runner, convert=convert.result_json, max_batch=settings.micro_batch)
         state.batcher = batcher
     return batcher
 
@@ -139,4 +139,4 @@ def api_key_dependency(settings: Settings) -> Callable[..., Any]:
     return require_api_key
 
 
-BatcherDep = Annotated[MicroBatcher[ResultOut], Depends(get_batcher)]
+BatcherDep = Annotated[MicroBatcher[bytes], Depends(get_batcher)]

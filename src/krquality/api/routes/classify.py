@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 import krquality
 from krquality.api import convert
-from krquality.api.deps import AnalyzerDep, BatcherDep, MetricsDep, RunnerDep, SettingsDep
+from krquality.api.deps import AnalysisRunner, AnalyzerDep, BatcherDep, MetricsDep, RunnerDep, SettingsDep
 from krquality.api.problems import ProblemError, invalid_input_problem
 from krquality.api.routes import problem_responses
 from krquality.api.schemas import (
@@ -36,11 +37,39 @@ def too_many(field: str, count: int, limit: int) -> ProblemError:
     )
 
 
-def _analyze_many(
-    analyzer: Analyzer, texts: list[str], suggestions: bool
-) -> tuple[list[Result], list[ResultOut]]:
-    results = list(analyzer.analyze_many(texts, suggestions=suggestions))
-    return results, [convert.result_out(r) for r in results]
+# A large batch goes through the analysis threads in chunks: every thread
+# works on it (spaCy's matrix products release the GIL; two threads analyse
+# 1,000 key results with suggestions in 0.79x the time of one), and a
+# single request queued meanwhile gets a thread between two chunks instead
+# of waiting for the whole batch.
+CHUNK = 128
+
+
+def _analyze_chunk(analyzer: Analyzer, texts: list[str], suggestions: bool) -> list[tuple[Result, ResultOut]]:
+    return [(r, convert.result_out(r)) for r in analyzer.analyze_many(texts, suggestions=suggestions)]
+
+
+async def _in_lanes(
+    runner: AnalysisRunner, lanes: int, analyzer: Analyzer, chunks: list[list[str]], suggestions: bool
+) -> list[list[tuple[Result, ResultOut]]]:
+    """Analyse ``chunks`` with at most ``lanes`` in the runner at once, results in order.
+
+    Each lane submits its next chunk only when its last one is done, so a
+    request that queued for a thread meanwhile is ahead of it.
+    """
+    out: list[list[tuple[Result, ResultOut]]] = [[] for _ in chunks]
+    pending = iter(range(len(chunks)))
+
+    async def lane() -> None:
+        for i in pending:
+            out[i] = await runner(_analyze_chunk, analyzer, chunks[i], suggestions)
+
+    await asyncio.gather(*(lane() for _ in range(max(1, min(lanes, len(chunks))))))
+    return out
+
+
+def _json_response(body: bytes) -> Response:
+    return Response(content=body, media_type="application/json")
 
 
 @router.post(
@@ -54,7 +83,7 @@ async def classify(
     batcher: BatcherDep,
     settings: SettingsDep,
     metrics: MetricsDep,
-) -> ResultOut:
+) -> Response:
     """Label one key result as metric, milestone or task, with its probabilities,
     the features found (with character spans), the findings, the score and
     rewrite suggestions."""
@@ -62,7 +91,9 @@ async def classify(
     # Concurrent single requests are analysed together (see krquality.api.batching).
     result, out = await batcher.analyze(text, suggestions=body.suggestions)
     metrics.observe_results((result,))
-    return out
+    # The body was rendered in the worker thread; FastAPI documents ResultOut
+    # (response_model) and sends these bytes as they are.
+    return _json_response(out)
 
 
 @router.post(
@@ -77,7 +108,7 @@ async def classify_batch(
     settings: SettingsDep,
     runner: RunnerDep,
     metrics: MetricsDep,
-) -> BatchResponse:
+) -> Response:
     """Analyse up to ``max_batch`` key results in one go. Results come back in
     input order; an invalid item gets its own ``error`` (a problem document)
     and the others are analysed all the same."""
@@ -92,10 +123,18 @@ async def classify_batch(
             )
         except InvalidInputError as e:
             items[index] = BatchItem(index=index, error=invalid_input_problem(e))
-    results, outs = await runner(_analyze_many, analyzer, [text for _, text in good], body.suggestions)
-    metrics.observe_results(results)
-    for (index, _), out in zip(good, outs, strict=True):
+    texts = [text for _, text in good]
+    chunks = await _in_lanes(
+        runner,
+        settings.analysis_threads,
+        analyzer,
+        [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)],
+        body.suggestions,
+    )
+    analysed = [pair for chunk in chunks for pair in chunk]
+    metrics.observe_results(result for result, _ in analysed)
+    for (index, _), (_, out) in zip(good, analysed, strict=True):
         items[index] = BatchItem(index=index, result=out)
     done = [item for item in items if item is not None]
-    n_errors = len(body.texts) - len(good)
-    return BatchResponse(results=done, n_ok=len(good), n_errors=n_errors)
+    response = BatchResponse(results=done, n_ok=len(good), n_errors=len(body.texts) - len(good))
+    return _json_response(await runner(convert.batch_json, response))
