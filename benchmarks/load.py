@@ -602,6 +602,12 @@ def main() -> None:
             f"{'service RSS after the load':<44}{rss:>9.0f} MB{TARGET_RSS_MB:>9.0f} MB  "
             f"{verdict(rss <= TARGET_RSS_MB)}"
         )
+    if "peak" in rss_stages:
+        peak = rss_stages["peak"]
+        print(
+            f"{'service peak RSS during the load':<44}{peak:>9.0f} MB{TARGET_RSS_MB:>9.0f} MB  "
+            f"{verdict(peak <= TARGET_RSS_MB)}"
+        )
     if colds:
         cold = statistics.median(colds)
         label = f"cold start to /readyz 200 (median of {len(colds)})"
