@@ -66,7 +66,7 @@ async def test_a_large_batch_uses_every_analysis_thread() -> None:
 
 
 async def test_a_single_request_is_answered_between_the_chunks_of_a_batch() -> None:
-    stub = StubAnalyzer(delay=0.1)
+    stub = StubAnalyzer(delay=0.2)
     app = create_app(Settings(analysis_threads=2), analyzer=stub)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
@@ -74,12 +74,14 @@ async def test_a_single_request_is_answered_between_the_chunks_of_a_batch() -> N
             client.post("/v1/classify/batch", json={"texts": ["Ship it"] * (7 * CHUNK)})
         )
         await asyncio.sleep(0.05)  # both threads are on the batch's first chunks
+        # Between chunks it waits at most one chunk (0.2 s) plus its own call; behind
+        # the whole batch (7 chunks in 2 lanes) it would wait about 0.9 s.
         started = time.perf_counter()
         single = await client.post("/v1/classify", json={"text": "Hold reviews"})
         waited = time.perf_counter() - started
         assert single.json()["label"] == "task"
         assert not batch.done()
-        assert waited < 0.3, f"the single request waited {waited:.2f} s, as if behind the whole batch"
+        assert waited < 0.6, f"the single request waited {waited:.2f} s, as if behind the whole batch"
         assert (await batch).json()["n_ok"] == 7 * CHUNK
 
 
