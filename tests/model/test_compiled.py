@@ -11,7 +11,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from spacy.language import Language
 
 from krquality.features.types import Features
-from krquality.model.compiled import compile_pipeline
+from krquality.model.compiled import SMALL_BATCH, compile_pipeline
 from krquality.model.data import load_examples
 from krquality.model.estimator import build_pipeline
 from krquality.model.io import load_model
@@ -62,6 +62,23 @@ def test_small_batches_match(size: int, featurized: tuple[list[Features], list[s
     assert model.compiled is not None
     batch = features[100 : 100 + size]
     assert np.abs(model.compiled.predict_proba(batch) - stock_proba(model.pipeline, batch)).max() < 1e-12
+
+
+def test_the_numpy_and_scipy_paths_agree_on_all_training_data(
+    featurized: tuple[list[Features], list[str]],
+) -> None:
+    """Batches up to SMALL_BATCH score with numpy alone, larger ones with scipy: the same numbers."""
+    features, _ = featurized
+    model = load_model()
+    assert model.compiled is not None
+    whole = model.compiled.predict_proba(features)
+    small = np.vstack(
+        [
+            model.compiled.predict_proba(features[i : i + SMALL_BATCH])
+            for i in range(0, len(features), SMALL_BATCH)
+        ]
+    )
+    assert np.abs(whole - small).max() < 1e-12
 
 
 def test_a_key_result_with_no_known_word_matches(nlp: Language) -> None:

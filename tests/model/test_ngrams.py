@@ -114,3 +114,17 @@ def test_the_committed_model_transforms_like_a_stock_copy(corpus: list[str], nlp
                 vectorizer.transform(normalized(features)).toarray(),
             )
     assert checked == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=0, max_size=8))
+def test_row_counts_are_the_arrays_of_counts(texts: list[str]) -> None:
+    """The numpy-only counts (small batches) are the CSR arrays scipy makes."""
+    base = ["increase nps from 0 to 0", "ship the export api", "hold reviews", "Ünïcode  tabs\tand\nlines"]
+    for params in CONFIGS:
+        counter = CachedTfidfVectorizer(**params).fit(base).counter()
+        matrix = counter.counts(texts)
+        columns, counts, offsets = counter.row_counts(texts)
+        assert columns.tolist() == matrix.indices.tolist()
+        assert counts.tolist() == matrix.data.tolist()
+        assert offsets.tolist() == matrix.indptr.tolist()
