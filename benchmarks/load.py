@@ -23,6 +23,10 @@ about 600 req/s, where the raw client reaches over 6,000: with httpx the
 figures mostly measured httpx. ``--client httpx`` is kept to show the
 difference.
 
+The server it starts runs without its result cache (``KRQ_CACHE_SIZE=0``):
+the levels send the same texts again, and the figures are for analysing
+them, not for looking them up.
+
     .venv/bin/python benchmarks/load.py [--requests 400] [--seconds 20] [--cold-starts 3]
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000 [--client httpx]
 """
@@ -109,6 +113,9 @@ def start_server(port: int, script: Path) -> tuple[subprocess.Popen[bytes], floa
         "KRQ_PORT": str(port),
         "KRQ_WORKERS": "1",
         "KRQ_LOG_LEVEL": "warning",
+        # The levels send the same texts again; a result cache would answer them
+        # from memory, and the figures are meant for analysis, not for lookups.
+        "KRQ_CACHE_SIZE": "0",
     }
     log = Path(tempfile.mkstemp(prefix="krq-load-", suffix=".log")[1])
     started = time.perf_counter()
@@ -562,6 +569,7 @@ def main() -> None:
     print(
         f"service {base} ({args.krquality if process else 'given'}), one worker; "
         f"client {CLIENT_NAMES[args.client]}; suggestions {'on' if args.suggestions else 'off'}; "
+        f"result cache {'off' if process else 'as the server is configured'}; "
         f"bounds: {args.requests} requests / {args.seconds:.0f} s per level"
     )
     print(HEADER)

@@ -10,6 +10,7 @@ mutate the loaded objects.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from krquality.cache import ResultCache
 from krquality.checks import CheckContext, run_checks, run_set_checks
 from krquality.checks.score import score_findings
 from krquality.config import Config, load_config
@@ -75,10 +77,14 @@ class Analyzer:
     <Label.METRIC: 'metric'>
     """
 
-    def __init__(self, nlp: Language, model: LoadedModel, config: Config) -> None:
+    def __init__(self, nlp: Language, model: LoadedModel, config: Config, *, cache_size: int = 0) -> None:
         self.nlp = nlp
         self.model = model
         self.config = config
+        # Off by default: a library caller analysing a backlog once gains
+        # nothing from it; the service, which sees the same texts again and
+        # again, turns it on (KRQ_CACHE_SIZE).
+        self.cache = ResultCache(cache_size) if cache_size > 0 else None
         # The parser is shared; spaCy components are not documented as
         # re-entrant, so on-demand parsing for suggestions is serialised.
         self.parse_lock = threading.Lock()
@@ -90,8 +96,12 @@ class Analyzer:
         *,
         spacy_model: str | None = None,
         config: Config | None = None,
+        cache_size: int = 0,
     ) -> Analyzer:
         """Load the spaCy pipeline and the (checksum-verified) model once.
+
+        ``cache_size`` > 0 keeps that many finished results (see
+        :mod:`krquality.cache`), so a text analysed again is answered from memory.
 
         The loaded objects are then moved out of the garbage collector's
         generations (:func:`gc.freeze`): they live as long as the process, and
@@ -102,7 +112,7 @@ class Analyzer:
         loaded = load_model(model_path)
         config = config if config is not None else load_config()
         nlp = build_nlp(spacy_model, vague_words=config.vague_words, activity_verbs=config.activity_verbs)
-        analyzer = cls(nlp, loaded, config)
+        analyzer = cls(nlp, loaded, config, cache_size=cache_size)
         gc.freeze()
         return analyzer
 
@@ -163,8 +173,13 @@ class Analyzer:
     def analyze(self, text: str, *, suggestions: bool = True) -> Result:
         """Analyse one key result."""
         text = validate_text(text, max_chars=self.config.max_chars)
+        cache = self.cache
+        if cache is not None and (hit := cache.get((text, suggestions))) is not None:
+            return hit
         doc = self.nlp(text)
         (result,) = self._finish_batch([(text, doc)], suggestions)
+        if cache is not None:
+            cache.put((text, suggestions), result)
         return result
 
     def analyze_many(
@@ -174,12 +189,15 @@ class Analyzer:
         batch_size: int = 256,
         n_process: int = 1,
         suggestions: bool = True,
+        cached: bool = True,
     ) -> Iterator[Result]:
         """Analyse many key results lazily, in input order, with ``nlp.pipe``.
 
         Raises :class:`InvalidInputError` naming ``texts[i]`` for a bad item;
         callers that want to go on past bad items validate first (the CLI and
-        the HTTP batch route do).
+        the HTTP batch route do). With a result cache (``cache_size``) and
+        ``cached``, texts analysed before are answered from it and repeats
+        within a batch are analysed once; ``n_process`` > 1 does not use it.
         """
         max_chars = self.config.max_chars
 
@@ -189,12 +207,20 @@ class Analyzer:
 
         if n_process != 1:
             yield from analyze_parallel(
-                AnalyzerSpec(model_path=self.model.path, spacy_model=self.spacy_model,
-                             config=self.config, suggestions=suggestions),
+                AnalyzerSpec(
+                    model_path=self.model.path,
+                    spacy_model=self.spacy_model,
+                    config=self.config,
+                    suggestions=suggestions,
+                ),
                 checked(),
                 n_process=n_process if n_process > 0 else (os.cpu_count() or 1),
                 chunk_size=batch_size,
             )
+            return
+
+        if self.cache is not None and cached:
+            yield from self._analyze_cached(checked(), self.cache, batch_size, suggestions)
             return
 
         batch: list[tuple[str, Doc]] = []
@@ -206,6 +232,22 @@ class Analyzer:
                 batch = []
         if batch:
             yield from self._finish_batch(batch, suggestions)
+
+    def _analyze_cached(
+        self, texts: Iterator[str], cache: ResultCache, batch_size: int, suggestions: bool
+    ) -> Iterator[Result]:
+        """:meth:`analyze_many` through ``cache``, a batch of ``batch_size`` texts at a time."""
+        while chunk := list(itertools.islice(texts, batch_size)):
+            found = [cache.get((text, suggestions)) for text in chunk]
+            missing = list(dict.fromkeys(text for text, hit in zip(chunk, found, strict=True) if hit is None))
+            fresh: dict[str, Result] = {}
+            if missing:
+                docs = self.nlp.pipe(((t, t) for t in missing), batch_size=batch_size, as_tuples=True)
+                for result in self._finish_batch([(text, doc) for doc, text in docs], suggestions):
+                    fresh[result.text] = result
+                    cache.put((result.text, suggestions), result)
+            for text, hit in zip(chunk, found, strict=True):
+                yield hit if hit is not None else fresh[text]
 
     def _finish_batch(self, batch: list[tuple[str, Doc]], suggestions: bool) -> list[Result]:
         verdicts = self.classify_features([doc._.krq_features for _, doc in batch])

@@ -65,3 +65,30 @@ def test_the_model_card_is_the_loaded_manifest(real_client: TestClient, analyzer
     assert body["version"] == analyzer.model_version
     assert body["manifest"]["artifact_sha256"] == analyzer.model.manifest["artifact_sha256"]
     assert body["metrics"] == analyzer.model.manifest["metrics"]
+
+
+def test_a_text_sent_again_is_served_from_the_result_cache(analyzer: krquality.Analyzer) -> None:
+    from krquality.api import Settings, create_app
+    from krquality.api.app import load_analyzer
+
+    settings = Settings(cache_size=64)
+    loaded = load_analyzer(settings)
+    assert loaded.cache is not None and len(loaded.cache) == 0  # the warm-up text is not kept
+    with TestClient(create_app(settings, analyzer=loaded)) as client:
+        text = "Increase weekly active teams to 400"
+        first = client.post("/v1/classify", json={"text": text}).json()
+        batch = client.post("/v1/classify/batch", json={"texts": [text, "Launch the partner portal"]}).json()
+        assert batch["results"][0]["result"] == first
+        assert first == TestClient(create_app(Settings(), analyzer=analyzer)).post(
+            "/v1/classify", json={"text": text}
+        ).json()  # the same answer as an uncached service
+        metrics = client.get("/metrics").text
+    assert 'krq_result_cache_lookups_total{outcome="hit"} 1.0' in metrics
+    assert 'krq_result_cache_lookups_total{outcome="miss"} 2.0' in metrics
+
+
+def test_a_cache_size_of_zero_turns_the_cache_off() -> None:
+    from krquality.api import Settings
+    from krquality.api.app import load_analyzer
+
+    assert load_analyzer(Settings(cache_size=0)).cache is None

@@ -59,10 +59,12 @@ def load_analyzer(settings: Settings) -> Analyzer:
     from krquality.config import load_config
 
     config = replace(load_config(), max_chars=settings.max_chars)
-    analyzer = Analyzer.load(settings.model_path, spacy_model=settings.spacy_model, config=config)
+    analyzer = Analyzer.load(
+        settings.model_path, spacy_model=settings.spacy_model, config=config, cache_size=settings.cache_size
+    )
     # The first calls build caches; pay for them before traffic arrives.
     with contextlib.suppress(InvalidInputError):  # a max_chars below the warm-up text's length
-        analyzer.analyze(WARM_UP_TEXT)
+        list(analyzer.analyze_many([WARM_UP_TEXT], cached=False))  # the warm-up text is no one's
     return analyzer
 
 

@@ -20,6 +20,7 @@ from prometheus_client import (
     generate_latest,
 )
 
+from krquality.cache import ResultCache
 from krquality.result import Result
 
 # Latency buckets around the targets (single key result p99 <= 25 ms, a
@@ -69,6 +70,13 @@ class ServiceMetrics:
             ("code",),
             registry=self.registry,
         )
+        self.cache_lookups = Counter(
+            "krq_result_cache_lookups",
+            "Result-cache lookups of key results, by outcome (hit or miss).",
+            ("outcome",),
+            registry=self.registry,
+        )
+        self._cache_seen = (0, 0)
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         """Count one finished request and record its latency."""
@@ -81,6 +89,18 @@ class ServiceMetrics:
             self.labels.labels(result.label.value).inc()
             for finding in result.findings:
                 self.findings.labels(finding.code).inc()
+
+    def sync_cache(self, cache: ResultCache | None) -> None:
+        """Bring the cache-lookup counters up to ``cache``'s own counts (the cache counts; this reports)."""
+        if cache is None:
+            return
+        hits, misses = cache.hits, cache.misses
+        seen_hits, seen_misses = self._cache_seen
+        if hits > seen_hits:
+            self.cache_lookups.labels("hit").inc(hits - seen_hits)
+        if misses > seen_misses:
+            self.cache_lookups.labels("miss").inc(misses - seen_misses)
+        self._cache_seen = (hits, misses)
 
     def render(self) -> tuple[bytes, str]:
         """The exposition text and its content type (every worker's, in multiprocess mode)."""

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     micro_batch: int = Field(
         32, ge=1, le=1000, description="Most concurrent single requests analysed together (1: no batching)."
     )
+    cache_size: int = Field(
+        2048,
+        ge=0,
+        le=1_000_000,
+        description="Finished results kept for texts sent again, about 5 KB each (0: no cache).",
+    )
     graceful_timeout: int = Field(
         30, ge=0, description="Seconds in-flight requests get to finish on shutdown."
     )

@@ -98,7 +98,8 @@ def _forms(draft: Draft) -> tuple[str, ...]:
 def _analyse_forms(drafts: Sequence[Draft], analyzer: Analyzer) -> Iterator[Result]:
     """The analyses of every draft's :func:`_forms`, in order, from one ``analyze_many`` call."""
     texts = [text for draft in drafts for text in _forms(draft)]
-    return iter(analyzer.analyze_many(texts, suggestions=False)) if texts else iter(())
+    # Drafts stay out of the result cache: nobody sends them, and they would push out what people do.
+    return iter(analyzer.analyze_many(texts, suggestions=False, cached=False)) if texts else iter(())
 
 
 def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Result]) -> list[Suggestion]:

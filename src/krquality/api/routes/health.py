@@ -46,7 +46,9 @@ async def readyz(request: Request) -> Response:
         }
     },
 )
-async def metrics(service_metrics: MetricsDep) -> Response:
-    """Request counts, latency histograms by route, labels and findings served."""
+async def metrics(request: Request, service_metrics: MetricsDep) -> Response:
+    """Request counts, latency histograms by route, labels and findings served, result-cache lookups."""
+    analyzer = getattr(request.app.state, "analyzer", None)
+    service_metrics.sync_cache(getattr(analyzer, "cache", None))
     payload, content_type = service_metrics.render()
     return Response(payload, media_type=content_type)
