@@ -92,3 +92,17 @@ def test_a_cache_size_of_zero_turns_the_cache_off() -> None:
     from krquality.api.app import load_analyzer
 
     assert load_analyzer(Settings(cache_size=0)).cache is None
+
+
+def test_the_rendered_body_is_what_fastapi_would_have_sent(
+    real_client: TestClient, analyzer: krquality.Analyzer
+) -> None:
+    """The routes send bytes pydantic renders; they must be the JSON of the response model."""
+    from krquality.api import convert
+
+    text = "Cut median support response time from 6 h to below 2 hours by June 30 — ünïcode"
+    body = real_client.post("/v1/classify", json={"text": text}).json()
+    assert body == convert.result_out(analyzer.analyze(text)).model_dump(mode="json")
+    batch = real_client.post("/v1/classify/batch", json={"texts": [text, " "]}).json()
+    assert batch["results"][0]["result"] == body
+    assert batch["results"][1]["result"] is None and batch["results"][1]["error"]["status"] == 422
