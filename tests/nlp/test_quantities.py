@@ -58,6 +58,12 @@ N, P, M, X, R, PH = (
         ("Increase revenue to ??", "??", PH, None, None),
         ("Increase NPS from [baseline] to [target]", "[baseline]", PH, None, None),
         ("Increase NPS to TBD", "TBD", PH, None, None),
+        # Thousands grouped with spaces, as many writers outside the US do.
+        ("Hit 120 000 MAU by Q3", "120 000", N, 120_000.0, "mau"),
+        ("Sell 1 000 000 units", "1 000 000", N, 1_000_000.0, "units"),
+        ("Raise €250 000 in grants", "€250 000", M, 250_000.0, "EUR"),
+        ("Raise EUR 250 000", "EUR 250 000", M, 250_000.0, "EUR"),
+        ("Cut p95 to 1 500 ms", "1 500 ms", N, 1_500.0, "ms"),
     ],
 )
 def test_quantity_is_normalised(
@@ -74,9 +80,25 @@ def test_rating_carries_its_scale(extract: Extract) -> None:
     assert quantity.scale == 5.0
 
 
-def test_range_gives_both_ends_the_unit(extract: Extract) -> None:
-    quantities = extract("Grow retention 10-15%").quantities
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grow retention 10-15%",
+        "Grow retention 10–15%",  # en dash: spaCy keeps "10–15" as one token
+        "Grow retention 10—15%",  # em dash
+        "Grow retention 10%-15%",  # "%-" too
+        "Grow retention 10%–15%",
+    ],
+)
+def test_range_gives_both_ends_the_unit(extract: Extract, text: str) -> None:
+    quantities = extract(text).quantities
     assert [(q.value, q.kind) for q in quantities] == [(10.0, P), (15.0, P)]
+
+
+def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
+    """Only 3-digit groups after a 1-3 digit group read as one number."""
+    assert [q.value for q in extract("Grow from 10 20 30 users").quantities] == [10.0, 20.0, 30.0]
+    assert [q.value for q in extract("Cut cost 2024 2025 by 5%").quantities] == [5.0]
 
 
 @pytest.mark.parametrize(
@@ -92,6 +114,9 @@ def test_range_gives_both_ends_the_unit(extract: Extract) -> None:
         "Provide 24/7 support for enterprise customers",
         "Call 555-123-4567 for escalations",
         "Call +1 (415) 555-0100 for escalations",
+        "Port the main number (020 7946 0000) to the new VoIP provider",
+        "Call +44 20 7946 0000 for escalations",
+        "Route calls to 0800 123 4567",
         "Monitor H2O levels in the lab",
         "Obtain ISO 27001 certification",
         "Get SOC 2 Type II certified",

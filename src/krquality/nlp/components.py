@@ -103,14 +103,21 @@ def add_components(
     return nlp
 
 
+# spaCy splits "15-20%" at the hyphen but keeps "15–20%" (en dash),
+# "15—20" (em dash) and "4%-7%" as one token, which then parses as no
+# number at all.
+_NUMBER_RANGE_DASH = r"(?<=[0-9%])[–—](?=[0-9$€£])|(?<=%)-(?=[0-9$€£])"
+
+
 def _split_arrows(nlp: Language) -> None:
-    """Make "40→55", "40->55" and "X=>Y" three tokens, so each side is a quantity."""
+    """Make "40→55", "40->55" and "X=>Y" three tokens, so each side is a quantity;
+    likewise "15–20" and "15—20", as spaCy already does for "15-20"."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokenizer: leave it alone
     arrows: list[str] = load_data("changes")["arrows"]
     alternatives = "|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True))
-    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})"]
+    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})", _NUMBER_RANGE_DASH]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for arrow in arrows:
         if len(arrow) > 1:

@@ -157,6 +157,9 @@ class QuantityFinder:
                 and parsed.ratio_scale is None
                 and not self._is_identifier(doc, i + 1, body_start)
             ):
+                grouped = self._space_grouped(doc, i + 1, end)
+                if grouped is not None:
+                    return self._number(doc, i, grouped[0], end, grouped[1], currency)
                 return self._number(doc, i, i + 1, end, parsed, currency)
         if lower in self.multiplier_words:
             return self._multiplier_word(doc, i, end, body_start)
@@ -171,6 +174,10 @@ class QuantityFinder:
                 return phone_end, None
             if parsed.ratio_scale is not None:
                 return i + 1, self._ratio(doc, i, end, parsed)
+            grouped = self._space_grouped(doc, i, end)
+            if grouped is not None:
+                last, whole = grouped
+                return self._number(doc, i, last, end, whole, None)
             if i + 2 < end and doc[i + 1].text in _RANGE_DASHES and not doc[i].whitespace_:
                 # "10-15%": the first number takes the kind and unit of the second.
                 second = parse_token(doc[i + 2].text)
@@ -222,6 +229,9 @@ class QuantityFinder:
             and doc[j + 1].is_digit
         ):
             j += 1
+        spaced = QuantityFinder._spaced_phone_end(doc, i, end)
+        if spaced:
+            return spaced
         groups = [text] if text.isdigit() else []
         if not groups:
             return 0
@@ -234,6 +244,44 @@ class QuantityFinder:
         if len(groups) >= 3 and digits >= 7:
             return j
         if len(groups) == 2 and len(groups[0]) == 3 and len(groups[1]) == 4:
+            return j
+        return 0
+
+    @staticmethod
+    def _space_grouped(doc: Doc, i: int, end: int) -> tuple[int, ParsedToken] | None:
+        """ "120 000" and "1 000 000", thousands grouped with spaces as many writers
+        outside the US do: the index of the last group and the whole number; None
+        unless a 1-3 digit group is followed by 3-digit groups, one space apart."""
+        first = doc[i].text
+        if not (first.isdigit() and len(first) <= 3 and doc[i].whitespace_ == " "):
+            return None
+        j = i + 1
+        while j < end and len(doc[j].text) == 3 and doc[j].text.isdigit() and doc[j - 1].whitespace_ == " ":
+            j += 1
+        if j == i + 1:
+            return None
+        last = j - 1
+        return last, ParsedToken(float("".join(t.text for t in doc[i:j])))
+
+    @staticmethod
+    def _spaced_phone_end(doc: Doc, i: int, end: int) -> int:
+        """End of a phone number written in space-separated groups ("020 7946 0000",
+        "+44 20 7946 0000"), else 0. Amounts are rarely written as runs of bare
+        numbers, so it takes a leading "+" or "0" and three groups, or four groups
+        and ten digits."""
+        first = doc[i].text
+        plus = first.startswith("+") and first[1:].isdigit()
+        if not (plus or (first.isdigit() and len(first) >= 2)):
+            return 0
+        groups = [first.lstrip("+")]
+        j = i + 1
+        while j < end and doc[j - 1].whitespace_ and doc[j].text.isdigit() and 2 <= len(doc[j].text) <= 4:
+            groups.append(doc[j].text)
+            j += 1
+        digits = sum(len(g) for g in groups)
+        if len(groups) >= 3 and digits >= 8 and (plus or first.startswith("0")):
+            return j
+        if len(groups) >= 4 and digits >= 10:
             return j
         return 0
 
