@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
 
 from krquality.features.types import Features, QuantityKind
 
@@ -147,3 +151,34 @@ def test_one_of_is_not_a_count(extract: Extract) -> None:
 def test_twice_a_week_is_a_frequency(extract: Extract) -> None:
     (quantity,) = extract("Ship twice a week").quantities
     assert (quantity.kind, quantity.unit) == (N, "times")
+
+
+@cache
+def _nlp() -> Language:
+    # hypothesis cannot take the function-scoped fixture; the pipeline is loaded once here.
+    from krquality.nlp import build_nlp
+
+    return build_nlp()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1_000, 999_999_999), st.sampled_from(["users", "downloads", "EUR", "%", "ms"]))
+def test_space_grouped_thousands_read_as_one_number(value: int, unit: str) -> None:
+    written = f"{value:,}".replace(",", " ")
+    quantities = _nlp()(f"Reach {written} {unit} by Q4")._.krq_features.quantities
+    assert [q.value for q in quantities] == [float(value)]
+    assert quantities[0].span.text.startswith(written)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(0, 99),
+    st.integers(1, 999),
+    st.sampled_from(["-", "–", "—"]),
+    st.booleans(),
+)
+def test_dash_ranges_give_both_ends(low: int, span: int, dash: str, percent_on_both: bool) -> None:
+    high = low + span
+    text = f"Grow retention {low}{'%' if percent_on_both else ''}{dash}{high}%"
+    quantities = _nlp()(text)._.krq_features.quantities
+    assert [(q.value, q.kind) for q in quantities] == [(float(low), P), (float(high), P)]
