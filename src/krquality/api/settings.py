@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         2048,
         ge=0,
         le=1_000_000,
-        description="Finished results kept for texts sent again, about 5 KB each (0: no cache).",
+        description="Finished results kept for texts sent again, about 2 KB each (0: no cache).",
     )
     graceful_timeout: int = Field(
         30, ge=0, description="Seconds in-flight requests get to finish on shutdown."
