@@ -61,11 +61,7 @@ class DictPart:
                     indices.append(column)
                     values.append(float(value))
             indptr.append(len(indices))
-        if len(rows) <= SMALL_BATCH:
-            return _row_sums(self.weights, np.asarray(indices), np.asarray(values), np.asarray(indptr))
-        matrix = sp.csr_matrix((values, indices, indptr), shape=(len(rows), len(vocabulary)))
-        scores: np.ndarray = matrix @ self.weights
-        return scores
+        return _sparse_product(np.asarray(values), np.asarray(indices), np.asarray(indptr), self.weights)
 
 
 @dataclass(frozen=True)
@@ -85,6 +81,7 @@ class TfidfPart:
         else:
             matrix = self.counter.counts(texts)
             columns, counts, indptr = matrix.indices, matrix.data, matrix.indptr
+        # (numpy's unique sorts the whole batch at once; per-row sorting in scipy wins past a few rows)
         data = counts.astype(np.float64)
         if self.sublinear:
             np.log(data, data)
@@ -99,15 +96,20 @@ class TfidfPart:
         norms = np.sqrt(squares)
         norms[norms == 0.0] = 1.0
         data /= np.repeat(norms, row_lengths)
-        if len(texts) <= SMALL_BATCH:
-            return _row_sums(self.weights, columns, data, indptr)
-        scores: np.ndarray = sp.csr_matrix((data, columns, indptr), shape=matrix.shape) @ self.weights
-        return scores
+        return _sparse_product(data, columns, indptr, self.weights)
 
 
-def _row_sums(weights: np.ndarray, columns: np.ndarray, values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """``csr_matrix((values, columns, indptr)) @ weights`` for a few rows, without building the matrix."""
-    out = np.zeros((len(indptr) - 1, weights.shape[1]))
+def _sparse_product(
+    values: np.ndarray, columns: np.ndarray, indptr: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """``csr_matrix((values, columns, indptr)) @ weights``; for up to :data:`SMALL_BATCH` rows
+    without building the matrix."""
+    n_rows = len(indptr) - 1
+    if n_rows > SMALL_BATCH:
+        matrix = sp.csr_matrix((values, columns, indptr), shape=(n_rows, weights.shape[0]))
+        product: np.ndarray = matrix @ weights
+        return product
+    out = np.zeros((n_rows, weights.shape[1]))
     if len(columns):
         filled = np.diff(indptr) > 0
         out[filled] = np.add.reduceat(weights[columns] * values[:, None], indptr[:-1][filled], axis=0)

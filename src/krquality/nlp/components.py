@@ -91,7 +91,7 @@ def add_components(
     'multiplier'
     """
     register_extensions()
-    _split_arrows(nlp)
+    _split_number_joins(nlp)
     words = {"vague_words": sorted(set(vague_words)), "activity_verbs": sorted(set(activity_verbs))}
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("krq_tagfix", before="attribute_ruler", config=words)
@@ -109,7 +109,7 @@ def add_components(
 _NUMBER_RANGE_DASH = r"(?<=[0-9%])[–—](?=[0-9$€£])|(?<=%)-(?=[0-9$€£])"
 
 
-def _split_arrows(nlp: Language) -> None:
+def _split_number_joins(nlp: Language) -> None:
     """Make "40→55", "40->55" and "X=>Y" three tokens, so each side is a quantity;
     likewise "15–20" and "15—20", as spaCy already does for "15-20"."""
     tokenizer = nlp.tokenizer

@@ -157,10 +157,8 @@ class QuantityFinder:
                 and parsed.ratio_scale is None
                 and not self._is_identifier(doc, i + 1, body_start)
             ):
-                grouped = self._space_grouped(doc, i + 1, end)
-                if grouped is not None:
-                    return self._number(doc, i, grouped[0], end, grouped[1], currency)
-                return self._number(doc, i, i + 1, end, parsed, currency)
+                last, parsed = self._space_grouped(doc, i + 1, end) or (i + 1, parsed)
+                return self._number(doc, i, last, end, parsed, currency)
         if lower in self.multiplier_words:
             return self._multiplier_word(doc, i, end, body_start)
         if lower == "half" and i > body_start and doc[i - 1].lower_ in ("in", "by"):
@@ -212,7 +210,11 @@ class QuantityFinder:
 
     @staticmethod
     def _phone_end(doc: Doc, i: int, end: int) -> int:
-        """End of a phone number starting at ``i`` ("555-123-4567", "+1 (415) 555-0100"), else 0."""
+        """End of a phone number starting at ``i`` ("555-123-4567", "+1 (415) 555-0100",
+        "020 7946 0000"), else 0."""
+        spaced = QuantityFinder._spaced_phone_end(doc, i, end)
+        if spaced:
+            return spaced
         text = doc[i].text
         j = i + 1
         if text.startswith("+") and j < end and doc[j].text == "(":
@@ -229,9 +231,6 @@ class QuantityFinder:
             and doc[j + 1].is_digit
         ):
             j += 1
-        spaced = QuantityFinder._spaced_phone_end(doc, i, end)
-        if spaced:
-            return spaced
         groups = [text] if text.isdigit() else []
         if not groups:
             return 0
