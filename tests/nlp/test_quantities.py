@@ -132,10 +132,24 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Complete KR1 of the platform objective",
         "Finish the work by the end of sprint 14",
         "Hold weekly 1:1s with every report",
+        "Customer 360 table available in the warehouse",
+        "Run 360 reviews for all managers",
+        "Roll out 360-degree feedback",
     ],
 )
 def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
     assert extract(text).quantities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Reach 360 paying customers", 360.0), ("Open 360 stores by Q3", 360.0), ("Cut churn 0-360%", 360.0)],
+)
+def test_a_number_that_is_sometimes_a_name_counts_elsewhere(
+    extract: Extract, text: str, value: float
+) -> None:
+    # "360" names a review or a customer view only beside those words.
+    assert value in [q.value for q in extract(text).quantities]
 
 
 def test_date_numbers_are_dates_not_quantities(extract: Extract) -> None:

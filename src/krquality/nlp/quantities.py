@@ -54,6 +54,11 @@ class QuantityFinder:
         self.version_keywords = lower_set(data["version_keywords"])
         self.version_verbs = lower_set(data["version_verbs"])
         self.non_quantities = lower_set(data["non_quantities"])
+        self.named_numbers: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+            number: (lower_set(context["before"]), lower_set(context["after"]))
+            for number, context in data["named_numbers"].items()
+            if not number.startswith("_")
+        }
         self.placeholder_tokens = lower_set(data["placeholder_tokens"])
         self.placeholder_letters = frozenset(data["placeholder_letters"])
         self.placeholder_words = lower_set(data["placeholder_words"])
@@ -69,6 +74,7 @@ class QuantityFinder:
             *(c.lower() for c in self.currency_codes),
             *(w.lower() for w in self.placeholder_letters),
             *self.non_quantities,
+            *self.named_numbers,
             "half",
             "?",
             "[",
@@ -125,6 +131,17 @@ class QuantityFinder:
         return frozenset(k for start, end in state.date_tokens for k in range(start, end))
 
     @staticmethod
+    def _is_named(doc: Doc, i: int, end: int, context: tuple[frozenset[str], frozenset[str]]) -> bool:
+        """Whether the number at ``i`` is part of a name ("customer 360", "360-degree")."""
+        before, after = context
+        if i > 0 and doc[i - 1].lower_ in before:
+            return True
+        nxt = i + 1
+        if nxt < end and doc[nxt].text == "-" and doc[nxt].whitespace_ == "":
+            nxt += 1
+        return nxt < end and doc[nxt].lower_ in after
+
+    @staticmethod
     def _token_start(doc: Doc, i: int, quantity: Quantity) -> int:
         """First token of a quantity: ``i``, or the one before ("in half" starts at "in")."""
         return i - 1 if i > 0 and doc[i].idx > quantity.span.start else i
@@ -136,7 +153,9 @@ class QuantityFinder:
         token = doc[i]
         text = token.text
         lower = token.lower_
-        if lower in self.non_quantities:
+        if lower in self.non_quantities or (
+            lower in self.named_numbers and self._is_named(doc, i, end, self.named_numbers[lower])
+        ):
             return i + 1, None
         placeholder_end = self._placeholder_end(doc, i, end, body_start)
         if placeholder_end:
