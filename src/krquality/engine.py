@@ -249,6 +249,15 @@ class Analyzer:
             for text, hit in zip(chunk, found, strict=True):
                 yield hit if hit is not None else fresh[text]
 
+    def analyze_docs(self, batch: Sequence[tuple[str, Doc]]) -> list[Result]:
+        """Results, without suggestions, for texts already annotated by this analyzer's pipeline.
+
+        For callers that build their docs another way than ``nlp.pipe``: the
+        rewrite drafts, whose tags are borrowed from their key result
+        (:func:`krquality.nlp.borrow.borrowed_docs`).
+        """
+        return self._finish_batch(list(batch), False) if batch else []
+
     def _finish_batch(self, batch: list[tuple[str, Doc]], suggestions: bool) -> list[Result]:
         verdicts = self.classify_features([doc._.krq_features for _, doc in batch])
         checked = [self._checked(text, doc, v) for (text, doc), v in zip(batch, verdicts, strict=True)]

@@ -14,10 +14,14 @@ How a draft with placeholders is judged (both conditions must hold):
    shown form is allowed to add, since the placeholders are there on
    purpose. A draft that fixes nothing is dropped.
 
-Both analyses of all drafts of a key result run as one
-:meth:`~krquality.engine.Analyzer.analyze_many` batch, without suggestions
-(no recursion), so one key result costs one small ``nlp.pipe`` and one
-classifier call.
+Both analyses of all drafts of a batch run through one
+:meth:`~krquality.engine.Analyzer.analyze_docs` call, without suggestions
+(no recursion), so the classifier's fixed cost is paid once. The filled
+form is tagged by spaCy like any key result, so its score is the one
+``krquality.analyze`` gives the filled text; the shown form differs from it
+only where a placeholder stands for a value, and borrows the filled form's
+tags for every other token instead of being tagged again
+(:mod:`krquality.nlp.borrow`).
 """
 
 from __future__ import annotations
@@ -26,11 +30,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Suggestion
 from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, build_drafts
 from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.lexicon import PLACEHOLDER_TAGS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
     from krquality.checks import CheckContext
     from krquality.engine import Analyzer
@@ -55,11 +62,9 @@ def suggest(result: Result, context: CheckContext, *, analyzer: Analyzer) -> Res
     return out
 
 
-def suggest_many(
-    items: Sequence[tuple[Result, CheckContext]], *, analyzer: Analyzer
-) -> list[Result]:
+def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Analyzer) -> list[Result]:
     """:func:`suggest` for a batch: every draft of every key result is re-analysed in one
-    :meth:`~krquality.engine.Analyzer.analyze_many` call, so the classifier's fixed cost
+    :meth:`~krquality.engine.Analyzer.analyze_docs` call, so the classifier's fixed cost
     per call is paid once per batch instead of once per key result.
     """
     from krquality.nlp.parse import ensure_parsed_many, object_phrase
@@ -89,17 +94,25 @@ def _within_limit(drafts: Sequence[Draft], limit: int) -> list[Draft]:
     return [d for d in drafts if len(d.text) <= limit and len(fill_placeholders(d.text)) <= limit]
 
 
-def _forms(draft: Draft) -> tuple[str, ...]:
-    """The texts to analyse: filled, then as shown (the same text when there is no placeholder)."""
-    filled = fill_placeholders(draft.text)
-    return (filled, draft.text) if draft.placeholders else (filled,)
-
-
 def _analyse_forms(drafts: Sequence[Draft], analyzer: Analyzer) -> Iterator[Result]:
-    """The analyses of every draft's :func:`_forms`, in order, from one ``analyze_many`` call."""
-    texts = [text for draft in drafts for text in _forms(draft)]
-    # Drafts stay out of the result cache: nobody sends them, and they would push out what people do.
-    return iter(analyzer.analyze_many(texts, suggestions=False, cached=False)) if texts else iter(())
+    """The analyses of each draft filled, then as shown (when it has placeholders), in order.
+
+    Drafts stay out of the result cache: nobody sends them, and they would
+    push out what people do.
+    """
+    if not drafts:
+        return iter(())
+    nlp = analyzer.nlp
+    filled_texts = [fill_placeholders(draft.text) for draft in drafts]
+    filled = list(nlp.pipe(filled_texts))
+    shown_items = [(d.text, doc) for d, doc in zip(drafts, filled, strict=True) if d.placeholders]
+    shown = iter(borrowed_docs(nlp, shown_items, PLACEHOLDER_TAGS))
+    batch: list[tuple[str, Doc]] = []
+    for draft, text, doc in zip(drafts, filled_texts, filled, strict=True):
+        batch.append((text, doc))
+        if draft.placeholders:
+            batch.append((draft.text, next(shown)))
+    return iter(analyzer.analyze_docs(batch))
 
 
 def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Result]) -> list[Suggestion]:
