@@ -1,7 +1,8 @@
 """``create_app(settings)``: the FastAPI application of ``krquality serve``.
 
 The lifespan loads the model once per process, in a worker thread, into
-``app.state.analyzer``: ``/healthz`` answers at once, ``/readyz`` turns 200
+``app.state.analyzer`` (and then forks the helper processes, if any, see
+:mod:`krquality.api.helpers`): ``/healthz`` answers at once, ``/readyz`` turns 200
 when the model is in, and the analysis routes answer 503 until then. Routes
 reach the analyzer through :func:`krquality.api.deps.get_analyzer`, so tests
 can override it (or pass ``analyzer=`` to skip loading).
@@ -25,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 
 from krquality import __version__
 from krquality.api.deps import api_key_dependency
+from krquality.api.helpers import HelperPool, helper_count
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.middleware import BodyGuardMiddleware, MetricsMiddleware
 from krquality.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
@@ -77,8 +79,27 @@ async def _load_into(app: FastAPI) -> None:
         app.state.load_error = str(e) or type(e).__name__
         logger.error("the model failed to load: %s", app.state.load_error, exc_info=e)
         return
+    await _start_helpers(app, analyzer, helper_count(settings.analysis_processes, workers=settings.workers))
     app.state.analyzer = analyzer
-    logger.info("model %s ready in %.2f s", analyzer.model_version, time.perf_counter() - started)
+    helpers: HelperPool | None = app.state.helpers
+    logger.info(
+        "model %s ready in %.2f s, %d helper process(es)",
+        analyzer.model_version,
+        time.perf_counter() - started,
+        helpers.processes if helpers is not None else 0,
+    )
+
+
+async def _start_helpers(app: FastAPI, analyzer: Analyzer, count: int) -> None:
+    """Fork ``count`` helper processes for ``analyzer`` into ``app.state.helpers``."""
+    if count < 1:
+        return
+    try:
+        # In the event loop's thread, on purpose (see HelperPool): the fork and
+        # the helpers' first answer take some 50 ms, once, before /readyz is 200.
+        app.state.helpers = HelperPool(analyzer, count)
+    except Exception as e:  # the worker's own threads still serve everything
+        logger.warning("no helper processes: %s", e)
 
 
 @contextlib.asynccontextmanager
@@ -87,6 +108,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     task: asyncio.Task[None] | None = None
     if app.state.analyzer is None:
         task = asyncio.create_task(_load_into(app))
+    else:
+        # An analyzer passed in (tests, embedding) gets helpers only when asked for.
+        settings: Settings = app.state.settings
+        requested = settings.analysis_processes or 0
+        await _start_helpers(app, app.state.analyzer, helper_count(requested, workers=settings.workers))
     try:
         yield
     finally:
@@ -94,6 +120,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        helpers: HelperPool | None = app.state.helpers
+        if helpers is not None:
+            app.state.helpers = None
+            await anyio.to_thread.run_sync(helpers.close)
 
 
 def _rewrite_schema(node: Any, settings: Settings) -> None:
@@ -128,7 +158,8 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     """Build the service.
 
     ``settings`` default to the ``KRQ_*`` environment; pass ``analyzer`` to use
-    an already loaded one (the lifespan then loads nothing).
+    an already loaded one (the lifespan then loads nothing, and starts helper
+    processes only if ``settings.analysis_processes`` asks for them).
 
     >>> app = create_app(Settings(max_batch=10))
     >>> app.state.settings.max_batch
@@ -147,6 +178,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.state.settings = settings
     app.state.metrics = ServiceMetrics()
     app.state.analyzer = analyzer
+    app.state.helpers = None
     app.state.load_error = None
 
     install_problem_handlers(app)

@@ -21,6 +21,7 @@ from krquality.api.problems import ProblemError
 from krquality.api.settings import Settings
 
 if TYPE_CHECKING:
+    from krquality.api.helpers import HelperPool
     from krquality.engine import Analyzer
 
 T = TypeVar("T")
@@ -88,11 +89,18 @@ async def get_runner(request: Request) -> AnalysisRunner:
     return runner
 
 
+async def get_helpers(request: Request) -> HelperPool | None:
+    """The worker's helper processes (:mod:`krquality.api.helpers`), if the lifespan started any."""
+    helpers: HelperPool | None = getattr(request.app.state, "helpers", None)
+    return helpers
+
+
 # Annotated dependencies, so route signatures say what they get.
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
 AnalyzerDep = Annotated["Analyzer", Depends(get_analyzer)]
 RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
+HelpersDep = Annotated["HelperPool | None", Depends(get_helpers)]
 
 
 async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher[bytes]:

@@ -86,9 +86,13 @@ class ServiceMetrics:
     def observe_results(self, results: Iterable[Result]) -> None:
         """Count the labels and findings of analysed key results."""
         for result in results:
-            self.labels.labels(result.label.value).inc()
-            for finding in result.findings:
-                self.findings.labels(finding.code).inc()
+            self.observe(result.label.value, (finding.code for finding in result.findings))
+
+    def observe(self, label: str, codes: Iterable[str]) -> None:
+        """Count one analysed key result by its label and finding codes (a rendered result's)."""
+        self.labels.labels(label).inc()
+        for code in codes:
+            self.findings.labels(code).inc()
 
     def sync_cache(self, cache: ResultCache | None) -> None:
         """Bring the cache-lookup counters up to ``cache``'s own counts (the cache counts; this reports)."""

@@ -53,6 +53,15 @@ class Settings(BaseSettings):
     analysis_threads: int = Field(
         2, ge=1, le=256, description="Threads that run analyses concurrently, off the event loop."
     )
+    analysis_processes: int | None = Field(
+        None,
+        ge=0,
+        le=64,
+        description=(
+            "Helper processes per worker that take chunks of big batches, forked once the model is"
+            " loaded; default: one for a lone worker on a machine with two or more cores, else none."
+        ),
+    )
     micro_batch: int = Field(
         32, ge=1, le=1000, description="Most concurrent single requests analysed together (1: no batching)."
     )

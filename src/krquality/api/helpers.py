@@ -1,0 +1,169 @@
+"""Analysis helper processes: a worker's other cores, for big batches.
+
+Analysis holds the GIL for most of its time, so a worker's threads share
+one core: two threads analyse a batch in about 0.8x the time of one. A
+helper is a process forked from the worker once its model is loaded, so it
+starts at once and shares the model's memory pages with the worker until
+either writes to them. The batch route hands chunks to the worker's
+threads and to its helpers alike (:func:`krquality.api.routes.classify`),
+and each chunk comes back as :class:`Rendered` results: the JSON body the
+worker sends and the little its metrics count, so nothing big is pickled.
+
+Helpers are for a worker that has the machine's cores to itself:
+:func:`helper_count` gives one helper to a lone worker on a machine with
+two or more cores, and none where there are several workers (they take the
+cores already) or where ``fork`` is not available. The result cache is per
+process: a helper's answers do not warm the worker's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import warnings
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from krquality.api import convert
+
+if TYPE_CHECKING:
+    from krquality.engine import Analyzer
+    from krquality.result import Result
+
+# Set in each helper by _adopt, at fork: the worker's analyzer, shared copy-on-write.
+_ANALYZER: Analyzer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One analysed key result as the service sends and counts it."""
+
+    label: str
+    codes: tuple[str, ...]
+    body: bytes
+
+
+def render(result: Result) -> Rendered:
+    """``result`` as its JSON body (:func:`~krquality.api.convert.result_json`), label and finding codes."""
+    return Rendered(result.label.value, tuple(f.code for f in result.findings), convert.result_json(result))
+
+
+def analyze_rendered(analyzer: Analyzer, texts: Sequence[str], suggestions: bool) -> list[Rendered]:
+    """``analyzer.analyze_many(texts)``, rendered; runs in a worker thread or a helper alike."""
+    return [render(r) for r in analyzer.analyze_many(texts, suggestions=suggestions)]
+
+
+def helper_count(requested: int | None, *, workers: int) -> int:
+    """How many helpers a worker starts: ``requested``, or by default one for a lone worker
+    on a machine with two or more cores, and none without ``fork``.
+
+    >>> helper_count(None, workers=4)
+    0
+    >>> helper_count(0, workers=1)
+    0
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    if requested is not None:
+        return requested
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if workers == 1 and cores >= 2 else 0
+
+
+# From linux/prctl.h: deliver a signal to this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _adopt(analyzer: Analyzer) -> None:
+    """Set up a freshly forked helper."""
+    global _ANALYZER
+    _ANALYZER = analyzer
+    # The fork copied the worker's signal set-up, in which asyncio turns
+    # SIGTERM and SIGINT into bytes on a pipe only the worker reads. A helper
+    # ignores Ctrl-C (the worker shuts it down once in-flight requests are
+    # done), dies on SIGTERM, and gets SIGTERM if the worker is killed
+    # outright, so it is never left behind.
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() == 1:  # the worker died before the line above
+            os._exit(1)
+
+
+def _in_helper(texts: Sequence[str], suggestions: bool) -> list[Rendered]:
+    if _ANALYZER is None:  # pragma: no cover - only if a helper was started another way
+        raise RuntimeError("this helper has no analyzer")
+    return analyze_rendered(_ANALYZER, texts, suggestions)
+
+
+def _ready() -> None:
+    """A first task: with the fork context, the executor starts its processes on the first submit."""
+
+
+class HelperGone(RuntimeError):
+    """A helper process died (killed, out of memory); the pool takes no more work."""
+
+
+class HelperPool:
+    """``processes`` helpers forked from this process, sharing ``analyzer``.
+
+    Forked at construction, from the calling thread: call it from the event
+    loop's thread, which lives as long as the worker (a helper's death
+    signal is tied to the thread that forked it, see :func:`_adopt`).
+    :meth:`analyze` is awaited from the event loop; :meth:`close` lets
+    running chunks finish.
+    """
+
+    def __init__(self, analyzer: Analyzer, processes: int) -> None:
+        if processes < 1:
+            raise ValueError("a helper pool needs at least one process")
+        self.processes = processes
+        self.broken = False
+        self._executor = ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_adopt,
+            initargs=(analyzer,),
+        )
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on fork from a process with threads. The
+            # helpers only run _in_helper, which takes no lock another
+            # thread of the worker could have held at the fork.
+            warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*fork.*")
+            self._executor.submit(_ready).result()
+
+    @property
+    def pids(self) -> list[int]:
+        """The helpers' process ids."""
+        # ProcessPoolExecutor keeps its processes in a private dict; only tests and logs read this.
+        processes = getattr(self._executor, "_processes", None) or {}
+        return sorted(processes)
+
+    async def analyze(self, texts: Sequence[str], suggestions: bool) -> list[Rendered]:
+        """:func:`analyze_rendered` in a helper, without blocking the event loop.
+
+        Raises :class:`HelperGone` if a helper died; the caller analyses the
+        chunk itself, and this pool stays out of the way from then on.
+        """
+        if self.broken:
+            raise HelperGone("the helper processes are gone")
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor, _in_helper, list(texts), suggestions)
+        except BrokenProcessPool as e:
+            self.broken = True
+            raise HelperGone(f"a helper process died: {e}") from e
+
+    def close(self) -> None:
+        """Stop the helpers once the chunks they run are done."""
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,120 @@
+"""Analysis helper processes (krquality.api.helpers): same answers, other processes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import time
+
+import httpx
+import psutil
+import pytest
+from fastapi.testclient import TestClient
+
+import krquality
+from krquality.api import convert, schemas
+from krquality.api.app import create_app
+from krquality.api.helpers import HelperGone, HelperPool, analyze_rendered, helper_count
+from krquality.api.problems import invalid_input_problem
+from krquality.api.routes.classify import CHUNK
+from krquality.api.settings import Settings
+from krquality.errors import InvalidInputError
+
+from .server import krquality_command, start_server
+
+TEXTS = [
+    "Increase NPS to 48",
+    "Launch the partner portal",
+    "Hold weekly pipeline reviews",
+    "Cut p95 checkout latency from 900 ms to 400 ms by Q3",
+]
+
+
+def test_the_batch_body_is_the_models_json(analyzer: krquality.Analyzer) -> None:
+    rendered = analyze_rendered(analyzer, TEXTS, True)
+    problem = invalid_input_problem(InvalidInputError("texts[1] is empty", field="texts[1]"))
+    items: list[bytes | schemas.Problem] = [rendered[0].body, problem, rendered[1].body, rendered[3].body]
+    model = schemas.BatchResponse(
+        results=[
+            schemas.BatchItem(index=i, result=convert.result_out(analyzer.analyze(TEXTS[j])))
+            if isinstance(item, bytes)
+            else schemas.BatchItem(index=i, error=item)
+            for i, (item, j) in enumerate(zip(items, [0, -1, 1, 3], strict=True))
+        ],
+        n_ok=3,
+        n_errors=1,
+    )
+    assert convert.batch_body(items, n_ok=3, n_errors=1) == convert.batch_json(model)
+
+
+def test_the_default_is_one_helper_for_a_lone_worker_with_cores_to_spare() -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert helper_count(None, workers=1) == (1 if cores >= 2 else 0)
+    assert helper_count(None, workers=2) == 0
+    assert helper_count(2, workers=2) == 2
+
+
+def test_a_helper_answers_as_this_process_does_from_another_process(analyzer: krquality.Analyzer) -> None:
+    before = {child.pid for child in psutil.Process().children()}
+    pool = HelperPool(analyzer, 1)
+    try:
+        (pid,) = pool.pids
+        assert pid != os.getpid() and pid not in before
+        assert psutil.Process(pid).ppid() == os.getpid()
+        remote = asyncio.run(pool.analyze(TEXTS, True))
+        assert remote == analyze_rendered(analyzer, TEXTS, True)
+        assert [json.loads(r.body)["text"] for r in remote] == TEXTS
+    finally:
+        pool.close()
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_dead_helper_is_reported_and_the_batch_still_answers(analyzer: krquality.Analyzer) -> None:
+    app = create_app(Settings(analysis_processes=1), analyzer=analyzer)
+    texts = [f"Grow weekly active teams from {i} to {i + 40}" for i in range(3 * CHUNK)]
+    with TestClient(app) as client:
+        pool = app.state.helpers
+        assert isinstance(pool, HelperPool)
+        first = client.post("/v1/classify/batch", json={"texts": texts, "suggestions": False}).json()
+        os.kill(pool.pids[0], signal.SIGKILL)
+        time.sleep(0.2)
+        second = client.post("/v1/classify/batch", json={"texts": texts, "suggestions": False}).json()
+        assert pool.broken
+        with pytest.raises(HelperGone):
+            asyncio.run(pool.analyze(TEXTS, False))
+    assert first == second
+    assert [item["result"]["text"] for item in second["results"]] == texts
+
+
+def test_a_given_analyzer_gets_no_helpers_unless_asked(analyzer: krquality.Analyzer) -> None:
+    app = create_app(Settings(), analyzer=analyzer)
+    with TestClient(app):
+        assert app.state.helpers is None
+
+
+@pytest.mark.slow
+def test_the_served_worker_forks_a_helper_that_goes_with_it() -> None:
+    server = start_server([*krquality_command(), "serve"], env={"KRQ_ANALYSIS_PROCESSES": "1"})
+    worker = psutil.Process(server.process.pid)
+    try:
+        (helper,) = worker.children()
+        texts = [f"Reduce churn from {i}% to {i / 2}% by Q4" for i in range(1, 4 * CHUNK)]
+        before = helper.cpu_times().user
+        body = httpx.post(f"{server.url}/v1/classify/batch", json={"texts": texts}, timeout=60).json()
+        assert [item["result"]["text"] for item in body["results"]] == texts
+        # It took at least one chunk: 64 key results with suggestions are some 70 ms of CPU.
+        assert helper.cpu_times().user - before >= 0.03
+    finally:
+        server.stop()
+    helper.wait(timeout=10)  # gone with the worker, not left behind
+
+
+@pytest.mark.slow
+def test_a_helper_dies_with_a_killed_worker() -> None:
+    server = start_server([*krquality_command(), "serve"], env={"KRQ_ANALYSIS_PROCESSES": "1"})
+    (helper,) = psutil.Process(server.process.pid).children()
+    server.process.kill()
+    server.process.wait(timeout=10)
+    helper.wait(timeout=10)
