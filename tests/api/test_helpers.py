@@ -8,6 +8,7 @@ import os
 import signal
 import time
 
+import anyio
 import httpx
 import psutil
 import pytest
@@ -16,13 +17,24 @@ from fastapi.testclient import TestClient
 import krquality
 from krquality.api import convert, schemas
 from krquality.api.app import create_app
-from krquality.api.helpers import HelperGone, HelperPool, analyze_rendered, helper_count
+from krquality.api.batching import MicroBatcher
+from krquality.api.deps import AnalysisRunner
+from krquality.api.helpers import (
+    HelperGone,
+    HelperPool,
+    Outcome,
+    Rendered,
+    analyze_items,
+    analyze_rendered,
+    helper_count,
+)
 from krquality.api.problems import invalid_input_problem
 from krquality.api.routes.classify import CHUNK
 from krquality.api.settings import Settings
 from krquality.errors import InvalidInputError
 
 from .server import krquality_command, start_server
+from .stub import StubAnalyzer
 
 TEXTS = [
     "Increase NPS to 48",
@@ -118,3 +130,81 @@ def test_a_helper_dies_with_a_killed_worker() -> None:
     server.process.kill()
     server.process.wait(timeout=10)
     helper.wait(timeout=10)
+
+
+class _FakePool:
+    """A helper lane in this process, to watch how the micro-batcher shares out work."""
+
+    processes = 1
+
+    def __init__(self, analyzer: StubAnalyzer, *, gone: bool = False) -> None:
+        self.analyzer = analyzer
+        self.gone = gone
+        self.broken = False
+        self.batches: list[int] = []
+
+    async def analyze_items(self, items: list[tuple[str, bool]]) -> list[Outcome]:
+        if self.gone:
+            self.broken = True
+            raise HelperGone("killed")
+        self.batches.append(len(items))
+        await asyncio.sleep(0.05)
+        return analyze_items(self.analyzer, items)  # type: ignore[arg-type]
+
+
+async def _singles(batcher: MicroBatcher, texts: list[str]) -> list[Rendered]:
+    return list(await asyncio.gather(*(batcher.analyze(t, suggestions=True) for t in texts)))
+
+
+async def test_queued_singles_are_shared_between_the_thread_and_a_helper() -> None:
+    stub = StubAnalyzer(delay=0.05)
+    pool = _FakePool(stub)
+    runner = AnalysisRunner(anyio.CapacityLimiter(2))
+    batcher = MicroBatcher(stub, runner, helpers=pool, max_batch=32)  # type: ignore[arg-type]
+    texts = [f"Grow revenue {i}%" for i in range(32)]
+    rendered = await _singles(batcher, texts)
+    assert [json.loads(r.body)["text"] for r in rendered] == texts
+    # 32 requests queued at once, two free lanes: 16 each, on two cores.
+    assert pool.batches == [16] and stub.calls == 2  # one batch in each lane
+
+
+async def test_a_lone_request_stays_in_this_process() -> None:
+    stub = StubAnalyzer(delay=0.01)
+    pool = _FakePool(stub)
+    batcher = MicroBatcher(stub, AnalysisRunner(anyio.CapacityLimiter(2)), helpers=pool)  # type: ignore[arg-type]
+    for i in range(3):
+        (one,) = await _singles(batcher, [f"Ship feature {i}"])
+        assert json.loads(one.body)["text"] == f"Ship feature {i}"
+    assert pool.batches == [] and stub.calls == 3
+
+
+async def test_singles_meant_for_a_dead_helper_are_analysed_here() -> None:
+    stub = StubAnalyzer(delay=0.05)
+    pool = _FakePool(stub, gone=True)
+    batcher = MicroBatcher(stub, AnalysisRunner(anyio.CapacityLimiter(2)), helpers=pool)  # type: ignore[arg-type]
+    texts = [f"Hold review {i}" for i in range(10)]
+    assert [json.loads(r.body)["text"] for r in await _singles(batcher, texts)] == texts
+    assert pool.broken and stub.calls == 2
+    texts = [f"Hold retro {i}" for i in range(10)]
+    assert [json.loads(r.body)["text"] for r in await _singles(batcher, texts)] == texts
+    assert stub.calls == 3  # the broken helper is no lane any more: one batch
+
+
+@pytest.mark.slow
+async def test_concurrent_singles_on_a_served_worker_reach_its_helper(analyzer: krquality.Analyzer) -> None:
+    server = start_server([*krquality_command(), "serve"], env={"KRQ_ANALYSIS_PROCESSES": "1"})
+    try:
+        (helper,) = psutil.Process(server.process.pid).children()
+        texts = [f"Grow weekly active teams from {i} to {i + 40}" for i in range(64)]
+        before = helper.cpu_times().user
+        async with httpx.AsyncClient(base_url=server.url, timeout=60) as client:
+            for _ in range(3):
+                responses = await asyncio.gather(
+                    *(client.post("/v1/classify", json={"text": t}) for t in texts)
+                )
+                assert [r.json() for r in responses] == [
+                    json.loads(convert.result_json(analyzer.analyze(t))) for t in texts
+                ]
+        assert helper.cpu_times().user - before >= 0.03
+    finally:
+        server.stop()

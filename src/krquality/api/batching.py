@@ -11,31 +11,36 @@ starts at once). Only scheduling lives here: the analysis is the library's.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
-from krquality.result import Result
+from krquality.api.helpers import HelperGone, HelperPool, Outcome, Rendered, analyze_items
 
 if TYPE_CHECKING:
     from krquality.api.deps import AnalysisRunner
     from krquality.engine import Analyzer
 
-T = TypeVar("T")
+Items = list[tuple[str, bool]]
+Lane = Callable[[Items], Awaitable[list[Outcome]]]
 
 
 @dataclass
-class _Pending(Generic[T]):
+class _Pending:
     text: str
     suggestions: bool
-    future: asyncio.Future[tuple[Result, T]] = field(repr=False)
+    future: asyncio.Future[Rendered] = field(repr=False)
 
 
-class MicroBatcher(Generic[T]):
+class MicroBatcher:
     """Queue single analyses and run them in batches of up to ``max_batch``.
 
-    ``convert`` maps each :class:`~krquality.Result` to its response model
-    in the worker thread too, so the event loop only moves bytes.
+    A batch runs in a worker thread, rendered there
+    (:func:`~krquality.api.helpers.analyze_items`) so the event loop only
+    moves bytes. With ``helpers``, a batch that queues while the thread is
+    busy goes to a helper process instead, and the two run side by side on
+    two cores; the thread is tried first, so at low load nothing crosses a
+    process boundary.
     """
 
     def __init__(
@@ -43,66 +48,88 @@ class MicroBatcher(Generic[T]):
         analyzer: Analyzer,
         runner: AnalysisRunner,
         *,
-        convert: Callable[[Result], T],
+        helpers: HelperPool | None = None,
         max_batch: int = 32,
     ) -> None:
         self.analyzer = analyzer
         self.runner = runner
-        self.convert = convert
+        self.helpers = helpers
         self.max_batch = max_batch
-        self._queue: list[_Pending[T]] = []
+        self._queue: list[_Pending] = []
         self._draining = False
 
-    async def analyze(self, text: str, *, suggestions: bool) -> tuple[Result, T]:
-        """The result of ``analyzer.analyze(text)``, possibly computed in a batch with others."""
-        future: asyncio.Future[tuple[Result, T]] = asyncio.get_running_loop().create_future()
+    async def analyze(self, text: str, *, suggestions: bool) -> Rendered:
+        """The rendered result of ``analyzer.analyze(text)``, possibly computed in a batch with others."""
+        future: asyncio.Future[Rendered] = asyncio.get_running_loop().create_future()
         self._queue.append(_Pending(text, suggestions, future))
         if not self._draining:
             self._draining = True
             asyncio.get_running_loop().create_task(self._drain())
         return await future
 
+    async def _in_thread(self, items: Items) -> list[Outcome]:
+        return await self.runner(analyze_items, self.analyzer, items)
+
+    async def _in_helper(self, items: Items) -> list[Outcome]:
+        if self.helpers is None:  # pragma: no cover - the lane exists only with helpers
+            return await self._in_thread(items)
+        try:
+            return await self.helpers.analyze_items(items)
+        except HelperGone:
+            return await self._in_thread(items)
+
+    def _lanes(self) -> list[Lane]:
+        lanes: list[Lane] = [self._in_thread]
+        if self.helpers is not None and not self.helpers.broken:
+            lanes.append(self._in_helper)
+        return lanes
+
+    def _next_batch(self, lanes: int) -> list[_Pending]:
+        # Shared between the free lanes: 32 waiting requests and two free lanes
+        # make two batches of 16 on two cores, not one of 32 on one.
+        size = min(self.max_batch, -(-len(self._queue) // max(1, lanes)))
+        while self._queue:
+            batch, self._queue = self._queue[:size], self._queue[size:]
+            live = [item for item in batch if not item.future.done()]  # skip cancelled requests
+            if live:
+                return live
+        return []
+
     async def _drain(self) -> None:
         try:
-            while self._queue:
-                batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
-                live = [item for item in batch if not item.future.done()]  # skip cancelled requests
-                if not live:
-                    continue
-                try:
-                    outcomes = await self.runner(self._analyze, [(i.text, i.suggestions) for i in live])
-                except Exception as e:
-                    for item in live:
-                        if not item.future.done():
-                            item.future.set_exception(e)
-                    continue
-                for item, outcome in zip(live, outcomes, strict=True):
-                    if item.future.done():
-                        continue
-                    if isinstance(outcome, BaseException):
-                        item.future.set_exception(outcome)
-                    else:
-                        item.future.set_result(outcome)
+            free = self._lanes()
+            running: dict[asyncio.Task[None], Lane] = {}
+            while self._queue or running:
+                while self._queue and free:
+                    batch = self._next_batch(len(free))
+                    if not batch:
+                        break
+                    lane = free.pop(0)
+                    running[asyncio.create_task(self._run(lane, batch))] = lane
+                if not running:
+                    break
+                done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    free.append(running.pop(task))
+                # The thread lane first again: it answers a lone request soonest.
+                order = self._lanes()
+                free.sort(key=lambda lane: order.index(lane) if lane in order else len(order))
+                free = [lane for lane in free if lane in order]
         finally:
             self._draining = False
 
-    def _analyze(self, items: list[tuple[str, bool]]) -> list[tuple[Result, T] | Exception]:
-        """Analyse a batch in the worker thread; on a failure, item by item so one bad text fails alone."""
-        outcomes: list[tuple[Result, T] | Exception] = [ValueError("not analysed")] * len(items)
-        for flag in (True, False):
-            indices = [i for i, (_, suggestions) in enumerate(items) if suggestions is flag]
-            if not indices:
+    async def _run(self, lane: Lane, batch: Sequence[_Pending]) -> None:
+        try:
+            outcomes = await lane([(i.text, i.suggestions) for i in batch])
+        except Exception as e:
+            for item in batch:
+                if not item.future.done():
+                    item.future.set_exception(e)
+            return
+        for item, outcome in zip(batch, outcomes, strict=True):
+            if item.future.done():
                 continue
-            texts = [items[i][0] for i in indices]
-            try:
-                results = list(self.analyzer.analyze_many(texts, suggestions=flag))
-                for i, result in zip(indices, results, strict=True):
-                    outcomes[i] = (result, self.convert(result))
-            except Exception:
-                for i in indices:
-                    try:
-                        result = self.analyzer.analyze(items[i][0], suggestions=flag)
-                        outcomes[i] = (result, self.convert(result))
-                    except Exception as e:
-                        outcomes[i] = e
-        return outcomes
+            if isinstance(outcome, BaseException):
+                item.future.set_exception(outcome)
+            else:
+                item.future.set_result(outcome)

@@ -14,7 +14,6 @@ import anyio.to_thread
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
-from krquality.api import convert
 from krquality.api.batching import MicroBatcher
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.problems import ProblemError
@@ -103,14 +102,16 @@ RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
 HelpersDep = Annotated["HelperPool | None", Depends(get_helpers)]
 
 
-async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher[bytes]:
-    """The app's :class:`~krquality.api.batching.MicroBatcher` for single key results; it
-    also renders each result's JSON body (:func:`~krquality.api.convert.result_json`) off the event loop."""
+async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher:
+    """The app's :class:`~krquality.api.batching.MicroBatcher` for single key results, with the
+    worker's helper processes as its second lane where there are any."""
     state = request.app.state
-    batcher: MicroBatcher[bytes] | None = getattr(state, "batcher", None)
-    if batcher is None or batcher.analyzer is not analyzer:  # a test may override the analyzer
+    batcher: MicroBatcher | None = getattr(state, "batcher", None)
+    helpers: HelperPool | None = getattr(state, "helpers", None)
+    if batcher is None or batcher.analyzer is not analyzer or batcher.helpers is not helpers:
+        # A test may override the analyzer; helpers arrive once the model is loaded.
         settings: Settings = state.settings
-        batcher = MicroBatcher(analyzer, runner, convert=convert.result_json, max_batch=settings.micro_batch)
+        batcher = MicroBatcher(analyzer, runner, helpers=helpers, max_batch=settings.micro_batch)
         state.batcher = batcher
     return batcher
 
@@ -147,4 +148,4 @@ def api_key_dependency(settings: Settings) -> Callable[..., Any]:
     return require_api_key
 
 
-BatcherDep = Annotated[MicroBatcher[bytes], Depends(get_batcher)]
+BatcherDep = Annotated[MicroBatcher, Depends(get_batcher)]

@@ -8,6 +8,8 @@ either writes to them. The batch route hands chunks to the worker's
 threads and to its helpers alike (:func:`krquality.api.routes.classify`),
 and each chunk comes back as :class:`Rendered` results: the JSON body the
 worker sends and the little its metrics count, so nothing big is pickled.
+The micro-batcher of single requests (:mod:`krquality.api.batching`) uses
+a helper the same way, for a batch that queues while its thread is busy.
 
 Helpers are for a worker that has the machine's cores to itself:
 :func:`helper_count` gives one helper to a lone worker on a machine with
@@ -25,17 +27,19 @@ import os
 import signal
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from krquality.api import convert
 
 if TYPE_CHECKING:
     from krquality.engine import Analyzer
     from krquality.result import Result
+
+T = TypeVar("T")
 
 # Set in each helper by _adopt, at fork: the worker's analyzer, shared copy-on-write.
 _ANALYZER: Analyzer | None = None
@@ -58,6 +62,30 @@ def render(result: Result) -> Rendered:
 def analyze_rendered(analyzer: Analyzer, texts: Sequence[str], suggestions: bool) -> list[Rendered]:
     """``analyzer.analyze_many(texts)``, rendered; runs in a worker thread or a helper alike."""
     return [render(r) for r in analyzer.analyze_many(texts, suggestions=suggestions)]
+
+
+Outcome = Rendered | Exception
+
+
+def analyze_items(analyzer: Analyzer, items: Sequence[tuple[str, bool]]) -> list[Outcome]:
+    """Analyse ``(text, suggestions)`` pairs, rendered, in order; on a failure item by item,
+    so one bad text fails alone (its outcome is the exception)."""
+    outcomes: list[Outcome] = [ValueError("not analysed")] * len(items)
+    for flag in (True, False):
+        indices = [i for i, (_, suggestions) in enumerate(items) if suggestions is flag]
+        if not indices:
+            continue
+        try:
+            rendered = analyze_rendered(analyzer, [items[i][0] for i in indices], flag)
+            for i, one in zip(indices, rendered, strict=True):
+                outcomes[i] = one
+        except Exception:
+            for i in indices:
+                try:
+                    outcomes[i] = render(analyzer.analyze(items[i][0], suggestions=flag))
+                except Exception as e:
+                    outcomes[i] = e
+    return outcomes
 
 
 def helper_count(requested: int | None, *, workers: int) -> int:
@@ -104,6 +132,12 @@ def _in_helper(texts: Sequence[str], suggestions: bool) -> list[Rendered]:
     if _ANALYZER is None:  # pragma: no cover - only if a helper was started another way
         raise RuntimeError("this helper has no analyzer")
     return analyze_rendered(_ANALYZER, texts, suggestions)
+
+
+def _items_in_helper(items: Sequence[tuple[str, bool]]) -> list[Outcome]:
+    if _ANALYZER is None:  # pragma: no cover - only if a helper was started another way
+        raise RuntimeError("this helper has no analyzer")
+    return analyze_items(_ANALYZER, items)
 
 
 def _ready() -> None:
@@ -155,11 +189,18 @@ class HelperPool:
         Raises :class:`HelperGone` if a helper died; the caller analyses the
         chunk itself, and this pool stays out of the way from then on.
         """
+        return await self._submit(_in_helper, list(texts), suggestions)
+
+    async def analyze_items(self, items: Sequence[tuple[str, bool]]) -> list[Outcome]:
+        """:func:`analyze_items` in a helper (the micro-batcher's lane); :class:`HelperGone` as above."""
+        return await self._submit(_items_in_helper, list(items))
+
+    async def _submit(self, func: Callable[..., T], *args: object) -> T:
         if self.broken:
             raise HelperGone("the helper processes are gone")
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor, _in_helper, list(texts), suggestions)
+            return await loop.run_in_executor(self._executor, func, *args)
         except BrokenProcessPool as e:
             self.broken = True
             raise HelperGone(f"a helper process died: {e}") from e

@@ -121,11 +121,11 @@ async def classify(
     rewrite suggestions."""
     text = krquality.validate_text(body.text, field="text", max_chars=settings.max_chars)
     # Concurrent single requests are analysed together (see krquality.api.batching).
-    result, out = await batcher.analyze(text, suggestions=body.suggestions)
-    metrics.observe_results((result,))
-    # The body was rendered in the worker thread; FastAPI documents ResultOut
-    # (response_model) and sends these bytes as they are.
-    return _json_response(out)
+    rendered = await batcher.analyze(text, suggestions=body.suggestions)
+    metrics.observe(rendered.label, rendered.codes)
+    # The body was rendered in the worker thread (or helper); FastAPI documents
+    # ResultOut (response_model) and sends these bytes as they are.
+    return _json_response(rendered.body)
 
 
 @router.post(
