@@ -169,5 +169,9 @@ async def classify_batch(
     for (index, _), rendered in zip(good, analysed, strict=True):
         metrics.observe(rendered.label, rendered.codes)
         items[index] = rendered.body
-    done = [item for item in items if item is not None]
+    done: list[bytes | Problem] = []
+    for item in items:
+        if item is None:  # pragma: no cover - every index got a result or a problem above
+            raise RuntimeError("a batch item was neither analysed nor refused")
+        done.append(item)
     return _json_response(convert.batch_body(done, n_ok=len(good), n_errors=len(body.texts) - len(good)))
