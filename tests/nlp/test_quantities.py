@@ -135,6 +135,9 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Customer 360 table available in the warehouse",
         "Run 360 reviews for all managers",
         "Roll out 360-degree feedback",
+        "IATF 16949 certification obtained",
+        "Become EN 1090 compliant",
+        "Continue 5S audits on the shop floor",
     ],
 )
 def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
@@ -143,12 +146,18 @@ def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("Reach 360 paying customers", 360.0), ("Open 360 stores by Q3", 360.0), ("Cut churn 0-360%", 360.0)],
+    [
+        ("Reach 360 paying customers", 360.0),
+        ("Open 360 stores by Q3", 360.0),
+        ("Cut churn 0-360%", 360.0),
+        ("Load pages in under 5s", 5.0),
+        ("Certify 40 partners by Q3", 40.0),
+    ],
 )
 def test_a_number_that_is_sometimes_a_name_counts_elsewhere(
     extract: Extract, text: str, value: float
 ) -> None:
-    # "360" names a review or a customer view only beside those words.
+    # "360" names a review or a customer view, and "5S" a lean method, only beside those words.
     assert value in [q.value for q in extract(text).quantities]
 
 

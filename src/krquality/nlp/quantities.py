@@ -54,6 +54,7 @@ class QuantityFinder:
         self.version_keywords = lower_set(data["version_keywords"])
         self.version_verbs = lower_set(data["version_verbs"])
         self.non_quantities = lower_set(data["non_quantities"])
+        self.standard_words = lower_set(data["standard_words"])
         self.named_numbers: dict[str, tuple[frozenset[str], frozenset[str]]] = {
             number: (lower_set(context["before"]), lower_set(context["after"]))
             for number, context in data["named_numbers"].items()
@@ -215,7 +216,16 @@ class QuantityFinder:
         if prev.lower_ in self.id_prefixes and prev.lower_ != "top":
             # "2 pods", "3 teams" put the noun after; "team 3" puts it before.
             return prev.i == body_start or doc[prev.i - 1].lower_ not in self.currency_symbols
-        return False
+        # A standard's number between its body's acronym and what it certifies:
+        # "IATF 16949 certification", "EN 1090 compliant".
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return (
+            nxt is not None
+            and nxt.lower_ in self.standard_words
+            and prev.is_alpha
+            and prev.is_upper
+            and 2 <= len(prev.text) <= 6
+        )
 
     def _is_version(self, doc: Doc, i: int, body_start: int) -> bool:
         text = doc[i].text
