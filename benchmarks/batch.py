@@ -20,7 +20,6 @@ difference should stay under 50 MB.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import itertools
 import json
@@ -28,12 +27,14 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import psutil
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import TreeMemory
 
 VERBS_METRIC = ["Increase", "Grow", "Raise", "Cut", "Reduce", "Lift", "Bring", "Improve"]
 METRICS = ["trial-to-paid conversion", "weekly active teams", "NPS", "median support response time",
@@ -83,38 +84,6 @@ def write_backlog(path: Path, n: int) -> None:
                              for i, text in enumerate(texts))
 
 
-class TreeMemory:
-    """Samples the resident memory of a process and its children; keeps the peak (MB)."""
-
-    def __init__(self, pid: int, *, interval: float = 0.1) -> None:
-        self.process = psutil.Process(pid)
-        self.interval = interval
-        self.peak_mb = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        while not self._stop.is_set():
-            try:
-                members = [self.process, *self.process.children(recursive=True)]
-                total = 0
-                for member in members:
-                    with contextlib.suppress(psutil.Error):
-                        total += member.memory_info().rss
-                self.peak_mb = max(self.peak_mb, total / 2**20)
-            except psutil.Error:
-                return
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> TreeMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 CHILD = """
 import json, sys, time
 from krquality.batch import classify_file
@@ -134,7 +103,7 @@ def run_child(source: Path, output: Path, options: dict[str, Any]) -> dict[str, 
         out, _ = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"classify_file failed with {options}")
-    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": memory.peak_mb}
+    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": memory.peak_rss}
 
 
 def time_bare_pipe(texts: list[str]) -> float:

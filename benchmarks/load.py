@@ -57,7 +57,7 @@ from urllib.parse import urlsplit
 import httpx
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _common import sample_texts
+from _common import TreeMemory, sample_texts, tree_memory_mb
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 CLIENTS = (1, 8, 32)
@@ -144,49 +144,8 @@ def start_server(
 
 
 def memory_mb(pid: int) -> tuple[float, float, int]:
-    """The server's memory in MB, over the worker and its helper processes: the sum of
-    their RSS (pages they share counted in each), the sum of their PSS (a shared page
-    split between its sharers, so the memory the service takes), and how many helpers.
-    """
-    import psutil
-
-    process = psutil.Process(pid)
-    members = [process, *process.children(recursive=True)]
-    rss = pss = 0
-    for member in members:
-        try:
-            info = member.memory_full_info()
-        except psutil.Error:  # a helper that just exited
-            continue
-        rss += info.rss
-        pss += getattr(info, "pss", info.rss)
-    return rss / 2**20, pss / 2**20, len(members) - 1
-
-
-class PeakSampler:
-    """Samples :func:`memory_mb` every ``interval`` seconds in a thread; keeps the highest PSS."""
-
-    def __init__(self, pid: int, interval: float = 0.2) -> None:
-        import threading
-
-        self.pid = pid
-        self.interval = interval
-        self.peak_pss = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak_pss = max(self.peak_pss, memory_mb(self.pid)[1])
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> PeakSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+    """The server's memory over the worker and its helper processes (see :func:`tree_memory_mb`)."""
+    return tree_memory_mb(pid, pss=True)
 
 
 async def drive_httpx(
@@ -596,7 +555,7 @@ def main() -> None:
     peak_pss: float | None = None
     try:
         if process is not None:
-            with PeakSampler(process.pid) as sampler:
+            with TreeMemory(process.pid, interval=0.2, pss=True) as sampler:
                 runs, big, rss_stages = asyncio.run(measure(base, args, process.pid))
             peak_pss = sampler.peak_pss
         else:
