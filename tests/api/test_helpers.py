@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import shutil
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import anyio
 import httpx
@@ -68,6 +73,13 @@ def test_the_default_is_one_helper_for_a_lone_worker_with_cores_to_spare() -> No
     assert helper_count(2, workers=2) == 2
 
 
+def test_off_linux_helpers_are_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only Linux ties a helper to its worker (PR_SET_PDEATHSIG).
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert helper_count(None, workers=1) == 0
+    assert helper_count(1, workers=1) == 1
+
+
 def test_a_helper_answers_as_this_process_does_from_another_process(analyzer: krquality.Analyzer) -> None:
     before = {child.pid for child in psutil.Process().children()}
     pool = HelperPool(analyzer, 1)
@@ -81,6 +93,8 @@ def test_a_helper_answers_as_this_process_does_from_another_process(analyzer: kr
     finally:
         pool.close()
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    with pytest.raises(HelperGone):  # a closed pool sends callers back to the worker, not to a 500
+        asyncio.run(pool.analyze(TEXTS, True))
 
 
 def test_a_dead_helper_is_reported_and_the_batch_still_answers(analyzer: krquality.Analyzer) -> None:
@@ -218,3 +232,81 @@ async def test_concurrent_singles_on_a_served_worker_reach_its_helper(analyzer: 
         assert helper.cpu_times().user - before >= 0.03
     finally:
         server.stop()
+
+
+async def test_a_request_that_queues_while_the_thread_is_busy_goes_to_a_free_helper() -> None:
+    stub = StubAnalyzer(delay=0.5)
+    pool = _FakePool(StubAnalyzer(delay=0.0))  # answers in its own 0.05 s
+    batcher = MicroBatcher(stub, AnalysisRunner(anyio.CapacityLimiter(2)), helpers=pool)  # type: ignore[arg-type]
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    first = asyncio.create_task(batcher.analyze("Ship feature A", suggestions=True))
+    await asyncio.sleep(0.05)  # the thread is on the first request now
+    second = await batcher.analyze("Ship feature B", suggestions=True)
+    waited = loop.time() - started
+    assert json.loads(second.body)["text"] == "Ship feature B"
+    assert pool.batches == [1] and not first.done()
+    assert waited < 0.4, f"the second request waited {waited:.2f} s for the busy thread"
+    assert json.loads((await first).body)["text"] == "Ship feature A"
+
+
+def _sockets(pid: int) -> list[str]:
+    fd_dir = f"/proc/{pid}/fd"
+    links = []
+    for name in os.listdir(fd_dir):
+        with contextlib.suppress(OSError):
+            links.append(os.readlink(f"{fd_dir}/{name}"))
+    return [link for link in links if link.startswith("socket:")]
+
+
+@pytest.mark.slow
+def test_a_helper_holds_none_of_the_workers_sockets() -> None:
+    # A copied listener or connection would keep a closed keep-alive connection
+    # open for its client, and the port accepting after the worker stopped.
+    server = start_server([*krquality_command(), "serve"], env={"KRQ_ANALYSIS_PROCESSES": "1"})
+    try:
+        (helper,) = psutil.Process(server.process.pid).children()
+        with httpx.Client(base_url=server.url, timeout=30) as client:  # a keep-alive connection
+            assert client.get("/healthz").status_code == 200
+            assert _sockets(server.process.pid)  # the worker's listener and this connection
+            assert _sockets(helper.pid) == []
+    finally:
+        server.stop()
+
+
+PID_ONE = """
+import asyncio, json, os, sys
+sys.path.insert(0, sys.argv[1])
+from api.stub import StubAnalyzer
+from krquality.api.helpers import HelperPool
+assert os.getpid() == 1, os.getpid()
+pool = HelperPool(StubAnalyzer(), 1)
+(one,) = asyncio.run(pool.analyze(["Ship offline mode"], True))
+pool.close()
+print(json.loads(one.body)["label"])
+"""
+
+
+@pytest.mark.slow
+def test_helpers_start_in_a_worker_that_is_pid_1() -> None:
+    # As in the Docker image, where `krquality serve` is the container's first process.
+    probe = subprocess.run(["unshare", "--pid", "--fork", "--mount-proc", "true"], capture_output=True)
+    if shutil.which("unshare") is None or probe.returncode != 0:
+        pytest.skip("no PID namespaces here (unshare --pid needs root)")
+    run = subprocess.run(
+        [
+            "unshare",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            sys.executable,
+            "-c",
+            PID_ONE,
+            str(Path(__file__).parents[1]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "milestone"

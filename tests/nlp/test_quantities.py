@@ -152,6 +152,9 @@ def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
         ("Cut churn 0-360%", 360.0),
         ("Load pages in under 5s", 5.0),
         ("Certify 40 partners by Q3", 40.0),
+        ("Cut GBP 3000 audit fees by Q3", 3000.0),
+        ("Pass QA 20 audits this quarter", 20.0),
+        ("Increase G2 reviews from 200 to 360 reviews by Q4", 360.0),
     ],
 )
 def test_a_number_that_is_sometimes_a_name_counts_elsewhere(

@@ -57,6 +57,7 @@ class MicroBatcher:
         self.max_batch = max_batch
         self._queue: list[_Pending] = []
         self._draining = False
+        self._arrived: asyncio.Event | None = None
 
     async def analyze(self, text: str, *, suggestions: bool) -> Rendered:
         """The rendered result of ``analyzer.analyze(text)``, possibly computed in a batch with others."""
@@ -65,6 +66,8 @@ class MicroBatcher:
         if not self._draining:
             self._draining = True
             asyncio.get_running_loop().create_task(self._drain())
+        elif self._arrived is not None:
+            self._arrived.set()
         return await future
 
     async def _in_thread(self, items: Items) -> list[Outcome]:
@@ -108,9 +111,20 @@ class MicroBatcher:
                     running[asyncio.create_task(self._run(lane, batch))] = lane
                 if not running:
                     break
-                done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                waiter: asyncio.Task[bool] | None = None
+                if free:
+                    # A lane is free: wake for a new request too, not only for a finished batch.
+                    self._arrived = asyncio.Event()
+                    waiter = asyncio.create_task(self._arrived.wait())
+                done, _ = await asyncio.wait(
+                    [*running, *([waiter] if waiter else [])], return_when=asyncio.FIRST_COMPLETED
+                )
+                self._arrived = None
+                if waiter is not None and waiter not in done:
+                    waiter.cancel()
                 for task in done:
-                    free.append(running.pop(task))
+                    if task is not waiter:
+                        free.append(running.pop(task))  # type: ignore[arg-type]
                 # The thread lane first again: it answers a lone request soonest.
                 order = self._lanes()
                 free.sort(key=lambda lane: order.index(lane) if lane in order else len(order))
@@ -121,15 +135,19 @@ class MicroBatcher:
     async def _run(self, lane: Lane, batch: Sequence[_Pending]) -> None:
         try:
             outcomes = await lane([(i.text, i.suggestions) for i in batch])
+            for item, outcome in zip(batch, outcomes, strict=True):
+                if item.future.done():
+                    continue
+                if isinstance(outcome, BaseException):
+                    item.future.set_exception(outcome)
+                else:
+                    item.future.set_result(outcome)
         except Exception as e:
             for item in batch:
                 if not item.future.done():
                     item.future.set_exception(e)
-            return
-        for item, outcome in zip(batch, outcomes, strict=True):
-            if item.future.done():
-                continue
-            if isinstance(outcome, BaseException):
-                item.future.set_exception(outcome)
-            else:
-                item.future.set_result(outcome)
+        finally:
+            # Whatever stopped the batch (a cancelled task included), no request waits forever.
+            for item in batch:
+                if not item.future.done():
+                    item.future.set_exception(RuntimeError("the analysis of this request was stopped"))

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -40,6 +42,10 @@ if TYPE_CHECKING:
     from krquality.result import Result
 
 T = TypeVar("T")
+
+logger = logging.getLogger("krquality.api")
+# Seconds a new helper gets to answer its first task before it is killed.
+START_TIMEOUT = 30.0
 
 # Set in each helper by _adopt, at fork: the worker's analyzer, shared copy-on-write.
 _ANALYZER: Analyzer | None = None
@@ -90,7 +96,7 @@ def analyze_items(analyzer: Analyzer, items: Sequence[tuple[str, bool]]) -> list
 
 def helper_count(requested: int | None, *, workers: int) -> int:
     """How many helpers a worker starts: ``requested``, or by default one for a lone worker
-    on a machine with two or more cores, and none without ``fork``.
+    on a Linux machine with two or more cores; none without ``fork``.
 
     >>> helper_count(None, workers=4)
     0
@@ -101,6 +107,10 @@ def helper_count(requested: int | None, *, workers: int) -> int:
         return 0
     if requested is not None:
         return requested
+    if sys.platform != "linux":
+        # Only Linux ties a helper's life to its worker (PR_SET_PDEATHSIG), and
+        # macOS's system libraries are not safe to use after a fork: opt in there.
+        return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return 1 if workers == 1 and cores >= 2 else 0
 
@@ -109,8 +119,8 @@ def helper_count(requested: int | None, *, workers: int) -> int:
 _PR_SET_PDEATHSIG = 1
 
 
-def _adopt(analyzer: Analyzer) -> None:
-    """Set up a freshly forked helper."""
+def _adopt(analyzer: Analyzer, worker: int) -> None:
+    """Set up a freshly forked helper of the worker process ``worker``."""
     global _ANALYZER
     _ANALYZER = analyzer
     # The fork copied the worker's signal set-up, in which asyncio turns
@@ -121,11 +131,32 @@ def _adopt(analyzer: Analyzer) -> None:
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _close_sockets()
     if sys.platform == "linux":
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-        if os.getppid() == 1:  # the worker died before the line above
+        if os.getppid() != worker:  # the worker died before the line above
             os._exit(1)
+
+
+def _close_sockets() -> None:
+    """Close the sockets the fork copied: the listener and any open connection.
+
+    A copy held here keeps a connection open after the worker closes it (a
+    keep-alive client would wait for an answer that never comes) and keeps
+    the port accepting after the worker stops listening. The helper talks to
+    the worker over pipes only.
+    """
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc: nothing to go by
+        return
+    for fd in fds:
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:  # the listing's own descriptor, already closed
+            continue
 
 
 def _in_helper(texts: Sequence[str], suggestions: bool) -> list[Rendered]:
@@ -158,7 +189,7 @@ class HelperPool:
     running chunks finish.
     """
 
-    def __init__(self, analyzer: Analyzer, processes: int) -> None:
+    def __init__(self, analyzer: Analyzer, processes: int, *, start_timeout: float = START_TIMEOUT) -> None:
         if processes < 1:
             raise ValueError("a helper pool needs at least one process")
         self.processes = processes
@@ -167,14 +198,18 @@ class HelperPool:
             processes,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_adopt,
-            initargs=(analyzer,),
+            initargs=(analyzer, os.getpid()),
         )
         with warnings.catch_warnings():
             # Python 3.12+ warns on fork from a process with threads. The
             # helpers only run _in_helper, which takes no lock another
             # thread of the worker could have held at the fork.
             warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*fork.*")
-            self._executor.submit(_ready).result()
+            try:
+                self._executor.submit(_ready).result(timeout=start_timeout)
+            except BaseException:
+                self._stop()
+                raise
 
     @property
     def pids(self) -> list[int]:
@@ -200,11 +235,32 @@ class HelperPool:
             raise HelperGone("the helper processes are gone")
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor, func, *args)
-        except BrokenProcessPool as e:
+            future = loop.run_in_executor(self._executor, func, *args)
+        except RuntimeError as e:  # "cannot schedule new futures after shutdown"
             self.broken = True
+            raise HelperGone(f"the helper processes are stopped: {e}") from e
+        try:
+            return await future
+        except BrokenProcessPool as e:
+            if not self.broken:
+                self.broken = True
+                logger.warning("a helper process died (%s); this worker analyses everything itself", e)
             raise HelperGone(f"a helper process died: {e}") from e
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if (task is not None and task.cancelling()) or not self.broken:
+                raise  # the caller itself is being cancelled
+            # close() cancelled the chunk before a helper took it.
+            raise HelperGone("the helper processes are stopped") from None
 
     def close(self) -> None:
-        """Stop the helpers once the chunks they run are done."""
+        """Stop the helpers once the chunks they run are done; later calls raise :class:`HelperGone`."""
+        self.broken = True
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _stop(self) -> None:
+        """Stop at once: a helper that did not start in time is killed, not waited for."""
+        self.broken = True
+        for process in list(getattr(self._executor, "_processes", {}).values()):
+            process.kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -43,8 +43,12 @@ def borrowed_docs(
     Where ``source`` is a doc of a nearly equal text, the shared tokens keep
     its tags; where it is ``None``, or the text adds a token that is neither
     a number nor in ``known_tags`` (lower-cased keys), spaCy tags the text
-    itself. Either way the result carries every annotation a doc from
-    ``nlp.pipe`` has.
+    itself. Either way the result carries what the classification path
+    reads: tags, POS, morphology, lemmas and ``doc._.krq_features``. A
+    borrowed doc has no ``doc.tensor``, so it must not be parsed, and its
+    copied tags are the source's after the tag fixer, so the fixer finds
+    nothing left to correct (``lead_verb.corrected`` is False where a fresh
+    doc would say True; nothing that scores reads it).
 
     >>> from krquality.nlp import build_nlp
     >>> nlp = build_nlp()

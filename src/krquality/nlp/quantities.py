@@ -34,6 +34,10 @@ _MAX_UNIT_LOOKAHEAD = 4
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
+# Words after which a number is an amount in a change, whatever follows it.
+_CHANGE_WORDS = frozenset({"to", "from", "→", "->", "than", "reach", "hit"})
+
+
 class QuantityFinder:
     """Scans the body once, left to right, and stores ``doc._.krq_quantities``."""
 
@@ -135,7 +139,10 @@ class QuantityFinder:
     def _is_named(doc: Doc, i: int, end: int, context: tuple[frozenset[str], frozenset[str]]) -> bool:
         """Whether the number at ``i`` is part of a name ("customer 360", "360-degree")."""
         before, after = context
-        if i > 0 and doc[i - 1].lower_ in before:
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and (prev.lower_ in _CHANGE_WORDS or any(c.isdigit() for c in prev.text)):
+            return False  # "from 200 to 360 reviews": a count in a change
+        if prev is not None and prev.lower_ in before:
             return True
         nxt = i + 1
         if nxt < end and doc[nxt].text == "-" and doc[nxt].whitespace_ == "":
@@ -225,6 +232,7 @@ class QuantityFinder:
             and prev.is_alpha
             and prev.is_upper
             and 2 <= len(prev.text) <= 6
+            and prev.text not in self.currency_codes  # "GBP 3000 audit fees" is money
         )
 
     def _is_version(self, doc: Doc, i: int, body_start: int) -> bool:

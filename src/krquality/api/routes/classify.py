@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Response
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from krquality.engine import Analyzer
 
 router = APIRouter(prefix="/v1", tags=["classify"])
-logger = logging.getLogger("krquality.api")
 
 
 def too_many(field: str, count: int, limit: int) -> ProblemError:
@@ -82,8 +80,7 @@ async def _in_lanes(
         for i in pending:
             try:
                 out[i] = await pool.analyze(chunks[i], suggestions)
-            except HelperGone as e:
-                logger.warning("%s; analysing in this worker", e)
+            except HelperGone:  # logged once, by the pool
                 out[i] = await runner(analyze_rendered, analyzer, chunks[i], suggestions)
 
     with_helpers = helpers is not None and not helpers.broken and len(chunks) > 1
