@@ -310,3 +310,21 @@ def test_helpers_start_in_a_worker_that_is_pid_1() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "milestone"
+
+
+def test_a_hung_helper_is_stopped_and_reported(analyzer: krquality.Analyzer) -> None:
+    pool = HelperPool(analyzer, 1, task_timeout=0.5)
+    (pid,) = pool.pids
+
+    async def hang() -> None:
+        await pool._submit(time.sleep, 30)  # a task that never finishes in time
+
+    started = time.monotonic()
+    with pytest.raises(HelperGone, match="hung"):
+        asyncio.run(hang())
+    assert time.monotonic() - started < 5
+    assert pool.broken
+    if psutil.pid_exists(pid):  # killed, not left running
+        psutil.Process(pid).wait(timeout=10)
+    with pytest.raises(HelperGone):
+        asyncio.run(pool.analyze(TEXTS, False))

@@ -46,6 +46,9 @@ T = TypeVar("T")
 logger = logging.getLogger("krquality.api")
 # Seconds a new helper gets to answer its first task before it is killed.
 START_TIMEOUT = 30.0
+# Seconds a helper gets for one chunk or micro-batch (some 0.1 s of work)
+# before it counts as hung: it is killed and the worker does the work.
+TASK_TIMEOUT = 60.0
 
 # Set in each helper by _adopt, at fork: the worker's analyzer, shared copy-on-write.
 _ANALYZER: Analyzer | None = None
@@ -189,10 +192,18 @@ class HelperPool:
     running chunks finish.
     """
 
-    def __init__(self, analyzer: Analyzer, processes: int, *, start_timeout: float = START_TIMEOUT) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        processes: int,
+        *,
+        start_timeout: float = START_TIMEOUT,
+        task_timeout: float = TASK_TIMEOUT,
+    ) -> None:
         if processes < 1:
             raise ValueError("a helper pool needs at least one process")
         self.processes = processes
+        self.task_timeout = task_timeout
         self.broken = False
         self._executor = ProcessPoolExecutor(
             processes,
@@ -240,7 +251,15 @@ class HelperPool:
             self.broken = True
             raise HelperGone(f"the helper processes are stopped: {e}") from e
         try:
-            return await future
+            return await asyncio.wait_for(future, self.task_timeout)
+        except TimeoutError as e:
+            if not self.broken:
+                logger.warning(
+                    "a helper took over %.0f s on one task and was stopped; this worker analyses alone",
+                    self.task_timeout,
+                )
+                self._stop()
+            raise HelperGone("a helper process hung") from e
         except BrokenProcessPool as e:
             if not self.broken:
                 self.broken = True
