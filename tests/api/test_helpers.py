@@ -63,7 +63,7 @@ def test_the_batch_body_is_the_models_json(analyzer: krquality.Analyzer) -> None
         n_ok=3,
         n_errors=1,
     )
-    assert convert.batch_body(items, n_ok=3, n_errors=1) == convert.batch_json(model)
+    assert convert.batch_body(items, n_ok=3, n_errors=1) == model.model_dump_json(by_alias=True).encode()
 
 
 def test_the_default_is_one_helper_for_a_lone_worker_with_cores_to_spare() -> None:

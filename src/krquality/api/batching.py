@@ -125,10 +125,9 @@ class MicroBatcher:
                 for task in done:
                     if task is not waiter:
                         free.append(running.pop(task))  # type: ignore[arg-type]
-                # The thread lane first again: it answers a lone request soonest.
-                order = self._lanes()
-                free.sort(key=lambda lane: order.index(lane) if lane in order else len(order))
-                free = [lane for lane in free if lane in order]
+                # In lane order again (the thread first: it answers a lone request
+                # soonest), without a helper lane that has broken meanwhile.
+                free = [lane for lane in self._lanes() if lane in free]
         finally:
             self._draining = False
 

@@ -41,16 +41,11 @@ def result_json(result: Result) -> bytes:
     return _RESULT_JSON.dump_json(result_out(result), by_alias=True)
 
 
-def batch_json(response: schemas.BatchResponse) -> bytes:
-    """A :class:`~krquality.api.schemas.BatchResponse` as its JSON body (see :func:`result_json`)."""
-    return _BATCH_JSON.dump_json(response, by_alias=True)
-
-
 def batch_body(items: Sequence[bytes | schemas.Problem], *, n_ok: int, n_errors: int) -> bytes:
     """The :class:`~krquality.api.schemas.BatchResponse` JSON for ``items`` in input order:
     each a result's JSON body (:func:`result_json`, as a thread or a helper process
-    rendered it) or the problem of a bad item. The same bytes as :func:`batch_json`
-    of the equivalent model, without parsing the bodies back into models.
+    rendered it) or the problem of a bad item. The same bytes as the equivalent
+    model's JSON, without parsing the bodies back into models.
     """
     parts = []
     for index, item in enumerate(items):
@@ -62,7 +57,6 @@ def batch_body(items: Sequence[bytes | schemas.Problem], *, n_ok: int, n_errors:
 
 
 _RESULT_JSON = TypeAdapter(schemas.ResultOut)
-_BATCH_JSON = TypeAdapter(schemas.BatchResponse)
 _ITEM_JSON = TypeAdapter(schemas.BatchItem)
 
 

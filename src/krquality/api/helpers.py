@@ -162,16 +162,18 @@ def _close_sockets() -> None:
             continue
 
 
-def _in_helper(texts: Sequence[str], suggestions: bool) -> list[Rendered]:
+def _own_analyzer() -> Analyzer:
     if _ANALYZER is None:  # pragma: no cover - only if a helper was started another way
         raise RuntimeError("this helper has no analyzer")
-    return analyze_rendered(_ANALYZER, texts, suggestions)
+    return _ANALYZER
+
+
+def _in_helper(texts: Sequence[str], suggestions: bool) -> list[Rendered]:
+    return analyze_rendered(_own_analyzer(), texts, suggestions)
 
 
 def _items_in_helper(items: Sequence[tuple[str, bool]]) -> list[Outcome]:
-    if _ANALYZER is None:  # pragma: no cover - only if a helper was started another way
-        raise RuntimeError("this helper has no analyzer")
-    return analyze_items(_ANALYZER, items)
+    return analyze_items(_own_analyzer(), items)
 
 
 def _ready() -> None:
@@ -222,12 +224,15 @@ class HelperPool:
                 self._stop()
                 raise
 
+    def _processes(self) -> dict[int, multiprocessing.Process]:
+        # ProcessPoolExecutor keeps its processes in a private dict, by pid.
+        processes: dict[int, multiprocessing.Process] = getattr(self._executor, "_processes", None) or {}
+        return processes
+
     @property
     def pids(self) -> list[int]:
         """The helpers' process ids."""
-        # ProcessPoolExecutor keeps its processes in a private dict; only tests and logs read this.
-        processes = getattr(self._executor, "_processes", None) or {}
-        return sorted(processes)
+        return sorted(self._processes())
 
     async def analyze(self, texts: Sequence[str], suggestions: bool) -> list[Rendered]:
         """:func:`analyze_rendered` in a helper, without blocking the event loop.
@@ -280,6 +285,6 @@ class HelperPool:
     def _stop(self) -> None:
         """Stop at once: a helper that did not start in time is killed, not waited for."""
         self.broken = True
-        for process in list(getattr(self._executor, "_processes", {}).values()):
+        for process in list(self._processes().values()):
             process.kill()
         self._executor.shutdown(wait=False, cancel_futures=True)
