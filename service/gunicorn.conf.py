@@ -32,7 +32,7 @@ keepalive = 5
 # Recycle workers now and then so any slow memory growth is bounded.
 max_requests = 20_000
 max_requests_jitter = 2_000
-accesslog = "-"
+accesslog = "-" if _settings.access_log else None
 errorlog = "-"
 loglevel = _settings.log_level
 

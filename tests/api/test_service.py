@@ -85,6 +85,9 @@ def test_the_gunicorn_config_reads_the_same_settings(monkeypatch: pytest.MonkeyP
     assert config["worker_class"] == "uvicorn_worker.UvicornWorker"
     module, _, factory = config["wsgi_app"].partition(":")
     assert factory == "create_app()" and callable(__import__(module, fromlist=["x"]).create_app)
+    assert config["accesslog"] == "-"
+    monkeypatch.setenv("KRQ_ACCESS_LOG", "false")
+    assert runpy.run_path(str(ROOT / "service" / "gunicorn.conf.py"))["accesslog"] is None
 
 
 GUNICORN_WORKER = """
@@ -108,6 +111,20 @@ def test_gunicorn_workers_keep_pandas_out_before_the_app_loads() -> None:
         timeout=60,
     )
     assert run.stdout.strip() == "pandas kept out"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("flags", "logged"), [([], True), (["--no-access-log"], False)])
+def test_the_access_log_can_be_turned_off(flags: list[str], logged: bool) -> None:
+    server = start_server([*krquality_command(), "serve", *flags], env={"KRQ_LOG_LEVEL": "info"})
+    try:
+        response = httpx.post(f"{server.url}/v1/classify", json={"text": "Ship the export API"}, timeout=30)
+        assert response.status_code == 200
+    finally:
+        assert server.stop() in CLEAN_EXIT
+    log = server.log()
+    assert "Application startup complete" in log  # info lines are there either way
+    assert ('"POST /v1/classify HTTP/1.1" 200' in log) is logged
 
 
 @pytest.mark.slow

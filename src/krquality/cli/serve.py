@@ -76,6 +76,14 @@ def serve(
         typer.Option(help="Seconds in-flight requests get on shutdown (env KRQ_GRACEFUL_TIMEOUT)."),
     ] = None,
     log_level: Annotated[str | None, typer.Option(help="uvicorn log level (env KRQ_LOG_LEVEL).")] = None,
+    access_log: Annotated[
+        bool | None,
+        typer.Option(
+            "--access-log/--no-access-log",
+            help="Log a line per request (env KRQ_ACCESS_LOG; default on).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (/v1, LanguageTool-compatible /v2), the playground at / and the docs at /docs."""
     from pydantic import ValidationError
@@ -98,6 +106,7 @@ def serve(
         api_key_header=api_key_header,
         graceful_timeout=graceful_timeout,
         log_level=log_level,
+        access_log=access_log,
     )
     os.environ.update(overrides)
     try:
@@ -128,6 +137,7 @@ def serve(
         port=settings.port,
         workers=settings.workers,
         log_level=settings.log_level.lower(),
+        access_log=settings.access_log,
         timeout_graceful_shutdown=settings.graceful_timeout,
         proxy_headers=False,
     )
