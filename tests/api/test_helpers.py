@@ -191,6 +191,18 @@ async def test_queued_singles_are_shared_between_the_thread_and_a_helper() -> No
     assert pool.batches == [16] and stub.calls == 2  # one batch in each lane
 
 
+async def test_each_helper_process_is_a_lane_of_its_own() -> None:
+    stub = StubAnalyzer(delay=0.05)
+    pool = _FakePool(stub)
+    pool.processes = 2
+    batcher = MicroBatcher(stub, AnalysisRunner(anyio.CapacityLimiter(2)), helpers=pool)  # type: ignore[arg-type]
+    texts = [f"Grow revenue {i}%" for i in range(48)]
+    rendered = await _singles(batcher, texts)
+    assert [json.loads(r.body)["text"] for r in rendered] == texts
+    # 48 queued, three free lanes (the thread and two helpers): 16 each.
+    assert pool.batches == [16, 16] and stub.calls == 3
+
+
 async def test_a_lone_request_stays_in_this_process() -> None:
     stub = StubAnalyzer(delay=0.01)
     pool = _FakePool(stub)

@@ -32,15 +32,28 @@ class _Pending:
     future: asyncio.Future[Rendered] = field(repr=False)
 
 
+class _HelperLane:
+    """One helper process's share of the micro-batches: a lane of its own, so
+    ``n`` helpers run ``n`` batches side by side (the pool hands each to a
+    free process)."""
+
+    def __init__(self, batcher: MicroBatcher, index: int) -> None:
+        self.batcher = batcher
+        self.index = index
+
+    async def __call__(self, items: Items) -> list[Outcome]:
+        return await self.batcher._in_helper(items)
+
+
 class MicroBatcher:
     """Queue single analyses and run them in batches of up to ``max_batch``.
 
     A batch runs in a worker thread, rendered there
     (:func:`~krquality.api.helpers.analyze_items`) so the event loop only
     moves bytes. With ``helpers``, a batch that queues while the thread is
-    busy goes to a helper process instead, and the two run side by side on
-    two cores; the thread is tried first, so at low load nothing crosses a
-    process boundary.
+    busy goes to a free helper process instead (a lane per process), and
+    they run side by side on their own cores; the thread is tried first, so
+    at low load nothing crosses a process boundary.
     """
 
     def __init__(
@@ -55,6 +68,7 @@ class MicroBatcher:
         self.runner = runner
         self.helpers = helpers
         self.max_batch = max_batch
+        self._helper_lanes = [_HelperLane(self, i) for i in range(helpers.processes if helpers else 0)]
         self._queue: list[_Pending] = []
         self._draining = False
         self._arrived: asyncio.Event | None = None
@@ -84,7 +98,7 @@ class MicroBatcher:
     def _lanes(self) -> list[Lane]:
         lanes: list[Lane] = [self._in_thread]
         if self.helpers is not None and not self.helpers.broken:
-            lanes.append(self._in_helper)
+            lanes += self._helper_lanes
         return lanes
 
     def _next_batch(self, lanes: int) -> list[_Pending]:
