@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from krquality.nlp.borrow import borrowed_docs
-from krquality.suggest.lexicon import PLACEHOLDER_TAGS
+from krquality.suggest.lexicon import FILLED_TAGS, PLACEHOLDER_TAGS
 
 TAGS = {**PLACEHOLDER_TAGS, "by": "IN"}
 
@@ -39,8 +39,35 @@ def test_shared_tokens_keep_the_source_tags_and_placeholders_get_theirs(nlp: Lan
 
 def test_a_text_adding_an_unknown_word_is_tagged_by_spacy(nlp: Language) -> None:
     source = nlp("Fix the login bugs")
-    (doc,) = borrowed_docs(nlp, [("Quickly fix the login bugs by [date]", source)], TAGS)
-    assert _view(doc) == _view(nlp("Quickly fix the login bugs by [date]"))
+    (doc,) = borrowed_docs(nlp, [("Fix the old login bugs by [date]", source)], TAGS)
+    assert _view(doc) == _view(nlp("Fix the old login bugs by [date]"))
+    assert doc.tensor.size > 0  # tok2vec ran: a borrowed doc has no tensor
+
+
+@pytest.mark.parametrize(
+    ("source_text", "text"),
+    [
+        ("fix the login bugs", "Fix the login bugs by Q4"),  # the first word re-cased
+        ("KR1: cut churn", "cut churn by Q4"),  # the tag before the first word dropped
+        ("Improve onboarding", "Increase onboarding by Q4"),  # a new leading verb
+    ],
+)
+def test_a_text_that_starts_with_another_word_is_tagged_by_spacy(
+    nlp: Language, source_text: str, text: str
+) -> None:
+    tags = {**TAGS, **FILLED_TAGS, "increase": "VB"}
+    (doc,) = borrowed_docs(nlp, [(text, nlp(source_text))], tags)
+    assert doc.tensor.size > 0 and _view(doc) == _view(nlp(text))
+
+
+def test_a_filled_draft_borrows_its_key_results_tags(nlp: Language) -> None:
+    source = nlp("Cut churn in the EU")
+    text = "Cut churn in the EU from 40% to 55% by Q4"
+    (doc,) = borrowed_docs(nlp, [(text, source)], FILLED_TAGS)
+    assert doc.tensor.size == 0  # not tagged again
+    assert [t.tag_ for t in doc][:5] == [t.tag_ for t in source]
+    added = {t.text: t.tag_ for t in doc[5:]}
+    assert added == {"from": "IN", "40": "CD", "%": "NN", "to": "IN", "55": "CD", "by": "IN", "Q4": "NNP"}
 
 
 def test_without_a_source_the_text_is_tagged_by_spacy(nlp: Language) -> None:
