@@ -138,6 +138,9 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "IATF 16949 certification obtained",
         "Become EN 1090 compliant",
         "Continue 5S audits on the shop floor",
+        "Pass the NIST 800-53 audit",
+        "Comply with NIST SP 800-171",
+        "Finish sprint 14-15 scope",
     ],
 )
 def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
@@ -162,6 +165,26 @@ def test_a_number_that_is_sometimes_a_name_counts_elsewhere(
 ) -> None:
     # "360" names a review or a customer view, and "5S" a lean method, only beside those words.
     assert value in [q.value for q in extract(text).quantities]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Run 12 360 reviews", [12.0]),  # twelve 360 reviews, not 12,360
+        ("Complete 3 360-degree reviews per manager", [3.0]),
+        ("Reach 1 360 customers", [1360.0]),  # "customer" names a 360 only before it
+        ("Grow reviews from 12 360 to 15 000", [12360.0, 15000.0]),
+    ],
+)
+def test_a_named_number_ends_a_space_grouped_one(extract: Extract, text: str, values: list[float]) -> None:
+    assert [q.value for q in extract(text).quantities] == values
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 99_999), st.integers(1, 9_999), st.sampled_from(["NIST", "ISO", "IEC", "NIST SP"]))
+def test_a_standards_hyphenated_number_is_all_name(first: int, second: int, body: str) -> None:
+    text = f"Pass the {body} {first}-{second} audit by Q3"
+    assert _nlp()(text)._.krq_features.quantities == ()
 
 
 def test_date_numbers_are_dates_not_quantities(extract: Extract) -> None:

@@ -140,10 +140,17 @@ class QuantityFinder:
         """Whether the number at ``i`` is part of a name ("customer 360", "360-degree")."""
         before, after = context
         prev = doc[i - 1] if i > 0 else None
-        if prev is not None and (prev.lower_ in _CHANGE_WORDS or any(c.isdigit() for c in prev.text)):
+        if prev is not None and prev.lower_ in _CHANGE_WORDS:
             return False  # "from 200 to 360 reviews": a count in a change
-        if prev is not None and prev.lower_ in before:
-            return True
+        if QuantityFinder._named_by_next(doc, i, end, after):
+            return True  # "run 12 360 reviews": twelve of them
+        if prev is not None and any(c.isdigit() for c in prev.text):
+            return False
+        return prev is not None and prev.lower_ in before
+
+    @staticmethod
+    def _named_by_next(doc: Doc, i: int, end: int, after: frozenset[str]) -> bool:
+        """Whether the word after token ``i`` (past an attached hyphen) is one of ``after``."""
         nxt = i + 1
         if nxt < end and doc[nxt].text == "-" and doc[nxt].whitespace_ == "":
             nxt += 1
@@ -216,10 +223,19 @@ class QuantityFinder:
         return i + 1, None
 
     def _is_identifier(self, doc: Doc, i: int, body_start: int) -> bool:
-        """ "ISO 27001", "SOC 2", "Project 42", "Sprint 14", "#3": a name, not an amount."""
+        """ "ISO 27001", "SOC 2", "Project 42", "Sprint 14", "#3": a name, not an amount;
+        so is the part after a hyphen of one ("NIST 800-53", "sprints 14-15")."""
         if i == body_start:
             return False
         prev = doc[i - 1]
+        if (
+            prev.text == "-"
+            and i - 2 >= body_start
+            and not doc[i - 2].whitespace_
+            and not prev.whitespace_
+            and parse_token(doc[i - 2].text) is not None
+        ):
+            return self._is_identifier(doc, i - 2, body_start)
         if prev.lower_ in self.id_prefixes and prev.lower_ != "top":
             # "2 pods", "3 teams" put the noun after; "team 3" puts it before.
             return prev.i == body_start or doc[prev.i - 1].lower_ not in self.currency_symbols
@@ -283,16 +299,20 @@ class QuantityFinder:
             return j
         return 0
 
-    @staticmethod
-    def _space_grouped(doc: Doc, i: int, end: int) -> tuple[int, ParsedToken] | None:
+    def _space_grouped(self, doc: Doc, i: int, end: int) -> tuple[int, ParsedToken] | None:
         """ "120 000" and "1 000 000", thousands grouped with spaces as many writers
         outside the US do: the index of the last group and the whole number; None
-        unless a 1-3 digit group is followed by 3-digit groups, one space apart."""
+        unless a 1-3 digit group is followed by 3-digit groups, one space apart.
+        A group that is a name by the word after it ends the number before it:
+        "12 360 reviews" is twelve 360 reviews."""
         first = doc[i].text
         if not (first.isdigit() and len(first) <= 3 and doc[i].whitespace_ == " "):
             return None
         j = i + 1
         while j < end and len(doc[j].text) == 3 and doc[j].text.isdigit() and doc[j - 1].whitespace_ == " ":
+            named = self.named_numbers.get(doc[j].lower_)
+            if named is not None and self._named_by_next(doc, j, end, named[1]):
+                break
             j += 1
         if j == i + 1:
             return None
