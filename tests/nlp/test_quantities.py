@@ -141,6 +141,9 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Pass the NIST 800-53 audit",
         "Comply with NIST SP 800-171",
         "Finish sprint 14-15 scope",
+        "Podcast season 2 trailer published",
+        "Ship part 2 of the course",
+        "Episode 12 recorded and scheduled",
     ],
 )
 def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
