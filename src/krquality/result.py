@@ -51,7 +51,7 @@ class Suggestion:
 
     text: str
     label: Label
-    score: int
+    score: int  # with placeholders filled by plausible values (krquality.suggest.fill_placeholders)
     fixes: tuple[str, ...]  # codes of the findings this draft fixes
     placeholders: tuple[str, ...] = ()  # e.g. ("[baseline]", "[date]")
 

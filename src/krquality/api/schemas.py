@@ -203,7 +203,10 @@ class SuggestionOut(_Out):
 
     text: str
     label: Label
-    score: int
+    score: int = Field(
+        description="The rewrite's score with its placeholders filled by plausible values (never shown):"
+        " what the key result scores once its author fills them in."
+    )
     fixes: list[str] = Field(description="Codes of the findings this rewrite fixes.")
     placeholders: list[str] = []
 
