@@ -340,3 +340,75 @@ def test_a_hung_helper_is_stopped_and_reported(analyzer: krquality.Analyzer) -> 
         psutil.Process(pid).wait(timeout=10)
     with pytest.raises(HelperGone):
         asyncio.run(pool.analyze(TEXTS, False))
+
+
+def _cpus(pid: int) -> set[int]:
+    return set(os.sched_getaffinity(pid))
+
+
+def _thread_cpus(pid: int) -> list[set[int]]:
+    return [_cpus(int(tid)) for tid in os.listdir(f"/proc/{pid}/task")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="pinning needs two CPUs")
+def test_a_served_worker_and_its_helper_each_get_a_cpu() -> None:
+    server = start_server([*krquality_command(), "serve"], env={"KRQ_ANALYSIS_PROCESSES": "1"})
+    try:
+        (helper,) = psutil.Process(server.process.pid).children()
+        with httpx.Client(base_url=server.url, timeout=30) as client:  # threads started later inherit
+            assert client.post("/v1/classify", json={"text": "Ship offline mode"}).status_code == 200
+        worker_cpus = _thread_cpus(server.process.pid)
+        assert len(worker_cpus) > 1 and all(len(c) == 1 and c == worker_cpus[0] for c in worker_cpus)
+        assert len(_cpus(helper.pid)) == 1 and _cpus(helper.pid) != worker_cpus[0]
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_pinning_can_be_turned_off() -> None:
+    everything = _cpus(0)
+    server = start_server(
+        [*krquality_command(), "serve"], env={"KRQ_ANALYSIS_PROCESSES": "1", "KRQ_PIN_CPUS": "false"}
+    )
+    try:
+        (helper,) = psutil.Process(server.process.pid).children()
+        assert all(c == everything for c in _thread_cpus(server.process.pid))
+        assert _cpus(helper.pid) == everything
+    finally:
+        server.stop()
+
+
+UNPIN = """
+import asyncio, json, os, signal, sys
+sys.path.insert(0, sys.argv[1])
+from api.stub import StubAnalyzer
+from krquality.api.helpers import HelperGone, HelperPool
+everything = os.sched_getaffinity(0)
+pool = HelperPool(StubAnalyzer(), 1, pin=True)
+(helper,) = pool.pids
+pinned = (os.sched_getaffinity(0), os.sched_getaffinity(helper))
+os.kill(helper, signal.SIGKILL)
+try:
+    asyncio.run(pool.analyze(["Ship offline mode"], True))
+except HelperGone:
+    pass
+print(json.dumps({"pinned": [sorted(c) for c in pinned], "after": sorted(os.sched_getaffinity(0)),
+                  "everything": sorted(everything)}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="pinning needs two CPUs")
+def test_a_worker_whose_helper_died_gets_its_cpus_back() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", UNPIN, str(Path(__file__).parents[1])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    worker, helper = seen["pinned"]
+    assert len(worker) == 1 and len(helper) == 1 and worker != helper
+    assert seen["after"] == seen["everything"]

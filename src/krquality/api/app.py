@@ -83,10 +83,11 @@ async def _load_into(app: FastAPI) -> None:
     app.state.analyzer = analyzer
     helpers: HelperPool | None = app.state.helpers
     logger.info(
-        "model %s ready in %.2f s, %d helper process(es)",
+        "model %s ready in %.2f s, %d helper process(es)%s",
         analyzer.model_version,
         time.perf_counter() - started,
         helpers.processes if helpers is not None else 0,
+        ", each process on a CPU of its own" if helpers is not None and helpers.pinned else "",
     )
 
 
@@ -97,7 +98,7 @@ async def _start_helpers(app: FastAPI, analyzer: Analyzer, count: int) -> None:
     try:
         # In the event loop's thread, on purpose (see HelperPool): the fork and
         # the helpers' first answer take some 50 ms, once, before /readyz is 200.
-        app.state.helpers = HelperPool(analyzer, count)
+        app.state.helpers = HelperPool(analyzer, count, pin=app.state.settings.pin_cpus)
     except Exception as e:  # the worker's own threads still serve everything
         logger.warning("no helper processes: %s", e)
 

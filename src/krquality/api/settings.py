@@ -62,6 +62,13 @@ class Settings(BaseSettings):
             " loaded; default: one for a lone worker on a machine with two or more cores, else none."
         ),
     )
+    pin_cpus: bool = Field(
+        True,
+        description=(
+            "With helper processes, pin the worker and each helper to a CPU of its own (from the"
+            " process's affinity set, when it has one per process); off lets the scheduler move them."
+        ),
+    )
     micro_batch: int = Field(
         32, ge=1, le=1000, description="Most concurrent single requests analysed together (1: no batching)."
     )
