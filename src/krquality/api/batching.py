@@ -37,9 +37,8 @@ class _HelperLane:
     ``n`` helpers run ``n`` batches side by side (the pool hands each to a
     free process)."""
 
-    def __init__(self, batcher: MicroBatcher, index: int) -> None:
+    def __init__(self, batcher: MicroBatcher) -> None:
         self.batcher = batcher
-        self.index = index
 
     async def __call__(self, items: Items) -> list[Outcome]:
         return await self.batcher._in_helper(items)
@@ -68,7 +67,7 @@ class MicroBatcher:
         self.runner = runner
         self.helpers = helpers
         self.max_batch = max_batch
-        self._helper_lanes = [_HelperLane(self, i) for i in range(helpers.processes if helpers else 0)]
+        self._helper_lanes = [_HelperLane(self) for _ in range(helpers.processes if helpers else 0)]
         self._queue: list[_Pending] = []
         self._draining = False
         self._arrived: asyncio.Event | None = None

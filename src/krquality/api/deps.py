@@ -102,12 +102,13 @@ RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
 HelpersDep = Annotated["HelperPool | None", Depends(get_helpers)]
 
 
-async def get_batcher(request: Request, analyzer: AnalyzerDep, runner: RunnerDep) -> MicroBatcher:
+async def get_batcher(
+    request: Request, analyzer: AnalyzerDep, runner: RunnerDep, helpers: HelpersDep
+) -> MicroBatcher:
     """The app's :class:`~krquality.api.batching.MicroBatcher` for single key results, with the
     worker's helper processes as its second lane where there are any."""
     state = request.app.state
     batcher: MicroBatcher | None = getattr(state, "batcher", None)
-    helpers: HelperPool | None = getattr(state, "helpers", None)
     if batcher is None or batcher.analyzer is not analyzer or batcher.helpers is not helpers:
         # A test may override the analyzer; helpers arrive once the model is loaded.
         settings: Settings = state.settings
