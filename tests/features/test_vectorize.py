@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from krquality.features.types import (
     Change,
     DateRef,
@@ -14,7 +20,7 @@ from krquality.features.types import (
     SpanRef,
     VerbClass,
 )
-from krquality.features.vectorize import feature_dict, normalized_text
+from krquality.features.vectorize import MEASURES, feature_dict, normalized_text
 
 
 def _features(text: str, lead_verb: LeadVerb | None = None, **kwargs: object) -> Features:
@@ -54,6 +60,50 @@ def test_a_count_of_exactly_one_is_marked() -> None:
     assert feature_dict(_features(text, quantities=(q,)))["q_only_one"] == 1.0
     q12 = Quantity(SpanRef(5, 7, "12"), QuantityKind.NUMBER, 12.0)
     assert "q_only_one" not in feature_dict(_features("Hire 12 UX designers", quantities=(q12,)))
+
+
+def test_a_one_in_every_place_is_a_coverage_not_a_count_of_one() -> None:
+    for text in (
+        "One first-aider on every shift",
+        "1 release per sprint",
+        "one mentor for each new joiner",
+        "Publish one data story a week",
+    ):
+        word = next(w for w in text.split() if w.lower() in ("one", "1"))
+        start = text.index(word)
+        q = Quantity(SpanRef(start, start + len(word), word), QuantityKind.NUMBER, 1.0)
+        features = feature_dict(_features(text, quantities=(q,)))
+        assert features.get("q_one_coverage") == 1.0, text
+        assert "q_only_one" not in features, text
+    # A coverage word past the clause does not count: "Hire 1 designer; review every PR".
+    q = Quantity(SpanRef(5, 6, "1"), QuantityKind.NUMBER, 1.0)
+    assert feature_dict(_features("Hire 1 designer; review every PR", quantities=(q,)))["q_only_one"] == 1.0
+
+
+@given(
+    st.integers(0, 10_000).filter(lambda n: n != 1),
+    st.sampled_from(["Hire {} nurses", "Ship v{}", "KR {}.2 done"]),
+)
+def test_only_a_standalone_one_keeps_its_value_in_the_ngram_text(n: int, template: str) -> None:
+    masked = normalized_text(_features(template.format(n)))
+    assert not any(c.isdigit() and c != "0" for c in masked)
+
+
+def test_a_one_inside_a_number_or_name_is_masked() -> None:
+    assert normalized_text(_features("Hire 1 nurse by Q1")) == "hire 1 nurse by q0"
+    assert (
+        normalized_text(_features("Cut p95 from 1.5s to 1s, 1-2 days")) == "cut p0 from 0.0s to 0s, 0-0 days"
+    )
+
+
+def test_a_one_with_a_unit_of_measure_is_a_threshold_not_a_count_of_one() -> None:
+    q = Quantity(SpanRef(14, 19, "1 day"), QuantityKind.NUMBER, 1.0, "d")
+    assert "q_only_one" not in feature_dict(_features("Merge time: 1 day", quantities=(q,)))
+
+
+def test_the_units_of_measure_are_the_quantity_lexicons() -> None:
+    units = json.loads((files("krquality.nlp") / "data" / "quantities.json").read_text())["units"]
+    assert set(units.values()) == MEASURES
 
 
 def test_deadlines_are_told_apart_from_time_frames() -> None:

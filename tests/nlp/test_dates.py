@@ -45,6 +45,11 @@ Extract = Callable[[str], Features]
         ("Launch the portal in the second half", "in the second half", None, False),
         ("Publish the 2026 roadmap", "2026", "2026", False),
         ("Launch the portal next quarter", "next quarter", None, False),
+        ("Launch the portal on 15/6", "on 15/6", "--06-15", False),
+        ("Launch the portal on 1/4", "on 1/4", None, False),  # 1 April or 4 January
+        ("Launch the club by half term", "by half term", None, True),
+        ("Launch the club by half-term", "by half-term", None, True),
+        ("Open the library before the Easter holidays", "before the Easter holidays", None, True),
     ],
 )
 def test_date_is_found_and_normalised(
@@ -81,6 +86,8 @@ def test_half_year_words_become_period_codes(extract: Extract, text: str, normal
         "Provide 24/7 support",
         "Close 5 deals",  # "close" without "of"
         "Send 3 reports per week",
+        "Cover 1/4 of the stores on 1/4 of the days",  # fractions, even after "on"
+        "Cut the backlog by half",
     ],
 )
 def test_near_misses_are_not_dates(extract: Extract, text: str) -> None:

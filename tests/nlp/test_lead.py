@@ -35,6 +35,12 @@ Extract = Callable[[str], Features]
         ("Split test two landing pages", "split test", VerbClass.ACTIVITY),
         ("Improve the onboarding experience", "improve", VerbClass.VAGUE),
         ("Optimize database queries", "optimize", VerbClass.VAGUE),
+        # A plural the tagger reads as a verb before a deadline ends the object, as a last word does.
+        ("Build Looker dashboards for the ops leads by Q4", "build", VerbClass.DELIVERABLE),
+        ("playtest new boss fights", "playtest", VerbClass.ACTIVITY),
+        ("Dogfood the beta internally", "dogfood", VerbClass.ACTIVITY),
+        ("sort out the cold room", "sort out", VerbClass.VAGUE),
+        ("Qualify for the state tournament", "qualify for", VerbClass.OUTCOME),
         ("Double weekly active teams", "double", VerbClass.MULTIPLIER),
         ("Halve churn", "halve", VerbClass.MULTIPLIER),
         ("Write blog posts", "write", VerbClass.OTHER),

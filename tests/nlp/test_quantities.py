@@ -68,6 +68,21 @@ N, P, M, X, R, PH = (
         ("Raise €250 000 in grants", "€250 000", M, 250_000.0, "EUR"),
         ("Raise EUR 250 000", "EUR 250 000", M, 250_000.0, "EUR"),
         ("Cut p95 to 1 500 ms", "1 500 ms", N, 1_500.0, "ms"),
+        # Attached to a word, which spaCy keeps as one token.
+        ("churn < 5%/mo", "5%", P, 5.0, "%"),
+        ("Run a sub-50 minute 10k", "50 minute", N, 50.0, "min"),
+        # The tagger reads a capitalised first "Zero" as a noun.
+        ("Zero open P1 bugs at code freeze", "Zero", N, 0.0, "bugs"),
+        # European grouping, and basis points written on the number.
+        ("Save €1.200.000 on indirect spend", "€1.200.000", M, 1_200_000.0, "EUR"),
+        ("Raise €1.250,50 per member", "€1.250,50", M, 1_250.5, "EUR"),
+        ("EBITDA margin +150bps", "+150bps", P, 150.0, "bps"),
+        # A first word that names things ("store 12") is the verb before a unit or a plural.
+        ("Store 1 TB per lab member", "1 TB", N, 1.0, "TB"),
+        ("Issue 200 refunds by Friday", "200", N, 200.0, "refunds"),
+        ("AHT down from 7m40s to 6m30s", "7m40s", N, 460.0, "s"),
+        ("Cut build time to 1h30m", "1h30m", N, 90.0, "min"),
+        ("Cut sugar to 5g per serving", "5g", N, 5.0, "g"),
     ],
 )
 def test_quantity_is_normalised(
@@ -144,6 +159,18 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Podcast season 2 trailer published",
         "Ship part 2 of the course",
         "Episode 12 recorded and scheduled",
+        "OTA updates working end to end on the rev 4 hardware",
+        "Hire a clinical nurse educator for Ward 7B",
+        "Zero-based budgeting adopted for FY27",
+        "Roll out Zero Trust access for remote staff",
+        "Sign the lease on 1/4",
+        "Launch the coding club by half term",
+        "All prod clusters on k8s 1.29 before the EKS 1.27 end of support",
+        "Phase 2 complete",
+        "Wave 2 stores onboarded",
+        "New 3G pitch ready for pre-season",
+        "Roll out 5G to all depots",
+        "EPPP Category 2 audit passed",
     ],
 )
 def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
@@ -234,3 +261,21 @@ def test_dash_ranges_give_both_ends(low: int, span: int, dash: str, percent_on_b
     text = f"Grow retention {low}{'%' if percent_on_both else ''}{dash}{high}%"
     quantities = _nlp()(text)._.krq_features.quantities
     assert [(q.value, q.kind) for q in quantities] == [(float(low), P), (float(high), P)]
+
+
+@given(st.integers(1_000_000, 10**12), st.integers(0, 99))
+def test_european_grouped_numbers_parse_to_their_value(whole: int, cents: int) -> None:
+    from krquality.nlp.numbers import parse_number
+
+    dotted = f"{whole:,}".replace(",", ".")
+    assert parse_number(dotted) == whole
+    assert parse_number(f"{dotted},{cents:02d}") == pytest.approx(whole + cents / 100)
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from(["h{}m", "h{}", "h{}min"]))
+def test_hours_and_minutes_read_in_minutes(hours: int, minutes: int, form: str) -> None:
+    from krquality.nlp.numbers import parse_token
+
+    parsed = parse_token(f"{hours}" + form.format(minutes))
+    assert parsed is not None
+    assert (parsed.value, parsed.unit) == (hours * 60 + minutes, "min")

@@ -12,9 +12,58 @@ from krquality.features.types import Features, QuantityKind
 
 # Bump when the dict's keys or meaning change: a model records the version it
 # was trained with, and loading refuses a model built for another one.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
-_DIGITS = re.compile(r"\d+")
+# A standalone 1 keeps its value in the n-grams: "hire 1 nurse" is a yes/no,
+# "hire 4 nurses" a count; every other number reads as 0.
+_NUMBER = re.compile(r"(?<![\w.,/:])(?P<one>1)(?![\w]|[-–.,/:]\d)|\d+")
+# Units of measure (normalised as the quantities component writes them): "1 TB",
+# "under 1 day" are thresholds, not a count of one thing.
+MEASURES = frozenset(
+    {
+        "ms",
+        "s",
+        "min",
+        "h",
+        "d",
+        "wk",
+        "mo",
+        "quarter",
+        "yr",
+        "KB",
+        "MB",
+        "GB",
+        "TB",
+        "PB",
+        "kbps",
+        "Mbps",
+        "Gbps",
+        "rps",
+        "qps",
+        "tps",
+        "fps",
+        "kg",
+        "g",
+        "lb",
+        "km",
+        "mi",
+        "m",
+        "kWh",
+        "MWh",
+        "tCO2e",
+        "t",
+        "points",
+        "stars",
+        "times",
+        "x",
+    }
+)
+# What follows a count of one that makes it a coverage or a rate: "... on every shift",
+# "... per team", "... a week".
+_COVERAGE = re.compile(
+    r"[^.;|]{0,60}?(?:\b(?:every|each|per)\b|\ban?\s+(?:day|week|fortnight|month|quarter|year|sprint|term|shift)\b)",
+    re.IGNORECASE,
+)
 
 
 def body_text(features: Features) -> str:
@@ -28,15 +77,23 @@ def body_text(features: Features) -> str:
 
 
 def normalized_text(features: Features) -> str:
-    """Lower-cased body with every run of digits replaced by ``0``.
+    """Lower-cased body with every run of digits replaced by ``0``, but a standalone ``1``.
 
-    The n-gram models then learn "from 0 to 0" rather than memorising values.
+    The n-gram models then learn "from 0 to 0" rather than memorising values,
+    and "hire 1 nurse" (a yes/no) apart from "hire 0 nurses" (a count).
 
     >>> from krquality.features.types import Features, Form, SpanRef
     >>> normalized_text(Features("NPS 40 to 55", SpanRef(0, 12, "NPS 40 to 55"), Form.NOUN_PHRASE, None))
     'nps 0 to 0'
+    >>> text = "Hire 1 nurse by Q1"
+    >>> normalized_text(Features(text, SpanRef(0, 18, text), Form.IMPERATIVE, None))
+    'hire 1 nurse by q0'
     """
-    return _DIGITS.sub("0", features.body.text.lower())
+    return _NUMBER.sub(_number_token, features.body.text.lower())
+
+
+def _number_token(match: re.Match[str]) -> str:
+    return "1" if match.group("one") else "0"
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -71,9 +128,13 @@ def feature_dict(features: Features) -> dict[str, float]:
         out[f"qkind={quantity.kind.value}"] = 1.0
         if quantity.unit:
             out["q_has_unit"] = 1.0
-    if real and all(q.value == 1 and q.kind is QuantityKind.NUMBER for q in real):
-        # "Hire +1 designer": a count of exactly one is a yes/no, not a metric.
-        out["q_only_one"] = 1.0
+    if real and all(q.value == 1 and q.kind is QuantityKind.NUMBER and q.unit not in MEASURES for q in real):
+        if any(_COVERAGE.match(features.text, q.span.end) for q in real):
+            # "One first-aider on every shift": a one in every place is a coverage, a metric.
+            out["q_one_coverage"] = 1.0
+        else:
+            # "Hire +1 designer": a count of exactly one is a yes/no, not a metric.
+            out["q_only_one"] = 1.0
 
     for change in features.changes:
         out[f"change={change.direction.value}"] = 1.0

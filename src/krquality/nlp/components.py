@@ -107,6 +107,8 @@ def add_components(
 # "15—20" (em dash) and "4%-7%" as one token, which then parses as no
 # number at all.
 _NUMBER_RANGE_DASH = r"(?<=[0-9%])[–—](?=[0-9$€£])|(?<=%)-(?=[0-9$€£])"
+# "5%/mo" and "sub-50" stay one token each, which parses as no number at all.
+_NUMBER_ATTACHED = r"(?<=%)/(?=[A-Za-z])|(?<=\b[Ss]ub)-(?=[0-9$€£])"
 
 
 def _split_number_joins(nlp: Language) -> None:
@@ -117,7 +119,7 @@ def _split_number_joins(nlp: Language) -> None:
         return  # a custom tokenizer: leave it alone
     arrows: list[str] = load_data("changes")["arrows"]
     alternatives = "|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True))
-    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})", _NUMBER_RANGE_DASH]
+    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})", _NUMBER_RANGE_DASH, _NUMBER_ATTACHED]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for arrow in arrows:
         if len(arrow) > 1:

@@ -54,6 +54,9 @@ _MID_YEAR = re.compile(r"^mid-(\d{4})$", re.IGNORECASE)
 _DURATION_CODES = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 # Labels that are a date only with a preposition in front ("by May", not "May we").
 _NEEDS_PREP = frozenset({"MONTH", "SPRINT", "WEEKDAY", "TBD"})
+# School and university calendars: "by half term", "before the Easter holidays".
+_TERM_NAMES = ["half", "spring", "summer", "autumn", "winter", "michaelmas", "lent", "easter", "christmas"]
+_TERM_WORDS = ["term", "holidays", "holiday", "break", "semester", "recess", "hols"]
 
 
 def _in(words: list[str] | frozenset[str]) -> dict[str, Any]:
@@ -230,6 +233,7 @@ class DateFinder:
             "SPRINT": [
                 [{"LOWER": {"IN": ["sprint", "week", "iteration", "wk"]}}, {"SHAPE": {"IN": ["d", "dd"]}}]
             ],
+            "TERM": [[_in(_TERM_NAMES), {"ORTH": "-", "OP": "?"}, _in(_TERM_WORDS)]],
             "WEEKDAY": [[_in(load_data("dates")["weekdays"])]],
             "TBD": [[_in(load_data("dates")["placeholder_dates"])]],
         }
@@ -281,6 +285,7 @@ class DateFinder:
                 ("year", ["end", "-"]),
                 ("quarter", ["end", "-"]),
                 ("month", ["end", "-"]),
+                ("half", ["term", "-"]),
             )
         }
         self.number_shapes = hashes(["d", "dd"])
@@ -343,7 +348,11 @@ class DateFinder:
             prep, prep_start = self._preposition(doc, span.start, lo)
             if label in _NEEDS_PREP and prep is None:
                 continue
-            if label == "NUMERIC_SHORT" and prep not in self.deadline_preps:
+            if (
+                label == "NUMERIC_SHORT"
+                and prep not in self.deadline_preps
+                and not self._on_day(doc, prep, span.end)
+            ):
                 continue
             if label == "DURATION":
                 if time_measured is None:
@@ -366,6 +375,11 @@ class DateFinder:
             ranges.append((start, span.end))
         state.dates = tuple(dates)
         state.date_tokens = tuple(ranges)
+
+    @staticmethod
+    def _on_day(doc: Doc, prep: str | None, end: int) -> bool:
+        """ "on 1/4" is a day, "on 1/4 of the stores" a fraction."""
+        return prep == "on" and (end >= len(doc) or doc[end].lower_ != "of")
 
     def _first_trigger(self, doc: Doc, lo: int, hi: int) -> int:
         """Index of the first token that lets a date pattern match, else -1 (hash lookups only)."""

@@ -12,10 +12,19 @@ from typing import Any
 
 from krquality.nlp.resources import load_data
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+# European grouping needs two dot groups or a decimal comma ("1.200.000", "1.250,00"):
+# one dot group alone ("12.500") stays a decimal, as most writers here mean it.
+_NUMBER = (
+    r"(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+)
 _TOKEN = re.compile(
     rf"^(?P<currency>US\$|A\$|C\$|R\$|[$€£¥₹₩₽])?(?P<sign>[+~≈]|<=?|>=?|≤|≥)?(?P<number>{_NUMBER})"
     r"(?P<suffix>[A-Za-z%×µ]+)?$"
+)
+# "7m40s", "1h30m", "2h15": a duration in two units, read in the smaller one.
+_COMPOUND_DURATION = re.compile(
+    r"^(?P<big>\d+)(?P<units>h|m|min)(?P<small>\d{1,2})(?:m|min|s)?$", re.IGNORECASE
 )
 _LEADING_X = re.compile(rf"^[xX×](?P<number>{_NUMBER})$")
 _RATIO = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)/(?P<scale>\d+(?:\.\d+)?)$")
@@ -40,9 +49,13 @@ def parse_number(text: str) -> float | None:
 
     >>> parse_number("50,000"), parse_number("4,5"), parse_number("1.2"), parse_number("v2")
     (50000.0, 4.5, 1.2, None)
+    >>> parse_number("1.200.000"), parse_number("1.250,50"), parse_number("1.2.3")
+    (1200000.0, 1250.5, None)
     """
     if not re.fullmatch(_NUMBER, text):
         return None
+    if text.count(".") > 1 or ("." in text and "," in text and text.rindex(",") > text.rindex(".")):
+        return float(text.replace(".", "").replace(",", "."))  # "1.200.000", "1.250,00"
     if "," in text:
         head, _, tail = text.partition(",")
         if len(tail) in (1, 2) and "," not in tail and "." not in tail:
@@ -58,8 +71,15 @@ def parse_token(text: str) -> ParsedToken | None:
     ParsedToken(value=500.0, currency=None, scale_word='k', unit=None, ratio_scale=None, sign=None)
     >>> parse_token("4.5/5").ratio_scale
     5.0
+    >>> parse_token("7m40s").value, parse_token("1h30m").unit
+    (460.0, 'min')
     """
     data = _data()
+    compound = _COMPOUND_DURATION.match(text)
+    if compound and int(compound.group("small")) < 60:
+        hours = compound.group("units").lower() == "h"
+        total = int(compound.group("big")) * 60 + int(compound.group("small"))
+        return ParsedToken(float(total), unit="min" if hours else "s")
     match = _TOKEN.match(text)
     if match:
         value = parse_number(match.group("number"))
@@ -81,6 +101,8 @@ def parse_token(text: str) -> ParsedToken | None:
             return ParsedToken(value, currency=currency, scale_word=suffix, sign=sign)
         if lower in data["units"]:
             return ParsedToken(value, currency=currency, unit=data["units"][lower], sign=sign)
+        if lower in data["percent_words"] and currency is None:
+            return ParsedToken(value, unit=data["percent_words"][lower], sign=sign)  # "150bps", "3pp"
         if lower.endswith("%") and lower[:-1] in data["scales"]:
             return None
         return None

@@ -15,6 +15,8 @@ it apart from a count.
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +33,7 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 _RANGE_DASHES = frozenset({"-", "–", "—"})
 _BRACKETS = {"[": "]", "<": ">", "{": "}", "(": ")"}
 _MAX_UNIT_LOOKAHEAD = 4
+_EUROPEAN_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -49,6 +52,7 @@ class QuantityFinder:
         self.currency_words: dict[str, str] = data["currency_words"]
         self.scales: dict[str, float] = {k: float(v) for k, v in data["scales"].items()}
         self.percent_words: dict[str, str] = data["percent_words"]
+        self.percent_units = frozenset(self.percent_words.values())
         self.units: dict[str, str] = data["units"]
         self.number_words: dict[str, float] = {k: float(v) for k, v in data["number_words"].items()}
         self.multiplier_words: dict[str, float] = {k: float(v) for k, v in data["multiplier_words"].items()}
@@ -172,6 +176,13 @@ class QuantityFinder:
             lower in self.named_numbers and self._is_named(doc, i, end, self.named_numbers[lower])
         ):
             return i + 1, None
+        if (
+            i + 1 < end
+            and not token.whitespace_
+            and doc[i + 1].text.isupper()
+            and lower + doc[i + 1].lower_ in self.non_quantities
+        ):
+            return i + 2, None  # spaCy splits "5G" at the unit-like letter ("5g" of sugar is grams)
         placeholder_end = self._placeholder_end(doc, i, end, body_start)
         if placeholder_end:
             unit = "%" if doc[placeholder_end - 1].text.endswith("%") else None
@@ -218,7 +229,11 @@ class QuantityFinder:
                     if upper is not None:
                         return i + 2, Quantity(span_ref(doc, i, i + 1), upper.kind, parsed.value, upper.unit)
             return self._number(doc, i, i, end, parsed, None)
-        if lower in self.number_words and (token.tag_ == "CD" or lower in _ARTICLE_NUMBERS):
+        if lower == "zero" and i + 1 < end and doc[i + 1].text == "-" and not token.whitespace_:
+            return i + 1, None  # "zero-based budgeting", "zero-downtime deploys": a kind, not an amount
+        if lower in self.number_words and (
+            token.tag_ == "CD" or lower in _ARTICLE_NUMBERS or (lower == "zero" and token.tag_ == "NN")
+        ):
             return self._number_words(doc, i, end)
         return i + 1, None
 
@@ -238,7 +253,11 @@ class QuantityFinder:
             return self._is_identifier(doc, i - 2, body_start)
         if prev.lower_ in self.id_prefixes and prev.lower_ != "top":
             # "2 pods", "3 teams" put the noun after; "team 3" puts it before.
-            return prev.i == body_start or doc[prev.i - 1].lower_ not in self.currency_symbols
+            if prev.i == body_start:
+                # ... but a first word may be the verb: "Store 1 TB per member" and
+                # "Release 3 new features" are amounts, "Phase 2 complete" a name.
+                return not self._counts_what_follows(doc, i + 1, plural=prev.tag_.startswith("VB"))
+            return doc[prev.i - 1].lower_ not in self.currency_symbols
         # A standard's number between its body's acronym and what it certifies:
         # "IATF 16949 certification", "EN 1090 compliant".
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -251,10 +270,25 @@ class QuantityFinder:
             and prev.text not in self.currency_codes  # "GBP 3000 audit fees" is money
         )
 
+    def _counts_what_follows(self, doc: Doc, j: int, *, plural: bool) -> bool:
+        """Whether the words from ``j`` are what a number counts: a unit, or (with
+        ``plural``) a plural noun past at most two modifiers ("3 new features", "5 KPIs")."""
+        if j < len(doc) and doc[j].lower_ in self.units:
+            return True
+        if not plural:
+            return False
+        for k in range(j, min(j + 3, len(doc))):
+            tag = doc[k].tag_
+            if tag in ("NNS", "NNPS"):
+                return True
+            if tag not in ("JJ", "VBN", "NN"):
+                return False
+        return False
+
     def _is_version(self, doc: Doc, i: int, body_start: int) -> bool:
         text = doc[i].text
-        if text.count(".") > 1:
-            return True  # "1.2.3"
+        if text.count(".") > 1 and not _EUROPEAN_GROUPS.fullmatch(text):
+            return True  # "1.2.3", but not "1.200.000"
         if i > body_start and doc[i - 1].lower_ in self.version_keywords:
             return True
         if "." in text and i - 2 >= body_start and doc[i - 1].lower_ in ("in", "with", "by"):
@@ -526,8 +560,8 @@ class QuantityFinder:
                 )
         if currency is not None:
             return j, Quantity(span_ref(doc, start, j), QuantityKind.MONEY, value, currency)
-        if unit == "%":
-            return j, Quantity(span_ref(doc, start, j), QuantityKind.PERCENT, value, "%")
+        if unit == "%" or unit in self.percent_units:
+            return j, Quantity(span_ref(doc, start, j), QuantityKind.PERCENT, value, unit)
         if unit is None:
             unit = self._head_noun(doc, j, end)
         return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, unit)

@@ -27,6 +27,8 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Tags that open an object: "Publish the guide", "Grow our pipeline".
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PDT", "$"})
 _DASHES = frozenset({"—", "–", ":", "(", ";"})
+# Words that open a trailing deadline, after which a word ends the object as if it were last.
+_DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "ahead"})
 _CLAUSE_ENDS = frozenset(
     {"and", ",", "so", "that", "which", "who", "rather", "while", "without", "when", "because", "if", "&"}
 )
@@ -118,8 +120,10 @@ class TagFixer:
             if (token.lower_ in self.lexicon.state_blockers and tag != "POS") or tag in ("VBD", "MD"):
                 return False
             if tag in ("VBZ", "VBP"):
-                if j == i + 1 or j == end - 1:
-                    continue  # "Optimize database queries": a plural noun the tagger took for a verb
+                if j == i + 1 or j == end - 1 or doc[j + 1].lower_ in _DEADLINE_WORDS:
+                    # "Optimize database queries", "Build dashboards for ops leads by Q4":
+                    # a plural noun the tagger took for a verb
+                    continue
                 return False  # "Partner channel grows to 25%"
             if tag == "VBN":
                 attributive = j + 1 < end and doc[j + 1].tag_ in _NOUNISH_TAGS
