@@ -25,6 +25,7 @@ from krquality.api.app import create_app
 from krquality.api.batching import MicroBatcher
 from krquality.api.deps import AnalysisRunner
 from krquality.api.helpers import (
+    IN_FLIGHT,
     HelperGone,
     HelperPool,
     Outcome,
@@ -165,13 +166,24 @@ class _FakePool:
         self.gone = gone
         self.broken = False
         self.batches: list[int] = []
+        self.running = 0
+        self.most_running = 0
+
+    @property
+    def lanes(self) -> int:
+        return self.processes * IN_FLIGHT
 
     async def analyze_items(self, items: list[tuple[str, bool]]) -> list[Outcome]:
         if self.gone:
             self.broken = True
             raise HelperGone("killed")
         self.batches.append(len(items))
-        await asyncio.sleep(0.05)
+        self.running += 1
+        self.most_running = max(self.most_running, self.running)
+        try:
+            await asyncio.sleep(0.05)
+        finally:
+            self.running -= 1
         return analyze_items(self.analyzer, items)  # type: ignore[arg-type]
 
 
@@ -187,11 +199,14 @@ async def test_queued_singles_are_shared_between_the_thread_and_a_helper() -> No
     texts = [f"Grow revenue {i}%" for i in range(32)]
     rendered = await _singles(batcher, texts)
     assert [json.loads(r.body)["text"] for r in rendered] == texts
-    # 32 requests queued at once, two free lanes: 16 each, on two cores.
-    assert pool.batches == [16] and stub.calls == 2  # one batch in each lane
+    # 32 requests queued at once, three free lanes (the thread and the helper's
+    # two): 11, 11 and 10, the helper's two at the same time.
+    assert IN_FLIGHT == 2
+    assert pool.batches == [11, 10] and stub.calls == 3
+    assert pool.most_running == 2
 
 
-async def test_each_helper_process_is_a_lane_of_its_own() -> None:
+async def test_each_helper_process_takes_its_own_lanes() -> None:
     stub = StubAnalyzer(delay=0.05)
     pool = _FakePool(stub)
     pool.processes = 2
@@ -199,8 +214,10 @@ async def test_each_helper_process_is_a_lane_of_its_own() -> None:
     texts = [f"Grow revenue {i}%" for i in range(48)]
     rendered = await _singles(batcher, texts)
     assert [json.loads(r.body)["text"] for r in rendered] == texts
-    # 48 queued, three free lanes (the thread and two helpers): 16 each.
-    assert pool.batches == [16, 16] and stub.calls == 3
+    # 48 queued, five free lanes (the thread and two for each helper): the queue
+    # is shared as it goes, 10, 10, 10, then 9 and 9.
+    assert pool.batches == [10, 10, 9, 9] and stub.calls == 5
+    assert pool.most_running == 4
 
 
 async def test_a_lone_request_stays_in_this_process() -> None:
@@ -219,10 +236,11 @@ async def test_singles_meant_for_a_dead_helper_are_analysed_here() -> None:
     batcher = MicroBatcher(stub, AnalysisRunner(anyio.CapacityLimiter(2)), helpers=pool)  # type: ignore[arg-type]
     texts = [f"Hold review {i}" for i in range(10)]
     assert [json.loads(r.body)["text"] for r in await _singles(batcher, texts)] == texts
-    assert pool.broken and stub.calls == 2
+    # The thread's batch, and the helper's two batches analysed here instead.
+    assert pool.broken and stub.calls == 1 + IN_FLIGHT
     texts = [f"Hold retro {i}" for i in range(10)]
     assert [json.loads(r.body)["text"] for r in await _singles(batcher, texts)] == texts
-    assert stub.calls == 3  # the broken helper is no lane any more: one batch
+    assert stub.calls == 2 + IN_FLIGHT  # the broken helper is no lane any more: one batch
 
 
 @pytest.mark.slow

@@ -33,9 +33,9 @@ class _Pending:
 
 
 class _HelperLane:
-    """One helper process's share of the micro-batches: a lane of its own, so
-    ``n`` helpers run ``n`` batches side by side (the pool hands each to a
-    free process)."""
+    """One of the helpers' lanes: the pool takes
+    :data:`~krquality.api.helpers.IN_FLIGHT` batches per process at once, so
+    each helper has its next batch queued while it analyses one."""
 
     def __init__(self, batcher: MicroBatcher) -> None:
         self.batcher = batcher
@@ -50,9 +50,10 @@ class MicroBatcher:
     A batch runs in a worker thread, rendered there
     (:func:`~krquality.api.helpers.analyze_items`) so the event loop only
     moves bytes. With ``helpers``, a batch that queues while the thread is
-    busy goes to a free helper process instead (a lane per process), and
-    they run side by side on their own cores; the thread is tried first, so
-    at low load nothing crosses a process boundary.
+    busy goes to a helper lane instead (:attr:`HelperPool.lanes
+    <krquality.api.helpers.HelperPool.lanes>`), and they run side by side on
+    their own cores; the thread is tried first, so at low load nothing
+    crosses a process boundary.
     """
 
     def __init__(
@@ -67,7 +68,7 @@ class MicroBatcher:
         self.runner = runner
         self.helpers = helpers
         self.max_batch = max_batch
-        self._helper_lanes = [_HelperLane(self) for _ in range(helpers.processes if helpers else 0)]
+        self._helper_lanes = [_HelperLane(self) for _ in range(helpers.lanes if helpers else 0)]
         self._queue: list[_Pending] = []
         self._draining = False
         self._arrived: asyncio.Event | None = None

@@ -64,7 +64,7 @@ async def _in_lanes(
     chunks: list[list[str]],
     suggestions: bool,
 ) -> list[list[Rendered]]:
-    """Analyse ``chunks`` in thread lanes and one lane per helper, results in order.
+    """Analyse ``chunks`` in thread lanes and the helpers' lanes, results in order.
 
     Each lane takes the next chunk only when its last one is done, so a
     request that queued for a thread meanwhile is ahead of it.
