@@ -47,6 +47,9 @@ Extract = Callable[[str], Features]
         ("To launch the partner portal", "launch", VerbClass.DELIVERABLE),
         ("We will launch the partner portal", "launch", VerbClass.DELIVERABLE),
         ("- KR1: Publish the migration guide (@maria)", "publish", VerbClass.DELIVERABLE),
+        # In capitals the tagger reads every word as a proper noun.
+        ("RUN WEEKLY LIVE EVENTS", "run", VerbClass.ACTIVITY),
+        ("LAUNCH THE DRIVER APP BY SEPTEMBER", "launch", VerbClass.DELIVERABLE),
     ],
 )
 def test_lead_verb_and_class(extract: Extract, text: str, lemma: str, verb_class: VerbClass) -> None:
@@ -68,6 +71,8 @@ def test_lead_verb_and_class(extract: Extract, text: str, lemma: str, verb_class
         ("NPS 40→55", Form.NOUN_PHRASE),
         ("99.9% uptime", Form.NOUN_PHRASE),
         ("Open rate above 40%", Form.NOUN_PHRASE),
+        ("SUPPORT TICKETS RESOLVED WITHIN 2 DAYS", Form.STATE),
+        ("SUPPORT IS STAFFED AROUND THE CLOCK", Form.STATE),
     ],
 )
 def test_form_without_a_lead_verb(extract: Extract, text: str, form: Form) -> None:

@@ -83,6 +83,8 @@ N, P, M, X, R, PH = (
         ("AHT down from 7m40s to 6m30s", "7m40s", N, 460.0, "s"),
         ("Cut build time to 1h30m", "1h30m", N, 90.0, "min"),
         ("Cut sugar to 5g per serving", "5g", N, 5.0, "g"),
+        ("Enrol 240/320 pts in STUDY-204 by end of Q3", "240/320", N, 0.75, "fraction"),
+        ("half the number of manual access reviews", "half", X, 0.5, "x"),  # "halve" as often typed
     ],
 )
 def test_quantity_is_normalised(
@@ -171,6 +173,11 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "New 3G pitch ready for pre-season",
         "Roll out 5G to all depots",
         "EPPP Category 2 audit passed",
+        "Tax filing 12/31 for the Irish entity",  # a day, even with no "by"
+        "Office Wi-Fi on floors 3 and 4 moved to the new APs",
+        "Wards 2, 5 and 7 on the new EHR",
+        "Rooms 101 and 102 refurbished",
+        "Half-day offsite held",
     ],
 )
 def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
@@ -188,6 +195,8 @@ def test_near_misses_are_not_quantities(extract: Extract, text: str) -> None:
         ("Cut GBP 3000 audit fees by Q3", 3000.0),
         ("Pass QA 20 audits this quarter", 20.0),
         ("Increase G2 reviews from 200 to 360 reviews by Q4", 360.0),
+        ("Add 2 lines and 3 stations", 3.0),  # "lines" names numbers only before them
+        ("Open 3 and 4 bed wards", 4.0),
     ],
 )
 def test_a_number_that_is_sometimes_a_name_counts_elsewhere(

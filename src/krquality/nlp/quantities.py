@@ -33,6 +33,8 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 _RANGE_DASHES = frozenset({"-", "–", "—"})
 _BRACKETS = {"[": "]", "<": ">", "{": "}", "(": ")"}
 _MAX_UNIT_LOOKAHEAD = 4
+_HALF_AS_VERB_NEXT = frozenset({"the", "our", "their", "its", "all", "every", "time", "cost", "costs"})
+_LIST_JOINS = frozenset({"and", "&", ",", "or"})
 _EUROPEAN_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
@@ -59,6 +61,8 @@ class QuantityFinder:
         self.multiplier_blockers = frozenset(data["multiplier_blockers"])
         self.ordinal_words = lower_set(data["ordinal_words"])
         self.id_prefixes = lower_set(data["id_prefixes"])
+        # "floors", "wards" before numbers that each name one ("floors 3 and 4").
+        self._plural_prefixes = frozenset(f"{p}s" for p in self.id_prefixes if p.isalpha() and len(p) > 2)
         self.version_keywords = lower_set(data["version_keywords"])
         self.version_verbs = lower_set(data["version_verbs"])
         self.non_quantities = lower_set(data["non_quantities"])
@@ -204,6 +208,9 @@ class QuantityFinder:
             ):
                 last, parsed = self._space_grouped(doc, i + 1, end) or (i + 1, parsed)
                 return self._number(doc, i, last, end, parsed, currency)
+        if lower == "half" and i == body_start and i + 1 < end and doc[i + 1].lower_ in _HALF_AS_VERB_NEXT:
+            # "half the number of reviews": "halve" as many write it
+            return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.MULTIPLIER, 0.5, "x")
         if lower in self.multiplier_words:
             return self._multiplier_word(doc, i, end, body_start)
         if lower == "half" and i > body_start and doc[i - 1].lower_ in ("in", "by"):
@@ -251,6 +258,8 @@ class QuantityFinder:
             and parse_token(doc[i - 2].text) is not None
         ):
             return self._is_identifier(doc, i - 2, body_start)
+        if self._in_named_list(doc, i, body_start):
+            return True  # "floors 3 and 4", "wards 2, 5 and 7": each number names one
         if prev.lower_ in self.id_prefixes and prev.lower_ != "top":
             # "2 pods", "3 teams" put the noun after; "team 3" puts it before.
             if prev.i == body_start:
@@ -269,6 +278,18 @@ class QuantityFinder:
             and 2 <= len(prev.text) <= 6
             and prev.text not in self.currency_codes  # "GBP 3000 audit fees" is money
         )
+
+    def _in_named_list(self, doc: Doc, i: int, body_start: int) -> bool:
+        """Whether the number at ``i`` is in a list of two or more after a plural prefix."""
+        j = i - 1
+        while j >= body_start and (doc[j].like_num or doc[j].lower_ in _LIST_JOINS):
+            j -= 1
+        if j < body_start or doc[j].lower_ not in self._plural_prefixes:
+            return False
+        if j < i - 1:
+            return doc[j + 1].like_num  # a later number of the list ("lines and 3 stations" is none)
+        # The first: a list only if another number is joined to it.
+        return i + 2 < len(doc) and doc[i + 1].lower_ in _LIST_JOINS and doc[i + 2].like_num
 
     def _counts_what_follows(self, doc: Doc, j: int, *, plural: bool) -> bool:
         """Whether the words from ``j`` are what a number counts: a unit, or (with
@@ -430,6 +451,9 @@ class QuantityFinder:
             return Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, parsed.value / scale, "fraction")
         if scale in _RATING_SCALES and parsed.value <= scale:
             return Quantity(span_ref(doc, i, i + 1), QuantityKind.RATING, parsed.value, None, scale)
+        if scale > 31 and parsed.value.is_integer() and parsed.value <= scale:
+            # "Enrol 240/320 patients": a count out of a whole, too big a whole for a day of the month.
+            return Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, parsed.value / scale, "fraction")
         return None
 
     def _number_words(self, doc: Doc, i: int, end: int) -> tuple[int, Quantity | None]:

@@ -70,11 +70,19 @@ class TagFixer:
             if (
                 not tag.startswith("VB")
                 and first.lower_ in self.lexicon.retaggable
-                and self._is_imperative(doc, first.i, end)
+                and (self._shouted_order(doc, first.i, start, end) or self._is_imperative(doc, first.i, end))
             ):
                 retagged[first.i] = tag
                 first.tag_ = "VB"
         return doc
+
+    def _shouted_order(self, doc: Doc, i: int, start: int, end: int) -> bool:
+        """A first lexicon verb in a body in capitals is an order unless a past
+        participle or a copula follows ("SUPPORT TICKETS RESOLVED IN 2 DAYS")."""
+        return _shouted(doc, start, end) and not any(
+            t.tag_ in ("VBN", "VBD", "MD") or t.lower_ in self.lexicon.state_blockers
+            for t in doc[i + 1 : end]
+        )
 
     def _is_imperative(self, doc: Doc, i: int, end: int) -> bool:
         """Is the lexicon verb at ``i`` an order, or the head of a subject noun phrase?"""
@@ -133,6 +141,14 @@ class TagFixer:
             if token.lower_ in self.state_words and doc[j - 1].tag_ in _NOUN_TAGS:
                 return False  # "Support portal available to all"
         return True
+
+
+def _shouted(doc: Doc, start: int, end: int) -> bool:
+    """Whether the body is in capitals ("RUN WEEKLY LIVE EVENTS"): the tagger reads
+    such text as a string of proper nouns, so its tags cannot tell an order from a
+    subject, and a first lexicon verb is taken as the order it usually is."""
+    words = [t.text for t in doc[start:end] if t.is_alpha]
+    return len(words) >= 2 and all(w.isupper() for w in words) and sum(len(w) for w in words) > 6
 
 
 @Language.factory(
