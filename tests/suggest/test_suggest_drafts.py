@@ -174,6 +174,18 @@ def test_no_object_phrase_still_completes_a_metric_in_place() -> None:
     assert texts(build_drafts(f, Label.METRIC, (), None)) == ["NPS from [baseline] to 48 by [date]"]
 
 
+def test_a_number_that_opens_the_key_result_gets_its_baseline_after_it() -> None:
+    text = "€1.5M savings on renewals by Q4"
+    target = Quantity(span(text, "€1.5M"), QuantityKind.MONEY, 1_500_000.0, "EUR")
+    date = DateRef(span(text, "Q4"), "Q4", True)
+    f = features(
+        text, None, "", VerbClass.OTHER, quantities=(target,), dates=(date,),
+        changes=(Change(span(text, "€1.5M"), Direction.REACH, None, target),),
+    )
+    expected = ["€1.5M savings on renewals, from [baseline] by Q4"]
+    assert texts(build_drafts(f, Label.METRIC, (), None)) == expected
+
+
 def test_a_multiplier_gets_a_baseline_before_the_date() -> None:
     text = "Double weekly active teams by Q3"
     date = DateRef(span(text, "Q3"), "Q3", True)

@@ -143,6 +143,11 @@ def _metric_slots(features: Features) -> list[_Edit]:
         if change.direction in _KEEP:
             return []
         if change.baseline is None and change.target is not None:
+            if not features.text[features.body.start : change.span.start].strip():
+                # "€1.5M savings on renewals": nothing names the measure before the
+                # number, so the baseline follows the phrase instead of opening it.
+                at = _before_dates(features)
+                return [_Edit(at, at, f", from {BASELINE}")]
             return [_Edit(change.span.start, change.span.start, _baseline_slot(change))]
         if change.baseline is not None and change.target is None:
             return [_Edit(change.span.end, change.span.end, f" to {TARGET}")]
