@@ -84,3 +84,18 @@ def test_placeholder_change_keeps_both_ends(extract: Extract) -> None:
 )
 def test_no_change(extract: Extract, text: str) -> None:
     assert extract(text).changes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline"),
+    [
+        ("Sell 85% of capacity for the autumn season (was 71% last autumn)", 71.0),
+        ("New agents productive within 30 days (currently ~55 days)", 55.0),
+        ("NPS to 48 (baseline: 41)", 41.0),
+        ("Grow MRR to $80k, up from $52k", 52_000.0),
+        ("Cut churn to 2% vs 3.1% today", 3.1),
+        ("Gripper MTBF at least 400 h (now ~150 h)", 150.0),
+    ],
+)
+def test_a_starting_value_written_apart_is_the_baseline(extract: Extract, text: str, baseline: float) -> None:
+    assert [c.baseline.value for c in extract(text).changes if c.baseline is not None] == [baseline]

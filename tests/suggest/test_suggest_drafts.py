@@ -23,6 +23,9 @@ from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
 from krquality.suggest import Draft, DraftKind, build_drafts
 
+# What metric.no_baseline reports: a draft adds the baseline slot only when it is asked for.
+NO_BASELINE = (Finding("KRQ101", "metric.no_baseline", Severity.WARNING, "m", 0, 1),)
+
 
 def span(text: str, part: str, start: int = 0) -> SpanRef:
     at = text.index(part, start)
@@ -68,7 +71,7 @@ def test_target_without_baseline_gets_a_baseline_slot_and_a_date() -> None:
         quantities=(target,),
         changes=(Change(span(text, "to 48"), Direction.INCREASE, None, target),),
     )
-    assert texts(build_drafts(f, Label.METRIC, (), span(text, "NPS"))) == [
+    assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, span(text, "NPS"))) == [
         "Increase NPS from [baseline] to 48 by [date]"
     ]
 
@@ -171,7 +174,7 @@ def test_no_object_phrase_still_completes_a_metric_in_place() -> None:
         text, None, "", VerbClass.OTHER, quantities=(target,),
         changes=(Change(span(text, "to 48"), Direction.REACH, None, target),),
     )
-    assert texts(build_drafts(f, Label.METRIC, (), None)) == ["NPS from [baseline] to 48 by [date]"]
+    assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, None)) == ["NPS from [baseline] to 48 by [date]"]
 
 
 def test_a_number_that_opens_the_key_result_gets_its_baseline_after_it() -> None:
@@ -183,7 +186,7 @@ def test_a_number_that_opens_the_key_result_gets_its_baseline_after_it() -> None
         changes=(Change(span(text, "€1.5M"), Direction.REACH, None, target),),
     )
     expected = ["€1.5M savings on renewals, from [baseline] by Q4"]
-    assert texts(build_drafts(f, Label.METRIC, (), None)) == expected
+    assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, None)) == expected
 
 
 def test_a_multiplier_gets_a_baseline_before_the_date() -> None:
@@ -216,6 +219,20 @@ def test_a_two_word_activity_lemma_is_read_by_its_first_word() -> None:
     ]
 
 
+def test_no_baseline_slot_unless_the_finding_asks_for_one() -> None:
+    text = "Keep uptime at 99.9%"
+    target = Quantity(span(text, "99.9%"), QuantityKind.PERCENT, 99.9, "%")
+    f = features(
+        text, "Keep", "keep", VerbClass.OUTCOME, quantities=(target,),
+        changes=(Change(span(text, "at 99.9%"), Direction.REACH, None, target),),
+    )
+    uptime = span(text, "uptime")
+    assert texts(build_drafts(f, Label.METRIC, (), uptime)) == ["Keep uptime at 99.9% by [date]"]
+    assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, uptime)) == [
+        "Keep uptime from [baseline] to 99.9% by [date]"
+    ]
+
+
 def test_cut_below_keeps_the_authors_comparison() -> None:
     text = "Cut median support response time below 2 hours"
     target = Quantity(span(text, "2 hours"), QuantityKind.NUMBER, 2.0, "h")
@@ -223,7 +240,7 @@ def test_cut_below_keeps_the_authors_comparison() -> None:
         text, "Cut", "cut", VerbClass.OUTCOME, quantities=(target,),
         changes=(Change(span(text, "below 2 hours"), Direction.DECREASE, None, target),),
     )
-    assert texts(build_drafts(f, Label.METRIC, (), span(text, "median support response time"))) == [
+    assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, span(text, "median support response time"))) == [
         "Cut median support response time from [baseline] to below 2 hours by [date]"
     ]
 

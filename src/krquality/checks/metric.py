@@ -46,8 +46,10 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
     lead = features.lead_verb
-    if lead is not None and lead.lemma.split()[0].lower() in _KEEP_VERBS and not features.changes:
-        return
+    if lead is not None and lead.lemma.split()[0].lower() in _KEEP_VERBS and not any(
+        c.is_relative or c.direction in (Direction.INCREASE, Direction.DECREASE) for c in features.changes
+    ):
+        return  # "Maintain 99.9% uptime", "Keep uptime at 99.9%": a level to hold, not a move
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
     following = tokens_after(context.tokens, target.span.end, 2)
@@ -89,6 +91,8 @@ NO_BASELINE = Check(
         Example("Increase NPS from 41 to 48", M),
         Example("Keep monthly churn below 2%", M),
         Example("Maintain 99.9% monthly availability", M),
+        Example("Keep uptime at 99.9%", M),
+        Example("Sell 85% of capacity this season (was 71% last season)", M),
         Example("Sign 12 new reseller partners", M),
     ),
     detect=_no_baseline,

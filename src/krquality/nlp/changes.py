@@ -34,6 +34,9 @@ class ChangeFinder:
         self.level = lower_set(data["level"])
         self.relative_after = lower_set(data["relative_after"])
         self.relative_before = lower_set(data["relative_before"])
+        # "was 71%", "now ~150 h", "currently at 55 days": a starting value, also past a level word.
+        cues = lower_set(data["baseline_before"])
+        self.baseline_before = cues | {f"{c} {w}" for c in cues for w in ("~", "about", "around", "at", "≈")}
         self.lexicon = VerbLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -72,6 +75,7 @@ class ChangeFinder:
                 or phrase in self.above
                 or phrase in self.level
                 or phrase in self.relative_before
+                or phrase in self.baseline_before
                 or phrase in ("from", "to", "to below", "to under", "to above", "to over", "up to")
             ):
                 best, best_start = phrase, j
@@ -102,7 +106,7 @@ class ChangeFinder:
                 return Change(span_ref(doc, span_start, target_end), direction, quantity, target)
         if phrase == "to" and any(q_end == phrase_start for _, q_end, _ in located):
             return None  # "3 to 5 engineers": the upper end of a range
-        if phrase == "from":
+        if phrase == "from" or phrase in self.baseline_before:
             used.add(k)
             direction = self._direction(doc, floor, phrase_start, quantity, None, "")
             return Change(span_ref(doc, phrase_start, end), direction, quantity, None)

@@ -126,7 +126,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         if f.fix is not None and body.start <= f.fix.start <= f.fix.end <= body.end
     ]
     if label is Label.METRIC:
-        edits += _metric_slots(features)
+        edits += _metric_slots(features, {f.name for f in findings})
     if not features.dates:
         edits.append(_Edit(end, end, f" by {DATE}"))
     if not edits:
@@ -137,12 +137,19 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
 
 
-def _metric_slots(features: Features) -> list[_Edit]:
+def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
+    """The baseline or target slot a metric's findings ask for (``found``: their names)."""
     change = _main_change(features)
     if change is not None and not _is_multiplier_verb(features, change):
         if change.direction in _KEEP:
             return []
-        if change.baseline is None and change.target is not None:
+        if change.baseline is None and change.target is not None and "metric.no_baseline" in found:
+            # (a baseline written apart, "(was 71%)", "up from $52k", needs no slot)
+            written = change.span.text
+            level = written.split(" ", 1)[0].lower()
+            if level in _LEVEL_WORDS and " " in written:
+                # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
+                return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
             if not features.text[features.body.start : change.span.start].strip():
                 # "€1.5M savings on renewals": nothing names the measure before the
                 # number, so the baseline follows the phrase instead of opening it.
@@ -157,6 +164,10 @@ def _metric_slots(features: Features) -> list[_Edit]:
         at = _before_dates(features)
         return [_Edit(at, at, f" from {BASELINE}")]
     return []
+
+
+# Words that state a level, replaced by "from [baseline] to" ("at 75%").
+_LEVEL_WORDS = frozenset({"at", "around", "about", "approximately", "~"})
 
 
 def _is_multiplier_verb(features: Features, change: Change) -> bool:
