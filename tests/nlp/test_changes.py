@@ -99,3 +99,8 @@ def test_no_change(extract: Extract, text: str) -> None:
 )
 def test_a_starting_value_written_apart_is_the_baseline(extract: Extract, text: str, baseline: float) -> None:
     assert [c.baseline.value for c in extract(text).changes if c.baseline is not None] == [baseline]
+
+
+def test_the_whole_after_of_is_no_target(extract: Extract) -> None:
+    changes = extract("Win 8 of 12 regular season games").changes
+    assert [c.target.value for c in changes if c.target is not None] == [8.0]

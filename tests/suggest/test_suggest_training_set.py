@@ -137,7 +137,9 @@ def test_suggestions_are_deterministic(text: str, suffix: str) -> None:
         ("Launch the mobile app", "Launch the mobile app by [date]"),
         ("Launch the mobile app", "Reach [target] weekly active users of the mobile app by [date]"),
         ("Increase NPS to 48", "Increase NPS from [baseline] to 48 by [date]"),
-        ("€1.5M savings on renewals", "€1.5M savings on renewals, from [baseline] by [date]"),
+        ("€1.5M savings on renewals", "€1.5M savings from [baseline] on renewals by [date]"),
+        ("Reach 10k users", "Reach 10k users, from [baseline] by [date]"),
+        ("Utilisation at 75%", "Utilisation from [baseline] to 75% by [date]"),
     ],
 )
 def test_the_examples_of_the_issue(text: str, expected: str) -> None:

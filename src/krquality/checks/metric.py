@@ -12,7 +12,7 @@ from krquality.checks.helpers import (
     load_words,
     tokens_after,
 )
-from krquality.features.types import Direction, QuantityKind, VerbClass
+from krquality.features.types import Direction, Features, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
@@ -31,6 +31,34 @@ _LEVEL_VERBS = (VerbClass.OUTCOME, VerbClass.MULTIPLIER, VerbClass.VAGUE)
 # Verbs that keep a level ("Maintain 99.9% uptime", "Keep latency between 100
 # and 200 ms"): the target is the level itself, no starting point is missing.
 _KEEP_VERBS = frozenset({"keep", "maintain", "sustain", "stay", "remain", "hold"})
+# Outcome verbs whose bare count is what happens within the cycle, so it starts
+# from zero: "Win 8 games", "Sell 400 units", "Raise $2M" (not "Reach 10k users").
+_COUNT_VERBS = frozenset(
+    {
+        "win",
+        "sell",
+        "acquire",
+        "secure",
+        "book",
+        "earn",
+        "generate",
+        "save",
+        "convert",
+        "gain",
+        "score",
+        "raise",
+        "land",
+    }
+)
+
+
+def _bare_count(features: Features) -> bool:
+    """Whether every change is a number standing alone ("8 of 12", "400"), with no
+    "to", comparator or relative word."""
+    return bool(features.changes) and all(
+        c.baseline is None and not c.is_relative and c.target is not None and c.span == c.target.span
+        for c in features.changes
+    )
 
 
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
@@ -46,12 +74,18 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
     lead = features.lead_verb
-    if lead is not None and lead.lemma.split()[0].lower() in _KEEP_VERBS and not any(
-        c.is_relative or c.direction in (Direction.INCREASE, Direction.DECREASE) for c in features.changes
+    if (
+        lead is not None
+        and lead.lemma.split()[0].lower() in _KEEP_VERBS
+        and not any(
+            c.is_relative or c.direction in (Direction.INCREASE, Direction.DECREASE) for c in features.changes
+        )
     ):
         return  # "Maintain 99.9% uptime", "Keep uptime at 99.9%": a level to hold, not a move
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
+    if lead is not None and lead.lemma.split()[0].lower() in _COUNT_VERBS and _bare_count(features):
+        return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
     if any(t.lower_ in load_words("accumulation") for t in following):
         return
@@ -92,6 +126,7 @@ NO_BASELINE = Check(
         Example("Keep monthly churn below 2%", M),
         Example("Maintain 99.9% monthly availability", M),
         Example("Keep uptime at 99.9%", M),
+        Example("Win 8 of 12 regular season games", M),
         Example("Sell 85% of capacity this season (was 71% last season)", M),
         Example("Sign 12 new reseller partners", M),
     ),

@@ -104,8 +104,8 @@ class ChangeFinder:
                 span_start = phrase_start if phrase == "from" else start
                 direction = self._direction(doc, floor, span_start, quantity, target, "")
                 return Change(span_ref(doc, span_start, target_end), direction, quantity, target)
-        if phrase == "to" and any(q_end == phrase_start for _, q_end, _ in located):
-            return None  # "3 to 5 engineers": the upper end of a range
+        if phrase in ("to", "of") and any(q_end == phrase_start for _, q_end, _ in located):
+            return None  # "3 to 5 engineers": the upper end of a range; "8 of 12 games": the whole
         if phrase == "from" or phrase in self.baseline_before:
             used.add(k)
             direction = self._direction(doc, floor, phrase_start, quantity, None, "")

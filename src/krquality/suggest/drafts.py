@@ -150,9 +150,13 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             if level in _LEVEL_WORDS and " " in written:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
-            if not features.text[features.body.start : change.span.start].strip():
-                # "€1.5M savings on renewals": nothing names the measure before the
-                # number, so the baseline follows the phrase instead of opening it.
+            if change.is_relative and not written.lower().startswith(("by ", "to ")):
+                # "SLA breaches halved", "ARPDAU +$0.03": the baseline follows the change
+                return [_Edit(change.span.end, change.span.end, f" from {BASELINE}")]
+            bare = change.target is not None and change.span == change.target.span
+            if bare or not features.text[features.body.start : change.span.start].strip():
+                # "€1.5M savings on renewals", "Reach 10k users": no "to" or comparator
+                # to put it before, so the baseline follows the phrase.
                 at = _before_dates(features)
                 return [_Edit(at, at, f", from {BASELINE}")]
             return [_Edit(change.span.start, change.span.start, _baseline_slot(change))]
@@ -167,11 +171,11 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
 
 
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
-_LEVEL_WORDS = frozenset({"at", "around", "about", "approximately", "~"})
+_LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
 
 
 def _is_multiplier_verb(features: Features, change: Change) -> bool:
-    """"Double weekly active teams": the change is the verb itself."""
+    """ "Double weekly active teams": the change is the verb itself."""
     verb = features.lead_verb
     return verb is not None and change.span.start < verb.span.end and verb.span.start < change.span.end
 
@@ -205,7 +209,7 @@ def _apply(text: str, edits: list[_Edit], *, start: int, end: int) -> str | None
 
 
 def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Draft | None:
-    """"Increase <measure> from [baseline] to [target] by [date]", from the object phrase."""
+    """ "Increase <measure> from [baseline] to [target] by [date]", from the object phrase."""
     if label is Label.MILESTONE:
         return None
     lead = features.lead_verb
@@ -318,7 +322,7 @@ def _verb(features: Features, direction: Direction) -> str:
 
 
 def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
-    """"Reach [target] weekly active users of <the product> by [date]" for a launch."""
+    """ "Reach [target] weekly active users of <the product> by [date]" for a launch."""
     lead = features.lead_verb
     if lead is None or lead.verb_class is not VerbClass.DELIVERABLE or object_span is None:
         return None
@@ -332,7 +336,7 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
 
 
 def _completion(features: Features, object_span: SpanRef | None) -> Draft | None:
-    """"Complete the migration by [date]" for continuing work; "Publish the X report" for research."""
+    """ "Complete the migration by [date]" for continuing work; "Publish the X report" for research."""
     lead = features.lead_verb
     if lead is None or lead.verb_class is not VerbClass.ACTIVITY or object_span is None:
         return None
