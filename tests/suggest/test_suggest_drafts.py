@@ -25,6 +25,7 @@ from krquality.suggest import Draft, DraftKind, build_drafts
 
 # What metric.no_baseline reports: a draft adds the baseline slot only when it is asked for.
 NO_BASELINE = (Finding("KRQ101", "metric.no_baseline", Severity.WARNING, "m", 0, 1),)
+NO_TARGET = (Finding("KRQ102", "metric.no_target", Severity.WARNING, "m", 0, 1),)
 
 
 def span(text: str, part: str, start: int = 0) -> SpanRef:
@@ -123,7 +124,7 @@ def test_baseline_without_target_gets_a_target_slot() -> None:
         quantities=(baseline,),
         changes=(Change(span(text, "from 4%"), Direction.INCREASE, baseline, None),),
     )
-    assert texts(build_drafts(f, Label.METRIC, (), span(text, "trial-to-paid conversion")))[0] == (
+    assert texts(build_drafts(f, Label.METRIC, NO_TARGET, span(text, "trial-to-paid conversion")))[0] == (
         "Increase trial-to-paid conversion from 4% to [target] by [date]"
     )
 
@@ -231,6 +232,17 @@ def test_no_baseline_slot_unless_the_finding_asks_for_one() -> None:
     assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, uptime)) == [
         "Keep uptime from [baseline] to 99.9% by [date]"
     ]
+
+
+def test_no_target_slot_where_a_target_is_written_elsewhere() -> None:
+    text = "Crash-free sessions 99.8%+ (currently ~99.2%)"
+    target = Quantity(span(text, "99.8%"), QuantityKind.PERCENT, 99.8, "%")
+    baseline = Quantity(span(text, "99.2%"), QuantityKind.PERCENT, 99.2, "%")
+    f = features(
+        text, None, "", VerbClass.OTHER, quantities=(target, baseline),
+        changes=(Change(span(text, "currently ~99.2%"), Direction.REACH, baseline, None),),
+    )
+    assert texts(build_drafts(f, Label.METRIC, (), None)) == [f"{text} by [date]"]
 
 
 def test_cut_below_keeps_the_authors_comparison() -> None:

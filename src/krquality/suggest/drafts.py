@@ -160,7 +160,8 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 at = _before_dates(features)
                 return [_Edit(at, at, f", from {BASELINE}")]
             return [_Edit(change.span.start, change.span.start, _baseline_slot(change))]
-        if change.baseline is not None and change.target is None:
+        if change.baseline is not None and change.target is None and "metric.no_target" in found:
+            # (a target written elsewhere, "99.8%+ ... (currently ~99.2)", needs no slot)
             return [_Edit(change.span.end, change.span.end, f" to {TARGET}")]
         return []
     verb = features.lead_verb
