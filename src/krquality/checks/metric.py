@@ -56,8 +56,7 @@ def _bare_count(features: Features) -> bool:
     """Whether every change is a number standing alone ("8 of 12", "400"), with no
     "to", comparator or relative word."""
     return bool(features.changes) and all(
-        c.baseline is None and not c.is_relative and c.target is not None and c.span == c.target.span
-        for c in features.changes
+        c.baseline is None and not c.is_relative and c.is_bare for c in features.changes
     )
 
 
@@ -74,17 +73,14 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
     lead = features.lead_verb
-    if (
-        lead is not None
-        and lead.lemma.split()[0].lower() in _KEEP_VERBS
-        and not any(
-            c.is_relative or c.direction in (Direction.INCREASE, Direction.DECREASE) for c in features.changes
-        )
+    verb = lead.lemma.split()[0].lower() if lead is not None else ""
+    if verb in _KEEP_VERBS and not any(
+        c.is_relative or c.direction in (Direction.INCREASE, Direction.DECREASE) for c in features.changes
     ):
         return  # "Maintain 99.9% uptime", "Keep uptime at 99.9%": a level to hold, not a move
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
-    if lead is not None and lead.lemma.split()[0].lower() in _COUNT_VERBS and _bare_count(features):
+    if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
     if any(t.lower_ in load_words("accumulation") for t in following):

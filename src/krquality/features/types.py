@@ -98,6 +98,12 @@ class Change:
     target: Quantity | None
     is_relative: bool = False  # "by 10%": the target is an amount of change, not a level
 
+    @property
+    def is_bare(self) -> bool:
+        """Whether the change is its target alone ("Reach 10k users", "€1.5M savings"),
+        with no "to", comparator or baseline around it."""
+        return self.target is not None and self.span == self.target.span
+
 
 @dataclass(frozen=True, slots=True)
 class LeadVerb:

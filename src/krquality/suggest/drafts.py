@@ -153,8 +153,7 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             if change.is_relative and not written.lower().startswith(("by ", "to ")):
                 # "SLA breaches halved", "ARPDAU +$0.03": the baseline follows the change
                 return [_Edit(change.span.end, change.span.end, f" from {BASELINE}")]
-            bare = change.target is not None and change.span == change.target.span
-            if bare or not features.text[features.body.start : change.span.start].strip():
+            if change.is_bare or not features.text[features.body.start : change.span.start].strip():
                 # "€1.5M savings on renewals", "Reach 10k users": no "to" or comparator
                 # to put it before, so the baseline follows the phrase.
                 at = _before_dates(features)
