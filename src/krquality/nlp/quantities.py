@@ -15,15 +15,13 @@ it apart from a count.
 
 from __future__ import annotations
 
-import re
-
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from krquality.features.types import Quantity, QuantityKind
 from krquality.nlp.extensions import register_extensions
-from krquality.nlp.numbers import ParsedToken, parse_token
+from krquality.nlp.numbers import ParsedToken, parse_number, parse_token
 from krquality.nlp.resources import load_data, lower_set, span_ref
 from krquality.nlp.state import DocState, get_state
 
@@ -35,7 +33,6 @@ _BRACKETS = {"[": "]", "<": ">", "{": "}", "(": ")"}
 _MAX_UNIT_LOOKAHEAD = 4
 _HALF_AS_VERB_NEXT = frozenset({"the", "our", "their", "its", "all", "every", "time", "cost", "costs"})
 _LIST_JOINS = frozenset({"and", "&", ",", "or"})
-_EUROPEAN_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -308,8 +305,8 @@ class QuantityFinder:
 
     def _is_version(self, doc: Doc, i: int, body_start: int) -> bool:
         text = doc[i].text
-        if text.count(".") > 1 and not _EUROPEAN_GROUPS.fullmatch(text):
-            return True  # "1.2.3", but not "1.200.000"
+        if text.count(".") > 1 and parse_number(text) is None:
+            return True  # "1.2.3", but not "1.200.000" (European grouping, see parse_number)
         if i > body_start and doc[i - 1].lower_ in self.version_keywords:
             return True
         if "." in text and i - 2 >= body_start and doc[i - 1].lower_ in ("in", "with", "by"):
