@@ -65,6 +65,11 @@ def test_ensure_parsed_is_idempotent(nlp: Language) -> None:
         ("Increase trial-to-paid conversion from 4% to 7%", "trial-to-paid conversion"),
         ("- KR1: Launch the partner portal (@maria)", "the partner portal"),
         ("Migrate billing to the new provider", "billing"),
+        # "of" names what the head measures, and stays with it.
+        ("Reduce the number of escalations", "the number of escalations"),
+        ("Raise awareness of recycling in the offices", "awareness of recycling"),
+        ("Improve reliability of the payments API", "reliability of the payments API"),
+        ("Drive adoption of the data catalog among analysts", "adoption of the data catalog"),
     ],
 )
 def test_object_phrase(nlp: Language, text: str, phrase: str) -> None:
@@ -76,6 +81,11 @@ def test_object_phrase(nlp: Language, text: str, phrase: str) -> None:
 def test_object_phrase_without_parse_falls_back_to_noun_run(nlp: Language) -> None:
     span = object_phrase(nlp("Launch the mobile app by June"))
     assert span is not None and span.text == "the mobile app"
+
+
+def test_the_noun_run_takes_its_of_phrases(nlp: Language) -> None:
+    span = object_phrase(nlp("Reduce the number of open tickets of the support team by June"))
+    assert span is not None and span.text == "the number of open tickets of the support team"
 
 
 @pytest.mark.parametrize("text", ["NPS 40 -> 55", "The export API is merged", ""])

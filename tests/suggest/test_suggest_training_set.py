@@ -140,6 +140,23 @@ def test_suggestions_are_deterministic(text: str, suffix: str) -> None:
         ("€1.5M savings on renewals", "€1.5M savings from [baseline] on renewals by [date]"),
         ("Reach 10k users", "Reach 10k users, from [baseline] by [date]"),
         ("Utilisation at 75%", "Utilisation from [baseline] to 75% by [date]"),
+        # The measure keeps what it counts, and a quality noun gives way to its measure.
+        (
+            "Reduce the number of escalations",
+            "Reduce number of escalations from [baseline] to [target] by [date]",
+        ),
+        (
+            "Improve the speed of the checkout",
+            "Reduce load time of the checkout from [baseline] to [target] by [date]",
+        ),
+        (
+            "Raise awareness of the help center",
+            "Raise awareness of the help center from [baseline] to [target] by [date]",
+        ),
+        (
+            "Assess the impact of the new lease standard",
+            "Publish the report on the impact of the new lease standard by [date]",
+        ),
     ],
 )
 def test_the_examples_of_the_issue(text: str, expected: str) -> None:

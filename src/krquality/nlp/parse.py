@@ -99,31 +99,52 @@ def _from_parse(doc: Doc, verb: Token, after: int, limit: int) -> SpanRef | None
     for dep in _OBJECT_DEPS:
         for child in children:
             if child.dep_ == dep and after <= child.i < limit:
-                return _phrase(doc, child, after)
+                return _phrase(doc, child, after, limit)
     # "Work on the billing migration": the object of the verb's own particle
     # (inside the lead-verb span), not of any later preposition ("to the provider").
     for child in children:
         if child.dep_ in ("prep", "prt") and child.i < after:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and after <= grandchild.i < limit:
-                    return _phrase(doc, grandchild, after)
+                    return _phrase(doc, grandchild, after, limit)
     return None
 
 
-def _phrase(doc: Doc, head: Token, after: int) -> SpanRef:
-    """The head noun with its pre-modifiers: "the mobile app", "customer satisfaction"."""
+def _phrase(doc: Doc, head: Token, after: int, limit: int) -> SpanRef:
+    """The head noun with its pre-modifiers and "of" complements: "the mobile app",
+    "the number of active customers"."""
     start = max(head.left_edge.i, after)
-    return span_ref(doc, start, head.i + 1)
+    end = head.i + 1
+    node = head
+    # An "of" phrase names what the head measures ("awareness of recycling");
+    # without it a draft would say "Increase number from [baseline] ...".
+    while True:
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+        pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if pobj is None or pobj.i >= limit or pobj.left_edge.i != end + 1:
+            return span_ref(doc, start, end)
+        end, node = pobj.i + 1, pobj
+        while end < limit and doc[end].tag_ in _NOUN_TAGS:
+            end += 1  # a noun the parser hung elsewhere: "of the payments API"
 
 
 def _noun_run(doc: Doc, start: int, limit: int) -> SpanRef | None:
-    """Without a parse: the determiners, adjectives and nouns right after the verb."""
+    """Without a parse: the determiners, adjectives and nouns right after the verb,
+    and the runs joined to them by "of"."""
+    end = _run_end(doc, start, limit)
+    if end is None:
+        return None
+    while end < limit and doc[end].lower_ == "of" and (more := _run_end(doc, end + 1, limit)) is not None:
+        end = more
+    return span_ref(doc, start, end)
+
+
+def _run_end(doc: Doc, start: int, limit: int) -> int | None:
+    """The end of the noun run from ``start`` (after its last noun), or None if it has none."""
     end = start
     last_noun = -1
     while end < limit and doc[end].tag_ in _NOUN_RUN_TAGS:
         if doc[end].tag_ in _NOUN_TAGS or doc[end].tag_ == "VBG":
             last_noun = end  # a gerund heads the phrase too: "Migrate billing to ..."
         end += 1
-    if last_noun < start:
-        return None
-    return span_ref(doc, start, last_noun + 1)
+    return last_noun + 1 if last_noun >= start else None

@@ -220,9 +220,15 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         # Not a measure: a direction verb says the author wants to move it
         # ("Increase sign-ups"); a vague aim gets the usual measure of its
         # head noun ("Improve the onboarding experience"); else no metric.
-        head = name.lower().split()[-1]
+        head = _head_word(name)
         if lead.verb_class is VerbClass.VAGUE and head in lexicon.MEASURE_OF:
-            name = f"{name} {lexicon.MEASURE_OF[head]}"
+            measure = lexicon.MEASURE_OF[head]
+            if not (of := _of_at(name)):
+                name = f"{name} {measure}"
+            elif head in lexicon.QUALITY_NOUNS:
+                name = f"{measure}{name[of:]}"  # "speed of the checkout" -> "load time of the checkout"
+            else:
+                name = f"{measure} for {name}"  # "survey score for awareness of recycling"
         elif lead.verb_class is not VerbClass.OUTCOME:
             return None
     name = _with_abbreviation(name)
@@ -278,13 +284,27 @@ def _measure_name(features: Features, object_span: SpanRef | None) -> str | None
 
 
 def _names_measure(features: Features, object_span: SpanRef | None) -> bool:
-    """True when the object phrase's head is a measure ("response time", not "pipeline reviews")."""
+    """True when the object phrase's head is a measure ("response time", "the share of
+    renewals", not "pipeline reviews")."""
     if object_span is None:
         return False
-    end = object_span.start + len(object_span.text.rstrip())
+    text = object_span.text.rstrip()
+    of = _of_at(text)
+    end = object_span.start + (of if of else len(text))
     return any(
         object_span.start <= m.span.start and m.span.end == end for m in features.markers_of("measure")
     )
+
+
+def _of_at(phrase: str) -> int:
+    """Where the phrase's first " of " starts (the end of its head), or 0."""
+    return max(phrase.lower().find(" of "), 0)
+
+
+def _head_word(name: str) -> str:
+    """The head noun of a measure name, lower-cased: the last word before any "of"."""
+    of = _of_at(name)
+    return (name[:of] if of else name).lower().split()[-1]
 
 
 def _with_abbreviation(name: str) -> str:
@@ -327,7 +347,7 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     if lead is None or lead.verb_class is not VerbClass.DELIVERABLE or object_span is None:
         return None
     name = _measure_name(features, object_span)
-    if name is None or name.lower().split()[-1] not in lexicon.PRODUCT_NOUNS:
+    if name is None or _head_word(name) not in lexicon.PRODUCT_NOUNS:
         return None
     phrase = " ".join(object_span.text.split())
     return Draft(
@@ -344,12 +364,14 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
     if name is None:
         return None
     lemma = _lead_lemma(features)
-    head = name.lower().split()[-1]
+    head = _head_word(name)
     if lemma in lexicon.CONTINUING_VERBS and head in lexicon.COMPLETABLE_NOUNS:
         phrase = " ".join(object_span.text.split())
         return Draft(_tidy(f"Complete {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
     if lemma in lexicon.INQUIRY_VERBS:
-        return Draft(_tidy(f"Publish the {name} report {_date_phrase(features)}"), DraftKind.MILESTONE)
+        # "Publish the report on the impact of X", not "Publish the impact of X report".
+        title = f"report on {' '.join(object_span.text.split())}" if _of_at(name) else f"{name} report"
+        return Draft(_tidy(f"Publish the {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
     return None
 
 

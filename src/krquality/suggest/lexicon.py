@@ -121,6 +121,10 @@ MEASURE_OF: dict[str, str] = {
     "service": "customer satisfaction (CSAT)",
 }
 
+# Heads of MEASURE_OF that name a quality of what follows "of": the measure
+# takes their place ("the speed of checkout" -> "load time of checkout").
+QUALITY_NOUNS: frozenset[str] = frozenset({"reliability", "stability", "performance", "speed"})
+
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "our", "my", "your", "their", "its"})
 # Comparatives that belong to the old verb, not to the measure ("drive more traffic").
 COMPARATIVES: frozenset[str] = frozenset({"more", "less", "fewer", "better", "higher", "greater", "bigger"})
