@@ -31,6 +31,10 @@ Extract = Callable[[str], Features]
         ("[Owner: Maria Lopez] Launch the partner portal", "Launch the partner portal"),
         ("Launch the partner portal — @maria", "Launch the partner portal"),
         ("  Launch the partner portal.  ", "Launch the partner portal"),
+        ("[PLAT-212] Ship SSO", "Ship SSO"),
+        ("INFRA-77: look at the logging pipelines", "look at the logging pipelines"),
+        ("Ship SSO (PLAT-212)", "Ship SSO"),
+        ("COVID-19 booster uptake above 80%", "COVID-19 booster uptake above 80%"),
         # near misses: a count, or a bracket that is not an owner tag, stays
         ("2 new hires by June", "2 new hires by June"),
         ("(team growth) Launch the portal", "(team growth) Launch the portal"),

@@ -47,6 +47,13 @@ UP, DOWN, ABOVE, BELOW, REACH = (
         ("Double weekly active teams", "Double", UP, None, 2.0, True),
         ("Halve support tickets", "Halve", DOWN, None, 0.5, True),
         ("Increase conversion from X% to Y%", "from X% to Y%", UP, None, None, False),
+        # A sign on the amount is the direction; a fraction after "by" is its size.
+        ("Latency −30%", "−30%", DOWN, None, 30.0, True),
+        ("Snowflake credits -25% QoQ", "-25% QoQ", DOWN, None, 25.0, True),
+        ("NPS +10 by Q3", "+10", UP, None, 10.0, True),
+        ("Cloud spend -$40k/month", "-$40k", DOWN, None, 40_000.0, True),
+        ("Grow repeat covers by a fifth", "by a fifth", UP, None, 20.0, True),
+        ("Cut food waste by two thirds", "by two thirds", DOWN, None, 66.7, True),
     ],
 )
 def test_change_pattern(
@@ -99,6 +106,10 @@ def test_no_change(extract: Extract, text: str) -> None:
 )
 def test_a_starting_value_written_apart_is_the_baseline(extract: Extract, text: str, baseline: float) -> None:
     assert [c.baseline.value for c in extract(text).changes if c.baseline is not None] == [baseline]
+
+
+def test_a_signed_count_of_one_is_no_change(extract: Extract) -> None:
+    assert extract("Hire +1 designer").changes == ()
 
 
 def test_the_whole_after_of_is_no_target(extract: Extract) -> None:

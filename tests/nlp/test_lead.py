@@ -41,6 +41,12 @@ Extract = Callable[[str], Features]
         ("Dogfood the beta internally", "dogfood", VerbClass.ACTIVITY),
         ("sort out the cold room", "sort out", VerbClass.VAGUE),
         ("Qualify for the state tournament", "qualify for", VerbClass.OUTCOME),
+        ("Figure out why the ledger lags", "figure out", VerbClass.ACTIVITY),
+        ("dig into preview env cleanup", "dig into", VerbClass.ACTIVITY),
+        # Watching is no level to keep, even before a number.
+        ("Keep an eye on prices of our top 10 lines", "keep an eye", VerbClass.ACTIVITY),
+        ("Keep up 99.9% uptime", "keep up", VerbClass.OUTCOME),
+        ("[OPS-88] Serve as incident commander", "serve as", VerbClass.ACTIVITY),
         ("Double weekly active teams", "double", VerbClass.MULTIPLIER),
         ("Halve churn", "halve", VerbClass.MULTIPLIER),
         ("Write blog posts", "write", VerbClass.OTHER),

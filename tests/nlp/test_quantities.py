@@ -177,6 +177,13 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Office Wi-Fi on floors 3 and 4 moved to the new APs",
         "Wards 2, 5 and 7 on the new EHR",
         "Rooms 101 and 102 refurbished",
+        "Gallery 3 reopens after refurbishment",
+        "Go-live on wards 4–9 by June",
+        "Retention in the mid-game (levels 20-40)",
+        "Galleries 2 and 5 reopen",
+        "Clinic open until 8pm on Tuesdays",
+        "Doors open at 9 a.m. on match days",
+        "Hire a designer",
         "Half-day offsite held",
     ],
 )
@@ -288,3 +295,25 @@ def test_hours_and_minutes_read_in_minutes(hours: int, minutes: int, form: str) 
     parsed = parse_token(f"{hours}" + form.format(minutes))
     assert parsed is not None
     assert (parsed.value, parsed.unit) == (hours * 60 + minutes, "min")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(2, 99_999),
+    st.sampled_from(["-", "−", "+"]),
+    st.sampled_from(["%", "", "pp"]),
+    st.sampled_from(["", "$", "€"]),
+)
+def test_a_signed_amount_keeps_its_size_and_sign(value: int, sign: str, unit: str, currency: str) -> None:
+    from krquality.nlp.numbers import parse_token
+
+    written = f"{sign}{currency}{value}{unit}" if not (currency and unit) else f"{sign}{value}{unit}"
+    parsed = parse_token(written)
+    assert parsed is not None
+    assert (parsed.value, parsed.sign) == (float(value), "-" if sign == "−" else sign)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 12), st.sampled_from(["pm", "am", " pm", " am", " p.m.", " a.m."]))
+def test_a_clock_time_is_no_quantity(hour: int, suffix: str) -> None:
+    assert _nlp()(f"Reception open until {hour}{suffix} on weekdays")._.krq_features.quantities == ()

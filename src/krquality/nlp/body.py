@@ -19,6 +19,8 @@ from krquality.nlp.state import DocState
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]?$")
 # A KR label token with its number glued on: "KR1", "KR-1", "KR1.2", "O1.KR2", "KR#3".
 _KR_LABEL = re.compile(r"^(?:[Oo]\d+[.\-])?(?:KR|Kr|kr|OKR|okr)[\-#]?\d*(?:\.\d+)*[.:]?$")
+# A tracker's ticket key: "PLAT-212", "INFRA-77" (in brackets, or first with a separator).
+_TICKET = re.compile(r"^[A-Z][A-Z0-9]{1,9}-\d{1,6}$")
 _MAX_TAG_TOKENS = 10  # an owner tag longer than this is not an owner tag
 
 
@@ -74,12 +76,16 @@ class BodyFinder:
             close = self._owner_tag_end(doc, i)
             if close:
                 return close
+            if _TICKET.match(doc[i + 1].text) and doc[i + 2].text == ("]" if text == "[" else ")"):
+                return i + 3
             # "(1)", "(a)" numbering
             if _NUMBERING.match(doc[i + 1].text) and doc[i + 2].text == ")":
                 return i + 3
             return i
         if text.startswith("@") and len(text) > 1:
             return i + 1
+        if _TICKET.match(text) and i + 2 < n and doc[i + 1].text in (":", "-", "–", "—", "|"):
+            return i + 2
         lower = token.lower_
         if _KR_LABEL.match(text) or lower in self.kr_labels:
             return self._skip_label(doc, i + 1)
@@ -135,6 +141,13 @@ class BodyFinder:
             if j - 1 > start and doc[j - 1].text in self.bullets:
                 j -= 1
             return j
+        if (
+            text in (")", "]")
+            and end - 3 >= start
+            and _TICKET.match(doc[end - 2].text)
+            and doc[end - 3].text == ("(" if text == ")" else "[")
+        ):
+            return end - 3
         if text in (")", "]"):
             opener = "(" if text == ")" else "["
             for j in range(end - 2, max(start, end - _MAX_TAG_TOKENS) - 1, -1):

@@ -21,6 +21,9 @@ _MAX_PHRASE = 3
 _TARGET_VERB_CLASSES = frozenset({VerbClass.OUTCOME, VerbClass.VAGUE, VerbClass.MULTIPLIER})
 _CLAUSE_BREAKS = frozenset({";", "and", "&", ",", "while", "plus", "but"})
 
+# Signs written on an amount: "-25%", "−30%" (the typeset minus), "+10".
+_SIGN_DIRECTIONS = {"+": Direction.INCREASE, "-": Direction.DECREASE, "−": Direction.DECREASE}
+
 
 class ChangeFinder:
     """Pairs quantities with the words around them; stores ``doc._.krq_changes``."""
@@ -119,11 +122,19 @@ class ChangeFinder:
             used.add(k)
             direction = self._direction(doc, floor, phrase_start, None, quantity, comparator)
             return Change(span_ref(doc, phrase_start, end), direction, None, quantity)
+        # "Latency −30%", "NPS +10": the sign is the direction of the change
+        # ("Hire +1 designer" stays a count of one).
+        sign = quantity.span.text[:1]
+        one = quantity.kind is QuantityKind.NUMBER and quantity.value == 1
+        signed = _SIGN_DIRECTIONS.get(sign) if not one else None
         if end < ceiling and doc[end].lower_ in self.relative_after:
             used.add(k)
             after = self.lexicon.direction(doc[end].lemma_.lower()) or self.lexicon.direction(doc[end].lower_)
-            direction = after or self._direction(doc, floor, start, None, quantity, "")
+            direction = after or signed or self._direction(doc, floor, start, None, quantity, "")
             return Change(span_ref(doc, start, end + 1), direction, None, quantity, is_relative=True)
+        if signed is not None:
+            used.add(k)
+            return Change(span_ref(doc, start, end), signed, None, quantity, is_relative=True)
         if quantity.kind is QuantityKind.MULTIPLIER:
             used.add(k)
             value = quantity.value or 1.0

@@ -81,6 +81,7 @@ class LeadVerbFinder:
             lemma, verb_class, n_tokens = found
         if (
             verb_class is VerbClass.ACTIVITY
+            and n_tokens <= 2  # "keep an eye on" watches; it keeps no level
             and self.lexicon.is_level_verb(lemma.split()[0])
             and state.quantities
         ):

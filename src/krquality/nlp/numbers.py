@@ -19,7 +19,8 @@ _NUMBER = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 )
 _TOKEN = re.compile(
-    rf"^(?P<currency>US\$|A\$|C\$|R\$|[$€£¥₹₩₽])?(?P<sign>[+~≈]|<=?|>=?|≤|≥)?(?P<number>{_NUMBER})"
+    rf"^(?P<lead>[+\-−])?(?P<currency>US\$|A\$|C\$|R\$|[$€£¥₹₩₽])?(?P<sign>[+\-−~≈]|<=?|>=?|≤|≥)?"
+    rf"(?P<number>{_NUMBER})"
     r"(?P<suffix>[A-Za-z%×µ]+)?$"
 )
 # "7m40s", "1h30m", "2h15": a duration in two units, read in the smaller one.
@@ -73,6 +74,8 @@ def parse_token(text: str) -> ParsedToken | None:
     5.0
     >>> parse_token("7m40s").value, parse_token("1h30m").unit
     (460.0, 'min')
+    >>> parse_token("-$40k").sign, parse_token("−30").value
+    ('-', 30.0)
     """
     data = _data()
     compound = _COMPOUND_DURATION.match(text)
@@ -87,7 +90,9 @@ def parse_token(text: str) -> ParsedToken | None:
             return None
         currency = data["currency_symbols"].get(match.group("currency")) if match.group("currency") else None
         suffix = match.group("suffix")
-        sign = match.group("sign")
+        sign = match.group("lead") or match.group("sign")
+        if sign == "−":
+            sign = "-"  # the minus sign, as typeset: "−30%"
         if suffix is None:
             return ParsedToken(value, currency=currency, sign=sign)
         lower = suffix.lower()

@@ -32,7 +32,14 @@ _RANGE_DASHES = frozenset({"-", "–", "—"})
 _BRACKETS = {"[": "]", "<": ">", "{": "}", "(": ")"}
 _MAX_UNIT_LOOKAHEAD = 4
 _HALF_AS_VERB_NEXT = frozenset({"the", "our", "their", "its", "all", "every", "time", "cost", "costs"})
-_LIST_JOINS = frozenset({"and", "&", ",", "or"})
+# Between the numbers of a named list or range: "floors 3 and 4", "wards 4–9".
+_LIST_JOINS = frozenset({"and", "&", ",", "or", "-", "–", "—"})
+# "by a fifth", "in two thirds": a fraction as the size of a change, in percent.
+_FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "sixth": 100 / 6, "tenth": 10.0}
+_FRACTIONS |= {f"{word}s": value for word, value in _FRACTIONS.items()}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# After a number, a time of day: "open until 8 pm" is a clock reading, not an amount.
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -59,7 +66,7 @@ class QuantityFinder:
         self.ordinal_words = lower_set(data["ordinal_words"])
         self.id_prefixes = lower_set(data["id_prefixes"])
         # "floors", "wards" before numbers that each name one ("floors 3 and 4").
-        self._plural_prefixes = frozenset(f"{p}s" for p in self.id_prefixes if p.isalpha() and len(p) > 2)
+        self._plural_prefixes = frozenset(_plural(p) for p in self.id_prefixes if p.isalpha() and len(p) > 2)
         self.version_keywords = lower_set(data["version_keywords"])
         self.version_verbs = lower_set(data["version_verbs"])
         self.non_quantities = lower_set(data["non_quantities"])
@@ -86,6 +93,7 @@ class QuantityFinder:
             *self.non_quantities,
             *self.named_numbers,
             "half",
+            "a",
             "?",
             "[",
             "<",
@@ -208,6 +216,17 @@ class QuantityFinder:
         if lower == "half" and i == body_start and i + 1 < end and doc[i + 1].lower_ in _HALF_AS_VERB_NEXT:
             # "half the number of reviews": "halve" as many write it
             return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.MULTIPLIER, 0.5, "x")
+        if (
+            lower in _NUMERATORS
+            and i > body_start
+            and i + 1 < end
+            and doc[i - 1].lower_ in ("in", "by")
+            and doc[i + 1].lower_ in _FRACTIONS
+        ):
+            value = round(_NUMERATORS[lower] * _FRACTIONS[doc[i + 1].lower_], 1)
+            return i + 2, Quantity(span_ref(doc, i, i + 2), QuantityKind.PERCENT, value, "%")
+        if lower == "a":
+            return i + 1, None
         if lower in self.multiplier_words:
             return self._multiplier_word(doc, i, end, body_start)
         if lower == "half" and i > body_start and doc[i - 1].lower_ in ("in", "by"):
@@ -216,6 +235,9 @@ class QuantityFinder:
         if parsed is not None:
             if self._is_identifier(doc, i, body_start) or self._is_version(doc, i, body_start):
                 return i + 1, None
+            clock = i + 1 < end and doc[i + 1].lower_ in _CLOCK_WORDS
+            if clock and parsed.unit is None and parsed.value <= 12:
+                return i + 2, None
             phone_end = self._phone_end(doc, i, end)
             if phone_end:
                 return phone_end, None
@@ -619,3 +641,10 @@ def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
     1200000.0
     """
     return QuantityFinder(nlp)
+
+
+def _plural(word: str) -> str:
+    """ "ward" -> "wards", "gallery" -> "galleries": how the prefix reads before a list."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
