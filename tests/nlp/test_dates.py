@@ -50,6 +50,13 @@ Extract = Callable[[str], Features]
         ("Launch the club by half term", "by half term", None, True),
         ("Launch the club by half-term", "by half-term", None, True),
         ("Open the library before the Easter holidays", "before the Easter holidays", None, True),
+        # Day.month with the European closing dot; calendar weeks in short form.
+        ("Registration site live by 30.06.", "by 30.06", "--06-30", True),
+        ("Registration site up by 1.4.", "by 1.4", "--04-01", True),
+        ("MV Corran out of dock wk 19 as planned", "wk 19", None, False),
+        ("Go-live CW 23", "CW 23", None, False),
+        # A year before the thing it dates, even past a plural modifier.
+        ("Publish the 2025 emissions report", "2025", "2025", False),
     ],
 )
 def test_date_is_found_and_normalised(
@@ -88,6 +95,9 @@ def test_half_year_words_become_period_codes(extract: Extract, text: str, normal
         "Send 3 reports per week",
         "Cover 1/4 of the stores on 1/4 of the days",  # fractions, even after "on"
         "Cut the backlog by half",
+        "Reduce churn by 1.4",  # no closing dot: an amount
+        "Reduce churn by 1.4 points.",
+        "Reach 2025 paying customers by building referral loops",
     ],
 )
 def test_near_misses_are_not_dates(extract: Extract, text: str) -> None:

@@ -47,6 +47,8 @@ Extract = Callable[[str], Features]
         ("Keep an eye on prices of our top 10 lines", "keep an eye", VerbClass.ACTIVITY),
         ("Keep up 99.9% uptime", "keep up", VerbClass.OUTCOME),
         ("[OPS-88] Serve as incident commander", "serve as", VerbClass.ACTIVITY),
+        ("Represent the company at the class meetings", "represent", VerbClass.ACTIVITY),
+        ("Advise on the financing documents", "advise", VerbClass.ACTIVITY),
         ("Double weekly active teams", "double", VerbClass.MULTIPLIER),
         ("Halve churn", "halve", VerbClass.MULTIPLIER),
         ("Write blog posts", "write", VerbClass.OTHER),

@@ -184,6 +184,8 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Clinic open until 8pm on Tuesdays",
         "Doors open at 9 a.m. on match days",
         "Hire a designer",
+        "- Berth 4 fendering replacement done",
+        "Hull 512 keel laying held at the yard",
         "Half-day offsite held",
     ],
 )
@@ -317,3 +319,41 @@ def test_a_signed_amount_keeps_its_size_and_sign(value: int, sign: str, unit: st
 @given(st.integers(1, 12), st.sampled_from(["pm", "am", " pm", " am", " p.m.", " a.m."]))
 def test_a_clock_time_is_no_quantity(hour: int, suffix: str) -> None:
     assert _nlp()(f"Reception open until {hour}{suffix} on weekdays")._.krq_features.quantities == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1_000, 999_999_999), st.sampled_from(["'", "’"]), st.sampled_from(["CHF", "EUR", "users"]))
+def test_swiss_grouped_numbers_read_as_one(value: int, mark: str, unit: str) -> None:
+    written = f"{value:,}".replace(",", mark)
+    quantities = _nlp()(f"Pay off {written} {unit} by June")._.krq_features.quantities
+    assert [q.value for q in quantities] == [float(value)]
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"])
+def test_a_money_range_gives_both_ends(dash: str) -> None:
+    quantities = _nlp()(f"£300k{dash}£350k expansion revenue in H2")._.krq_features.quantities
+    assert [(q.value, q.kind) for q in quantities] == [
+        (300_000.0, QuantityKind.MONEY),
+        (350_000.0, QuantityKind.MONEY),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Album upsell on half of all bookings", 50.0),
+        ("Train a quarter of the staff on first aid", 25.0),
+        ("Two thirds of stores on the new till by May", 66.7),
+    ],
+)
+def test_a_fraction_of_a_whole_is_a_share(text: str, value: float) -> None:
+    quantities = _nlp()(text)._.krq_features.quantities
+    assert [(q.value, q.unit) for q in quantities] == [(value, "%")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 9_999), st.sampled_from(["", "%", "k"]))
+def test_a_trailing_plus_is_or_more(value: int, suffix: str) -> None:
+    quantities = _nlp()(f"Reach {value}{suffix}+ active users by Q3")._.krq_features.quantities
+    scale = 1_000 if suffix == "k" else 1
+    assert [q.value for q in quantities] == [float(value * scale)]

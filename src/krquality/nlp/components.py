@@ -104,9 +104,13 @@ def add_components(
 
 
 # spaCy splits "15-20%" at the hyphen but keeps "15–20%" (en dash),
-# "15—20" (em dash) and "4%-7%" as one token, which then parses as no
-# number at all.
-_NUMBER_RANGE_DASH = r"(?<=[0-9%])[–—](?=[0-9$€£])|(?<=%)-(?=[0-9$€£])"
+# "15—20" (em dash), "4%-7%" and "£300k–£350k" as one token, which then
+# parses as no number at all.
+_NUMBER_RANGE_DASH = (
+    r"(?<=[0-9%])[–—](?=[0-9$€£])|(?<=%)-(?=[0-9$€£])"
+    # "£300k–£350k", "$2M-$3M": a scaled amount, then the other end with its currency.
+    r"|(?<=[0-9][kKmMbB])[–—-](?=[$€£])"
+)
 # "5%/mo" and "sub-50" stay one token each, which parses as no number at all.
 _NUMBER_ATTACHED = r"(?<=%)/(?=[A-Za-z])|(?<=\b[Ss]ub)-(?=[0-9$€£])"
 

@@ -54,6 +54,7 @@ _MID_YEAR = re.compile(r"^mid-(\d{4})$", re.IGNORECASE)
 _DURATION_CODES = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 # Labels that are a date only with a preposition in front ("by May", not "May we").
 _NEEDS_PREP = frozenset({"MONTH", "SPRINT", "WEEKDAY", "TBD"})
+_WEEK_ABBREVIATIONS = ("wk", "cw", "kw")
 # School and university calendars: "by half term", "before the Easter holidays".
 _TERM_NAMES = ["half", "spring", "summer", "autumn", "winter", "michaelmas", "lent", "easter", "christmas"]
 _TERM_WORDS = ["term", "holidays", "holiday", "break", "semester", "recess", "hols"]
@@ -155,6 +156,8 @@ class DateFinder:
                 [{"SHAPE": {"IN": numeric_shapes}}],
             ],
             "NUMERIC_SHORT": [[{"SHAPE": {"IN": short_shapes}}]],
+            # "bis 30.06.", "by 1.4.": day.month with the closing dot of the European form.
+            "DOTTED_DAY": [[{"SHAPE": {"IN": ["dd.dd", "d.dd", "dd.d", "d.d"]}}]],
             "YEAR": [[year], [_in([f"mid-{y}" for y in _YEARS])]],
             "END_OF": [
                 [
@@ -230,9 +233,10 @@ class DateFinder:
                     {"LOWER": {"IN": ["half", "quarter"]}},
                 ]
             ],
-            "SPRINT": [
-                [{"LOWER": {"IN": ["sprint", "week", "iteration", "wk"]}}, {"SHAPE": {"IN": ["d", "dd"]}}]
-            ],
+            "SPRINT": [[{"LOWER": {"IN": ["sprint", "week", "iteration"]}}, {"SHAPE": {"IN": ["d", "dd"]}}]],
+            # A calendar week in its short forms is a date with or without "by":
+            # "out of dock wk 19", "go-live CW 23", "KW 12".
+            "CALENDAR_WEEK": [[{"LOWER": {"IN": list(_WEEK_ABBREVIATIONS)}}, {"SHAPE": {"IN": ["d", "dd"]}}]],
             "TERM": [[_in(_TERM_NAMES), {"ORTH": "-", "OP": "?"}, _in(_TERM_WORDS)]],
             "WEEKDAY": [[_in(load_data("dates")["weekdays"])]],
             "TBD": [[_in(load_data("dates")["placeholder_dates"])]],
@@ -289,7 +293,7 @@ class DateFinder:
             )
         }
         self.number_shapes = hashes(["d", "dd"])
-        self.numbered_words = hashes(["sprint", "week", "iteration", "wk"])
+        self.numbered_words = hashes(["sprint", "week", "iteration", *_WEEK_ABBREVIATIONS])
         self.prep_words = hashes([p for p in self.deadline_preps | self.date_preps if " " not in p])
         self.needs_prep = hashes([*dates["weekdays"], *dates["placeholder_dates"]])
         skip = {
@@ -300,6 +304,7 @@ class DateFinder:
             "HALF_WORDS_BARE",
             "END_OF",
             "SPRINT",
+            "CALENDAR_WEEK",
             "WEEKDAY",
             "TBD",
         }
@@ -352,6 +357,10 @@ class DateFinder:
                 label == "NUMERIC_SHORT"
                 and prep not in self.deadline_preps
                 and not self._on_day(doc, prep, span.end)
+            ):
+                continue
+            if label == "DOTTED_DAY" and not (
+                prep in self.deadline_preps and _dotted_day_ends(doc, span.end)
             ):
                 continue
             if label == "DURATION":
@@ -427,13 +436,18 @@ class DateFinder:
         return best
 
     def _bare_year_ok(self, doc: Doc, span: Span, body_end: int) -> bool:
-        """A year with no preposition: "2026 roadmap" is a date, "2025 paying customers" a count."""
-        for k in range(span.end, min(body_end, span.end + 3)):
+        """A year with no preposition: "2026 roadmap" and "2025 emissions report" are
+        dates, "2025 paying customers" a count (the noun it qualifies is plural)."""
+        head = None
+        for k in range(span.end, min(body_end, span.end + 4)):
             token = doc[k]
-            if token.tag_ in ("NNS", "NNPS") or token.text in ("%", "k", "K", "+"):
+            if token.text in ("%", "k", "K", "+"):
                 return False
-            if token.tag_ not in ("JJ", "VBG", "NN", "NNP"):
+            if token.tag_ not in ("JJ", "VBG", "NN", "NNP", "NNS", "NNPS"):
                 break
+            head = token
+        if head is not None and head.tag_ in ("NNS", "NNPS"):
+            return False
         return not (
             span.start > 0 and doc[span.start - 1].text in ("$", "€", "£", "to", "from", "of", "than")
         )
@@ -461,6 +475,9 @@ class DateFinder:
             return self._month_date(words)
         if label in ("ISO", "NUMERIC_SHORT"):
             return _numeric_date(span.text.replace(" ", ""))
+        if label == "DOTTED_DAY":
+            day, month = (int(part) for part in span.text.split("."))
+            return _day_month_iso(day, month) or _REJECT
         if label == "YEAR":
             mid = _MID_YEAR.match(span.text)
             return f"{mid.group(1)}-MOY" if mid else span.text
@@ -545,6 +562,20 @@ def _numeric_date(text: str) -> str | None:
         year = int(c) if len(c) == 4 else 2000 + int(c)
         return _day_month(int(a), int(b), year)
     return _iso(year, month, day)
+
+
+def _dotted_day_ends(doc: Doc, end: int) -> bool:
+    """Whether the closing dot of "30.06." follows token ``end - 1`` (the body leaves it out)."""
+    return end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_
+
+
+def _day_month_iso(day: int, month: int) -> str | None:
+    """ "--06-30" for a real day and month (day first), else None."""
+    try:
+        dt.date(2024, month, day)
+    except ValueError:
+        return None
+    return f"--{month:02d}-{day:02d}"
 
 
 def _day_month(a: int, b: int, year: int | None) -> str | None:

@@ -16,12 +16,12 @@ from krquality.nlp.resources import load_data
 # one dot group alone ("12.500") stays a decimal, as most writers here mean it.
 _NUMBER = (
     r"(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 )
 _TOKEN = re.compile(
     rf"^(?P<lead>[+\-−])?(?P<currency>US\$|A\$|C\$|R\$|[$€£¥₹₩₽])?(?P<sign>[+\-−~≈]|<=?|>=?|≤|≥)?"
     rf"(?P<number>{_NUMBER})"
-    r"(?P<suffix>[A-Za-z%×µ]+)?$"
+    r"(?P<suffix>[A-Za-z%×µ]+)?(?P<or_more>\+)?$"
 )
 # "7m40s", "1h30m", "2h15": a duration in two units, read in the smaller one.
 _COMPOUND_DURATION = re.compile(
@@ -52,11 +52,15 @@ def parse_number(text: str) -> float | None:
     (50000.0, 4.5, 1.2, None)
     >>> parse_number("1.200.000"), parse_number("1.250,50"), parse_number("1.2.3")
     (1200000.0, 1250.5, None)
+    >>> parse_number("4'200"), parse_number("1'250'000.50")
+    (4200.0, 1250000.5)
     """
     if not re.fullmatch(_NUMBER, text):
         return None
     if text.count(".") > 1 or ("." in text and "," in text and text.rindex(",") > text.rindex(".")):
         return float(text.replace(".", "").replace(",", "."))  # "1.200.000", "1.250,00"
+    if "'" in text or "’" in text:
+        return float(text.replace("'", "").replace("’", ""))  # Swiss grouping: "4'200"
     if "," in text:
         head, _, tail = text.partition(",")
         if len(tail) in (1, 2) and "," not in tail and "." not in tail:
@@ -74,8 +78,8 @@ def parse_token(text: str) -> ParsedToken | None:
     5.0
     >>> parse_token("7m40s").value, parse_token("1h30m").unit
     (460.0, 'min')
-    >>> parse_token("-$40k").sign, parse_token("−30").value
-    ('-', 30.0)
+    >>> parse_token("-$40k").sign, parse_token("−30").value, parse_token("95%+").sign
+    ('-', 30.0, '≥')
     """
     data = _data()
     compound = _COMPOUND_DURATION.match(text)
@@ -90,7 +94,8 @@ def parse_token(text: str) -> ParsedToken | None:
             return None
         currency = data["currency_symbols"].get(match.group("currency")) if match.group("currency") else None
         suffix = match.group("suffix")
-        sign = match.group("lead") or match.group("sign")
+        # A trailing "+" is "or more": "10k+ users", "95%+ attendance".
+        sign = match.group("lead") or match.group("sign") or ("≥" if match.group("or_more") else None)
         if sign == "−":
             sign = "-"  # the minus sign, as typeset: "−30%"
         if suffix is None:

@@ -34,7 +34,7 @@ _MAX_UNIT_LOOKAHEAD = 4
 _HALF_AS_VERB_NEXT = frozenset({"the", "our", "their", "its", "all", "every", "time", "cost", "costs"})
 # Between the numbers of a named list or range: "floors 3 and 4", "wards 4–9".
 _LIST_JOINS = frozenset({"and", "&", ",", "or", "-", "–", "—"})
-# "by a fifth", "in two thirds": a fraction as the size of a change, in percent.
+# "by a fifth", "in two thirds", "a quarter of the stores": a fraction, in percent.
 _FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "sixth": 100 / 6, "tenth": 10.0}
 _FRACTIONS |= {f"{word}s": value for word, value in _FRACTIONS.items()}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
@@ -216,12 +216,17 @@ class QuantityFinder:
         if lower == "half" and i == body_start and i + 1 < end and doc[i + 1].lower_ in _HALF_AS_VERB_NEXT:
             # "half the number of reviews": "halve" as many write it
             return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.MULTIPLIER, 0.5, "x")
+        if lower == "half" and i + 1 < end and doc[i + 1].lower_ == "of":
+            # "upsell on half of all bookings": a share, as "50% of" is
+            return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.PERCENT, 50.0, "%")
         if (
             lower in _NUMERATORS
-            and i > body_start
             and i + 1 < end
-            and doc[i - 1].lower_ in ("in", "by")
             and doc[i + 1].lower_ in _FRACTIONS
+            and (
+                (i > body_start and doc[i - 1].lower_ in ("in", "by"))
+                or (i + 2 < end and doc[i + 2].lower_ == "of")
+            )
         ):
             value = round(_NUMERATORS[lower] * _FRACTIONS[doc[i + 1].lower_], 1)
             return i + 2, Quantity(span_ref(doc, i, i + 2), QuantityKind.PERCENT, value, "%")
