@@ -55,6 +55,13 @@ Extract = Callable[[str], Features]
         ("Registration site up by 1.4.", "by 1.4", "--04-01", True),
         ("MV Corran out of dock wk 19 as planned", "wk 19", None, False),
         ("Go-live CW 23", "CW 23", None, False),
+        # Events date a deadline; after "before", "ahead of" or "in time for" any name does.
+        ("Public status page live by GA", "by GA", None, True),
+        ("Launch the portal by the AGM", "by the AGM", None, True),
+        ("Launch the sale before Black Friday", "before Black Friday", None, True),
+        ("Open the new store in time for Christmas", "in time for Christmas", None, True),
+        ("Ship the demo before KubeCon", "before KubeCon", None, True),
+        ("Sign 3 design partners ahead of Demo Day", "ahead of Demo Day", None, True),
         # A year before the thing it dates, even past a plural modifier.
         ("Publish the 2025 emissions report", "2025", "2025", False),
     ],
@@ -98,6 +105,8 @@ def test_half_year_words_become_period_codes(extract: Extract, text: str, normal
         "Reduce churn by 1.4",  # no closing dot: an amount
         "Reduce churn by 1.4 points.",
         "Reach 2025 paying customers by building referral loops",
+        "Incident runbook signed off by CISO",  # after "by", a name is who does it
+        "Migration plan approved by Maria",
     ],
 )
 def test_near_misses_are_not_dates(extract: Extract, text: str) -> None:

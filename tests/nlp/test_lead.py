@@ -49,6 +49,11 @@ Extract = Callable[[str], Features]
         ("[OPS-88] Serve as incident commander", "serve as", VerbClass.ACTIVITY),
         ("Represent the company at the class meetings", "represent", VerbClass.ACTIVITY),
         ("Advise on the financing documents", "advise", VerbClass.ACTIVITY),
+        # Hyphenated verbs come as three tokens.
+        ("Fine-tune Llama 3 on support transcripts", "fine-tune", VerbClass.DELIVERABLE),
+        ("Re-launch the loyalty app", "re-launch", VerbClass.DELIVERABLE),
+        ("play-test the new boss fights", "play-test", VerbClass.ACTIVITY),
+        ("Take part in state-level skill competitions", "take part in", VerbClass.ACTIVITY),
         ("Double weekly active teams", "double", VerbClass.MULTIPLIER),
         ("Halve churn", "halve", VerbClass.MULTIPLIER),
         ("Write blog posts", "write", VerbClass.OTHER),

@@ -186,6 +186,12 @@ def test_bare_numbers_in_a_row_stay_apart(extract: Extract) -> None:
         "Hire a designer",
         "- Berth 4 fendering replacement done",
         "Hull 512 keel laying held at the yard",
+        "Fine-tune Llama 3 70B on support transcripts",
+        "Evaluate Claude 3.5 Sonnet for summaries",
+        "Land a Fortune 500 pilot",
+        "2024-25 statutory audit of the society closed",
+        "Runtime: all Java services on 21 LTS",
+        "Move the café to 24 station rd",
         "Half-day offsite held",
     ],
 )
@@ -357,3 +363,44 @@ def test_a_trailing_plus_is_or_more(value: int, suffix: str) -> None:
     quantities = _nlp()(f"Reach {value}{suffix}+ active users by Q3")._.krq_features.quantities
     scale = 1_000 if suffix == "k" else 1
     assert [q.value for q in quantities] == [float(value * scale)]
+
+
+def _indian(value: int) -> str:
+    """ "120000" -> "1,20,000": the last three digits, then groups of two."""
+    digits = str(value)
+    head, tail = digits[:-3], digits[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *groups, tail]) if head else tail
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(100_000, 99_99_99_999))
+def test_indian_grouped_numbers_read_as_one(value: int) -> None:
+    from krquality.nlp.numbers import parse_number
+
+    assert parse_number(_indian(value)) == float(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Collect S$1.2m of arrears from residents", 1_200_000.0, "SGD"),
+        ("Raise ₦50m from members", 50_000_000.0, "NGN"),
+        ("Revenue of ₹3 crore from exports", 30_000_000.0, "INR"),
+        ("Instagram to touch 1 lakh followers", 100_000.0, None),
+        ("Lineman fatalities: nil for FY 2026-27", 0.0, None),
+        ("Zero SPADs on the suburban network this year", 0.0, None),
+        ("Unit cost per payment down to 0.6p", 0.6, "p"),
+        ("Cut the fee to 50c per order", 50.0, "c"),
+        ("Engagement rate back up to 6%-ish", 6.0, "%"),
+        ("sign up fourty new gym members in jan", 40.0, None),
+    ],
+)
+def test_regional_amounts(text: str, value: float, unit: str | None) -> None:
+    (quantity,) = _nlp()(text)._.krq_features.quantities
+    assert quantity.value == value
+    if unit is not None:
+        assert quantity.unit == unit

@@ -157,7 +157,36 @@ def test_suggestions_are_deterministic(text: str, suffix: str) -> None:
             "Assess the impact of the new lease standard",
             "Publish the report on the impact of the new lease standard by [date]",
         ),
+        # An inquiry into a question reports its findings on the question.
+        (
+            "Research whether we qualify for R&D tax credits",
+            "Publish the findings on whether we qualify for R&D tax credits by [date]",
+        ),
+        # A baseline slot after an amount goes past the noun the amount qualifies.
+        ("pipeline 3x coverage going into Q3", "Pipeline 3x coverage from [baseline] going into Q3"),
+        ("ARPDAU +$0.03 per user", "ARPDAU +$0.03 from [baseline] per user by [date]"),
     ],
 )
 def test_the_examples_of_the_issue(text: str, expected: str) -> None:
     assert expected in [s.text for s in krquality.analyze(text).suggestions]
+
+
+@pytest.mark.parametrize("text", ["Review firewall rules regularly", "Study Japanese a little every day"])
+def test_a_habit_gets_no_report_to_publish(text: str) -> None:
+    assert not any(s.text.startswith("Publish") for s in krquality.analyze(text).suggestions)
+
+
+@pytest.mark.parametrize("text", ["help sales w/ security questionnaires", "Support the finance team"])
+def test_who_is_helped_is_no_measure(text: str) -> None:
+    assert not any(s.text.startswith("Increase") for s in krquality.analyze(text).suggestions)
+
+
+def test_an_event_is_the_date() -> None:
+    result = krquality.analyze("Public status page live by GA")
+    assert "milestone.no_deadline" not in {f.name for f in result.findings}
+    assert not any("[date]" in s.text for s in result.suggestions)
+
+
+def test_a_question_is_no_measure_to_move() -> None:
+    drafts = [s.text for s in krquality.analyze("Investigate why reopen rates spiked in March").suggestions]
+    assert drafts == ["Publish the findings on why reopen rates spiked in March"]

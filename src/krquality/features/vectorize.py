@@ -21,6 +21,8 @@ _NUMBER = re.compile(r"(?<![\w.,/:])(?P<one>1)(?![\w]|[-–.,/:]\d)|\d+")
 # "under 1 day" are thresholds, not a count of one thing.
 MEASURES = frozenset(
     {
+        "p",  # pence and cents: "1p per transaction" is a price, not a count of one
+        "c",
         "ms",
         "s",
         "min",

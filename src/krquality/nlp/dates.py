@@ -54,6 +54,9 @@ _MID_YEAR = re.compile(r"^mid-(\d{4})$", re.IGNORECASE)
 _DURATION_CODES = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 # Labels that are a date only with a preposition in front ("by May", not "May we").
 _NEEDS_PREP = frozenset({"MONTH", "SPRINT", "WEEKDAY", "TBD"})
+# The words before which any capitalised name is an event that dates a deadline;
+# after "by" a name is more often who does it ("signed off by CISO").
+_NAMED_EVENT_PREPS = frozenset({"before", "ahead of", "prior to", "in time for"})
 _WEEK_ABBREVIATIONS = ("wk", "cw", "kw")
 # School and university calendars: "by half term", "before the Easter holidays".
 _TERM_NAMES = ["half", "spring", "summer", "autumn", "winter", "michaelmas", "lent", "easter", "christmas"]
@@ -82,6 +85,10 @@ class DateFinder:
         time_units: dict[str, str] = load_data("quantities")["time_units"]
         self.time_units = time_units
         self.max_prep_words = max(len(p.split()) for p in self.deadline_preps | self.date_preps)
+        self.events: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data["event_words"]:
+            words = tuple(phrase.lower().split())
+            self.events.setdefault(words[0], []).append(words)
         # Flag patterns (krquality.nlp.flags) are not in spaCy's pattern schema;
         # the patterns are ours and validated in the original form by the tests.
         self.matcher = Matcher(nlp.vocab, validate=False)
@@ -336,6 +343,50 @@ class DateFinder:
 
     def run(self, doc: Doc, state: DocState) -> None:
         """Fill in this step's part of ``state`` (what ``__call__`` does, for composite components)."""
+        self._run_matcher(doc, state)
+        self._add_events(doc, state)
+
+    def _add_events(self, doc: Doc, state: DocState) -> None:
+        """Events that date a deadline: "by GA", "before Black Friday", "ahead of KubeCon"."""
+        lo, hi = state.body_start, state.body_end
+        taken = {k for start, end in state.date_tokens for k in range(start, end)}
+        found: list[tuple[int, int]] = []
+        for i in range(lo, hi - 1):
+            if i in taken or doc[i].lower_ == "the":
+                continue  # after "the", the preposition is read from the word before it
+            j = i + 2 if doc[i + 1].lower_ == "the" and i + 2 < hi else i + 1
+            word = doc[j]
+            if j in taken or not (word.lower_ in self.events or word.text[:1].isupper()):
+                continue  # cheap test first: most words start no event
+            prep, _ = self._preposition(doc, i + 1, lo)
+            if prep is None or prep not in self.deadline_preps:
+                continue
+            end = self._event_end(doc, j, hi, named=prep in _NAMED_EVENT_PREPS)
+            if end:
+                start = i + 1 - len(prep.split())
+                found.append((start, end))
+                taken.update(range(start, end))
+        if found:
+            dates = list(state.dates) + [DateRef(span_ref(doc, a, b), None, True) for a, b in found]
+            ranges = list(state.date_tokens) + found
+            order = sorted(range(len(dates)), key=lambda k: ranges[k][0])
+            state.dates = tuple(dates[k] for k in order)
+            state.date_tokens = tuple(ranges[k] for k in order)
+
+    def _event_end(self, doc: Doc, j: int, hi: int, *, named: bool) -> int:
+        """The end of an event starting at token ``j``, or 0."""
+        for words in self.events.get(doc[j].lower_, ()):
+            end = j + len(words)
+            if end <= hi and tuple(t.lower_ for t in doc[j:end]) == words:
+                return end
+        if not named:
+            return 0
+        end = j
+        while end < hi and end < j + 3 and _is_name(doc[end].text):
+            end += 1
+        return end if end > j else 0
+
+    def _run_matcher(self, doc: Doc, state: DocState) -> None:
         lo, hi = state.body_start, state.body_end
         first = self._first_trigger(doc, lo, hi) if lo < hi else -1
         if first < 0:
@@ -562,6 +613,11 @@ def _numeric_date(text: str) -> str | None:
         year = int(c) if len(c) == 4 else 2000 + int(c)
         return _day_month(int(a), int(b), year)
     return _iso(year, month, day)
+
+
+def _is_name(text: str) -> bool:
+    """A capitalised word, an acronym or a camel-cased name: "KubeCon", "AGM", "Money20"."""
+    return text[:1].isupper() and (text.isalpha() or any(c.isdigit() for c in text)) and len(text) > 1
 
 
 def _dotted_day_ends(doc: Doc, end: int) -> bool:

@@ -40,7 +40,8 @@ class VerbLexicon:
         self.phrases: dict[tuple[str, str], VerbClass] = {}
         for cls in _CLASS_ORDER:
             for phrase in lists[cls]:
-                words = phrase.split()
+                # spaCy splits "play-test" into "play", "-", "test": look it up as those three.
+                words = phrase.replace("-", " - ").split() if "-" in phrase else phrase.split()
                 if len(words) == 1:
                     self.single.setdefault(words[0], cls)
                 else:
@@ -60,7 +61,7 @@ class VerbLexicon:
             if next2_lower:
                 cls = self.phrases.get((lemma, f"{next_lower} {next2_lower}"))
                 if cls is not None:
-                    return f"{lemma} {next_lower} {next2_lower}", cls, 3
+                    return f"{lemma} {next_lower} {next2_lower}".replace(" - ", "-"), cls, 3
             cls = self.phrases.get((lemma, next_lower))
             if cls is not None:
                 return f"{lemma} {next_lower}", cls, 2

@@ -16,12 +16,13 @@ from krquality.nlp.resources import load_data
 # one dot group alone ("12.500") stays a decimal, as most writers here mean it.
 _NUMBER = (
     r"(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?"
+    r"|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 )
 _TOKEN = re.compile(
-    rf"^(?P<lead>[+\-−])?(?P<currency>US\$|A\$|C\$|R\$|[$€£¥₹₩₽])?(?P<sign>[+\-−~≈]|<=?|>=?|≤|≥)?"
+    rf"^(?P<lead>[+\-−])?(?P<currency>US\$|A\$|C\$|R\$|S\$|NZ\$|HK\$|[$€£¥₹₩₽₦₱₺])?(?P<sign>[+\-−~≈]|<=?|>=?|≤|≥)?"
     rf"(?P<number>{_NUMBER})"
-    r"(?P<suffix>[A-Za-z%×µ]+)?(?P<or_more>\+)?$"
+    r"(?P<suffix>[A-Za-z%×µ]+?)?(?P<or_more>\+)?(?:-?ish)?$"
 )
 # "7m40s", "1h30m", "2h15": a duration in two units, read in the smaller one.
 _COMPOUND_DURATION = re.compile(
@@ -52,8 +53,8 @@ def parse_number(text: str) -> float | None:
     (50000.0, 4.5, 1.2, None)
     >>> parse_number("1.200.000"), parse_number("1.250,50"), parse_number("1.2.3")
     (1200000.0, 1250.5, None)
-    >>> parse_number("4'200"), parse_number("1'250'000.50")
-    (4200.0, 1250000.5)
+    >>> parse_number("4'200"), parse_number("1'250'000.50"), parse_number("1,20,000")
+    (4200.0, 1250000.5, 120000.0)
     """
     if not re.fullmatch(_NUMBER, text):
         return None

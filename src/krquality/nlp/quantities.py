@@ -38,6 +38,12 @@ _LIST_JOINS = frozenset({"and", "&", ",", "or", "-", "–", "—"})
 _FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "sixth": 100 / 6, "tenth": 10.0}
 _FRACTIONS |= {f"{word}s": value for word, value in _FRACTIONS.items()}
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# Number words as often typed, which the tagger does not read as numbers.
+_MISSPELT_NUMBERS = frozenset({"fourty", "twnety", "ninty"})
+# After a number, a word that makes it a release: "on 21 LTS".
+_VERSION_AFTER = frozenset({"lts", "esr"})
+# Street words after a house number: "move the café to 24 station rd".
+_STREET_WORDS = frozenset({"rd", "rd.", "road", "st", "st.", "street", "ave", "avenue", "blvd", "boulevard"})
 # After a number, a time of day: "open until 8 pm" is a clock reading, not an amount.
 _CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
@@ -240,6 +246,11 @@ class QuantityFinder:
         if parsed is not None:
             if self._is_identifier(doc, i, body_start) or self._is_version(doc, i, body_start):
                 return i + 1, None
+            model_size = parsed.scale_word in ("B", "M") and parsed.currency is None
+            if model_size and self._after_name(doc, i, body_start):
+                return i + 1, None  # "Llama 3 70B": the size is part of the model's name
+            if self._ends_year_range(doc, i, body_start, claimed) or _is_house_number(doc, i, end):
+                return i + 1, None
             clock = i + 1 < end and doc[i + 1].lower_ in _CLOCK_WORDS
             if clock and parsed.unit is None and parsed.value <= 12:
                 return i + 2, None
@@ -263,7 +274,11 @@ class QuantityFinder:
         if lower == "zero" and i + 1 < end and doc[i + 1].text == "-" and not token.whitespace_:
             return i + 1, None  # "zero-based budgeting", "zero-downtime deploys": a kind, not an amount
         if lower in self.number_words and (
-            token.tag_ == "CD" or lower in _ARTICLE_NUMBERS or (lower == "zero" and token.tag_ == "NN")
+            token.tag_ == "CD"
+            or lower in _ARTICLE_NUMBERS
+            or lower in _MISSPELT_NUMBERS
+            or (lower in ("zero", "nil") and token.tag_ == "NN")
+            or (lower in ("zero", "nil") and token.tag_ == "NNP" and not _names_with(doc, i, end))
         ):
             return self._number_words(doc, i, end)
         return i + 1, None
@@ -303,6 +318,27 @@ class QuantityFinder:
             and prev.text not in self.currency_codes  # "GBP 3000 audit fees" is money
         )
 
+    @staticmethod
+    def _ends_year_range(doc: Doc, i: int, body_start: int, claimed: frozenset[int]) -> bool:
+        """ "FY 2026-27", "2024-25 audit": the year after a dated year's hyphen."""
+        return (
+            i - 2 >= body_start
+            and (i - 2) in claimed
+            and doc[i - 1].text in _RANGE_DASHES
+            and not doc[i - 2].whitespace_
+            and not doc[i - 1].whitespace_
+            and doc[i].text.isdigit()
+            and len(doc[i].text) in (2, 4)
+        )
+
+    def _after_name(self, doc: Doc, i: int, body_start: int) -> bool:
+        """Whether token ``i`` follows a named number ("Llama 3", "Qwen 2.5")."""
+        return (
+            i - 2 >= body_start
+            and parse_token(doc[i - 1].text) is not None
+            and doc[i - 2].lower_ in self.id_prefixes
+        )
+
     def _in_named_list(self, doc: Doc, i: int, body_start: int) -> bool:
         """Whether the number at ``i`` is in a list of two or more after a plural prefix."""
         j = i - 1
@@ -336,6 +372,8 @@ class QuantityFinder:
             return True  # "1.2.3", but not "1.200.000" (European grouping, see parse_number)
         if i > body_start and doc[i - 1].lower_ in self.version_keywords:
             return True
+        if i + 1 < len(doc) and doc[i + 1].lower_ in _VERSION_AFTER:
+            return True  # "Java 21 LTS", "Ubuntu 24.04 LTS"
         if "." in text and i - 2 >= body_start and doc[i - 1].lower_ in ("in", "with", "by"):
             return doc[i - 2].lemma_.lower() in self.version_verbs  # "ships in 5.2"
         return False
@@ -653,3 +691,21 @@ def _plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+def _names_with(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i`` starts a name with the capitalised word after it ("Zero Trust")."""
+    if i + 1 >= end:
+        return False
+    word = doc[i + 1].text
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def _is_house_number(doc: Doc, i: int, end: int) -> bool:
+    """Whether the number at ``i`` starts an address: a street word follows within three words."""
+    for k in range(i + 1, min(end, i + 4)):
+        if doc[k].lower_ in _STREET_WORDS:
+            return k > i + 1
+        if not doc[k].is_alpha:
+            return False
+    return False

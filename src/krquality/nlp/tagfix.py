@@ -90,6 +90,14 @@ class TagFixer:
         if i + 1 >= end:
             return True  # a lone lexicon verb ("Ship") is an order
         nxt = doc[i + 1]
+        if (
+            nxt.text == "-"
+            and i + 2 < end
+            and not doc[i].whitespace_
+            and not nxt.whitespace_
+            and (word, f"- {doc[i + 2].lower_}") in self.lexicon.phrases
+        ):
+            return self._is_imperative(doc, i + 2, end)  # "Fine-tune Llama", "Re-launch the app"
         if nxt.text in ("-", "–", "'s", "’s") or nxt.lower_ in ("of", "'s"):
             return False  # "Sign-ups doubled", "Share of revenue", "Audit of funds finished"
         if nxt.lower_ in self.lexicon.state_blockers:

@@ -151,6 +151,10 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
             if change.is_relative and not written.lower().startswith(("by ", "to ")):
+                after_noun = _noun_after(features, change.span.end)
+                if after_noun:
+                    # "pipeline 3x coverage": the amount qualifies the noun after it
+                    return [_Edit(after_noun, after_noun, f" from {BASELINE}")]
                 # "SLA breaches halved", "ARPDAU +$0.03": the baseline follows the change
                 return [_Edit(change.span.end, change.span.end, f" from {BASELINE}")]
             if change.is_bare or not features.text[features.body.start : change.span.start].strip():
@@ -168,6 +172,27 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
         at = _before_dates(features)
         return [_Edit(at, at, f" from {BASELINE}")]
     return []
+
+
+def _noun_after(features: Features, at: int) -> int:
+    """The end of the words right after ``at`` that a change qualifies ("3x coverage
+    going into Q3" -> after "coverage"), or 0 when a date, a preposition or a change
+    word comes first. At most three words, and not past a gerund."""
+    end = 0
+    cursor = at
+    dates = {d.span.start for d in features.dates}
+    for _ in range(3):
+        rest = features.text[cursor : features.body.end]
+        stripped = rest.lstrip(" ")
+        if len(stripped) == len(rest) or cursor + len(rest) - len(stripped) in dates:
+            break
+        word = stripped.split(" ", 1)[0]
+        lowered = word.lower()
+        if not word.isalpha() or lowered in lexicon.SLOT_STOP_WORDS or (end and lowered.endswith("ing")):
+            break
+        cursor = cursor + len(rest) - len(stripped) + len(word)
+        end = cursor
+    return end
 
 
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
@@ -214,8 +239,10 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         return None
     lead = features.lead_verb
     name = _measure_name(features, object_span)
-    if name is None or lead is None:
-        return None
+    if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
+        return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
+    if _lead_lemma(features) in lexicon.HELPING_VERBS:
+        return None  # "help sales with questionnaires": the object is who is helped, not a measure
     if not _names_measure(features, object_span):
         # Not a measure: a direction verb says the author wants to move it
         # ("Increase sign-ups"); a vague aim gets the usual measure of its
@@ -369,10 +396,30 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
         phrase = " ".join(object_span.text.split())
         return Draft(_tidy(f"Complete {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
     if lemma in lexicon.INQUIRY_VERBS:
-        # "Publish the report on the impact of X", not "Publish the impact of X report".
-        title = f"report on {' '.join(object_span.text.split())}" if _of_at(name) else f"{name} report"
+        title = _inquiry_title(features, lead.span.end, name, object_span)
+        if title is None:
+            return None
         return Draft(_tidy(f"Publish the {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
     return None
+
+
+def _inquiry_title(features: Features, after: int, name: str, object_span: SpanRef) -> str | None:
+    """What the report of an inquiry is called, or None when the inquiry is a habit
+    ("Study Japanese a little every day") or its object is no thing ("we")."""
+    if any(
+        m.kind == "activity" and m.lemma in lexicon.HABIT_WORDS and m.span.start >= after
+        for m in features.markers
+    ):
+        return None
+    stop = min([d.span.start for d in features.dates if d.span.start >= after] + [features.body.end])
+    rest = " ".join(features.text[after:stop].split()).rstrip(" .,;:")
+    if rest.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
+        return f"findings on {rest}"  # "Research whether we qualify for R&D tax credits"
+    if _head_word(name) in lexicon.PRONOUNS:
+        return None
+    if _of_at(name):
+        return f"report on {' '.join(object_span.text.split())}"  # not "the impact of X report"
+    return f"{name} report"
 
 
 # -- shared pieces -----------------------------------------------------------------------------

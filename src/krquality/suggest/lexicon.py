@@ -99,6 +99,29 @@ INQUIRY_VERBS: frozenset[str] = frozenset(
     {"research", "investigate", "explore", "study", "analyze", "analyse", "evaluate", "assess", "review"}
 )
 
+# Ongoing-work markers that make an inquiry verb a habit, with no report at the end
+# ("Review firewall rules regularly", "Study Japanese a little every day").
+HABIT_WORDS: frozenset[str] = frozenset(
+    {
+        "ongoing", "on an ongoing basis", "regularly", "continuously", "constantly",
+        "every week", "every month", "every sprint", "every day", "each week", "each month",
+        "each sprint", "on a weekly basis", "on a monthly basis", "on a regular basis",
+    }
+)
+
+# Verbs whose object is the people or team helped, never a measure to move.
+HELPING_VERBS: frozenset[str] = frozenset(
+    {"help", "support", "assist", "coach", "mentor", "enable", "serve", "advise", "guide"}
+)
+
+# Words that open a question an inquiry answers ("Research whether we qualify ...").
+QUESTION_WORDS: frozenset[str] = frozenset(
+    {"whether", "if", "how", "why", "what", "which", "who", "where", "when"}
+)
+PRONOUNS: frozenset[str] = frozenset(
+    {"we", "us", "it", "they", "them", "this", "that", "these", "those", "you"}
+)
+
 # What a vague "improve the X" most often measures, by the head noun of X.
 MEASURE_OF: dict[str, str] = {
     "experience": "satisfaction score",
@@ -120,6 +143,16 @@ MEASURE_OF: dict[str, str] = {
     "support": "customer satisfaction (CSAT)",
     "service": "customer satisfaction (CSAT)",
 }
+
+# Words after a relative change that do not start the noun it qualifies: after
+# "ARPDAU +$0.03 per user" or "churn -2pp QoQ" the baseline slot follows the change itself.
+SLOT_STOP_WORDS: frozenset[str] = frozenset(
+    {
+        "per", "a", "an", "each", "every", "in", "on", "at", "for", "by", "from", "to", "of",
+        "qoq", "yoy", "mom", "wow", "and", "or", "with", "across", "over", "vs", "than",
+        "through", "until", "before", "after", "during",
+    }
+)
 
 # Heads of MEASURE_OF that name a quality of what follows "of": the measure
 # takes their place ("the speed of checkout" -> "load time of checkout").
