@@ -58,6 +58,7 @@ _NEEDS_PREP = frozenset({"MONTH", "SPRINT", "WEEKDAY", "TBD"})
 # after "by" a name is more often who does it ("signed off by CISO").
 _NAMED_EVENT_PREPS = frozenset({"before", "ahead of", "prior to", "in time for"})
 _WEEK_ABBREVIATIONS = ("wk", "cw", "kw")
+_DOTTED_SHAPES = ("dd.dd", "d.dd", "dd.d", "d.d")
 # School and university calendars: "by half term", "before the Easter holidays".
 _TERM_NAMES = ["half", "spring", "summer", "autumn", "winter", "michaelmas", "lent", "easter", "christmas"]
 _TERM_WORDS = ["term", "holidays", "holiday", "break", "semester", "recess", "hols"]
@@ -89,6 +90,11 @@ class DateFinder:
         for phrase in data["event_words"]:
             words = tuple(phrase.lower().split())
             self.events.setdefault(words[0], []).append(words)
+        self.event_heads = frozenset(nlp.vocab.strings.add(head) for head in self.events)
+        self.the_hash = nlp.vocab.strings.add("the")
+        self._capital_shapes: dict[int, bool] = {}
+        self.deadline_ends = frozenset(nlp.vocab.strings.add(p.split()[-1]) for p in self.deadline_preps)
+        self.named_event_ends = frozenset(nlp.vocab.strings.add(p.split()[-1]) for p in _NAMED_EVENT_PREPS)
         # Flag patterns (krquality.nlp.flags) are not in spaCy's pattern schema;
         # the patterns are ours and validated in the original form by the tests.
         self.matcher = Matcher(nlp.vocab, validate=False)
@@ -99,6 +105,7 @@ class DateFinder:
         self.conditional_before: frozenset[int] = frozenset()
         self.conditional_after: dict[int, frozenset[int]] = {}
         self.number_shapes: frozenset[int] = frozenset()
+        self.dotted_shapes: frozenset[int] = frozenset()
         self.numbered_words: frozenset[int] = frozenset()
         self.prep_words: frozenset[int] = frozenset()
         self.needs_prep: frozenset[int] = frozenset()
@@ -164,7 +171,7 @@ class DateFinder:
             ],
             "NUMERIC_SHORT": [[{"SHAPE": {"IN": short_shapes}}]],
             # "bis 30.06.", "by 1.4.": day.month with the closing dot of the European form.
-            "DOTTED_DAY": [[{"SHAPE": {"IN": ["dd.dd", "d.dd", "dd.d", "d.d"]}}]],
+            "DOTTED_DAY": [[{"SHAPE": {"IN": list(_DOTTED_SHAPES)}}]],
             "YEAR": [[year], [_in([f"mid-{y}" for y in _YEARS])]],
             "END_OF": [
                 [
@@ -300,6 +307,7 @@ class DateFinder:
             )
         }
         self.number_shapes = hashes(["d", "dd"])
+        self.dotted_shapes = hashes(_DOTTED_SHAPES)
         self.numbered_words = hashes(["sprint", "week", "iteration", *_WEEK_ABBREVIATIONS])
         self.prep_words = hashes([p for p in self.deadline_preps | self.date_preps if " " not in p])
         self.needs_prep = hashes([*dates["weekdays"], *dates["placeholder_dates"]])
@@ -312,6 +320,7 @@ class DateFinder:
             "END_OF",
             "SPRINT",
             "CALENDAR_WEEK",
+            "DOTTED_DAY",  # a trigger only before its closing dot (_first_trigger): "1.5" is common
             "WEEKDAY",
             "TBD",
         }
@@ -349,29 +358,45 @@ class DateFinder:
     def _add_events(self, doc: Doc, state: DocState) -> None:
         """Events that date a deadline: "by GA", "before Black Friday", "ahead of KubeCon"."""
         lo, hi = state.body_start, state.body_end
+        if hi - lo < 2:
+            return
+        # One array read instead of a Token per word: this runs on every key result.
+        rows = doc.to_array([LOWER, SHAPE])[lo:hi].tolist()
         taken = {k for start, end in state.date_tokens for k in range(start, end)}
         found: list[tuple[int, int]] = []
-        for i in range(lo, hi - 1):
-            if i in taken or doc[i].lower_ == "the":
-                continue  # after "the", the preposition is read from the word before it
-            j = i + 2 if doc[i + 1].lower_ == "the" and i + 2 < hi else i + 1
-            word = doc[j]
-            if j in taken or not (word.lower_ in self.events or word.text[:1].isupper()):
-                continue  # cheap test first: most words start no event
-            prep, _ = self._preposition(doc, i + 1, lo)
+        for jj in range(1, len(rows)):
+            lower, shape = rows[jj]
+            j = lo + jj
+            if j in taken or lower == self.the_hash:
+                continue
+            before = j - 1 if rows[jj - 1][0] != self.the_hash else j - 2
+            if before < lo or before in taken:
+                continue
+            # Cheap tests first, on hashes: most words start no event.
+            prev = rows[before - lo][0]
+            event = lower in self.event_heads and prev in self.deadline_ends
+            if not (event or (prev in self.named_event_ends and self._capital(shape))):
+                continue
+            prep, prep_start = self._preposition(doc, before + 1, lo)
             if prep is None or prep not in self.deadline_preps:
                 continue
             end = self._event_end(doc, j, hi, named=prep in _NAMED_EVENT_PREPS)
             if end:
-                start = i + 1 - len(prep.split())
-                found.append((start, end))
-                taken.update(range(start, end))
+                found.append((prep_start, end))
+                taken.update(range(prep_start, end))
         if found:
             dates = list(state.dates) + [DateRef(span_ref(doc, a, b), None, True) for a, b in found]
             ranges = list(state.date_tokens) + found
             order = sorted(range(len(dates)), key=lambda k: ranges[k][0])
             state.dates = tuple(dates[k] for k in order)
             state.date_tokens = tuple(ranges[k] for k in order)
+
+    def _capital(self, shape: int) -> bool:
+        """Whether a word of this shape starts with a capital ("Xxxx", "XxxxXxx", "XX")."""
+        known = self._capital_shapes.get(shape)
+        if known is None:
+            known = self._capital_shapes[shape] = self.vocab.strings[shape].startswith("X")
+        return known
 
     def _event_end(self, doc: Doc, j: int, hi: int, *, named: bool) -> int:
         """The end of an event starting at token ``j``, or 0."""
@@ -444,8 +469,11 @@ class DateFinder:
     def _first_trigger(self, doc: Doc, lo: int, hi: int) -> int:
         """Index of the first token that lets a date pattern match, else -1 (hash lookups only)."""
         array = doc.to_array([LOWER, SHAPE])[lo:hi]
-        if self.any_trigger_lower.isdisjoint(array[:, 0].tolist()) and self.trigger_shapes.isdisjoint(
-            array[:, 1].tolist()
+        shapes = array[:, 1].tolist()
+        if (
+            self.any_trigger_lower.isdisjoint(array[:, 0].tolist())
+            and self.trigger_shapes.isdisjoint(shapes)
+            and self.dotted_shapes.isdisjoint(shapes)
         ):
             return -1  # one C-level set test settles most key results
         rows = array.tolist()
@@ -465,6 +493,8 @@ class DateFinder:
                 if lower in self.numbered_words and nxt[1] in self.number_shapes:
                     return lo + k
             if lower in self.needs_prep and k > 0 and rows[k - 1][0] in self.prep_words:
+                return lo + k
+            if shape in self.dotted_shapes and _dotted_day_ends(doc, lo + k + 1):
                 return lo + k
         return -1
 
