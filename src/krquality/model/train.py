@@ -61,7 +61,9 @@ def train(
     data_hash = data_sha256(data_dir)
     manifest = {
         "name": model_path.name.removesuffix(".joblib"),
-        "version": f"krq-{chosen}-{trained_at:%Y%m%d}-{data_hash[:8]}",
+        # The time as well as the data: a retrain after a change in the code gives
+        # another model from the same data, and clients tell models apart by this.
+        "version": f"krq-{chosen}-{trained_at:%Y%m%dT%H%M}-{data_hash[:8]}",
         "kind": chosen,
         "trained_at": trained_at.isoformat(timespec="seconds"),
         "seed": SEED,
