@@ -111,3 +111,30 @@ def test_deadlines_are_told_apart_from_time_frames() -> None:
     date = DateRef(SpanRef(10, 12, "Q3"), "Q3", is_deadline=False)
     out = feature_dict(_features(text, dates=(date,)))
     assert out["has_date"] == 1.0 and "has_deadline" not in out
+
+
+def _percent_at(text: str, written: str) -> Quantity:
+    start = text.index(written)
+    return Quantity(
+        SpanRef(start, start + len(written), written), QuantityKind.PERCENT, float(written.strip("~%")), "%"
+    )
+
+
+def test_a_percent_that_reports_progress_is_a_note_not_a_quantity() -> None:
+    for text, written in (
+        ("Finish the ERP cutover (currently ~60% done) before fiscal year close", "~60%"),
+        ("Keep chipping away at the data migration, now about 40% through", "40%"),
+        ("Dispensing robot rolled out [status: on track, ~60% done]", "~60%"),
+    ):
+        features = feature_dict(_features(text, quantities=(_percent_at(text, written),)))
+        assert (features.get("q_progress_note"), features["n_quantities"]) == (1.0, 0.0), text
+
+
+def test_a_percent_done_that_is_the_target_stays_a_quantity() -> None:
+    for text, written in (
+        ("Postgres upgrade 60% complete (by cluster count)", "60%"),
+        ("Budget uploads 90% done before kickoff", "90%"),
+        ("Get the remediation to 90% done before the audit", "90%"),
+    ):
+        features = feature_dict(_features(text, quantities=(_percent_at(text, written),)))
+        assert ("q_progress_note" not in features, features["n_quantities"]) == (True, 1.0), text

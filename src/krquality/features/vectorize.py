@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from krquality.features.types import Features, QuantityKind
+from krquality.features.types import Features, Quantity, QuantityKind
 
 # Bump when the dict's keys or meaning change: a model records the version it
 # was trained with, and loading refuses a model built for another one.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 # A standalone 1 keeps its value in the n-grams: "hire 1 nurse" is a yes/no,
 # "hire 4 nurses" a count; every other number reads as 0.
@@ -62,6 +62,15 @@ MEASURES = frozenset(
 )
 # What follows a count of one that makes it a coverage or a rate: "... on every shift",
 # "... per team", "... a week".
+# A percent that reports progress on the work, not a level to reach: "(currently
+# ~60% done)", "[status: on track, ~60% done]", "now about 40% through". Done/through
+# must follow it, and a status word or an open bracket come before it.
+_PROGRESS_AFTER = re.compile(r"\s*(?:done|complete|completed|through|finished)\b", re.IGNORECASE)
+_PROGRESS_BEFORE = re.compile(
+    r"(?:\b(?:currently|now|status|so far|already|approx|approximately|about|around)\b[^()\[\]]{0,20}"
+    r"|[(\[,]\s*)$",
+    re.IGNORECASE,
+)
 _COVERAGE = re.compile(
     r"[^.;|]{0,60}?(?:\b(?:every|each|per)\b|\ban?\s+(?:day|week|fortnight|month|quarter|year|sprint|term|shift)\b)",
     re.IGNORECASE,
@@ -125,7 +134,10 @@ def feature_dict(features: Features) -> dict[str, float]:
     out[f"words={_bucket(features.n_words, (2, 4, 8, 15, 25))}"] = 1.0
 
     real = [q for q in features.quantities if q.kind is not QuantityKind.PLACEHOLDER]
-    out["n_quantities"] = float(min(len(real), 4))
+    progress = [q for q in real if _is_progress_note(features.text, q)]
+    if progress:
+        out["q_progress_note"] = 1.0
+    out["n_quantities"] = float(min(len(real) - len(progress), 4))
     for quantity in features.quantities:
         out[f"qkind={quantity.kind.value}"] = 1.0
         if quantity.unit:
@@ -163,6 +175,14 @@ def feature_dict(features: Features) -> dict[str, float]:
         # is a task, "Increase X to 40%" a metric).
         out[f"lead_class_with_quantity={lead.verb_class.value}"] = 1.0
     return out
+
+
+def _is_progress_note(text: str, quantity: Quantity) -> bool:
+    """Whether a percent reports how far the work has got ("(currently ~60% done)")."""
+    if quantity.kind is not QuantityKind.PERCENT or not _PROGRESS_AFTER.match(text, quantity.span.end):
+        return False
+    before = text[max(0, quantity.span.start - 30) : quantity.span.start]
+    return bool(_PROGRESS_BEFORE.search(before))
 
 
 def feature_dicts(batch: list[Features]) -> list[dict[str, float]]:
