@@ -62,6 +62,7 @@ Extract = Callable[[str], Features]
         ("Open the new store in time for Christmas", "in time for Christmas", None, True),
         ("Ship the demo before KubeCon", "before KubeCon", None, True),
         ("Sign 3 design partners ahead of Demo Day", "ahead of Demo Day", None, True),
+        ("Finish the ERP cutover before fiscal year close", "before fiscal year close", None, True),
         # A year before the thing it dates, even past a plural modifier.
         ("Publish the 2025 emissions report", "2025", "2025", False),
     ],
