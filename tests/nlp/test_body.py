@@ -35,6 +35,22 @@ Extract = Callable[[str], Features]
         ("INFRA-77: look at the logging pipelines", "look at the logging pipelines"),
         ("Ship SSO (PLAT-212)", "Ship SSO"),
         ("COVID-19 booster uptake above 80%", "COVID-19 booster uptake above 80%"),
+        # Rows exported from OKR tools: the key result is the longest column that is not metadata.
+        (
+            "O1 › KR1.2 | Klarna live in DE by 30.06.2025 | Owner: Payments squad | 70 % | On track",
+            "Klarna live in DE by 30.06.2025",
+        ),
+        (
+            "People | KR 12.3 | Roll out the career framework | People Team | 30 %",
+            "Roll out the career framework",
+        ),
+        ("keep pinging dormant accounts | owner: jo | status: ongoing", "keep pinging dormant accounts"),
+        (
+            "KR 6.6 Increase brand awareness in France — owner: Brand — 🔴 no check-in",
+            "Increase brand awareness in France",
+        ),
+        # No metadata column: the bar is the author's own.
+        ("Ship SSO | SAML and OIDC", "Ship SSO | SAML and OIDC"),
         # near misses: a count, or a bracket that is not an owner tag, stays
         ("2 new hires by June", "2 new hires by June"),
         ("(team growth) Launch the portal", "(team growth) Launch the portal"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.resources import load_data, lower_set
@@ -36,6 +36,9 @@ class BodyFinder:
         self.kr_labels = lower_set(data["kr_labels"])
         self.owner_words = lower_set(data["owner_words"])
         self.trailing = frozenset(data["trailing_punct"])
+        self.column_separators = frozenset(data["column_separators"])
+        self.metadata_words = lower_set(data["metadata_words"])
+        self.status_words = lower_set(data["status_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         start, end = self.find(doc)
@@ -44,20 +47,62 @@ class BodyFinder:
 
     def find(self, doc: Doc) -> tuple[int, int]:
         """Token range ``(start, end)`` of the body; empty when nothing remains."""
-        n = len(doc)
-        i = 0
+        i, n = self._column(doc)
         while i < n:
             j = self._skip_prefix(doc, i)
             if j == i:
                 break
             i = j
-        end = n
+        end = self._before_owner_column(doc, i, n)
         while end > i:
             j = self._skip_suffix(doc, i, end)
             if j == end:
                 break
             end = j
         return i, end
+
+    def _column(self, doc: Doc) -> tuple[int, int]:
+        """The token range of the key result in a row exported with columns
+        ("O1 › KR1.2 | Klarna live in DE | Owner: Payments | 70 % | On track"): the
+        longest column that is not metadata. The whole doc when there are no columns."""
+        cuts = [k for k, t in enumerate(doc) if t.text in self.column_separators]
+        if not cuts:
+            return 0, len(doc)
+        best = (0, len(doc))
+        best_size = -1
+        any_metadata = False
+        for a, b in zip([-1, *cuts], [*cuts, len(doc)], strict=True):
+            start, end = a + 1, b
+            words = [t for t in doc[start:end] if not t.is_space]
+            if not words:
+                continue
+            if self._is_metadata(words):
+                any_metadata = True
+            elif len(words) > best_size:
+                best, best_size = (start, end), len(words)
+        # Without an owner, status or progress column the bars are the author's own ("SSO | SAML").
+        return best if any_metadata else (0, len(doc))
+
+    def _is_metadata(self, words: list[Token]) -> bool:
+        """An owner, status, progress or confidence column ("Owner: Jonas", "70 %", "On track")."""
+        if words[0].lower_ in self.metadata_words:
+            return True
+        text = " ".join(t.lower_ for t in words)
+        if text in self.status_words:
+            return True
+        return all(t.like_num or t.is_punct or t.text in "%/" or t.lower_ in self.status_words for t in words)
+
+    def _before_owner_column(self, doc: Doc, start: int, end: int) -> int:
+        """Where a dashed owner column starts ("... — owner: Brand — 🔴"), else ``end``."""
+        for k in range(start + 1, end - 2):
+            if (
+                doc[k].text in ("—", "–", "-")
+                and doc[k].whitespace_
+                and doc[k + 1].lower_ in self.owner_words
+                and doc[k + 2].text == ":"
+            ):
+                return k
+        return end
 
     def _skip_prefix(self, doc: Doc, i: int) -> int:
         token = doc[i]
