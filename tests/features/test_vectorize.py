@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -120,21 +121,20 @@ def _percent_at(text: str, written: str) -> Quantity:
     )
 
 
-def test_a_percent_that_reports_progress_is_a_note_not_a_quantity() -> None:
-    for text, written in (
-        ("Finish the ERP cutover (currently ~60% done) before fiscal year close", "~60%"),
-        ("Keep chipping away at the data migration, now about 40% through", "40%"),
-        ("Dispensing robot rolled out [status: on track, ~60% done]", "~60%"),
-    ):
-        features = feature_dict(_features(text, quantities=(_percent_at(text, written),)))
-        assert (features.get("q_progress_note"), features["n_quantities"]) == (1.0, 0.0), text
-
-
-def test_a_percent_done_that_is_the_target_stays_a_quantity() -> None:
-    for text, written in (
-        ("Postgres upgrade 60% complete (by cluster count)", "60%"),
-        ("Budget uploads 90% done before kickoff", "90%"),
-        ("Get the remediation to 90% done before the audit", "90%"),
-    ):
-        features = feature_dict(_features(text, quantities=(_percent_at(text, written),)))
-        assert ("q_progress_note" not in features, features["n_quantities"]) == (True, 1.0), text
+@pytest.mark.parametrize(
+    ("text", "written", "note"),
+    [
+        # A progress report on the work: a note, out of the quantity count.
+        ("Finish the ERP cutover (currently ~60% done) before fiscal year close", "~60%", True),
+        ("Keep chipping away at the data migration, now about 40% through", "40%", True),
+        ("Dispensing robot rolled out [status: on track, ~60% done]", "~60%", True),
+        # "N% done" as the level to reach stays a quantity.
+        ("Postgres upgrade 60% complete (by cluster count)", "60%", False),
+        ("Budget uploads 90% done before kickoff", "90%", False),
+        ("Get the remediation to 90% done before the audit", "90%", False),
+    ],
+)
+def test_a_percent_that_reports_progress_is_a_note(text: str, written: str, note: bool) -> None:
+    features = feature_dict(_features(text, quantities=(_percent_at(text, written),)))
+    expected = (1.0, 0.0) if note else (None, 1.0)
+    assert (features.get("q_progress_note"), features["n_quantities"]) == expected

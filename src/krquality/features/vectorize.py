@@ -60,8 +60,6 @@ MEASURES = frozenset(
         "x",
     }
 )
-# What follows a count of one that makes it a coverage or a rate: "... on every shift",
-# "... per team", "... a week".
 # A percent that reports progress on the work, not a level to reach: "(currently
 # ~60% done)", "[status: on track, ~60% done]", "now about 40% through". Done/through
 # must follow it, and a status word or an open bracket come before it.
@@ -71,6 +69,8 @@ _PROGRESS_BEFORE = re.compile(
     r"|[(\[,]\s*)$",
     re.IGNORECASE,
 )
+# What follows a count of one that makes it a coverage or a rate: "... on every shift",
+# "... per team", "... a week".
 _COVERAGE = re.compile(
     r"[^.;|]{0,60}?(?:\b(?:every|each|per)\b|\ban?\s+(?:day|week|fortnight|month|quarter|year|sprint|term|shift)\b)",
     re.IGNORECASE,

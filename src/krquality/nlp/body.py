@@ -65,6 +65,8 @@ class BodyFinder:
         """The token range of the key result in a row exported with columns
         ("O1 › KR1.2 | Klarna live in DE | Owner: Payments | 70 % | On track"): the
         longest column that is not metadata. The whole doc when there are no columns."""
+        if not any(separator in doc.text for separator in self.column_separators):
+            return 0, len(doc)  # most key results: no Token is made to look
         cuts = [k for k, t in enumerate(doc) if t.text in self.column_separators]
         if not cuts:
             return 0, len(doc)
@@ -94,6 +96,8 @@ class BodyFinder:
 
     def _before_owner_column(self, doc: Doc, start: int, end: int) -> int:
         """Where a dashed owner column starts ("... — owner: Brand — 🔴"), else ``end``."""
+        if ":" not in doc.text:
+            return end  # no "owner:" anywhere: no Token is made to look
         for k in range(start + 1, end - 2):
             if (
                 doc[k].text in ("—", "–", "-")

@@ -672,11 +672,7 @@ def _day_month(a: int, b: int, year: int | None) -> str | None:
     else:
         return None  # "03/04/2027": March 4 or April 3?
     if year is None:
-        try:
-            dt.date(2024, month, day)
-        except ValueError:
-            return None
-        return f"--{month:02d}-{day:02d}"
+        return _day_month_iso(day, month)
     return _iso(year, month, day)
 
 

@@ -277,8 +277,10 @@ class QuantityFinder:
             token.tag_ == "CD"
             or lower in _ARTICLE_NUMBERS
             or lower in _MISSPELT_NUMBERS
-            or (lower in ("zero", "nil") and token.tag_ == "NN")
-            or (lower in ("zero", "nil") and token.tag_ == "NNP" and not _names_with(doc, i, end))
+            or (
+                lower in ("zero", "nil")
+                and (token.tag_ == "NN" or (token.tag_ == "NNP" and not _names_with(doc, i, end)))
+            )
         ):
             return self._number_words(doc, i, end)
         return i + 1, None

@@ -179,22 +179,20 @@ def _noun_after(features: Features, at: int) -> int:
     going into Q3" -> after "coverage"), or 0 when a date, a preposition or a change
     word comes first. At most three words, and not past a gerund."""
     end = 0
-    cursor = at
     dates = {d.span.start for d in features.dates}
     for _ in range(3):
-        rest = features.text[cursor : features.body.end]
-        stripped = rest.lstrip(" ")
-        if len(stripped) == len(rest) or cursor + len(rest) - len(stripped) in dates:
+        match = _NEXT_WORD.match(features.text, end or at, features.body.end)
+        if match is None or match.start(1) in dates:
             break
-        word = stripped.split(" ", 1)[0]
-        lowered = word.lower()
-        if not word.isalpha() or lowered in lexicon.SLOT_STOP_WORDS or (end and lowered.endswith("ing")):
+        word = match.group(1).lower()
+        if not word.isalpha() or word in lexicon.SLOT_STOP_WORDS or (end and word.endswith("ing")):
             break
-        cursor = cursor + len(rest) - len(stripped) + len(word)
-        end = cursor
+        end = match.end()
     return end
 
 
+# The next word after spaces, up to the next space.
+_NEXT_WORD = re.compile(r" +([^ ]+)")
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
 
