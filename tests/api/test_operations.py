@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from krquality.api import Settings, create_app
 from krquality.checks import list_checks
+from krquality.checks.filelevel import list_file_checks
 
 from .conftest import ClientFactory
 
@@ -63,7 +64,9 @@ def test_metrics_do_not_grow_with_unknown_paths(client: TestClient) -> None:
 
 def test_the_check_catalogue_is_the_registry(client: TestClient) -> None:
     checks = client.get("/v1/checks").json()["checks"]
-    assert [c["code"] for c in checks] == [c.code for c in list_checks()]
+    file_level = [c.code for c in list_file_checks()]
+    assert [c["code"] for c in checks] == [c.code for c in list_checks()] + file_level
+    assert [c["scope"] for c in checks if c["code"] in file_level] == ["file"] * len(file_level)
     first = checks[0]
     assert set(first) == {
         "code",

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter
 
 from krquality.api import schemas
 from krquality.checks.base import Check
+from krquality.checks.filelevel import FILE_SCOPE, FileCheck
 from krquality.result import Finding, ObjectiveResult, OKRSetResult, Result
 
 
@@ -111,6 +112,25 @@ def check_out(check: Check) -> schemas.CheckOut:
         alias=check.alias,
         severity=check.severity,
         scope=check.scope.value,
+        message=check.message,
+        docs=check.docs,
+        enabled_by_default=check.enabled_by_default,
+    )
+
+
+def file_check_out(check: FileCheck) -> schemas.CheckOut:
+    """A file-level check (``krquality.checks.filelevel``) as catalogue entry.
+
+    >>> from krquality.checks.filelevel import list_file_checks
+    >>> file_check_out(list_file_checks()[0]).scope
+    'file'
+    """
+    return schemas.CheckOut(
+        code=check.code,
+        name=check.name,
+        alias=check.alias,
+        severity=check.severity,
+        scope=FILE_SCOPE,
         message=check.message,
         docs=check.docs,
         enabled_by_default=check.enabled_by_default,

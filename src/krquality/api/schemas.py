@@ -472,7 +472,7 @@ class CheckOut(BaseModel):
     name: str = Field(examples=["metric.no_baseline"])
     alias: str = Field(examples=["metric-without-baseline"])
     severity: Severity
-    scope: str = Field(description="key_result, objective or set.")
+    scope: str = Field(description="key_result, objective, set or file.")
     message: str
     docs: str
     enabled_by_default: bool = True

@@ -13,7 +13,9 @@ import sys
 
 from krquality.checks import score
 from krquality.checks.base import Check, Scope
+from krquality.checks.filelevel import FILE_SCOPE, FileCheck, list_file_checks
 from krquality.checks.registry import list_checks
+from krquality.links import check_heading
 
 _FAMILIES: tuple[tuple[str, str], ...] = (
     ("metric", "Metric key results"),
@@ -31,7 +33,7 @@ _SCOPES = {
 
 def _section(check: Check) -> list[str]:
     lines = [
-        f"### {check.code} `{check.name}`",
+        f"### {check_heading(check.code, check.name)}",
         "",
         f"Also called `{check.alias}`. Severity: **{check.severity.value}**. "
         f"Looks at: {_SCOPES[check.scope]}." + ("" if check.enabled_by_default else " Off unless enabled."),
@@ -50,6 +52,25 @@ def _section(check: Check) -> list[str]:
             text = example.markdown()
             lines.append(text if text.startswith("- ") else f"- {text}")
     lines.append("")
+    return lines
+
+
+def _file_section(check: FileCheck) -> list[str]:
+    lines = [
+        f"### {check_heading(check.code, check.name)}",
+        "",
+        f"Also called `{check.alias}`. Severity: **{check.severity.value}**. Looks at: the file's comments."
+        + ("" if check.enabled_by_default else " Off unless enabled."),
+        "",
+        f"> {check.message}",
+        "",
+        check.docs,
+        "",
+    ]
+    for title, examples in (("Flags:", check.bad), ("Passes:", check.good)):
+        lines += [title, ""]
+        for example in examples:
+            lines += ["```markdown", example, "```", ""]
     return lines
 
 
@@ -83,6 +104,7 @@ def render_checks_markdown() -> str:
         "| code | name | severity | scope |",
         "|---|---|---|---|",
         *(f"| {c.code} | `{c.name}` | {c.severity.value} | {c.scope.value} |" for c in checks),
+        *(f"| {c.code} | `{c.name}` | {c.severity.value} | {FILE_SCOPE} |" for c in list_file_checks()),
         "",
     ]
     for family, title in _FAMILIES:
@@ -91,6 +113,9 @@ def render_checks_markdown() -> str:
             lines += [f"## {title}", ""]
             for check in members:
                 lines += _section(check)
+    lines += ["## Files", ""]
+    for file_check in list_file_checks():
+        lines += _file_section(file_check)
     lines += _score_section()
     return "\n".join(lines)
 

@@ -28,10 +28,6 @@ for _check in CHECKS:
             raise ValueError(f"duplicate check code, name or alias {_key!r}")
         _BY_KEY[_key] = _check
 
-# Codes emitted outside this registry that configuration may still name:
-# the file-level suppression check of :mod:`krquality.okrfile.suppress`.
-OTHER_CODES: tuple[tuple[str, str], ...] = (("KRQ900", "suppression.no_reason"),)
-
 # The wildcard matches every check, least specifically: `disable = ["*"]`
 # with `enable = ["KRQ406"]` runs the placeholder check alone.
 WILDCARD = "*"
@@ -103,7 +99,11 @@ def validate_patterns(patterns: tuple[str, ...] | list[str], *, setting: str) ->
 
     >>> validate_patterns(("KRQ101", "wording."), setting="disable")
     """
-    others = {key.lower() for pair in OTHER_CODES for key in pair}
+    # Codes emitted outside this registry that configuration may still name:
+    # the file-level checks (krquality.checks.filelevel); imported here, as they import the file readers.
+    from krquality.checks.filelevel import list_file_checks
+
+    others = {key.lower() for c in list_file_checks() for key in (c.code, c.name, c.alias)}
     for pattern in patterns:
         if pattern.strip().lower() in others:
             continue

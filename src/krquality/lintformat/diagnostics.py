@@ -12,9 +12,9 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from krquality.checks.filelevel import list_file_checks
 from krquality.config import Config
-from krquality.okrfile import NO_REASON_CODE, NO_REASON_NAME, OKRDocument, apply_suppressions
-from krquality.okrfile.suppress import NO_REASON_DOCS, NO_REASON_MESSAGE, NO_REASON_SEVERITY
+from krquality.okrfile import OKRDocument, apply_suppressions
 from krquality.okrfile.types import Position
 from krquality.result import Finding, OKRSetResult, Severity
 
@@ -77,10 +77,7 @@ def rules() -> tuple[Rule, ...]:
     from krquality.checks import list_checks
 
     out = [Rule(c.code, c.name, c.severity, c.message, c.docs) for c in list_checks()]
-    out.append(
-        Rule(NO_REASON_CODE, NO_REASON_NAME, NO_REASON_SEVERITY, NO_REASON_MESSAGE.format(codes="CODE"),
-             NO_REASON_DOCS)
-    )
+    out += [Rule(c.code, c.name, c.severity, c.message, c.docs) for c in list_file_checks()]
     return tuple(sorted(out, key=lambda r: r.code))
 
 
@@ -207,6 +204,7 @@ def _diagnostic(
 def _configured(finding: Finding, config: Config) -> Finding | None:
     """A file-level finding under ``config``: None when disabled, else at its configured severity."""
     keys = {finding.code.lower(), finding.name, finding.name.split(".")[0], finding.name.split(".")[0] + "."}
+    keys |= {c.alias for c in list_file_checks() if c.code == finding.code}
     named = {p.strip().lower() for p in config.disable}
     enabled = {p.strip().lower() for p in config.enable}
     if (named & keys and not enabled & keys) or ("*" in named and not enabled & keys):

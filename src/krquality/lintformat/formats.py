@@ -13,12 +13,13 @@ from pathlib import PurePath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from krquality.links import PROJECT_URL, check_help_uri
 from krquality.lintformat.diagnostics import FINGERPRINT_KEY, Diagnostic, Region, Replacement, Rule
 from krquality.result import Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "krquality"
-TOOL_URI = "https://github.com/krquality/krquality"
+TOOL_URI = PROJECT_URL
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _RDJSON_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
@@ -152,6 +153,7 @@ def render_sarif(diagnostics: Sequence[Diagnostic], *, rules: Sequence[Rule], ve
             "name": r.name,
             "shortDescription": {"text": r.message},
             "fullDescription": {"text": r.docs},
+            "helpUri": check_help_uri(r.code, r.name),
             "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
             "properties": {"tags": [r.name.split(".")[0]]},
         }

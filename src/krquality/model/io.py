@@ -32,12 +32,36 @@ MANIFEST_SUFFIX = ".manifest.json"
 COMPILED_SUFFIX = ".compiled.npz"
 
 
+def model_dirs() -> tuple[Path, ...]:
+    """Where the bundled model may be, in the order they are tried.
+
+    An installed wheel carries it in the package (``krquality/models/``,
+    copied there by the build, see ``setup.py``); a checkout or an editable
+    install reads ``models/`` at the repository root, where training writes it.
+
+    >>> [d.name for d in model_dirs()]
+    ['models', 'models']
+    """
+    package = Path(__file__).resolve().parents[1]
+    return (package / "models", package.parents[1] / "models")
+
+
 def default_model_path() -> Path:
-    """The bundled model: ``$KRQ_MODEL``, else ``models/krquality-kr.joblib`` of the source tree."""
+    """The model used when none is named: ``$KRQ_MODEL``, else the bundled one.
+
+    The bundled one is ``krquality-kr.joblib`` in the first of
+    :func:`model_dirs` that has it (the source tree's when none has, so that
+    ``krquality train`` writes there and errors name the expected place).
+
+    >>> default_model_path().name
+    'krquality-kr.joblib'
+    """
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "models" / f"{DEFAULT_MODEL_NAME}.joblib"
+    name = f"{DEFAULT_MODEL_NAME}.joblib"
+    candidates = [directory / name for directory in model_dirs()]
+    return next((path for path in candidates if path.is_file()), candidates[-1])
 
 
 def manifest_path(model_path: Path) -> Path:
@@ -222,7 +246,10 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
     """
     model_path = Path(path) if path is not None else default_model_path()
     if not model_path.is_file():
-        raise ModelError(f"no model file at {model_path}; train one with `krquality train`")
+        raise ModelError(
+            f"no model file at {model_path}; set {MODEL_ENV} to a model file or train one with"
+            " `krquality train`"
+        )
     manifest = read_manifest(model_path)
     verify(model_path, manifest)
     compiled = _load_compiled(model_path, manifest)

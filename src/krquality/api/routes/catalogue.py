@@ -19,11 +19,14 @@ router = APIRouter(prefix="/v1", tags=["catalogue"])
 
 @router.get("/checks", response_model=ChecksOut, summary="The catalogue of checks")
 async def list_checks() -> ChecksOut:
-    """Every check krquality runs: its code, dotted name, default severity,
-    message and documentation."""
+    """Every check krquality runs (the file-level ones last): its code, dotted
+    name, default severity, message and documentation."""
     from krquality.checks import list_checks as registry
+    from krquality.checks.filelevel import list_file_checks
 
-    return ChecksOut(checks=[convert.check_out(check) for check in registry()])
+    checks = [convert.check_out(check) for check in registry()]
+    checks += [convert.file_check_out(check) for check in list_file_checks()]
+    return ChecksOut(checks=checks)
 
 
 @router.get("/model", response_model=ModelOut, summary="The loaded model", responses=problem_responses(503))
