@@ -56,3 +56,20 @@ def test_an_empty_api_key_means_no_auth(monkeypatch: pytest.MonkeyPatch) -> None
 def test_out_of_range_values_are_refused_naming_the_field(field: str, value: int) -> None:
     with pytest.raises(ValidationError, match=field):
         Settings(**{field: value})
+
+
+def test_the_model_file_is_krq_model_as_everywhere_else(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KRQ_MODEL_PATH", raising=False)
+    monkeypatch.setenv("KRQ_MODEL", "/models/a.joblib")
+    assert Settings().model_path == "/models/a.joblib"
+    assert Settings(model_path="/models/b.joblib").model_path == "/models/b.joblib"
+    monkeypatch.delenv("KRQ_MODEL")
+    monkeypatch.setenv("KRQ_MODEL_PATH", "/models/old.joblib")  # the older name still works
+    assert Settings().model_path == "/models/old.joblib"
+
+
+def test_serve_documents_and_sets_krq_model() -> None:
+    from krquality.cli.serve import _overrides
+
+    assert _overrides(model="/m.joblib") == {"KRQ_MODEL": "/m.joblib"}
+    assert "KRQ_MODEL_PATH" not in Settings.model_fields["model_path"].description

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -26,14 +26,18 @@ class Settings(BaseSettings):
         extra="ignore",
         protected_namespaces=(),
         frozen=True,
+        populate_by_name=True,
     )
 
     host: str = Field("127.0.0.1", description="Interface to bind.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port (0 picks a free one).")
     workers: int = Field(1, ge=1, le=64, description="Worker processes; each loads the model once.")
+    # KRQ_MODEL is the name the library and the CLI read; KRQ_MODEL_PATH, this field's
+    # own name, is still accepted from older set-ups.
     model_path: str | None = Field(
         None,
-        description="Model file (.joblib, its manifest beside it); default: KRQ_MODEL or the bundled model.",
+        validation_alias=AliasChoices("KRQ_MODEL", "KRQ_MODEL_PATH"),
+        description="Model file (.joblib, its manifest beside it), env KRQ_MODEL; default: the bundled one.",
     )
     spacy_model: str | None = Field(None, description="spaCy English model package name.")
     max_chars: int = Field(1000, ge=1, le=100_000, description="Longest key result accepted, in characters.")

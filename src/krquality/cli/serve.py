@@ -44,7 +44,7 @@ def serve(
         int | None, typer.Option(help="Worker processes (env KRQ_WORKERS; default 1).")
     ] = None,
     model: Annotated[
-        Path | None, typer.Option(help="Model file (.joblib beside its manifest) (env KRQ_MODEL_PATH).")
+        Path | None, typer.Option(help="Model file (.joblib beside its manifest) (env KRQ_MODEL).")
     ] = None,
     spacy_model: Annotated[
         str | None, typer.Option(help="spaCy model package (env KRQ_SPACY_MODEL).")
@@ -96,7 +96,7 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        model_path=model,
+        model=model,  # KRQ_MODEL: the name the library reads too (krquality.model.io)
         spacy_model=spacy_model,
         max_chars=max_chars,
         max_batch=max_batch,
