@@ -19,6 +19,7 @@ from enum import Enum
 from lsprotocol import types
 
 from krquality.checks import UnknownCheckError, get_check
+from krquality.links import check_help_uri
 from krquality.lintformat import Diagnostic as LintDiagnostic
 from krquality.lsp.analysis import DocumentAnalysis, KeyResultView, Located
 from krquality.result import Finding, Result, Severity, Suggestion
@@ -139,6 +140,7 @@ def note_to_diagnostic(located: Located, index: LineIndex) -> types.Diagnostic:
         message=finding.message,
         severity=SEVERITIES[finding.severity],
         code=finding.code,
+        code_description=types.CodeDescription(href=check_help_uri(finding.code, finding.name)),
         source=SOURCE,
     )
 
@@ -153,6 +155,8 @@ def to_diagnostic(diagnostic: LintDiagnostic, index: LineIndex) -> types.Diagnos
     >>> d = to_diagnostic(lint, LineIndex("# O\\n- KR: Raise NPS to 48\\n"))
     >>> d.code, d.severity.name, d.range.start.line, d.range.start.character, d.range.end.character
     ('KRQ101', 'Warning', 1, 6, 13)
+    >>> d.code_description.href.endswith("checks.md#krq101-metricno_baseline")
+    True
     """
     region = diagnostic.region
     start, end = _widened(
@@ -165,6 +169,7 @@ def to_diagnostic(diagnostic: LintDiagnostic, index: LineIndex) -> types.Diagnos
         message=diagnostic.message,
         severity=SEVERITIES[diagnostic.severity],
         code=diagnostic.code,
+        code_description=types.CodeDescription(href=check_help_uri(diagnostic.code, diagnostic.name)),
         source=SOURCE,
         data={"name": diagnostic.name, "fingerprint": diagnostic.fingerprint},
     )
