@@ -4,8 +4,8 @@ Fenced blocks after a ``<!-- runnable -->`` marker (in the README or docs/)
 are run, line by line, in a fresh folder with a copy of examples/, by the
 tool installed from its wheel (``installed_tool``); ``<!-- runnable: python -->``
 blocks run with that install's Python, and ``<!-- runnable: server -->``
-blocks against a ``krquality serve`` this test starts. A line ending in
-``# exits N`` must exit N; every other line must exit 0.
+blocks against a ``krquality serve`` this test starts. A line with
+``# exits N`` (a comment that starts so) must exit N; every other line must exit 0.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ WRITTEN_ELSEWHERE = {"docs/documents.md", "docs/evaluation.md"}
 _BLOCK = re.compile(
     r"^<!-- runnable(?::\s*(?P<kind>\w+))?\s*-->\n```(?P<lang>\w*)\n(?P<body>.*?)^```", re.M | re.S
 )
-_EXITS = re.compile(r"#\s*exits\s+(\d+)\s*$")
+_EXITS = re.compile(r"#\s*exits\s+(\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,10 @@ def test_runnable_examples_work_in_a_fresh_install(installed_tool: InstalledTool
     assert "examples/okrs.md:" in linted and "examples/okrs.yaml:" in linted
     sarif = json.loads((work / "krquality.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["results"]
+    configured = next(v for k, v in outputs.items() if k.startswith("cd examples && krquality lint"))
+    assert "KRQ101" in configured  # and it exits 1 (checked above): examples/krquality.toml applied
+    rdjson = json.loads((work / "krquality.rdjson").read_text(encoding="utf-8"))
+    assert rdjson["diagnostics"] and rdjson["source"]["name"] == "krquality"
     answered = next(v for k, v in outputs.items() if k.startswith("curl"))
     assert json.loads(answered)["label"] == "milestone"
 
