@@ -64,7 +64,7 @@ def test_the_lint_step_writes_sarif_and_reports_the_exit_code(
 ) -> None:
     repo = tmp_path / "repo"
     (repo / "okrs" / "team").mkdir(parents=True)
-    shutil.copy(ROOT / "examples" / "okrs.yaml", repo / "okrs" / "team" / "library-okrs.yaml")
+    shutil.copy(ROOT / "examples" / "okrs.yaml", repo / "okrs" / "team" / "Library-OKRs.yaml")
     (repo / "okrs" / "ops-okrs.md").write_text(
         "# Objective: Calmer on-call\n\n"
         "- Cut pages per week from 30 to 12 by June\n- Launch the new runbook site\n",
@@ -72,13 +72,14 @@ def test_the_lint_step_writes_sarif_and_reports_the_exit_code(
     )
     (repo / "notes.md").write_text("- not an OKR file\n", encoding="utf-8")
 
-    done, outputs = _lint_step(installed_tool, repo, "okrs/**/*.md okrs/**/*.yaml docs/*.md")
+    default = ACTION["inputs"]["files"]["default"]
+    done, outputs = _lint_step(installed_tool, repo, default)
     assert done.returncode == 0, done.stderr  # the step records the result; a later step fails the job
     assert "exit-code=1" in outputs  # the runbook site has no date: an error
     sarif = json.loads((repo / "krquality.sarif").read_text(encoding="utf-8"))
     results = sarif["runs"][0]["results"]
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
-    assert uris == {"okrs/ops-okrs.md", "okrs/team/library-okrs.yaml"}
+    assert uris == {"okrs/ops-okrs.md", "okrs/team/Library-OKRs.yaml"}
     assert "okrs/ops-okrs.md:4:3: KRQ201" in done.stdout  # the readable copy in the job's log
 
     nothing, outputs = _lint_step(installed_tool, repo, "plans/*.md")

@@ -7,6 +7,9 @@ import re
 import tomllib
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from krquality.links import CHECKS_DOC_URL, PROJECT_URL, heading_anchor
 from krquality.lintformat import LintFormat, render, rules
 
@@ -43,3 +46,11 @@ def test_the_docs_checks_page_lists_the_file_level_check() -> None:
     page = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     assert "| KRQ900 | `suppression.no_reason` | warning | file |" in page
     assert "### KRQ900 `suppression.no_reason`" in page
+
+
+@given(st.text(max_size=60))
+def test_an_anchor_is_lower_case_with_no_spaces_or_punctuation_but_dashes(heading: str) -> None:
+    anchor = heading_anchor(heading)
+    assert " " not in anchor and anchor == anchor.lower()
+    assert all(ch.isalnum() or ch in "-_" for ch in anchor)
+    assert heading_anchor(anchor) == anchor  # an anchor is its own anchor
