@@ -7,9 +7,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from krquality import __version__
+from krquality.errors import KRQualityError
+
+
+class KRQualityGroup(TyperGroup):
+    """Maps the library's errors once for every command: one line on stderr, exit code 2.
+
+    A command handles the errors it can say more about itself; whatever
+    reaches here (a model that cannot be loaded, a bad configuration, a
+    missing spaCy model) is a usage error, never a traceback.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KRQualityError as e:
+            click.echo(f"error: {' '.join(str(e).split())}", err=True)
+            raise click.exceptions.Exit(2) from e
+
 
 app = typer.Typer(
     name="krquality",
@@ -17,6 +37,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=KRQualityGroup,
+    rich_markup_mode=None,  # plain click help: no type placeholders after flags, errors in one line
 )
 
 
