@@ -65,6 +65,26 @@ class AnalyzerSpec:
 
         return Analyzer.load(self.model_path, spacy_model=self.spacy_model, config=self.config)
 
+    def check(self) -> None:
+        """Raise now what :meth:`load` would raise in a worker, without loading spaCy.
+
+        The model file is verified and its compiled form loaded (about a
+        megabyte), the spaCy model is looked up and the configuration read:
+        a bad model is then one clear error before any output exists,
+        not a worker that dies in the middle of a run. A ``factory`` is
+        trusted as it is.
+        """
+        if self.factory is not None:
+            return
+        from krquality.config import load_config
+        from krquality.model.io import load_model
+        from krquality.nlp.loader import resolve_spacy_model
+
+        load_model(self.model_path)
+        resolve_spacy_model(self.spacy_model)
+        if self.config is None:
+            load_config()
+
 
 _analyzers: dict[tuple[str | Path | None, str | None, Any, str], Analyzer] = {}
 _analyzers_lock = threading.Lock()

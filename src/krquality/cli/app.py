@@ -5,9 +5,8 @@ Exit codes: 0 ok, 1 some rows failed or error findings exist, 2 usage error.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -23,12 +22,12 @@ class KRQualityGroup(TyperGroup):
     missing spaCy model) is a usage error, never a traceback.
     """
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
         try:
             return super().invoke(ctx)
         except KRQualityError as e:
-            click.echo(f"error: {' '.join(str(e).split())}", err=True)
-            raise click.exceptions.Exit(2) from e
+            typer.echo(f"error: {' '.join(str(e).split())}", err=True)
+            raise typer.Exit(2) from e
 
 
 app = typer.Typer(
