@@ -274,7 +274,7 @@ class _Selection:
                 _note(
                     f"only the first {self.limit} key results of a document are analysed (setting "
                     f"krquality.maxKeyResults); this one and the {self.skipped - 1} after it are "
-                    "skipped, and objectives with skipped key results get no checks on their set",
+                    "skipped, and from here on objectives get no checks on their key results as a set",
                     self.first_skipped,
                     self.text,
                     severity=Severity.INFO,
@@ -330,9 +330,11 @@ def analyze_document(
         kept.append([s for s in source.key_results if selection.accept(s)])
         capped.append(selection.skipped > skipped_before)
     selection.finish()
-    # An objective all of whose key results are past the limit is not analysed at all: analysed
-    # with none, it would be told it has "0 key results".
-    whole = [i for i, chosen in enumerate(kept) if chosen or not capped[i]]
+    # Past the limit the document is not analysed: an objective all of whose key results are
+    # skipped (analysed with none, it would be told it has "0 key results") and every objective
+    # after it are left out, findings on their sets included.
+    first_capped = next((i for i, cut in enumerate(capped) if cut), len(kept))
+    whole = [i for i in range(min(first_capped + 1, len(kept))) if kept[i] or not capped[i]]
     document = _IndexedDocument(
         path=document.path,
         format=document.format,
