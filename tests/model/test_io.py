@@ -183,7 +183,9 @@ def test_a_truncated_pickle_is_a_model_error(tmp_path: Path) -> None:
         load_model(path)
 
 
-def test_serving_loads_the_compiled_form_and_never_reads_the_pickle(tmp_path: Path, small_model: Path) -> None:
+def test_serving_loads_the_compiled_form_and_never_reads_the_pickle(
+    tmp_path: Path, small_model: Path
+) -> None:
     path = _copy_model(small_model, tmp_path)
     path.write_bytes(b"not a pickle at all")  # whatever is there is never read
     loaded = load_model(path)

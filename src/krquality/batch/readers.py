@@ -271,8 +271,8 @@ def check_text_file(path: Path, sample: bytes) -> None:
     rather than read as rows of garbage. A few bad bytes in a text file are
     reported row by row instead.
 
-    >>> check_text_file(Path("krs.csv"), "text\nShip the café menu\n".encode())
-    >>> check_text_file(Path("logo.csv"), b"\x89PNG\r\n\x1a\n\x00\x00")
+    >>> check_text_file(Path("krs.csv"), "text\\nShip the café menu\\n".encode())
+    >>> check_text_file(Path("logo.csv"), b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     krquality.errors.InvalidInputError: logo.csv: not a text file (it holds NUL bytes); ...

@@ -146,13 +146,15 @@ def classify_file(
     quoted newlines, BOM), ``.jsonl``, ``.txt`` (one per line), ``.xlsx``
     (``sheet``, default the first) and ``.parquet``. ``column`` (or
     ``field``) names the column holding the key results; default ``text``,
-    or the only column. Output: CSV, JSONL or Parquet, from ``output_format``
-    or the suffix of ``output_path``; ``output_path=None`` writes CSV or
+    or the only column. Output: CSV, JSONL, JSON (one array) or Parquet, from
+    the suffix of ``output_path`` or ``output_format`` (a contradiction
+    between the two is an error); ``output_path=None`` writes CSV, JSON or
     JSONL (default) to ``stdout`` (default ``sys.stdout``), without resume.
 
     Each output row holds ``row`` (1-based input row number), ``id`` (see
     :func:`~krquality.batch.rows.row_id`), the input's other columns (a name
-    the results use gets an ``input_`` prefix), then the result columns of
+    the results use gets an ``input_`` prefix), then the key result under
+    the input's own name for its column and the other result columns of
     :func:`~krquality.batch.rows.result_to_row`, in input order.
 
     A row that cannot be analysed (empty, too long, undecodable, malformed)
@@ -173,8 +175,13 @@ def classify_file(
 
     Raises :class:`~krquality.errors.InvalidInputError` (a
     :class:`~krquality.batch.resume.ResumeError` for resume problems) for a
-    missing file, unknown format, column, field or sheet. Ctrl-C
-    (``KeyboardInterrupt``) leaves a checkpoint and propagates.
+    missing, binary or empty file, an unknown format, column, field or
+    sheet; :class:`~krquality.errors.ModelError` for a model that cannot be
+    loaded, before any output or checkpoint is created; and
+    :class:`~krquality.batch.resume.InputChangedError` when the input
+    changed while it was read (its identity, the sha256 of the whole file
+    with its size, mtime and inode, is taken at the start and checked at the
+    end). Ctrl-C (``KeyboardInterrupt``) leaves a checkpoint and propagates.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
