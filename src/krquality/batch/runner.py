@@ -214,8 +214,10 @@ def classify_file(
             suggestions=suggestions,
         )
         # A model that cannot be loaded is one error now, before any output or checkpoint exists.
-        if dask_scheduler is None:
-            cached_analyzer(spec) if jobs == 1 else spec.check()
+        if dask_scheduler is None and jobs == 1:
+            cached_analyzer(spec)  # this process analyses: load it now, once
+        elif dask_scheduler is None:
+            spec.check()  # the workers will load it: check the files without loading spaCy here
         return _classify(reader, input_path, out_path, fmt, spec, started=started, resume=resume,
                          errors_path=errors_path, sheet=sheet, jobs=jobs, progress=progress,
                          batch_size=batch_size, suggestions=suggestions, dask_scheduler=dask_scheduler,
