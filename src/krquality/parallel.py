@@ -14,10 +14,15 @@ them for ``Analyzer.analyze_many(n_process=...)``, and the batch runner
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import itertools
 import multiprocessing
+import os
 import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,6 +70,26 @@ class AnalyzerSpec:
 
         return Analyzer.load(self.model_path, spacy_model=self.spacy_model, config=self.config)
 
+    def check(self) -> None:
+        """Raise now what :meth:`load` would raise in a worker, without loading spaCy.
+
+        The model file is verified and its compiled form loaded (about a
+        megabyte), the spaCy model is looked up and the configuration read:
+        a bad model is then one clear error before any output exists,
+        not a worker that dies in the middle of a run. A ``factory`` is
+        trusted as it is.
+        """
+        if self.factory is not None:
+            return
+        from krquality.config import load_config
+        from krquality.model.io import load_model
+        from krquality.nlp.loader import resolve_spacy_model
+
+        load_model(self.model_path)
+        resolve_spacy_model(self.spacy_model)
+        if self.config is None:
+            load_config()
+
 
 _analyzers: dict[tuple[str | Path | None, str | None, Any, str], Analyzer] = {}
 _analyzers_lock = threading.Lock()
@@ -87,9 +112,50 @@ def cached_analyzer(spec: AnalyzerSpec) -> Analyzer:
     return analyzer
 
 
-def init_worker(spec: AnalyzerSpec) -> None:
-    """Process-pool initializer: load the model once; leave Ctrl-C to the parent."""
+PARENT_CHECK_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Not SIGKILL: the kernel sends the death signal when the *thread* that started the worker ends,
+# which a caller's short-lived thread may do while the parent lives on. The handler tells the two
+# apart by asking who the parent is now.
+_DEATH_SIGNAL = signal.SIGUSR1
+
+
+def _exit_if_orphaned(parent_pid: int) -> None:
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent is gone (kill -9, a crash): nobody will read our results
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when ``parent_pid`` does, however it ends.
+
+    A worker blocked on its task queue would otherwise outlive a parent
+    killed with SIGKILL, holding its memory (a model and a spaCy pipeline)
+    forever. On Linux the kernel signals the worker at once
+    (``prctl(PR_SET_PDEATHSIG)`` through ctypes); everywhere a daemon thread
+    also checks the parent's pid every :data:`PARENT_CHECK_SECONDS`.
+
+    >>> die_with_parent(os.getppid())  # doctest: +SKIP
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            signal.signal(_DEATH_SIGNAL, lambda signum, frame: _exit_if_orphaned(parent_pid))
+            libc.prctl(_PR_SET_PDEATHSIG, int(_DEATH_SIGNAL), 0, 0, 0)
+
+    def watch() -> None:
+        while True:
+            _exit_if_orphaned(parent_pid)
+            time.sleep(PARENT_CHECK_SECONDS)
+
+    _exit_if_orphaned(parent_pid)  # the parent may have died before the death signal was set up
+    threading.Thread(target=watch, name="krq-parent-watch", daemon=True).start()
+
+
+def init_worker(spec: AnalyzerSpec, parent_pid: int | None = None) -> None:
+    """Process-pool initializer: die with the parent, leave Ctrl-C to it, load the model once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     cached_analyzer(spec)
 
 
@@ -98,7 +164,9 @@ def process_pool(spec: AnalyzerSpec, *, jobs: int) -> Iterator[ProcessPoolExecut
     """A pool of ``jobs`` spawned processes, each with its analyzer loaded.
 
     Spawned rather than forked: the parent may run threads (a progress bar,
-    spaCy's), and forking a process with threads can deadlock. Interrupted
+    spaCy's), and forking a process with threads can deadlock. Each worker
+    dies with the parent (:func:`die_with_parent`), even one killed with
+    SIGKILL. Interrupted
     (Ctrl-C, an error, a consumer that stops early), it does not wait for
     the chunks being analysed: the workers are terminated.
 
@@ -110,7 +178,7 @@ def process_pool(spec: AnalyzerSpec, *, jobs: int) -> Iterator[ProcessPoolExecut
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=init_worker,
-        initargs=(spec,),
+        initargs=(spec, os.getpid()),
     )
     try:
         yield pool

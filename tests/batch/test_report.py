@@ -116,3 +116,17 @@ def test_report_renders_in_headless_chromium(results_csv: Path, tmp_path: Path) 
             browser.close()
     assert requests == [page_path.as_uri()]  # the page fetched nothing else
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_the_report_reads_results_whose_key_result_column_kept_its_name(tmp_path: Path, suffix: str) -> None:
+    from krquality.batch import classify_file
+
+    source = tmp_path / "in.csv"
+    source.write_text("team,Key result\nA,Hire a head of data\nB,Double weekly active teams\n",
+                      encoding="utf-8")
+    results = tmp_path / f"results{suffix}"
+    classify_file(source, results, column="Key result", suggestions=False)
+    data = collect(results, group_by="team")
+    texts = sorted(kr.text for kr in data.overall.weakest)
+    assert texts == ["Double weekly active teams", "Hire a head of data"]

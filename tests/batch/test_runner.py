@@ -91,13 +91,16 @@ def test_an_engine_failure_costs_only_its_row(tmp_path: Path) -> None:
     assert error["row"] == "3" and error["reason"].startswith("analysis failed: RuntimeError")
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".parquet"])
 def test_every_output_format_holds_the_same_results(small_csv: Path, tmp_path: Path, suffix: str) -> None:
     reference = tmp_path / "reference.jsonl"
     classify_file(small_csv, reference, suggestions=False)
     out = tmp_path / f"out{suffix}"
     classify_file(small_csv, out, suggestions=False)
-    got = [(r.columns["row"], r.text, r.columns["label"], r.columns["score"]) for r in open_reader(out)]
+    if suffix == ".json":
+        got = [(r["row"], r["text"], r["label"], r["score"]) for r in json.loads(out.read_text("utf-8"))]
+    else:
+        got = [(r.columns["row"], r.text, r.columns["label"], r.columns["score"]) for r in open_reader(out)]
     want = [(r["row"], r["text"], r["label"], r["score"]) for r in read_jsonl(reference)]
     assert [(int(a), b, c, int(d)) for a, b, c, d in got] == want
 
@@ -168,10 +171,31 @@ def test_stdout_output(small_csv: Path) -> None:
     ({"column": "kr"}, "no column 'kr'"),
     ({"jobs": -1}, "jobs must be 0 \\(one per core\\) or more"),
     ({"output_format": "xml"}, "cannot write 'xml'"),
+    ({"output_format": "csv"}, "format csv contradicts the output file .*out.jsonl, whose suffix says jsonl"),
 ])
 def test_usage_errors(small_csv: Path, tmp_path: Path, options: dict[str, Any], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
-        classify_file(small_csv, tmp_path / "out.csv", **options)
+        classify_file(small_csv, tmp_path / ("out.jsonl" if "output_format" in options else "out.csv"),
+                      **options)
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("content", ["", "text\n", "team,text\n\n\n"])
+def test_an_input_without_rows_is_an_error_and_writes_nothing(tmp_path: Path, content: str) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(content, encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"in\.csv: .*(empty|no key results)"):
+        classify_file(source, tmp_path / "out.csv", suggestions=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_the_key_result_column_keeps_its_name(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "in.csv", [{"Key result": "Hire a head of data", "label": "x"}])
+    out = tmp_path / "out.csv"
+    classify_file(source, out, column="Key result", suggestions=False)
+    (row,) = read_csv(out)
+    assert list(row)[:5] == ["row", "id", "input_label", "Key result", "label"]
+    assert (row["Key result"], row["input_label"], row["label"]) == ("Hire a head of data", "x", "milestone")
 
 
 class InterruptAfter:
@@ -192,7 +216,32 @@ class InterruptAfter:
         pass
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+class ChangeInputAfter(InterruptAfter):
+    """A progress reporter that rewrites the input file (same size) after ``updates`` updates."""
+
+    def __init__(self, updates: int, path: Path) -> None:
+        super().__init__(updates)
+        self.path = path
+
+    def update(self, *, rows: int, position: int) -> None:
+        self.left -= 1
+        if self.left == 0:
+            data = self.path.read_bytes()
+            self.path.write_bytes(data.replace(b"Hold", b"HOLD", 1))
+
+
+def test_an_input_changed_during_the_run_is_an_error(small_csv: Path, tmp_path: Path) -> None:
+    from krquality.batch.resume import InputChangedError
+
+    out = tmp_path / "out.csv"
+    with pytest.raises(InputChangedError, match=r"backlog\.csv changed while it was being read \(content"):
+        classify_file(small_csv, out, batch_size=2, progress=ChangeInputAfter(2, small_csv),
+                      suggestions=False)
+    with pytest.raises(ResumeError, match="changed since the interrupted run"):
+        classify_file(small_csv, out, batch_size=2, resume=True, suggestions=False)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".parquet"])
 def test_resume_after_ctrl_c_gives_the_same_output(small_csv: Path, tmp_path: Path, suffix: str) -> None:
     whole = tmp_path / f"whole{suffix}"
     classify_file(small_csv, whole, batch_size=2, suggestions=False)

@@ -115,3 +115,131 @@ def test_an_error_message_with_brackets_prints_as_written(tmp_path: Path) -> Non
     result = runner.invoke(app, ["classify", str(source), "--format", "jsonl"])
     assert result.exit_code == 1
     assert f"{source}:2" in " ".join(result.output.split())
+
+
+# ---------------------------------------------------------------- inputs, like a linter's
+
+
+@pytest.mark.parametrize("argument", ["nosuch.csv", "data/krs", "missing.parquet"])
+def test_a_file_name_that_does_not_exist_is_an_error_naming_it(argument: str) -> None:
+    result = runner.invoke(app, ["classify", argument])
+    assert result.exit_code == 2
+    assert f"{argument}: no such file" in result.stderr
+    assert result.stdout == ""
+
+
+def test_text_says_the_arguments_are_key_results() -> None:
+    result = runner.invoke(app, ["classify", "--text", "--format", "jsonl", "--no-suggestions", "launch.app"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == "launch.app"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("logo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20),
+        ("export.txt", "Grow revenue\n".encode("utf-16")),
+        ("dump.jsonl", bytes(range(128, 256)) * 8),
+    ],
+)
+def test_a_binary_or_undecodable_file_is_not_a_text_file(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(app, ["classify", str(path)])
+    assert result.exit_code == 2
+    assert f"{name}: not a text file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_dash_reads_stdin() -> None:
+    result = runner.invoke(app, ["classify", "-", "-f", "jsonl", "--no-suggestions"],
+                           input="Hire a head of data\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == "Hire a head of data"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("empty.txt", ""), ("blank.txt", "\n \n"), ("header.csv", "text\n")]
+)
+def test_an_empty_file_says_so(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["classify", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "no key results" in result.stderr or "empty" in result.stderr
+    assert not out.exists()
+
+
+def test_empty_stdin_says_so() -> None:
+    result = runner.invoke(app, ["classify", "-"], input="\n\n")
+    assert result.exit_code == 2
+    assert "no key results on stdin" in result.stderr
+
+
+@pytest.fixture
+def team_file(tmp_path: Path) -> Path:
+    path = tmp_path / "krs.csv"
+    path.write_text("team,Key result\nA,Double weekly active teams\nB,\nC,Hire a head of data\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".parquet"])
+def test_every_file_format_keeps_the_columns_their_names_and_the_row_numbers(
+    team_file: Path, tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"out{suffix}"
+    result = runner.invoke(app, ["classify", str(team_file), "--column", "Key result", "-o", str(out),
+                                 "-q", "--no-suggestions"])
+    assert result.exit_code == 1  # row 2 is empty
+    if suffix == ".csv":
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    elif suffix == ".jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    elif suffix == ".json":
+        rows = json.loads(out.read_text(encoding="utf-8"))
+    else:
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(out).to_pylist()
+    assert [(str(r["row"]), r["team"], r["Key result"]) for r in rows] == [
+        ("1", "A", "Double weekly active teams"),
+        ("3", "C", "Hire a head of data"),
+    ]
+    assert "text" not in rows[0]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_the_format_follows_the_output_suffix(team_file: Path, tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"out{suffix}"
+    runner.invoke(app, ["classify", str(team_file), "--column", "Key result", "-o", str(out), "-q"])
+    head = out.read_bytes()[:4]
+    expected = {".csv": b"row,", ".json": b"[\n{\"", ".parquet": b"PAR1"}[suffix]
+    assert head == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "x.jsonl", "-f", "csv"], "--format csv contradicts --output x.jsonl"),
+        (["-f", "xml"], "'xml' is not a format; choose one of table, json, jsonl, csv, parquet"),
+        (["-o", "x.txt"], "cannot tell the format from 'x.txt'"),
+    ],
+)
+def test_format_errors_name_the_right_option(
+    team_file: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["classify", str(team_file), *args])
+    assert result.exit_code == 2
+    flat = " ".join(result.stderr.split())
+    assert message in flat
+    assert "Value error" not in flat
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_help_shows_no_type_placeholders() -> None:
+    result = runner.invoke(app, ["classify", "--help"])
+    assert result.exit_code == 0
+    assert "<bool>" not in result.output and "<str>" not in result.output
+    assert "--resume " in result.output and "--no-resume" not in result.output

@@ -146,6 +146,78 @@ def test_a_vouched_compiled_file_that_is_missing_is_an_error(tmp_path: Path, sma
         load_model(tmp_path / small_model.name)
 
 
+def _copy_model(small_model: Path, folder: Path) -> Path:
+    import shutil
+
+    for name in (small_model.name, "small.manifest.json", "small.compiled.npz"):
+        shutil.copy(small_model.with_name(name), folder / name)
+    return folder / small_model.name
+
+
+def _vouch_for(path: Path, key: str, artefact: Path) -> None:
+    """Rewrite the manifest so it vouches for ``artefact`` as it is now (a consistent bad deploy)."""
+    import hashlib
+
+    manifest = json.loads(manifest_path(path).read_text())
+    manifest[key] = hashlib.sha256(artefact.read_bytes()).hexdigest()
+    manifest_path(path).write_text(json.dumps(manifest))
+
+
+@pytest.mark.parametrize("cut", [0, 10, 1000])
+def test_a_truncated_compiled_file_is_a_model_error_not_a_zip_error(
+    tmp_path: Path, small_model: Path, cut: int
+) -> None:
+    path = _copy_model(small_model, tmp_path)
+    compiled = tmp_path / "small.compiled.npz"
+    compiled.write_bytes(compiled.read_bytes()[:cut])
+    _vouch_for(path, "compiled_sha256", compiled)
+    with pytest.raises(ModelError, match=r"cannot load compiled model .*small\.compiled\.npz"):
+        load_model(path)
+
+
+def test_a_truncated_pickle_is_a_model_error(tmp_path: Path) -> None:
+    path = _saved(tmp_path)
+    path.write_bytes(path.read_bytes()[:50])
+    _vouch_for(path, "artifact_sha256", path)
+    with pytest.raises(ModelError, match=r"cannot load model .*m\.joblib"):
+        load_model(path)
+
+
+def test_serving_loads_the_compiled_form_and_never_reads_the_pickle(
+    tmp_path: Path, small_model: Path
+) -> None:
+    path = _copy_model(small_model, tmp_path)
+    path.write_bytes(b"not a pickle at all")  # whatever is there is never read
+    loaded = load_model(path)
+    assert loaded.compiled is not None
+    with pytest.raises(ModelIntegrityError, match="joblib files can run code"):
+        loaded.pipeline  # noqa: B018 - asking for the pickle checks it first
+
+
+def test_each_model_file_is_read_once_and_loaded_from_those_bytes(
+    tmp_path: Path, small_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _copy_model(small_model, tmp_path)
+    reads: list[str] = []
+    opens: list[str] = []
+    real_read_bytes, real_open = Path.read_bytes, Path.open
+
+    def read_bytes(self: Path) -> bytes:
+        reads.append(self.name)
+        return real_read_bytes(self)
+
+    def open_(self: Path, *args: object, **kwargs: object) -> object:
+        opens.append(self.name)
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
+    load_model(path)
+    assert reads.count("small.compiled.npz") == 1
+    assert opens.count("small.compiled.npz") == 1  # the one read: np.load gets the bytes, not the path
+    assert "small.joblib" not in reads + opens
+
+
 def test_the_compiled_file_holds_no_pickles(small_model: Path) -> None:
     import numpy as np
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from krquality.batch.errorsfile import ERROR_COLUMNS, default_errors_path
 from krquality.batch.progress import ProgressReporter, RichProgress, make_progress
 from krquality.batch.readers import InputRow, Reader, open_reader
-from krquality.batch.resume import ResumeError, checkpoint_path
+from krquality.batch.resume import InputChangedError, ResumeError, checkpoint_path
 from krquality.batch.rows import RESULT_COLUMNS, output_row, result_to_row, row_id
 from krquality.batch.runner import BatchSummary, classify_file
 from krquality.batch.writers import Writer, open_writer
@@ -19,6 +19,7 @@ __all__ = [
     "ERROR_COLUMNS",
     "RESULT_COLUMNS",
     "BatchSummary",
+    "InputChangedError",
     "InputRow",
     "ProgressReporter",
     "Reader",

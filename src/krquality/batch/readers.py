@@ -86,6 +86,8 @@ class Reader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.header: tuple[str, ...] = ()  # every column, the text one included, in file order
+        self.text_column: str = DEFAULT_TEXT_COLUMN
         self.columns: tuple[str, ...] = ()
         self.native_columns: dict[str, Any] = {}  # column -> pyarrow type, when the input is typed
         self.total: int | None = None
@@ -260,6 +262,35 @@ def sniff_delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
+def check_text_file(path: Path, sample: bytes) -> None:
+    """Raise :class:`InvalidInputError` unless ``sample`` (the file's start) looks like UTF-8 text.
+
+    NUL bytes, or more than one character in ten undecodable or a control
+    character, mean a binary file (an image, a zip, a workbook saved as .csv)
+    or another encoding (UTF-16): the whole file is refused, naming it,
+    rather than read as rows of garbage. A few bad bytes in a text file are
+    reported row by row instead.
+
+    >>> check_text_file(Path("krs.csv"), "text\\nShip the café menu\\n".encode())
+    >>> check_text_file(Path("logo.csv"), b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    krquality.errors.InvalidInputError: logo.csv: not a text file (it holds NUL bytes); ...
+    """
+    hint = "inputs in .csv, .tsv, .jsonl and .txt files must be UTF-8 text"
+    if b"\0" in sample:
+        raise InvalidInputError(f"{path}: not a text file (it holds NUL bytes); {hint}", field="input")
+    text = sample.decode("utf-8", "replace")
+    if len(sample) == SNIFF_BYTES:
+        text = text[:-3]  # a character cut at the end of the sample is not a bad byte
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    if text and bad * 10 > len(text):
+        raise InvalidInputError(
+            f"{path}: not a text file ({bad} of its first {len(text)} characters are not UTF-8 text); {hint}",
+            field="input",
+        )
+
+
 class _ByteFileReader(Reader):
     """A reader of one text file, opened in binary when iterated and closed at the end."""
 
@@ -267,6 +298,9 @@ class _ByteFileReader(Reader):
         super().__init__(path)
         self.total = path.stat().st_size
         self._handle: IO[bytes] | None = None
+        with path.open("rb") as handle:
+            self._sample = handle.read(SNIFF_BYTES)
+        check_text_file(path, self._sample)
 
     def _nonblank_lines(self) -> Iterator[tuple[int, int, bytes]]:
         """Yield ``(row number, line number, raw line)`` for each non-blank line."""
@@ -295,15 +329,18 @@ class CsvReader(_ByteFileReader):
 
     def __init__(self, path: Path, *, column: str | None = None, delimiter: str | None = None) -> None:
         super().__init__(path)
-        with path.open("rb") as handle:
-            sample = handle.read(SNIFF_BYTES).decode("utf-8", "replace").removeprefix("\ufeff")
+        sample = self._sample.decode("utf-8", "replace").removeprefix("\ufeff")
         if delimiter is None:
             delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(sample)
         self.delimiter = delimiter
-        header_row = next(csv.reader(io.StringIO(sample), delimiter=delimiter), None)
+        try:
+            header_row = next(csv.reader(io.StringIO(sample), delimiter=delimiter), None)
+        except csv.Error as e:
+            raise InvalidInputError(f"{path}: the header row is not valid CSV: {e}", field="input") from e
         if not header_row:
             raise InvalidInputError(f"{path}: the file is empty; a header row is needed", field="input")
         self._header = _unique_header(header_row)
+        self.header = tuple(self._header)
         self._text_index = _choose_column(path, self._header, column)
         self.text_column = self._header[self._text_index]
         self.columns = tuple(h for i, h in enumerate(self._header) if i != self._text_index)
@@ -391,6 +428,8 @@ class JsonlReader(_ByteFileReader):
                 field="field",
             )
         self.columns = tuple(k for k in keys if k != self.text_field)
+        self.text_column = self.text_field
+        self.header = tuple(keys) if self.text_field in keys else (self.text_field, *keys)
 
     def __iter__(self) -> Iterator[InputRow]:
         for number, line, raw in self._nonblank_lines():
@@ -434,6 +473,7 @@ class TextReader(_ByteFileReader):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         self.text_column = DEFAULT_TEXT_COLUMN
+        self.header = (DEFAULT_TEXT_COLUMN,)
 
     def __iter__(self) -> Iterator[InputRow]:
         for number, line, raw in self._nonblank_lines():
@@ -482,6 +522,7 @@ class XlsxReader(Reader):
             raise InvalidInputError(f"{path}: sheet {self.sheet!r} is empty; a header row is needed",
                                     field="input")
         self._header = _unique_header([_cell_text(v) for v in header_cells])
+        self.header = tuple(self._header)
         self._text_index = _choose_column(path, self._header, column)
         self.text_column = self._header[self._text_index]
         self.columns = tuple(h for i, h in enumerate(self._header) if i != self._text_index)
@@ -524,6 +565,7 @@ class ParquetReader(Reader):
             raise InvalidInputError(f"{path}: not a readable Parquet file: {e}", field="input") from e
         schema = self._file.schema_arrow
         header = list(schema.names)
+        self.header = tuple(header)
         self.text_column = header[_choose_column(path, header, column)]
         self.columns = tuple(h for h in header if h != self.text_column)
         self.native_columns = {name: schema.field(name).type for name in self.columns}

@@ -91,6 +91,19 @@ def _as_int(value: object) -> int:
         return 0
 
 
+def _text_column(path: Path) -> str:
+    """The key-result column of a results file: ``text``, or the input's own name for it.
+
+    ``classify`` keeps the name of the input's key-result column and puts it
+    just before ``label``.
+    """
+    with open_reader(path, column="label") as probe:
+        header = probe.header
+    if "text" in header or "label" not in header:
+        return "text"
+    return header[max(0, header.index("label") - 1)]
+
+
 def collect(results_path: str | Path, *, group_by: str | None = None, top: int = DEFAULT_TOP) -> ReportData:
     """Read a results file once into the report's totals.
 
@@ -99,7 +112,7 @@ def collect(results_path: str | Path, *, group_by: str | None = None, top: int =
     (the first seen); the rest are counted in ``groups_dropped``.
     """
     path = Path(results_path)
-    reader = open_reader(path, column="text")
+    reader = open_reader(path, column=_text_column(path))
     needed = {"label", "score"} | ({group_by} if group_by else set())
     missing = sorted(needed - set(reader.columns))
     if missing:

@@ -18,19 +18,21 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from krquality.batch.errorsfile import ErrorsFile, default_errors_path, error_row
-from krquality.batch.parallel import AnalyzerSpec, ChunkOutcome, analyze_chunk, make_executor
+from krquality.batch.parallel import AnalyzerSpec, ChunkOutcome, analyze_chunk, cached_analyzer, make_executor
 from krquality.batch.progress import ProgressReporter
 from krquality.batch.readers import InputRow, Reader, open_reader, require_extra
 from krquality.batch.resume import (
     Checkpoint,
+    InputChangedError,
     ResumeError,
     check_resumable,
     checkpoint_path,
+    describe_change,
     input_signature,
     load_checkpoint,
     save_checkpoint,
@@ -76,17 +78,28 @@ class BatchSummary:
         return done / self.seconds if self.seconds > 0 else 0.0
 
 
-def _kept_names(columns: Iterable[str]) -> dict[str, str]:
-    """Input column -> output column; names the results use get an ``input_`` prefix."""
+def _kept_names(columns: Iterable[str], text_column: str = "text") -> tuple[dict[str, str], str]:
+    """Input column -> output column, and the output name of the text column.
+
+    The text column keeps its name (in the place ``text`` has among the
+    result columns); any other name the results use gets an ``input_`` prefix.
+
+    >>> _kept_names(["team", "label"], "Key result")
+    ({'team': 'team', 'label': 'input_label'}, 'Key result')
+    """
+    taken = set(RESERVED_COLUMNS) - {"text"}
+    text_name = text_column
+    while text_name in taken:
+        text_name = f"input_{text_name}"
+    taken |= {"text", text_name}
     names: dict[str, str] = {}
-    taken = set(RESERVED_COLUMNS)
     for column in columns:
         name = column
         while name in taken:
             name = f"input_{name}"
         taken.add(name)
         names[column] = name
-    return names
+    return names, text_name
 
 
 def _result_types() -> dict[str, Any]:
@@ -133,13 +146,15 @@ def classify_file(
     quoted newlines, BOM), ``.jsonl``, ``.txt`` (one per line), ``.xlsx``
     (``sheet``, default the first) and ``.parquet``. ``column`` (or
     ``field``) names the column holding the key results; default ``text``,
-    or the only column. Output: CSV, JSONL or Parquet, from ``output_format``
-    or the suffix of ``output_path``; ``output_path=None`` writes CSV or
+    or the only column. Output: CSV, JSONL, JSON (one array) or Parquet, from
+    the suffix of ``output_path`` or ``output_format`` (a contradiction
+    between the two is an error); ``output_path=None`` writes CSV, JSON or
     JSONL (default) to ``stdout`` (default ``sys.stdout``), without resume.
 
     Each output row holds ``row`` (1-based input row number), ``id`` (see
     :func:`~krquality.batch.rows.row_id`), the input's other columns (a name
-    the results use gets an ``input_`` prefix), then the result columns of
+    the results use gets an ``input_`` prefix), then the key result under
+    the input's own name for its column and the other result columns of
     :func:`~krquality.batch.rows.result_to_row`, in input order.
 
     A row that cannot be analysed (empty, too long, undecodable, malformed)
@@ -160,8 +175,13 @@ def classify_file(
 
     Raises :class:`~krquality.errors.InvalidInputError` (a
     :class:`~krquality.batch.resume.ResumeError` for resume problems) for a
-    missing file, unknown format, column, field or sheet. Ctrl-C
-    (``KeyboardInterrupt``) leaves a checkpoint and propagates.
+    missing, binary or empty file, an unknown format, column, field or
+    sheet; :class:`~krquality.errors.ModelError` for a model that cannot be
+    loaded, before any output or checkpoint is created; and
+    :class:`~krquality.batch.resume.InputChangedError` when the input
+    changed while it was read (its identity, the sha256 of the whole file
+    with its size, mtime and inode, is taken at the start and checked at the
+    end). Ctrl-C (``KeyboardInterrupt``) leaves a checkpoint and propagates.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -188,10 +208,20 @@ def classify_file(
 
     reader = open_reader(input_path, column=column, field=field, sheet=sheet)
     try:
-        return _classify(reader, input_path, out_path, fmt, started=started, resume=resume,
+        spec = AnalyzerSpec(
+            model_path=str(model_path) if model_path is not None else None,
+            factory=analyzer_factory,
+            suggestions=suggestions,
+        )
+        # A model that cannot be loaded is one error now, before any output or checkpoint exists.
+        if dask_scheduler is None and jobs == 1:
+            cached_analyzer(spec)  # this process analyses: load it now, once
+        elif dask_scheduler is None:
+            spec.check()  # the workers will load it: check the files without loading spaCy here
+        return _classify(reader, input_path, out_path, fmt, spec, started=started, resume=resume,
                          errors_path=errors_path, sheet=sheet, jobs=jobs, progress=progress,
                          batch_size=batch_size, suggestions=suggestions, dask_scheduler=dask_scheduler,
-                         model_path=model_path, analyzer_factory=analyzer_factory, stdout=stdout)
+                         stdout=stdout)
     finally:
         reader.close()
 
@@ -201,6 +231,7 @@ def _classify(
     input_path: Path,
     out_path: Path | None,
     fmt: OutputFormat,
+    spec: AnalyzerSpec,
     *,
     started: float,
     resume: bool,
@@ -211,12 +242,10 @@ def _classify(
     batch_size: int,
     suggestions: bool,
     dask_scheduler: str | None,
-    model_path: str | Path | None,
-    analyzer_factory: Callable[[], Analyzer] | None,
     stdout: IO[str] | None,
 ) -> BatchSummary:
-    kept = _kept_names(reader.columns)
-    columns = [*BOOKKEEPING_COLUMNS, *kept.values(), *RESULT_COLUMNS]
+    kept, text_name = _kept_names(reader.columns, getattr(reader, "text_column", None) or "text")
+    columns = [*BOOKKEEPING_COLUMNS, *kept.values(), text_name, *RESULT_COLUMNS[1:]]
     errors_file_path = (
         Path(errors_path) if errors_path is not None
         else default_errors_path(out_path) if out_path is not None else None
@@ -227,6 +256,11 @@ def _classify(
         "errors_path": str(errors_file_path) if errors_file_path else None,
     }
     signature = input_signature(input_path)
+    rows = iter(reader)
+    first = next(rows, None)
+    if first is None:
+        raise InvalidInputError(f"{input_path}: no key results in it (the file has no rows)", field="input")
+    rows = chain([first], rows)
     checkpoint = _start_checkpoint(out_path, fmt, resume=resume, signature=signature, options=options,
                                    input_path=input_path)
 
@@ -238,18 +272,21 @@ def _classify(
                          resume_state=checkpoint.output_state if resuming else None, stream=stdout)
     errors = ErrorsFile(errors_file_path, resume_state=checkpoint.errors_state if resuming else None,
                         stream=None if errors_file_path else sys.stderr, source=input_path)
-    spec = AnalyzerSpec(
-        model_path=str(model_path) if model_path is not None else None,
-        factory=analyzer_factory,
-        suggestions=suggestions,
-    )
     resumed_from = checkpoint.rows_done
     finished = False
     try:
         with make_executor(spec, jobs=jobs, dask_scheduler=dask_scheduler) as (executor, workers):
-            _run(reader, writer, errors, executor_submit=executor.submit, spec=spec, kept=kept,
-                 checkpoint=checkpoint, out_path=out_path, batch_size=batch_size,
+            _run(reader, rows, writer, errors, executor_submit=executor.submit, spec=spec, kept=kept,
+                 text_name=text_name, checkpoint=checkpoint, out_path=out_path, batch_size=batch_size,
                  in_flight=max(2, workers * CHUNKS_IN_FLIGHT_PER_WORKER), progress=progress)
+        # A file changed while it was read (truncated, appended to, replaced) may have given
+        # half a line as a row, or rows from two versions: that is not a finished run.
+        now = input_signature(input_path)
+        if now != signature:
+            raise InputChangedError(
+                f"{input_path} changed while it was being read ({describe_change(signature, now)}); "
+                "the results are incomplete: run again on a file that is not being written"
+            )
         finished = True
     finally:
         if finished:
@@ -297,12 +334,14 @@ def _start_checkpoint(out_path: Path | None, fmt: OutputFormat, *, resume: bool,
 
 def _run(
     reader: Reader,
+    rows: Iterator[InputRow],
     writer: Writer,
     errors: ErrorsFile,
     *,
     executor_submit: Callable[..., Future[list[ChunkOutcome]]],
     spec: AnalyzerSpec,
     kept: dict[str, str],
+    text_name: str,
     checkpoint: Checkpoint,
     out_path: Path | None,
     batch_size: int,
@@ -313,7 +352,6 @@ def _run(
     from krquality.engine import validate_text
 
     max_chars = load_config().max_chars
-    rows = iter(reader)
     skip = checkpoint.rows_done
     if skip:
         for _ in islice(rows, skip):
@@ -335,6 +373,8 @@ def _run(
             outcome: ChunkOutcome | None = None if reason is not None else next(outcomes)
             if isinstance(outcome, dict):
                 columns = {kept[name]: value for name, value in row.columns.items() if name in kept}
+                if text_name != "text":
+                    outcome = {text_name if k == "text" else k: v for k, v in outcome.items()}
                 good_rows.append(output_row(row=row.number, text=row.text, kept=columns, result_row=outcome))
             else:
                 bad_rows.append(error_row(row, reason if reason is not None else str(outcome)))

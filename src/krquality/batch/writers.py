@@ -30,11 +30,12 @@ from typing import IO, Any, Literal
 
 from krquality.errors import InvalidInputError
 
-OutputFormat = Literal["csv", "jsonl", "parquet"]
+OutputFormat = Literal["csv", "jsonl", "json", "parquet"]
 OUTPUT_SUFFIXES: dict[str, OutputFormat] = {
     ".csv": "csv",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".parquet": "parquet",
 }
 PARQUET_ROW_GROUP_ROWS = 50_000
@@ -43,14 +44,23 @@ PARQUET_ROW_GROUP_ROWS = 50_000
 def output_format_for(path: str | Path | None, explicit: str | None = None) -> OutputFormat:
     """The output format: ``explicit`` if given, else from the suffix of ``path``.
 
-    >>> output_format_for("results.parquet")
-    'parquet'
+    A known suffix that says another format than ``explicit`` is an error,
+    never a CSV file named ``.jsonl``; an unknown suffix takes ``explicit``.
+
+    >>> output_format_for("results.parquet"), output_format_for("results.out", "csv")
+    ('parquet', 'csv')
     """
     if explicit is not None:
-        if explicit in ("csv", "jsonl", "parquet"):
-            return explicit  # type: ignore[return-value]
-        raise InvalidInputError(f"cannot write {explicit!r} files (known: csv, jsonl, parquet)",
-                                field="format")
+        if explicit not in ("csv", "jsonl", "json", "parquet"):
+            raise InvalidInputError(f"cannot write {explicit!r} files (known: csv, jsonl, json, parquet)",
+                                    field="format")
+        implied = OUTPUT_SUFFIXES.get(Path(path).suffix.lower()) if path is not None else None
+        if implied is not None and implied != explicit:
+            raise InvalidInputError(
+                f"format {explicit} contradicts the output file {path}, whose suffix says {implied}; "
+                "make them agree or drop the format", field="format"
+            )
+        return explicit  # type: ignore[return-value]
     if path is None:
         return "jsonl"
     suffix = Path(path).suffix.lower()
@@ -58,7 +68,8 @@ def output_format_for(path: str | Path | None, explicit: str | None = None) -> O
         return OUTPUT_SUFFIXES[suffix]
     except KeyError:
         raise InvalidInputError(
-            f"{path}: cannot write {suffix or 'files without a suffix'} (known: .csv, .jsonl, .parquet)",
+            f"{path}: cannot write {suffix or 'files without a suffix'} "
+            "(known: .csv, .jsonl, .json, .parquet)",
             field="output",
         ) from None
 
@@ -206,6 +217,35 @@ class JsonlWriter(_TextWriter):
         self.rows_written += len(rows)
 
 
+class JsonWriter(_TextWriter):
+    """One JSON array of row objects, written as the rows come (not held in memory).
+
+    The closing bracket is written by :meth:`close` only, so an interrupted
+    run leaves an unclosed array that ``--resume`` truncates and continues.
+    """
+
+    format: OutputFormat = "json"
+
+    def _start(self) -> None:
+        self.handle.write("[")
+
+    def write(self, rows: Sequence[dict[str, Any]]) -> None:
+        parts: list[str] = []
+        for row in rows:
+            parts.append("\n" if self.rows_written == 0 and not parts else ",\n")
+            parts.append(json.dumps({c: row.get(c) for c in self.columns}, ensure_ascii=False,
+                                    default=json_default))
+        self.handle.write("".join(parts))
+        self.rows_written += len(rows)
+
+    def close(self) -> None:
+        self.handle.write("\n]\n" if self.rows_written else "]\n")
+        super().close()
+
+    def abort(self) -> None:
+        super().close()  # no closing bracket: the array goes on when resumed
+
+
 class ParquetWriter(Writer):
     """Parquet written as part files while running, merged into row groups at the end.
 
@@ -322,7 +362,7 @@ def open_writer(
         if path is None:
             raise InvalidInputError("Parquet cannot go to stdout; give an output file", field="output")
         return ParquetWriter(path, columns, schema_types=schema_types or {}, resume_state=resume_state)
-    cls = CsvWriter if output_format == "csv" else JsonlWriter
+    cls: type[_TextWriter] = {"csv": CsvWriter, "json": JsonWriter}.get(output_format, JsonlWriter)
     if path is None and stream is None:
         stream = sys.stdout
     return cls(path, columns, resume_state=resume_state, stream=stream)

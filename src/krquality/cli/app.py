@@ -5,11 +5,30 @@ Exit codes: 0 ok, 1 some rows failed or error findings exist, 2 usage error.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from krquality import __version__
+from krquality.errors import KRQualityError
+
+
+class KRQualityGroup(TyperGroup):
+    """Maps the library's errors once for every command: one line on stderr, exit code 2.
+
+    A command handles the errors it can say more about itself; whatever
+    reaches here (a model that cannot be loaded, a bad configuration, a
+    missing spaCy model) is a usage error, never a traceback.
+    """
+
+    def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
+        try:
+            return super().invoke(ctx)
+        except KRQualityError as e:
+            typer.echo(f"error: {' '.join(str(e).split())}", err=True)
+            raise typer.Exit(2) from e
+
 
 app = typer.Typer(
     name="krquality",
@@ -17,6 +36,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=KRQualityGroup,
+    rich_markup_mode=None,  # plain click help: no type placeholders after flags, errors in one line
 )
 
 

@@ -118,6 +118,14 @@ def serve(
             f"{first['msg']}", param_hint=f"--{name.replace('_', '-')} / KRQ_{name.upper()}"
         ) from e
 
+    from krquality.model.io import load_model
+    from krquality.nlp.loader import resolve_spacy_model
+
+    # Check the model files here, not in a worker's lifespan: a bad model is then one line and
+    # exit code 2 (see cli/app.py) instead of a traceback from each uvicorn worker.
+    load_model(settings.model_path)
+    resolve_spacy_model(settings.spacy_model)
+
     import uvicorn
 
     from krquality.api.process import LARGE_BLOCK, keep_out, limit_malloc_arenas, return_large_blocks

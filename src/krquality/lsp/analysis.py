@@ -247,23 +247,17 @@ class _Selection:
         self.limit = limit
         self.text = text
         self.count = 0
+        self.skipped = 0  # key results past the limit
+        self.first_skipped: KeyResultSource | None = None
         self.notes: list[Located] = []
 
     def accept(self, source: KeyResultSource) -> bool:
         from krquality import validate_text
 
         if self.count >= self.limit:
-            if self.count == self.limit:
-                self.notes.append(
-                    _note(
-                        f"only the first {self.limit} key results of a document are analysed "
-                        "(setting krquality.maxKeyResults)",
-                        source,
-                        self.text,
-                        severity=Severity.INFO,
-                    )
-                )
-                self.count += 1
+            self.skipped += 1
+            if self.first_skipped is None:
+                self.first_skipped = source
             return False
         try:
             validate_text(source.text, max_chars=self.config.max_chars)
@@ -272,6 +266,20 @@ class _Selection:
             return False
         self.count += 1
         return True
+
+    def finish(self) -> None:
+        """Add the one note on the key results past the limit (a note each would flood the editor)."""
+        if self.first_skipped is not None:
+            self.notes.append(
+                _note(
+                    f"only the first {self.limit} key results of a document are analysed (setting "
+                    f"krquality.maxKeyResults); this one and the {self.skipped - 1} after it are "
+                    "skipped, and from here on objectives get no checks on their key results as a set",
+                    self.first_skipped,
+                    self.text,
+                    severity=Severity.INFO,
+                )
+            )
 
 
 def analyze_document(
@@ -315,7 +323,18 @@ def analyze_document(
             )
 
     # Key results that cannot be analysed (too long, past the limit) are left out, with a note.
-    kept = [[s for s in source.key_results if selection.accept(s)] for source in document.sources]
+    kept: list[list[KeyResultSource]] = []
+    capped: list[bool] = []  # lost key results to the limit: its set checks would judge a part
+    for source in document.sources:
+        skipped_before = selection.skipped
+        kept.append([s for s in source.key_results if selection.accept(s)])
+        capped.append(selection.skipped > skipped_before)
+    selection.finish()
+    # Past the limit the document is not analysed: an objective all of whose key results are
+    # skipped (analysed with none, it would be told it has "0 key results") and every objective
+    # after it are left out, findings on their sets included.
+    first_capped = next((i for i, cut in enumerate(capped) if cut), len(kept))
+    whole = [i for i in range(min(first_capped + 1, len(kept))) if kept[i] or not capped[i]]
     document = _IndexedDocument(
         path=document.path,
         format=document.format,
@@ -323,16 +342,17 @@ def analyze_document(
         findings=document.findings,
         objectives=tuple(
             replace(
-                o,
-                key_results=tuple(s.text for s in chosen),
-                key_result_lines=tuple(s.start.line for s in chosen),
+                document.objectives[i],
+                key_results=tuple(s.text for s in kept[i]),
+                key_result_lines=tuple(s.start.line for s in kept[i]),
             )
-            for o, chosen in zip(document.objectives, kept, strict=True)
+            for i in whole
         ),
-        sources=tuple(
-            replace(s, key_results=tuple(chosen)) for s, chosen in zip(document.sources, kept, strict=True)
-        ),
+        sources=tuple(replace(document.sources[i], key_results=tuple(kept[i])) for i in whole),
     )
+    if not document.objectives:  # every key result past the limit (maxKeyResults 0)
+        diagnostics = tuple(collect_diagnostics(document, OKRSetResult(()), config=config))
+        return DocumentAnalysis(diagnostics=diagnostics, notes=tuple(selection.notes))
     if kind is DocumentKind.PLAIN:
         # No objectives: no set checks, each line on its own.
         results = backend.analyze_many(
@@ -341,6 +361,15 @@ def analyze_document(
         analysed = OKRSetResult((ObjectiveResult(document.objectives[0], tuple(results)),))
     else:
         analysed = backend.analyze_okrs(document.objectives, config=config, suggestions=suggestions)
+        if any(capped[i] for i in whole):
+            # The objective cut by the limit keeps its key results' findings, not its set's.
+            analysed = replace(
+                analysed,
+                objectives=tuple(
+                    replace(o, findings=()) if capped[i] else o
+                    for i, o in zip(whole, analysed.objectives, strict=True)
+                ),
+            )
 
     views = tuple(
         _key_result_view(source, result, text)

@@ -16,15 +16,21 @@ import asyncio
 import contextlib
 import functools
 import logging
+import sys
+import threading
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.io_ import StdinAsyncReader, StdoutWriter
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from krquality import __version__
@@ -43,6 +49,7 @@ from krquality.lsp.analysis import (
 from krquality.lsp.remote import RemoteBackend, RemoteServiceError
 from krquality.lsp.settings import SECTION, LspSettings, effective_config, is_plain_text, settings_from_client
 from krquality.lsp.tomledit import TomlEditError, disable_in_workspace
+from krquality.lsp.transport import serve_frames
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +65,30 @@ class Analysed:
     analysis: DocumentAnalysis
 
 
+class KRQualityProtocol(LanguageServerProtocol):
+    """pygls' protocol, but a change to a document that was never opened is ignored quietly.
+
+    pygls applies the change to its copy of the document first, and for an
+    unknown document that raised KeyError, shown to the user as an error.
+    """
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
+        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+            logger.info("ignored a change to %s, which is not open", params.text_document.uri)
+            return
+        yield from super().lsp_text_document__did_change(params)
+
+
 class KRQualityServer(LanguageServer):
     """The server state: settings, backends, per-document analyses and pending jobs."""
 
     def __init__(self, *, backend: Backend | None = None) -> None:
         super().__init__(
-            "krquality", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "krquality",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=KRQualityProtocol,
         )
         self.settings = LspSettings()
         self.inprocess: Backend = backend if backend is not None else InProcessBackend()
@@ -77,6 +102,22 @@ class KRQualityServer(LanguageServer):
         self.background: set[asyncio.Future[Any]] = set()
         # One worker: the pipeline is shared, and analyses are CPU-bound anyway.
         self.analysis_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="krq-analysis")
+
+    # ------------------------------------------------------------------ transport
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve over stdin/stdout with :mod:`krquality.lsp.transport`'s frame reader."""
+        self._stop_event = threading.Event()
+        reader = StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(serve_frames(self._stop_event, reader, self.protocol))
+        except BrokenPipeError:
+            logger.error("the connection to the client is lost; stopping")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]  # pygls leaves it unannotated
 
     # ------------------------------------------------------------------ messages
 

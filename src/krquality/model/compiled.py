@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -180,7 +180,7 @@ class CompiledModel:
             np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
 
     @classmethod
-    def load(cls, path: Path) -> CompiledModel:
+    def load(cls, path: Path | IO[bytes]) -> CompiledModel:
         """Read a file written by :meth:`save` (no pickles are read: ``allow_pickle=False``)."""
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))

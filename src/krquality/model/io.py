@@ -1,17 +1,25 @@
 """Model files: a joblib artefact, its compiled form, and a JSON manifest that vouches for both.
 
-joblib files are pickles and can run code when loaded, so a model file is
-loaded only when its sha256 matches the one in its manifest, and only when
-it was written by a compatible scikit-learn (same major.minor version) for
-this feature version. The compiled form (``.compiled.npz``, plain arrays and
-JSON read with ``allow_pickle=False``) is checked against its own sha256 in
-the manifest too; with it, predicting needs neither the pickle nor
-scikit-learn.
+A model file is loaded only when its sha256 matches the one in the manifest
+beside it, and only when it was written by a compatible scikit-learn (same
+major.minor version) for this feature version. The compiled form
+(``.compiled.npz``, plain arrays and JSON read with ``allow_pickle=False``)
+is checked against its own sha256 in the manifest too; with it, predicting
+needs neither the pickle nor scikit-learn, and it is what every interface
+loads, so serving never opens the pickle.
+
+What the checksum is for: it detects a corrupted, truncated or swapped file
+(a bad copy, a half-finished deploy, another model's artefact). It does not
+stop tampering by someone who can write the model folder: they can rewrite
+the manifest too. Protect the folder as you protect the code. Each file is
+read once into memory, hashed, and loaded from those same bytes, so the
+file checked is the file loaded (nothing can be swapped in between).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import threading
@@ -173,20 +181,39 @@ def _minor(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
-def _check_sha256(path: Path, expected: object, *, what: str, why: str = "") -> None:
-    actual = file_sha256(path)
+def _read_checked(path: Path, expected: object, *, what: str, why: str = "") -> bytes:
+    """The bytes of ``path``, read once, if their sha256 is ``expected``.
+
+    The caller loads from these bytes, never from the path again, so what
+    was checked is what gets loaded.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ModelError(f"cannot read {what} {path}: {e.strerror or e}") from e
+    actual = hashlib.sha256(data).hexdigest()
     if expected != actual:
         raise ModelIntegrityError(
             f"{what} {path} has sha256 {actual}, but its manifest says {expected}; "
-            f"refusing to load it{why}. Retrain with `krquality train`."
+            f"refusing to load it{why}. Reinstall or retrain it (`krquality train`)."
         )
+    return data
 
 
-def verify(path: Path, manifest: dict[str, Any]) -> None:
-    """Raise unless ``path`` is the file the manifest describes and this install can load it."""
+def verify(path: Path, manifest: dict[str, Any]) -> bytes:
+    """Check that ``path`` is the file the manifest describes and that this install can load it.
+
+    Returns the file's bytes, to load from (see :func:`_read_checked`).
+    """
     expected = manifest.get("artifact_sha256")
-    _check_sha256(path, expected, what="model file", why=" (joblib files can run code)")
-    trained_with = str(manifest.get("versions", {}).get("scikit-learn", "unknown"))
+    data = _read_checked(path, expected, what="model file", why=" (joblib files can run code)")
+    _check_compatible(path, manifest)
+    return data
+
+
+def _check_compatible(path: Path, manifest: dict[str, Any]) -> None:
+    versions = manifest.get("versions")
+    trained_with = str(versions.get("scikit-learn", "unknown") if isinstance(versions, dict) else "unknown")
     installed = _installed_sklearn()
     if _minor(trained_with) != _minor(installed):
         raise ModelCompatibilityError(
@@ -210,17 +237,15 @@ def _installed_sklearn() -> str:
         return "none"
 
 
-def _unpickle(path: Path, manifest: dict[str, Any], *, verified: bool = False) -> Any:
-    """The joblib artefact, after checking it against ``manifest`` unless that was just ``verified``
-    (a lazy load checks again: the file may have changed since)."""
+def _unpickle(path: Path, manifest: dict[str, Any]) -> Any:
+    """The joblib artefact, checked against ``manifest`` and unpickled from the same bytes."""
     import joblib
 
-    if not verified:
-        verify(path, manifest)
+    data = verify(path, manifest)
     try:
-        return joblib.load(path)
+        return joblib.load(io.BytesIO(data))
     except Exception as e:  # a verified file that still fails to unpickle
-        raise ModelError(f"cannot load model {path}: {e}") from e
+        raise ModelError(f"cannot load model {path}: {type(e).__name__}: {e}") from e
 
 
 def _load_compiled(path: Path, manifest: dict[str, Any]) -> CompiledModel | None:
@@ -231,11 +256,11 @@ def _load_compiled(path: Path, manifest: dict[str, Any]) -> CompiledModel | None
     cpath = path.with_name(str(name))
     if not cpath.is_file():
         raise ModelError(f"model manifest {manifest_path(path)} names {cpath}, which is missing")
-    _check_sha256(cpath, manifest.get("compiled_sha256"), what="compiled model")
+    data = _read_checked(cpath, manifest.get("compiled_sha256"), what="compiled model")
     try:
-        return CompiledModel.load(cpath)
-    except (OSError, ValueError, KeyError) as e:
-        raise ModelError(f"cannot load compiled model {cpath}: {e}") from e
+        return CompiledModel.load(io.BytesIO(data))
+    except Exception as e:  # zipfile, zlib, numpy and JSON errors alike: the file is unusable
+        raise ModelError(f"cannot load compiled model {cpath}: {type(e).__name__}: {e}") from e
 
 
 def load_model(path: str | Path | None = None) -> LoadedModel:
@@ -251,11 +276,12 @@ def load_model(path: str | Path | None = None) -> LoadedModel:
             " `krquality train`"
         )
     manifest = read_manifest(model_path)
-    verify(model_path, manifest)
+    _check_compatible(model_path, manifest)
+    # The pickle is read (and checked) only when there is no compiled form.
     compiled = _load_compiled(model_path, manifest)
     pipeline = None
     if compiled is None:
-        pipeline = _unpickle(model_path, manifest, verified=True)
+        pipeline = _unpickle(model_path, manifest)
         compiled = compile_pipeline(pipeline)
         classes: tuple[str, ...] = tuple(str(c) for c in pipeline.classes_)
     else:
