@@ -42,6 +42,7 @@ def _register() -> None:
     import krquality.cli.evaluate
     import krquality.cli.lint
     import krquality.cli.lsp
+    import krquality.cli.outline
     import krquality.cli.report
     import krquality.cli.serve
     import krquality.cli.train  # noqa: F401
