@@ -59,6 +59,7 @@ _TABLE_ROW = re.compile(r"^\s*\|?.*\|.*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_CELL = re.compile(r"<(?P<tag>td|th)\b[^>]*>(?P<body>.*?)(?:</(?P=tag)>|$)", re.IGNORECASE)
 _HTML_ROW = re.compile(r"<tr\b", re.IGNORECASE)
+_ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _WHOLLY_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S).*\S\1[\s:]*$")
 
 
@@ -83,6 +84,8 @@ class _Scanner:
         self.table_row = -1
         self.html_headers: list[str] = []
         self.html_column = 0
+        self.html_spans: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+        self.html_occupied: set[int] = set()
 
     def mapped(self, index: int, column: int, end: int | None = None) -> Mapped:
         line = self.lines[index]
@@ -162,13 +165,13 @@ class _Scanner:
                 last = None
                 index += 1
                 continue
+            if _HTML_ROW.search(line):
+                self.start_html_row()
             if "<t" in line.lower() and _HTML_CELL.search(line):
                 self.html_cells(index, line)
                 last = None
                 index += 1
                 continue
-            if _HTML_ROW.search(line):
-                self.html_column = 0
             if _TABLE_ROW.match(line) and (self.table_header is not None or _TABLE_RULE.match(next_line)):
                 self.table_line(index, line, next_line)
                 last = None
@@ -274,8 +277,18 @@ class _Scanner:
                 return False
         return True
 
+    def start_html_row(self) -> None:
+        self.html_column = 0
+        self.html_occupied = {column for column, rows in self.html_spans.items() if rows > 0}
+        self.html_spans = {column: rows - 1 for column, rows in self.html_spans.items() if rows > 1}
+
     def html_cells(self, index: int, line: str) -> None:
         for match in _HTML_CELL.finditer(line):
+            while self.html_column in self.html_occupied:
+                self.html_column += 1
+            span = _ROWSPAN.search(match.group(0)[: match.start("body") - match.start()])
+            if span is not None and int(span.group(1)) > 1:
+                self.html_spans[self.html_column] = int(span.group(1)) - 1
             body = match["body"]
             if match["tag"].lower() == "th":
                 if self.html_column == 0:

@@ -42,6 +42,11 @@ _KEY_RESULT = re.compile(
     rf"^(?:{_KR_WORDS}(?:{_NUMBER})?\s*[:.)\-–—|]\s*|{_KR_WORDS}{_NUMBER}{_SEP}|O?KR{_NUMBER}{_SEP}|KR\s*[:.)\-–—|]\s*)",
     re.IGNORECASE,
 )
+# "Objective 1" or "KR 2" alone: the text follows on the next line.
+_BARE_OBJECTIVE = re.compile(rf"^(?:{_OBJECTIVE_WORDS}|O){_NUMBER}\s*[:.]?$", re.IGNORECASE)
+_BARE_KR = re.compile(rf"^(?:{_KR_WORDS}|KR){_NUMBER}\s*[:.]?$", re.IGNORECASE)
+# "Platform KR: ...", "Q3 KR2: ...": a short qualifier before the label.
+_QUALIFIED_KR = re.compile(r"^(?:[A-Z0-9][\w&/'-]*\s+){1,3}KR\s*#?\d{0,2}(?:\.\d{1,2})?\s*:\s*")
 _OBJECTIVE_HEADER = re.compile(rf"^(?:O|OS|{_OBJECTIVE_WORDS}s?|objectives|objetivos|ziele)\s*:?$", re.IGNORECASE)
 _KR_HEADER = re.compile(rf"^(?:KRs?|{_KR_WORDS})\s*:?$", re.IGNORECASE)
 
@@ -57,11 +62,13 @@ def label_of(text: str) -> Label | None:
     text = text.strip()
     if not text:
         return None
-    if _KR_HEADER.match(text):
+    if _KR_HEADER.match(text) or _BARE_KR.match(text):
         return Label(LabelKind.KEY_RESULT_HEADER, len(text))
+    if _BARE_OBJECTIVE.match(text) and (text[0] != "o" or len(text) > 3):
+        return Label(LabelKind.OBJECTIVE_HEADER, len(text))
     if _OBJECTIVE_HEADER.match(text) and text not in ("o", "os"):
         return Label(LabelKind.OBJECTIVE_HEADER, len(text))
-    if (match := _KEY_RESULT.match(text)) and match.end() < len(text):
+    if (match := _KEY_RESULT.match(text) or _QUALIFIED_KR.match(text)) and match.end() < len(text):
         return Label(LabelKind.KEY_RESULT, match.end())
     # A lone "O" and a number is a label only in capitals ("o2 sensors" is not one).
     match = _OBJECTIVE.match(text) or _UPPER_O.match(text)

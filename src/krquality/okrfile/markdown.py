@@ -133,6 +133,11 @@ class _Builder:
             found = find_cycle(blocks[title].content.clean().text)
             if found is not None:
                 return found, "title"
+        elif blocks and blocks[0].kind is Kind.PARAGRAPH and len(blocks[0].content.text) <= 100:
+            # Plain text: a short first line is the title ("Team plan for FY2027").
+            found = find_cycle(blocks[0].content.clean().text)
+            if found is not None:
+                return found, "title"
         found = file_name_cycle(self.path)
         return (found, "file name") if found is not None else (None, None)
 

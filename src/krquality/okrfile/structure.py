@@ -34,6 +34,9 @@ from krquality.okrfile.markup import Mapped, is_link_only
 _OKR_WORDS = re.compile(r"\bOKRs?\b|objectives?\b|key\s+results?|目标|关键结果|目標", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][.)])\s+")
 _DIGIT = re.compile(r"\d")
+_KR_COLUMN = re.compile(r"key\s*results?|\bkrs?\b|关键结果|resultados?[\s-]+(?:clave|chave)|ergebnis", re.IGNORECASE)
+_OBJECTIVE_COLUMN = re.compile(r"objective|\bgoals?\b|目标|目標|objetivo|^o$|ziel", re.IGNORECASE)
+_HEADER_LABELS = (LabelKind.OBJECTIVE_HEADER, LabelKind.KEY_RESULT_HEADER)
 
 
 @dataclass
@@ -68,6 +71,7 @@ class _Claim:
     list_id: int | None = None
     started: bool = False
     from_label: bool = False  # made by a label or a "Key results:" header
+    bare: bool = False  # made by "KR 1" alone: the paragraph after it is the key result
     absorbing: bool = False  # items after "... the following:" belong to it, not to the list
 
 
@@ -112,12 +116,48 @@ class _Reader:
 
     def anonymous(self, index: int) -> FoundObjective:
         """Key results with no objective above them: the nearest heading stands in for one."""
-        headings = self.blocks[index].headings
+        headings = [h for h in self.blocks[index].headings if not self.is_header_label(h)]
         source = headings[-1] if headings else index
         title = self.clean[source] if headings else Mapped("(no objective)", (0,) * 15)
         objective = FoundObjective(title, self.blocks[source].line, source, False)
         self.objectives.append(objective)
         return objective
+
+    def owner_for(self, index: int) -> FoundObjective | None:
+        """The objective a labelled key result belongs to: the item it is nested in (when that is
+        no key result itself), else the current objective unless a section heading came between."""
+        current = self.current
+        block = self.blocks[index]
+        if block.kind is Kind.ITEM and block.parent is not None:
+            if current is not None and (current.block == block.parent or self.is_inside(index, current.block)):
+                return current
+            parent_label = self.labels[block.parent]
+            if parent_label is None or parent_label.kind is not LabelKind.KEY_RESULT:
+                existing = next((o for o in self.objectives if o.block == block.parent), None)
+                return existing or self.new_objective(block.parent, labelled=False)
+        enclosing = [h for h in block.headings if not self.is_header_label(h)]
+        if current is None or not enclosing or current.block >= enclosing[-1]:
+            return current
+        existing = next((o for o in self.objectives if o.block == enclosing[-1]), None)
+        return existing or self.anonymous(index)
+
+    def is_header_label(self, index: int) -> bool:
+        label = self.labels[index]
+        return label is not None and label.kind in _HEADER_LABELS
+
+    def cell(self, index: int) -> bool:
+        """A table cell under an "Objective" or "Key result" column; True when read."""
+        header = self.blocks[index].header
+        if _KR_COLUMN.search(header):
+            self.add_kr(index, self.current)
+        elif _OBJECTIVE_COLUMN.search(header):
+            title = self.title_of(index).text
+            if self.current is None or self.current.title.text != title or self.current.block < index - 50:
+                self.new_objective(index, labelled=True)
+        else:
+            return False
+        self.used = True
+        return True
 
     @property
     def current(self) -> FoundObjective | None:
@@ -213,6 +253,8 @@ class _Reader:
         for index, block in enumerate(self.blocks):
             label = self.labels[index]
             kind = label.kind if label is not None else None
+            if block.kind is Kind.CELL and self.cell(index):
+                continue
             if kind is LabelKind.OBJECTIVE:
                 objective = self.new_objective(index, labelled=True)
                 self.used = self.used or objective is not None
@@ -222,7 +264,7 @@ class _Reader:
                     self.claim = _Claim("kr", objective, from_label=True)
             elif kind is LabelKind.KEY_RESULT:
                 claim = self.claim
-                owner = claim.owner if claim is not None and claim.owner else self.current
+                owner = claim.owner if claim is not None and claim.owner else self.owner_for(index)
                 self.add_kr(index, owner)
                 self.used = True
                 if claim is not None and claim.kind == "kr" and block.kind is Kind.ITEM and not claim.started:
@@ -231,12 +273,17 @@ class _Reader:
                 if self.claim is not None and self.claim.kind == "kr" and block.kind is not Kind.ITEM:
                     self.claim = None
             elif kind is LabelKind.KEY_RESULT_HEADER:
-                self.claim = _Claim("kr", self.current, from_label=True)
+                bare = label is not None and any(c.isdigit() for c in self.clean[index].text)
+                self.claim = _Claim("kr", self.owner_for(index), from_label=True, bare=bare)
             elif kind is LabelKind.OBJECTIVE_HEADER:
                 self.claim = _Claim("objectives", None, from_label=True)
             elif block.kind is Kind.ITEM:
                 if not self.claimed(index):
                     self.doubt(index)
+            elif block.kind is Kind.PARAGRAPH and self.claim is not None and self.claim.bare:
+                self.add_kr(index, self.claim.owner)  # "KR 1" then its text on the next line
+                self.claim = None
+                self.used = True
             elif block.kind is Kind.PARAGRAPH and self.claim is not None and self.claim.kind == "objectives":
                 # "## Objective" then one paragraph: that paragraph is the objective.
                 objective = self.new_objective(index, labelled=True)
@@ -253,7 +300,9 @@ class _Reader:
     # -- the structural reading --------------------------------------------
     def structural(self) -> None:
         for index, block in enumerate(self.blocks):
-            if block.kind is Kind.HEADING:
+            if block.kind is Kind.CELL:
+                self.cell(index)
+            elif block.kind is Kind.HEADING:
                 self.claim = None
                 self.heading(index)
             elif block.kind is Kind.PARAGRAPH:
