@@ -84,6 +84,7 @@ class _Reader:
         self.doubtful: list[int] = []
         self.claim: _Claim | None = None
         self.used = False  # the labelled reading found something by its labels
+        self.headings_are_objectives = True
 
     # -- shared helpers -------------------------------------------------
     def text_after_label(self, index: int) -> Mapped:
@@ -299,6 +300,15 @@ class _Reader:
 
     # -- the structural reading --------------------------------------------
     def structural(self) -> None:
+        # A page's convention holds throughout: where some heading's list is plainly its key
+        # results (items without sub-lists), a heading over items that all have sub-lists is an
+        # objective too, and the sub-lists are notes; elsewhere such items are the objectives.
+        self.headings_are_objectives = any(
+            (first := self.next_list_start(i)) is not None
+            and any(not self.blocks[j].children or self.blocks[j].checkbox for j in self.top_items(first))
+            for i, block in enumerate(self.blocks)
+            if block.kind is Kind.HEADING
+        )
         for index, block in enumerate(self.blocks):
             if block.kind is Kind.CELL:
                 self.cell(index)
@@ -326,7 +336,9 @@ class _Reader:
         if first is None or self.is_objective_list(first, under_heading=True):
             return
         items = self.top_items(first)
-        single = len(items) == 1 and (self.blocks[first].checkbox or self.blocks[first].children)
+        # One numbered entry is a list just begun (a backlog), not a key result set.
+        lone = self.blocks[first]
+        single = len(items) == 1 and (lone.checkbox or bool(lone.children) or not lone.ordered)
         if (len(items) >= 2 or single) and not self.is_reference_list(items):
             self.claim = _Claim("kr", self.new_objective(index, labelled=False))
 
@@ -346,7 +358,9 @@ class _Reader:
         children = [c for j in items for c in self.blocks[j].children]
         with_digits = sum(1 for c in children if _DIGIT.search(self.clean[c].text))
         tops_with_digits = sum(1 for j in items if _DIGIT.search(self.clean[j].text))
-        return 5 * with_digits >= 3 * len(children) and 2 * tops_with_digits < len(items)
+        if 5 * with_digits >= 3 * len(children) and 2 * tops_with_digits < len(items):
+            return True
+        return not self.headings_are_objectives
 
     def doubt(self, index: int) -> None:
         if self.clean[index].text and not is_link_only(self.blocks[index].content.text):
@@ -385,7 +399,7 @@ def _without_repeats(objectives: list[FoundObjective]) -> list[FoundObjective]:
     for objective in objectives:
         key = " ".join(objective.title.text.split()).casefold()
         krs = {" ".join(kr.text.text.split()).casefold() for kr in objective.key_results}
-        if key in seen and krs <= seen_krs:
+        if key in seen and krs and krs <= seen_krs:
             continue
         seen.add(key)
         seen_krs |= krs
