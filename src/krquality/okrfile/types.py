@@ -124,6 +124,14 @@ class OKRDocument:
         """
         return position_at(self.text, offset)
 
+    def locate_end(self, objective: int, key_result: int, char: int) -> Position:
+        """The file position just after character ``char - 1`` of a key result's text (the end
+        of a span), so markup taken out after the span stays outside it."""
+        source = self.sources[objective].key_results[key_result]
+        if source.offsets is not None and 0 < char < len(source.offsets):
+            return self.position_at(source.offsets[char - 1] + 1)
+        return self.locate(objective, key_result, char)
+
     def locate(self, objective: int, key_result: int, char: int) -> Position:
         """The file position of character ``char`` of a key result's text.
 
