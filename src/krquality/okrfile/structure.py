@@ -72,6 +72,7 @@ class _Claim:
     started: bool = False
     from_label: bool = False  # made by a label or a "Key results:" header
     bare: bool = False  # made by "KR 1" alone: the paragraph after it is the key result
+    source: int | None = None  # the block that made the claim
     absorbing: bool = False  # items after "... the following:" belong to it, not to the list
 
 
@@ -220,6 +221,12 @@ class _Reader:
             return False
         if not claim.started:
             claim.started, claim.list_id, claim.parent = True, block.list_id, block.parent
+            if claim.kind == "objectives" and claim.source is not None and self.is_placeholder_header(claim, index):
+                # "# Objective" over several items: the heading stands for the objective.
+                claim.kind = "kr"
+                claim.owner = FoundObjective(self.clean[claim.source], self.blocks[claim.source].line,
+                                             claim.source, False)
+                self.objectives.append(claim.owner)
         if block.list_id != claim.list_id:
             self.claim = None
             return False
@@ -231,6 +238,15 @@ class _Reader:
             self.take(index, claim)
             return True
         return True  # deeper: a note
+
+    def is_placeholder_header(self, claim: _Claim, first: int) -> bool:
+        """A singular "Objective" heading over a list of several items names no objective: the
+        items are its key results ("Objectives" or "O" over a list lists objectives)."""
+        if claim.source is None:
+            return False
+        word = self.clean[claim.source].text.strip(": ").lower()
+        plural = word.endswith("s") or word in ("o", "目标", "目標")
+        return self.blocks[claim.source].kind is Kind.HEADING and not plural and len(self.top_items(first)) > 1
 
     def take(self, index: int, claim: _Claim) -> None:
         if claim.absorbing:
@@ -250,11 +266,16 @@ class _Reader:
         return False
 
     # -- the labelled reading ---------------------------------------------
-    def labelled(self) -> None:
+    def labelled(self, title: int | None = None) -> None:
         for index, block in enumerate(self.blocks):
             label = self.labels[index]
             kind = label.kind if label is not None else None
             if block.kind is Kind.CELL and self.cell(index):
+                continue
+            if index == title and kind is None:
+                # A page that opens "# Objective\n- key result" before labelling the rest.
+                self.claim = None
+                self.heading(index)
                 continue
             if kind is LabelKind.OBJECTIVE:
                 objective = self.new_objective(index, labelled=True)
@@ -277,7 +298,7 @@ class _Reader:
                 bare = label is not None and any(c.isdigit() for c in self.clean[index].text)
                 self.claim = _Claim("kr", self.owner_for(index), from_label=True, bare=bare)
             elif kind is LabelKind.OBJECTIVE_HEADER:
-                self.claim = _Claim("objectives", None, from_label=True)
+                self.claim = _Claim("objectives", None, from_label=True, source=index)
             elif block.kind is Kind.ITEM:
                 if not self.claimed(index):
                     self.doubt(index)
@@ -417,7 +438,7 @@ def read_structure(blocks: list[Block], *, title_heading: int | None = None) -> 
     [('Grow', ['Double sign-ups', 'Launch the app'])]
     """
     labelled = _Reader(blocks)
-    labelled.labelled()
+    labelled.labelled(title_heading)
     if labelled.used:
         return labelled.finish(title_heading)
     structural = _Reader(blocks)
