@@ -33,8 +33,14 @@ def test_find_cycle(text: str, cycle: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("cycle", "end"),
-    [("Q1 2026", "2026-03-31"), ("Q2-Q3 2026", "2026-09-30"), ("H2 2025", "2025-12-31"), ("2028", "2028-12-31"),
-     ("February 2028", "2028-02-29"), ("FY27", "end of FY27")],
+    [
+        ("Q1 2026", "2026-03-31"),
+        ("Q2-Q3 2026", "2026-09-30"),
+        ("H2 2025", "2025-12-31"),
+        ("2028", "2028-12-31"),
+        ("February 2028", "2028-02-29"),
+        ("FY27", "end of FY27"),
+    ],
 )
 def test_cycle_end(cycle: str, end: str) -> None:
     assert cycle_end(cycle) == end

@@ -51,7 +51,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(rf"\b(?P<m>{_MONTH_WORD})\.?\s+(?P<y>{_YEAR})\b", re.IGNORECASE)),
     ("month", re.compile(rf"(?<!\d)(?P<y>{_YEAR})\s*(?:年\s*)?(?P<mn>1[0-2]|0?[1-9])\s*月")),
     ("years", re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{_YEAR}|\d\d)(?![\d/.-])")),
-    ("season", re.compile(r"\b(?P<kind>season|sprint|cycle|term|semester|trimester)\s+(?P<n>\d{1,3})\b", re.I)),
+    (
+        "season",
+        re.compile(r"\b(?P<kind>season|sprint|cycle|term|semester|trimester)\s+(?P<n>\d{1,3})\b", re.I),
+    ),
     ("quarter", re.compile(r"\b(?P<q>Q[1-4])(?:\s*(?:-|–|&|and|to)\s*(?P<q2>Q[1-4]))?\b")),
     ("half", re.compile(r"\b(?P<h>H[12])\b")),
     ("year", re.compile(rf"(?<![\d/.:-])(?P<y>{_YEAR})(?![\d/.:-]|\s*年\s*\d)")),

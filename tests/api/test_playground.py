@@ -162,5 +162,7 @@ def test_markdown_mode_reads_a_document_as_lint_does(page: Any) -> None:
     texts = page.locator("[data-testid=kr] [data-testid=kr-text]").all_inner_texts()
     assert texts == [kr["text"] for o in outline["objectives"] for kr in o["key_results"]]
     assert texts[1] == "Launch the booking app"  # link syntax out, its text kept
-    codes = page.locator("[data-testid=kr] li[data-code]").evaluate_all("items => items.map(i => i.dataset.code)")
+    codes = page.locator("[data-testid=kr] li[data-code]").evaluate_all(
+        "items => items.map(i => i.dataset.code)"
+    )
     assert "KRQ201" not in codes  # the heading's cycle dates the launch

@@ -106,7 +106,9 @@ def test_locate_maps_a_span_inside_the_key_result() -> None:
         ("## Kitchen\n\nKR: Halve food waste\n", 3, "Kitchen"),
     ],
 )
-def test_a_key_result_before_any_objective_is_read_under_its_heading(text: str, line: int, title: str) -> None:
+def test_a_key_result_before_any_objective_is_read_under_its_heading(
+    text: str, line: int, title: str
+) -> None:
     doc = read_markdown(text, path="okrs.md")
     assert [(o.title, o.key_result_lines) for o in doc.objectives] == [(title, (line,))]
 
@@ -130,6 +132,8 @@ def test_read_okr_file_names_a_file_that_is_not_utf8(tmp_path: pytest.TempPathFa
         read_okr_file(path)
 
 
-@pytest.mark.parametrize(("path", "fmt"), [("okrs", "markdown"), ("okrs.okr", "markdown"), ("okrs.txt", "text")])
+@pytest.mark.parametrize(
+    ("path", "fmt"), [("okrs", "markdown"), ("okrs.okr", "markdown"), ("okrs.txt", "text")]
+)
 def test_read_okr_text_picks_the_format_by_suffix(path: str, fmt: str) -> None:
     assert read_okr_text("# Ship\n- Launch it\n- Grow it\n", path=path).format.value == fmt

@@ -53,12 +53,17 @@ def test_lint_over_all_real_documents_writes_valid_sarif_with_an_unreadable_file
     log = json.loads(result.stdout)
     jsonschema_rs.validate(json.loads(SCHEMA.read_text(encoding="utf-8")), log)
     run = log["runs"][0]
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]
-            for r in run["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]
+        for r in run["results"]
+    }
     assert "unreadable.md" in uris and len(uris) > 10
     # Where a document states its cycle, no key result is told it has no date.
-    stated = {d.name for d in _documents()
-              if json.loads(d.with_name(d.name + ".truth.json").read_text(encoding="utf-8"))["cycle"]}
+    stated = {
+        d.name
+        for d in _documents()
+        if json.loads(d.with_name(d.name + ".truth.json").read_text(encoding="utf-8"))["cycle"]
+    }
     for item in run["results"]:
         uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]
         if uri in stated:

@@ -141,8 +141,11 @@ class Line:
 _ITEM = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs approx incl excl esp mr mrs ms dr prof inc ltd co corp no nr st jan feb mar apr jun jul aug "
-    "sep sept oct nov dec fig est min max avg dept".split()
+    {
+        "e.g", "i.e", "etc", "vs", "approx", "incl", "excl", "esp", "mr", "mrs", "ms", "dr", "prof",
+        "inc", "ltd", "co", "corp", "no", "nr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "fig", "est", "min", "max", "avg", "dept",
+    }
 )
 
 

@@ -40,8 +40,10 @@ _EPILOG = (
 def lint(
     files: Annotated[
         list[str],
-        typer.Argument(help="OKR documents (Markdown, YAML, JSON, CSV/TSV, reStructuredText, text), "
-                            "directories or glob patterns; - reads stdin."),
+        typer.Argument(
+            help="OKR documents (Markdown, YAML, JSON, CSV/TSV, reStructuredText, text), "
+            "directories or glob patterns; - reads stdin."
+        ),
     ],
     output_format: Annotated[
         LintFormat, typer.Option("--format", "-f", help="Output format: text, json, sarif or rdjson.")
@@ -50,8 +52,11 @@ def lint(
         bool, typer.Option("--no-suggestions", help="Skip rewrite suggestions (faster).")
     ] = False,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at this severity or worse: "
-                                               "error, warning, info, or never.")
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at this severity or worse: error, warning, info, or never.",
+        ),
     ] = FailOn.ERROR,
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Glob pattern of files to leave out (repeatable).")
@@ -111,7 +116,8 @@ def lint(
         for path, message in notes:
             typer.echo(f"{path}: note: {message}", err=True)
     typer.echo(
-        render(output_format, diagnostics, rules=rules(), version=krquality.__version__, notes=notes), nl=False
+        render(output_format, diagnostics, rules=rules(), version=krquality.__version__, notes=notes),
+        nl=False,
     )
     threshold = None if fail_on is FailOn.NEVER else Severity(fail_on.value)
     if fails(diagnostics, threshold):

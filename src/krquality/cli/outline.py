@@ -12,7 +12,9 @@ from krquality.cli.app import app
 
 @app.command()
 def outline(
-    files: Annotated[list[str], typer.Argument(help="OKR files, directories or glob patterns; - reads stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="OKR files, directories or glob patterns; - reads stdin.")
+    ],
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Glob pattern of files to leave out (repeatable).")

@@ -75,7 +75,6 @@ def rules() -> tuple[Rule, ...]:
     'KRQ903'
     """
     from krquality.checks import list_checks
-
     from krquality.okrfile import notes
 
     out = [Rule(c.code, c.name, c.severity, c.message, c.docs) for c in list_checks()]
@@ -247,7 +246,9 @@ def fails(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool
     return any(_RANK[d.severity] >= _RANK[threshold] for d in diagnostics)
 
 
-def unreadable_diagnostic(path: str, message: str, *, line: int | None = None, column: int | None = None) -> Diagnostic:
+def unreadable_diagnostic(
+    path: str, message: str, *, line: int | None = None, column: int | None = None
+) -> Diagnostic:
     """An error diagnostic for a file that could not be read, at the line the error names."""
     from krquality.okrfile.notes import UNREADABLE_CODE, UNREADABLE_NAME
 

@@ -37,13 +37,13 @@ __all__ = [
     "NO_REASON_NAME",
     "FileFinding",
     "KeyResultSource",
+    "NotOKRFileError",
     "OKRDocument",
     "OKRFormat",
     "ObjectiveSource",
     "Position",
     "Suppression",
     "apply_suppressions",
-    "NotOKRFileError",
     "detect_format",
     "document_outline",
     "read_csv",
@@ -146,7 +146,12 @@ def document_outline(document: OKRDocument) -> dict[str, Any]:
                 "text": objective.title,
                 "cycle": objective.cycle,
                 "key_results": [
-                    {"line": kr.start.line, "column": kr.start.column, "text": kr.text, "language": kr.language}
+                    {
+                        "line": kr.start.line,
+                        "column": kr.start.column,
+                        "text": kr.text,
+                        "language": kr.language,
+                    }
                     for kr in source.key_results
                 ],
             }

@@ -52,7 +52,9 @@ _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+:.])\1{2,}[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _BULLET = re.compile(
-    r"^(?P<indent>[ \t]*)(?:(?P<mark>[-*+•◦▪‣●○■□➢➤►·–])|(?P<number>\d{1,3}[.)]|[a-z][.)](?=[ \t])))(?:[ \t]+|$)"
+    r"^(?P<indent>[ \t]*)"
+    r"(?:(?P<mark>[-*+•◦▪‣●○■□➢➤►·–])|(?P<number>\d{1,3}[.)]|[a-z][.)](?=[ \t])))"
+    r"(?:[ \t]+|$)"
 )
 _CHECKBOX = re.compile(r"^\[[ xX✓✔-]?\](?:[ \t]+|$)")
 _TABLE_ROW = re.compile(r"^\s*\|?.*\|.*$")
@@ -105,7 +107,9 @@ class _Scanner:
         while self.heading_stack and self.blocks[self.heading_stack[-1]].level >= level:
             self.heading_stack.pop()
         self.item_stack = []
-        self.heading_stack.append(self.add(Block(Kind.HEADING, index, self.mapped(index, column, end), level)))
+        self.heading_stack.append(
+            self.add(Block(Kind.HEADING, index, self.mapped(index, column, end), level))
+        )
 
     def scan(self) -> list[Block]:
         lines = self.lines
@@ -150,7 +154,8 @@ class _Scanner:
             previous_blank = False
             next_line = lines[index + 1] if index + 1 < len(lines) else ""
             if atx := _ATX.match(line):
-                end = len(line) - len(_ATX_CLOSE.search(line).group(0)) if _ATX_CLOSE.search(line) else None
+                closing = _ATX_CLOSE.search(line)
+                end = closing.start() if closing is not None else None
                 if line[atx.end() :].strip("# \t"):
                     self.heading(index, atx.end(), len(atx["marks"]), end)
                 last = None
@@ -182,8 +187,10 @@ class _Scanner:
                 last = self.item(index, line, bullet)
                 index += 1
                 continue
-            if last is not None and self.blocks[last].kind in (Kind.ITEM, Kind.PARAGRAPH) and not self.starts_new(
-                line, last
+            if (
+                last is not None
+                and self.blocks[last].kind in (Kind.ITEM, Kind.PARAGRAPH)
+                and not self.starts_new(line, last)
             ):
                 block = self.blocks[last]
                 column = len(line) - len(line.lstrip())
@@ -250,8 +257,10 @@ class _Scanner:
         parent = self.item_stack[-1] if self.item_stack else None
         if parent is None:
             previous = self.blocks[-1] if self.blocks else None
-            if previous is None or previous.kind is not Kind.ITEM or previous.line < index - 2 and not self.is_loose(
-                previous.line, index
+            if (
+                previous is None
+                or previous.kind is not Kind.ITEM
+                or (previous.line < index - 2 and not self.is_loose(previous.line, index))
             ):
                 self.list_id += 1
         block = Block(
@@ -299,8 +308,15 @@ class _Scanner:
             start = match.start("body")
             header = self.html_headers[self.html_column] if self.html_column < len(self.html_headers) else ""
             if body.strip():
-                self.add(Block(Kind.CELL, index, self.mapped(index, start, match.end("body")), header=header,
-                               column_index=self.html_column))
+                self.add(
+                    Block(
+                        Kind.CELL,
+                        index,
+                        self.mapped(index, start, match.end("body")),
+                        header=header,
+                        column_index=self.html_column,
+                    )
+                )
             self.html_column += 1
 
     def table_line(self, index: int, line: str, next_line: str) -> None:
@@ -319,8 +335,17 @@ class _Scanner:
             header = self.table_header[column_index] if column_index < len(self.table_header) else ""
             lead = len(cell) - len(cell.lstrip())
             content = self.mapped(index, start + lead, start + len(cell.rstrip()))
-            self.add(Block(Kind.CELL, index, content, header=header, column_index=column_index,
-                           row=self.table_row, list_id=self.list_id))
+            self.add(
+                Block(
+                    Kind.CELL,
+                    index,
+                    content,
+                    header=header,
+                    column_index=column_index,
+                    row=self.table_row,
+                    list_id=self.list_id,
+                )
+            )
 
     @staticmethod
     def split_row(line: str) -> tuple[list[int], list[str]]:

@@ -89,7 +89,9 @@ class _CsvReader:
         cycle_column = column(_CYCLE)
         builders: list[tuple[Objective, list[KeyResultSource], Position]] = []
         if type_column is not None and (text_column := column(_TEXT)) is not None:
-            self.typed(rows[1:], type_column, text_column, column(_PARENT), column(_ID), cycle_column, builders)
+            self.typed(
+                rows[1:], type_column, text_column, column(_PARENT), column(_ID), cycle_column, builders
+            )
         elif (kr_column := column(_KR_COLUMN)) is not None:
             self.paired(rows[1:], column(_OBJECTIVE_COLUMN), kr_column, cycle_column, builders)
         else:
@@ -99,7 +101,9 @@ class _CsvReader:
                 path=self.path,
             )
         objectives = [
-            Objective(o.title, tuple(kr.text for kr in krs), o.line, tuple(kr.start.line for kr in krs), o.cycle)
+            Objective(
+                o.title, tuple(kr.text for kr in krs), o.line, tuple(kr.start.line for kr in krs), o.cycle
+            )
             for o, krs, _ in builders
         ]
         sources = [ObjectiveSource(start, tuple(krs)) for _, krs, start in builders]
@@ -116,7 +120,9 @@ class _CsvReader:
 
     def source(self, line: int, text: str) -> KeyResultSource:
         stripped, start, offsets = self.cell(line, text)
-        return KeyResultSource(stripped, start, offsets is not None, offsets=offsets, language=guess_language(stripped))
+        return KeyResultSource(
+            stripped, start, offsets is not None, offsets=offsets, language=guess_language(stripped)
+        )
 
     @staticmethod
     def at(cells: list[str], index: int | None) -> str:
@@ -144,7 +150,9 @@ class _CsvReader:
                 continue
             if kind in _OBJECTIVE_TYPES or kind.startswith("objective"):
                 title, start, _ = self.cell(line, text)
-                builders.append((Objective(title, (), start.line, cycle=self.cycle_of(cells, cycle_column)), [], start))
+                builders.append(
+                    (Objective(title, (), start.line, cycle=self.cycle_of(cells, cycle_column)), [], start)
+                )
                 for key in (self.at(cells, id_column), title):
                     if key:
                         by_key[key.casefold()] = len(builders) - 1
@@ -167,7 +175,9 @@ class _CsvReader:
             title = self.at(cells, objective_column)
             if title and (not builders or builders[-1][0].title != title):
                 stripped, start, _ = self.cell(line, title)
-                builders.append((Objective(stripped, (), start.line, cycle=self.cycle_of(cells, cycle_column)), [], start))
+                builders.append(
+                    (Objective(stripped, (), start.line, cycle=self.cycle_of(cells, cycle_column)), [], start)
+                )
             text = self.at(cells, kr_column)
             if not text:
                 continue
@@ -186,5 +196,9 @@ def read_csv(text: str, *, path: str = "<string>", delimiter: str | None = None)
     """
     if delimiter is None:
         first = text.split("\n", 1)[0]
-        delimiter = "\t" if first.count("\t") > first.count(",") else (";" if first.count(";") > first.count(",") else ",")
+        delimiter = (
+            "\t"
+            if first.count("\t") > first.count(",")
+            else (";" if first.count(";") > first.count(",") else ",")
+        )
     return _CsvReader(text, path, delimiter).read()

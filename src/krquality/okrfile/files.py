@@ -14,7 +14,9 @@ from pathlib import Path
 
 # What a directory walk picks up: the formats the reader knows.
 OKR_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".tsv", ".rst", ".txt")
-_SKIPPED_DIRECTORIES = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+_SKIPPED_DIRECTORIES = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+)
 
 
 def expand_paths(arguments: Sequence[str], *, ignore: Sequence[str] = ()) -> list[str]:
@@ -41,7 +43,7 @@ def expand_paths(arguments: Sequence[str], *, ignore: Sequence[str] = ()) -> lis
 
 
 def _walk(directory: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(d for d in directories if d not in _SKIPPED_DIRECTORIES)
         found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(OKR_SUFFIXES))
@@ -52,7 +54,9 @@ def _ignored(path: str, patterns: Sequence[str]) -> bool:
     name = Path(path).name
     normal = path.replace(os.sep, "/")
     return any(
-        fnmatch.fnmatch(normal, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(normal, f"*/{p}")
+        fnmatch.fnmatch(normal, p)
+        or fnmatch.fnmatch(name, p)
+        or fnmatch.fnmatch(normal, f"*/{p}")
         or normal.startswith(p.rstrip("/") + "/")
         for p in patterns
     )

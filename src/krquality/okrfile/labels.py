@@ -47,7 +47,9 @@ _BARE_OBJECTIVE = re.compile(rf"^(?:{_OBJECTIVE_WORDS}|O){_NUMBER}\s*[:.]?$", re
 _BARE_KR = re.compile(rf"^(?:{_KR_WORDS}|KR){_NUMBER}\s*[:.]?$", re.IGNORECASE)
 # "Platform KR: ...", "Q3 KR2: ...": a short qualifier before the label.
 _QUALIFIED_KR = re.compile(r"^(?:[A-Z0-9][\w&/'-]*\s+){1,3}KR\s*#?\d{0,2}(?:\.\d{1,2})?\s*:\s*")
-_OBJECTIVE_HEADER = re.compile(rf"^(?:O|OS|{_OBJECTIVE_WORDS}s?|objectives|objetivos|ziele)\s*:?$", re.IGNORECASE)
+_OBJECTIVE_HEADER = re.compile(
+    rf"^(?:O|OS|{_OBJECTIVE_WORDS}s?|objectives|objetivos|ziele)\s*:?$", re.IGNORECASE
+)
 _KR_HEADER = re.compile(rf"^(?:KRs?|{_KR_WORDS})\s*:?$", re.IGNORECASE)
 
 

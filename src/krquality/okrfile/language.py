@@ -12,25 +12,148 @@ import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ENGLISH = frozenset(
-    "the a an of to and for in on with by at from our we is are be as all each per than into "
-    "more less least most new first every this that its their your my".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "at",
+        "from",
+        "our",
+        "we",
+        "is",
+        "are",
+        "be",
+        "as",
+        "all",
+        "each",
+        "per",
+        "than",
+        "into",
+        "more",
+        "less",
+        "least",
+        "most",
+        "new",
+        "first",
+        "every",
+        "this",
+        "that",
+        "its",
+        "their",
+        "your",
+        "my",
+    ]
 )
 # Frequent short words of other languages written in Latin script that are not English words.
 _OTHER = {
-    "pt": frozenset("de da do das dos para com uma um os ao até não são pelo pela cada mais seus nosso nossa".split()),
-    "es": frozenset("de del los las para con una un por cada más nuestro nuestra sus hasta el".split()),
-    "fr": frozenset("de des les le la du pour avec une un par chaque plus nos notre aux".split()),
-    "de": frozenset("der die das den dem und für mit eine ein von zu jede mehr unsere bis auf".split()),
-    "it": frozenset("di della delle il gli per con una ogni più nostro nostra fino".split()),
-    "nl": frozenset("het een voor met van onze elke meer tot".split()),
+    "pt": frozenset(
+        [
+            "de",
+            "da",
+            "do",
+            "das",
+            "dos",
+            "para",
+            "com",
+            "uma",
+            "um",
+            "os",
+            "ao",
+            "até",
+            "não",
+            "são",
+            "pelo",
+            "pela",
+            "cada",
+            "mais",
+            "seus",
+            "nosso",
+            "nossa",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "de",
+            "del",
+            "los",
+            "las",
+            "para",
+            "con",
+            "una",
+            "un",
+            "por",
+            "cada",
+            "más",
+            "nuestro",
+            "nuestra",
+            "sus",
+            "hasta",
+            "el",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "de",
+            "des",
+            "les",
+            "le",
+            "la",
+            "du",
+            "pour",
+            "avec",
+            "une",
+            "un",
+            "par",
+            "chaque",
+            "plus",
+            "nos",
+            "notre",
+            "aux",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "und",
+            "für",
+            "mit",
+            "eine",
+            "ein",
+            "von",
+            "zu",
+            "jede",
+            "mehr",
+            "unsere",
+            "bis",
+            "auf",
+        ]
+    ),
+    "it": frozenset(
+        ["di", "della", "delle", "il", "gli", "per", "con", "una", "ogni", "più", "nostro", "nostra", "fino"]
+    ),
+    "nl": frozenset(["het", "een", "voor", "met", "van", "onze", "elke", "meer", "tot"]),
 }
 
 
 def guess_language(text: str) -> str | None:
     """None for English (or too little text to tell), else a rough language code.
 
-    >>> guess_language("Raise NPS from 40 to 55"), guess_language("身体健康"), guess_language("Criar um sistema de cadastro")
-    (None, 'zh', 'pt')
+    >>> guess_language("Raise NPS from 40 to 55"), guess_language("身体健康")
+    (None, 'zh')
+    >>> guess_language("Criar um sistema de cadastro")
+    'pt'
     """
     letters = [c for c in text if c.isalpha()]
     if not letters:
@@ -47,8 +170,10 @@ def guess_language(text: str) -> str | None:
             return script
     words = [w.lower() for w in _WORD.findall(text)]
     english = sum(1 for w in words if w in _ENGLISH)
-    best, hits = max(((code, sum(1 for w in words if w in vocabulary)) for code, vocabulary in _OTHER.items()),
-                     key=lambda item: item[1])
+    best, hits = max(
+        ((code, sum(1 for w in words if w in vocabulary)) for code, vocabulary in _OTHER.items()),
+        key=lambda item: item[1],
+    )
     if hits >= 2 and hits > english:
         return best
     return None

@@ -98,7 +98,9 @@ class _Builder:
         for line in blocks[found.block].comment_lines:
             raw = self.lines[line].rstrip("\r")
             column = len(raw) - len(raw.lstrip())
-            suppression = markdown_suppression(raw, position_at(self.text, self.starts[line] + column, self.starts))
+            suppression = markdown_suppression(
+                raw, position_at(self.text, self.starts[line] + column, self.starts)
+            )
             if suppression is not None:
                 suppressions.append(suppression)
                 if suppression.reason is None:
@@ -156,7 +158,9 @@ class _Builder:
         return find_cycle(str(title)) if title is not None else None
 
     @staticmethod
-    def objective_cycle(blocks: list[Block], found: FoundObjective, title: int | None, cycle: str | None) -> str | None:
+    def objective_cycle(
+        blocks: list[Block], found: FoundObjective, title: int | None, cycle: str | None
+    ) -> str | None:
         """The innermost cycle stated by the headings above the objective."""
         chain = [h for h in blocks[found.block].headings if h != title]
         outer = cycle.split("; ")[0] if cycle else None
@@ -169,10 +173,13 @@ class _Builder:
         return current
 
 
-def read_markdown(text: str, *, path: str = "<string>", format: OKRFormat = OKRFormat.MARKDOWN) -> OKRDocument:
+def read_markdown(
+    text: str, *, path: str = "<string>", format: OKRFormat = OKRFormat.MARKDOWN
+) -> OKRDocument:
     """Read the objectives and key results of a Markdown (or reStructuredText, or plain text) page.
 
-    >>> doc = read_markdown("## Q3 2025\\n### Delight customers\\n- **KR1:** Raise NPS from 40 to 55\\n- Ship it\\n")
+    >>> text = "## Q3 2025\\n### Delight customers\\n- **KR1:** Raise NPS from 40 to 55\\n- Ship it\\n"
+    >>> doc = read_markdown(text)
     >>> doc.objectives[0].key_results, doc.objectives[0].cycle, doc.sources[0].key_results[0].start.column
     (('Raise NPS from 40 to 55', 'Ship it'), 'Q3 2025', 13)
     """

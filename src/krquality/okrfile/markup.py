@@ -68,7 +68,7 @@ class Mapped:
     def slice(self, start: int, end: int | None = None) -> Mapped:
         """Characters ``start`` to ``end`` (end exclusive) with their offsets."""
         end = len(self.text) if end is None else end
-        return Mapped(self.text[start:end], self.offsets[start:end] + (self.offsets[end],))
+        return Mapped(self.text[start:end], (*self.offsets[start:end], self.offsets[end]))
 
     def strip(self, chars: str | None = None) -> Mapped:
         """Without leading and trailing whitespace (or ``chars``)."""
@@ -76,7 +76,9 @@ class Mapped:
         right = len(self.text.rstrip(chars))
         return self.slice(left, max(left, right))
 
-    def sub(self, pattern: re.Pattern[str], keep: Callable[[re.Match[str]], str | None] | None = None) -> Mapped:
+    def sub(
+        self, pattern: re.Pattern[str], keep: Callable[[re.Match[str]], str | None] | None = None
+    ) -> Mapped:
         """Replace each match of ``pattern`` by its ``keep`` group (or by ``keep(match)``'s group
         name), or drop it when there is none."""
         out_text: list[str] = []
@@ -139,8 +141,10 @@ def clean_text(text: str) -> str:
 def is_link_only(text: str) -> bool:
     """True when ``text`` is nothing but links (a reference list item).
 
-    >>> is_link_only("[Guide](https://example.com) ([slides](https://example.com/s))"), is_link_only("Read [x](y) twice")
-    (True, False)
+    >>> is_link_only("[Guide](https://example.com) ([slides](https://example.com/s))")
+    True
+    >>> is_link_only("Read [x](y) twice")
+    False
     """
     rest = _LINK.sub("", _CHECKBOX.sub("", _AUTOLINK.sub("", text)))
     rest = re.sub(r"https?://\S+", "", rest)

@@ -39,8 +39,18 @@ NOT_READ_DOCS = (
     "could be a key result but had no objective above it, this says so once per document."
 )
 _LANGUAGES = {
-    "pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "nl": "Dutch",
-    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "ar": "Arabic", "el": "Greek",
+    "pt": "Portuguese",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "nl": "Dutch",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ru": "Russian",
+    "ar": "Arabic",
+    "el": "Greek",
 }
 
 
@@ -51,7 +61,8 @@ def for_analysis(document: OKRDocument) -> OKRDocument:
     ``KRQ902`` finding each; doubtful lines become one ``KRQ903`` finding.
 
     >>> from krquality.okrfile import read_okr_text
-    >>> doc = for_analysis(read_okr_text("# Crescer\\n- Criar um sistema de cadastro para os autores\\n", path="o.md"))
+    >>> text = "# Crescer\\n- Criar um sistema de cadastro para os autores\\n"
+    >>> doc = for_analysis(read_okr_text(text, path="o.md"))
     >>> doc.objectives[0].key_results, [f.finding.code for f in doc.findings]
     ((), ['KRQ902'])
     """
@@ -66,11 +77,21 @@ def for_analysis(document: OKRDocument) -> OKRDocument:
                 continue
             language = _LANGUAGES.get(kr.language, "another language")
             end = kr.offsets[-1] if kr.offsets else kr.start.offset + len(kr.text)
-            finding = Finding(NOT_ENGLISH_CODE, NOT_ENGLISH_NAME, Severity.INFO,
-                              NOT_ENGLISH_MESSAGE.format(language=language), kr.start.offset, end)
+            finding = Finding(
+                NOT_ENGLISH_CODE,
+                NOT_ENGLISH_NAME,
+                Severity.INFO,
+                NOT_ENGLISH_MESSAGE.format(language=language),
+                kr.start.offset,
+                end,
+            )
             findings.append(FileFinding(finding, kr.start))
         objectives.append(
-            replace(objective, key_results=tuple(k.text for k in kept), key_result_lines=tuple(k.start.line for k in kept))
+            replace(
+                objective,
+                key_results=tuple(k.text for k in kept),
+                key_result_lines=tuple(k.start.line for k in kept),
+            )
         )
         sources.append(replace(source, key_results=tuple(kept)))
     if document.doubtful_lines:
@@ -87,6 +108,12 @@ def _not_read(document: OKRDocument) -> FileFinding:
     line_text = text_lines[first - 1] if first - 1 < len(text_lines) else ""
     indent = len(line_text) - len(line_text.lstrip())
     start = document.position_at(sum(len(t) + 1 for t in text_lines[: first - 1]) + indent)
-    finding = Finding(NOT_READ_CODE, NOT_READ_NAME, Severity.INFO, message, start.offset,
-                      start.offset + len(line_text.rstrip()) - indent)
+    finding = Finding(
+        NOT_READ_CODE,
+        NOT_READ_NAME,
+        Severity.INFO,
+        message,
+        start.offset,
+        start.offset + len(line_text.rstrip()) - indent,
+    )
     return FileFinding(finding, Position(start.line, start.column, start.offset))

@@ -55,7 +55,9 @@ def score_document(outline: Mapping[str, Any] | None, truth: Mapping[str, Any], 
     truth_objectives = {o["line"] for o in truth.get("objectives", [])}
     stated = truth.get("cycle")
     if outline is None or "error" in outline:
-        return DocumentScore(path, len(truth_krs), 0, 0, 0, len(truth_objectives), 0, bool(stated), False, False, True)
+        return DocumentScore(
+            path, len(truth_krs), 0, 0, 0, len(truth_objectives), 0, bool(stated), False, False, True
+        )
     read = {kr["line"] for o in outline["objectives"] for kr in o["key_results"]}
     objectives = {o["line"] for o in outline["objectives"]}
     found_cycle = outline.get("cycle")

@@ -34,7 +34,9 @@ from krquality.okrfile.markup import Mapped, is_link_only
 _OKR_WORDS = re.compile(r"\bOKRs?\b|objectives?\b|key\s+results?|目标|关键结果|目標", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][.)])\s+")
 _DIGIT = re.compile(r"\d")
-_KR_COLUMN = re.compile(r"key\s*results?|\bkrs?\b|关键结果|resultados?[\s-]+(?:clave|chave)|ergebnis", re.IGNORECASE)
+_KR_COLUMN = re.compile(
+    r"key\s*results?|\bkrs?\b|关键结果|resultados?[\s-]+(?:clave|chave)|ergebnis", re.IGNORECASE
+)
 _OBJECTIVE_COLUMN = re.compile(r"objective|\bgoals?\b|目标|目標|objetivo|^o$|ziel", re.IGNORECASE)
 _HEADER_LABELS = (LabelKind.OBJECTIVE_HEADER, LabelKind.KEY_RESULT_HEADER)
 
@@ -131,7 +133,9 @@ class _Reader:
         current = self.current
         block = self.blocks[index]
         if block.kind is Kind.ITEM and block.parent is not None:
-            if current is not None and (current.block == block.parent or self.is_inside(index, current.block)):
+            if current is not None and (
+                current.block == block.parent or self.is_inside(index, current.block)
+            ):
                 return current
             parent_label = self.labels[block.parent]
             if parent_label is None or parent_label.kind is not LabelKind.KEY_RESULT:
@@ -221,11 +225,16 @@ class _Reader:
             return False
         if not claim.started:
             claim.started, claim.list_id, claim.parent = True, block.list_id, block.parent
-            if claim.kind == "objectives" and claim.source is not None and self.is_placeholder_header(claim, index):
+            if (
+                claim.kind == "objectives"
+                and claim.source is not None
+                and self.is_placeholder_header(claim, index)
+            ):
                 # "# Objective" over several items: the heading stands for the objective.
                 claim.kind = "kr"
-                claim.owner = FoundObjective(self.clean[claim.source], self.blocks[claim.source].line,
-                                             claim.source, False)
+                claim.owner = FoundObjective(
+                    self.clean[claim.source], self.blocks[claim.source].line, claim.source, False
+                )
                 self.objectives.append(claim.owner)
         if block.list_id != claim.list_id:
             self.claim = None
@@ -246,7 +255,9 @@ class _Reader:
             return False
         word = self.clean[claim.source].text.strip(": ").lower()
         plural = word.endswith("s") or word in ("o", "目标", "目標")
-        return self.blocks[claim.source].kind is Kind.HEADING and not plural and len(self.top_items(first)) > 1
+        return (
+            self.blocks[claim.source].kind is Kind.HEADING and not plural and len(self.top_items(first)) > 1
+        )
 
     def take(self, index: int, claim: _Claim) -> None:
         if claim.absorbing:
@@ -371,7 +382,11 @@ class _Reader:
             return False
         if under_heading is None:
             previous = first - 1
-            while previous >= 0 and self.blocks[previous].kind is Kind.PARAGRAPH and self.blocks[previous].emphasised:
+            while (
+                previous >= 0
+                and self.blocks[previous].kind is Kind.PARAGRAPH
+                and self.blocks[previous].emphasised
+            ):
                 previous -= 1
             under_heading = previous >= 0 and self.blocks[previous].kind is Kind.HEADING
         if all(self.blocks[j].emphasised for j in items) or not under_heading:

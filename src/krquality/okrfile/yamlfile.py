@@ -136,7 +136,8 @@ class _YamlReader:
         krs_node = self.value_like(node, _ANY_KR_KEYS)
         if isinstance(krs_node, yaml.SequenceNode):
             title_node = self.value_like(node, _ANY_TITLE_KEYS)
-            if isinstance(title_node, yaml.ScalarNode) and title_node.tag == _STR_TAG and title_node.value.strip():
+            titled = isinstance(title_node, yaml.ScalarNode) and title_node.tag == _STR_TAG
+            if titled and isinstance(title_node, yaml.ScalarNode) and str(title_node.value).strip():
                 title, start = self.string(title_node, what="objective title")
             else:
                 title, start = "(no objective)", position_at(self.text, node.start_mark.index, self.starts)
@@ -174,7 +175,7 @@ class _YamlReader:
 
     def value_like(self, mapping: yaml.MappingNode, names: tuple[str, ...]) -> yaml.Node | None:
         """The value of the first key, in ``names`` order, whose normalised name is in ``names``."""
-        by_name = {}
+        by_name: dict[str, yaml.Node] = {}
         for key, value in mapping.value:
             if isinstance(key, yaml.ScalarNode):
                 by_name.setdefault(_normalise(str(key.value)), value)
