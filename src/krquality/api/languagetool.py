@@ -156,7 +156,7 @@ def split_key_results(text: str) -> list[Line]:
     list item is checked as one key result. Markdown headings and lines
     labelled as objectives are not key results and are left out.
 
-    >>> split_key_results("- [ ] Ship it by May. Grow sign-ups 10% e.g. in Spain.\n## Goals\n")
+    >>> split_key_results("- [ ] Ship it by May. Grow sign-ups 10% e.g. in Spain.\\n## Goals\\n")
     [Line(offset=6, text='Ship it by May.'), Line(offset=22, text='Grow sign-ups 10% e.g. in Spain.')]
     """
     from krquality.okrfile.labels import LabelKind, label_of

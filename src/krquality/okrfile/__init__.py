@@ -131,7 +131,7 @@ def read_okr_source(path: str, *, format: OKRFormat | None = None) -> OKRDocumen
 def document_outline(document: OKRDocument) -> dict[str, Any]:
     """What the reader found, as plain data (the ``outline`` command's JSON for one file).
 
-    >>> outline = document_outline(read_okr_text("# Grow\n- Double sign-ups\n", path="o.md"))
+    >>> outline = document_outline(read_okr_text("# Grow\\n- Double sign-ups\\n", path="o.md"))
     >>> outline["objectives"][0]["key_results"]
     [{'line': 2, 'column': 3, 'text': 'Double sign-ups', 'language': None}]
     """

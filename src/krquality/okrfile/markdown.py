@@ -181,6 +181,6 @@ def read_markdown(
     >>> text = "## Q3 2025\\n### Delight customers\\n- **KR1:** Raise NPS from 40 to 55\\n- Ship it\\n"
     >>> doc = read_markdown(text)
     >>> doc.objectives[0].key_results, doc.objectives[0].cycle, doc.sources[0].key_results[0].start.column
-    (('Raise NPS from 40 to 55', 'Ship it'), 'Q3 2025', 13)
+    (('Raise NPS from 40 to 55', 'Ship it'), 'Q3 2025', 12)
     """
     return _Builder(text, path, format).build()

@@ -47,11 +47,12 @@ _SPACES = re.compile(r"\s{2,}|\t|\n")
 
 @dataclass(frozen=True, slots=True)
 class Mapped:
-    """Text and, per character, its offset in the file (``offsets`` has one more entry: the end).
+    """Text and, per character, its offset in the file (``offsets`` has one more entry: where
+    the text's run ends in the file, markup after it included).
 
     >>> m = Mapped.of("a **b**", 10).clean()
     >>> m.text, m.offsets
-    ('a b', (10, 11, 14, 15))
+    ('a b', (10, 11, 14, 17))
     """
 
     text: str

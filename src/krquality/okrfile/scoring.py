@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-_CYCLE_TOKEN = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|[a-z]+|\d+")
+_CYCLE_TOKEN = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|[a-z]+\d*|\d+")
 _FILLER = frozenset({"to", "and", "from", "of", "the"})
 
 

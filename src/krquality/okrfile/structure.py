@@ -303,6 +303,13 @@ class _Reader:
                 if claim is not None and claim.kind == "kr" and block.kind is Kind.ITEM and not claim.started:
                     # Its sub-items are notes ("Reasoning: ..."), not the objective's key results.
                     claim.started, claim.list_id, claim.parent = True, block.list_id, block.parent
+                elif block.kind is Kind.ITEM and (claim is None or claim.list_id != block.list_id):
+                    # Unlabelled items beside a labelled one in its list are key results too.
+                    self.claim = _Claim(
+                        "kr", owner or self.current, block.parent, block.list_id, True, from_label=True
+                    )
+                if self.claim is not None and block.kind is Kind.ITEM and self.clean[index].text.endswith(":"):
+                    self.claim.absorbing = not block.children
                 if self.claim is not None and self.claim.kind == "kr" and block.kind is not Kind.ITEM:
                     self.claim = None
             elif kind is LabelKind.KEY_RESULT_HEADER:
