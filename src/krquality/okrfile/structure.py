@@ -246,7 +246,10 @@ class _Reader:
                 return True
             self.take(index, claim)
             return True
-        return True  # deeper: a note
+        if self.is_below_level(index, claim.parent):
+            return True  # deeper: a note
+        self.claim = None  # back out of the claimed list ("- Front of house" after a team's items)
+        return False
 
     def is_placeholder_header(self, claim: _Claim, first: int) -> bool:
         """A singular "Objective" heading over a list of several items names no objective: the
@@ -267,6 +270,15 @@ class _Reader:
         block = self.blocks[index]
         if self.clean[index].text.endswith(":") and not block.children:
             claim.absorbing = True  # "... tell us the following:" and its items unindented below
+
+    def is_below_level(self, index: int, parent: int | None) -> bool:
+        """True when an item above ``index`` sits at the level of ``parent``'s children."""
+        above = self.blocks[index].parent
+        while above is not None:
+            if self.blocks[above].parent == parent:
+                return True
+            above = self.blocks[above].parent
+        return False
 
     def is_inside(self, index: int, ancestor: int | None) -> bool:
         parent = self.blocks[index].parent
