@@ -320,7 +320,11 @@ class _Reader:
                     self.claim = _Claim(
                         "kr", owner or self.current, block.parent, block.list_id, True, from_label=True
                     )
-                if self.claim is not None and block.kind is Kind.ITEM and self.clean[index].text.endswith(":"):
+                if (
+                    self.claim is not None
+                    and block.kind is Kind.ITEM
+                    and self.clean[index].text.endswith(":")
+                ):
                     self.claim.absorbing = not block.children
                 if self.claim is not None and self.claim.kind == "kr" and block.kind is not Kind.ITEM:
                     self.claim = None
