@@ -41,7 +41,10 @@ _TEXT = ("title", "name", "text", "description", "summary", "statement", "conten
 _PARENT = ("parent", "parentid", "parenttitle", "objectiveid", "objective", "parentobjective")
 _ID = ("id", "key", "objectiveid", "uid")
 _OBJECTIVE_COLUMN = ("objective", "objectives", "objectivetitle", "goal", "o")
-_KR_COLUMN = ("keyresult", "keyresults", "kr", "krs", "keyresulttitle", "result", "krtitle")
+_KR_COLUMN = (
+    *("keyresult", "keyresults", "kr", "krs", "keyresulttitle", "result", "krtitle"),
+    *("measure", "metric"),  # only when no column says key result
+)
 _CYCLE = ("quarter", "cycle", "period", "timeframe", "okrcycle", "half")
 _OBJECTIVE_TYPES = ("objective", "o", "goal", "obj")
 _KR_TYPES = ("keyresult", "kr", "result", "krs")

@@ -46,6 +46,8 @@ _KEY_RESULT = re.compile(
 _BARE_OBJECTIVE = re.compile(rf"^(?:{_OBJECTIVE_WORDS}|O){_NUMBER}\s*[:.]?$", re.IGNORECASE)
 _BARE_KR = re.compile(rf"^(?:{_KR_WORDS}|KR){_NUMBER}\s*[:.]?$", re.IGNORECASE)
 # "Platform KR: ...", "Q3 KR2: ...": a short qualifier before the label.
+# "[KR1] ...", "(O2) ...": a label in brackets.
+_BRACKETED = re.compile(r"^[\[(](?P<label>O?KR\s*#?\d{1,2}(?:\.\d{1,2})*|O\s*#?\d{1,2})[\])]\s*(?=\S)")
 _QUALIFIED_KR = re.compile(r"^(?:[A-Z0-9][\w&/'-]*\s+){1,3}KR\s*#?\d{0,2}(?:\.\d{1,2})?\s*:\s*")
 _OBJECTIVE_HEADER = re.compile(
     rf"^(?:O|OS|{_OBJECTIVE_WORDS}s?|objectives|objetivos|ziele)\s*:?$", re.IGNORECASE
@@ -70,6 +72,9 @@ def label_of(text: str) -> Label | None:
         return Label(LabelKind.OBJECTIVE_HEADER, len(text))
     if _OBJECTIVE_HEADER.match(text) and text not in ("o", "os"):
         return Label(LabelKind.OBJECTIVE_HEADER, len(text))
+    if (bracketed := _BRACKETED.match(text)) is not None and bracketed.end() < len(text):
+        kind = LabelKind.KEY_RESULT if "KR" in bracketed["label"].upper() else LabelKind.OBJECTIVE
+        return Label(kind, bracketed.end())
     if (match := _KEY_RESULT.match(text) or _QUALIFIED_KR.match(text)) and match.end() < len(text):
         return Label(LabelKind.KEY_RESULT, match.end())
     # A lone "O" and a number is a label only in capitals ("o2 sensors" is not one).

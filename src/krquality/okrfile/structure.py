@@ -88,6 +88,7 @@ class _Reader:
         self.claim: _Claim | None = None
         self.used = False  # the labelled reading found something by its labels
         self.headings_are_objectives = True
+        self.pending_cell: tuple[LabelKind, int] | None = None
 
     # -- shared helpers -------------------------------------------------
     def text_after_label(self, index: int) -> Mapped:
@@ -154,6 +155,23 @@ class _Reader:
     def cell(self, index: int) -> bool:
         """A table cell under an "Objective" or "Key result" column; True when read."""
         header = self.blocks[index].header
+        pending, self.pending_cell = self.pending_cell, None
+        if pending is not None and pending[1] == self.blocks[index].line:
+            # The cell after an id cell ("KR1.2 | Cut wait times ...") holds the text.
+            if pending[0] is LabelKind.KEY_RESULT_HEADER:
+                self.add_kr(index, self.current)
+            else:
+                self.new_objective(index, labelled=True)
+            self.used = True
+            return True
+        label = self.labels[index]
+        if (
+            label is not None
+            and label.kind in _HEADER_LABELS
+            and any(c.isdigit() for c in self.clean[index].text)
+        ):
+            self.pending_cell = (label.kind, self.blocks[index].line)
+            return True
         if _KR_COLUMN.search(header):
             self.add_kr(index, self.current)
         elif _OBJECTIVE_COLUMN.search(header):

@@ -198,11 +198,11 @@ class _YamlReader:
     def objective(self, node: yaml.Node) -> tuple[Objective, ObjectiveSource]:
         if not isinstance(node, yaml.MappingNode):
             raise self.fail("each objective must be a mapping with 'objective' and 'key_results'", node)
-        title_node = self.value(node, _TITLE_KEYS)
+        title_node = self.value(node, _TITLE_KEYS) or self.value_like(node, _ANY_TITLE_KEYS)
         if title_node is None:
             raise self.fail("objective without an 'objective' title", node)
         title, title_start = self.string(title_node, what="objective title")
-        krs_node = self.value(node, _KR_KEYS)
+        krs_node = self.value(node, _KR_KEYS) or self.value_like(node, _ANY_KR_KEYS)
         key_results: list[KeyResultSource] = []
         if krs_node is not None and not (isinstance(krs_node, yaml.ScalarNode) and krs_node.tag == _NULL_TAG):
             if not isinstance(krs_node, yaml.SequenceNode):
@@ -221,9 +221,9 @@ class _YamlReader:
 
     def key_result(self, node: yaml.Node) -> KeyResultSource:
         if isinstance(node, yaml.MappingNode):
-            text_node = self.value(node, ("text",))
+            text_node = self.value(node, ("text",)) or self.value_like(node, _ANY_KR_TEXT_KEYS)
             if text_node is None:
-                raise self.fail("a key result mapping needs a 'text' key", node)
+                raise self.fail("a key result mapping needs a 'text' key (or title, name, description)", node)
             node = text_node
         text, start = self.string(node, what="key result")
         verbatim = self.text[start.offset : start.offset + len(text)] == text
