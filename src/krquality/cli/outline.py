@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -45,7 +45,7 @@ def outline(
         raise typer.Exit(1)
 
 
-def _text(entries: list[dict[str, object]]) -> str:
+def _text(entries: list[dict[str, Any]]) -> str:
     lines = []
     for entry in entries:
         if "error" in entry:
@@ -53,8 +53,7 @@ def _text(entries: list[dict[str, object]]) -> str:
             continue
         cycle = f" (cycle: {entry['cycle']}, from the {entry['cycle_stated_in']})" if entry["cycle"] else ""
         lines.append(f"{entry['path']}{cycle}")
-        objectives = entry["objectives"]
-        assert isinstance(objectives, list)
+        objectives: list[dict[str, Any]] = entry["objectives"]
         for objective in objectives:
             lines.append(f"  {objective['line']:>4}  O  {objective['text']}")
             for kr in objective["key_results"]:
@@ -62,7 +61,7 @@ def _text(entries: list[dict[str, object]]) -> str:
                 lines.append(f"  {kr['line']:>4}  KR   {kr['text']}{note}")
         if not objectives:
             lines.append("        no objectives or key results found")
-        doubtful = entry.get("doubtful_lines")
+        doubtful: list[int] = entry.get("doubtful_lines") or []
         if doubtful:
-            lines.append(f"        not read as key results: lines {', '.join(map(str, doubtful))}")  # type: ignore[call-overload]
+            lines.append(f"        not read as key results: lines {', '.join(map(str, doubtful))}")
     return "\n".join(lines) + "\n"

@@ -25,6 +25,7 @@ from krquality.okrfile.types import (
     ObjectiveSource,
     OKRDocument,
     OKRFormat,
+    Position,
     Suppression,
     line_starts,
     position_at,
@@ -89,7 +90,7 @@ class _Builder:
             doubtful_lines=tuple(line + 1 for line in reading.doubtful_lines),
         )
 
-    def position(self, mapped: Mapped):  # type: ignore[no-untyped-def]
+    def position(self, mapped: Mapped) -> Position:
         offset = mapped.offsets[0] if mapped.text else mapped.offsets[-1]
         return position_at(self.text, offset, self.starts)
 
