@@ -83,3 +83,16 @@ def test_cleaned_characters_are_the_file_characters(text: str) -> None:
     for char, offset in zip(mapped.text, mapped.offsets, strict=False):
         assert text[offset] == char or (char == " " and text[offset].isspace())
     assert clean_text(text) == mapped.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("[P1] Cut wait times to 20 minutes @ana @raj", "Cut wait times to 20 minutes"),
+        ("P0: Open the walk-in desk (owner: Dana) 🟢", "Open the walk-in desk"),
+        ("**ACHIEVED** Serve 300 meals a day 7/10", "Serve 300 meals a day"),
+        ("Grow repeat orders to 40% (Max)", "Grow repeat orders to 40% (Max)"),
+    ],
+)
+def test_tags_around_a_key_result_are_not_its_words(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean

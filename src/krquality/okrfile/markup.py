@@ -41,6 +41,12 @@ _EMOJI = re.compile(
     "^[\\s\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2705\u274c\u2b55\ufe0f\u200d]+"
     "|[\\s\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2705\u274c\u2b55\ufe0f\u200d]+$"
 )
+_PRIORITY = re.compile(r"^(?:\[P[0-4]\]|\(P[0-4]\)|P[0-4]\s*[:\-–—|])\s*")
+_OWNER = re.compile(
+    r"\s*[\[(](?:owner|owners|lead|dri|assignee|responsible)\s*:[^\])]*[\])]"
+    r"|(?:\s+@[\w.-]+)+\s*$",
+    re.IGNORECASE,
+)
 _SCORE = re.compile(r"\s+\d{0,2}(?:\.\d)?/10\s*$")
 _SPACES = re.compile(r"\s{2,}|\t|\n")
 
@@ -115,11 +121,13 @@ class Mapped:
 
     def clean(self) -> Mapped:
         """Markup out: HTML, links (their text kept), emphasis, code ticks, checkboxes, inline
-        fields, status badges and emoji, a trailing "/10" confidence score."""
+        fields, status badges and emoji, priority tags ("P1:", "[P0]"), owner tags ("@ana",
+        "(owner: Ana)"), a trailing "/10" confidence score."""
         m = self.sub(_HTML_COMMENT).sub(_HTML_TAG).sub(_ATTRIBUTES).sub(_DATAVIEW).sub(_WIKI_LINK)
         m = m.sub(_IMAGE).sub(_LINK).sub(_REFERENCE_LINK).sub(_AUTOLINK).sub(_CODE)
         m = m.sub(_EMPTY_STRONG).sub(_STRONG).sub(_STRONG).sub(_EMPHASIS).sub(_STRIKE).sub(_ESCAPE)
-        m = m.spaced().strip().sub(_CHECKBOX).sub(_EMOJI).strip().sub(_STATUS).sub(_SCORE)
+        m = m.spaced().strip().sub(_CHECKBOX).sub(_EMOJI).strip().sub(_STATUS).sub(_PRIORITY)
+        m = m.sub(_OWNER).sub(_SCORE)
         return m.strip()
 
     @property
