@@ -96,3 +96,12 @@ def test_cleaned_characters_are_the_file_characters(text: str) -> None:
 )
 def test_tags_around_a_key_result_are_not_its_words(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
+
+
+def test_a_wall_of_text_is_read_in_linear_time() -> None:
+    import time
+
+    text = "# Notes\n" + "a line of prose that runs on into the next one\n" * 20_000
+    started = time.perf_counter()
+    assert read_okr_text(text, path="notes.md").objectives == ()
+    assert time.perf_counter() - started < 10  # a quadratic join took minutes here

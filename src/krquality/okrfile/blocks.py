@@ -10,7 +10,6 @@ paragraph joined with a space).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -62,6 +61,9 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_CELL = re.compile(r"<(?P<tag>td|th)\b[^>]*>(?P<body>.*?)(?:</(?P=tag)>|$)", re.IGNORECASE)
 _HTML_ROW = re.compile(r"<tr\b", re.IGNORECASE)
 _ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
+# Continuation lines past this many are read (not started as new blocks) but not kept:
+# nobody writes a key result that long, and a wall of text must stay cheap.
+_MAX_PIECES = 400
 _WHOLLY_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S).*\S\1[\s:]*$")
 
 
@@ -86,6 +88,8 @@ class _Scanner:
         self.table_row = -1
         self.html_headers: list[str] = []
         self.html_column = 0
+        self.tails: dict[int, list[Mapped]] = {}  # continuation lines of a block, joined at the end
+        self.tail_lines: dict[int, int] = {}  # the last line of a block with continuation lines
         self.html_spans: dict[int, int] = {}  # column -> rows still covered by a rowspan above
         self.html_occupied: set[int] = set()
 
@@ -192,10 +196,13 @@ class _Scanner:
                 and self.blocks[last].kind in (Kind.ITEM, Kind.PARAGRAPH)
                 and not self.starts_new(line, last)
             ):
-                block = self.blocks[last]
                 column = len(line) - len(line.lstrip())
-                joint = Mapped(" ", (self.starts[index] - 1, self.starts[index] + column))
-                block.content = block.content + joint + self.mapped(index, column)
+                pieces = self.tails.setdefault(last, [self.blocks[last].content])
+                self.tail_lines[last] = index
+                if len(pieces) < _MAX_PIECES:
+                    # Joined once at the end: adding to a tuple per line is quadratic.
+                    pieces.append(Mapped(" ", (self.starts[index] - 1, self.starts[index] + column)))
+                    pieces.append(self.mapped(index, column))
                 index += 1
                 continue
             if indent <= 1 or not self.item_stack:
@@ -203,6 +210,8 @@ class _Scanner:
             column = len(line) - len(line.lstrip())
             last = self.add(Block(Kind.PARAGRAPH, index, self.mapped(index, column), indent))
             index += 1
+        for position, pieces in self.tails.items():
+            self.blocks[position].content = Mapped.join(pieces)
         return self.blocks
 
     def starts_new(self, line: str, last: int) -> bool:
@@ -212,13 +221,11 @@ class _Scanner:
 
         block = self.blocks[last]
         text = block.content.text
-        end_line = self.lines[self.line_of(block.content.offsets[-1])]
-        if end_line.endswith(("  ", "\\")) or text.rstrip().endswith((":", "<br>", "<br/>", "<br />")):
+        end = self.tails[last][-1].text if last in self.tails else text
+        end_line = self.lines[self.tail_lines.get(last, block.line)]
+        if end_line.endswith(("  ", "\\")) or end.rstrip().endswith((":", "<br>", "<br/>", "<br />")):
             return True
         return label_of(line.strip()) is not None or label_of(text) is not None
-
-    def line_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def is_underlined(self, line: str, next_line: str, indent: int) -> bool:
         if indent > 3 or _BULLET.match(line) or not next_line.strip():

@@ -69,6 +69,19 @@ class Mapped:
         """``text`` as it stands in the file from offset ``start``."""
         return cls(text, tuple(range(start, start + len(text) + 1)))
 
+    @classmethod
+    def join(cls, pieces: list[Mapped]) -> Mapped:
+        """The pieces one after the other (each piece's end offset gives way to the next piece).
+
+        >>> Mapped.join([Mapped.of("ab", 0), Mapped.of("c", 5)]).offsets
+        (0, 1, 5, 6)
+        """
+        offsets: list[int] = []
+        for piece in pieces:
+            offsets.extend(piece.offsets[:-1])
+        offsets.append(pieces[-1].offsets[-1])
+        return cls("".join(piece.text for piece in pieces), tuple(offsets))
+
     def __add__(self, other: Mapped) -> Mapped:
         return Mapped(self.text + other.text, self.offsets[:-1] + other.offsets)
 
