@@ -24,6 +24,7 @@ read once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -79,10 +80,15 @@ class _Claim:
 
 
 class _Reader:
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], clean: list[Mapped], labels: list[Label | None]) -> None:
         self.blocks = blocks
-        self.clean = [b.content.clean() for b in blocks]
-        self.labels: list[Label | None] = [label_of(m.text) for m in self.clean]
+        self.clean = clean  # each block's text without markup
+        self.labels = labels
+        self.objective_lists: dict[tuple[int, int | None, int, bool | None], bool] = {}
+        self.siblings: dict[tuple[int, int | None], list[int]] = {}  # (list, parent item) -> items
+        for index, block in enumerate(blocks):
+            if block.kind is Kind.ITEM:
+                self.siblings.setdefault((block.list_id, block.parent), []).append(index)
         self.objectives: list[FoundObjective] = []
         self.doubtful: list[int] = []
         self.claim: _Claim | None = None
@@ -204,14 +210,10 @@ class _Reader:
         return None
 
     def top_items(self, first: int) -> list[int]:
+        """Item ``first`` and the items after it at its level of its list."""
         block = self.blocks[first]
-        return [
-            j
-            for j in range(first, len(self.blocks))
-            if self.blocks[j].kind is Kind.ITEM
-            and self.blocks[j].list_id == block.list_id
-            and self.blocks[j].parent == block.parent
-        ]
+        siblings = self.siblings[(block.list_id, block.parent)]
+        return siblings[bisect.bisect_left(siblings, first) :]
 
     def is_reference_list(self, items: list[int]) -> bool:
         links = sum(1 for j in items if is_link_only(self.blocks[j].content.text))
@@ -417,7 +419,16 @@ class _Reader:
 
     def is_objective_list(self, first: int, *, under_heading: bool | None = None) -> bool:
         """Top-level items that all carry sub-lists are objectives when they are bold, sit
-        under no heading, or hold the numbers while their sub-items do not."""
+        under no heading, or hold the numbers while their sub-items do not (decided once per
+        list: a long list asks for each of its items)."""
+        block = self.blocks[first]
+        siblings = self.siblings[(block.list_id, block.parent)]
+        key = (block.list_id, block.parent, siblings[0], under_heading)
+        if key not in self.objective_lists:
+            self.objective_lists[key] = self.decide_objective_list(siblings[0], under_heading)
+        return self.objective_lists[key]
+
+    def decide_objective_list(self, first: int, under_heading: bool | None) -> bool:
         items = self.top_items(first)
         if not items or any(not self.blocks[j].children or self.blocks[j].checkbox for j in items):
             return False
@@ -493,10 +504,12 @@ def read_structure(blocks: list[Block], *, title_heading: int | None = None) -> 
     >>> [(o.title.text, [kr.text.text for kr in o.key_results]) for o in reading.objectives]
     [('Grow', ['Double sign-ups', 'Launch the app'])]
     """
-    labelled = _Reader(blocks)
+    clean = [block.content.clean() for block in blocks]
+    labels = [label_of(text.text) for text in clean]
+    labelled = _Reader(blocks, clean, labels)
     labelled.labelled(title_heading)
     if labelled.used:
         return labelled.finish(title_heading)
-    structural = _Reader(blocks)
+    structural = _Reader(blocks, clean, labels)
     structural.structural()
     return structural.finish(title_heading)
