@@ -105,3 +105,10 @@ def test_a_wall_of_text_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert read_okr_text(text, path="notes.md").objectives == ()
     assert time.perf_counter() - started < 10  # a quadratic join took minutes here
+
+
+def test_labelled_key_results_deep_in_a_list_under_the_title_belong_to_the_item_above() -> None:
+    text = "# Harbour\n\n- Ferry team\n    - Reliable crossings\n        - Ferry KR: Departures 95% on time\n"
+    outline = document_outline(read_okr_text(text, path="okrs.md"))
+    found = [(o["text"], [kr["text"] for kr in o["key_results"]]) for o in outline["objectives"]]
+    assert found == [("Reliable crossings", ["Departures 95% on time"])]

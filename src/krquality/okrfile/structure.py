@@ -154,6 +154,18 @@ class _Reader:
         existing = next((o for o in self.objectives if o.block == enclosing[-1]), None)
         return existing or self.anonymous(index)
 
+    def list_has_labels(self, index: int) -> bool:
+        """True when the list right after block ``index`` labels any of its items, at any depth."""
+        first = self.next_list_start(index)
+        if first is None:
+            return False
+        list_id = self.blocks[first].list_id
+        return any(
+            self.labels[j] is not None
+            for j in range(first, len(self.blocks))
+            if self.blocks[j].kind is Kind.ITEM and self.blocks[j].list_id == list_id
+        )
+
     def is_header_label(self, index: int) -> bool:
         label = self.labels[index]
         return label is not None and label.kind in _HEADER_LABELS
@@ -315,7 +327,7 @@ class _Reader:
             kind = label.kind if label is not None else None
             if block.kind is Kind.CELL and self.cell(index):
                 continue
-            if index == title and kind is None:
+            if index == title and kind is None and not self.list_has_labels(index):
                 # A page that opens "# Objective\n- key result" before labelling the rest.
                 self.claim = None
                 self.heading(index)
