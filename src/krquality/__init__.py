@@ -103,17 +103,25 @@ def load_model(path: str | None = None, *, spacy_model: str | None = None) -> An
     return Analyzer.load(path, spacy_model=spacy_model)
 
 
-def analyze(text: str, *, suggestions: bool = True) -> Result:
-    """Analyse one key result with the default analyzer.
+def analyze(text: str, *, suggestions: bool = True, cycle: str | None = None) -> Result:
+    """Analyse one key result with the default analyzer; ``cycle`` is the OKR cycle its document
+    states, which dates it when its own text names no date.
 
     >>> analyze("Hold weekly pipeline reviews").label
     <Label.TASK: 'task'>
+    >>> analyze("Launch the partner portal", cycle="Q3 2025").structured.deadline
+    '2025-09-30'
     """
-    return get_analyzer().analyze(text, suggestions=suggestions)
+    return get_analyzer().analyze(text, suggestions=suggestions, cycle=cycle)
 
 
 def analyze_many(
-    texts: Iterable[str], *, batch_size: int = 256, n_process: int = 1, suggestions: bool = True
+    texts: Iterable[str],
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    suggestions: bool = True,
+    cycle: str | None = None,
 ) -> Iterator[Result]:
     """Analyse many key results lazily, in input order.
 
@@ -121,15 +129,18 @@ def analyze_many(
     ['milestone', 'metric']
     """
     return get_analyzer().analyze_many(
-        texts, batch_size=batch_size, n_process=n_process, suggestions=suggestions
+        texts, batch_size=batch_size, n_process=n_process, suggestions=suggestions, cycle=cycle
     )
 
 
-def analyze_okrs(objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
-    """Analyse objectives with their key results, including set-level checks.
+def analyze_okrs(
+    objectives: Sequence[Objective], *, suggestions: bool = True, cycle: str | None = None
+) -> OKRSetResult:
+    """Analyse objectives with their key results, including set-level checks; each objective's
+    ``cycle`` (else ``cycle``) dates its key results that name no date.
 
     >>> result = analyze_okrs([Objective("Delight customers", ("Improve support", "Answer tickets"))])
     >>> [f.code for f in result.objectives[0].findings]  # doctest: +ELLIPSIS
     [...]
     """
-    return get_analyzer().analyze_okrs(objectives, suggestions=suggestions)
+    return get_analyzer().analyze_okrs(objectives, suggestions=suggestions, cycle=cycle)

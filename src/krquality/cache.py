@@ -19,7 +19,7 @@ from collections import OrderedDict
 
 from krquality.result import Result
 
-Key = tuple[str, bool]
+Key = tuple[str, bool] | tuple[str, bool, str]  # text, suggestions[, cycle]
 
 
 class ResultCache:

@@ -60,6 +60,10 @@ def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT
     return text
 
 
+def _cache_key(text: str, suggestions: bool, cycle: str | None) -> tuple[str, bool] | tuple[str, bool, str]:
+    return (text, suggestions) if cycle is None else (text, suggestions, cycle)
+
+
 @dataclass(frozen=True, slots=True)
 class Classification:
     """The classifier's verdict on one key result."""
@@ -143,7 +147,9 @@ class Analyzer:
             )
         return out
 
-    def _checked(self, text: str, doc: Doc, verdict: Classification) -> tuple[Result, CheckContext]:
+    def _checked(
+        self, text: str, doc: Doc, verdict: Classification, cycle: str | None = None
+    ) -> tuple[Result, CheckContext]:
         features: Features = doc._.krq_features
         context = CheckContext(
             text=text,
@@ -152,6 +158,7 @@ class Analyzer:
             label=verdict.label,
             probabilities=verdict.probabilities,
             config=self.config,
+            cycle=cycle,
         )
         findings = run_checks(context)
         score, grade = score_findings(findings, config=self.config)
@@ -161,7 +168,7 @@ class Analyzer:
             probabilities=verdict.probabilities,
             confident=verdict.confident,
             evidence=collect_evidence(features, verdict.label),
-            structured=structure(features, verdict.label),
+            structured=structure(features, verdict.label, cycle=cycle),
             features=features,
             findings=findings,
             score=score,
@@ -170,16 +177,18 @@ class Analyzer:
         )
         return result, context
 
-    def analyze(self, text: str, *, suggestions: bool = True) -> Result:
-        """Analyse one key result."""
+    def analyze(self, text: str, *, suggestions: bool = True, cycle: str | None = None) -> Result:
+        """Analyse one key result; ``cycle`` is the OKR cycle its document states ("Q3 2025"),
+        which dates it when its text names no date."""
         text = validate_text(text, max_chars=self.config.max_chars)
         cache = self.cache
-        if cache is not None and (hit := cache.get((text, suggestions))) is not None:
+        key = _cache_key(text, suggestions, cycle)
+        if cache is not None and (hit := cache.get(key)) is not None:
             return hit
         doc = self.nlp(text)
-        (result,) = self._finish_batch([(text, doc)], suggestions)
+        (result,) = self._finish_batch([(text, doc)], suggestions, cycle)
         if cache is not None:
-            cache.put((text, suggestions), result)
+            cache.put(key, result)
         return result
 
     def analyze_many(
@@ -190,6 +199,7 @@ class Analyzer:
         n_process: int = 1,
         suggestions: bool = True,
         cached: bool = True,
+        cycle: str | None = None,
     ) -> Iterator[Result]:
         """Analyse many key results lazily, in input order, with ``nlp.pipe``.
 
@@ -198,6 +208,7 @@ class Analyzer:
         the HTTP batch route do). With a result cache (``cache_size``) and
         ``cached``, texts analysed before are answered from it and repeats
         within a batch are analysed once; ``n_process`` > 1 does not use it.
+        ``cycle`` is the OKR cycle of all ``texts`` (see :meth:`analyze`).
         """
         max_chars = self.config.max_chars
 
@@ -212,6 +223,7 @@ class Analyzer:
                     spacy_model=self.spacy_model,
                     config=self.config,
                     suggestions=suggestions,
+                    cycle=cycle,
                 ),
                 checked(),
                 n_process=n_process if n_process > 0 else (os.cpu_count() or 1),
@@ -220,7 +232,7 @@ class Analyzer:
             return
 
         if self.cache is not None and cached:
-            yield from self._analyze_cached(checked(), self.cache, batch_size, suggestions)
+            yield from self._analyze_cached(checked(), self.cache, batch_size, suggestions, cycle)
             return
 
         batch: list[tuple[str, Doc]] = []
@@ -228,50 +240,64 @@ class Analyzer:
         for doc, text in self.nlp.pipe(((t, t) for t in checked()), batch_size=batch_size, as_tuples=True):
             batch.append((text, doc))
             if len(batch) >= batch_size:
-                yield from self._finish_batch(batch, suggestions)
+                yield from self._finish_batch(batch, suggestions, cycle)
                 batch = []
         if batch:
-            yield from self._finish_batch(batch, suggestions)
+            yield from self._finish_batch(batch, suggestions, cycle)
 
     def _analyze_cached(
-        self, texts: Iterator[str], cache: ResultCache, batch_size: int, suggestions: bool
+        self, texts: Iterator[str], cache: ResultCache, batch_size: int, suggestions: bool, cycle: str | None
     ) -> Iterator[Result]:
         """:meth:`analyze_many` through ``cache``, a batch of ``batch_size`` texts at a time."""
         while chunk := list(itertools.islice(texts, batch_size)):
-            found = [cache.get((text, suggestions)) for text in chunk]
+            found = [cache.get(_cache_key(text, suggestions, cycle)) for text in chunk]
             missing = list(dict.fromkeys(text for text, hit in zip(chunk, found, strict=True) if hit is None))
             fresh: dict[str, Result] = {}
             if missing:
                 docs = self.nlp.pipe(((t, t) for t in missing), batch_size=batch_size, as_tuples=True)
-                for result in self._finish_batch([(text, doc) for doc, text in docs], suggestions):
+                for result in self._finish_batch([(text, doc) for doc, text in docs], suggestions, cycle):
                     fresh[result.text] = result
-                    cache.put((result.text, suggestions), result)
+                    cache.put(_cache_key(result.text, suggestions, cycle), result)
             for text, hit in zip(chunk, found, strict=True):
                 yield hit if hit is not None else fresh[text]
 
-    def analyze_docs(self, batch: Sequence[tuple[str, Doc]]) -> list[Result]:
+    def analyze_docs(self, batch: Sequence[tuple[str, Doc]], *, cycle: str | None = None) -> list[Result]:
         """Results, without suggestions, for texts already annotated by this analyzer's pipeline.
 
         For callers that build their docs another way than ``nlp.pipe``: the
         rewrite drafts, whose tags are borrowed from their key result
         (:func:`krquality.nlp.borrow.borrowed_docs`).
         """
-        return self._finish_batch(list(batch), False) if batch else []
+        return self._finish_batch(list(batch), False, cycle) if batch else []
 
-    def _finish_batch(self, batch: list[tuple[str, Doc]], suggestions: bool) -> list[Result]:
+    def _finish_batch(
+        self, batch: list[tuple[str, Doc]], suggestions: bool, cycle: str | None = None
+    ) -> list[Result]:
         verdicts = self.classify_features([doc._.krq_features for _, doc in batch])
-        checked = [self._checked(text, doc, v) for (text, doc), v in zip(batch, verdicts, strict=True)]
+        checked = [self._checked(text, doc, v, cycle) for (text, doc), v in zip(batch, verdicts, strict=True)]
         if not suggestions:
             return [result for result, _ in checked]
         # All drafts of the batch are re-analysed in one classifier call.
         return suggest_many(checked, analyzer=self)
 
-    def analyze_okrs(self, objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
-        """Analyse objectives with their key results, plus set-level checks."""
-        texts = [kr for objective in objectives for kr in objective.key_results]
-        results = iter(self.analyze_many(texts, suggestions=suggestions))
+    def analyze_okrs(
+        self, objectives: Sequence[Objective], *, suggestions: bool = True, cycle: str | None = None
+    ) -> OKRSetResult:
+        """Analyse objectives with their key results, plus set-level checks.
+
+        Each objective's key results are analysed in its ``cycle``, or in
+        ``cycle`` (the document's) when it states none.
+        """
+        by_cycle: dict[str | None, list[str]] = {}
+        for objective in objectives:
+            by_cycle.setdefault(objective.cycle or cycle, []).extend(objective.key_results)
+        analysed = {
+            group: iter(self.analyze_many(texts, suggestions=suggestions, cycle=group))
+            for group, texts in by_cycle.items()
+        }
         per_objective = [
-            (objective, tuple(next(results) for _ in objective.key_results)) for objective in objectives
+            (objective, tuple(next(analysed[objective.cycle or cycle]) for _ in objective.key_results))
+            for objective in objectives
         ]
         objective_findings, set_findings = run_set_checks(per_objective, config=self.config)
         return OKRSetResult(

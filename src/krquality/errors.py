@@ -49,3 +49,10 @@ class OKRFileError(KRQualityError):
         self.path = path
         self.line = line
         self.column = column
+
+
+class NotOKRFileError(OKRFileError):
+    """A readable file holds no objectives or key results (a README, a config file).
+
+    The linter skips such a file with a note instead of failing the run.
+    """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from krquality.cycle import cycle_end
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Evidence, StructuredKR
@@ -79,8 +80,10 @@ def _metric_name(features: Features) -> str | None:
     return measures[0].span.text if measures else None
 
 
-def structure(features: Features, label: Label) -> StructuredKR:
+def structure(features: Features, label: Label, *, cycle: str | None = None) -> StructuredKR:
     """The key result as data: metric, direction, baseline, target, unit, deadline, deliverable.
+
+    With no date of its own, the deadline is the end of ``cycle``, the document's OKR cycle.
 
     >>> from krquality.features.types import Features, Form, SpanRef
     >>> features = Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None)
@@ -91,6 +94,8 @@ def structure(features: Features, label: Label) -> StructuredKR:
     if features.dates:
         first = next((d for d in features.dates if d.is_deadline), features.dates[0])
         deadline = first.normalized or first.span.text
+    elif cycle is not None:
+        deadline = cycle_end(cycle)
     if label is not Label.METRIC:
         deliverable = None
         if label is Label.MILESTONE:

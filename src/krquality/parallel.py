@@ -58,6 +58,7 @@ class AnalyzerSpec:
     factory: Callable[[], Analyzer] | None = None
     suggestions: bool = True
     config: Config | None = None
+    cycle: str | None = None  # the OKR cycle of the texts analysed with it
 
     def load(self) -> Analyzer:
         if self.factory is not None:
@@ -193,7 +194,7 @@ def process_pool(spec: AnalyzerSpec, *, jobs: int) -> Iterator[ProcessPoolExecut
 
 
 def _analyze_chunk(spec: AnalyzerSpec, texts: list[str]) -> list[Result]:
-    return list(cached_analyzer(spec).analyze_many(texts, suggestions=spec.suggestions))
+    return list(cached_analyzer(spec).analyze_many(texts, suggestions=spec.suggestions, cycle=spec.cycle))
 
 
 def analyze_parallel(

@@ -100,12 +100,15 @@ class Objective:
     """An objective and its key results, as read from a file or a request.
 
     ``line`` numbers (1-based) are set when read from a file, for diagnostics.
+    ``cycle`` is the OKR period the document states for it ("Q3 2025"), which
+    dates its key results that name no date of their own.
     """
 
     title: str
     key_results: tuple[str, ...]
     line: int | None = None
     key_result_lines: tuple[int, ...] = ()
+    cycle: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,3 +142,41 @@ def test_plain_text_positions_map_back_to_the_same_characters(parts: list[tuple[
     plain = lt.plain_from_data(json.dumps({"annotation": annotation}))
     for i, char in enumerate(plain.text):
         assert plain.original[plain.origin(i)] == char
+
+
+def test_a_paragraph_is_split_into_sentences_and_list_items(client: TestClient) -> None:
+    text = "Our plan. Cut queue time at the clinic to 20 minutes. Open a walk-in desk.\n- [ ] Hire 2 nurses\n"
+    lines = lt.split_key_results(text)
+    assert [line.text for line in lines] == [
+        "Our plan.",
+        "Cut queue time at the clinic to 20 minutes.",
+        "Open a walk-in desk.",
+        "Hire 2 nurses",
+    ]
+    matches = check(client, text=text)["matches"]
+    assert isinstance(matches, list)
+    # Every match lies inside one of the sentences or items, in the original text's offsets.
+    spans = [(line.offset, line.offset + len(line.text)) for line in lines]
+    for match in matches:
+        assert any(a <= match["offset"] and match["offset"] + match["length"] <= b for a, b in spans), match
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Reach 4.5 stars, i.e. up from 4.1. Ship v2.", ["Reach 4.5 stars, i.e. up from 4.1.", "Ship v2."]),
+        ("## Objective: Grow\n1. Sign 5 venues\n", ["Sign 5 venues"]),
+        ("Grow from $1.5M to $2M by Q3", ["Grow from $1.5M to $2M by Q3"]),
+    ],
+)
+def test_split_key_results(text: str, parts: list[str]) -> None:
+    assert [line.text for line in lt.split_key_results(text)] == parts
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?-*[]x1\n\r#:KRO")), max_size=120))
+def test_split_key_results_offsets_point_at_the_text(text: str) -> None:
+    previous = -1
+    for line in lt.split_key_results(text):
+        assert text[line.offset : line.offset + len(line.text)] == line.text
+        assert line.offset > previous
+        previous = line.offset

@@ -141,3 +141,28 @@ def test_a_bad_line_shows_its_own_error_and_the_rest_still_renders(page: Any) ->
         page.locator("[data-testid=kr]").nth(0).locator("[data-testid=label]").inner_text().lower()
         == "milestone"
     )
+
+
+def test_markdown_mode_reads_a_document_as_lint_does(page: Any) -> None:
+    from krquality.okrfile import document_outline, read_okr_text
+
+    markdown = (
+        "## Q3 2026\n\n"
+        "**Objective:** Quicker ferry boarding\n\n"
+        "**Key results:**\n\n"
+        "- [ ] Cut boarding time from 14 to 8 minutes\n"
+        "- Launch the [booking app](https://example.org)\n"
+        "    - note: vendor picked in May\n"
+    )
+    outline = document_outline(read_okr_text(markdown, path="okrs.md"))
+    page.fill("[data-testid=input]", markdown)
+    page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 2")
+    assert page.inner_text("[data-testid=mode-used]") == "read as Markdown OKRs"
+    assert page.locator("h2.objective").all_inner_texts() == [o["text"] for o in outline["objectives"]]
+    texts = page.locator("[data-testid=kr] [data-testid=kr-text]").all_inner_texts()
+    assert texts == [kr["text"] for o in outline["objectives"] for kr in o["key_results"]]
+    assert texts[1] == "Launch the booking app"  # link syntax out, its text kept
+    codes = page.locator("[data-testid=kr] li[data-code]").evaluate_all(
+        "items => items.map(i => i.dataset.code)"
+    )
+    assert "KRQ201" not in codes  # the heading's cycle dates the launch

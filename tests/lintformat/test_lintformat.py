@@ -131,7 +131,7 @@ def test_error_severity_decides_the_exit(diagnostics: list[Any]) -> None:
 
 def test_text_output(diagnostics: list[Any]) -> None:
     lines = render_text(diagnostics).splitlines()
-    assert lines[1] == "okrs/team a.md:2:13: KRQ101 metric.no_baseline message"
+    assert lines[1] == "okrs/team a.md:2:13: warning KRQ101 metric.no_baseline message"
     assert lines[2] == "    suggestion: Raise NPS from [baseline] to 48 by [date]"
     assert lines[-1] == "Found 4 problems (1 error, 2 warnings, 1 info)."
 
@@ -140,7 +140,7 @@ def test_json_output(diagnostics: list[Any]) -> None:
     data = json.loads(render(LintFormat.JSON, diagnostics, rules=rules()))
     assert [d["code"] for d in data] == ["KRQ505", "KRQ101", "KRQ201", "KRQ900"]
     assert data[1]["key_result"] == "Raise NPS to 48"
-    assert data[1]["objective"] == "Delight customers 😀"
+    assert data[1]["objective"] == "Delight customers"  # a status emoji is markup, not words
 
 
 def test_sarif_output_has_the_required_structure(diagnostics: list[Any]) -> None:

@@ -47,7 +47,7 @@ def test_diagnostics_carry_code_severity_and_exact_range() -> None:
     diagnostics = convert.to_diagnostics(analysed(), convert.LineIndex(MARKDOWN))
     found = [(d.code, d.severity, text_at(MARKDOWN, d.range)) for d in diagnostics]
     assert found == [
-        ("KRQ201", types.DiagnosticSeverity.Error, "Launch"),
+        ("KRQ201", types.DiagnosticSeverity.Warning, "Launch"),
         ("KRQ402", types.DiagnosticSeverity.Warning, "try to"),
         ("KRQ101", types.DiagnosticSeverity.Warning, "48"),
     ]
@@ -58,7 +58,7 @@ def test_configured_severity_shows_in_the_diagnostic() -> None:
     analysis = analysed(config=Config(severity={"KRQ101": "error"}, disable=("KRQ402",)))
     diagnostics = convert.to_diagnostics(analysis, convert.LineIndex(MARKDOWN))
     assert [(d.code, d.severity) for d in diagnostics] == [
-        ("KRQ201", types.DiagnosticSeverity.Error),
+        ("KRQ201", types.DiagnosticSeverity.Warning),
         ("KRQ101", types.DiagnosticSeverity.Error),
     ]
 

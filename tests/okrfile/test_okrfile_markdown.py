@@ -99,18 +99,18 @@ def test_locate_maps_a_span_inside_the_key_result() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line"),
+    ("text", "line", "title"),
     [
-        ("  - Raise NPS to 55\n", 1),
-        ("intro\n\nKR1: Raise NPS to 55\n", 3),
-        ("\n- KR2: Raise NPS\n", 2),
+        ("intro\n\nKR1: Raise NPS to 55\n", 3, "(no objective)"),
+        ("\n- KR2: Raise NPS\n", 2, "(no objective)"),
+        ("## Kitchen\n\nKR: Halve food waste\n", 3, "Kitchen"),
     ],
 )
-def test_key_result_before_any_objective_is_an_error(text: str, line: int) -> None:
-    with pytest.raises(OKRFileError, match=rf"^okrs\.md:{line}: key result before any objective") as info:
-        read_markdown(text, path="okrs.md")
-    assert info.value.path == "okrs.md"
-    assert info.value.line == line
+def test_a_key_result_before_any_objective_is_read_under_its_heading(
+    text: str, line: int, title: str
+) -> None:
+    doc = read_markdown(text, path="okrs.md")
+    assert [(o.title, o.key_result_lines) for o in doc.objectives] == [(title, (line,))]
 
 
 def test_an_empty_file_has_no_objectives() -> None:
@@ -132,5 +132,8 @@ def test_read_okr_file_names_a_file_that_is_not_utf8(tmp_path: pytest.TempPathFa
         read_okr_file(path)
 
 
-def test_read_okr_text_reads_markdown_for_unknown_suffixes() -> None:
-    assert read_okr_text("# Ship\n- Launch it\n", path="okrs.txt").format is OKRFormat.MARKDOWN
+@pytest.mark.parametrize(
+    ("path", "fmt"), [("okrs", "markdown"), ("okrs.okr", "markdown"), ("okrs.txt", "text")]
+)
+def test_read_okr_text_picks_the_format_by_suffix(path: str, fmt: str) -> None:
+    assert read_okr_text("# Ship\n- Launch it\n- Grow it\n", path=path).format.value == fmt

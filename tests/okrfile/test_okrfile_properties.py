@@ -34,6 +34,12 @@ def _assert_positions(doc: OKRDocument) -> None:
             assert doc.text[kr.start.offset - (kr.start.column - 1) :].startswith(line_text)
             if kr.verbatim:
                 assert doc.text[kr.start.offset : kr.start.offset + len(kr.text)] == kr.text
+            if kr.offsets is not None:
+                # Every kept character is the file's character at its offset (a joined line
+                # break reads as a space).
+                assert len(kr.offsets) == len(kr.text) + 1
+                for char, offset in zip(kr.text, kr.offsets, strict=False):
+                    assert doc.text[offset] == char or (char == " " and doc.text[offset].isspace())
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -46,7 +52,7 @@ def test_markdown_raises_only_okrfileerror(text: str) -> None:
         return
     _assert_positions(doc)
     for kr_source in (kr for source in doc.sources for kr in source.key_results):
-        assert kr_source.verbatim and kr_source.text.strip() == kr_source.text
+        assert kr_source.text.strip() == kr_source.text
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -61,10 +67,14 @@ def test_yaml_raises_only_okrfileerror(text: str) -> None:
 
 
 objectives = st.lists(st.tuples(words, st.lists(words, max_size=4)), min_size=1, max_size=4)
+# Markdown reads an objective restated with the same key results (a check-in) once.
+distinct_objectives = st.lists(
+    st.tuples(words, st.lists(words, max_size=4)), min_size=1, max_size=4, unique_by=lambda o: o[0]
+)
 
 
 @settings(max_examples=150)
-@given(objectives, st.sampled_from(["- ", "* ", "1. "]), st.sampled_from(["  ", "    ", "\t"]))
+@given(distinct_objectives, st.sampled_from(["- ", "* ", "1. "]), st.sampled_from(["  ", "    ", "\t"]))
 def test_generated_markdown_round_trips_with_positions(
     okrs: list[tuple[str, list[str]]], bullet: str, indent: str
 ) -> None:
@@ -74,7 +84,13 @@ def test_generated_markdown_round_trips_with_positions(
         lines.extend(f"{indent}{bullet}KR{i}: {kr}" for i, kr in enumerate(krs, start=1))
         lines.append("")
     doc = read_markdown("\n".join(lines))
-    assert [(o.title, list(o.key_results)) for o in doc.objectives] == okrs
+
+    def spaced(text: str) -> str:
+        return " ".join(text.split())  # runs of spaces read as one
+
+    assert [(o.title, list(o.key_results)) for o in doc.objectives] == [
+        (spaced(t), [spaced(kr) for kr in krs]) for t, krs in okrs
+    ]
     _assert_positions(doc)
 
 

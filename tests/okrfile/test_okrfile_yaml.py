@@ -73,8 +73,8 @@ def test_missing_and_null_key_results_mean_none() -> None:
     [
         ("objectives: [\n", r"2:1", "invalid YAML"),
         ("", "", "empty file"),
-        ("- a\n- b\n", r"1:1", "expected a mapping"),
-        ("quarter: Q3\n", r"1:1", "no 'objectives' key"),
+        ("- a\n- b\n", "", "no objectives or key results found"),
+        ("quarter: Q3\n", "", "no objectives or key results found"),
         ("objectives: {a: 1}\n", r"1:13", "'objectives' must be a list"),
         ("objectives:\n  - Ship it\n", r"2:5", "each objective must be a mapping"),
         ("objectives:\n  - key_results: []\n", r"2:5", "objective without an 'objective' title"),
@@ -82,6 +82,7 @@ def test_missing_and_null_key_results_mean_none() -> None:
         (HEAD + "      - 42\n", r"4:9", r"must be a string, got '42' \(int\)"),
         (HEAD + "      - [a]\n", r"4:9", "must be a string, got a list"),
         (HEAD + "      - {txt: a}\n", r"4:9", "needs a 'text' key"),
+        (HEAD + "      - {owner: Ana}\n", r"4:9", "needs a 'text' key"),
         (HEAD + "      - ''\n", r"4:9", "key result is empty"),
         ("objectives:\n  - objective: yes\n", r"2:16", "objective title must be a string"),
     ],
@@ -96,3 +97,9 @@ def test_error_carries_path_and_line() -> None:
     with pytest.raises(OKRFileError) as info:
         read_yaml("objectives:\n  - objective: Ship\n    key_results: [1]\n", path="a.yml")
     assert (info.value.path, info.value.line) == ("a.yml", 3)
+
+
+def test_other_key_names_for_titles_and_key_results() -> None:
+    text = "objectives:\n  - name: Calm wards\n    keyResults:\n      - description: Noise below 40 dB\n"
+    doc = read_yaml(text)
+    assert [(o.title, o.key_results) for o in doc.objectives] == [("Calm wards", ("Noise below 40 dB",))]

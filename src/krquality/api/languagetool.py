@@ -1,7 +1,7 @@
 """The LanguageTool ``/v2`` contract: text in, findings out as LanguageTool matches.
 
-Pure reshaping, no classification: the text is split into key results (one
-per non-empty line), :mod:`krquality` analyses them, and each finding
+Pure reshaping, no classification: the text is split into key results (each
+list item and each sentence, :func:`split_key_results`), :mod:`krquality` analyses them, and each finding
 becomes a match. LanguageTool reports offsets in UTF-16 code units (Java
 strings), and its clients convert them back, so this module does the same.
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -135,6 +136,57 @@ class Line:
 
     offset: int
     text: str
+
+
+_ITEM = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g", "i.e", "etc", "vs", "approx", "incl", "excl", "esp", "mr", "mrs", "ms", "dr", "prof",
+        "inc", "ltd", "co", "corp", "no", "nr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "fig", "est", "min", "max", "avg", "dept",
+    }
+)
+
+
+def split_key_results(text: str) -> list[Line]:
+    """Each list item or sentence of ``text``, without bullets and checkboxes, with its offset.
+
+    LanguageTool clients send whole paragraphs; every sentence and every
+    list item is checked as one key result. Markdown headings and lines
+    labelled as objectives are not key results and are left out.
+
+    >>> split_key_results("- [ ] Ship it by May. Grow sign-ups 10% e.g. in Spain.\\n## Goals\\n")
+    [Line(offset=6, text='Ship it by May.'), Line(offset=22, text='Grow sign-ups 10% e.g. in Spain.')]
+    """
+    from krquality.okrfile.labels import LabelKind, label_of
+
+    out: list[Line] = []
+    for line in split_lines(text):
+        stripped = line.text.strip()
+        label = label_of(stripped.lstrip("#*_ "))
+        if stripped.startswith("#") or (label is not None and label.kind is not LabelKind.KEY_RESULT):
+            continue
+        start = _ITEM.match(line.text)
+        begin = start.end() if start else 0
+        body = line.text[begin:]
+        position = 0
+        for match in _SENTENCE_END.finditer(body):
+            before = body[position : match.start()].rstrip()
+            word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            _add(out, line.offset + begin + position, body[position : match.start()])
+            position = match.end()
+        _add(out, line.offset + begin + position, body[position:])
+    return out
+
+
+def _add(out: list[Line], offset: int, text: str) -> None:
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if text and any(c.isalnum() for c in text):
+        out.append(Line(offset + lead, text))
 
 
 def split_lines(text: str) -> list[Line]:

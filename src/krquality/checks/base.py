@@ -54,6 +54,7 @@ class CheckContext:
     label: Label
     probabilities: dict[str, float]
     config: Config
+    cycle: str | None = None  # the OKR cycle the document states: it dates a key result that names no date
     tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False)
     lowers: frozenset[str] = field(init=False, repr=False, compare=False)  # the tokens' lower-case forms
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # ... and their lemmas

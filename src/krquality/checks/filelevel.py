@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from krquality.okrfile import notes
 from krquality.okrfile.suppress import (
     NO_REASON_CODE,
     NO_REASON_DOCS,
@@ -37,6 +38,9 @@ class FileCheck:
     bad: tuple[str, ...]
     good: tuple[str, ...]
     enabled_by_default: bool = True
+    # Where the examples start: most need an objective above them; the
+    # "lines not read" examples are about what stands outside any objective.
+    example_prefix: str = "# Objective: Grow\n"
 
     @property
     def family(self) -> str:
@@ -58,6 +62,43 @@ FILE_CHECKS: tuple[FileCheck, ...] = (
             "- Raise weekly active teams to 400",
         ),
     ),
+    FileCheck(
+        code=notes.UNREADABLE_CODE,
+        name=notes.UNREADABLE_NAME,
+        alias="unreadable-file",
+        severity=Severity.ERROR,
+        message="The file cannot be read.",
+        docs=notes.UNREADABLE_DOCS,
+        # Reported by lint for the file as a whole, so the examples are read as
+        # whole YAML files (see the test): a broken one flags, a sound one passes.
+        bad=("objectives: [unclosed",),
+        good=("objectives:\n  - title: Grow\n    key_results:\n      - Raise weekly active teams to 400\n",),
+        example_prefix="",
+    ),
+    FileCheck(
+        code=notes.NOT_ENGLISH_CODE,
+        name=notes.NOT_ENGLISH_NAME,
+        alias="not-english",
+        severity=Severity.INFO,
+        message=notes.NOT_ENGLISH_MESSAGE.format(language="another language"),
+        docs=notes.NOT_ENGLISH_DOCS,
+        bad=("- KR1: Aumentar a receita recorrente em 20% até dezembro com novos clientes",),
+        good=("- KR1: Raise weekly active teams from 300 to 400",),
+    ),
+    FileCheck(
+        code=notes.NOT_READ_CODE,
+        name=notes.NOT_READ_NAME,
+        alias="lines-not-read",
+        severity=Severity.INFO,
+        message="List items not read as key results.",
+        docs=notes.NOT_READ_DOCS,
+        bad=(
+            "- Ask finance for the churn export\n- Maybe a survey?\n\n"
+            "# Objective: Grow\n- Raise weekly active teams to 400",
+        ),
+        good=("# Objective: Grow\n- Raise weekly active teams to 400",),
+        example_prefix="",
+    ),
 )
 
 
@@ -65,6 +106,6 @@ def list_file_checks() -> tuple[FileCheck, ...]:
     """Every file-level check, in code order.
 
     >>> [c.code for c in list_file_checks()]
-    ['KRQ900']
+    ['KRQ900', 'KRQ901', 'KRQ902', 'KRQ903']
     """
     return FILE_CHECKS

@@ -383,7 +383,7 @@ OUTPUT_COUNT = Check(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.METRIC and not context.features.dates:
+    if context.label is Label.METRIC and not context.features.dates and context.cycle is None:
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 

@@ -36,7 +36,7 @@ _COMPLETION = frozenset(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.MILESTONE and not context.features.dates:
+    if context.label is Label.MILESTONE and not context.features.dates and context.cycle is None:
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
 
@@ -45,13 +45,15 @@ NO_DEADLINE = Check(
     code="KRQ201",
     name="milestone.no_deadline",
     alias="milestone-without-deadline",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     message='A deliverable with no date. Say when it is due ("by 30 June", "in release 5.2").',
     docs=(
         "A milestone is done or not done, and the date is the only thing that makes it a "
         'commitment: "Launch the partner portal" with no date is equally true in week 2 '
         "and week 13, and a launch in the last week leaves no time to see its effect. "
-        "A date also lets other teams plan around it."
+        "A date also lets other teams plan around it. A key result under a heading, title or "
+        "front matter that states the cycle (\"## Q3 2025\") is due at the cycle's end, so it "
+        "is not flagged there."
     ),
     bad=(
         Example("Launch the partner portal", MS),

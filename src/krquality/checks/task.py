@@ -73,7 +73,7 @@ ACTIVITY = Check(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.TASK and not context.features.dates:
+    if context.label is Label.TASK and not context.features.dates and context.cycle is None:
         body = context.features.body
         yield TASK_NO_DEADLINE.finding(body.start, body.end)
 

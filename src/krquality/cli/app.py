@@ -64,6 +64,7 @@ def _register() -> None:
     import krquality.cli.lint
     import krquality.cli.lsp
     import krquality.cli.mcp
+    import krquality.cli.outline
     import krquality.cli.report
     import krquality.cli.serve
     import krquality.cli.train  # noqa: F401

@@ -72,7 +72,7 @@ def rules() -> tuple[Rule, ...]:
     """Every check of the registry, plus the file-level suppression check, in code order.
 
     >>> [r.code for r in rules()][-1]
-    'KRQ900'
+    'KRQ903'
     """
     from krquality.checks import list_checks
 
@@ -166,10 +166,10 @@ def _key_result_diagnostics(document: OKRDocument, result: OKRSetResult) -> Iter
         for j, kr_result in enumerate(objective_result.results):
             source = document.sources[i].key_results[j]
             kr_result = apply_suppressions(kr_result, source.suppressions)
-            whole = _region(document, source.start, document.locate(i, j, len(source.text)))
+            whole = _region(document, source.start, document.locate_end(i, j, len(source.text)))
             for finding in kr_result.findings:
                 region = _region(
-                    document, document.locate(i, j, finding.start), document.locate(i, j, finding.end)
+                    document, document.locate(i, j, finding.start), document.locate_end(i, j, finding.end)
                 )
                 replacements = tuple(
                     Replacement(whole, s.text)
@@ -217,5 +217,40 @@ def _configured(finding: Finding, config: Config) -> Finding | None:
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
-    """True when any diagnostic has error severity (the linter then exits 1)."""
+    """True when any diagnostic has error severity."""
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def fails(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool:
+    """True when a diagnostic is at ``threshold`` or worse (None: never).
+
+    >>> fails([], Severity.INFO)
+    False
+    """
+    if threshold is None:
+        return False
+    return any(_RANK[d.severity] >= _RANK[threshold] for d in diagnostics)
+
+
+def unreadable_diagnostic(
+    path: str, message: str, *, line: int | None = None, column: int | None = None
+) -> Diagnostic:
+    """An error diagnostic for a file that could not be read, at the line the error names."""
+    from krquality.okrfile.notes import UNREADABLE_CODE, UNREADABLE_NAME
+
+    start_line, start_column = line or 1, column or 1
+    region = Region(start_line, start_column, start_line, start_column, start_column, start_column)
+    return Diagnostic(
+        path=path,
+        region=region,
+        code=UNREADABLE_CODE,
+        name=UNREADABLE_NAME,
+        severity=Severity.ERROR,
+        message=message,
+        objective="",
+        key_result=None,
+        fingerprint=fingerprint(UNREADABLE_CODE, path, ""),
+    )

@@ -33,37 +33,45 @@ class LintFormat(StrEnum):
 
 
 def render(
-    fmt: LintFormat, diagnostics: Sequence[Diagnostic], *, rules: Sequence[Rule], version: str = ""
+    fmt: LintFormat,
+    diagnostics: Sequence[Diagnostic],
+    *,
+    rules: Sequence[Rule],
+    version: str = "",
+    notes: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """Render ``diagnostics`` in ``fmt``.
+    """Render ``diagnostics`` in ``fmt``; ``notes`` are (path, message) pairs about files that were
+    skipped (text and SARIF show them; the JSON formats hold diagnostics only).
 
     >>> render(LintFormat.TEXT, [], rules=())
     'No problems found.\\n'
     """
     if fmt is LintFormat.TEXT:
-        return render_text(diagnostics)
+        text = render_text(diagnostics)
+        return "".join(f"{path}: note: {message}\n" for path, message in notes) + text
     if fmt is LintFormat.JSON:
         return render_json(diagnostics)
     if fmt is LintFormat.SARIF:
-        return render_sarif(diagnostics, rules=rules, version=version)
+        return render_sarif(diagnostics, rules=rules, version=version, notes=notes)
     return render_rdjson(diagnostics)
 
 
 def render_text(diagnostics: Sequence[Diagnostic]) -> str:
-    """One ``path:line:col: CODE message`` line per diagnostic, rewrites indented below (once per
-    key result), and a summary.
+    """One ``path:line:col: severity CODE message`` line per diagnostic, rewrites indented below
+    (once per key result), and a summary.
 
     >>> from krquality.lintformat.diagnostics import Region
     >>> d = Diagnostic("okrs.md", Region(3, 7, 3, 12, 7, 12), "KRQ101", "metric.no_baseline",
     ...     Severity.WARNING, "No baseline.", "Delight", "Raise NPS to 48", "f")
     >>> print(render_text([d]), end="")
-    okrs.md:3:7: KRQ101 No baseline.
+    okrs.md:3:7: warning KRQ101 No baseline.
     Found 1 problem (0 errors, 1 warning, 0 info).
     """
     lines = []
     shown: set[tuple[str, int, str]] = set()
     for d in diagnostics:
-        lines.append(f"{d.path}:{d.region.start_line}:{d.region.start_column}: {d.code} {d.message}")
+        where = f"{d.path}:{d.region.start_line}:{d.region.start_column}"
+        lines.append(f"{where}: {d.severity.value} {d.code} {d.message}")
         for r in d.replacements:
             # A rewrite often fixes several findings of one key result: print it once.
             key = (d.path, r.region.start_line, r.text)
@@ -136,8 +144,18 @@ def _sarif_replacement(replacement: Replacement) -> dict[str, Any]:
     }
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic], *, rules: Sequence[Rule], version: str = "") -> str:
+def render_sarif(
+    diagnostics: Sequence[Diagnostic],
+    *,
+    rules: Sequence[Rule],
+    version: str = "",
+    notes: Sequence[tuple[str, str]] = (),
+) -> str:
     """A SARIF 2.1.0 log with one run: the rules from the registry, one result per diagnostic.
+
+    The run's invocation lists a tool execution notification per file that
+    could not be read (level error, also an error result) or was skipped
+    (``notes``, level note).
 
     Columns are Unicode code points (``columnKind``); ``partialFingerprints``
     hash the code, the normalised key result and the objective, so a result
@@ -205,11 +223,38 @@ def render_sarif(diagnostics: Sequence[Diagnostic], *, rules: Sequence[Rule], ve
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_sarif_invocation(diagnostics, notes)],
                 "results": results,
             }
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_invocation(diagnostics: Sequence[Diagnostic], notes: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    from krquality.okrfile.notes import UNREADABLE_CODE
+
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(d.path)}}}],
+            "descriptor": {"id": UNREADABLE_CODE},
+        }
+        for d in diagnostics
+        if d.code == UNREADABLE_CODE
+    ] + [
+        {
+            "level": "note",
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}],
+        }
+        for path, message in notes
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
 
 
 def _rdjson_range(region: Region) -> dict[str, dict[str, int]]:

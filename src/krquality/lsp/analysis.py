@@ -30,6 +30,7 @@ from krquality.okrfile import (
     apply_suppressions,
     read_okr_text,
 )
+from krquality.okrfile.notes import for_analysis
 from krquality.okrfile.types import line_starts, position_at
 from krquality.result import Finding, Objective, ObjectiveResult, OKRSetResult, Result, Severity
 
@@ -321,6 +322,7 @@ def analyze_document(
             return DocumentAnalysis(
                 diagnostics=tuple(collect_diagnostics(document, OKRSetResult(()), config=config))
             )
+        document = for_analysis(document)  # as lint reads it: other languages out, doubtful lines noted
 
     # Key results that cannot be analysed (too long, past the limit) are left out, with a note.
     kept: list[list[KeyResultSource]] = []

@@ -1,30 +1,23 @@
-"""Read objectives and key results from Markdown, with positions.
+"""Read objectives and key results from Markdown, reStructuredText or plain text.
 
-What counts as what:
-
-* an **objective** is an ATX heading (``# Delight customers``,
-  ``## Objective: Delight customers``), a top-level bullet, or a line
-  starting ``Objective:``/``O1:``; a ``Objective``/``O1`` prefix and
-  surrounding ``**`` are stripped from the title;
-* a **key result** is a bullet nested under a bullet objective, a bullet
-  under a heading objective, or a ``KR1:``/``KR:``/``Key result 2:`` line
-  (bulleted or not); the prefix, a ``[ ]`` checkbox and the bullet marker
-  are stripped, so the analysed text starts where the author's words start;
-* bullets nested under a key result are notes and are skipped, as are
-  paragraphs, fenced code and HTML comments;
-* a heading with no key results is a section title and is dropped, unless
-  it says ``Objective``; under a heading without that prefix, a top-level
-  bullet with nested bullets is itself an objective.
-
-Key results before any objective are an error naming the line.
+The text is cut into blocks (:mod:`.blocks`), the OKR structure is read from
+them (:mod:`.structure`), markup is taken out of each text with every
+character still mapped to the file (:mod:`.markup`), and the cycle the page
+states in a heading, its title, its front matter or its file name dates
+the objectives under it (:mod:`krquality.cycle`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from pathlib import PurePath
 
-from krquality.errors import OKRFileError
+import yaml
+
+from krquality.cycle import find_cycle, with_year
+from krquality.okrfile.blocks import Block, Kind, scan
+from krquality.okrfile.language import guess_language
+from krquality.okrfile.markup import Mapped
+from krquality.okrfile.structure import FoundKR, FoundObjective, read_structure
 from krquality.okrfile.suppress import markdown_suppression, no_reason_finding
 from krquality.okrfile.types import (
     FileFinding,
@@ -35,232 +28,160 @@ from krquality.okrfile.types import (
     Position,
     Suppression,
     line_starts,
+    position_at,
 )
 from krquality.result import Objective
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
-_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_CHECKBOX = re.compile(r"^\[[ xX]\][ \t]+")
-_KR_PREFIX = re.compile(
-    r"^(?:\*\*|__)?(?:KR|Key[ \t]+result)[ \t]*\d*(?:\.\d+)?[ \t]*(?:\*\*|__)?"
-    r"[:.)\-–—][ \t]*(?:\*\*|__)?[ \t]*",
-    re.IGNORECASE,
-)
-_OBJECTIVE_PREFIX = re.compile(
-    r"^(?:\*\*|__)?(?:Objective(?:[ \t]*\d+)?|O\d+)[ \t]*(?:\*\*|__)?[:.)\-–—][ \t]*(?:\*\*|__)?[ \t]*",
-    re.IGNORECASE,
-)
-_TOP_LEVEL_INDENT = 1  # CommonMark nests at 2+ columns; 0-1 is top level
+_CYCLE_KEYS = ("cycle", "quarter", "period", "okr_cycle", "okr-cycle", "timeframe", "time_frame", "half")
 
 
-@dataclass
+def file_name_cycle(path: str) -> str | None:
+    """The cycle a file name states ("okrs-2025-q1.md"), or None.
+
+    >>> file_name_cycle("planning/2020-q1.md"), file_name_cycle("2022-09-17-team-okr.md")
+    ('Q1 2020', None)
+    """
+    stem = PurePath(path).stem.replace("_", " ")
+    return find_cycle(stem)
+
+
 class _Builder:
-    title: str
-    start: Position
-    kind: str  # "heading", "bullet" or "line"
-    explicit: bool  # the title said "Objective"/"O1"
-    indent: int = -1  # bullet objectives: the bullet's indent
-    kr_indent: int | None = None  # indent of this objective's first bullet key result
-    key_results: list[KeyResultSource] = field(default_factory=list)
-
-
-def _width(indent: str) -> int:
-    return len(indent.expandtabs(4))
-
-
-def _strip_emphasis(text: str) -> tuple[int, str]:
-    """Drop a ``**``/``__`` pair wrapping the whole text; return (chars skipped, text)."""
-    for mark in ("**", "__"):
-        if len(text) > 4 and text.startswith(mark) and text.endswith(mark):
-            inner = text[2:-2]
-            stripped = inner.lstrip()
-            return 2 + len(inner) - len(stripped), stripped.rstrip()
-    return 0, text
-
-
-class _MarkdownReader:
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, fmt: OKRFormat) -> None:
         self.text = text
         self.path = path
+        self.format = fmt
         self.starts = line_starts(text)
-        self.lines = [line.rstrip("\r") for line in text.split("\n")]
-        self.builders: list[_Builder] = []
-        self.pending: list[Suppression] = []
+        self.lines = text.split("\n")
         self.findings: list[FileFinding] = []
 
-    def position(self, line_index: int, column_index: int) -> Position:
-        return Position(
-            line=line_index + 1,
-            column=column_index + 1,
-            offset=self.starts[line_index] + column_index,
-        )
-
-    @property
-    def current(self) -> _Builder | None:
-        return self.builders[-1] if self.builders else None
-
-    def read(self) -> OKRDocument:
-        in_fence: str | None = None
-        in_comment = False
-        for index, line in enumerate(self.lines):
-            if in_fence is not None:
-                if line.lstrip().startswith(in_fence):
-                    in_fence = None
-                continue
-            if in_comment:
-                in_comment = "-->" not in line
-                continue
-            fence = _FENCE.match(line)
-            if fence:
-                in_fence = fence.group(1)
-                continue
-            stripped = line.lstrip()
-            if stripped.startswith("<!--"):
-                self._comment(index, line)
-                in_comment = "-->" not in stripped[4:]
-                continue
-            if _HEADING.match(line):
-                self._heading(index, line)
-            elif bullet := _BULLET.match(line):
-                self._bullet(index, line, bullet.end(), _width(bullet["indent"]))
-            elif stripped:
-                self._plain(index, line, len(line) - len(stripped))
-        return self._document()
-
-    def _comment(self, index: int, line: str) -> None:
-        column = len(line) - len(line.lstrip())
-        suppression = markdown_suppression(line, self.position(index, column))
-        if suppression is None:
-            return
-        self.pending.append(suppression)
-        if suppression.reason is None:
-            self.findings.append(no_reason_finding(suppression, line_text=line[column:]))
-
-    def _heading(self, index: int, line: str) -> None:
-        heading = _HEADING.match(line)
-        if heading is None:
-            return
-        body_start = heading.end()
-        body = _HEADING_CLOSE.sub("", line[body_start:]).rstrip()
-        if not body.strip() or body.strip("#").strip() == "":
-            return
-        self._start_objective(index, body_start, body, kind="heading", indent=-1)
-
-    def _start_objective(self, index: int, column: int, body: str, *, kind: str, indent: int) -> None:
-        prefix = _OBJECTIVE_PREFIX.match(body)
-        explicit = prefix is not None
-        if prefix is not None and prefix.end() < len(body):
-            column += prefix.end()
-            body = body[prefix.end() :]
-        skipped, title = _strip_emphasis(body.strip())
-        column += skipped + len(body) - len(body.lstrip())
-        start = self.position(index, column)
-        self.builders.append(_Builder(title=title, start=start, kind=kind, explicit=explicit, indent=indent))
-
-    def _bullet(self, index: int, line: str, content_column: int, indent: int) -> None:
-        content = line[content_column:]
-        checkbox = _CHECKBOX.match(content)
-        if checkbox:
-            content_column += checkbox.end()
-            content = content[checkbox.end() :]
-        if not content.strip():
-            return
-        if _KR_PREFIX.match(content):
-            self._key_result(index, content_column, content, indent=indent)
-            return
-        current = self.current
-        nested = current is not None and current.kind == "bullet" and indent > current.indent
-        if _OBJECTIVE_PREFIX.match(content) and not nested:
-            self._start_objective(index, content_column, content, kind="bullet", indent=indent)
-            return
-        if current is None:
-            if indent > _TOP_LEVEL_INDENT:
-                raise OKRFileError("key result before any objective", path=self.path, line=index + 1)
-            self._start_objective(index, content_column, content, kind="bullet", indent=indent)
-        elif current.kind == "bullet":
-            if indent <= current.indent:
-                self._start_objective(index, content_column, content, kind="bullet", indent=indent)
-            else:
-                self._key_result(index, content_column, content, indent=indent)
-        elif not current.explicit and indent <= _TOP_LEVEL_INDENT and self._has_children(index, indent):
-            self._start_objective(index, content_column, content, kind="bullet", indent=indent)
-        else:
-            self._key_result(index, content_column, content, indent=indent)
-
-    def _has_children(self, index: int, indent: int) -> bool:
-        for line in self.lines[index + 1 :]:
-            if not line.strip() or line.lstrip().startswith("<!--"):
-                continue
-            bullet = _BULLET.match(line)
-            return bullet is not None and _width(bullet["indent"]) > indent
-        return False
-
-    def _plain(self, index: int, line: str, column: int) -> None:
-        content = line[column:]
-        objective = _OBJECTIVE_PREFIX.match(content)
-        if _KR_PREFIX.match(content):
-            self._key_result(index, column, content, indent=None)
-        elif objective is not None and objective.end() < len(content.rstrip()):
-            self._start_objective(index, column, content, kind="line", indent=-1)
-
-    def _key_result(self, index: int, column: int, content: str, *, indent: int | None) -> None:
-        current = self.current
-        if current is None:
-            raise OKRFileError("key result before any objective", path=self.path, line=index + 1)
-        if indent is not None:
-            if current.kr_indent is None:
-                current.kr_indent = indent
-            elif indent > current.kr_indent:
-                return  # a note nested under a key result
-        prefix = _KR_PREFIX.match(content)
-        if prefix is not None:
-            column += prefix.end()
-            content = content[prefix.end() :]
-        skipped, text = _strip_emphasis(content.rstrip())
-        column += skipped
-        if not text:
-            return
-        current.key_results.append(
-            KeyResultSource(
-                text=text,
-                start=self.position(index, column),
-                verbatim=True,
-                suppressions=tuple(self.pending),
+    def build(self) -> OKRDocument:
+        blocks, front_matter_end = scan(self.text, rst=self.format is OKRFormat.RST)
+        title = self.title_heading(blocks)
+        reading = read_structure(blocks, title_heading=title)
+        cycle, stated_in = self.document_cycle(blocks, title, front_matter_end)
+        objectives: list[Objective] = []
+        sources: list[ObjectiveSource] = []
+        for found in reading.objectives:
+            objective_cycle = self.objective_cycle(blocks, found, title, cycle)
+            key_results = tuple(self.key_result(blocks, kr) for kr in found.key_results)
+            start = self.position(found.title)
+            objectives.append(
+                Objective(
+                    title=found.title.text,
+                    key_results=tuple(kr.text for kr in key_results),
+                    line=start.line,
+                    key_result_lines=tuple(kr.start.line for kr in key_results),
+                    cycle=objective_cycle,
+                )
             )
-        )
-        self.pending = []
-
-    def _document(self) -> OKRDocument:
-        kept = [b for b in self.builders if b.key_results or b.kind != "heading" or b.explicit]
-        kept = [b for b in kept if b.title]
+            sources.append(ObjectiveSource(start=start, key_results=key_results))
+        cycles = list(dict.fromkeys(o.cycle for o in objectives if o.cycle))
+        if cycles and (cycle is None or cycles != [cycle]):
+            cycle, stated_in = "; ".join(cycles), stated_in or "heading"
         return OKRDocument(
             path=self.path,
-            format=OKRFormat.MARKDOWN,
+            format=self.format,
             text=self.text,
-            objectives=tuple(
-                Objective(
-                    title=b.title,
-                    key_results=tuple(kr.text for kr in b.key_results),
-                    line=b.start.line,
-                    key_result_lines=tuple(kr.start.line for kr in b.key_results),
-                )
-                for b in kept
-            ),
-            sources=tuple(ObjectiveSource(start=b.start, key_results=tuple(b.key_results)) for b in kept),
+            objectives=tuple(objectives),
+            sources=tuple(sources),
             findings=tuple(self.findings),
+            cycle=cycle,
+            cycle_stated_in=stated_in if cycle else None,
+            doubtful_lines=tuple(line + 1 for line in reading.doubtful_lines),
         )
 
+    def position(self, mapped: Mapped) -> Position:
+        offset = mapped.offsets[0] if mapped.text else mapped.offsets[-1]
+        return position_at(self.text, offset, self.starts)
 
-def read_markdown(text: str, *, path: str = "<string>") -> OKRDocument:
-    """Read the objectives and key results of a Markdown OKR file.
+    def key_result(self, blocks: list[Block], found: FoundKR) -> KeyResultSource:
+        suppressions: list[Suppression] = []
+        for line in blocks[found.block].comment_lines:
+            raw = self.lines[line].rstrip("\r")
+            column = len(raw) - len(raw.lstrip())
+            suppression = markdown_suppression(
+                raw, position_at(self.text, self.starts[line] + column, self.starts)
+            )
+            if suppression is not None:
+                suppressions.append(suppression)
+                if suppression.reason is None:
+                    self.findings.append(no_reason_finding(suppression, line_text=raw[column:]))
+        return KeyResultSource(
+            text=found.text.text,
+            start=self.position(found.text),
+            verbatim=found.text.verbatim,
+            suppressions=tuple(suppressions),
+            offsets=found.text.offsets,
+            language=guess_language(found.text.text),
+        )
 
-    Raises :class:`~krquality.errors.OKRFileError` (naming ``path`` and the
-    line) for a key result before any objective.
+    @staticmethod
+    def title_heading(blocks: list[Block]) -> int | None:
+        """The page's title: its first heading when that is level 1 or alone at its level."""
+        headings = [i for i, b in enumerate(blocks) if b.kind is Kind.HEADING]
+        if not headings:
+            return None
+        first = blocks[headings[0]]
+        same_level = sum(1 for i in headings if blocks[i].level == first.level)
+        return headings[0] if first.level == 1 or same_level == 1 else None
 
-    >>> doc = read_markdown("# Delight customers\\n- KR1: Raise NPS from 40 to 55\\n")
-    >>> doc.objectives[0].key_results, doc.sources[0].key_results[0].start.column
-    (('Raise NPS from 40 to 55',), 8)
+    def document_cycle(
+        self, blocks: list[Block], title: int | None, front_matter_end: int
+    ) -> tuple[str | None, str | None]:
+        if front_matter_end:
+            found = self.front_matter_cycle(front_matter_end)
+            if found is not None:
+                return found, "front matter"
+        if title is not None:
+            found = find_cycle(blocks[title].content.clean().text)
+            if found is not None:
+                return found, "title"
+        elif blocks and blocks[0].kind is Kind.PARAGRAPH and len(blocks[0].content.text) <= 100:
+            # Plain text: a short first line is the title ("Team plan for FY2027").
+            found = find_cycle(blocks[0].content.clean().text)
+            if found is not None:
+                return found, "title"
+        found = file_name_cycle(self.path)
+        return (found, "file name") if found is not None else (None, None)
+
+    def front_matter_cycle(self, end: int) -> str | None:
+        try:
+            data = yaml.safe_load("\n".join(self.lines[1 : end - 1]))
+        except yaml.YAMLError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        for key in _CYCLE_KEYS:
+            value = data.get(key)
+            if value is not None and str(value).strip():
+                return find_cycle(str(value)) or str(value).strip()
+        title = data.get("title")
+        return find_cycle(str(title)) if title is not None else None
+
+    @staticmethod
+    def objective_cycle(
+        blocks: list[Block], found: FoundObjective, title: int | None, cycle: str | None
+    ) -> str | None:
+        """The innermost cycle stated by the headings above the objective."""
+        chain = [h for h in blocks[found.block].headings if h != title]
+        outer = cycle.split("; ")[0] if cycle else None
+        current = cycle
+        for heading in chain:
+            stated = find_cycle(blocks[heading].content.clean().text)
+            if stated is not None:
+                current = with_year(stated, outer)
+                outer = current if current[:1].isdigit() else outer
+        return current
+
+
+def read_markdown(
+    text: str, *, path: str = "<string>", format: OKRFormat = OKRFormat.MARKDOWN
+) -> OKRDocument:
+    """Read the objectives and key results of a Markdown (or reStructuredText, or plain text) page.
+
+    >>> text = "## Q3 2025\\n### Delight customers\\n- **KR1:** Raise NPS from 40 to 55\\n- Ship it\\n"
+    >>> doc = read_markdown(text)
+    >>> doc.objectives[0].key_results, doc.objectives[0].cycle, doc.sources[0].key_results[0].start.column
+    (('Raise NPS from 40 to 55', 'Ship it'), 'Q3 2025', 12)
     """
-    return _MarkdownReader(text, path).read()
+    return _Builder(text, path, format).build()

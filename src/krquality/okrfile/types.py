@@ -19,6 +19,10 @@ from krquality.result import Finding, Objective
 class OKRFormat(StrEnum):
     MARKDOWN = "markdown"
     YAML = "yaml"
+    JSON = "json"
+    CSV = "csv"
+    RST = "rst"
+    TEXT = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,8 @@ class KeyResultSource:
     start: Position
     verbatim: bool
     suppressions: tuple[Suppression, ...] = ()
+    offsets: tuple[int, ...] | None = None  # file offset of each character of text, and of its end
+    language: str | None = None  # None for English, else a rough code ("pt", "zh"): not analysed
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,10 @@ class OKRDocument:
 
     ``objectives[i]`` and ``sources[i]`` describe the same objective; the
     key results of ``objectives[i]`` are in the order of
-    ``sources[i].key_results``.
+    ``sources[i].key_results``. ``cycle`` is the period the document states
+    for all of it (``cycle_stated_in``: heading, title, front matter, file
+    name, data field); objectives may carry their own. ``doubtful_lines``
+    (1-based) looked like key results and were not read as such.
     """
 
     path: str
@@ -102,6 +111,9 @@ class OKRDocument:
     objectives: tuple[Objective, ...]
     sources: tuple[ObjectiveSource, ...]
     findings: tuple[FileFinding, ...] = ()
+    cycle: str | None = None
+    cycle_stated_in: str | None = None
+    doubtful_lines: tuple[int, ...] = ()
 
     def position_at(self, offset: int) -> Position:
         """The line and column of character ``offset`` of the file text.
@@ -112,6 +124,14 @@ class OKRDocument:
         """
         return position_at(self.text, offset)
 
+    def locate_end(self, objective: int, key_result: int, char: int) -> Position:
+        """The file position just after character ``char - 1`` of a key result's text (the end
+        of a span), so markup taken out after the span stays outside it."""
+        source = self.sources[objective].key_results[key_result]
+        if source.offsets is not None and 0 < char < len(source.offsets):
+            return self.position_at(source.offsets[char - 1] + 1)
+        return self.locate(objective, key_result, char)
+
     def locate(self, objective: int, key_result: int, char: int) -> Position:
         """The file position of character ``char`` of a key result's text.
 
@@ -119,6 +139,8 @@ class OKRDocument:
         verbatim in the file, or ``char`` lies outside it.
         """
         source = self.sources[objective].key_results[key_result]
+        if source.offsets is not None and 0 <= char < len(source.offsets):
+            return self.position_at(source.offsets[char])
         if source.verbatim and 0 <= char <= len(source.text):
             return self.position_at(source.start.offset + char)
         return source.start

@@ -90,7 +90,8 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
         drafts = _within_limit(drafts, analyzer.config.max_chars)
         drafted.append((result, drafts))
         sources += [context.doc] * len(drafts)
-    analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, sources)
+    cycle = items[0][1].cycle if items else None  # one batch, one document cycle
+    analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, sources, cycle)
     out = []
     for result, drafts in drafted:
         suggestions = _judge_all(drafts, result, analysed)
@@ -103,7 +104,10 @@ def _within_limit(drafts: Sequence[Draft], limit: int) -> list[Draft]:
 
 
 def _analyse_forms(
-    drafts: Sequence[Draft], analyzer: Analyzer, sources: Sequence[Doc | None] | None = None
+    drafts: Sequence[Draft],
+    analyzer: Analyzer,
+    sources: Sequence[Doc | None] | None = None,
+    cycle: str | None = None,
 ) -> Iterator[Result]:
     """The analyses of each draft filled, then as shown (when it has placeholders), in order.
 
@@ -125,7 +129,7 @@ def _analyse_forms(
         batch.append((text, doc))
         if draft.placeholders:
             batch.append((draft.text, next(shown)))
-    return iter(analyzer.analyze_docs(batch))
+    return iter(analyzer.analyze_docs(batch, cycle=cycle))
 
 
 def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Result]) -> list[Suggestion]:

@@ -81,7 +81,7 @@ async def check(
             slug="invalid-request",
             errors=[FieldError(field="text", message="field required")],
         )
-    lines = lt.split_lines(plain.text)
+    lines = lt.split_key_results(plain.text)
     incomplete = len(lines) > settings.max_batch
     kept: list[lt.Line] = []
     for line in lines[: settings.max_batch]:

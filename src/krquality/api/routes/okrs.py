@@ -40,9 +40,12 @@ def _analyze_set(analyzer: Analyzer, objectives: Sequence[Objective], suggestion
 
 
 def _read_markdown(text: str) -> OKRDocument:
-    from krquality.okrfile import read_markdown
+    # The reader lint and the language server use; key results not in English are left out
+    # of the analysis with a file finding saying so.
+    from krquality.okrfile import OKRFormat, read_okr_text
+    from krquality.okrfile.notes import for_analysis
 
-    return read_markdown(text, path="<request>")
+    return for_analysis(read_okr_text(text, path="<request>", format=OKRFormat.MARKDOWN))
 
 
 def _apply_suppressions(result: OKRSetResult, document: OKRDocument) -> OKRSetResult:

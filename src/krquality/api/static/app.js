@@ -63,7 +63,8 @@
   // ------------------------------------------------------------------ input
 
   function isMarkdown(text) {
-    return /^\s{0,3}#{1,6}\s+\S/m.test(text);
+    return /^\s{0,3}#{1,6}\s+\S/m.test(text) ||
+      /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:Objective\b|O\d+\b|KR\s*\d*\s*:|Key results?\s*\d*\s*:)/im.test(text);
   }
 
   function chosenMode(text) {
