@@ -9,10 +9,11 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
     change_of,
+    has_time_frame,
     load_words,
     tokens_after,
 )
-from krquality.features.types import Direction, Features, QuantityKind, VerbClass
+from krquality.features.types import Direction, Features, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
@@ -60,6 +61,41 @@ def _bare_count(features: Features) -> bool:
     )
 
 
+# Words after "by N%" that make it a share of a whole, not a relative change:
+# "used by 100% of the teams", "adopted by 60% of members".
+_SHARE_AFTER = frozenset({"of"})
+
+
+def _count_in_cycle(features: Features, *, text: str) -> bool:
+    """Whether every change counts things done within the cycle, so it starts from zero.
+
+    The lead verb does something ("Contribute to 3 proposals", "Run 4
+    workshops"), not move a level ("Increase", "Reach"), and the target is a
+    plain count; or a "by N%" is followed by "of" ("used by 100% of teams"),
+    a share read as a change.
+    """
+    lead = features.lead_verb
+    changes = features.changes
+    if not changes:
+        return False
+    shares = all(
+        c.is_relative and c.target is not None and text[c.span.end : c.span.end + 4].strip().lower() in _SHARE_AFTER
+        for c in changes
+    )
+    if shares:
+        return True
+    if lead is None or lead.verb_class in _LEVEL_VERBS:
+        return False
+    return all(
+        c.baseline is None
+        and not c.is_relative
+        and c.target is not None
+        and c.target.kind is QuantityKind.NUMBER
+        and c.direction not in (Direction.DECREASE,)
+        for c in changes
+    )
+
+
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
@@ -80,9 +116,13 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return  # "Maintain 99.9% uptime", "Keep uptime at 99.9%": a level to hold, not a move
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
+    if _count_in_cycle(features, text=context.text):
+        return  # "Contribute to 3 proposals", "Ship 2 features": done within the cycle, from zero
     if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
+    if target.kind is QuantityKind.MULTIPLIER and following and following[0].like_num:
+        return  # "€1000 × 12 months": a product written out, not a change from a baseline
     if any(t.lower_ in load_words("accumulation") for t in following):
         return
     change = change_of(target, features)
@@ -125,6 +165,9 @@ NO_BASELINE = Check(
         Example("Win 8 of 12 regular season games", M),
         Example("Sell 85% of capacity this season (was 71% last season)", M),
         Example("Sign 12 new reseller partners", M),
+        Example("Contribute to 4 tender responses this quarter", M),
+        Example("Self-service export used by 80% of the regional offices", M),
+        Example("Run 6 supplier audits by the end of Q2", M),
     ),
     detect=_no_baseline,
 )
@@ -319,13 +362,85 @@ NO_UNIT = Check(
 _COUNT_LEADS = frozenset({"", "at least", "another", "over", "more than", "up to", "a further"})
 
 
+# Participles after a counted thing that say the team made or attended it:
+# "3 blog posts written", "5 meetups spoken at", "20 code reviews done".
+_DONE_WORDS = frozenset(
+    {
+        "written", "published", "held", "hosted", "run", "ran", "done", "delivered", "given", "organized",
+        "organised", "attended", "spoken", "presented", "produced", "recorded", "created", "conducted",
+        "completed", "shipped", "released", "sent", "posted", "made", "submitted", "performed", "filmed",
+        "drafted", "prepared", "launched", "facilitated", "led", "taught",
+    }
+)
+_TIME_CODES = frozenset({"mo", "wk", "d", "y", "yr", "min", "m", "w", "q"})
+# Counted things that are people or effects, never outputs.
+_NOT_OUTPUT = frozenset({"users", "customers", "members", "people", "participants", "attendees", "signups"})
+
+
+def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Token], int]:
+    """The words of the thing counted after ``quantity`` (up to five, stopping at a
+    preposition or punctuation), and the character end of the phrase."""
+    words: list[Token] = []
+    end = quantity.span.end
+    for token in tokens_after(context.tokens, quantity.span.end, 6):
+        if not (token.is_alpha or "-" in token.text or token.text in {"’", "'", "“", "”", '"'}) or (
+            token.is_stop and token.lower_ not in {"one", "more"}
+        ):
+            break
+        words.append(token)
+        end = token.idx + len(token.text)
+    return words, end
+
+
+def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
+    """A count of produced, held or attended things, whatever the verb
+    ("3 blog posts written", "Have 4 community evenings", "Write or make 10 pieces")."""
+    features = context.features
+    if any(c.baseline is not None for c in features.changes):
+        return  # "from 2 to 6 talks a quarter": a rate with a baseline is tracked as a level
+    nouns = load_words("output_nouns")
+    for quantity in context.targets:
+        if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
+            continue
+        unit = (quantity.unit or "").lower()
+        if unit and (not unit.isalpha() or unit in _MEASURE_UNITS or unit in _TIME_CODES):
+            continue  # "12 km", "$400", "3 months": a measure, not a count of things
+        words, end = _counted_phrase(context, quantity)
+        lowers = [t.lower_ for t in words]
+        if set(lowers) & _NOT_OUTPUT:
+            return  # "40 new members attend 2 workshops": the key result counts people
+        if not lowers:
+            continue
+        pairs = {" ".join(lowers[i : i + 2]) for i in range(len(lowers) - 1)}
+        if not (set(lowers) | pairs) & nouns:
+            continue
+        after = tokens_after(context.tokens, end, 3)
+        done = any(t.lower_ in _DONE_WORDS for t in after)
+        lead = features.lead_verb
+        lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
+        doing = lead_word in load_words("output_verbs") or lead_word in {"have", "hold", "contribute"}
+        if not (done or doing or lead is None):
+            continue
+        start = quantity.span.start if lead is None or lead.span.start > quantity.span.start else lead.span.start
+        yield OUTPUT_COUNT.finding(
+            start,
+            end,
+            f"'{context.text[start:end]}' counts work done, not the change it should cause. Measure "
+            "the effect (readers, sign-ups, adoption, attendance from the people it is for) and keep "
+            "the count in the plan.",
+        )
+        return
+
+
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
     if lead is None or features.changes:
+        yield from _output_noun_count(context)
         return
     verbs = load_words("output_verbs") | {v.lower() for v in context.config.activity_verbs}
     if lead.lemma.split()[0].lower() not in verbs:
+        yield from _output_noun_count(context)
         return
     # The count must be the verb's object ("Publish 12 posts"), not a number
     # further on ("Complete my first Ironman 70.3", "a 30-day challenge").
@@ -339,10 +454,11 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         and context.text[q.span.end : q.span.end + 1] != "-"
     ]
     if not counts:
+        yield from _output_noun_count(context)
         return
     count = counts[0]
     unit = tokens_after(context.tokens, count.span.end, 1)
-    if unit and unit[0].lower_ in _MEASURE_UNITS:
+    if (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS:
         return  # "Run 1,000 km": a distance, not a count of outputs
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
@@ -373,17 +489,22 @@ OUTPUT_COUNT = Check(
     bad=(
         Example("Publish 12 blog posts", M),
         Example("Hold 5 customer workshops", M),
+        Example("4 recipe videos filmed for the channel", M),
+        Example("Have 6 open studio evenings this term", M),
+        Example("15 pull request reviews done by the juniors", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
         Example("Sign 12 new reseller partners", M),
+        Example("40 new members attend at least 2 workshops", M),
+        Example("Cut open support tickets older than a week from 90 to 20", M),
     ),
     detect=_output_count,
 )
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.METRIC and not context.features.dates:
+    if context.label is Label.METRIC and not has_time_frame(context.features):
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 

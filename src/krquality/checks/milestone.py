@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import change_of, tokens_after
+from krquality.checks.helpers import change_of, has_time_frame, tokens_after
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
@@ -36,7 +36,7 @@ _COMPLETION = frozenset(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.MILESTONE and not context.features.dates:
+    if context.label is Label.MILESTONE and not has_time_frame(context.features):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -15,9 +16,12 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
-from krquality.features.types import QuantityKind, VerbClass
+from krquality.features.types import Features, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 M = Label.METRIC
 MS = Label.MILESTONE
@@ -183,6 +187,13 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end for q in quantities)
+        if _in_brackets(context.text, start):
+            continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
+        previous = before[-1] if before else None
+        if previous is not None and (
+            _verb_shares_object(previous, features) or previous.idx <= features.body.start
+        ):
+            continue  # "Recruit and onboard a co-host": two verbs, one object, one result
         following = tokens_after(tokens, end, 1)
         # A base-form verb starts a second result ("and migrate billing"); a
         # participle completes a state ("executed and documented") of the same one.
@@ -195,6 +206,21 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if (measured_left and measured_right) or (verb_right and not relative):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside an open round or square bracket."""
+    before = text[:at]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _verb_shares_object(token: Token, features: Features) -> bool:
+    """Whether ``token``, just before a joiner, is a verb with nothing of its own after it
+    ("Identify and mitigate all risks"): the two verbs share one object."""
+    lead = features.lead_verb
+    if lead is not None and lead.span.start <= token.idx < lead.span.end:
+        return True
+    return token.tag_ in {"VB", "VBP"} or (token.lower_ in load_words("kr_verbs") and token.pos_ == "VERB")
 
 
 COMPOUND = Check(
@@ -216,6 +242,10 @@ COMPOUND = Check(
     good=(
         Example("Increase NPS from 41 to 50", M),
         Example("Keep p95 latency between 100 and 200 ms", M),
+        Example("Recruit and train two new volunteer mentors per term", M),
+        Example("Identify and retire every unused cloud bucket by 31 May", MS),
+        Example("Host 4 community evenings (1 planning night and 3 socials)", M),
+        Example("Assess and document the permissions of the finance tools", MS),
     ),
     detect=_compound,
 )
@@ -390,6 +420,8 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
     # Each alternative of the pattern needs one of these; most key results have none.
     if any(marker in lower for marker in _PLACEHOLDER_MARKS):
         spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
+    text = context.text
+    spans = [(a, b) for a, b in spans if not _not_a_placeholder(text, a, b)]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
@@ -400,6 +432,25 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
                 f"'{context.text[start:end]}' is a placeholder. Fill in the real value before the "
                 "OKRs are agreed.",
             )
+
+
+# Bracketed words that mark an edit, not a value to fill in: "[redacted]", "[sic]".
+_EDITORIAL = frozenset(
+    {"redacted", "removed", "omitted", "sic", "edited", "anonymised", "anonymized", "link", "links", "sic!", "..."}
+)
+
+
+def _not_a_placeholder(text: str, start: int, end: int) -> bool:
+    """A Markdown link's text ("[the guide](https://...)") or an editorial mark ("[redacted]")."""
+    inner = text[start:end].strip("[]<> ").lower()
+    if text[start : start + 1] == "[" and text[end : end + 1] == "(":
+        return True
+    if inner in _EDITORIAL:
+        return True
+    # Inside the text of a Markdown link: "[draft the X guide](...)".
+    opened = text.rfind("[", 0, start)
+    closed = text.find("](", end)
+    return opened != -1 and closed != -1 and "]" not in text[opened:start] and "[" not in text[end:closed]
 
 
 PLACEHOLDER = Check(
@@ -422,6 +473,8 @@ PLACEHOLDER = Check(
     good=(
         Example("Increase NPS from 41 to 48", M),
         Example("Launch the partner portal by 30 June", MS),
+        Example("Publish the [tenant handbook](https://example.org/handbook) by 1 March", MS),
+        Example("Close the supplier contract with [redacted] by the end of Q2", MS),
     ),
     detect=_placeholder,
 )
