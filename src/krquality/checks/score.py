@@ -8,7 +8,7 @@ milestone, and an output count sits below an outcome metric:
 |---|---|---|---|
 | 90-100 | A | outcome | a measured outcome: a measure of effect with a target (a baseline and a time frame make it complete) |
 | 75-89 | B | checkable | a checkable result: a dated deliverable or end state, or an outcome metric with a gap to fill |
-| 60-74 | C | output | countable but not an effect: a count of work done (posts written, meetups held), or a deliverable with no date |
+| 60-74 | C | partial | countable but not yet an effect: a count of work done (posts written, meetups held), a deliverable with no date, or a metric with a serious gap |
 | 40-59 | D | unclear | a vague measure or an end state nobody can check ("highly active", "properly documented") |
 | 0-39 | F | activity | an activity or an aim: says what will be done, not what will be true |
 
@@ -56,7 +56,7 @@ class Band:
 BANDS: tuple[Band, ...] = (
     Band(90, "A", "outcome", "a measured outcome: a measure of effect with a target"),
     Band(75, "B", "checkable", "a checkable result: a dated deliverable, or an outcome metric with a gap"),
-    Band(60, "C", "output", "countable but not an effect: work done counted, or a deliverable with no date"),
+    Band(60, "C", "partial", "countable but not yet an effect: work done counted, or a deliverable with no date"),
     Band(40, "D", "unclear", "a vague measure or an end state nobody can check"),
     Band(0, "F", "activity", "an activity or an aim: what will be done, not what will be true"),
 )
@@ -77,7 +77,7 @@ def band_for(score: int) -> Band:
     """The band of a score.
 
     >>> band_for(95).name, band_for(89).name, band_for(70).name, band_for(12).name
-    ('outcome', 'checkable', 'output', 'activity')
+    ('outcome', 'checkable', 'partial', 'activity')
     """
     return next(band for band in BANDS if score >= band.floor)
 

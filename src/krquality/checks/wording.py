@@ -545,4 +545,115 @@ TOO_SHORT = Check(
 )
 
 
-CHECKS: tuple[Check, ...] = (VAGUE, HEDGE, COMPOUND, NEGATIVE, ABSOLUTE, PLACEHOLDER, TOO_LONG, TOO_SHORT)
+def _uncheckable(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    if any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets):
+        return  # "80% of members feel welcome": the number says how it is checked
+    phrases = tuple(sorted(load_words("uncheckable")))
+    vague = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
+    body = features.body
+    seen: list[tuple[int, int]] = []
+    for start, end in phrase_hits(context.tokens, phrases):
+        if start < body.start or end > body.end or overlaps((start, end), vague + seen):
+            continue
+        seen.append((start, end))
+        word = context.text[start:end]
+        yield UNCHECKABLE.finding(
+            start,
+            end,
+            f"'{word}' cannot be checked: two people would grade it differently. Name the measure "
+            "and a number (share of members active each month, survey score), or the concrete end "
+            "state that shows it.",
+        )
+        return  # once is enough: the key result needs one rewrite, not one per word
+
+
+UNCHECKABLE = Check(
+    code="KRQ409",
+    name="wording.uncheckable",
+    alias="uncheckable-state",
+    severity=Severity.WARNING,
+    message="A state nobody can check. Name the measure and a number, or the concrete end state.",
+    docs=(
+        'A key result like "the community is highly active", "docs are properly maintained" or '
+        '"the team has a general understanding of X" has no point where anyone can say it is true: '
+        "each reader brings their own bar. Say how it would be checked: a measure with a number "
+        "(members posting each month, a survey score), or the concrete thing that will exist "
+        "(a published guide, a passed audit)."
+    ),
+    bad=(
+        Example("The volunteer forum is highly active", T),
+        Example("All recipes are properly documented", MS),
+        Example("Trainees have a general understanding of food safety rules", T),
+        Example("Be the best bakery in the county", T),
+    ),
+    good=(
+        Example("60% of volunteers post in the forum at least once a month", M),
+        Example("Every recipe card lists allergens and cooking temperatures by 30 June", MS),
+        Example("85% of trainees pass the food safety quiz on the first attempt", M),
+        Example("Keep the stock system up to date with a weekly count above 98% accuracy", M),
+    ),
+    detect=_uncheckable,
+)
+
+# Owner, priority, progress and link details that belong in columns, not in the key result.
+_METADATA = re.compile(
+    r"\[\s*(?:accountable|involved|owner|owners|lead|dri|responsible|consulted|informed|shared with|"
+    r"status|priority|confidence)\b[^\]]*\]"
+    r"|\(\s*(?:owner|dri|lead|see)\b[^)]*\)"
+    r"|(?<![\w.])@[A-Za-z][\w.-]*"
+    r"|https?://\S+"
+    r"|^\s*(?:(?:p[0-4]|\d\.\d{1,2})\s*[:\-–]\s*)+"
+    r"|\b(?:owner|dri|status|priority|confidence)\s*:\s*\S+",
+    re.IGNORECASE,
+)
+
+
+def metadata_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of owner, priority, status and link details in ``text``.
+
+    >>> text = "P1: Ship the offline mode [Accountable - @dana]"
+    >>> [text[a:b] for a, b in metadata_spans(text)]
+    ['P1: ', '[Accountable - @dana]']
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _METADATA.finditer(text):
+        if not overlaps((match.start(), match.end()), spans):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _metadata(context: CheckContext) -> Iterator[Finding]:
+    text = context.text
+    if not any(mark in text for mark in ("@", "[", "(", ":", "http")):
+        return
+    for start, end in metadata_spans(text):
+        yield METADATA.finding(start, end)
+
+
+METADATA = Check(
+    code="KRQ410",
+    name="wording.metadata",
+    alias="metadata-in-text",
+    severity=Severity.INFO,
+    message="Owner, priority, status or a link is written into the key result. Keep it in its own field.",
+    docs=(
+        'Tags like "[Owner - @sam]", "P0:", "Status: green" or a link inside the key result make it '
+        "harder to read and to compare, and they go stale while the result stays. Keep them in the "
+        "tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites."
+    ),
+    bad=(
+        Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
+        Example("P0: Cut food waste from 18% to 10% by Q3", M),
+        Example("Publish the allergen guide (see https://example.org/guide) by June", MS),
+    ),
+    good=(
+        Example("Open the second community kitchen by May", MS),
+        Example("Cut food waste from 18% to 10% by Q3", M),
+        Example("Reply to 95% of supplier emails within 2 days", M),
+    ),
+    detect=_metadata,
+)
+
+
+CHECKS: tuple[Check, ...] = (VAGUE, HEDGE, COMPOUND, NEGATIVE, ABSOLUTE, PLACEHOLDER, TOO_LONG, TOO_SHORT, UNCHECKABLE, METADATA)

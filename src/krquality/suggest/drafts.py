@@ -19,7 +19,9 @@ from enum import StrEnum
 from krquality.features.types import Change, DateRef, Direction, Features, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding
+from krquality.nlp.dates import time_frame_spans
 from krquality.suggest import lexicon
+from krquality.suggest.structure import structure_of
 
 BASELINE = "[baseline]"
 TARGET = "[target]"
@@ -95,6 +97,7 @@ def build_drafts(
     elif label is Label.MILESTONE:
         drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
     else:
+        drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity; the edited sentence is
         # worth offering when the checks' own fixes (a hedge dropped) change
         # it, or when it names a deliverable ("Automate manual reports").
@@ -102,6 +105,13 @@ def build_drafts(
         deliverable = lead is not None and lead.verb_class is VerbClass.DELIVERABLE
         fixed = edited if deliverable or any(f.fix is not None for f in findings) else None
         drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
+    counted = next((f for f in findings if f.name == "metric.output_count"), None)
+    if label is Label.METRIC and counted is not None:
+        # "Write 10 public pieces on X": the effect of what is counted ("10 public pieces")
+        digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
+        if digits is not None:
+            at = SpanRef(counted.start + digits.end(), counted.end, features.text[counted.start + digits.end() : counted.end])
+            drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
     if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
         drafts.append(outcome)
     unique: dict[str, Draft] = {}
@@ -118,20 +128,24 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     """The key result as written, with the checks' own fixes applied, the
     baseline or target slot added to a metric, and a date slot if none."""
     text = features.text
-    body = features.body
-    end = _body_end(features)
+    shape = structure_of(features)
+    if shape.inner_metadata:
+        return None  # owner or link details mid-sentence: no edit keeps the words and drops them
+    start, end = shape.start, shape.end
     edits: list[_Edit] = [
         _Edit(f.fix.start, f.fix.end, f.fix.replacement)
         for f in findings
-        if f.fix is not None and body.start <= f.fix.start <= f.fix.end <= body.end
+        if f.fix is not None and start <= f.fix.start <= f.fix.end <= end
     ]
     if label is Label.METRIC:
-        edits += _metric_slots(features, {f.name for f in findings})
-    if not features.dates:
+        edits += [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
+    if shape.can_take_date:
         edits.append(_Edit(end, end, f" by {DATE}"))
+    elif not edits or (not shape.time_frame and not features.dates):
+        return None  # several sentences or a long text: "by [date]" would land in the wrong place
     if not edits:
         return None
-    applied = _apply(text, edits, start=body.start, end=end)
+    applied = _apply(text, edits, start=start, end=end)
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
@@ -363,6 +377,48 @@ def _verb(features: Features, direction: Direction) -> str:
     return "Reduce" if direction is Direction.DECREASE else "Increase"
 
 
+# -- toward the outcome -----------------------------------------------------------------------
+
+_LEADING_NUMBER = re.compile(r"^(?:at least |about |around |over |up to )?\d[\d,.\-–]*\s+", re.I)
+_RATE_WORDS = re.compile(r"\b(?:weekly|monthly|daily|quarterly|yearly|annual|regular)\s+", re.I)
+_SECOND_VERB = re.compile(r"^\s*(?:&|and|\+)\s+\w+\s+", re.I)
+_PHRASE_STOP = re.compile(r"\s(?:to|that|which|who|so|because|with|by|in order)\s|[,;:(\[]", re.I)
+
+
+def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """ "Increase average attendance at <the event> from [baseline] to [target] by [date]":
+    the effect a task or an output count is for, named after what the work is on."""
+    shape = structure_of(features)
+    lead = features.lead_verb
+    if object_span is not None and len(object_span.text.split()) > 1:
+        phrase = features.text[object_span.start : min(object_span.end, shape.end)]
+    elif lead is None:
+        phrase = features.text[shape.start : shape.end]  # "YouTube channel", "10 blog posts written"
+    else:
+        phrase = features.text[max(lead.span.end, shape.start) : shape.end]
+        phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
+    cut = _PHRASE_STOP.search(" " + phrase)
+    phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
+    frames = time_frame_spans(phrase)
+    if frames:  # "Civic Tech 101 each week": the rate is no part of the name
+        phrase = phrase[: frames[0][0]] if frames[0][0] > 0 else phrase[frames[0][1] :]
+    phrase = _RATE_WORDS.sub("", phrase)
+    phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
+    words = phrase.split()
+    while words and words[-1].lower() in {"written", "done", "held", "published", "delivered", "ran", "run"}:
+        words = words[:-1]
+    if not words or len(words) > 7:
+        return None
+    head = _head_word(" ".join(words))
+    template = lexicon.OUTCOME_OF.get(head)
+    if template is None:
+        return None
+    name = template.format(x=" ".join(words))
+    return Draft(
+        _tidy(f"Increase {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
+    )
+
+
 # -- deliverables ------------------------------------------------------------------------------
 
 
@@ -453,6 +509,11 @@ def _date_phrase(features: Features) -> str:
     """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]"."""
     date = _deadline(features)
     if date is None:
+        # A rate or event the author wrote ("per quarter", "by GA") is the time frame.
+        spans = time_frame_spans(features.body.text)
+        if spans:
+            a, b = spans[0]
+            return features.body.text[a:b]
         return f"by {DATE}"
     start = _date_start(features, date)
     written = " ".join(features.text[start : date.span.end].split())
@@ -479,8 +540,7 @@ def _before_dates(features: Features) -> int:
 
 
 def _body_end(features: Features) -> int:
-    body = features.body
-    return body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION))
+    return structure_of(features).end
 
 
 def _tidy(text: str) -> str:

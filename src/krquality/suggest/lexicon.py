@@ -188,3 +188,36 @@ FILLED_TAGS: dict[str, str] = {
     "%": "NN",
     "to": "IN",
 }
+
+# The effect a piece of work is for, by the head noun of what the work is on:
+# a task or an output count gets a metric draft on it ("Run the monthly
+# meetup" -> "Increase average attendance at the monthly meetup from
+# [baseline] to [target]"). "{x}" is the author's phrase.
+OUTCOME_OF: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "night", "nights", "meetup", "meetups", "event", "events", "workshop", "workshops",
+            "session", "sessions", "hours", "call", "calls", "meeting", "meetings", "class", "classes",
+            "course", "courses", "training", "trainings", "hackathon", "hackathons", "conference",
+            "conferences", "webinar", "webinars", "101", "evening", "evenings", "talk", "talks",
+        ),
+        "average attendance at {x}",
+    ),
+    **dict.fromkeys(
+        (
+            "guide", "guides", "documentation", "docs", "wiki", "tutorial", "tutorials", "handbook",
+            "page", "pages", "website", "site", "blog", "post", "posts", "article", "articles", "piece",
+            "pieces", "catalog", "catalogue", "materials", "report", "reports", "case", "studies",
+        ),
+        "monthly readers of {x}",
+    ),
+    **dict.fromkeys(("channel", "newsletter", "podcast", "videos", "video"), "subscribers to {x}"),
+    **dict.fromkeys(
+        ("community", "members", "contributors", "volunteers", "group", "groups", "network", "forum"),
+        "monthly active members of {x}",
+    ),
+    **dict.fromkeys(
+        ("process", "flow", "system", "tool", "tools", "pipeline", "workflow", "platform", "app", "portal"),
+        "share of teams using {x}",
+    ),
+}
