@@ -13,7 +13,7 @@ from krquality.checks.helpers import (
     load_words,
     tokens_after,
 )
-from krquality.features.types import Direction, Features, Quantity, QuantityKind, VerbClass
+from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
@@ -66,7 +66,17 @@ def _bare_count(features: Features) -> bool:
 _SHARE_AFTER = frozenset({"of"})
 
 
-def _count_in_cycle(features: Features, *, text: str) -> bool:
+# Verbs that move a level; with one anywhere in the key result ("Try to increase
+# NPS to 48"), a "to N" is a level to reach, not a count done within the cycle.
+_MOVE_WORDS = frozenset(
+    {
+        "increase", "raise", "grow", "reach", "reduce", "cut", "decrease", "improve", "boost", "lift",
+        "double", "triple", "halve", "lower", "drop", "expand", "get", "bring", "push", "move", "shrink",
+    }
+)
+
+
+def _count_in_cycle(features: Features, *, text: str, words: frozenset[str] = frozenset()) -> bool:
     """Whether every change counts things done within the cycle, so it starts from zero.
 
     The lead verb does something ("Contribute to 3 proposals", "Run 4
@@ -84,7 +94,7 @@ def _count_in_cycle(features: Features, *, text: str) -> bool:
     )
     if shares:
         return True
-    if lead is None or lead.verb_class in _LEVEL_VERBS:
+    if lead is None or lead.verb_class in _LEVEL_VERBS or not words.isdisjoint(_MOVE_WORDS):
         return False
     return all(
         c.baseline is None
@@ -116,7 +126,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return  # "Maintain 99.9% uptime", "Keep uptime at 99.9%": a level to hold, not a move
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
-    if _count_in_cycle(features, text=context.text):
+    if _count_in_cycle(features, text=context.text, words=context.words):
         return  # "Contribute to 3 proposals", "Ship 2 features": done within the cycle, from zero
     if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
@@ -374,7 +384,14 @@ _DONE_WORDS = frozenset(
 )
 _TIME_CODES = frozenset({"mo", "wk", "d", "y", "yr", "min", "m", "w", "q"})
 # Counted things that are people or effects, never outputs.
-_NOT_OUTPUT = frozenset({"users", "customers", "members", "people", "participants", "attendees", "signups"})
+_NOT_OUTPUT = frozenset(
+    {
+        "users", "customers", "members", "people", "participants", "attendees", "signups", "students",
+        "volunteers", "contributors", "clients", "partners", "visitors", "readers", "subscribers", "learners",
+        "reps", "mentors", "speakers", "leaders", "developers", "builders", "teams", "organizations",
+        "organisations", "schools", "campuses", "families", "patients", "donors", "sponsors",
+    }
+)
 
 
 def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Token], int]:
@@ -392,6 +409,16 @@ def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Tok
     return words, end
 
 
+_OWNED = frozenset({"our", "the", "my", "their", "its", "your", "his", "her", "these", "those", "both"})
+
+
+def text_between(text: str, lead: LeadVerb | None, quantity: Quantity) -> str:
+    """The lower-cased words between the lead verb and ``quantity`` ("" without a verb before it)."""
+    if lead is None or lead.span.end > quantity.span.start:
+        return ""
+    return text[lead.span.end : quantity.span.start].lower()
+
+
 def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
     """A count of produced, held or attended things, whatever the verb
     ("3 blog posts written", "Have 4 community evenings", "Write or make 10 pieces")."""
@@ -399,7 +426,10 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
     if any(c.baseline is not None for c in features.changes):
         return  # "from 2 to 6 talks a quarter": a rate with a baseline is tracked as a level
     nouns = load_words("output_nouns")
-    for quantity in context.targets:
+    dated = [(d.span.start, d.span.end) for d in features.dates]
+    for quantity in features.quantities:
+        if any(a <= quantity.span.start < b for a, b in dated):
+            continue
         if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
             continue
         unit = (quantity.unit or "").lower()
@@ -407,7 +437,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
             continue  # "12 km", "$400", "3 months": a measure, not a count of things
         words, end = _counted_phrase(context, quantity)
         lowers = [t.lower_ for t in words]
-        if set(lowers) & _NOT_OUTPUT:
+        inside = set(quantity.span.text.lower().split()) | {unit}
+        if (set(lowers) | inside) & _NOT_OUTPUT:
             return  # "40 new members attend 2 workshops": the key result counts people
         if not lowers:
             continue
@@ -418,7 +449,10 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         done = any(t.lower_ in _DONE_WORDS for t in after)
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
-        doing = lead_word in load_words("output_verbs") or lead_word in {"have", "hold", "contribute"}
+        between = set(text_between(context.text, lead, quantity).split())
+        doing = (lead_word in load_words("output_verbs") or lead_word in {"have", "hold", "contribute"}) and (
+            between.isdisjoint(_OWNED)  # "Publish our 2 guides": two named guides, not a count
+        )
         if not (done or doing or lead is None):
             continue
         start = quantity.span.start if lead is None or lead.span.start > quantity.span.start else lead.span.start

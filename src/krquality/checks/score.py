@@ -100,7 +100,7 @@ def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
     found = set(codes)
     if label is Label.TASK or found & _ACTIVITY_CODES:
         return ACTIVITY_CEILING
-    if found & _UNCLEAR_CODES or (found & _VAGUE_CODES and label is not Label.METRIC):
+    if found & _UNCLEAR_CODES or (found & _VAGUE_CODES and label is not None and label is not Label.METRIC):
         return UNCLEAR_CEILING
     if found & _OUTPUT_CODES:
         return OUTPUT_CEILING

@@ -35,10 +35,10 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     # attendees" or "... the events they attend" is the why or a detail.
     main_end = _main_clause_end(context.text, features.body.start, features.body.end)
     markers = [m for m in features.markers_of("activity") if m.span.start < main_end]
-    if activity_lead and lead is not None:
-        span = lead.span
-    elif markers:
+    if markers:
         span = markers[0].span  # the activity phrase ("keep working on") says most
+    elif activity_lead and lead is not None:
+        span = lead.span
     else:
         span = features.body
     message = ACTIVITY.message
