@@ -32,6 +32,10 @@ def word_is(text: str, start: int, end: int, word: str) -> bool:
     return text[start:end].lower() == word
 
 
+# Qualities that a number turns into a measure (a survey, an analytics figure).
+_MEASURED_QUALITIES = frozenset({"awareness", "engagement", "satisfaction", "morale", "retention", "adoption"})
+
+
 def _vague(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     text = context.text
@@ -52,6 +56,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         is_lead = lead is not None and start == lead.span.start
         if is_lead and measurable:
             continue  # "Improve NPS from 41 to 48": the numbers say how much
+        if measurable and text[start:end].lower() in _MEASURED_QUALITIES:
+            continue  # "Raise awareness of X from 20% to 35%": a survey measures it
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:

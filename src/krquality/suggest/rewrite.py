@@ -146,7 +146,7 @@ def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Res
 
 
 def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Suggestion | None:
-    if breaks_rules(draft, original) is not None:
+    if breaks_rules(draft, original, filled=filled) is not None:
         return None
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
     if filled.score <= original.score or not fixes:
@@ -157,21 +157,14 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
 
 
 # Findings whose words a draft must not keep: the word is the weakness.
-_FLAGGED_WORDS = frozenset(
-    {
-        "wording.vague",
-        "wording.hedge",
-        "wording.negative",
-        "wording.absolute",
-        "wording.placeholder",
-        "wording.uncheckable",
-        "wording.metadata",
-    }
-)
+_FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.metadata"})
+# ... unless a number now measures it ("Raise awareness of X from [baseline] to [target]"):
+# these count as kept only where the re-analysed draft flags the word again.
+_FLAGGED_UNLESS_MEASURED = frozenset({"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def breaks_rules(draft: Draft, original: Result) -> str | None:
+def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None) -> str | None:
     """Which rule of a safe rewrite ``draft`` breaks, or None.
 
     A draft keeps no word a finding flagged ("excellent", "(tbc)", an owner
@@ -184,12 +177,20 @@ def breaks_rules(draft: Draft, original: Result) -> str | None:
     'adds a time frame the key result already has'
     """
     lowered = draft.text.lower()
+    again = (
+        {(f.name, filled.text[f.start : f.end].strip().lower()) for f in filled.findings}
+        if filled is not None
+        else None
+    )
     for finding in original.findings:
-        if finding.name not in _FLAGGED_WORDS:
+        if finding.name not in _FLAGGED_WORDS | _FLAGGED_UNLESS_MEASURED:
             continue
         word = original.text[finding.start : finding.end].strip().lower()
-        if word and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
-            return f"keeps '{word}', which {finding.name} flagged"
+        if not word or not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
+            continue
+        if finding.name in _FLAGGED_UNLESS_MEASURED and again is not None and (finding.name, word) not in again:
+            continue
+        return f"keeps '{word}', which {finding.name} flagged"
     if DATE in draft.text and has_time_frame(original.features):
         return "adds a time frame the key result already has"
     if draft.kind in (DraftKind.EDITED, DraftKind.MILESTONE):
