@@ -399,10 +399,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
     cut = _PHRASE_STOP.search(" " + phrase)
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
+    phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
     frames = time_frame_spans(phrase)
     if frames:  # "Civic Tech 101 each week": the rate is no part of the name
         phrase = phrase[: frames[0][0]] if frames[0][0] > 0 else phrase[frames[0][1] :]
-    phrase = _RATE_WORDS.sub("", phrase)
     phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
     words = phrase.split()
     while words and words[-1].lower() in {"written", "done", "held", "published", "delivered", "ran", "run"}:
