@@ -131,6 +131,11 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
+    change = change_of(target, features)
+    if change is not None and change.span.text.lower().startswith(("of ", "in ")) and (
+        lead is None or lead.verb_class not in _LEVEL_VERBS or (target.unit or "") in _TIME_CODES | _MEASURE_UNITS
+    ):
+        return  # "in the space of one week", "a survey score of 8": a level named, not a move
     if target.kind is QuantityKind.MULTIPLIER and following and following[0].like_num:
         return  # "€1000 × 12 months": a product written out, not a change from a baseline
     if any(t.lower_ in load_words("accumulation") for t in following):

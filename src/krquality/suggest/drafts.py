@@ -385,6 +385,24 @@ _SECOND_VERB = re.compile(r"^\s*(?:&|and|\+)\s+\w+\s+", re.I)
 _PHRASE_STOP = re.compile(r"\s(?:to|that|which|who|so|because|with|by|in order)\s|[,;:(\[]", re.I)
 
 
+# Words that may follow a whole noun phrase; any other word means the phrase was cut short.
+_PHRASE_FOLLOWERS = frozenset(
+    {
+        "for", "of", "to", "at", "in", "on", "with", "by", "from", "and", "so", "that", "which", "who",
+        "every", "each", "per", "across", "about", "around", "within", "during", "before", "after", "once",
+        "twice", "weekly", "monthly", "daily", "quarterly", "where", "when", "while", "through", "via", "or",
+    }
+)
+
+
+def _cut_mid_phrase(rest: str) -> bool:
+    """Whether ``rest`` (the text after an object phrase) starts with a word no whole phrase is followed by."""
+    words = rest.split()
+    if not words or not words[0][:1].isalpha():
+        return False
+    return words[0].lower().strip(".,;:") not in _PHRASE_FOLLOWERS
+
+
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Increase average attendance at <the event> from [baseline] to [target] by [date]":
     the effect a task or an output count is for, named after what the work is on."""
@@ -392,6 +410,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     lead = features.lead_verb
     if object_span is not None and len(object_span.text.split()) > 1:
         phrase = features.text[object_span.start : min(object_span.end, shape.end)]
+        if _cut_mid_phrase(features.text[object_span.end : shape.end]):
+            return None  # "each current members | QA structure": the parse split a noun phrase
     elif lead is None:
         phrase = features.text[shape.start : shape.end]  # "YouTube channel", "10 blog posts written"
     else:

@@ -208,7 +208,7 @@ OUTCOME_OF: dict[str, str] = {
         (
             "guide", "guides", "documentation", "docs", "wiki", "tutorial", "tutorials", "handbook",
             "page", "pages", "website", "site", "blog", "post", "posts", "article", "articles", "piece",
-            "pieces", "catalog", "catalogue", "materials", "report", "reports", "case", "studies",
+            "pieces", "catalog", "catalogue", "report", "reports", "case", "studies",
         ),
         "monthly readers of {x}",
     ),
@@ -218,7 +218,8 @@ OUTCOME_OF: dict[str, str] = {
         "monthly active members of {x}",
     ),
     **dict.fromkeys(
-        ("process", "flow", "system", "tool", "tools", "pipeline", "workflow", "platform", "app", "portal"),
+        ("system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard"),
         "share of teams using {x}",
     ),
+    **dict.fromkeys(("process", "flow", "onboarding", "workflow", "checklist"), "completion rate of {x}"),
 }
