@@ -132,6 +132,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
     change = change_of(target, features)
+    if change is not None and change.span.text.lower().startswith(("another ", "a further ", "additional ")):
+        return  # "advanced with another 7 communities": a count added within the cycle
     if change is not None and change.span.text.lower().startswith(("of ", "in ")) and (
         lead is None or lead.verb_class not in _LEVEL_VERBS or (target.unit or "") in _TIME_CODES | _MEASURE_UNITS
     ):
@@ -414,6 +416,8 @@ def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Tok
     return words, end
 
 
+# Verbs of doing beside the output verbs: "Book 3 presentations", "Lead 5 discussions".
+_DOING = frozenset({"have", "hold", "contribute", "book", "lead", "facilitate", "moderate", "give", "run"})
 _OWNED = frozenset({"our", "the", "my", "their", "its", "your", "his", "her", "these", "those", "both"})
 
 
@@ -455,7 +459,7 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
         between = set(text_between(context.text, lead, quantity).split())
-        doing = (lead_word in load_words("output_verbs") or lead_word in {"have", "hold", "contribute"}) and (
+        doing = (lead_word in load_words("output_verbs") or lead_word in _DOING) and (
             between.isdisjoint(_OWNED)  # "Publish our 2 guides": two named guides, not a count
         )
         if not (done or doing or lead is None):

@@ -191,13 +191,18 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
         relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
+        # A number in brackets is a note on the same result ("(90% by Nov 15)"), not a second one.
         measured_left = any(q.end <= start for q in quantities)
-        measured_right = any(q.start >= end for q in quantities)
+        measured_right = any(q.start >= end and not _in_brackets(context.text, q.start) for q in quantities)
+        if _after_purpose(context.text, features.body.start, start):
+            continue  # "... to share information, build connections, and collaborate": the why, listed
         if _in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
         previous = before[-1] if before else None
         if previous is not None and (
-            _verb_shares_object(previous, features) or previous.idx <= features.body.start
+            _verb_shares_object(previous, features)
+            or previous.idx <= features.body.start
+            or previous.tag_ in {"IN", "RP"}  # "Collaborate on and deliver a list": one object
         ):
             continue  # "Recruit and onboard a co-host": two verbs, one object, one result
         following = tokens_after(tokens, end, 1)
@@ -218,6 +223,15 @@ def _in_brackets(text: str, at: int) -> bool:
     """Whether ``at`` is inside an open round or square bracket."""
     before = text[:at]
     return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+_PURPOSE = re.compile(r"\s(?:to|in order to|so that)\s+[a-z]+", re.I)
+
+
+def _after_purpose(text: str, body_start: int, at: int) -> bool:
+    """Whether ``at`` is in a purpose clause ("... to share X and build Y") after the main one."""
+    match = _PURPOSE.search(text, body_start, at)
+    return match is not None and match.start() > body_start + 10
 
 
 def _verb_shares_object(token: Token, features: Features) -> bool:
@@ -427,6 +441,7 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
     if any(marker in lower for marker in _PLACEHOLDER_MARKS):
         spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
     text = context.text
+    spans += [(body.start + m.start(1), body.start + m.end(1)) for m in _LETTER_COUNT.finditer(body.text)]
     spans = [(a, b) for a, b in spans if not _not_a_placeholder(text, a, b)]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
@@ -440,6 +455,8 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
             )
 
 
+# A letter standing for a count: "release x number of roles", "Have X customers".
+_LETTER_COUNT = re.compile(r"(?:^|(?<=[a-z] ))([xXnN])(?= (?:number of|more|new|[a-z]{3,}s)\b)")
 # Bracketed words that mark an edit, not a value to fill in: "[redacted]", "[sic]".
 _EDITORIAL = frozenset(
     {"redacted", "removed", "omitted", "sic", "edited", "anonymised", "anonymized", "link", "links", "sic!", "..."}
@@ -551,11 +568,15 @@ TOO_SHORT = Check(
 )
 
 
+# Intensified states stay uncheckable beside a count: "three highly active contributors".
+_INTENSIFIED = ("highly active", "highly engaged", "very active")
+
+
 def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    if any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets):
-        return  # "80% of members feel welcome": the number says how it is checked
-    phrases = tuple(sorted(load_words("uncheckable")))
+    counted = any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets)
+    # With a number only an intensified state is still unchecked ("80% of members feel welcome" is measured).
+    phrases = _INTENSIFIED if counted else tuple(sorted(load_words("uncheckable")))
     vague = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
     body = features.body
     seen: list[tuple[int, int]] = []
@@ -608,6 +629,8 @@ _METADATA = re.compile(
     r"status|priority|confidence)\b[^\]]*\]"
     r"|\(\s*(?:owner|dri|lead|see)\b[^)]*\)"
     r"|(?<![\w.])@[A-Za-z][\w.-]*"
+    r"|\]\([^)\s]*\)"  # the address of a Markdown link, "[text](address)"
+    r"|\[\s*\d+(?:\.\d+)?\s*/\s*\d+\s*\]|\[\s*\d{1,3}\s*%\s*\]"  # progress: "[2.5/4]", "[30%]"
     r"|https?://\S+"
     r"|^\s*(?:(?:p[0-4]|\d\.\d{1,2})\s*[:\-–]\s*)+"
     r"|\b(?:owner|dri|status|priority|confidence)\s*:\s*\S+",

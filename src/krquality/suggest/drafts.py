@@ -102,8 +102,11 @@ def build_drafts(
         # worth offering when the checks' own fixes (a hedge dropped) change
         # it, or when it names a deliverable ("Automate manual reports").
         lead = features.lead_verb
-        deliverable = lead is not None and lead.verb_class is VerbClass.DELIVERABLE
-        fixed = edited if deliverable or any(f.fix is not None for f in findings) else None
+        deliverable = lead is not None and (
+            lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
+        )
+        recurring = bool(time_frame_spans(features.body.text))
+        fixed = edited if (deliverable and not recurring) or any(f.fix is not None for f in findings) else None
         drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is Label.METRIC and counted is not None:
@@ -137,6 +140,8 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         for f in findings
         if f.fix is not None and start <= f.fix.start <= f.fix.end <= end
     ]
+    # A Markdown link keeps its words and loses its brackets and address.
+    edits += [_Edit(a, b, "") for a, b in shape.link_marks]
     if label is Label.METRIC:
         edits += [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
     if shape.can_take_date:
@@ -268,8 +273,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
                 name = f"{measure}{name[of:]}"  # "speed of the checkout" -> "load time of the checkout"
             else:
                 name = f"{measure} for {name}"  # "survey score for awareness of recycling"
-        elif lead.verb_class is not VerbClass.OUTCOME:
-            return None
+        elif lead.verb_class is not VerbClass.OUTCOME or (label is Label.TASK and not head.endswith("s")):
+            return None  # a task's "Expand the getting started section" names no count to move
     name = _with_abbreviation(name)
     change = _main_change(features)
     if change is not None and _is_multiplier_verb(features, change):
@@ -408,7 +413,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     the effect a task or an output count is for, named after what the work is on."""
     shape = structure_of(features)
     lead = features.lead_verb
-    if object_span is not None and len(object_span.text.split()) > 1:
+    if _lead_lemma(features) in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS:
+        return None  # "Identify events", "Explore partnerships": what is found is not yet what it is for
+    single = object_span is not None and len(object_span.text.split()) == 1
+    if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         phrase = features.text[object_span.start : min(object_span.end, shape.end)]
         if _cut_mid_phrase(features.text[object_span.end : shape.end]):
             return None  # "each current members | QA structure": the parse split a noun phrase
@@ -459,7 +467,8 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
 def _completion(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Complete the migration by [date]" for continuing work; "Publish the X report" for research."""
     lead = features.lead_verb
-    if lead is None or lead.verb_class is not VerbClass.ACTIVITY or object_span is None:
+    writing = _lead_lemma(features) in lexicon.WRITING_VERBS
+    if lead is None or (lead.verb_class is not VerbClass.ACTIVITY and not writing) or object_span is None:
         return None
     name = _measure_name(features, object_span)
     if name is None:
@@ -469,6 +478,17 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
     if lemma in lexicon.CONTINUING_VERBS and head in lexicon.COMPLETABLE_NOUNS:
         phrase = " ".join(object_span.text.split())
         return Draft(_tidy(f"Complete {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
+    if lemma in lexicon.WRITING_VERBS and not time_frame_spans(features.body.text):
+        # "Document token naming conventions" -> "Publish the token naming conventions by [date]"
+        shape = structure_of(features)
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+        # The whole rest of the key result, so no part of it is dropped.
+        phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
+        if _DATE_LEAD.search(phrase + " ") is not None:
+            phrase = _DATE_LEAD.sub("", phrase + " ").strip()
+        if phrase.split(" ", 1)[0].lower() not in lexicon.DETERMINERS | {"each", "every", "all", "any"}:
+            phrase = f"the {phrase}"
+        return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
     if lemma in lexicon.INQUIRY_VERBS:
         title = _inquiry_title(features, lead.span.end, name, object_span)
         if title is None:
@@ -489,8 +509,8 @@ def _inquiry_title(features: Features, after: int, name: str, object_span: SpanR
     rest = " ".join(features.text[after:stop].split()).rstrip(" .,;:")
     if rest.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return f"findings on {rest}"  # "Research whether we qualify for R&D tax credits"
-    if _head_word(name) in lexicon.PRONOUNS:
-        return None
+    if _head_word(name) in lexicon.PRONOUNS or name.split(" ", 1)[0].lower().endswith("ing"):
+        return None  # "Explore partnering with a school": an activity, no thing to report on
     if _of_at(name):
         return f"report on {' '.join(object_span.text.split())}"  # not "the impact of X report"
     return f"{name} report"

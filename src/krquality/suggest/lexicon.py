@@ -201,6 +201,7 @@ OUTCOME_OF: dict[str, str] = {
             "course", "courses", "training", "trainings", "hackathon", "hackathons", "conference",
             "conferences", "webinar", "webinars", "101", "evening", "evenings", "talk", "talks", "club",
             "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
+            "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
         ),
         "average attendance at {x}",
     ),
@@ -223,3 +224,18 @@ OUTCOME_OF: dict[str, str] = {
     ),
     **dict.fromkeys(("process", "flow", "onboarding", "workflow", "checklist"), "completion rate of {x}"),
 }
+
+# Verbs whose object is the thing made: a task with one ("Document the naming
+# conventions") can be dated as a milestone when it does not recur.
+MAKING_VERBS: frozenset[str] = frozenset(
+    {
+        "document", "define", "design", "develop", "create", "build", "draft", "write", "map", "outline",
+        "establish", "prepare", "set", "publish", "produce", "compile", "finalize", "finalise", "agree",
+    }
+)
+
+# Verbs that find or pick something: its effect depends on what is found.
+FINDING_VERBS: frozenset[str] = frozenset({"identify", "find", "discover", "scope", "list", "select", "choose"})
+
+# Verbs that write something down: the end state is the text, published.
+WRITING_VERBS: frozenset[str] = frozenset({"document", "write", "draft", "outline", "map", "define", "compile"})

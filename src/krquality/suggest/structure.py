@@ -21,6 +21,8 @@ from krquality.checks.helpers import has_time_frame
 from krquality.checks.wording import metadata_spans
 from krquality.features.types import Features
 
+# A Markdown link: "[text](address)"; group 1 is the "](address)" part's start..end.
+_LINK = re.compile(r"\[[^\[\]]+(\]\([^)\s]*\))")
 # A sentence ends inside the core: ". " or "? " or "! " before more words.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 _TRAILING = " \t.;,:!"
@@ -38,11 +40,15 @@ class Structure:
     time_frame: bool  # a date, a rate or period, or an event
     sentences: int
     words: int
+    link_marks: tuple[tuple[int, int], ...] = ()  # "[" and "](address)" of Markdown links in the core
+    question: bool = False  # "Fix the name cache?": an open question, not a result to date
 
     @property
     def can_take_date(self) -> bool:
         """Whether "by [date]" can be appended: no time frame yet, one sentence, not long."""
-        return not self.time_frame and self.sentences == 1 and self.words <= MAX_WORDS_FOR_DATE
+        return (
+            not self.time_frame and self.sentences == 1 and self.words <= MAX_WORDS_FOR_DATE and not self.question
+        )
 
 
 def structure_of(features: Features) -> Structure:
@@ -57,7 +63,9 @@ def structure_of(features: Features) -> Structure:
     text = features.text
     body = features.body
     start, end = body.start, body.start + len(body.text.rstrip(_TRAILING))
-    spans = sorted(s for s in metadata_spans(text) if s[1] > start and s[0] < end)
+    links = [(m.start(), m.start(1), m.end(1)) for m in _LINK.finditer(text, start, end)]
+    addresses = {(b, d) for _, b, d in links}
+    spans = sorted(s for s in metadata_spans(text) if s[1] > start and s[0] < end and s not in addresses)
     for a, b in spans:  # leading tags: "P0: 1.0: ..."
         if not text[start:a].strip(_TRAILING):
             start = max(start, b)
@@ -68,6 +76,7 @@ def structure_of(features: Features) -> Structure:
     while start < end and text[start] in " \t":
         start += 1
     end = start + len(text[start:end].rstrip(_TRAILING))
+    marks = tuple(m for a, b, d in links if start <= a and d <= end for m in ((a, a + 1), (b, d)))
     core = text[start:end]
     return Structure(
         start=start,
@@ -76,4 +85,6 @@ def structure_of(features: Features) -> Structure:
         time_frame=has_time_frame(features),
         sentences=1 + len(_SENTENCE_BREAK.findall(core)),
         words=len(core.split()),
+        link_marks=marks,
+        question=body.text.rstrip().endswith("?"),
     )
