@@ -273,7 +273,9 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
                 name = f"{measure}{name[of:]}"  # "speed of the checkout" -> "load time of the checkout"
             else:
                 name = f"{measure} for {name}"  # "survey score for awareness of recycling"
-        elif lead.verb_class is not VerbClass.OUTCOME or (label is Label.TASK and not head.endswith("s")):
+        elif lead.verb_class is not VerbClass.OUTCOME or (
+            label is Label.TASK and not (name.endswith("s") or head.endswith("s") or head in lexicon.MEASURE_OF)
+        ):
             return None  # a task's "Expand the getting started section" names no count to move
     name = _with_abbreviation(name)
     change = _main_change(features)
