@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from krquality.checks.helpers import has_time_frame
 from krquality.checks.wording import metadata_spans
@@ -51,6 +52,7 @@ class Structure:
         )
 
 
+@lru_cache(maxsize=256)
 def structure_of(features: Features) -> Structure:
     """The structure of a key result from its features.
 
@@ -59,6 +61,8 @@ def structure_of(features: Features) -> Structure:
     >>> s = structure_of(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
     >>> text[s.start : s.end], s.time_frame, s.can_take_date
     ('Ship the offline mode', False, True)
+
+    Cached: drafting and judging ask for the structure of the same key result several times.
     """
     text = features.text
     body = features.body
