@@ -386,7 +386,8 @@ _DONE_WORDS = frozenset(
         "written", "published", "held", "hosted", "run", "ran", "done", "delivered", "given", "organized",
         "organised", "attended", "spoken", "presented", "produced", "recorded", "created", "conducted",
         "completed", "shipped", "released", "sent", "posted", "made", "submitted", "performed", "filmed",
-        "drafted", "prepared", "launched", "facilitated", "led", "taught",
+        "drafted", "prepared", "launched", "facilitated", "led", "taught", "reviewed", "built", "set",
+        "executed", "implemented", "developed", "designed", "written-up", "ran",
     }
 )
 _TIME_CODES = frozenset({"mo", "wk", "d", "y", "yr", "min", "m", "w", "q"})
@@ -407,8 +408,10 @@ def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Tok
     words: list[Token] = []
     end = quantity.span.end
     for token in tokens_after(context.tokens, quantity.span.end, 6):
+        if not words and token.text in {"+", "+)"}:
+            continue  # "10+ sessions": or more
         if not (token.is_alpha or "-" in token.text or token.text in {"’", "'", "“", "”", '"'}) or (
-            token.is_stop and token.lower_ not in {"one", "more"}
+            token.lower_ in _PHRASE_ENDS or token.lower_ in _DONE_WORDS
         ):
             break
         words.append(token)
@@ -416,8 +419,43 @@ def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Tok
     return words, end
 
 
+# Words that end the counted phrase ("5 posts | about X", "3 talks | at meetups").
+_PHRASE_ENDS = frozenset(
+    {
+        "of", "for", "to", "at", "in", "on", "with", "by", "from", "and", "or", "that", "which", "who",
+        "about", "across", "per", "each", "every", "the", "a", "an", "our", "their", "is", "are", "was",
+        "were", "have", "has", "had", "will", "be", "been", "can", "should", "into", "over", "under",
+    }
+)
 # Verbs of doing beside the output verbs: "Book 3 presentations", "Lead 5 discussions".
-_DOING = frozenset({"have", "hold", "contribute", "book", "lead", "facilitate", "moderate", "give", "run"})
+_DOING = frozenset(
+    {
+        "have", "hold", "contribute", "book", "lead", "facilitate", "moderate", "give", "run", "speak",
+        "publicise", "publicize", "execute", "set", "support", "present", "teach", "mentor", "pilot",
+    }
+)
+# Counted things that are effects or assets, not work: "100+ GitHub stars", "$50k in funding".
+_OUTCOME_NOUNS = frozenset(
+    {
+        "stars", "downloads", "installs", "views", "followers", "subscribers", "sign-ups", "signups", "leads",
+        "deals", "customers", "users", "members", "mau", "maus", "dau", "daus", "nps", "revenue", "sales",
+        "visits", "visitors", "clicks", "orders", "bookings", "donations", "donors", "points", "votes",
+    }
+)
+
+
+def _first_word(context: CheckContext, quantity: Quantity) -> str:
+    """The first word of the body when it comes before the count and the pipeline found no
+    lead verb ("Speaking at four conferences", "Set up 5 tools"): a lemma, or ""."""
+    body = context.features.body
+    for token in context.tokens:
+        if token.idx >= body.start:
+            if token.idx >= quantity.span.start:
+                return ""
+            return (token.lemma_ or token.lower_).lower()
+    return ""
+
+
 _OWNED = frozenset({"our", "the", "my", "their", "its", "your", "his", "her", "these", "those", "both"})
 
 
@@ -452,17 +490,19 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         if not lowers:
             continue
         pairs = {" ".join(lowers[i : i + 2]) for i in range(len(lowers) - 1)}
-        if not (set(lowers) | pairs) & nouns:
-            continue
         after = tokens_after(context.tokens, end, 3)
-        done = any(t.lower_ in _DONE_WORDS for t in after)
+        done = any(t.lower_ in _DONE_WORDS for t in after[:2])
         lead = features.lead_verb
-        lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
+        lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = set(text_between(context.text, lead, quantity).split())
         doing = (lead_word in load_words("output_verbs") or lead_word in _DOING) and (
             between.isdisjoint(_OWNED)  # "Publish our 2 guides": two named guides, not a count
         )
-        if not (done or doing or lead is None):
+        if not (set(lowers) | pairs) & nouns:
+            # Any counted thing the team makes or does: "10 components created", "Set up 5 tools".
+            if not (done or doing) or lowers[-1] in _OUTCOME_NOUNS:
+                continue
+        elif not (done or doing or lead is None):
             continue
         start = quantity.span.start if lead is None or lead.span.start > quantity.span.start else lead.span.start
         yield OUTPUT_COUNT.finding(
@@ -535,12 +575,17 @@ OUTPUT_COUNT = Check(
         Example("4 recipe videos filmed for the channel", M),
         Example("Have 6 open studio evenings this term", M),
         Example("15 pull request reviews done by the juniors", M),
+        Example("12+ soup kitchen shifts run by the youth group", M),
+        Example("8 garden planters built for the courtyard", M),
+        Example("Speaking at three trade fairs", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
         Example("Sign 12 new reseller partners", M),
         Example("40 new members attend at least 2 workshops", M),
         Example("Cut open support tickets older than a week from 90 to 20", M),
+        Example("150+ parents join the reading programme", M),
+        Example("300+ downloads of the allotment app", M),
     ),
     detect=_output_count,
 )
