@@ -134,3 +134,24 @@ def test_a_draft_keeping_a_flagged_word_is_refused() -> None:
     draft = Draft("Deliver an excellent onboarding for new volunteers by [date]", DraftKind.EDITED)
     filled = krquality.analyze(fill_placeholders(draft.text), suggestions=False)
     assert breaks_rules(draft, original, filled=filled) == "keeps 'excellent', which wording.vague flagged"
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # The parse cut the measure short; the draft takes the whole of it.
+        (
+            "Reduce time to spotting broken links on the help site.",
+            "Reduce time to spotting broken links on the help site from [baseline] to [target] by [date]",
+        ),
+        # A measure with no verb and no number.
+        (
+            "Number of families using the food bank app",
+            "Increase number of families using the food bank app from [baseline] to [target] by [date]",
+        ),
+        # A writing task becomes the published text.
+        ("Document the volunteer rota rules", "Publish the volunteer rota rules by [date]"),
+    ],
+)
+def test_tasks_get_a_draft_that_keeps_their_words(text: str, draft: str) -> None:
+    assert draft in [s.text for s in krquality.analyze(text).suggestions]

@@ -95,7 +95,9 @@ def build_drafts(
         replaces_verb = lead is not None and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
         drafts += [d for d in (edited, metric if replaces_verb or edited is None else None) if d is not None]
     elif label is Label.MILESTONE:
-        drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
+        # "Number of families using the app" names a measure, whatever the label says
+        named = _named_measure(features) if features.lead_verb is None else None
+        drafts += [d for d in (named, edited, _outcome(features, object_span)) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity; the edited sentence is
@@ -255,7 +257,15 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if label is Label.MILESTONE:
         return None
     lead = features.lead_verb
+    if lead is None and label is Label.TASK:
+        return _named_measure(features)
     name = _measure_name(features, object_span)
+    if label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME and object_span is not None:
+        # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
+        if _cut_mid_phrase(features.text[object_span.end : structure_of(features).end]) or (
+            name is not None and len(name.split()) == 1
+        ):
+            name = _rest_after(features, lead.span.end) or name
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
@@ -274,7 +284,14 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
             else:
                 name = f"{measure} for {name}"  # "survey score for awareness of recycling"
         elif lead.verb_class is not VerbClass.OUTCOME or (
-            label is Label.TASK and not (name.endswith("s") or head.endswith("s") or head in lexicon.MEASURE_OF)
+            label is Label.TASK
+            and not (
+                name.endswith("s")
+                or head.endswith("s")
+                or head in lexicon.MEASURE_OF
+                or head in MEASURE_HEADS
+                or name.split(" ", 1)[0].lower() in MEASURE_HEADS  # "time to spotting broken links ..."
+            )
         ):
             return None  # a task's "Expand the getting started section" names no count to move
     name = _with_abbreviation(name)
@@ -289,6 +306,44 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if amount is None:
         return None
     return Draft(_tidy(f"{verb} {name} {amount} {_date_phrase(features)}"), DraftKind.METRIC)
+
+
+# Words that open the name of a measure: "Number of participants attending our events".
+MEASURE_HEADS = frozenset(
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio"}
+)
+_EMPHASIS = re.compile(r"[_*`]+")
+
+
+def _rest_after(features: Features, at: int) -> str | None:
+    """The words of the key result after ``at`` up to its time frame, without emphasis
+    marks or a leading determiner; None when empty or longer than ten words."""
+    shape = structure_of(features)
+    stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
+    rest = _EMPHASIS.sub("", features.text[at:stop])
+    frames = time_frame_spans(rest)
+    rest = rest[: frames[0][0]] if frames else rest
+    words = rest.split()
+    while words and words[0].lower() in lexicon.DETERMINERS:
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
+        words = words[:-1]
+    return " ".join(words).rstrip(" .,;:") if 0 < len(words) <= 10 else None
+
+
+def _named_measure(features: Features) -> Draft | None:
+    """ "Number of participants attending our events" (a measure, no verb, no number):
+    "Increase the number of ... from [baseline] to [target] by [date]"."""
+    shape = structure_of(features)
+    first = features.text[shape.start : shape.end].split(" ", 1)[0].lower()
+    if first not in MEASURE_HEADS:
+        return None
+    name = _rest_after(features, shape.start)
+    if name is None:
+        return None
+    verb = "Reduce" if set(re.findall(r"[a-z]+", name.lower())) & lexicon.LOWER_IS_BETTER else "Increase"
+    name = name[:1].lower() + name[1:]
+    return Draft(_tidy(f"{verb} {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC)
 
 
 def _amount(change: Change | None) -> str | None:

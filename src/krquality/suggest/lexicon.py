@@ -231,6 +231,7 @@ MAKING_VERBS: frozenset[str] = frozenset(
     {
         "document", "define", "design", "develop", "create", "build", "draft", "write", "map", "outline",
         "establish", "prepare", "set", "publish", "produce", "compile", "finalize", "finalise", "agree",
+        "add", "integrate", "implement", "automate", "migrate", "install", "configure", "release", "deploy",
     }
 )
 
