@@ -33,7 +33,19 @@ def test_each_distinct_code_costs_its_worst_severity(findings, expected) -> None
 
 
 @pytest.mark.parametrize(
-    ("score", "grade"), [(100, "A"), (90, "A"), (89, "B"), (75, "B"), (74, "C"), (60, "C"), (59, "D"), (40, "D"), (39, "F"), (0, "F")]
+    ("score", "grade"),
+    [
+        (100, "A"),
+        (90, "A"),
+        (89, "B"),
+        (75, "B"),
+        (74, "C"),
+        (60, "C"),
+        (59, "D"),
+        (40, "D"),
+        (39, "F"),
+        (0, "F"),
+    ],
 )
 def test_grade_boundaries(score, grade) -> None:
     assert grade_for(score) == grade
@@ -79,6 +91,7 @@ def test_an_output_count_scores_below_an_outcome_metric_of_the_same_shape() -> N
     import krquality
 
     output = krquality.analyze("Publish 12 recipe videos by the end of Q2", suggestions=False)
-    outcome = krquality.analyze("Grow recipe video views from 8k to 20k a month by the end of Q2", suggestions=False)
+    text = "Grow recipe video views from 8k to 20k a month by the end of Q2"
+    outcome = krquality.analyze(text, suggestions=False)
     assert output.score < outcome.score
     assert output.band == "partial"

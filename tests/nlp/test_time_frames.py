@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,4 +50,4 @@ def test_spans_are_ordered_non_empty_slices_of_any_text(text: str) -> None:
     spans = time_frame_spans(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert spans == sorted(spans)
-    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))

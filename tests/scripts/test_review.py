@@ -1,4 +1,5 @@
 """scripts/review: a JSONL of key results to a review table, and a filled table to verdict counts."""
+# ruff: noqa: E501  (the filled review table is one long line a row)
 
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ review = load()
 
 
 def write_jsonl(path: Path, rows: list[object]) -> Path:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8"
+    )
     return path
 
 

@@ -58,7 +58,7 @@ class Tally:
         self.score_sum += kr.score
         self.labels[kr.label] += 1
         self.grades[grade] += 1
-        self.bands[band_for(max(0, min(100, kr.score))).name] += 1
+        self.bands[_band_name(kr.score)] += 1
         self.findings.update(kr.findings)
         self.histogram[min(SCORE_BINS - 1, max(0, kr.score) * SCORE_BINS // 100)] += 1
         entry = (-kr.score, -kr.row, kr)
@@ -217,6 +217,10 @@ def _label_items(tally: Tally) -> list[tuple[str, int, str]]:
 _BAND_COLOURS = ("#2a7a3a", "#5a9a3a", "#c09a2a", "#d0702a", "#b04a3a")
 
 
+def _band_name(score: int) -> str:
+    return band_for(max(0, min(100, score))).name
+
+
 def _band_items(tally: Tally) -> list[tuple[str, int, str]]:
     return [
         (f"{b.name} ({b.floor}+)", tally.bands.get(b.name, 0), colour)
@@ -239,7 +243,7 @@ def _weakest_table(krs: list[WeakKR], *, css_class: str) -> str:
         rows.append(
             f"<tr><td class=num>{kr.row}</td><td>{_e(kr.text)}{suggestion}</td>"
             f'<td><span class="label {_e(kr.label)}">{_e(kr.label)}</span></td>'
-            f"<td class=num>{kr.score} <span class=band>{_e(band_for(max(0, min(100, kr.score))).name)}</span>"
+            f"<td class=num>{kr.score} <span class=band>{_e(_band_name(kr.score))}</span>"
             f"</td><td>{findings}</td></tr>"
         )
     return (f'<table class="{css_class}"><thead><tr><th class=num>row</th><th>key result and suggestion</th>'
@@ -306,7 +310,7 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
         # Ranked by the scale, best first: the mean score, whose band is shown in words.
         overview = "".join(
             f"<tr><td>{_e(name)}</td><td class=num>{t.rows:,}</td><td class=num>{t.mean_score:.1f}</td>"
-            f"<td class=band>{_e(band_for(round(t.mean_score)).name)}</td>"
+            f"<td class=band>{_e(_band_name(round(t.mean_score)))}</td>"
             + "".join(f"<td class=num>{100 * t.labels.get(lbl, 0) / (t.rows or 1):.0f}%</td>"
                       for lbl in LABEL_COLOURS)
             + "</tr>"
@@ -314,7 +318,8 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
         )
         body.append(
             f'<table class="groups"><thead><tr><th>{_e(data.group_by)}</th><th class=num>key results</th>'
-            "<th class=num>mean score</th><th>band</th>" + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
+            "<th class=num>mean score</th><th>band</th>"
+            + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
             + f"</tr></thead><tbody>{overview}</tbody></table>"
         )
         if data.groups_dropped:

@@ -89,7 +89,9 @@ def _count_in_cycle(features: Features, *, text: str, words: frozenset[str] = fr
     if not changes:
         return False
     shares = all(
-        c.is_relative and c.target is not None and text[c.span.end : c.span.end + 4].strip().lower() in _SHARE_AFTER
+        c.is_relative
+        and c.target is not None
+        and text[c.span.end : c.span.end + 4].strip().lower() in _SHARE_AFTER
         for c in changes
     )
     if shares:
@@ -135,7 +137,9 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if change is not None and change.span.text.lower().startswith(("another ", "a further ", "additional ")):
         return  # "advanced with another 7 communities": a count added within the cycle
     if change is not None and change.span.text.lower().startswith(("of ", "in ")) and (
-        lead is None or lead.verb_class not in _LEVEL_VERBS or (target.unit or "") in _TIME_CODES | _MEASURE_UNITS
+        lead is None
+        or lead.verb_class not in _LEVEL_VERBS
+        or (target.unit or "") in _TIME_CODES | _MEASURE_UNITS
     ):
         return  # "in the space of one week", "a survey score of 8": a level named, not a move
     if target.kind is QuantityKind.MULTIPLIER and following and following[0].like_num:
@@ -387,7 +391,7 @@ _DONE_WORDS = frozenset(
         "organised", "attended", "spoken", "presented", "produced", "recorded", "created", "conducted",
         "completed", "shipped", "released", "sent", "posted", "made", "submitted", "performed", "filmed",
         "drafted", "prepared", "launched", "facilitated", "led", "taught", "reviewed", "built", "set",
-        "executed", "implemented", "developed", "designed", "written-up", "ran",
+        "executed", "implemented", "developed", "designed", "written-up",
     }
 )
 _TIME_CODES = frozenset({"mo", "wk", "d", "y", "yr", "min", "m", "w", "q"})
@@ -504,7 +508,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
                 continue
         elif not (done or doing or lead is None):
             continue
-        start = quantity.span.start if lead is None or lead.span.start > quantity.span.start else lead.span.start
+        before = lead is not None and lead.span.start < quantity.span.start
+        start = lead.span.start if lead is not None and before else quantity.span.start
         yield OUTPUT_COUNT.finding(
             start,
             end,

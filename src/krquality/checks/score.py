@@ -6,11 +6,11 @@ milestone, and an output count sits below an outcome metric:
 
 | score | grade | band | what it means |
 |---|---|---|---|
-| 90-100 | A | outcome | a measured outcome: a measure of effect with a target (a baseline and a time frame make it complete) |
-| 75-89 | B | checkable | a checkable result: a dated deliverable or end state, or an outcome metric with a gap to fill |
-| 60-74 | C | partial | countable but not yet an effect: a count of work done (posts written, meetups held), a deliverable with no date, or a metric with a serious gap |
-| 40-59 | D | unclear | a vague measure or an end state nobody can check ("highly active", "properly documented") |
-| 0-39 | F | activity | an activity or an aim: says what will be done, not what will be true |
+| 90-100 | A | outcome | a measure of effect with a target (baseline and time frame complete it) |
+| 75-89 | B | checkable | a dated deliverable or end state, or an outcome metric with a gap |
+| 60-74 | C | partial | work done counted (posts written), an undated deliverable, a serious gap |
+| 40-59 | D | unclear | a vague measure or an end state nobody can check ("highly active") |
+| 0-39 | F | activity | an activity or an aim: what will be done, not what will be true |
 
 The formula::
 
@@ -56,7 +56,7 @@ class Band:
 BANDS: tuple[Band, ...] = (
     Band(90, "A", "outcome", "a measured outcome: a measure of effect with a target"),
     Band(75, "B", "checkable", "a checkable result: a dated deliverable, or an outcome metric with a gap"),
-    Band(60, "C", "partial", "countable but not yet an effect: work done counted, or a deliverable with no date"),
+    Band(60, "C", "partial", "not yet an effect: work done counted, or a deliverable with no date"),
     Band(40, "D", "unclear", "a vague measure or an end state nobody can check"),
     Band(0, "F", "activity", "an activity or an aim: what will be done, not what will be true"),
 )
@@ -100,7 +100,8 @@ def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
     found = set(codes)
     if label is Label.TASK or found & _ACTIVITY_CODES:
         return ACTIVITY_CEILING
-    if found & _UNCLEAR_CODES or (found & _VAGUE_CODES and label is not None and label is not Label.METRIC):
+    vague_aim = bool(found & _VAGUE_CODES) and label is not None and label is not Label.METRIC
+    if found & _UNCLEAR_CODES or vague_aim:
         return UNCLEAR_CEILING
     if found & _OUTPUT_CODES:
         return OUTPUT_CEILING

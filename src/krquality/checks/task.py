@@ -51,7 +51,9 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
 
 
 # Where the main clause ends: a purpose ("to engage"), a relative clause, a result clause.
-_SUBORDINATE = re.compile(r"\s(?:to|that|which|who|whom|whose|so|so that|in order to|because|where|when|while)\s|[,;:(]")
+_SUBORDINATE = re.compile(
+    r"\s(?:to|that|which|who|whom|whose|so|so that|in order to|because|where|when|while)\s|[,;:(]"
+)
 # What makes the object of an activity verb one event: "Host a ...", "Run our first ...".
 _ONE_OFF = re.compile(r"\s+(?:a|an|one|the first|our first|a first|the inaugural|an inaugural)\s", re.I)
 # Recurring events are activities whatever the article: "Host a meetup every month".

@@ -33,7 +33,9 @@ def word_is(text: str, start: int, end: int, word: str) -> bool:
 
 
 # Qualities that a number turns into a measure (a survey, an analytics figure).
-_MEASURED_QUALITIES = frozenset({"awareness", "engagement", "satisfaction", "morale", "retention", "adoption"})
+_MEASURED_QUALITIES = frozenset(
+    {"awareness", "engagement", "satisfaction", "morale", "retention", "adoption"}
+)
 
 
 def _vague(context: CheckContext) -> Iterator[Finding]:
@@ -459,7 +461,7 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
 _LETTER_COUNT = re.compile(r"(?:^|(?<=[a-z] ))([xXnN])(?= (?:number of|more|new|[a-z]{3,}s)\b)")
 # Bracketed words that mark an edit, not a value to fill in: "[redacted]", "[sic]".
 _EDITORIAL = frozenset(
-    {"redacted", "removed", "omitted", "sic", "edited", "anonymised", "anonymized", "link", "links", "sic!", "..."}
+    {"redacted", "removed", "omitted", "sic", "edited", "anonymised", "anonymized", "link", "links", "..."}
 )
 
 
@@ -685,4 +687,15 @@ METADATA = Check(
 )
 
 
-CHECKS: tuple[Check, ...] = (VAGUE, HEDGE, COMPOUND, NEGATIVE, ABSOLUTE, PLACEHOLDER, TOO_LONG, TOO_SHORT, UNCHECKABLE, METADATA)
+CHECKS: tuple[Check, ...] = (
+    VAGUE,
+    HEDGE,
+    COMPOUND,
+    NEGATIVE,
+    ABSOLUTE,
+    PLACEHOLDER,
+    TOO_LONG,
+    TOO_SHORT,
+    UNCHECKABLE,
+    METADATA,
+)

@@ -18,8 +18,8 @@ from enum import StrEnum
 
 from krquality.features.types import Change, DateRef, Direction, Features, SpanRef, VerbClass
 from krquality.labels import Label
-from krquality.result import Finding
 from krquality.nlp.dates import time_frame_spans
+from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.structure import structure_of
 
@@ -108,14 +108,16 @@ def build_drafts(
             lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
         )
         recurring = bool(time_frame_spans(features.body.text))
-        fixed = edited if (deliverable and not recurring) or any(f.fix is not None for f in findings) else None
+        fixing = any(f.fix is not None for f in findings)
+        fixed = edited if (deliverable and not recurring) or fixing else None
         drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is Label.METRIC and counted is not None:
         # "Write 10 public pieces on X": the effect of what is counted ("10 public pieces")
         digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
         if digits is not None:
-            at = SpanRef(counted.start + digits.end(), counted.end, features.text[counted.start + digits.end() : counted.end])
+            begin = counted.start + digits.end()
+            at = SpanRef(begin, counted.end, features.text[begin : counted.end])
             drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
     if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
         drafts.append(outcome)
@@ -260,12 +262,18 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if lead is None and label is Label.TASK:
         return _named_measure(features)
     name = _measure_name(features, object_span)
-    if label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME and object_span is not None:
-        # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
-        if _cut_mid_phrase(features.text[object_span.end : structure_of(features).end]) or (
-            name is not None and len(name.split()) == 1
-        ):
-            name = _rest_after(features, lead.span.end) or name
+    moving = label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME
+    # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
+    if (
+        moving
+        and lead is not None
+        and object_span is not None
+        and (
+            _cut_mid_phrase(features.text[object_span.end : structure_of(features).end])
+            or (name is not None and len(name.split()) == 1)
+        )
+    ):
+        name = _rest_after(features, lead.span.end) or name
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
@@ -343,7 +351,8 @@ def _named_measure(features: Features) -> Draft | None:
         return None
     verb = "Reduce" if set(re.findall(r"[a-z]+", name.lower())) & lexicon.LOWER_IS_BETTER else "Increase"
     name = name[:1].lower() + name[1:]
-    return Draft(_tidy(f"{verb} {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC)
+    text = f"{verb} {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"
+    return Draft(_tidy(text), DraftKind.METRIC)
 
 
 def _amount(change: Change | None) -> str | None:
@@ -458,7 +467,8 @@ _PHRASE_FOLLOWERS = frozenset(
 
 
 def _cut_mid_phrase(rest: str) -> bool:
-    """Whether ``rest`` (the text after an object phrase) starts with a word no whole phrase is followed by."""
+    """Whether ``rest`` (the text after an object phrase) starts with a word that no whole
+    noun phrase is followed by."""
     words = rest.split()
     if not words or not words[0][:1].isalpha():
         return False

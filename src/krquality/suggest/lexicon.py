@@ -236,7 +236,11 @@ MAKING_VERBS: frozenset[str] = frozenset(
 )
 
 # Verbs that find or pick something: its effect depends on what is found.
-FINDING_VERBS: frozenset[str] = frozenset({"identify", "find", "discover", "scope", "list", "select", "choose"})
+FINDING_VERBS: frozenset[str] = frozenset(
+    {"identify", "find", "discover", "scope", "list", "select", "choose"}
+)
 
 # Verbs that write something down: the end state is the text, published.
-WRITING_VERBS: frozenset[str] = frozenset({"document", "write", "draft", "outline", "map", "define", "compile"})
+WRITING_VERBS: frozenset[str] = frozenset(
+    {"document", "write", "draft", "outline", "map", "define", "compile"}
+)

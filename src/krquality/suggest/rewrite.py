@@ -160,7 +160,9 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
 _FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.metadata"})
 # ... unless a number now measures it ("Raise awareness of X from [baseline] to [target]"):
 # these count as kept only where the re-analysed draft flags the word again.
-_FLAGGED_UNLESS_MEASURED = frozenset({"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"})
+_FLAGGED_UNLESS_MEASURED = frozenset(
+    {"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"}
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -188,7 +190,8 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         word = original.text[finding.start : finding.end].strip().lower()
         if not word or not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
             continue
-        if finding.name in _FLAGGED_UNLESS_MEASURED and again is not None and (finding.name, word) not in again:
+        measured_now = again is not None and (finding.name, word) not in again
+        if finding.name in _FLAGGED_UNLESS_MEASURED and measured_now:
             continue
         return f"keeps '{word}', which {finding.name} flagged"
     if DATE in draft.text and has_time_frame(original.features):

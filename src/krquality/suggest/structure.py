@@ -48,7 +48,10 @@ class Structure:
     def can_take_date(self) -> bool:
         """Whether "by [date]" can be appended: no time frame yet, one sentence, not long."""
         return (
-            not self.time_frame and self.sentences == 1 and self.words <= MAX_WORDS_FOR_DATE and not self.question
+            not self.time_frame
+            and self.sentences == 1
+            and self.words <= MAX_WORDS_FOR_DATE
+            and not self.question
         )
 
 
