@@ -115,3 +115,12 @@ def test_the_summary_command_reports_a_bad_file_and_exits_2(tmp_path: Path) -> N
     good = tmp_path / "good.md"
     good.write_text(TABLE, encoding="utf-8")
     assert review.main(["summary", str(good), "--json"]) == 0
+
+
+def test_rows_take_a_slice_of_the_shuffled_file_so_samples_do_not_overlap(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "krs.jsonl", [{"id": str(i), "text": f"Key result {i}"} for i in range(30)])
+    first = review.read_jsonl(source, limit=None, seed=3, rows=(0, 10))
+    second = review.read_jsonl(source, limit=None, seed=3, rows=(10, 30))
+    assert len(first) == 10 and len(second) == 20
+    assert {r["id"] for r in first}.isdisjoint(r["id"] for r in second)
+    assert first == review.read_jsonl(source, limit=None, seed=3, rows=(0, 10))  # reproducible
