@@ -96,6 +96,9 @@ def _count_in_cycle(features: Features, *, text: str, words: frozenset[str] = fr
     )
     if shares:
         return True
+    lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
+    if lead_word in _RECEIVING and all(c.is_bare and c.baseline is None for c in changes):
+        return True  # "Get 10 code reviews": received within the cycle, from zero
     if lead is None or lead.verb_class in _LEVEL_VERBS or not words.isdisjoint(_MOVE_WORDS):
         return False
     return all(
@@ -436,8 +439,11 @@ _DOING = frozenset(
     {
         "have", "hold", "contribute", "book", "lead", "facilitate", "moderate", "give", "run", "speak",
         "publicise", "publicize", "execute", "set", "support", "present", "teach", "mentor", "pilot",
+        "use", "push", "explore", "try", "attend", "join", "complete", "adopt", "read", "watch", "test",
     }
 )
+# Verbs of receiving: a count of outputs after them is still work done ("Get 10 code reviews").
+_RECEIVING = frozenset({"get", "receive", "do", "make"})
 # Counted things that are effects or assets, not work: "100+ GitHub stars", "$50k in funding".
 _OUTCOME_NOUNS = frozenset(
     {
@@ -498,11 +504,14 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         done = any(t.lower_ in _DONE_WORDS for t in after[:2])
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
-        between = set(text_between(context.text, lead, quantity).split())
-        doing = (lead_word in load_words("output_verbs") or lead_word in _DOING) and (
-            between.isdisjoint(_OWNED)  # "Publish our 2 guides": two named guides, not a count
-        )
-        if not (set(lowers) | pairs) & nouns:
+        between = text_between(context.text, lead, quantity).split()
+        listed = bool((set(lowers) | pairs) & nouns)
+        doing = (
+            lead_word in load_words("output_verbs")
+            or lead_word in _DOING
+            or (listed and lead_word in _RECEIVING)  # "Get 10 code reviews"
+        ) and (not between or between[-1] not in _OWNED)  # "Publish our 2 guides": two named guides
+        if not listed:
             # Any counted thing the team makes or does: "10 components created", "Set up 5 tools".
             if not (done or doing) or lowers[-1] in _OUTCOME_NOUNS:
                 continue

@@ -119,7 +119,7 @@ def build_drafts(
             begin = counted.start + digits.end()
             at = SpanRef(begin, counted.end, features.text[begin : counted.end])
             drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
-    if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
+    if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     unique: dict[str, Draft] = {}
     for draft in drafts:
@@ -273,7 +273,9 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
             or (name is not None and len(name.split()) == 1)
         )
     ):
-        name = _rest_after(features, lead.span.end) or name
+        name = _rest_after(features, lead.span.end)
+        if name is None:
+            return None  # too long to name as one measure: a draft would drop part of it
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:

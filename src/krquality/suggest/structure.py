@@ -43,6 +43,7 @@ class Structure:
     words: int
     link_marks: tuple[tuple[int, int], ...] = ()  # "[" and "](address)" of Markdown links in the core
     question: bool = False  # "Fix the name cache?": an open question, not a result to date
+    trails_off: bool = False  # "... (example: ads, questions…)": an unfinished list, nothing to date
 
     @property
     def can_take_date(self) -> bool:
@@ -52,6 +53,7 @@ class Structure:
             and self.sentences == 1
             and self.words <= MAX_WORDS_FOR_DATE
             and not self.question
+            and not self.trails_off
         )
 
 
@@ -94,4 +96,5 @@ def structure_of(features: Features) -> Structure:
         words=len(core.split()),
         link_marks=marks,
         question=body.text.rstrip().endswith("?"),
+        trails_off=core.rstrip(" )").endswith(("…", "...", "etc", "etc.")),
     )
