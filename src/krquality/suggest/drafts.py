@@ -110,7 +110,8 @@ def build_drafts(
         recurring = bool(time_frame_spans(features.body.text))
         fixing = any(f.fix is not None for f in findings)
         fixed = edited if (deliverable and not recurring) or fixing else None
-        drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
+        published = _publication(features, object_span)
+        drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is Label.METRIC and counted is not None:
         # "Write 10 public pieces on X": the effect of what is counted ("10 public pieces")
@@ -564,6 +565,36 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
             return None
         return Draft(_tidy(f"Publish the {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
     return None
+
+
+def _publication(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """ "Publish the <thing> by [date]" for a task that makes a publishable thing: "Create a
+    video teaser for the engine", or a bare name of one ("New engine video teaser")."""
+    shape = structure_of(features)
+    lead = features.lead_verb
+    if time_frame_spans(features.body.text) or shape.question or shape.trails_off:
+        return None
+    if lead is None:
+        phrase = features.text[shape.start : shape.end]
+        if len(phrase.split()) > 6:
+            return None
+    elif _lead_lemma(features) in lexicon.CREATING_VERBS and object_span is not None:
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+        phrase = features.text[object_span.start : stop]
+    else:
+        return None
+    phrase = " ".join(_EMPHASIS.sub("", phrase).split()).rstrip(" .,;:")
+    head_words = phrase.lower().split(" for ", 1)[0].split(" of ", 1)[0].split()
+    if not head_words or head_words[-1] not in lexicon.PUBLISHABLE:
+        return None
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in {"a", "an"} and rest:
+        phrase = f"the {rest}"  # "a video teaser" -> "the video teaser"
+    elif first.lower() not in lexicon.DETERMINERS:
+        # "New engine video teaser" -> "the new engine video teaser"; a name keeps its capital
+        lowered = phrase[:1].lower() + phrase[1:] if not phrase[1:2].isupper() else phrase
+        phrase = f"the {lowered}"
+    return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
 
 
 def _inquiry_title(features: Features, after: int, name: str, object_span: SpanRef) -> str | None:

@@ -240,6 +240,18 @@ FINDING_VERBS: frozenset[str] = frozenset(
     {"identify", "find", "discover", "scope", "list", "select", "choose"}
 )
 
+# Things made to be published: a task that makes one ("Create a video teaser for
+# the engine", or just "New engine video teaser") is dated as its publication.
+PUBLISHABLE: frozenset[str] = frozenset(
+    {
+        "video", "teaser", "trailer", "podcast", "content", "tutorial", "guide", "page", "site", "website",
+        "newsletter", "template", "templates", "handbook", "playbook", "recap", "recaps", "report",
+        "whitepaper", "whitepages", "brochure", "flyer", "deck", "toolkit", "kit", "faq", "charter",
+        "roadmap", "manifesto", "catalog", "catalogue", "directory", "portfolio",
+    }
+)
+CREATING_VERBS: frozenset[str] = frozenset({"create", "develop", "build", "make", "produce", "design"})
+
 # Verbs that write something down: the end state is the text, published.
 WRITING_VERBS: frozenset[str] = frozenset(
     {"document", "write", "draft", "outline", "map", "define", "compile"}
