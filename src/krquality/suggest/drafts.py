@@ -149,6 +149,11 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     edits += [_Edit(a, b, "") for a, b in shape.link_marks]
     if label is Label.METRIC:
         edits += [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
+    body = features.body
+    # Owner, priority or link tags taken off the ends: the core alone is already an edit.
+    trimmed = (start, end) != (body.start, body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION)))
+    if trimmed:
+        edits.append(_Edit(start, start, ""))
     if shape.can_take_date:
         edits.append(_Edit(end, end, f" by {DATE}"))
     elif not edits or (not shape.time_frame and not features.dates):
@@ -483,8 +488,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     the effect a task or an output count is for, named after what the work is on."""
     shape = structure_of(features)
     lead = features.lead_verb
-    if _lead_lemma(features) in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS:
-        return None  # "Identify events", "Explore partnerships": what is found is not yet what it is for
+    if _lead_lemma(features) in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
+        return None  # "Identify events", "Help the volunteers": the object is not what the work is for
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         phrase = features.text[object_span.start : min(object_span.end, shape.end)]

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import has_time_frame
 from krquality.nlp.borrow import borrowed_docs
-from krquality.result import Finding, Result, Suggestion
+from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.lexicon import FILLED_TAGS, PLACEHOLDER_TAGS
@@ -208,8 +208,8 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft]) -> str:
     """Why a key result with findings gets no suggestion ("" when it needs none)."""
     if not result.findings or result.suggestions:
         return ""
-    if result.score >= 90:
-        return ""  # an outcome with a small gap: the finding's message says what to add
+    if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
+        return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
     if not drafts:
         return "no safe rewrite: the key result gives no words to build a draft from"
     reasons = [r for d in drafts if (r := breaks_rules(d, result)) is not None]
