@@ -24,4 +24,4 @@ def test_every_check_has_a_section_with_its_examples() -> None:
 
 
 def test_the_score_formula_is_documented() -> None:
-    assert "score = max(0, 100 - 30 * E - 12 * W - 4 * I)" in render_checks_markdown()
+    assert "score = min(ceiling, 100 - 30 * E - 12 * W - 4 * I)" in render_checks_markdown()

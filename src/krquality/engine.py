@@ -161,7 +161,7 @@ class Analyzer:
             cycle=cycle,
         )
         findings = run_checks(context)
-        score, grade = score_findings(findings, config=self.config)
+        score, grade = score_findings(findings, config=self.config, label=verdict.label)
         result = Result(
             text=text,
             label=verdict.label,

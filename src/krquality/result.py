@@ -93,6 +93,15 @@ class Result:
     grade: str = "A"
     suggestions: tuple[Suggestion, ...] = ()
     model_version: str = ""
+    # Why a key result with findings got no suggestion ("no safe rewrite: ..."); "" otherwise.
+    no_suggestion: str = ""
+
+    @property
+    def band(self) -> str:
+        """The name of the score's band on the scale of docs/checks.md ("outcome" ... "activity")."""
+        from krquality.checks.score import band_for  # the scale lives with the score
+
+        return band_for(self.score).name
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,13 @@ def test_applying_a_suggestion_rewrites_the_key_result_in_the_textarea(page: Any
     suggestion = page.locator("[data-testid=suggestion]").first
     rewrite = suggestion.locator(".text").inner_text()
     suggestion.locator("button.apply").click()
+    # Apply shows the draft in an editable field first; the text is unchanged until Replace
+    assert page.input_value("[data-testid=input]") == "Improve the onboarding experience"
+    assert suggestion.locator("[data-testid=apply-text]").input_value() == rewrite
+    filled = rewrite.replace("[baseline]", "61%").replace("[target]", "75%").replace("[date]", "Q3")
+    suggestion.locator("[data-testid=apply-text]").fill(filled)
+    suggestion.locator("[data-testid=apply-confirm]").click()
+    rewrite = filled
     assert page.input_value("[data-testid=input]") == rewrite
     # the page re-analyses the new text at once
     page.wait_for_function(
@@ -127,9 +134,24 @@ def test_applying_in_markdown_keeps_the_bullet_and_the_other_lines(page: Any) ->
     suggestion = page.locator("[data-testid=kr]").nth(0).locator("[data-testid=suggestion]").first
     rewrite = suggestion.locator(".text").inner_text()
     suggestion.locator("button.apply").click()
+    suggestion.locator("[data-testid=apply-confirm]").click()
     assert page.input_value("[data-testid=input]") == (
         f"# Grow\n- {rewrite}\n- Launch the partner portal by June 30\n"
     )
+
+
+def test_cancel_leaves_the_text_as_it_was_and_the_band_is_shown_in_words(page: Any) -> None:
+    page.fill("[data-testid=input]", "Improve the onboarding experience")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=kr]:not(.stale) [data-testid=suggestion]') !== null"
+    )
+    card = page.locator("[data-testid=kr]").first
+    assert card.locator("[data-testid=score]").inner_text().endswith("· activity")
+    suggestion = card.locator("[data-testid=suggestion]").first
+    suggestion.locator("button.apply").click()
+    suggestion.locator("[data-testid=apply-cancel]").click()
+    assert suggestion.locator("[data-testid=apply-edit]").count() == 0
+    assert page.input_value("[data-testid=input]") == "Improve the onboarding experience"
 
 
 def test_a_bad_line_shows_its_own_error_and_the_rest_still_renders(page: Any) -> None:

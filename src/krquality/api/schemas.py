@@ -243,6 +243,15 @@ class ResultOut(_Out):
     grade: str
     suggestions: list[SuggestionOut] = []
     model_version: str
+    band: str = Field(
+        default="",
+        description="The score's band on the scale of docs/checks.md: outcome, checkable, partial, unclear"
+        " or activity.",
+    )
+    no_suggestion: str = Field(
+        default="",
+        description='Why a key result with findings has no suggestion ("no safe rewrite: ..."), or "".',
+    )
 
 
 # --------------------------------------------------------------------------- problems

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krquality.batch.readers import open_reader
+from krquality.checks.score import BANDS, band_for
 from krquality.errors import InvalidInputError
 
 LABEL_COLOURS = {"metric": "#2f6fb0", "milestone": "#d08a1d", "task": "#9a4fa0"}
@@ -47,6 +48,7 @@ class Tally:
     score_sum: int = 0
     labels: Counter[str] = field(default_factory=Counter)
     grades: Counter[str] = field(default_factory=Counter)
+    bands: Counter[str] = field(default_factory=Counter)  # band names of the scale (checks/score.py)
     findings: Counter[str] = field(default_factory=Counter)
     histogram: list[int] = field(default_factory=lambda: [0] * SCORE_BINS)
     _weakest: list[tuple[int, int, WeakKR]] = field(default_factory=list)  # a max-heap by (-score, -row)
@@ -56,6 +58,7 @@ class Tally:
         self.score_sum += kr.score
         self.labels[kr.label] += 1
         self.grades[grade] += 1
+        self.bands[_band_name(kr.score)] += 1
         self.findings.update(kr.findings)
         self.histogram[min(SCORE_BINS - 1, max(0, kr.score) * SCORE_BINS // 100)] += 1
         entry = (-kr.score, -kr.row, kr)
@@ -224,6 +227,25 @@ def _label_items(tally: Tally) -> list[tuple[str, int, str]]:
     return known + others
 
 
+_BAND_COLOURS = ("#2a7a3a", "#5a9a3a", "#c09a2a", "#d0702a", "#b04a3a")
+
+
+def _band_name(score: int) -> str:
+    return band_for(max(0, min(100, score))).name
+
+
+def _band_items(tally: Tally) -> list[tuple[str, int, str]]:
+    return [
+        (f"{b.name} ({b.floor}+)", tally.bands.get(b.name, 0), colour)
+        for b, colour in zip(BANDS, _BAND_COLOURS, strict=True)
+    ]
+
+
+def _band_legend() -> str:
+    items = "".join(f"<li><b>{_e(b.name)}</b> ({b.floor}+): {_e(b.meaning)}</li>" for b in BANDS)
+    return f'<ul class="legend bands">{items}</ul>'
+
+
 def _weakest_table(krs: list[WeakKR], *, css_class: str) -> str:
     rows = []
     for kr in krs:
@@ -234,7 +256,8 @@ def _weakest_table(krs: list[WeakKR], *, css_class: str) -> str:
         rows.append(
             f"<tr><td class=num>{kr.row}</td><td>{_e(kr.text)}{suggestion}</td>"
             f'<td><span class="label {_e(kr.label)}">{_e(kr.label)}</span></td>'
-            f"<td class=num>{kr.score}</td><td>{findings}</td></tr>"
+            f"<td class=num>{kr.score} <span class=band>{_e(_band_name(kr.score))}</span>"
+            f"</td><td>{findings}</td></tr>"
         )
     return (f'<table class="{css_class}"><thead><tr><th class=num>row</th><th>key result and suggestion</th>'
             f"<th>label</th><th class=num>score</th><th>findings</th></tr></thead>"
@@ -264,7 +287,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}.suggestion{color:#2a7
 .label{border-radius:4px;padding:0 .35rem;color:#fff;background:#777}.label.metric{background:#2f6fb0}
 .label.milestone{background:#d08a1d}.label.task{background:#9a4fa0}code{background:#f0f0f0;padding:0 .2rem}
 ul.legend{columns:2;column-gap:2.5rem;font-size:12px;color:#555}ul.legend li{break-inside:avoid}
-th.num{text-align:right}section.group{margin-top:1.5rem}
+th.num{text-align:right}section.group{margin-top:1.5rem}span.band,td.band{color:#555;font-size:12px}
 """
 
 
@@ -286,6 +309,10 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
         '</section><section id="scores"><h2>Scores</h2>',
         svg_histogram(o.histogram, title="score histogram"),
         "</section>",
+        '<section id="bands"><h2>Bands</h2>',
+        svg_bars(_band_items(o), title="key results by band of the score scale"),
+        _band_legend(),
+        "</section>",
         "</div>",
         f'<section id="findings"><h2>Most frequent findings</h2>{_findings_chart(o, top=top)}</section>',
         f'<section id="weakest"><h2>The {len(o.weakest)} weakest key results</h2>'
@@ -293,16 +320,19 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
     ]
     if data.group_by:
         body.append(f'<section id="groups"><h2>By {_e(data.group_by)}</h2>')
+        # Ranked by the scale, best first: the mean score, whose band is shown in words.
         overview = "".join(
             f"<tr><td>{_e(name)}</td><td class=num>{t.rows:,}</td><td class=num>{t.mean_score:.1f}</td>"
+            f"<td class=band>{_e(_band_name(round(t.mean_score)))}</td>"
             + "".join(f"<td class=num>{100 * t.labels.get(lbl, 0) / (t.rows or 1):.0f}%</td>"
                       for lbl in LABEL_COLOURS)
             + "</tr>"
-            for name, t in sorted(data.groups.items(), key=lambda item: item[1].mean_score)
+            for name, t in sorted(data.groups.items(), key=lambda item: (-item[1].mean_score, item[0]))
         )
         body.append(
             f'<table class="groups"><thead><tr><th>{_e(data.group_by)}</th><th class=num>key results</th>'
-            "<th class=num>mean score</th>" + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
+            "<th class=num>mean score</th><th>band</th>"
+            + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
             + f"</tr></thead><tbody>{overview}</tbody></table>"
         )
         if data.groups_dropped:

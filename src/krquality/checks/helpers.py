@@ -13,6 +13,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from krquality.features.types import Change, Features, Quantity, QuantityKind
+from krquality.nlp.dates import time_frame_spans
 from krquality.result import Fix
 
 if TYPE_CHECKING:
@@ -39,7 +40,38 @@ def word_count(features: Features) -> int:
     >>> word_count(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
     2
     """
-    return features.n_words or len(features.body.text.split())
+    text = features.body.text
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        # Chinese and Japanese have no spaces: about two characters make a word.
+        return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    return features.n_words or len(text.split())
+
+
+def has_time_frame(features: Features) -> bool:
+    """Whether the key result says when: a date, or a rate, period or event in its body.
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> text = "Publish one case study per month"
+    >>> has_time_frame(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
+    True
+    """
+    return bool(features.dates) or bool(time_frame_spans(features.body.text))
+
+
+def is_dated(features: Features, cycle: str | None) -> bool:
+    """Whether the key result has a time frame of its own or from its document's cycle.
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> text = "Launch the partner portal"
+    >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
+    >>> is_dated(features, None), is_dated(features, "2026-Q3")
+    (False, True)
+    """
+    return cycle is not None or has_time_frame(features)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _inside(quantity: Quantity, features: Features) -> bool:

@@ -9,10 +9,11 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
     change_of,
+    is_dated,
     load_words,
     tokens_after,
 )
-from krquality.features.types import Direction, Features, QuantityKind, VerbClass
+from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
@@ -60,6 +61,56 @@ def _bare_count(features: Features) -> bool:
     )
 
 
+# Words after "by N%" that make it a share of a whole, not a relative change:
+# "used by 100% of the teams", "adopted by 60% of members".
+_SHARE_AFTER = frozenset({"of"})
+
+
+# Verbs that move a level; with one anywhere in the key result ("Try to increase
+# NPS to 48"), a "to N" is a level to reach, not a count done within the cycle.
+_MOVE_WORDS = frozenset(
+    {
+        "increase", "raise", "grow", "reach", "reduce", "cut", "decrease", "improve", "boost", "lift",
+        "double", "triple", "halve", "lower", "drop", "expand", "get", "bring", "push", "move", "shrink",
+    }
+)
+
+
+def _count_in_cycle(features: Features, *, text: str, words: frozenset[str] = frozenset()) -> bool:
+    """Whether every change counts things done within the cycle, so it starts from zero.
+
+    The lead verb does something ("Contribute to 3 proposals", "Run 4
+    workshops"), not move a level ("Increase", "Reach"), and the target is a
+    plain count; or a "by N%" is followed by "of" ("used by 100% of teams"),
+    a share read as a change.
+    """
+    lead = features.lead_verb
+    changes = features.changes
+    if not changes:
+        return False
+    shares = all(
+        c.is_relative
+        and c.target is not None
+        and text[c.span.end : c.span.end + 4].strip().lower() in _SHARE_AFTER
+        for c in changes
+    )
+    if shares:
+        return True
+    lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
+    if lead_word in _RECEIVING and all(c.is_bare and c.baseline is None for c in changes):
+        return True  # "Get 10 code reviews": received within the cycle, from zero
+    if lead is None or lead.verb_class in _LEVEL_VERBS or not words.isdisjoint(_MOVE_WORDS):
+        return False
+    return all(
+        c.baseline is None
+        and not c.is_relative
+        and c.target is not None
+        and c.target.kind is QuantityKind.NUMBER
+        and c.direction not in (Direction.DECREASE,)
+        for c in changes
+    )
+
+
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
@@ -80,9 +131,22 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return  # "Maintain 99.9% uptime", "Keep uptime at 99.9%": a level to hold, not a move
     if not features.changes and (lead is None or lead.verb_class not in _LEVEL_VERBS):
         return  # "40 schools use the app", "Sign 12 partners": a level or a count, not a move
+    if _count_in_cycle(features, text=context.text, words=context.words):
+        return  # "Contribute to 3 proposals", "Ship 2 features": done within the cycle, from zero
     if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
+    change = change_of(target, features)
+    if change is not None and change.span.text.lower().startswith(("another ", "a further ", "additional ")):
+        return  # "advanced with another 7 communities": a count added within the cycle
+    if change is not None and change.span.text.lower().startswith(("of ", "in ")) and (
+        lead is None
+        or lead.verb_class not in _LEVEL_VERBS
+        or (target.unit or "") in _TIME_CODES | _MEASURE_UNITS
+    ):
+        return  # "in the space of one week", "a survey score of 8": a level named, not a move
+    if target.kind is QuantityKind.MULTIPLIER and following and following[0].like_num:
+        return  # "€1000 × 12 months": a product written out, not a change from a baseline
     if any(t.lower_ in load_words("accumulation") for t in following):
         return
     change = change_of(target, features)
@@ -125,6 +189,9 @@ NO_BASELINE = Check(
         Example("Win 8 of 12 regular season games", M),
         Example("Sell 85% of capacity this season (was 71% last season)", M),
         Example("Sign 12 new reseller partners", M),
+        Example("Contribute to 4 tender responses this quarter", M),
+        Example("Self-service export used by 80% of the regional offices", M),
+        Example("Run 6 supplier audits by the end of Q2", M),
     ),
     detect=_no_baseline,
 )
@@ -319,13 +386,158 @@ NO_UNIT = Check(
 _COUNT_LEADS = frozenset({"", "at least", "another", "over", "more than", "up to", "a further"})
 
 
+# Participles after a counted thing that say the team made or attended it:
+# "3 blog posts written", "5 meetups spoken at", "20 code reviews done".
+_DONE_WORDS = frozenset(
+    {
+        "written", "published", "held", "hosted", "run", "ran", "done", "delivered", "given", "organized",
+        "organised", "attended", "spoken", "presented", "produced", "recorded", "created", "conducted",
+        "completed", "shipped", "released", "sent", "posted", "made", "submitted", "performed", "filmed",
+        "drafted", "prepared", "launched", "facilitated", "led", "taught", "reviewed", "built", "set",
+        "executed", "implemented", "developed", "designed", "written-up",
+    }
+)
+_TIME_CODES = frozenset({"mo", "wk", "d", "y", "yr", "min", "m", "w", "q"})
+# Counted things that are people or effects, never outputs.
+_NOT_OUTPUT = frozenset(
+    {
+        "users", "customers", "members", "people", "participants", "attendees", "signups", "students",
+        "volunteers", "contributors", "clients", "partners", "visitors", "readers", "subscribers", "learners",
+        "reps", "mentors", "speakers", "leaders", "developers", "builders", "teams", "organizations",
+        "organisations", "schools", "campuses", "families", "patients", "donors", "sponsors",
+    }
+)
+
+
+def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Token], int]:
+    """The words of the thing counted after ``quantity`` (up to five, stopping at a
+    preposition or punctuation), and the character end of the phrase."""
+    words: list[Token] = []
+    end = quantity.span.end
+    for token in tokens_after(context.tokens, quantity.span.end, 6):
+        if not words and token.text in {"+", "+)"}:
+            continue  # "10+ sessions": or more
+        if not (token.is_alpha or "-" in token.text or token.text in {"’", "'", "“", "”", '"'}) or (
+            token.lower_ in _PHRASE_ENDS or token.lower_ in _DONE_WORDS
+        ):
+            break
+        words.append(token)
+        end = token.idx + len(token.text)
+    return words, end
+
+
+# Words that end the counted phrase ("5 posts | about X", "3 talks | at meetups").
+_PHRASE_ENDS = frozenset(
+    {
+        "of", "for", "to", "at", "in", "on", "with", "by", "from", "and", "or", "that", "which", "who",
+        "about", "across", "per", "each", "every", "the", "a", "an", "our", "their", "is", "are", "was",
+        "were", "have", "has", "had", "will", "be", "been", "can", "should", "into", "over", "under",
+    }
+)
+# Verbs of doing beside the output verbs: "Book 3 presentations", "Lead 5 discussions".
+_DOING = frozenset(
+    {
+        "have", "hold", "contribute", "book", "lead", "facilitate", "moderate", "give", "run", "speak",
+        "publicise", "publicize", "execute", "set", "support", "present", "teach", "mentor", "pilot",
+        "use", "push", "explore", "try", "attend", "join", "complete", "adopt", "read", "watch", "test",
+    }
+)
+# Verbs of receiving: a count of outputs after them is still work done ("Get 10 code reviews").
+_RECEIVING = frozenset({"get", "receive", "do", "make"})
+# Counted things that are effects or assets, not work: "100+ GitHub stars", "$50k in funding".
+_OUTCOME_NOUNS = frozenset(
+    {
+        "stars", "downloads", "installs", "views", "followers", "subscribers", "sign-ups", "signups", "leads",
+        "deals", "customers", "users", "members", "mau", "maus", "dau", "daus", "nps", "revenue", "sales",
+        "visits", "visitors", "clicks", "orders", "bookings", "donations", "donors", "points", "votes",
+    }
+)
+
+
+def _first_word(context: CheckContext, quantity: Quantity) -> str:
+    """The first word of the body when it comes before the count and the pipeline found no
+    lead verb ("Speaking at four conferences", "Set up 5 tools"): a lemma, or ""."""
+    body = context.features.body
+    for token in context.tokens:
+        if token.idx >= body.start:
+            if token.idx >= quantity.span.start:
+                return ""
+            return (token.lemma_ or token.lower_).lower()
+    return ""
+
+
+_OWNED = frozenset({"our", "the", "my", "their", "its", "your", "his", "her", "these", "those", "both"})
+
+
+def text_between(text: str, lead: LeadVerb | None, quantity: Quantity) -> str:
+    """The lower-cased words between the lead verb and ``quantity`` ("" without a verb before it)."""
+    if lead is None or lead.span.end > quantity.span.start:
+        return ""
+    return text[lead.span.end : quantity.span.start].lower()
+
+
+def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
+    """A count of produced, held or attended things, whatever the verb
+    ("3 blog posts written", "Have 4 community evenings", "Write or make 10 pieces")."""
+    features = context.features
+    if any(c.baseline is not None for c in features.changes):
+        return  # "from 2 to 6 talks a quarter": a rate with a baseline is tracked as a level
+    nouns = load_words("output_nouns")
+    dated = [(d.span.start, d.span.end) for d in features.dates]
+    for quantity in features.quantities:
+        if any(a <= quantity.span.start < b for a, b in dated):
+            continue
+        if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
+            continue
+        unit = (quantity.unit or "").lower()
+        if unit and (not unit.isalpha() or unit in _MEASURE_UNITS or unit in _TIME_CODES):
+            continue  # "12 km", "$400", "3 months": a measure, not a count of things
+        words, end = _counted_phrase(context, quantity)
+        lowers = [t.lower_ for t in words]
+        inside = set(quantity.span.text.lower().split()) | {unit}
+        if (set(lowers) | inside) & _NOT_OUTPUT:
+            return  # "40 new members attend 2 workshops": the key result counts people
+        if not lowers:
+            continue
+        pairs = {" ".join(lowers[i : i + 2]) for i in range(len(lowers) - 1)}
+        after = tokens_after(context.tokens, end, 3)
+        done = any(t.lower_ in _DONE_WORDS for t in after[:2])
+        lead = features.lead_verb
+        lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
+        between = text_between(context.text, lead, quantity).split()
+        listed = bool((set(lowers) | pairs) & nouns)
+        doing = (
+            lead_word in load_words("output_verbs")
+            or lead_word in _DOING
+            or (listed and lead_word in _RECEIVING)  # "Get 10 code reviews"
+        ) and (not between or between[-1] not in _OWNED)  # "Publish our 2 guides": two named guides
+        if not listed:
+            # Any counted thing the team makes or does: "10 components created", "Set up 5 tools".
+            if not (done or doing) or lowers[-1] in _OUTCOME_NOUNS:
+                continue
+        elif not (done or doing or lead is None):
+            continue
+        before = lead is not None and lead.span.start < quantity.span.start
+        start = lead.span.start if lead is not None and before else quantity.span.start
+        yield OUTPUT_COUNT.finding(
+            start,
+            end,
+            f"'{context.text[start:end]}' counts work done, not the change it should cause. Measure "
+            "the effect (readers, sign-ups, adoption, attendance from the people it is for) and keep "
+            "the count in the plan.",
+        )
+        return
+
+
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
     if lead is None or features.changes:
+        yield from _output_noun_count(context)
         return
     verbs = load_words("output_verbs") | {v.lower() for v in context.config.activity_verbs}
     if lead.lemma.split()[0].lower() not in verbs:
+        yield from _output_noun_count(context)
         return
     # The count must be the verb's object ("Publish 12 posts"), not a number
     # further on ("Complete my first Ironman 70.3", "a 30-day challenge").
@@ -339,10 +551,11 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         and context.text[q.span.end : q.span.end + 1] != "-"
     ]
     if not counts:
+        yield from _output_noun_count(context)
         return
     count = counts[0]
     unit = tokens_after(context.tokens, count.span.end, 1)
-    if unit and unit[0].lower_ in _MEASURE_UNITS:
+    if (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS:
         return  # "Run 1,000 km": a distance, not a count of outputs
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
@@ -373,17 +586,27 @@ OUTPUT_COUNT = Check(
     bad=(
         Example("Publish 12 blog posts", M),
         Example("Hold 5 customer workshops", M),
+        Example("4 recipe videos filmed for the channel", M),
+        Example("Have 6 open studio evenings this term", M),
+        Example("15 pull request reviews done by the juniors", M),
+        Example("12+ soup kitchen shifts run by the youth group", M),
+        Example("8 garden planters built for the courtyard", M),
+        Example("Speaking at three trade fairs", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
         Example("Sign 12 new reseller partners", M),
+        Example("40 new members attend at least 2 workshops", M),
+        Example("Cut open support tickets older than a week from 90 to 20", M),
+        Example("150+ parents join the reading programme", M),
+        Example("300+ downloads of the allotment app", M),
     ),
     detect=_output_count,
 )
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.METRIC and not context.features.dates and context.cycle is None:
+    if context.label is Label.METRIC and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 

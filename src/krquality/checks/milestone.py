@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import change_of, tokens_after
+from krquality.checks.helpers import change_of, is_dated, tokens_after
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
@@ -36,7 +36,7 @@ _COMPLETION = frozenset(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.MILESTONE and not context.features.dates and context.cycle is None:
+    if context.label is Label.MILESTONE and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
+from krquality.checks.helpers import is_dated
 from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -27,7 +29,12 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
     if context.label is not Label.TASK and not (activity_lead and not context.targets):
         return
-    markers = features.markers_of("activity")
+    if activity_lead and lead is not None and _one_off(context.text, lead.span.end):
+        return  # "Host a launch evening for the new app": one event, done or not done
+    # Only the main clause says what the key result is: a verb in "... to engage
+    # attendees" or "... the events they attend" is the why or a detail.
+    main_end = _main_clause_end(context.text, features.body.start, features.body.end)
+    markers = [m for m in features.markers_of("activity") if m.span.start < main_end]
     if markers:
         span = markers[0].span  # the activity phrase ("keep working on") says most
     elif activity_lead and lead is not None:
@@ -41,6 +48,27 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
             "Rewrite it as the result: a number to reach or a deliverable that is done by a date."
         )
     yield ACTIVITY.finding(span.start, span.end, message)
+
+
+# Where the main clause ends: a purpose ("to engage"), a relative clause, a result clause.
+_SUBORDINATE = re.compile(
+    r"\s(?:to|that|which|who|whom|whose|so|so that|in order to|because|where|when|while)\s|[,;:(]"
+)
+# What makes the object of an activity verb one event: "Host a ...", "Run our first ...".
+_ONE_OFF = re.compile(r"\s+(?:a|an|one|the first|our first|a first|the inaugural|an inaugural)\s", re.I)
+# Recurring events are activities whatever the article: "Host a meetup every month".
+_RECURRING = re.compile(r"\b(?:every|each|per|weekly|monthly|daily|regular|regularly|ongoing|series)\b", re.I)
+
+
+def _main_clause_end(text: str, start: int, end: int) -> int:
+    """Where the main clause of ``text[start:end]`` ends (``end`` when it has no subordinate part)."""
+    match = _SUBORDINATE.search(text, start + 1, end)
+    return match.start() if match is not None else end
+
+
+def _one_off(text: str, after_verb: int) -> bool:
+    """Whether the activity verb's object is a single event ("Hold a launch evening"), not a recurring one."""
+    return _ONE_OFF.match(text, after_verb) is not None and _RECURRING.search(text, after_verb) is None
 
 
 ACTIVITY = Check(
@@ -67,13 +95,15 @@ ACTIVITY = Check(
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
         Example("Move all invoices to the new billing provider by 31 August", MS),
+        Example("Host a launch evening for the new cookbook by 12 April", MS),
+        Example("Ship a booking form that lets members pick the classes they attend by May", MS),
     ),
     detect=_activity,
 )
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.TASK and not context.features.dates and context.cycle is None:
+    if context.label is Label.TASK and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield TASK_NO_DEADLINE.finding(body.start, body.end)
 

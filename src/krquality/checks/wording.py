@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -15,9 +16,12 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
-from krquality.features.types import QuantityKind, VerbClass
+from krquality.features.types import Features, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 M = Label.METRIC
 MS = Label.MILESTONE
@@ -26,6 +30,12 @@ T = Label.TASK
 
 def word_is(text: str, start: int, end: int, word: str) -> bool:
     return text[start:end].lower() == word
+
+
+# Qualities that a number turns into a measure (a survey, an analytics figure).
+_MEASURED_QUALITIES = frozenset(
+    {"awareness", "engagement", "satisfaction", "morale", "retention", "adoption"}
+)
 
 
 def _vague(context: CheckContext) -> Iterator[Finding]:
@@ -48,6 +58,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         is_lead = lead is not None and start == lead.span.start
         if is_lead and measurable:
             continue  # "Improve NPS from 41 to 48": the numbers say how much
+        if measurable and text[start:end].lower() in _MEASURED_QUALITIES:
+            continue  # "Raise awareness of X from 20% to 35%": a survey measures it
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -181,8 +193,20 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
         relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
+        # A number in brackets is a note on the same result ("(90% by Nov 15)"), not a second one.
         measured_left = any(q.end <= start for q in quantities)
-        measured_right = any(q.start >= end for q in quantities)
+        measured_right = any(q.start >= end and not _in_brackets(context.text, q.start) for q in quantities)
+        if _after_purpose(context.text, features.body.start, start):
+            continue  # "... to share information, build connections, and collaborate": the why, listed
+        if _in_brackets(context.text, start):
+            continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
+        previous = before[-1] if before else None
+        if previous is not None and (
+            _verb_shares_object(previous, features)
+            or previous.idx <= features.body.start
+            or previous.tag_ in {"IN", "RP"}  # "Collaborate on and deliver a list": one object
+        ):
+            continue  # "Recruit and onboard a co-host": two verbs, one object, one result
         following = tokens_after(tokens, end, 1)
         # A base-form verb starts a second result ("and migrate billing"); a
         # participle completes a state ("executed and documented") of the same one.
@@ -195,6 +219,30 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if (measured_left and measured_right) or (verb_right and not relative):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside an open round or square bracket."""
+    before = text[:at]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+_PURPOSE = re.compile(r"\s(?:to|in order to|so that)\s+[a-z]+", re.I)
+
+
+def _after_purpose(text: str, body_start: int, at: int) -> bool:
+    """Whether ``at`` is in a purpose clause ("... to share X and build Y") after the main one."""
+    match = _PURPOSE.search(text, body_start, at)
+    return match is not None and match.start() > body_start + 10
+
+
+def _verb_shares_object(token: Token, features: Features) -> bool:
+    """Whether ``token``, just before a joiner, is a verb with nothing of its own after it
+    ("Identify and mitigate all risks"): the two verbs share one object."""
+    lead = features.lead_verb
+    if lead is not None and lead.span.start <= token.idx < lead.span.end:
+        return True
+    return token.tag_ in {"VB", "VBP"} or (token.lower_ in load_words("kr_verbs") and token.pos_ == "VERB")
 
 
 COMPOUND = Check(
@@ -216,6 +264,10 @@ COMPOUND = Check(
     good=(
         Example("Increase NPS from 41 to 50", M),
         Example("Keep p95 latency between 100 and 200 ms", M),
+        Example("Recruit and train two new volunteer mentors per term", M),
+        Example("Identify and retire every unused cloud bucket by 31 May", MS),
+        Example("Host 4 community evenings (1 planning night and 3 socials)", M),
+        Example("Assess and document the permissions of the finance tools", MS),
     ),
     detect=_compound,
 )
@@ -390,6 +442,13 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
     # Each alternative of the pattern needs one of these; most key results have none.
     if any(marker in lower for marker in _PLACEHOLDER_MARKS):
         spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
+    text = context.text
+    spans += [(body.start + m.start(1), body.start + m.end(1)) for m in _LETTER_COUNT.finditer(body.text)]
+    spans = [(a, b) for a, b in spans if not _not_a_placeholder(text, a, b)]
+    if spans and "[" in text:
+        # "[shared with Ops]", "[Owner - Sam]": a tag is wording.metadata's, not a value to fill in
+        tags = metadata_spans(text)
+        spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in tags)]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):
@@ -400,6 +459,27 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
                 f"'{context.text[start:end]}' is a placeholder. Fill in the real value before the "
                 "OKRs are agreed.",
             )
+
+
+# A letter standing for a count: "release x number of roles", "Have X customers".
+_LETTER_COUNT = re.compile(r"(?:^|(?<=[a-z] ))([xXnN])(?= (?:number of|more|new|[a-z]{3,}s)\b)")
+# Bracketed words that mark an edit, not a value to fill in: "[redacted]", "[sic]".
+_EDITORIAL = frozenset(
+    {"redacted", "removed", "omitted", "sic", "edited", "anonymised", "anonymized", "link", "links", "..."}
+)
+
+
+def _not_a_placeholder(text: str, start: int, end: int) -> bool:
+    """A Markdown link's text ("[the guide](https://...)") or an editorial mark ("[redacted]")."""
+    inner = text[start:end].strip("[]<> ").lower()
+    if text[start : start + 1] == "[" and text[end : end + 1] == "(":
+        return True
+    if inner in _EDITORIAL:
+        return True
+    # Inside the text of a Markdown link: "[draft the X guide](...)".
+    opened = text.rfind("[", 0, start)
+    closed = text.find("](", end)
+    return opened != -1 and closed != -1 and "]" not in text[opened:start] and "[" not in text[end:closed]
 
 
 PLACEHOLDER = Check(
@@ -422,6 +502,9 @@ PLACEHOLDER = Check(
     good=(
         Example("Increase NPS from 41 to 48", M),
         Example("Launch the partner portal by 30 June", MS),
+        Example("Publish the [tenant handbook](https://example.org/handbook) by 1 March", MS),
+        Example("Close the supplier contract with [redacted] by the end of Q2", MS),
+        Example("Open 12 new library reading corners [shared with the schools team]", M),
     ),
     detect=_placeholder,
 )
@@ -492,4 +575,132 @@ TOO_SHORT = Check(
 )
 
 
-CHECKS: tuple[Check, ...] = (VAGUE, HEDGE, COMPOUND, NEGATIVE, ABSOLUTE, PLACEHOLDER, TOO_LONG, TOO_SHORT)
+# Intensified states stay uncheckable beside a count: "three highly active contributors".
+_INTENSIFIED = ("highly active", "highly engaged", "very active")
+
+
+def _uncheckable(context: CheckContext) -> Iterator[Finding]:
+    features = context.features
+    counted = any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets)
+    # With a number only an intensified state is still unchecked ("80% of members feel welcome" is measured).
+    phrases = _INTENSIFIED if counted else tuple(sorted(load_words("uncheckable")))
+    vague = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
+    body = features.body
+    seen: list[tuple[int, int]] = []
+    for start, end in phrase_hits(context.tokens, phrases):
+        if start < body.start or end > body.end or overlaps((start, end), vague + seen):
+            continue
+        seen.append((start, end))
+        word = context.text[start:end]
+        yield UNCHECKABLE.finding(
+            start,
+            end,
+            f"'{word}' cannot be checked: two people would grade it differently. Name the measure "
+            "and a number (share of members active each month, survey score), or the concrete end "
+            "state that shows it.",
+        )
+        return  # once is enough: the key result needs one rewrite, not one per word
+
+
+UNCHECKABLE = Check(
+    code="KRQ409",
+    name="wording.uncheckable",
+    alias="uncheckable-state",
+    severity=Severity.WARNING,
+    message="A state nobody can check. Name the measure and a number, or the concrete end state.",
+    docs=(
+        'A key result like "the community is highly active", "docs are properly maintained" or '
+        '"the team has a general understanding of X" has no point where anyone can say it is true: '
+        "each reader brings their own bar. Say how it would be checked: a measure with a number "
+        "(members posting each month, a survey score), or the concrete thing that will exist "
+        "(a published guide, a passed audit)."
+    ),
+    bad=(
+        Example("The volunteer forum is highly active", T),
+        Example("All recipes are properly documented", MS),
+        Example("Trainees have a general understanding of food safety rules", T),
+        Example("Be the best bakery in the county", T),
+    ),
+    good=(
+        Example("60% of volunteers post in the forum at least once a month", M),
+        Example("Every recipe card lists allergens and cooking temperatures by 30 June", MS),
+        Example("85% of trainees pass the food safety quiz on the first attempt", M),
+        Example("Keep the stock system up to date with a weekly count above 98% accuracy", M),
+    ),
+    detect=_uncheckable,
+)
+
+# Owner, priority, progress and link details that belong in columns, not in the key result.
+_METADATA = re.compile(
+    r"\[\s*(?:accountable|involved|owner|owners|lead|dri|responsible|consulted|informed|shared with|"
+    r"status|priority|confidence)\b[^\]]*\]"
+    r"|\(\s*(?:owner|dri|lead|see)\b[^)]*\)"
+    r"|(?<![\w.])@[A-Za-z][\w.-]*"
+    r"|\]\([^)\s]*\)"  # the address of a Markdown link, "[text](address)"
+    r"|\[\s*\d+(?:\.\d+)?\s*/\s*\d+\s*\]|\[\s*\d{1,3}\s*%\s*\]"  # progress: "[2.5/4]", "[30%]"
+    r"|https?://\S+"
+    r"|^\s*(?:(?:p[0-4]|\d\.\d{1,2})\s*[:\-–]\s*)+"
+    r"|\b(?:owner|dri|status|priority|confidence)\s*:\s*\S+",
+    re.IGNORECASE,
+)
+
+
+def metadata_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of owner, priority, status and link details in ``text``.
+
+    >>> text = "P1: Ship the offline mode [Accountable - @dana]"
+    >>> [text[a:b] for a, b in metadata_spans(text)]
+    ['P1: ', '[Accountable - @dana]']
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _METADATA.finditer(text):
+        if not overlaps((match.start(), match.end()), spans):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _metadata(context: CheckContext) -> Iterator[Finding]:
+    text = context.text
+    if not any(mark in text for mark in ("@", "[", "(", ":", "http")):
+        return
+    for start, end in metadata_spans(text):
+        yield METADATA.finding(start, end)
+
+
+METADATA = Check(
+    code="KRQ410",
+    name="wording.metadata",
+    alias="metadata-in-text",
+    severity=Severity.INFO,
+    message="Owner, priority, status or a link is written into the key result. Keep it in its own field.",
+    docs=(
+        'Tags like "[Owner - @sam]", "P0:", "Status: green" or a link inside the key result make it '
+        "harder to read and to compare, and they go stale while the result stays. Keep them in the "
+        "tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites."
+    ),
+    bad=(
+        Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
+        Example("P0: Cut food waste from 18% to 10% by Q3", M),
+        Example("Publish the allergen guide (see https://example.org/guide) by June", MS),
+    ),
+    good=(
+        Example("Open the second community kitchen by May", MS),
+        Example("Cut food waste from 18% to 10% by Q3", M),
+        Example("Reply to 95% of supplier emails within 2 days", M),
+    ),
+    detect=_metadata,
+)
+
+
+CHECKS: tuple[Check, ...] = (
+    VAGUE,
+    HEDGE,
+    COMPOUND,
+    NEGATIVE,
+    ABSOLUTE,
+    PLACEHOLDER,
+    TOO_LONG,
+    TOO_SHORT,
+    UNCHECKABLE,
+    METADATA,
+)

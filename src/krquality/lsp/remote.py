@@ -86,7 +86,7 @@ def _reconfigured(result: Result, config: Config) -> Result:
     findings = _configured(result.findings, config)
     if findings == result.findings:
         return result
-    score, grade = score_findings(findings, config=config)
+    score, grade = score_findings(findings, config=config, label=result.label)
     return dataclasses.replace(result, findings=findings, score=score, grade=grade)
 
 

@@ -692,3 +692,49 @@ def make_date_finder(nlp: Language, name: str) -> DateFinder:
     '--06-30'
     """
     return DateFinder(nlp)
+
+
+# -- time frames that are not dates ---------------------------------------------------------------
+#
+# A rate or a recurring period ("per week", "each quarter", "daily", "a month")
+# and a release or planning event ("by GA", "by the Q3 planning") frame a key
+# result in time as well as a date does. They stay out of ``krq_dates`` (the
+# model's features read those), and the checks and rewrite drafts ask
+# :func:`time_frame_spans` instead of testing ``features.dates`` alone.
+
+_PERIOD_NOUNS = (
+    r"day|days|week|weeks|fortnight|month|months|quarter|quarters|year|years|term|semester|sprint|sprints|"
+    r"release|releases|cycle|cycles|season|iteration|iterations|meeting|meetup|session|event|batch|cohort|"
+    r"weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hour|hours|night|evening|"
+    r"morning|shift|semester|academic year|school year|fiscal year|financial year|okr cycle|okr period"
+)
+_RATE = re.compile(
+    r"(?:\b(?:per|each|every|a|an|one|once|twice|times)\s+(?:(?:other|single|calendar|working|business|"
+    r"two|three|four|six|\d+)\s+)?(?:" + _PERIOD_NOUNS + r")\b)"
+    r"|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|yearly|annually|annual|"
+    r"nightly|hourly|semi-?annually|biannually|year-?round|ongoing basis|regular basis)\b"
+    r"|(?:/\s?(?:day|week|wk|month|mo|quarter|qtr|year|yr)\b)"
+    r"|\b(?:mo[mn]|wo[wm]|qo[qq]|yo[yy]|q-?o-?q|y-?o-?y|m-?o-?m)\b"
+    r"|\b(?:this|the|next|current|each|every)\s+(?:okr\s+)?(?:quarter|half|year|cycle|semester|term|season)\b"
+    r"|\b(?:by|before|ahead of|at|for|until|in time for)\s+(?:the\s+)?(?:ga|launch|release|go-?live|beta|"
+    r"alpha|rc|general availability|(?:q[1-4]\s+)?planning|kick-?off|offsite|off-site|all-hands|summit|"
+    r"conference|demo day|code freeze|feature freeze|end of (?:the\s+)?(?:cycle|okr period|period|program|"
+    r"programme|project|academy|course|cohort|batch|event|season|term|semester))\b"
+    r"|(?:\[\s*(?:q[1-4]|h[12]|20\d\d)[^\]]{0,12}\])",
+    re.IGNORECASE,
+)
+
+
+def time_frame_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of rates, recurring periods and events that frame ``text`` in time.
+
+    >>> text = "Publish one case study per month"
+    >>> [text[a:b] for a, b in time_frame_spans(text)]
+    ['per month']
+    >>> [text for text in ("Read a book a month", "Ship the SDK by GA", "Run the survey daily")
+    ...  if time_frame_spans(text)] == ["Read a book a month", "Ship the SDK by GA", "Run the survey daily"]
+    True
+    >>> time_frame_spans("Launch the partner portal")
+    []
+    """
+    return [(m.start(), m.end()) for m in _RATE.finditer(text)]

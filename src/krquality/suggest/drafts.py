@@ -18,8 +18,10 @@ from enum import StrEnum
 
 from krquality.features.types import Change, DateRef, Direction, Features, SpanRef, VerbClass
 from krquality.labels import Label
+from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
+from krquality.suggest.structure import structure_of
 
 BASELINE = "[baseline]"
 TARGET = "[target]"
@@ -93,16 +95,32 @@ def build_drafts(
         replaces_verb = lead is not None and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
         drafts += [d for d in (edited, metric if replaces_verb or edited is None else None) if d is not None]
     elif label is Label.MILESTONE:
-        drafts += [d for d in (edited, _outcome(features, object_span)) if d is not None]
+        # "Number of families using the app" names a measure, whatever the label says
+        named = _named_measure(features) if features.lead_verb is None else None
+        drafts += [d for d in (named, edited, _outcome(features, object_span)) if d is not None]
     else:
+        drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity; the edited sentence is
         # worth offering when the checks' own fixes (a hedge dropped) change
         # it, or when it names a deliverable ("Automate manual reports").
         lead = features.lead_verb
-        deliverable = lead is not None and lead.verb_class is VerbClass.DELIVERABLE
-        fixed = edited if deliverable or any(f.fix is not None for f in findings) else None
-        drafts += [d for d in (metric, _completion(features, object_span), fixed) if d is not None]
-    if label is not Label.MILESTONE and (outcome := _outcome(features, object_span)) is not None:
+        deliverable = lead is not None and (
+            lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
+        )
+        recurring = bool(time_frame_spans(features.body.text))
+        fixing = any(f.fix is not None for f in findings)
+        fixed = edited if (deliverable and not recurring) or fixing else None
+        published = _publication(features, object_span)
+        drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
+    counted = next((f for f in findings if f.name == "metric.output_count"), None)
+    if label is Label.METRIC and counted is not None:
+        # "Write 10 public pieces on X": the effect of what is counted ("10 public pieces")
+        digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
+        if digits is not None:
+            begin = counted.start + digits.end()
+            at = SpanRef(begin, counted.end, features.text[begin : counted.end])
+            drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
+    if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     unique: dict[str, Draft] = {}
     for draft in drafts:
@@ -118,20 +136,31 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     """The key result as written, with the checks' own fixes applied, the
     baseline or target slot added to a metric, and a date slot if none."""
     text = features.text
-    body = features.body
-    end = _body_end(features)
+    shape = structure_of(features)
+    if shape.inner_metadata:
+        return None  # owner or link details mid-sentence: no edit keeps the words and drops them
+    start, end = shape.start, shape.end
     edits: list[_Edit] = [
         _Edit(f.fix.start, f.fix.end, f.fix.replacement)
         for f in findings
-        if f.fix is not None and body.start <= f.fix.start <= f.fix.end <= body.end
+        if f.fix is not None and start <= f.fix.start <= f.fix.end <= end
     ]
+    # A Markdown link keeps its words and loses its brackets and address.
+    edits += [_Edit(a, b, "") for a, b in shape.link_marks]
     if label is Label.METRIC:
-        edits += _metric_slots(features, {f.name for f in findings})
-    if not features.dates:
+        edits += [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
+    body = features.body
+    # Owner, priority or link tags taken off the ends: the core alone is already an edit.
+    trimmed = (start, end) != (body.start, body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION)))
+    if trimmed:
+        edits.append(_Edit(start, start, ""))
+    if shape.can_take_date:
         edits.append(_Edit(end, end, f" by {DATE}"))
+    elif not edits or (not shape.time_frame and not features.dates):
+        return None  # several sentences or a long text: "by [date]" would land in the wrong place
     if not edits:
         return None
-    applied = _apply(text, edits, start=body.start, end=end)
+    applied = _apply(text, edits, start=start, end=end)
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
@@ -236,7 +265,23 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if label is Label.MILESTONE:
         return None
     lead = features.lead_verb
+    if lead is None and label is Label.TASK:
+        return _named_measure(features)
     name = _measure_name(features, object_span)
+    moving = label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME
+    # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
+    if (
+        moving
+        and lead is not None
+        and object_span is not None
+        and (
+            _cut_mid_phrase(features.text[object_span.end : structure_of(features).end])
+            or (name is not None and len(name.split()) == 1)
+        )
+    ):
+        name = _rest_after(features, lead.span.end)
+        if name is None:
+            return None  # too long to name as one measure: a draft would drop part of it
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
@@ -254,8 +299,17 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
                 name = f"{measure}{name[of:]}"  # "speed of the checkout" -> "load time of the checkout"
             else:
                 name = f"{measure} for {name}"  # "survey score for awareness of recycling"
-        elif lead.verb_class is not VerbClass.OUTCOME:
-            return None
+        elif lead.verb_class is not VerbClass.OUTCOME or (
+            label is Label.TASK
+            and not (
+                name.endswith("s")
+                or head.endswith("s")
+                or head in lexicon.MEASURE_OF
+                or head in MEASURE_HEADS
+                or name.split(" ", 1)[0].lower() in MEASURE_HEADS  # "time to spotting broken links ..."
+            )
+        ):
+            return None  # a task's "Expand the getting started section" names no count to move
     name = _with_abbreviation(name)
     change = _main_change(features)
     if change is not None and _is_multiplier_verb(features, change):
@@ -268,6 +322,45 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if amount is None:
         return None
     return Draft(_tidy(f"{verb} {name} {amount} {_date_phrase(features)}"), DraftKind.METRIC)
+
+
+# Words that open the name of a measure: "Number of participants attending our events".
+MEASURE_HEADS = frozenset(
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio"}
+)
+_EMPHASIS = re.compile(r"[_*`]+")
+
+
+def _rest_after(features: Features, at: int) -> str | None:
+    """The words of the key result after ``at`` up to its time frame, without emphasis
+    marks or a leading determiner; None when empty or longer than ten words."""
+    shape = structure_of(features)
+    stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
+    rest = _EMPHASIS.sub("", features.text[at:stop])
+    frames = time_frame_spans(rest)
+    rest = rest[: frames[0][0]] if frames else rest
+    words = rest.split()
+    while words and words[0].lower() in lexicon.DETERMINERS:
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
+        words = words[:-1]
+    return " ".join(words).rstrip(" .,;:") if 0 < len(words) <= 10 else None
+
+
+def _named_measure(features: Features) -> Draft | None:
+    """ "Number of participants attending our events" (a measure, no verb, no number):
+    "Increase the number of ... from [baseline] to [target] by [date]"."""
+    shape = structure_of(features)
+    first = features.text[shape.start : shape.end].split(" ", 1)[0].lower()
+    if first not in MEASURE_HEADS:
+        return None
+    name = _rest_after(features, shape.start)
+    if name is None:
+        return None
+    verb = "Reduce" if set(re.findall(r"[a-z]+", name.lower())) & lexicon.LOWER_IS_BETTER else "Increase"
+    name = name[:1].lower() + name[1:]
+    text = f"{verb} {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"
+    return Draft(_tidy(text), DraftKind.METRIC)
 
 
 def _amount(change: Change | None) -> str | None:
@@ -363,6 +456,72 @@ def _verb(features: Features, direction: Direction) -> str:
     return "Reduce" if direction is Direction.DECREASE else "Increase"
 
 
+# -- toward the outcome -----------------------------------------------------------------------
+
+_LEADING_NUMBER = re.compile(r"^(?:at least |about |around |over |up to )?\d[\d,.\-–]*\s+", re.I)
+_RATE_WORDS = re.compile(r"\b(?:weekly|monthly|daily|quarterly|yearly|annual|regular)\s+", re.I)
+_SECOND_VERB = re.compile(r"^\s*(?:&|and|\+)\s+\w+\s+", re.I)
+_PHRASE_STOP = re.compile(r"\s(?:to|that|which|who|so|because|with|by|in order)\s|[,;:(\[]", re.I)
+
+
+# Words that may follow a whole noun phrase; any other word means the phrase was cut short.
+_PHRASE_FOLLOWERS = frozenset(
+    {
+        "for", "of", "to", "at", "in", "on", "with", "by", "from", "and", "so", "that", "which", "who",
+        "every", "each", "per", "across", "about", "around", "within", "during", "before", "after", "once",
+        "twice", "weekly", "monthly", "daily", "quarterly", "where", "when", "while", "through", "via", "or",
+    }
+)
+
+
+def _cut_mid_phrase(rest: str) -> bool:
+    """Whether ``rest`` (the text after an object phrase) starts with a word that no whole
+    noun phrase is followed by."""
+    words = rest.split()
+    if not words or not words[0][:1].isalpha():
+        return False
+    return words[0].lower().strip(".,;:") not in _PHRASE_FOLLOWERS
+
+
+def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """ "Increase average attendance at <the event> from [baseline] to [target] by [date]":
+    the effect a task or an output count is for, named after what the work is on."""
+    shape = structure_of(features)
+    lead = features.lead_verb
+    if _lead_lemma(features) in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
+        return None  # "Identify events", "Help the volunteers": the object is not what the work is for
+    single = object_span is not None and len(object_span.text.split()) == 1
+    if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
+        phrase = features.text[object_span.start : min(object_span.end, shape.end)]
+        if _cut_mid_phrase(features.text[object_span.end : shape.end]):
+            return None  # "each current members | QA structure": the parse split a noun phrase
+    elif lead is None:
+        phrase = features.text[shape.start : shape.end]  # "YouTube channel", "10 blog posts written"
+    else:
+        phrase = features.text[max(lead.span.end, shape.start) : shape.end]
+        phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
+    cut = _PHRASE_STOP.search(" " + phrase)
+    phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
+    phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
+    frames = time_frame_spans(phrase)
+    if frames:  # "Civic Tech 101 each week": the rate is no part of the name
+        phrase = phrase[: frames[0][0]] if frames[0][0] > 0 else phrase[frames[0][1] :]
+    phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
+    words = phrase.split()
+    while words and words[-1].lower() in {"written", "done", "held", "published", "delivered", "ran", "run"}:
+        words = words[:-1]
+    if not words or len(words) > 7:
+        return None
+    head = _head_word(" ".join(words))
+    template = lexicon.OUTCOME_OF.get(head)
+    if template is None:
+        return None
+    name = template.format(x=" ".join(words))
+    return Draft(
+        _tidy(f"Increase {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
+    )
+
+
 # -- deliverables ------------------------------------------------------------------------------
 
 
@@ -383,7 +542,8 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
 def _completion(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Complete the migration by [date]" for continuing work; "Publish the X report" for research."""
     lead = features.lead_verb
-    if lead is None or lead.verb_class is not VerbClass.ACTIVITY or object_span is None:
+    writing = _lead_lemma(features) in lexicon.WRITING_VERBS
+    if lead is None or (lead.verb_class is not VerbClass.ACTIVITY and not writing) or object_span is None:
         return None
     name = _measure_name(features, object_span)
     if name is None:
@@ -393,12 +553,53 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
     if lemma in lexicon.CONTINUING_VERBS and head in lexicon.COMPLETABLE_NOUNS:
         phrase = " ".join(object_span.text.split())
         return Draft(_tidy(f"Complete {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
+    if lemma in lexicon.WRITING_VERBS and not time_frame_spans(features.body.text):
+        # "Document token naming conventions" -> "Publish the token naming conventions by [date]"
+        shape = structure_of(features)
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+        # The whole rest of the key result, so no part of it is dropped.
+        phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
+        if _DATE_LEAD.search(phrase + " ") is not None:
+            phrase = _DATE_LEAD.sub("", phrase + " ").strip()
+        if phrase.split(" ", 1)[0].lower() not in lexicon.DETERMINERS | {"each", "every", "all", "any"}:
+            phrase = f"the {phrase}"
+        return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
     if lemma in lexicon.INQUIRY_VERBS:
         title = _inquiry_title(features, lead.span.end, name, object_span)
         if title is None:
             return None
         return Draft(_tidy(f"Publish the {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
     return None
+
+
+def _publication(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """ "Publish the <thing> by [date]" for a task that makes a publishable thing: "Create a
+    video teaser for the engine", or a bare name of one ("New engine video teaser")."""
+    shape = structure_of(features)
+    lead = features.lead_verb
+    if time_frame_spans(features.body.text) or shape.question or shape.trails_off:
+        return None
+    if lead is None:
+        phrase = features.text[shape.start : shape.end]
+        if len(phrase.split()) > 6:
+            return None
+    elif _lead_lemma(features) in lexicon.CREATING_VERBS and object_span is not None:
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+        phrase = features.text[object_span.start : stop]
+    else:
+        return None
+    phrase = " ".join(_EMPHASIS.sub("", phrase).split()).rstrip(" .,;:")
+    head_words = phrase.lower().split(" for ", 1)[0].split(" of ", 1)[0].split()
+    if not head_words or head_words[-1] not in lexicon.PUBLISHABLE:
+        return None
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in {"a", "an"} and rest:
+        phrase = f"the {rest}"  # "a video teaser" -> "the video teaser"
+    elif first.lower() not in lexicon.DETERMINERS:
+        # "New engine video teaser" -> "the new engine video teaser"; a name keeps its capital
+        lowered = phrase[:1].lower() + phrase[1:] if not phrase[1:2].isupper() else phrase
+        phrase = f"the {lowered}"
+    return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
 
 
 def _inquiry_title(features: Features, after: int, name: str, object_span: SpanRef) -> str | None:
@@ -413,8 +614,8 @@ def _inquiry_title(features: Features, after: int, name: str, object_span: SpanR
     rest = " ".join(features.text[after:stop].split()).rstrip(" .,;:")
     if rest.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return f"findings on {rest}"  # "Research whether we qualify for R&D tax credits"
-    if _head_word(name) in lexicon.PRONOUNS:
-        return None
+    if _head_word(name) in lexicon.PRONOUNS or name.split(" ", 1)[0].lower().endswith("ing"):
+        return None  # "Explore partnering with a school": an activity, no thing to report on
     if _of_at(name):
         return f"report on {' '.join(object_span.text.split())}"  # not "the impact of X report"
     return f"{name} report"
@@ -453,6 +654,11 @@ def _date_phrase(features: Features) -> str:
     """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]"."""
     date = _deadline(features)
     if date is None:
+        # A rate or event the author wrote ("per quarter", "by GA") is the time frame.
+        spans = time_frame_spans(features.body.text)
+        if spans:
+            a, b = spans[0]
+            return features.body.text[a:b]
         return f"by {DATE}"
     start = _date_start(features, date)
     written = " ".join(features.text[start : date.span.end].split())
@@ -479,8 +685,7 @@ def _before_dates(features: Features) -> int:
 
 
 def _body_end(features: Features) -> int:
-    body = features.body
-    return body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION))
+    return structure_of(features).end
 
 
 def _tidy(text: str) -> str:

@@ -188,3 +188,71 @@ FILLED_TAGS: dict[str, str] = {
     "%": "NN",
     "to": "IN",
 }
+
+# The effect a piece of work is for, by the head noun of what the work is on:
+# a task or an output count gets a metric draft on it ("Run the monthly
+# meetup" -> "Increase average attendance at the monthly meetup from
+# [baseline] to [target]"). "{x}" is the author's phrase.
+OUTCOME_OF: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "night", "nights", "meetup", "meetups", "event", "events", "workshop", "workshops",
+            "session", "sessions", "hours", "call", "calls", "meeting", "meetings", "class", "classes",
+            "course", "courses", "training", "trainings", "hackathon", "hackathons", "conference",
+            "conferences", "webinar", "webinars", "101", "evening", "evenings", "talk", "talks", "club",
+            "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
+            "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
+        ),
+        "average attendance at {x}",
+    ),
+    **dict.fromkeys(
+        (
+            "guide", "guides", "documentation", "docs", "wiki", "tutorial", "tutorials", "handbook",
+            "page", "pages", "website", "site", "blog", "post", "posts", "article", "articles", "piece",
+            "pieces", "catalog", "catalogue", "report", "reports", "case", "studies",
+        ),
+        "monthly readers of {x}",
+    ),
+    **dict.fromkeys(("channel", "newsletter", "podcast", "videos", "video"), "subscribers to {x}"),
+    **dict.fromkeys(
+        ("community", "members", "contributors", "volunteers", "group", "groups", "network", "forum"),
+        "monthly active members of {x}",
+    ),
+    **dict.fromkeys(
+        ("system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard"),
+        "share of teams using {x}",
+    ),
+    **dict.fromkeys(("process", "flow", "onboarding", "workflow", "checklist"), "completion rate of {x}"),
+}
+
+# Verbs whose object is the thing made: a task with one ("Document the naming
+# conventions") can be dated as a milestone when it does not recur.
+MAKING_VERBS: frozenset[str] = frozenset(
+    {
+        "document", "define", "design", "develop", "create", "build", "draft", "write", "map", "outline",
+        "establish", "prepare", "set", "publish", "produce", "compile", "finalize", "finalise", "agree",
+        "add", "integrate", "implement", "automate", "migrate", "install", "configure", "release", "deploy",
+    }
+)
+
+# Verbs that find or pick something: its effect depends on what is found.
+FINDING_VERBS: frozenset[str] = frozenset(
+    {"identify", "find", "discover", "scope", "list", "select", "choose"}
+)
+
+# Things made to be published: a task that makes one ("Create a video teaser for
+# the engine", or just "New engine video teaser") is dated as its publication.
+PUBLISHABLE: frozenset[str] = frozenset(
+    {
+        "video", "teaser", "trailer", "podcast", "content", "tutorial", "guide", "page", "site", "website",
+        "newsletter", "template", "templates", "handbook", "playbook", "recap", "recaps", "report",
+        "whitepaper", "whitepages", "brochure", "flyer", "deck", "toolkit", "kit", "faq", "charter",
+        "roadmap", "manifesto", "catalog", "catalogue", "directory", "portfolio",
+    }
+)
+CREATING_VERBS: frozenset[str] = frozenset({"create", "develop", "build", "make", "produce", "design"})
+
+# Verbs that write something down: the end state is the text, published.
+WRITING_VERBS: frozenset[str] = frozenset(
+    {"document", "write", "draft", "outline", "map", "define", "compile"}
+)

@@ -31,15 +31,18 @@ may in rare cases differ from the tagger's, and the score with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from krquality.checks.helpers import has_time_frame
 from krquality.nlp.borrow import borrowed_docs
-from krquality.result import Finding, Result, Suggestion
-from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, build_drafts
+from krquality.result import Finding, Result, Severity, Suggestion
+from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.lexicon import FILLED_TAGS, PLACEHOLDER_TAGS
+from krquality.suggest.structure import structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,7 +98,9 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
     out = []
     for result, drafts in drafted:
         suggestions = _judge_all(drafts, result, analysed)
-        out.append(replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result)
+        judged = replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result
+        reason = no_suggestion_reason(judged, drafts)
+        out.append(replace(judged, no_suggestion=reason) if reason else judged)
     return out
 
 
@@ -145,12 +150,76 @@ def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Res
 
 
 def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Suggestion | None:
+    if breaks_rules(draft, original, filled=filled) is not None:
+        return None
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
     if filled.score <= original.score or not fixes:
         return None
     return Suggestion(
         text=draft.text, label=filled.label, score=filled.score, fixes=fixes, placeholders=draft.placeholders
     )
+
+
+# Findings whose words a draft must not keep: the word is the weakness.
+_FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.metadata"})
+# ... unless a number now measures it ("Raise awareness of X from [baseline] to [target]"):
+# these count as kept only where the re-analysed draft flags the word again.
+_FLAGGED_UNLESS_MEASURED = frozenset(
+    {"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"}
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None) -> str | None:
+    """Which rule of a safe rewrite ``draft`` breaks, or None.
+
+    A draft keeps no word a finding flagged ("excellent", "(tbc)", an owner
+    tag), adds no time frame where the key result has one, and, when it edits
+    the author's sentence, keeps every number the author wrote.
+
+    >>> import krquality
+    >>> original = krquality.analyze("Publish one case study per month", suggestions=False)
+    >>> breaks_rules(Draft("Publish one case study per month by [date]", DraftKind.EDITED), original)
+    'adds a time frame the key result already has'
+    """
+    lowered = draft.text.lower()
+    again = (
+        {(f.name, filled.text[f.start : f.end].strip().lower()) for f in filled.findings}
+        if filled is not None
+        else None
+    )
+    for finding in original.findings:
+        if finding.name not in _FLAGGED_WORDS | _FLAGGED_UNLESS_MEASURED:
+            continue
+        word = original.text[finding.start : finding.end].strip().lower()
+        if not word or not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
+            continue
+        measured_now = again is not None and (finding.name, word) not in again
+        if finding.name in _FLAGGED_UNLESS_MEASURED and measured_now:
+            continue
+        return f"keeps '{word}', which {finding.name} flagged"
+    if DATE in draft.text and has_time_frame(original.features):
+        return "adds a time frame the key result already has"
+    if draft.kind in (DraftKind.EDITED, DraftKind.MILESTONE):
+        shape = structure_of(original.features)
+        written = _NUMBER.findall(original.text[shape.start : shape.end])
+        if any(number not in draft.text for number in written):
+            return "drops a number the author wrote"
+    return None
+
+
+def no_suggestion_reason(result: Result, drafts: Sequence[Draft]) -> str:
+    """Why a key result with findings gets no suggestion ("" when it needs none)."""
+    if not result.findings or result.suggestions:
+        return ""
+    if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
+        return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
+    if not drafts:
+        return "no safe rewrite: the key result gives no words to build a draft from"
+    reasons = [r for d in drafts if (r := breaks_rules(d, result)) is not None]
+    if reasons:
+        return f"no safe rewrite: every draft broke a rule (one {reasons[0]})"
+    return "no safe rewrite: no draft scored better once re-analysed"
 
 
 def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> list[Suggestion]:

@@ -214,7 +214,8 @@
     const p = result.probabilities[result.label] || 0;
     q("confidence").textContent = `${Math.round(p * 100)}%` + (result.confident ? "" : " · uncertain");
     const score = q("score");
-    score.textContent = `${result.score} ${result.grade}`;
+    score.textContent = `${result.score} ${result.grade}` + (result.band ? ` · ${result.band}` : "");
+    if (result.band) score.title = `Band: ${result.band} (see the score scale in docs/checks.md)`;
     score.classList.add("grade-" + result.grade);
     q("kr-text").append(...highlight(result.text, result.findings));
     q("probabilities").append(...probabilities(result.probabilities));
@@ -235,7 +236,11 @@
       list.append(li);
     }
     const box = q("suggestions");
-    if (!result.suggestions.length) box.remove();
+    if (!result.suggestions.length && result.no_suggestion) {
+      const none = el("div", "no-suggestion", result.no_suggestion);
+      none.dataset.testid = "no-suggestion";
+      box.replaceChildren(none);
+    } else if (!result.suggestions.length) box.remove();
     for (const suggestion of result.suggestions) box.append(suggestionRow(suggestion, item, text));
     return node;
   }
@@ -291,9 +296,39 @@
     copy.addEventListener("click", () => copyText(suggestion.text, copy));
     const apply = el("button", "apply", "Apply");
     apply.type = "button";
-    apply.addEventListener("click", () => applySuggestion(item, suggestion.text));
+    apply.addEventListener("click", () => editBeforeApplying(row, item, suggestion.text));
     row.append(copy, apply);
     return row;
+  }
+
+  // Apply first shows the draft in an editable field, so the author fills in
+  // the placeholders and checks the wording before it replaces their text.
+  function editBeforeApplying(row, item, draft) {
+    if (row.querySelector("[data-testid=apply-edit]")) return;
+    const form = el("form", "apply-edit");
+    form.dataset.testid = "apply-edit";
+    const field = el("input", "apply-text");
+    field.type = "text";
+    field.value = draft;
+    field.setAttribute("aria-label", "Edit the suggestion before it replaces the key result");
+    field.dataset.testid = "apply-text";
+    const replace = el("button", "apply-confirm", "Replace");
+    replace.type = "submit";
+    replace.dataset.testid = "apply-confirm";
+    const cancel = el("button", "apply-cancel", "Cancel");
+    cancel.type = "button";
+    cancel.dataset.testid = "apply-cancel";
+    cancel.addEventListener("click", () => form.remove());
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = field.value.trim();
+      if (text) applySuggestion(item, text);
+    });
+    form.append(field, replace, cancel);
+    row.append(form);
+    field.focus();
+    const slot = draft.search(/\[(baseline|target|date)\]/);
+    if (slot >= 0) field.setSelectionRange(slot, draft.indexOf("]", slot) + 1);
   }
 
   // ------------------------------------------------------------------ actions

@@ -1,0 +1,100 @@
+"""The structure of a key result before any draft: its core words, metadata and time frame.
+
+A rewrite starts from the *core*: the body (``features.body``, without
+bullets, numbering and owner tags) with any owner, priority, status or link
+details still in it taken off its ends (``P0:``, ``[Accountable - @sam]``,
+``(see https://...)``). A draft is built from the core only, so metadata is
+never copied into a rewrite. The structure also says whether the key result
+already has a time frame (a date, a rate such as "per week", an event such as
+"by GA"), whether it runs over more than one sentence, and how long it is:
+an edited draft never adds a second time frame, and a date is not appended to
+several sentences or to a long text, where "by [date]" would land in the
+wrong place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from krquality.checks.helpers import has_time_frame
+from krquality.checks.wording import metadata_spans
+from krquality.features.types import Features
+
+# A Markdown link: "[text](address)"; group 1 is the "](address)" part's start..end.
+_LINK = re.compile(r"\[[^\[\]]+(\]\([^)\s]*\))")
+# A sentence ends inside the core: ". " or "? " or "! " before more words.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+_TRAILING = " \t.;,:!"
+# Past this many words, "by [date]" at the end would sit far from the verb it dates.
+MAX_WORDS_FOR_DATE = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """Where the core of the key result is, and what it already has."""
+
+    start: int  # the core's span in features.text
+    end: int
+    inner_metadata: bool  # owner/priority/link details inside the core, not at its ends
+    time_frame: bool  # a date, a rate or period, or an event
+    sentences: int
+    words: int
+    link_marks: tuple[tuple[int, int], ...] = ()  # "[" and "](address)" of Markdown links in the core
+    question: bool = False  # "Fix the name cache?": an open question, not a result to date
+    trails_off: bool = False  # "... (example: ads, questions…)": an unfinished list, nothing to date
+
+    @property
+    def can_take_date(self) -> bool:
+        """Whether "by [date]" can be appended: no time frame yet, one sentence, not long."""
+        return (
+            not self.time_frame
+            and self.sentences == 1
+            and self.words <= MAX_WORDS_FOR_DATE
+            and not self.question
+            and not self.trails_off
+        )
+
+
+@lru_cache(maxsize=256)
+def structure_of(features: Features) -> Structure:
+    """The structure of a key result from its features.
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> text = "P0: Ship the offline mode [Accountable - @dana]"
+    >>> s = structure_of(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
+    >>> text[s.start : s.end], s.time_frame, s.can_take_date
+    ('Ship the offline mode', False, True)
+
+    Cached: drafting and judging ask for the structure of the same key result several times.
+    """
+    text = features.text
+    body = features.body
+    start, end = body.start, body.start + len(body.text.rstrip(_TRAILING))
+    links = [(m.start(), m.start(1), m.end(1)) for m in _LINK.finditer(text, start, end)]
+    addresses = {(b, d) for _, b, d in links}
+    spans = sorted(s for s in metadata_spans(text) if s[1] > start and s[0] < end and s not in addresses)
+    for a, b in spans:  # leading tags: "P0: 1.0: ..."
+        if not text[start:a].strip(_TRAILING):
+            start = max(start, b)
+    for a, b in reversed(spans):  # trailing tags: "... [Accountable - @sam] [Involved - @kim]"
+        if a >= start and not text[b:end].strip(_TRAILING + "()[]"):
+            end = min(end, a)
+    inner = any(start < b and a < end for a, b in spans)
+    while start < end and text[start] in " \t":
+        start += 1
+    end = start + len(text[start:end].rstrip(_TRAILING))
+    marks = tuple(m for a, b, d in links if start <= a and d <= end for m in ((a, a + 1), (b, d)))
+    core = text[start:end]
+    return Structure(
+        start=start,
+        end=end,
+        inner_metadata=inner,
+        time_frame=has_time_frame(features),
+        sentences=1 + len(_SENTENCE_BREAK.findall(core)),
+        words=len(core.split()),
+        link_marks=marks,
+        question=body.text.rstrip().endswith("?"),
+        trails_off=core.rstrip(" )").endswith(("…", "...", "etc", "etc.")),
+    )
