@@ -35,6 +35,8 @@ _ANNOTATION = re.compile(
 )
 # A priority before the key result: "P1:", "p0 -".
 _PRIORITY = re.compile(r"^[Pp][0-4]$")
+# The tagger's guesses for names it does not know ("Tomás" JJ, "Reyes" NNS).
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ"})
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
@@ -238,9 +240,7 @@ class BodyFinder:
         """One or two capitalised words that look like a person's name ("Ravi", "Ana Lima")."""
         if not 1 <= len(tokens) <= 2:
             return False
-        return all(
-            t.is_alpha and t.is_title and len(t.text) > 1 and t.tag_ in ("NNP", "NN", "NNPS") for t in tokens
-        )
+        return all(t.is_alpha and t.is_title and len(t.text) > 1 and t.tag_ in _NAME_TAGS for t in tokens)
 
     def _skip_suffix(self, doc: Doc, start: int, end: int) -> int:
         last = doc[end - 1]
