@@ -40,7 +40,7 @@ def test_fitting_softens_an_overconfident_model_and_learns_the_label_mix() -> No
     for row, label in enumerate(y):
         guess = CLASSES.index(label) if rng.random() < 0.6 else rng.integers(3)
         probas[row, guess] = 0.96
-    calibration = fit_calibration(probas, CLASSES, y)
+    calibration = fit_calibration(probas, CLASSES, y, biases=True)
     assert calibration.temperature > 1.5
     assert calibration.bias["metric"] == 0.0 and calibration.bias["task"] > 0.0
 
@@ -59,3 +59,12 @@ def test_json_round_trip_and_bad_values() -> None:
         Calibration.from_json({"temperature": 0.0})
     with pytest.raises(KeyError):
         Calibration.from_json({"bias": {}})
+
+
+def test_without_biases_the_labels_stay() -> None:
+    rng = np.random.default_rng(5)
+    probas = rng.dirichlet([1, 1, 1], size=300)
+    y = rng.choice(CLASSES, size=300, p=[0.2, 0.2, 0.6])
+    calibration = fit_calibration(probas, CLASSES, y)
+    assert set(calibration.bias.values()) == {0.0}
+    assert np.array_equal(calibration.apply(probas, CLASSES).argmax(axis=1), probas.argmax(axis=1))
