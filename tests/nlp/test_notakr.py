@@ -60,3 +60,35 @@ def test_any_text_gets_an_answer_without_raising(text: str) -> None:
 @given(st.text(alphabet=st.characters(categories=["Nd", "P", "S", "Zs"]), min_size=1, max_size=200))
 def test_digits_punctuation_and_symbols_alone_are_never_a_key_result(text: str) -> None:
     assert not_a_key_result(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "todo: real targets",
+        "KR 3 - to be defined with finance",
+        "Key result 1 (to be written by the ops team)",
+        "(to fill in)",
+        "Metric TBD until the survey is back",
+        "same as last quarter",
+        "[add KRs]",
+        "KR2 (placeholder until the offsite)",
+    ],
+)
+def test_a_line_still_to_be_written_is_a_placeholder(text: str) -> None:
+    verdict = not_a_key_result(text)
+    assert verdict is not None and verdict.kind is NotAKeyResult.PLACEHOLDER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TBD% of releases shipped without a hotfix",
+        "Cut time-to-fill for engineering roles to 35 days",
+        "Ask reviewers to add a test with every fix",
+        "OEE 61%->72%",
+        "ARR €4M → €6M",
+    ],
+)
+def test_key_results_with_the_same_words_pass(text: str) -> None:
+    assert not_a_key_result(text) is None

@@ -56,13 +56,30 @@ _PLACEHOLDER_PHRASE = re.compile(
     r"|\b(?:fill|write)\s+(?:in|me|this)\s*(?:in|out)?\s*(?:later|here)\b",
     re.IGNORECASE,
 )
+# In a short line, words that say the key result is still to be written: "KR2 - to be
+# defined with the team", "(to fill in)", "todo: proper KRs", "KR3 (placeholder, owner to
+# propose)", "[add KR]", "same as last quarter".
+_TO_BE_WRITTEN = re.compile(
+    r"^(?:todo|to\s*do|tbd|tbc|tba|wip)\b(?!\s*%)"
+    r"|^(?:kr|key\s*result|metric|target)s?\s*#?\s*\d{0,2}\s*(?:tbd|tbc|tba|\?+)(?!\s*%)"
+    r"|\bplaceholder\b"
+    r"|\bto\s+be\s+(?:defined|added|written|decided|agreed|confirmed|proposed|determined|filled)\b"
+    r"|\bto\s+(?:define|propose|fill)\s*(?:in\s*)?(?:$|with\b|after\b|by\b|later\b)"
+    r"|\bfill\s+(?:it\s+|this\s+)?in\b"
+    r"|\badd\s+(?:the\s+)?(?:krs?|key\s*results?)\b"
+    r"|\bproper\s+(?:krs?|key\s*results?)\b"
+    r"|^same\s+as\s+(?:last|the\s+last|previous)\s+(?:quarter|cycle|year|time|half)\b",
+    re.IGNORECASE,
+)
+_SHORT_LINE_WORDS = 12
 _NON_WORD = re.compile(r"[^\w\s?#/.]+")
+_NON_WORD_KEEP_PERCENT = re.compile(r"[^\w\s?#/.%]+")
 _WORD = re.compile(r"[^\W\d_]+")
 # Function words: English, and those of the languages key results are most often written in.
 _WORDS = load_data("notakr")
 _ENGLISH = frozenset(_WORDS["english"])
 _FOREIGN = frozenset(_WORDS["foreign"])
-_LETTER_SHARE = 0.3  # fewer letters than this share of the visible characters: no words
+_LETTER_SHARE = 0.15  # fewer letters than this share of the visible characters: no words
 _MIN_WORDS_FOR_LANGUAGE = 4
 
 
@@ -83,14 +100,20 @@ def not_a_key_result(text: str) -> Verdict | None:
         return Verdict(NotAKeyResult.NO_WORDS, "This is empty: there is no key result to read.")
     letters = [c for c in visible if c.isalpha()]
     words = _WORD.findall(text)
-    if len(letters) < 2 or (len(letters) / len(visible) < _LETTER_SHARE and len(words) < 3):
+    if not any(len(word) >= 2 for word in words) or len(letters) / len(visible) < _LETTER_SHARE:
         return Verdict(
             NotAKeyResult.NO_WORDS,
             "This has no words, only symbols, digits or emoji: it is not a key result. "
             "Write what will be true or done, in words.",
         )
     stripped = " ".join(_NON_WORD.sub(" ", text).split()).strip(" .:-")
-    if _PLACEHOLDER_LINE.match(stripped) or _PLACEHOLDER_PHRASE.search(text):
+    with_percent = " ".join(_NON_WORD_KEEP_PERCENT.sub(" ", text).split()).strip(" .:-")
+    short = len(words) <= _SHORT_LINE_WORDS
+    if (
+        _PLACEHOLDER_LINE.match(stripped)
+        or _PLACEHOLDER_PHRASE.search(text)
+        or (short and _TO_BE_WRITTEN.search(with_percent))
+    ):
         return Verdict(
             NotAKeyResult.PLACEHOLDER,
             "This is a placeholder, not a key result yet: write the result itself before the "
