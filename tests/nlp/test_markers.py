@@ -104,6 +104,7 @@ def test_config_adds_vague_words_and_activity_verbs(nlp: Language) -> None:
         ("Checkout flow revamp", "artifact", "revamp"),
         ("Documentation about the grant process", "artifact", "documentation"),
         ("The volunteer handbook is published", "artifact", "handbook"),
+        ("Publish the new hobbies report by [date]", "artifact", "report"),
         ("Write case studies", "plural_object", "study"),
         ("Ward managers can book agency staff online", "capability", "book"),
         ("The reporting service supports CSV export", "capability", "support"),

@@ -155,6 +155,10 @@ class MarkerFinder:
             lead_end = state.lead_verb.span.end
             start = next((t.i for t in doc[lo:hi] if t.idx >= lead_end), hi)
         head = self._head(doc, start, hi, state.quantity_tokens)
+        if head is not None and head + 1 < hi and doc[head + 1].tag_ in _VERB_TAGS:
+            after = doc[head + 1]
+            if after.lower_ in self.artifacts and (head + 2 == hi or doc[head + 2].pos_ in ("ADP", "PUNCT")):
+                head += 1  # "the new hobbies report by ...": the tagger read the head noun as a verb
         if head is not None:
             token = doc[head]
             lemma = token.lemma_.lower() or token.lower_
