@@ -30,11 +30,14 @@ from krquality.features.types import Features
 from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
+from krquality.nlp.notakr import not_a_key_result
 from krquality.parallel import AnalyzerSpec, analyze_parallel
 from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest_many
 
 DEFAULT_MAX_CHARS = 1000
+# How far the probabilities of a text that is not a key result are drawn toward uniform.
+NOT_A_KR_UNIFORM_SHARE = 0.5
 
 
 def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> str:
@@ -135,14 +138,18 @@ class Analyzer:
             return []
         probas = self.model.predict_proba(features)
         out = []
-        for row in probas:
+        for row, feature in zip(probas, features, strict=True):
+            not_kr = not_a_key_result(feature.text) is not None
+            if not_kr:
+                # Not a key result at all: the label is a guess, and its probability says so.
+                row = (1.0 - NOT_A_KR_UNIFORM_SHARE) * row + NOT_A_KR_UNIFORM_SHARE / len(row)
             probabilities = {label.value: float(p) for label, p in zip(self.model.labels, row, strict=True)}
             best = max(probabilities, key=lambda k: probabilities[k])
             out.append(
                 Classification(
                     label=Label(best),
                     probabilities=probabilities,
-                    confident=probabilities[best] >= self.model.abstain_threshold,
+                    confident=not not_kr and probabilities[best] >= self.model.abstain_threshold,
                 )
             )
         return out

@@ -8,7 +8,7 @@ from krquality.checks import Scope, UnknownCheckError, get_check, list_checks
 from krquality.checks.registry import matching, validate_patterns
 
 CHECKS = list_checks()
-FAMILY_DIGIT = {"metric": "1", "milestone": "2", "task": "3", "wording": "4", "set": "5"}
+FAMILY_DIGIT = {"metric": "1", "milestone": "2", "task": "3", "wording": "4", "set": "5", "input": "6"}
 
 
 def test_every_check_has_a_bad_and_a_good_example() -> None:

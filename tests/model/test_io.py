@@ -238,3 +238,39 @@ def test_the_service_path_never_imports_scikit_learn() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_manifest_calibration_is_applied_to_predictions(small_model: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import numpy as np
+
+    from krquality.model.calibration import Calibration
+    from krquality.nlp import build_nlp
+
+    for source in small_model.parent.iterdir():
+        shutil.copy(source, tmp_path / source.name)
+    path = tmp_path / small_model.name
+    manifest = json.loads(manifest_path(path).read_text())
+    calibration = Calibration(temperature=2.5, threshold=0.55)
+    manifest["real_text_calibration"] = {"calibration": calibration.to_json(), "fitted_on": {"n": 3}}
+    manifest_path(path).write_text(json.dumps(manifest))
+    loaded = load_model(path)
+    features = [d._.krq_features for d in build_nlp().pipe(["Cut churn to 2%", "Ship SSO"])]
+    raw = loaded.raw_proba(features)
+    expected = calibration.apply(raw, [label.value for label in loaded.labels])
+    assert np.allclose(loaded.predict_proba(features), expected)
+    assert loaded.predict_proba(features).max() < raw.max()  # a temperature above 1 softens
+
+
+def test_an_unreadable_calibration_is_refused(small_model: Path, tmp_path: Path) -> None:
+    import shutil
+
+    for source in small_model.parent.iterdir():
+        shutil.copy(source, tmp_path / source.name)
+    path = tmp_path / small_model.name
+    manifest = json.loads(manifest_path(path).read_text())
+    manifest["real_text_calibration"] = {"calibration": {"temperature": -1}}
+    manifest_path(path).write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="real_text_calibration"):
+        load_model(path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from krquality.features.types import Features
 
@@ -68,3 +70,40 @@ def test_empty_body_has_no_features(extract: Extract, text: str) -> None:
     assert features.body.text == ""
     assert features.lead_verb is None
     assert features.n_words == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("[p1] Publish the onboarding guide", "Publish the onboarding guide"),
+        ("P0: Publish the onboarding guide", "Publish the onboarding guide"),
+        ("Publish the onboarding guide {Q3_2026}", "Publish the onboarding guide"),
+        ("Publish the onboarding guide [Q3]", "Publish the onboarding guide"),
+        ("Publish the onboarding guide [1.5/4]", "Publish the onboarding guide"),
+        ("Publish the onboarding guide (#481)", "Publish the onboarding guide"),
+        ("Publish the onboarding guide (n)", "Publish the onboarding guide"),
+        ("Publish the onboarding guide - Priya", "Publish the onboarding guide"),
+        ("Publish the onboarding guide – Tomás Reyes", "Publish the onboarding guide"),
+        ("Publish the onboarding guide (Henrike)", "Publish the onboarding guide"),
+        ("Publish the onboarding guide https://example.org/issues/7", "Publish the onboarding guide"),
+        # Notes that are part of the key result stay.
+        ("Open the Lisbon office (EMEA)", "Open the Lisbon office (EMEA)"),
+        ("Grow ARR in Q3 (from 2M to 3M)", "Grow ARR in Q3 (from 2M to 3M)"),
+        ("Move billing to the cloud - Phase 2", "Move billing to the cloud - Phase 2"),
+        ("# of trained volunteers from 10 to 40", "# of trained volunteers from 10 to 40"),
+    ],
+)
+def test_body_drops_notes_about_the_key_result(extract: Extract, text: str, body: str) -> None:
+    assert extract(text).body.text == body
+
+
+@given(
+    st.sampled_from(["[p0] ", "P2: ", "", "{Q1_2027} "]),
+    st.sampled_from(["Ship the partner portal", "Cut churn to 3%", "Hold weekly reviews"]),
+    st.sampled_from(["", " [Q2]", " [2/3]", " - Ravi", " (#12)", " {H2 2026}"]),
+)
+def test_notes_around_a_body_leave_it_whole(extract: Extract, before: str, core: str, after: str) -> None:
+    text = before + core + after
+    body = extract(text).body
+    assert body.text == core
+    assert text[body.start : body.end] == body.text

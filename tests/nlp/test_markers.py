@@ -95,3 +95,33 @@ def test_config_adds_vague_words_and_activity_verbs(nlp: Language) -> None:
     assert features.lead_verb is not None and features.lead_verb.verb_class.value == "activity"
     # the shared pipeline is unaffected
     assert nlp("Synergize teams")._.krq_features.markers_of("vague") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "lemma"),
+    [
+        ("Draft a hiring strategy for the warehouse", "artifact", "strategy"),
+        ("Checkout flow revamp", "artifact", "revamp"),
+        ("Documentation about the grant process", "artifact", "documentation"),
+        ("The volunteer handbook is published", "artifact", "handbook"),
+        ("Publish the new hobbies report by [date]", "artifact", "report"),
+        ("Write case studies", "plural_object", "study"),
+        ("Ward managers can book agency staff online", "capability", "book"),
+        ("The reporting service supports CSV export", "capability", "support"),
+        ("Finance is able to close the month in three days", "capability", "close"),
+    ],
+)
+def test_shape_markers(extract: Extract, text: str, kind: str, lemma: str) -> None:
+    assert (kind, lemma) in [(m.kind, m.lemma) for m in extract(text).markers]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Publish 12 case studies", "plural_object"),
+        ("Help the support team with escalations", "capability"),
+        ("Improve the onboarding experience", "artifact"),
+    ],
+)
+def test_no_shape_marker_where_the_shape_is_not_there(extract: Extract, text: str, kind: str) -> None:
+    assert kind not in [m.kind for m in extract(text).markers]

@@ -404,3 +404,45 @@ def test_regional_amounts(text: str, value: float, unit: str | None) -> None:
     assert quantity.value == value
     if unit is not None:
         assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [
+        ("Close N4 partnerships with regional banks", "N4"),
+        ("Add N12 ARR from the reseller channel", "N12"),
+        ("Onboard >N15 squads to the new pipeline", "N15"),
+        ("Put x microservices behind the service mesh", "x"),
+        ("Run X workshops with store managers", "X"),
+        ("X P1 and Y P2 bugs closed before the freeze", "X"),
+        ("# of members who renew", "#"),
+        ("Secure €M in seed funding", "€M"),
+    ],
+)
+def test_a_blank_or_redacted_amount_is_a_placeholder(extract: Extract, text: str, blank: str) -> None:
+    quantities = extract(text).quantities
+    assert [(q.span.text, q.kind) for q in quantities][:1] == [(blank, QuantityKind.PLACEHOLDER)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grade X steel beams for the depot",
+        "Publish the x-ray safety guide",
+        "Launch feature X for beta users",
+    ],
+)
+def test_a_letter_in_a_name_is_no_placeholder(extract: Extract, text: str) -> None:
+    assert not [q for q in extract(text).quantities if q.kind is QuantityKind.PLACEHOLDER]
+
+
+@given(
+    st.sampled_from(["N", "X", "x"]),
+    st.integers(1, 99),
+    st.sampled_from(["teams", "new clinics", "signed partners"]),
+)
+def test_placeholder_spans_index_the_text(extract: Extract, letter: str, number: int, noun: str) -> None:
+    token = f"{letter}{number}" if letter == "N" else letter
+    text = f"Reach {token} {noun} by June"
+    for quantity in extract(text).quantities:
+        assert text[quantity.span.start : quantity.span.end] == quantity.span.text

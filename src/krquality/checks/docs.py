@@ -22,6 +22,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("milestone", "Milestone key results"),
     ("task", "Task key results"),
     ("wording", "Wording (every key result)"),
+    ("input", "Input that is not a key result"),
     ("set", "Objectives and the whole set"),
 )
 _SCOPES = {

@@ -6,7 +6,7 @@ registry, the docs page and the example tests pick it up from there.
 
 from __future__ import annotations
 
-from krquality.checks import metric, milestone, okr_set, task, wording
+from krquality.checks import metric, milestone, not_a_kr, okr_set, task, wording
 from krquality.checks.base import Check, Scope
 from krquality.errors import KRQualityError
 
@@ -15,6 +15,7 @@ CHECKS: tuple[Check, ...] = (
     *milestone.CHECKS,
     *task.CHECKS,
     *wording.CHECKS,
+    *not_a_kr.CHECKS,
     *okr_set.CHECKS,
 )
 

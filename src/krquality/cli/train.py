@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from krquality.cli.app import app
+from krquality.cli.evaluate import REAL_HELP, real_option
 
 
 @app.command()
@@ -21,8 +22,16 @@ def train(
     ] = None,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     jobs: Annotated[int, typer.Option(help="Parallel cross-validation jobs.")] = 1,
+    real: Annotated[Path | None, typer.Option(help=REAL_HELP)] = None,
+    no_real: Annotated[
+        bool, typer.Option("--no-real", help="No real-text calibration: the model's own probabilities.")
+    ] = False,
 ) -> None:
-    """Train on DATA, compare candidates, save the best with its manifest."""
+    """Train on DATA, compare candidates, save the best with its manifest.
+
+    With real key results (--real, by default the project's development set),
+    only a post-hoc calibration and the abstain threshold are fitted on them.
+    """
     # Imported here: every krquality command loads this module, and
     # scikit-learn (with scipy) costs about 1 s and 190 MB, which `serve`
     # should pay only once its model loads, and `lint --help` never.
@@ -33,6 +42,7 @@ def train(
 
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"--kind must be one of {', '.join(KINDS)}", param_hint="--kind")
+    real_path = real_option(real, no_real)
     output = output or default_model_path()
     manifest = run_train(
         data,
@@ -41,6 +51,7 @@ def train(
         kind=kind,
         n_jobs=jobs,
         log=typer.echo,
+        real_path=real_path,
     )
     held_out = manifest["metrics"]["held_out"]
     typer.echo(

@@ -12,7 +12,7 @@ from krquality.features.types import Features, Quantity, QuantityKind
 
 # Bump when the dict's keys or meaning change: a model records the version it
 # was trained with, and loading refuses a model built for another one.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 # A standalone 1 keeps its value in the n-grams: "hire 1 nurse" is a yes/no,
 # "hire 4 nurses" a count; every other number reads as 0.
@@ -77,6 +77,10 @@ _COVERAGE = re.compile(
 )
 
 
+# Shape markers of the first noun phrase and of state sentences (see krquality.nlp.markers).
+_SHAPES = frozenset({"artifact", "plural_object", "capability"})
+
+
 def body_text(features: Features) -> str:
     """The key result without bullets, numbering and owner tags.
 
@@ -100,7 +104,23 @@ def normalized_text(features: Features) -> str:
     >>> normalized_text(Features(text, SpanRef(0, 18, text), Form.IMPERATIVE, None))
     'hire 1 nurse by q0'
     """
-    return _NUMBER.sub(_number_token, features.body.text.lower())
+    return _NUMBER.sub(_number_token, _plain(features.body.text).lower())
+
+
+# Markup inside the body that is not wording: a Markdown link's target ("[guide](https://...)"
+# keeps "guide"), bare links, and emphasis marks.
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_`]|[*_`](?!\w)")
+
+
+def _plain(text: str) -> str:
+    """``text`` without link targets, bare links and emphasis marks.
+
+    >>> _plain("Publish the **[setup guide](https://example.org/g)**")
+    'Publish the setup guide'
+    """
+    return _EMPHASIS.sub("", _URL.sub("", _LINK.sub(r"\1", text)))
 
 
 def _number_token(match: re.Match[str]) -> str:
@@ -169,6 +189,12 @@ def feature_dict(features: Features) -> dict[str, float]:
         out[f"marker={marker.kind}"] = out.get(f"marker={marker.kind}", 0.0) + 1.0
         if marker.kind in ("activity", "state", "vague"):
             out[f"{marker.kind}_lemma={marker.lemma}"] = 1.0
+        elif marker.kind in _SHAPES:
+            # What the head names means different things in different forms: "a guide"
+            # created is a deliverable, "guides" written are unbounded work.
+            out[f"{marker.kind}_in={features.form.value}"] = 1.0
+            if lead is not None:
+                out[f"{marker.kind}_after={lead.verb_class.value}"] = 1.0
 
     if lead is not None and (real or features.changes):
         # The verb class only decides together with a quantity ("Increase X"

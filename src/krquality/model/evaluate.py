@@ -26,6 +26,7 @@ from krquality.labels import LABELS
 from krquality.model.baselines import KeywordRulesBaseline, tfidf_baseline
 from krquality.model.data import Example, split
 from krquality.model.estimator import KINDS, SEED, Kind, build_pipeline
+from krquality.model.realtext import RealItem, calibrate_on_real, real_report
 
 CANDIDATES: tuple[Kind, ...] = ("logreg", "svm")
 # The abstain band: predictions whose top probability is below the threshold
@@ -112,12 +113,21 @@ def _estimators() -> dict[str, Callable[[], Any]]:
 
 
 def evaluate(
-    data: Featurized, *, folds: int = 5, n_jobs: int = 1, log: Callable[[str], None] | None = None
+    data: Featurized,
+    *,
+    folds: int = 5,
+    n_jobs: int = 1,
+    log: Callable[[str], None] | None = None,
+    real: tuple[Sequence[RealItem], Sequence[Features]] | None = None,
 ) -> dict[str, Any]:
     """Cross-validate and hold-out-test every candidate, ablation and baseline.
 
     Returns a JSON-ready report with ``chosen`` (the best candidate by CV
     macro-F1), per-estimator results, and the abstain band of the chosen one.
+    With ``real`` (real key results and their features), every estimator
+    fitted on the training split is also scored on them (``real``), and the
+    chosen one gets the full real-text report and its post-hoc calibration's
+    figures by grouped cross-validation (``real_text``).
     """
     cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     report: dict[str, Any] = {
@@ -142,6 +152,11 @@ def evaluate(
             "held_out": scores(data.test_y, predicted),
             "seconds": round(time.perf_counter() - started, 1),
         }
+        if real is not None:
+            items, real_x = real
+            report["estimators"][name]["real"] = scores(
+                [item.label.value for item in items], list(model.predict(list(real_x)))
+            )
         if log:
             entry = report["estimators"][name]
             log(
@@ -152,6 +167,16 @@ def evaluate(
     report["chosen"] = chosen
     model = fitted[chosen]
     report["abstain"] = abstain_threshold(model.predict_proba(data.test_x), list(model.classes_), data.test_y)
+    if real is not None:
+        items, real_x = real
+        classes = [str(c) for c in model.classes_]
+        probas = model.predict_proba(list(real_x))
+        threshold = report["abstain"]["threshold"]
+        _, figures = calibrate_on_real(items, probas, classes, threshold=threshold)
+        report["real_text"] = {
+            "report": real_report(items, probas, classes, threshold=threshold),
+            "calibration": figures,
+        }
     report["errors"] = [
         {"text": f.text, "true": t, "pred": p}
         for f, t, p in zip(data.test_x, data.test_y, model.predict(data.test_x), strict=True)

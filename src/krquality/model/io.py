@@ -32,11 +32,14 @@ from krquality.errors import ModelCompatibilityError, ModelError, ModelIntegrity
 from krquality.features.types import Features
 from krquality.features.vectorize import FEATURE_VERSION
 from krquality.labels import Label
+from krquality.model.calibration import Calibration
 from krquality.model.compiled import CompiledModel, compile_pipeline
 
 MODEL_ENV = "KRQ_MODEL"
 DEFAULT_MODEL_NAME = "krquality-kr"
 MANIFEST_SUFFIX = ".manifest.json"
+# The manifest key of the post-hoc calibration fitted on real key results.
+CALIBRATION_KEY = "real_text_calibration"
 COMPILED_SUFFIX = ".compiled.npz"
 
 
@@ -109,6 +112,7 @@ class LoadedModel:
         self.compiled = compiled
         self._pipeline = pipeline
         self._lock = threading.Lock()
+        self.calibration = _calibration(manifest)
 
     @property
     def version(self) -> str:
@@ -127,7 +131,15 @@ class LoadedModel:
             return self._pipeline
 
     def predict_proba(self, features: Sequence[Features]) -> Any:
-        """Class probabilities, columns in the order of :attr:`labels`."""
+        """Class probabilities, columns in the order of :attr:`labels`, after the
+        manifest's real-text calibration when it has one."""
+        probas = self.raw_proba(features)
+        if self.calibration is None:
+            return probas
+        return self.calibration.apply(probas, [label.value for label in self.labels])
+
+    def raw_proba(self, features: Sequence[Features]) -> Any:
+        """The classifier's own probabilities, before the real-text calibration."""
         if self.compiled is not None:
             return self.compiled.predict_proba(features)
         import sklearn
@@ -136,6 +148,17 @@ class LoadedModel:
         # prediction itself for one key result; the input is ours and finite.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             return self.pipeline.predict_proba(list(features))
+
+
+def _calibration(manifest: dict[str, Any]) -> Calibration | None:
+    """The manifest's real-text calibration, None when it has none."""
+    data = manifest.get(CALIBRATION_KEY)
+    if data is None:
+        return None
+    try:
+        return Calibration.from_json(data["calibration"])
+    except (KeyError, TypeError, ValueError) as e:
+        raise ModelError(f"model manifest has an unreadable {CALIBRATION_KEY}: {e}") from e
 
 
 def compiled_path(model_path: Path) -> Path:

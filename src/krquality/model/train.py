@@ -19,7 +19,8 @@ from krquality.features.vectorize import FEATURE_VERSION
 from krquality.model.data import data_sha256, load_examples
 from krquality.model.estimator import SEED, Kind, build_pipeline
 from krquality.model.evaluate import evaluate, featurize, featurize_examples
-from krquality.model.io import save_model
+from krquality.model.io import CALIBRATION_KEY, save_model
+from krquality.model.realtext import calibrate_on_real, file_sha256, load_real
 
 
 def _versions(nlp: Language) -> dict[str, str]:
@@ -44,16 +45,27 @@ def train(
     kind: Kind | None = None,
     n_jobs: int = 1,
     log: Callable[[str], None] | None = None,
+    real_path: Path | None = None,
 ) -> dict[str, Any]:
     """Evaluate the candidates, refit the best (or ``kind``) on all examples, save it.
 
     The held-out metrics in the manifest come from the same candidate fitted
     on the training split only; the saved model is then refitted on every
     example, as is usual once the evaluation is done.
+
+    With ``real_path`` (real key results, see :mod:`krquality.model.realtext`),
+    the post-hoc calibration and abstain threshold are fitted on them for the
+    saved model and stored in the manifest, with their figures by
+    cross-validation grouped by source repository. Real text never enters
+    the classifier's vocabulary or weights: only those few numbers.
     """
     examples = load_examples(data_dir)
     featurized = featurize_examples(nlp, examples)
-    report = evaluate(featurized, n_jobs=n_jobs, log=log)
+    real = None
+    if real_path is not None:
+        items = load_real(real_path)
+        real = (items, featurize(nlp, [item.text for item in items]))
+    report = evaluate(featurized, n_jobs=n_jobs, log=log, real=real)
     chosen: Kind = kind or report["chosen"]
     pipeline = build_pipeline(chosen)
     pipeline.fit(featurize(nlp, [e.text for e in examples]), [e.label.value for e in examples])
@@ -86,6 +98,26 @@ def train(
             },
         },
     }
+    if real is not None and real_path is not None:
+        items, real_x = real
+        classes = [str(c) for c in pipeline.classes_]
+        calibration, real_report = calibrate_on_real(
+            items, pipeline.predict_proba(real_x), classes, threshold=manifest["abstain_threshold"]
+        )
+        manifest[CALIBRATION_KEY] = {
+            "calibration": calibration.to_json(),
+            "fitted_on": {"file": real_path.name, "sha256": file_sha256(real_path), "n": len(items)},
+            "figures": real_report,
+        }
+        # The threshold the analyser uses: the one fitted on real text, for calibrated probabilities.
+        manifest["abstain_threshold"] = calibration.threshold
+        if log:
+            cv = real_report["grouped_cv"]
+            log(
+                f"real text ({len(items)}), calibration by grouped CV: macro-F1 {cv['macro_f1']:.3f}, "
+                f"ECE {cv['ece']:.3f}, confident {cv['confident_share']:.0%} "
+                f"at {cv['confident_accuracy']:.1%}"
+            )
     full = save_model(pipeline, model_path, manifest)
     evaluation_path = model_path.with_name(model_path.name.removesuffix(".joblib") + ".evaluation.json")
     evaluation_path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")

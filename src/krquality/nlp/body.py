@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.resources import load_data, lower_set
@@ -22,6 +22,23 @@ _KR_LABEL = re.compile(r"^(?:[Oo]\d+[.\-])?(?:KR|Kr|kr|OKR|okr)[\-#]?\d*(?:\.\d+
 # A tracker's ticket key: "PLAT-212", "INFRA-77" (in brackets, or first with a separator).
 _TICKET = re.compile(r"^[A-Z][A-Z0-9]{1,9}-\d{1,6}$")
 _MAX_TAG_TOKENS = 10  # an owner tag longer than this is not an owner tag
+# What a bracketed note holds when it is about the key result, not part of it: a priority
+# ("p0", "P1"), a cycle ("Q2", "Q4_2022", "H1 2025", "2024-Q3"), a progress score ("2/3",
+# "2.5/4"), a ticket ("#123"), a placeholder count "n".
+_ANNOTATION = re.compile(
+    r"(?:[Pp][0-4]"
+    r"|(?:Q[1-4]|H[12])(?:[\s_/'-]*(?:FY)?\d{2,4})?"
+    r"|(?:FY)?\d{2,4}[\s_/-]*(?:Q[1-4]|H[12])"
+    r"|\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?"
+    r"|#\s*\d{1,6}"
+    r"|n)"
+)
+# A priority before the key result: "P1:", "p0 -".
+_PRIORITY = re.compile(r"^[Pp][0-4]$")
+# The tagger's guesses for names it does not know ("Tomás" JJ, "Reyes" NNS).
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ"})
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
 class BodyFinder:
@@ -115,7 +132,11 @@ class BodyFinder:
         if token.is_space or text in self.bullets:
             if text == "o" and not (i + 1 < n and doc[i + 1].is_title):
                 return i
+            if text == "#" and i + 1 < n and doc[i + 1].lower_ == "of":
+                return i  # "# of active members": the count, not a heading mark
             return i + 1
+        if text in _OPENERS and (close := self._annotation_end(doc, i, n)):
+            return close  # "[p0]", "{Q4_2022}"
         if text in ("[", "(") and i + 2 < n:
             # "[ ]", "[x]" checkboxes; "(@maria)", "[Owner: X]" owner tags.
             if doc[i + 1].text == "]" and text == "[":
@@ -133,6 +154,8 @@ class BodyFinder:
             return i
         if text.startswith("@") and len(text) > 1:
             return i + 1
+        if _PRIORITY.match(text) and i + 2 < n and doc[i + 1].text in (":", "-", "–", "—", "|"):
+            return i + 2
         if _TICKET.match(text) and i + 2 < n and doc[i + 1].text in (":", "-", "–", "—", "|"):
             return i + 2
         lower = token.lower_
@@ -179,11 +202,54 @@ class BodyFinder:
                 return j + 1
         return 0
 
+    def _annotation_end(self, doc: Doc, i: int, limit: int) -> int:
+        """End of a bracketed note ("[p0]", "{Q4_2022}", "[2/3]", "(#12)") opening at ``doc[i]``, else 0."""
+        closer = _OPENERS[doc[i].text]
+        for j in range(i + 2, min(limit, i + 6)):
+            if doc[j].text == closer:
+                inner = doc.text[doc[i].idx + 1 : doc[j].idx].strip()
+                return j + 1 if _ANNOTATION.fullmatch(inner) else 0
+        return 0
+
+    def _suffix_note_start(self, doc: Doc, start: int, end: int) -> int:
+        """Start of a note closing the key result: a bracketed annotation, an owner's
+        name ("- Ravi", "(Tomasz)") or a link; else ``end``."""
+        last = doc[end - 1]
+        text = last.text
+        if last.like_url and end - 1 > start:
+            return end - 1
+        if text in _CLOSERS:
+            opener = _CLOSERS[text]
+            for j in range(end - 2, max(start, end - 6), -1):
+                if doc[j].text == opener:
+                    if self._annotation_end(doc, j, end) == end or self._is_name(doc[j + 1 : end - 1]):
+                        return j
+                    if all(t.like_url for t in doc[j + 1 : end - 1]):
+                        return j
+                    break
+            return end
+        for size in (1, 2):
+            k = end - size - 1
+            dash = k - 1 > start and doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_
+            if dash and self._is_name(doc[k + 1 : end]):
+                return k
+        return end
+
+    @staticmethod
+    def _is_name(tokens: Span) -> bool:
+        """One or two capitalised words that look like a person's name ("Ravi", "Ana Lima")."""
+        if not 1 <= len(tokens) <= 2:
+            return False
+        return all(t.is_alpha and t.is_title and len(t.text) > 1 and t.tag_ in _NAME_TAGS for t in tokens)
+
     def _skip_suffix(self, doc: Doc, start: int, end: int) -> int:
         last = doc[end - 1]
         text = last.text
         if last.is_space or text in self.trailing:
             return end - 1
+        note = self._suffix_note_start(doc, start, end)
+        if note < end:
+            return note
         if text.startswith("@") and len(text) > 1:
             j = end - 1
             # "— @maria": the dash belongs to the tag

@@ -79,6 +79,9 @@ class LeadVerbFinder:
         verb_class = VerbClass.OTHER
         if found is not None:
             lemma, verb_class, n_tokens = found
+        if lemma == "support" and i + 1 < end and doc[i + 1].tag_ == "VBG":
+            # "Support renaming files": what a product will be able to do, not help given.
+            verb_class = VerbClass.DELIVERABLE
         if (
             verb_class is VerbClass.ACTIVITY
             and n_tokens <= 2  # "keep an eye on" watches; it keeps no level

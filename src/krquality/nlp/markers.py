@@ -1,4 +1,5 @@
-"""``krq_markers``: vague, hedge, measure, activity, absolute, state, placeholder and conjunction markers.
+"""``krq_markers``: vague, hedge, measure, activity, absolute, state, placeholder and conjunction
+markers, and the shape markers artifact, plural_object and capability.
 
 Phrase lists come from ``data/markers.json`` and match case-insensitively
 with one PhraseMatcher. Two kinds need context: an activity verb counts only
@@ -7,6 +8,14 @@ when tagged as a verb ("support the team", not "customer support"), and an
 verb follows it ("Launch X and migrate Y") or quantities stand on both
 sides with a new measure between ("NPS above 50 and churn below 2%"), not
 "R&D" or "sales and marketing".
+
+Shape markers read the head of the key result's first noun phrase (the lead
+verb's object, the subject of a state sentence, or the noun phrase itself):
+``artifact`` when it names one deliverable thing ("Create a fundraising
+strategy", "Query planner revamp"), ``plural_object`` when it is a plural
+with no number ("Write blog posts"); ``capability`` marks a present-tense
+ability or property of a named thing ("users can export their data", "the SDK
+supports streaming", "billing is able to refund").
 """
 
 from __future__ import annotations
@@ -32,6 +41,15 @@ _GERUND_CONJUNCTIONS = frozenset({"as well as", "plus", "while also", "along wit
 _SKIP_AFTER_CONJ = frozenset({"also", "then", "to", "will", "we", "additionally"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _NOT_ABSOLUTE_TAILS = frozenset({"later", "more", "less", "longer", "one"})
+# A noun phrase's words before its head: determiners, modifiers and the nouns of a compound.
+_RUN_TAGS = frozenset(
+    {"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBG", "VBN", "POS"}
+)
+_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_CAPABILITY_MODALS = frozenset({"can", "could"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "PUNCT", "NUM", "CCONJ"})
+_NOT_CAPABILITY = frozenset({"be", "have", "do", "will", "need", "want"})
 
 
 def inflections(verb: str) -> set[str]:
@@ -74,6 +92,7 @@ class MarkerFinder:
         self.activity_hashes = frozenset(vocab.strings.add(v) for v in verbs)
         self.context_heads = self.activity_hashes | {vocab.strings.add(w) for w in _ABSOLUTE_HEADS}
         self.kind_names = {vocab.strings.add(kind): kind for kind in (*_PHRASE_KINDS, "conjunction")}
+        self.artifacts = frozenset(w.lower() for w in data["artifacts"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.run(doc, get_state(doc))
@@ -104,6 +123,7 @@ class MarkerFinder:
         for quantity in state.quantities:
             if quantity.kind is QuantityKind.PLACEHOLDER:
                 markers.append(Marker(quantity.span, "placeholder", quantity.span.text.lower()))
+        markers.extend(self._shape(doc, lo, hi, state))
         markers.sort(key=lambda m: (m.span.start, m.span.end, m.kind))
         state.markers = tuple(markers)
 
@@ -126,6 +146,67 @@ class MarkerFinder:
                 if noun.tag_ in _NOUN_TAGS and noun.lower_ not in _NOT_ABSOLUTE_TAILS:
                     found.append(("absolute", token.i, j + 1))
         return found
+
+    def _shape(self, doc: Doc, lo: int, hi: int, state: DocState) -> list[Marker]:
+        """The artifact or plural_object marker of the first noun phrase, and a capability marker."""
+        found: list[Marker] = []
+        start = lo
+        if state.lead_verb is not None:
+            lead_end = state.lead_verb.span.end
+            start = next((t.i for t in doc[lo:hi] if t.idx >= lead_end), hi)
+        head = self._head(doc, start, hi, state.quantity_tokens)
+        if head is not None and head + 1 < hi and doc[head + 1].tag_ in _VERB_TAGS:
+            after = doc[head + 1]
+            if after.lower_ in self.artifacts and (head + 2 == hi or doc[head + 2].pos_ in ("ADP", "PUNCT")):
+                head += 1  # "the new hobbies report by ...": the tagger read the head noun as a verb
+        if head is not None:
+            token = doc[head]
+            lemma = token.lemma_.lower() or token.lower_
+            if token.tag_ in _PLURAL_TAGS:
+                found.append(Marker(span_ref(doc, head, head + 1), "plural_object", lemma))
+            elif lemma in self.artifacts or token.lower_ in self.artifacts:
+                found.append(Marker(span_ref(doc, head, head + 1), "artifact", lemma))
+        if state.lead_verb is None:
+            capability = self._capability(doc, lo, hi)
+            if capability is not None:
+                found.append(
+                    Marker(
+                        span_ref(doc, capability, capability + 1),
+                        "capability",
+                        doc[capability].lemma_.lower(),
+                    )
+                )
+        return found
+
+    @staticmethod
+    def _head(doc: Doc, start: int, hi: int, quantities: tuple[tuple[int, int], ...]) -> int | None:
+        """The last noun of the noun run at ``start`` (None when a number counts it or none is there)."""
+        head = None
+        j = start
+        while j < hi and doc[j].tag_ in _RUN_TAGS:
+            if doc[j].tag_ in _HEAD_TAGS:
+                head = j
+            j += 1
+        if head is None or any(start <= q_start <= head for q_start, _ in quantities):
+            return None
+        return head
+
+    @staticmethod
+    def _capability(doc: Doc, lo: int, hi: int) -> int | None:
+        """The verb of "X can do", "X is able to do", "X supports Y" after a subject, else None."""
+        for j in range(lo + 1, min(hi, lo + 8)):
+            token = doc[j]
+            if token.lower_ in _CAPABILITY_MODALS and j + 1 < hi and doc[j + 1].tag_ == "VB":
+                return j + 1
+            if token.lower_ == "able" and j + 2 < hi and doc[j + 1].lower_ == "to":
+                return j + 2
+            if token.tag_ == "VBZ" and token.lemma_.lower() not in _NOT_CAPABILITY:
+                return j
+            if token.lemma_ == "be" and j + 1 < hi and doc[j + 1].lower_ == "able":
+                continue
+            if token.pos_ not in _SUBJECT_POS:
+                return None
+        return None
 
     @staticmethod
     def _marker(doc: Doc, start: int, end: int, kind: str) -> Marker:

@@ -15,6 +15,8 @@ it apart from a count.
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +53,15 @@ _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billio
 
 # Words after which a number is an amount in a change, whatever follows it.
 _CHANGE_WORDS = frozenset({"to", "from", "→", "->", "than", "reach", "hit"})
+
+
+# A redacted amount: "N3", "N20" (a letter and an index standing for a number).
+_REDACTED = re.compile(r"^N\d{1,2}$")
+# Letters that stand for an amount before a plural noun ("x services", "X calls");
+# Y and Z are names there as often ("Y Combinator", "Gen Z users").
+_AMOUNT_LETTERS = frozenset({"X", "x", "N", "XX", "XXX"})
+# A scale alone after a currency symbol: "$M", "€K" (millions, thousands left blank).
+_SCALE_LETTERS = frozenset({"M", "MM", "K", "k", "B", "bn"})
 
 
 class QuantityFinder:
@@ -104,6 +115,7 @@ class QuantityFinder:
             "[",
             "<",
             "{",
+            "#",
         ]
         self.candidate_words = frozenset(nlp.vocab.strings.add(w) for w in candidates)
         self._digit_shapes: dict[int, bool] = {}
@@ -209,7 +221,7 @@ class QuantityFinder:
             )
         currency = self.currency_symbols.get(text) or (text if text in self.currency_codes else None)
         if currency is not None and i + 1 < end and (i + 1) not in claimed:
-            if doc[i + 1].text in self.placeholder_letters:
+            if doc[i + 1].text in self.placeholder_letters or doc[i + 1].text in _SCALE_LETTERS:
                 return i + 2, Quantity(span_ref(doc, i, i + 2), QuantityKind.PLACEHOLDER, None, currency)
             parsed = parse_token(doc[i + 1].text)
             if (
@@ -487,12 +499,39 @@ class QuantityFinder:
                 and doc[i + 3].text == closer
             ):
                 return i + 4
-        if text in self.placeholder_letters and i > body_start:
-            prev = doc[i - 1].lower_
+        redacted = bool(_REDACTED.match(text))
+        if text in self.placeholder_letters or redacted:
+            prev = doc[i - 1].lower_ if i > body_start else ""
             nxt = doc[i + 1].lower_ if i + 1 < end else ""
-            if prev in self.placeholder_before or nxt in self.placeholder_after:
+            if (i > body_start and prev in self.placeholder_before) or nxt in self.placeholder_after:
                 return i + 1
+            if redacted:
+                return i + 1  # "add N5 ARR", ">N20 teams": an amount blanked out of a shared copy
+            named = i > body_start and doc[i - 1].is_title and doc[i - 1].tag_ in ("NN", "NNP")
+            if (
+                text in _AMOUNT_LETTERS
+                and token.whitespace_
+                and not named
+                and self._counts_things(doc, i + 1, end)
+            ):
+                # "x services", "X S1 and Y S2 issues": an amount left blank ("Class X drivers" is a name).
+                return i + 1
+        if text == "#" and i + 1 < end and doc[i + 1].lower_ == "of":
+            return i + 1  # "# of active members": the count is to be filled in
         return 0
+
+    @staticmethod
+    def _counts_things(doc: Doc, j: int, end: int) -> bool:
+        """Whether a plural noun follows at ``j``, after at most two modifiers or severity codes."""
+        for k in range(j, min(end, j + 5)):
+            token = doc[k]
+            if token.tag_ in ("NNS", "NNPS") or token.lower_ in ("number", "more", "new", "additional"):
+                return True
+            if token.tag_ == "VBZ" and token.is_lower and token.text.endswith("s") and k == j:
+                return True  # "X calls", "X meets": the tagger reads the plural noun as a verb
+            if not (token.tag_ in ("JJ", "NN", "NNP", "VBN", "CC") or _REDACTED.match(token.text)):
+                return False
+        return False
 
     def _multiplier_word(self, doc: Doc, i: int, end: int, body_start: int) -> tuple[int, Quantity | None]:
         token = doc[i]
