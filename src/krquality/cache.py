@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 
 from krquality.result import Result
 
-Key = tuple[str, bool]
+# (text, suggestions), with a user's standing correction as a third item when there is one.
+Key = tuple[str, bool] | tuple[str, bool, Hashable]
 
 
 class ResultCache:

@@ -49,3 +49,7 @@ class OKRFileError(KRQualityError):
         self.path = path
         self.line = line
         self.column = column
+
+
+class FeedbackStoreError(KRQualityError):
+    """The corrections store cannot be opened, read or written (names the database)."""
