@@ -317,7 +317,7 @@ class HelperPool:
 
     def _overrides(self, texts: Iterable[str]) -> dict[str, Override]:
         """The worker's standing corrections of ``texts``, for the helper that analyses them."""
-        corrections = self.analyzer.corrections
+        corrections: CorrectionIndex | None = getattr(self.analyzer, "corrections", None)
         return corrections.subset(texts) if corrections else {}
 
     async def _submit(self, func: Callable[..., T], *args: object) -> T:
