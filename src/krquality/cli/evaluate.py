@@ -22,8 +22,21 @@ def evaluate(
     spacy_model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
     jobs: Annotated[int, typer.Option(help="Parallel cross-validation jobs.")] = 1,
+    corrections: Annotated[
+        str | None,
+        typer.Option(help="Only show macro-F1 before and after learning these corrections (store, .jsonl)."),
+    ] = None,
+    realworld: Annotated[
+        Path | None,
+        typer.Option(help="Real key results to measure on (default ../shared/realworld/dev.jsonl)."),
+    ] = None,
 ) -> None:
     """Print and write per-class P/R/F1, macro-F1 and confusion matrices, CV and held-out."""
+    if corrections is not None:
+        _evaluate_corrections(
+            corrections, data=data, output=output, spacy_model=spacy_model, realworld=realworld
+        )
+        return
     from krquality.model.data import load_examples
     from krquality.model.evaluate import evaluate as run_evaluate
     from krquality.model.evaluate import featurize_examples
@@ -61,3 +74,23 @@ def evaluate(
         f"(coverage {abstain['coverage']:.1%}, confident accuracy {abstain['confident_accuracy']:.1%})"
     )
     console.print(f"wrote {output}")
+
+
+def _evaluate_corrections(
+    spec: str, *, data: Path, output: Path, spacy_model: str | None, realworld: Path | None
+) -> None:
+    from krquality.cli.feedback import print_comparison
+    from krquality.errors import KRQualityError
+    from krquality.feedback.training import measure_corrections
+    from krquality.nlp import build_nlp
+
+    try:
+        _, report = measure_corrections(
+            spec, nlp=build_nlp(spacy_model), data_dir=data, kind="svm", realworld=realworld, log=typer.echo
+        )
+    except KRQualityError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    print_comparison(report)
+    output.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    typer.echo(f"wrote {output}")

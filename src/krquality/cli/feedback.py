@@ -8,7 +8,7 @@ import json
 import platform
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -221,3 +221,25 @@ def delete(
         typer.echo(f"error: no correction with id {correction_id}", err=True)
         raise typer.Exit(1)
     typer.echo(f"deleted correction {correction_id}")
+
+
+def print_comparison(report: dict[str, Any]) -> None:
+    """The before/after table of :func:`krquality.feedback.training.compare`."""
+    table = Table(title=f"learning from corrections ({report['kind']}, weight {report['weight']})")
+    for column in ("measured on", "n", "macro-F1 before", "after", "change"):
+        table.add_column(column)
+    names = {
+        "corrections_aside": "corrections kept aside",
+        "held_out": "training data held-out split",
+        "realworld": f"real-world set ({report.get('realworld_path')})",
+    }
+    for key, name in names.items():
+        part = report.get(key)
+        if not part:
+            table.add_row(escape(name), "0", "-", "-", "-")
+            continue
+        change = part["after"] - part["before"]
+        table.add_row(
+            escape(name), str(part["n"]), f"{part['before']:.3f}", f"{part['after']:.3f}", f"{change:+.3f}"
+        )
+    Console().print(table)
