@@ -89,14 +89,16 @@ def test_a_correction_made_after_a_cached_answer_wins_at_once(base: Analyzer) ->
     assert analyzer.analyze(TEXT, suggestions=False) is before  # still cached
     index.put(TEXT.casefold(), _index((TEXT, wanted.value, "a")).lookup(TEXT))
     assert analyzer.analyze(TEXT, suggestions=False).label is wanted
-    assert list(analyzer.analyze_many([TEXT], suggestions=False))[0].label is wanted
+    (again,) = analyzer.analyze_many([TEXT], suggestions=False)
+    assert again.label is wanted
     index.put(TEXT.casefold(), None)  # the correction deleted
     assert analyzer.analyze(TEXT, suggestions=False) is before
 
 
 def test_load_index_reads_the_configured_store(tmp_path: Path) -> None:
     db = str(tmp_path / "fb.sqlite3")
-    assert load_index(FeedbackSettings(db=db)) is None  # no file yet: nothing read, nothing made
+    empty = load_index(FeedbackSettings(db=db))  # no file yet: nothing read, nothing made
+    assert empty is not None and not empty
     assert not Path(db).exists()
     store = open_store(db)
     store.add(NewCorrection(TEXT, CorrectedLabel.TASK, "u", Source.CLI))

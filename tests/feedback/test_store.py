@@ -165,7 +165,7 @@ def test_a_locked_sqlite_store_is_a_clear_error(tmp_path: Path) -> None:
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(FeedbackStoreError, match="cannot store a correction .*database is locked"):
+        with pytest.raises(FeedbackStoreError, match=r"cannot store a correction .*database is locked"):
             store.add(_new())
     finally:
         holder.execute("ROLLBACK")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
-import platform
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -40,17 +37,6 @@ def _location(db: str | None) -> str:
     return db or FeedbackSettings().location
 
 
-def _local_user() -> str:
-    """An opaque id for this account on this machine: a digest, not the name."""
-    from krquality.feedback import FeedbackSettings
-
-    configured = FeedbackSettings().user
-    if configured:
-        return configured
-    seed = f"{getpass.getuser()}@{platform.node()}"
-    return "local-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
-
-
 def _fail(error: KRQualityError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
     return typer.Exit(2)
@@ -71,6 +57,7 @@ def add(
     """Record that TEXT should be labelled LABEL; from now on krquality answers it so."""
     import krquality
     from krquality.feedback import CorrectedLabel, NewCorrection, Source, open_store
+    from krquality.feedback.record import local_user
 
     if label not in LABELS:
         raise typer.BadParameter(f"must be one of {', '.join(LABELS)}", param_hint="--label")
@@ -88,7 +75,7 @@ def add(
                 NewCorrection(
                     text=text,
                     label=CorrectedLabel(label),
-                    user=_local_user(),
+                    user=local_user(),
                     source=Source.CLI,
                     model_label=model_label,
                     model_probabilities=probabilities,

@@ -46,9 +46,10 @@ logger = logging.getLogger("krquality.feedback")
 def load_index(settings: FeedbackSettings | None = None) -> CorrectionIndex | None:
     """The standing corrections of the configured store, or None when they do not apply.
 
-    None too when the local SQLite file does not exist (nothing corrected yet,
-    nothing to read) or the store cannot be read: then a warning is logged and
-    analysis goes on with the model's labels alone.
+    An empty index when the local SQLite file does not exist (nothing corrected
+    yet, nothing to read; a correction recorded later fills it). None when the
+    store cannot be read: then a warning is logged and analysis goes on with
+    the model's labels alone.
 
     >>> load_index(FeedbackSettings(apply=False)) is None
     True
@@ -59,8 +60,9 @@ def load_index(settings: FeedbackSettings | None = None) -> CorrectionIndex | No
     try:
         store = open_store(settings.location, create=False)
     except FeedbackStoreError as e:
-        if settings.db is not None or default_path().exists():
-            logger.warning("corrections not applied: %s", e)
+        if str(e).startswith("no corrections store at"):
+            return CorrectionIndex()
+        logger.warning("corrections not applied: %s", e)
         return None
     try:
         index = CorrectionIndex.from_corrections(store.all())
