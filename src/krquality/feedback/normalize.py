@@ -27,10 +27,18 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Cut churn to 3%") == normalize_text("cut churn to 3%!")
     True
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _PREFIX.sub("", text, count=1)
-    text = _TRAILING.sub("", text)
-    return _SPACE.sub(" ", text).strip().casefold()
+    # Repeated to a fixed point, so normalising twice changes nothing: dropping
+    # one bullet can bare another ("- - x"), and case-folding can make text
+    # that NFKC changes again.
+    for _ in range(8):
+        step = unicodedata.normalize("NFKC", text)
+        step = _PREFIX.sub("", step, count=1)
+        step = _TRAILING.sub("", step)
+        step = _SPACE.sub(" ", step).strip().casefold()
+        if step == text:
+            break
+        text = step
+    return text
 
 
 def text_key(text: str) -> str:
