@@ -14,7 +14,7 @@ same estimator and seed. Every split is also run the other way round (B
 corrected, A measured). B shares no repository with A, so what it shows is
 learning that carries over to other writers, not memorised lines.
 
-    .venv/bin/python benchmarks/feedback_simulation.py [--splits 5] [--realworld PATH]
+    .venv/bin/python scripts/feedback_simulation.py [--splits 5] [--realworld PATH]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
 from load import free_port, start_server, stop_server
 
 from krquality import load_model
