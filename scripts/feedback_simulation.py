@@ -70,7 +70,11 @@ def main() -> None:
     parser.add_argument(
         "--splits", type=int, default=5, help="Random repository splits (each run both ways)."
     )
-    parser.add_argument("--weight", type=float, default=CORRECTION_WEIGHT)
+    parser.add_argument(
+        "--weights",
+        default=str(CORRECTION_WEIGHT),
+        help="Comma-separated weights to compare on the same corrections (the first is the default's).",
+    )
     parser.add_argument("--seed", type=int, default=20261206)
     args = parser.parse_args()
     if not args.realworld.exists():
@@ -101,7 +105,8 @@ def main() -> None:
     process, _, _ = start_server(port, Path(sys.executable).parent / "krquality")
     rng = random.Random(args.seed)
     repos = sorted({repository(e) for e in real})
-    rows: list[tuple[str, int, int, float, float]] = []
+    weights_tried = [float(w) for w in args.weights.split(",")]
+    rows: list[tuple[str, float, int, int, float, float]] = []
     try:
         for split in range(args.splits):
             shuffled = repos[:]
@@ -119,29 +124,33 @@ def main() -> None:
                 learnt = correction_examples(mine)
                 extra = [*learnt.train, *learnt.aside]
                 extra_x = featurize(nlp, [e.text for e in extra])
-                weights = [1.0] * len(training) + [args.weight] * len(extra)
-                after = build_pipeline(kind).fit(
-                    train_x + extra_x, train_y + [e.label.value for e in extra], clf__sample_weight=weights
-                )
                 measured = [i for i, e in enumerate(real) if repository(e) not in corrected_half]
                 truth = [real[i].label.value for i in measured]
                 f1_before = scores(truth, [before_pred[i] for i in measured])["macro_f1"]
-                f1_after = scores(truth, list(after.predict([real_x[i] for i in measured])))["macro_f1"]
-                rows.append((name, len(mine), len(measured), f1_before, f1_after))
-                print(
-                    f"{name}: {len(mine)} corrections; other half n={len(measured)} "
-                    f"macro-F1 {f1_before:.3f} -> {f1_after:.3f} ({f1_after - f1_before:+.3f})",
-                    flush=True,
-                )
+                for weight in weights_tried:
+                    weights = [1.0] * len(training) + [weight] * len(extra)
+                    after = build_pipeline(kind).fit(
+                        train_x + extra_x,
+                        train_y + [e.label.value for e in extra],
+                        clf__sample_weight=weights,
+                    )
+                    f1_after = scores(truth, list(after.predict([real_x[i] for i in measured])))["macro_f1"]
+                    rows.append((name, weight, len(mine), len(measured), f1_before, f1_after))
+                    print(
+                        f"{name} weight {weight:g}: {len(mine)} corrections; other half n={len(measured)} "
+                        f"macro-F1 {f1_before:.3f} -> {f1_after:.3f} ({f1_after - f1_before:+.3f})",
+                        flush=True,
+                    )
     finally:
         stop_server(process)
         shutil.rmtree(folder, ignore_errors=True)  # the set's text leaves no copy behind
-    deltas = [after - before for *_, before, after in rows]
-    print(
-        f"mean change in macro-F1 on the uncorrected half over {len(rows)} runs: "
-        f"{statistics.mean(deltas):+.4f} (sd {statistics.stdev(deltas):.4f}; "
-        f"rose in {sum(d > 0 for d in deltas)}, fell in {sum(d < 0 for d in deltas)}); weight {args.weight}"
-    )
+    for weight in weights_tried:
+        deltas = [after - before for _, w, _, _, before, after in rows if w == weight]
+        print(
+            f"weight {weight:g}: mean change in macro-F1 on the uncorrected half over {len(deltas)} runs "
+            f"{statistics.mean(deltas):+.4f} (sd {statistics.stdev(deltas):.4f}; "
+            f"rose in {sum(d > 0 for d in deltas)}, fell in {sum(d < 0 for d in deltas)})"
+        )
 
 
 if __name__ == "__main__":
