@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Annotated
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 import krquality
-from krquality.api.deps import AnalyzerDep, RunnerDep, SettingsDep
+from krquality.api.deps import SettingsDep, get_analyzer, get_batcher, get_helpers, get_runner
 from krquality.api.feedbackstate import FeedbackState
 from krquality.api.problems import ProblemError
 from krquality.api.routes import problem_responses
@@ -67,21 +68,25 @@ async def add_feedback(
     request: Request,
     feedback: FeedbackDep,
     settings: SettingsDep,
-    runner: RunnerDep,
 ) -> CorrectionOut:
     """Record that ``text`` should be labelled ``label`` (or is not a key result). From then on
     the service answers the text with the label its corrections resolve to (see ``standing``)."""
     text = krquality.validate_text(body.text, field="text", max_chars=settings.max_chars)
     model_label = body.model_label.value if body.model_label is not None else None
     probabilities, version = body.model_probabilities, body.model_version
-    if model_label is None:
-        analyzer = await _analyzer_or_none(request)
-        if analyzer is not None:
-            result = await runner(analyzer.analyze, text, suggestions=False)
-            # The model's own label, not a correction's: the top probability.
-            probabilities = result.probabilities
-            model_label = max(probabilities, key=lambda k: probabilities[k])
-            version = result.model_version
+    if model_label is None and getattr(request.app.state, "analyzer", None) is not None:
+        # Through the micro-batcher, like /v1/classify: concurrent corrections are
+        # analysed together (and in the helper processes), not one thread call each.
+        # Its dependencies are called here, not declared: a correction that names
+        # the model's label is stored even while the model is still loading.
+        batcher = await get_batcher(
+            request, await get_analyzer(request), await get_runner(request), await get_helpers(request)
+        )
+        answer = json.loads((await batcher.analyze(text, suggestions=False)).body)
+        # The model's own label, not a correction's: the top probability.
+        probabilities = {str(k): float(v) for k, v in answer["probabilities"].items()}
+        model_label = max(probabilities, key=lambda k: probabilities[k])
+        version = str(answer["model_version"])
     correction = NewCorrection(
         text=text,
         label=CorrectedLabel(body.label),
@@ -102,11 +107,6 @@ async def add_feedback(
 
     stored, standing = await anyio.to_thread.run_sync(write)
     return _out(stored, standing)
-
-
-async def _analyzer_or_none(request: Request) -> AnalyzerDep | None:
-    analyzer: AnalyzerDep | None = getattr(request.app.state, "analyzer", None)
-    return analyzer
 
 
 @router.get(
