@@ -292,7 +292,13 @@ def open_store(spec: str, *, create: bool = True, busy_seconds: float = BUSY_SEC
             except OSError as e:
                 raise FeedbackStoreError(f"cannot create the folder of {path}: {e}") from e
     try:
-        engine = sa.create_engine(url, pool_pre_ping=not is_sqlite)
+        # A database server that does not answer fails a request in seconds, not never.
+        connect_args = (
+            {"connect_timeout": max(1, int(busy_seconds))}
+            if parsed.get_backend_name() == "postgresql"
+            else {}
+        )
+        engine = sa.create_engine(url, pool_pre_ping=not is_sqlite, connect_args=connect_args)
     except (ArgumentError, ImportError, SQLAlchemyError) as e:
         raise FeedbackStoreError(f"cannot open {where}: {e}") from e
     if is_sqlite:
