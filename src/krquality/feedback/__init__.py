@@ -10,15 +10,35 @@ learns from them (:mod:`~krquality.feedback.training`).
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from krquality.errors import FeedbackStoreError
 from krquality.feedback.normalize import normalize_text, text_key
 from krquality.feedback.overlay import CorrectionIndex
 from krquality.feedback.resolve import Resolved, resolve
-from krquality.feedback.settings import FeedbackSettings
-from krquality.feedback.store import FeedbackStore, database_url, default_path, open_store
 from krquality.feedback.types import CorrectedLabel, Correction, NewCorrection, Override, Source, Stats
+
+if TYPE_CHECKING:
+    from krquality.feedback.settings import FeedbackSettings
+    from krquality.feedback.store import FeedbackStore, database_url, default_path, open_store
+
+# The analyzer imports this package for the index; SQLAlchemy and pydantic-settings
+# load only when a store or the settings are used.
+_LAZY = {
+    "FeedbackSettings": "krquality.feedback.settings",
+    "FeedbackStore": "krquality.feedback.store",
+    "database_url": "krquality.feedback.store",
+    "default_path": "krquality.feedback.store",
+    "open_store": "krquality.feedback.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'krquality.feedback' has no attribute {name!r}")
 
 __all__ = [
     "CorrectedLabel",
@@ -51,9 +71,13 @@ def load_index(settings: FeedbackSettings | None = None) -> CorrectionIndex | No
     store cannot be read: then a warning is logged and analysis goes on with
     the model's labels alone.
 
+    >>> from krquality.feedback.settings import FeedbackSettings
     >>> load_index(FeedbackSettings(apply=False)) is None
     True
     """
+    from krquality.feedback.settings import FeedbackSettings
+    from krquality.feedback.store import open_store
+
     settings = settings if settings is not None else FeedbackSettings()
     if not settings.apply:
         return None
