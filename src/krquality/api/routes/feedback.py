@@ -155,7 +155,7 @@ async def feedback_stats(feedback: FeedbackDep) -> FeedbackStatsOut:
     "/feedback/{correction_id}",
     response_model=CorrectionOut,
     summary="Read one correction",
-    responses=problem_responses(404, 503),
+    responses=problem_responses(404, 422, 503),
 )
 async def get_correction(correction_id: int, feedback: FeedbackDep) -> CorrectionOut:
     """One correction by id."""
@@ -170,7 +170,7 @@ async def get_correction(correction_id: int, feedback: FeedbackDep) -> Correctio
     status_code=204,
     response_class=Response,
     summary="Delete a correction",
-    responses=problem_responses(404, 503),
+    responses=problem_responses(404, 422, 503),
 )
 async def delete_correction(correction_id: int, feedback: FeedbackDep) -> Response:
     """Delete a correction for good (a retention or erasure request); the text's label is
