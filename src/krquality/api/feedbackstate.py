@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import anyio.to_thread
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from krquality.errors import FeedbackStoreError
 from krquality.feedback import (
@@ -55,8 +56,13 @@ class FeedbackState:
         self.error: str | None = None
         self._open_lock = threading.Lock()
         self._task: asyncio.Task[None] | None = None
-        url = make_url(database_url(self.location))
-        self._file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+        self._warned: str | None = None
+        try:
+            url = make_url(database_url(self.location))
+        except ArgumentError:  # reported when the store is opened, as a 503 with the reason
+            self._file = None
+        else:
+            self._file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
 
     def attach(self, analyzer: Analyzer) -> None:
         """Let ``analyzer`` answer corrected texts with their corrected label (unless turned off)."""
@@ -72,7 +78,11 @@ class FeedbackState:
             try:
                 await anyio.to_thread.run_sync(self._refresh)
             except FeedbackStoreError as e:  # keep the index as it is, and try again
-                logger.warning("corrections not refreshed: %s", e)
+                if str(e) != self._warned:  # once per new reason, not every few seconds
+                    logger.warning("corrections not refreshed: %s", e)
+                self._warned = str(e)
+            else:
+                self._warned = None
             await asyncio.sleep(self.refresh)
 
     def _open(self, *, create: bool) -> FeedbackStore | None:
