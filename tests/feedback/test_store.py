@@ -84,6 +84,16 @@ def test_delete_removes_one_and_the_revision_moves(feedback_db: str) -> None:
     assert before != after
 
 
+@pytest.mark.parametrize("correction_id", [0, -1, 2**63, 10**30])
+def test_ids_no_store_can_hold_are_simply_absent(feedback_db: str, correction_id: int) -> None:
+    store = open_store(feedback_db)
+    try:
+        assert store.get(correction_id) is None
+        assert store.delete(correction_id) is False
+    finally:
+        store.close()
+
+
 def test_corrections_of_a_text_are_found_however_it_is_spelt(feedback_db: str) -> None:
     store = open_store(feedback_db)
     try:

@@ -177,6 +177,8 @@ class FeedbackStore:
 
     def get(self, correction_id: int) -> Correction | None:
         """The correction with ``correction_id``, or None."""
+        if not 0 < correction_id < 2**63:  # no store holds such an id, and SQLite cannot bind it
+            return None
         with self._connect("read a correction") as connection:
             row = connection.execute(sa.select(table).where(table.c.id == correction_id)).first()
         return _row(row) if row is not None else None
@@ -208,6 +210,8 @@ class FeedbackStore:
 
     def delete(self, correction_id: int) -> bool:
         """Delete one correction for good; False if there was none with that id."""
+        if not 0 < correction_id < 2**63:
+            return False
         with self._connect("delete a correction", write=True) as connection:
             return connection.execute(table.delete().where(table.c.id == correction_id)).rowcount > 0
 

@@ -7,7 +7,7 @@ import json
 from typing import Annotated
 
 import anyio.to_thread
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 import krquality
 from krquality.api.deps import SettingsDep, get_analyzer, get_batcher, get_helpers, get_runner
@@ -35,6 +35,8 @@ async def get_feedback(request: Request) -> FeedbackState:
 
 
 FeedbackDep = Annotated[FeedbackState, Depends(get_feedback)]
+# Ids are 64-bit in both stores; a larger number is a 422, not a database error.
+CorrectionId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The correction's id.")]
 
 
 def _user(request: Request, body_user: str | None, settings: SettingsDep) -> str:
@@ -157,7 +159,7 @@ async def feedback_stats(feedback: FeedbackDep) -> FeedbackStatsOut:
     summary="Read one correction",
     responses=problem_responses(404, 422, 503),
 )
-async def get_correction(correction_id: int, feedback: FeedbackDep) -> CorrectionOut:
+async def get_correction(correction_id: CorrectionId, feedback: FeedbackDep) -> CorrectionOut:
     """One correction by id."""
     found = await anyio.to_thread.run_sync(lambda: feedback.require().get(correction_id))
     if found is None:
@@ -172,7 +174,7 @@ async def get_correction(correction_id: int, feedback: FeedbackDep) -> Correctio
     summary="Delete a correction",
     responses=problem_responses(404, 422, 503),
 )
-async def delete_correction(correction_id: int, feedback: FeedbackDep) -> Response:
+async def delete_correction(correction_id: CorrectionId, feedback: FeedbackDep) -> Response:
     """Delete a correction for good (a retention or erasure request); the text's label is
     resolved again from the corrections left."""
 
