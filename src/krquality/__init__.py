@@ -86,7 +86,10 @@ def get_analyzer() -> Analyzer:
     if _default is None:
         with _default_lock:
             if _default is None:
-                _default = Analyzer.load()
+                from krquality.feedback import load_index
+
+                # The user's own corrections (krquality.feedback) answer for their texts.
+                _default = Analyzer.load(corrections=load_index())
     return _default
 
 

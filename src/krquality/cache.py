@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 
 from krquality.result import Result
 
-Key = tuple[str, bool] | tuple[str, bool, str]  # text, suggestions[, cycle]
+# (text, suggestions), with the document's cycle and a user's standing correction
+# (either may be None) as third and fourth items when there is either.
+Key = tuple[str, bool] | tuple[str, bool, str | None, Hashable]
 
 
 class ResultCache:

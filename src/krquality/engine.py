@@ -20,19 +20,21 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from krquality.cache import ResultCache
+from krquality.cache import Key, ResultCache
 from krquality.checks import CheckContext, run_checks, run_set_checks
 from krquality.checks.score import score_findings
 from krquality.config import Config, load_config
 from krquality.errors import InvalidInputError
 from krquality.evidence import collect_evidence, structure
-from krquality.features.types import Features
+from krquality.features.types import Features, SpanRef
+from krquality.feedback.overlay import CorrectionIndex
+from krquality.feedback.types import Override
 from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
 from krquality.nlp.notakr import not_a_key_result
 from krquality.parallel import AnalyzerSpec, analyze_parallel
-from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
+from krquality.result import Evidence, Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest_many
 
 DEFAULT_MAX_CHARS = 1000
@@ -63,10 +65,6 @@ def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT
     return text
 
 
-def _cache_key(text: str, suggestions: bool, cycle: str | None) -> tuple[str, bool] | tuple[str, bool, str]:
-    return (text, suggestions) if cycle is None else (text, suggestions, cycle)
-
-
 @dataclass(frozen=True, slots=True)
 class Classification:
     """The classifier's verdict on one key result."""
@@ -74,6 +72,48 @@ class Classification:
     label: Label
     probabilities: dict[str, float]
     confident: bool
+    correction: Override | None = None  # a user's standing correction, which ``label`` follows
+
+
+def corrected(verdict: Classification, override: Override | None) -> Classification:
+    """``verdict`` after a standing correction: the users' label, confident (or, for
+    "not a key result", the model's label, not confident).
+
+    >>> from krquality.feedback.types import CorrectedLabel
+    >>> v = Classification(Label.TASK, {"metric": 0.2, "milestone": 0.3, "task": 0.5}, False)
+    >>> corrected(v, Override(CorrectedLabel.MILESTONE, 2, 3)).label
+    <Label.MILESTONE: 'milestone'>
+    """
+    if override is None:
+        return verdict
+    if not override.label.is_key_result:
+        return Classification(verdict.label, verdict.probabilities, False, override)
+    return Classification(Label(override.label.value), verdict.probabilities, True, override)
+
+
+def correction_evidence(text: str, override: Override) -> Evidence:
+    """The evidence a corrected result carries: who corrected it, over the whole text."""
+    users = f"{override.users} user" + ("s" if override.users != 1 else "")
+    what = "not a key result" if not override.label.is_key_result else override.label.value
+    return Evidence(
+        SpanRef(0, len(text), text),
+        f"corrected by {users} to {what} ({override.corrections} correction"
+        + ("s" if override.corrections != 1 else "")
+        + " in all)",
+    )
+
+
+def cache_key(text: str, suggestions: bool, cycle: str | None, override: Override | None) -> Key:
+    """The result cache's key: the text, whether suggestions were asked, the document's
+    cycle (it dates the key result) and any correction (one made since is not answered
+    from the cache).
+
+    >>> cache_key("Launch the portal", True, None, None)
+    ('Launch the portal', True)
+    """
+    if cycle is None and override is None:
+        return (text, suggestions)
+    return (text, suggestions, cycle, override)
 
 
 class Analyzer:
@@ -84,10 +124,21 @@ class Analyzer:
     <Label.METRIC: 'metric'>
     """
 
-    def __init__(self, nlp: Language, model: LoadedModel, config: Config, *, cache_size: int = 0) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        model: LoadedModel,
+        config: Config,
+        *,
+        cache_size: int = 0,
+        corrections: CorrectionIndex | None = None,
+    ) -> None:
         self.nlp = nlp
         self.model = model
         self.config = config
+        # Users' standing corrections (krquality.feedback), applied before the
+        # checks run; None or empty costs one truth test per key result.
+        self.corrections = corrections
         # Off by default: a library caller analysing a backlog once gains
         # nothing from it; the service, which sees the same texts again and
         # again, turns it on (KRQ_CACHE_SIZE).
@@ -104,6 +155,7 @@ class Analyzer:
         spacy_model: str | None = None,
         config: Config | None = None,
         cache_size: int = 0,
+        corrections: CorrectionIndex | None = None,
     ) -> Analyzer:
         """Load the spaCy pipeline and the (checksum-verified) model once.
 
@@ -119,7 +171,7 @@ class Analyzer:
         loaded = load_model(model_path)
         config = config if config is not None else load_config()
         nlp = build_nlp(spacy_model, vague_words=config.vague_words, activity_verbs=config.activity_verbs)
-        analyzer = cls(nlp, loaded, config, cache_size=cache_size)
+        analyzer = cls(nlp, loaded, config, cache_size=cache_size, corrections=corrections)
         gc.freeze()
         return analyzer
 
@@ -131,6 +183,11 @@ class Analyzer:
     @property
     def model_version(self) -> str:
         return self.model.version
+
+    def correction_for(self, text: str) -> Override | None:
+        """The standing correction of ``text`` (:mod:`krquality.feedback`), if any."""
+        corrections = self.corrections
+        return corrections.lookup(text) if corrections else None
 
     def classify_features(self, features: Sequence[Features]) -> list[Classification]:
         """Label already-extracted features (a batch at a time is faster)."""
@@ -174,7 +231,10 @@ class Analyzer:
             label=verdict.label,
             probabilities=verdict.probabilities,
             confident=verdict.confident,
-            evidence=collect_evidence(features, verdict.label),
+            evidence=(
+                (correction_evidence(text, verdict.correction),) if verdict.correction is not None else ()
+            )
+            + collect_evidence(features, verdict.label),
             structured=structure(features, verdict.label, cycle=cycle),
             features=features,
             findings=findings,
@@ -189,7 +249,7 @@ class Analyzer:
         which dates it when its text names no date."""
         text = validate_text(text, max_chars=self.config.max_chars)
         cache = self.cache
-        key = _cache_key(text, suggestions, cycle)
+        key = cache_key(text, suggestions, cycle, self.correction_for(text))
         if cache is not None and (hit := cache.get(key)) is not None:
             return hit
         doc = self.nlp(text)
@@ -257,14 +317,17 @@ class Analyzer:
     ) -> Iterator[Result]:
         """:meth:`analyze_many` through ``cache``, a batch of ``batch_size`` texts at a time."""
         while chunk := list(itertools.islice(texts, batch_size)):
-            found = [cache.get(_cache_key(text, suggestions, cycle)) for text in chunk]
+            keys = [cache_key(text, suggestions, cycle, self.correction_for(text)) for text in chunk]
+            found = [cache.get(key) for key in keys]
             missing = list(dict.fromkeys(text for text, hit in zip(chunk, found, strict=True) if hit is None))
             fresh: dict[str, Result] = {}
             if missing:
                 docs = self.nlp.pipe(((t, t) for t in missing), batch_size=batch_size, as_tuples=True)
                 for result in self._finish_batch([(text, doc) for doc, text in docs], suggestions, cycle):
                     fresh[result.text] = result
-                    cache.put(_cache_key(result.text, suggestions, cycle), result)
+                    cache.put(
+                        cache_key(result.text, suggestions, cycle, self.correction_for(result.text)), result
+                    )
             for text, hit in zip(chunk, found, strict=True):
                 yield hit if hit is not None else fresh[text]
 
@@ -281,6 +344,10 @@ class Analyzer:
         self, batch: list[tuple[str, Doc]], suggestions: bool, cycle: str | None = None
     ) -> list[Result]:
         verdicts = self.classify_features([doc._.krq_features for _, doc in batch])
+        if self.corrections:
+            verdicts = [
+                corrected(v, self.correction_for(text)) for (text, _), v in zip(batch, verdicts, strict=True)
+            ]
         checked = [self._checked(text, doc, v, cycle) for (text, doc), v in zip(batch, verdicts, strict=True)]
         if not suggestions:
             return [result for result, _ in checked]

@@ -56,3 +56,6 @@ class NotOKRFileError(OKRFileError):
 
     The linter skips such a file with a note instead of failing the run.
     """
+
+class FeedbackStoreError(KRQualityError):
+    """The corrections store cannot be opened, read or written (names the database)."""

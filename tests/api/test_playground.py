@@ -188,3 +188,27 @@ def test_markdown_mode_reads_a_document_as_lint_does(page: Any) -> None:
         "items => items.map(i => i.dataset.code)"
     )
     assert "KRQ201" not in codes  # the heading's cycle dates the launch
+
+
+def test_wrong_label_records_a_correction_and_the_card_shows_it(page: Any, live_server: Server) -> None:
+    text = "Repaint the loading bay markings at the north depot"
+    page.fill("[data-testid=input]", text)
+    page.wait_for_function("document.querySelectorAll('[data-testid=kr]:not(.stale)').length === 1")
+    card = page.locator("[data-testid=kr]").first
+    before = card.get_attribute("data-label")
+    wanted = "metric" if before != "metric" else "task"
+    assert card.locator("[data-testid=correct-choices]").is_hidden()
+    card.locator("[data-testid=wrong-label]").click()
+    assert card.locator(f"[data-testid=correct-{before}]").count() == 0  # no "correct" to the same label
+    card.locator(f"[data-testid=correct-{wanted}]").click()
+    page.wait_for_function(
+        f"(() => {{ const c = document.querySelector('[data-testid=kr]:not(.stale)');"
+        f" return c && c.dataset.label === '{wanted}'; }})()"
+    )
+    import httpx
+
+    listed = httpx.get(f"{live_server.url}/v1/feedback", params={"limit": 10}).json()
+    mine = [item for item in listed["items"] if item["text"] == text]
+    assert len(mine) == 1
+    assert (mine[0]["label"], mine[0]["model_label"], mine[0]["source"]) == (wanted, before, "playground")
+    assert mine[0]["user"].startswith("web-")

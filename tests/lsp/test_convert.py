@@ -104,8 +104,25 @@ def test_rewrite_action_replaces_the_whole_key_result() -> None:
     )
 
 
+def test_label_actions_offer_every_other_label_as_a_command() -> None:
+    labels = [a for a in actions_on_line(2) if a.command and a.command.command == convert.LABEL_COMMAND]
+    titles = [a.title for a in labels]
+    assert titles == [
+        "krquality: this is a milestone",
+        "krquality: this is a task",
+        "krquality: this is not a key result",
+    ]
+    assert all(a.kind == convert.LABEL_ACTION_KIND for a in labels)
+    first = labels[0].command
+    assert first is not None and first.arguments is not None
+    text, label, model_label, probabilities, version, uri = first.arguments
+    assert text == "We try to raise NPS to 48"
+    assert (label, model_label, uri) == ("milestone", "metric", "file:///okrs.md")
+    assert set(probabilities) == {"metric", "milestone", "task"} and version.startswith("krq-")
+
+
 def test_disable_action_is_a_command_per_check_code() -> None:
-    disables = [a for a in actions_on_line(2) if a.command is not None]
+    disables = [a for a in actions_on_line(2) if a.command is not None and a.title.startswith("Disable")]
     assert [(a.title, a.command.arguments) for a in disables if a.command] == [
         ("Disable KRQ402 in krquality.toml", ["KRQ402", "file:///okrs.md"]),
         ("Disable KRQ101 in krquality.toml", ["KRQ101", "file:///okrs.md"]),

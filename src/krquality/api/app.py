@@ -26,11 +26,12 @@ from fastapi.staticfiles import StaticFiles
 
 from krquality import __version__
 from krquality.api.deps import api_key_dependency
+from krquality.api.feedbackstate import FeedbackState
 from krquality.api.helpers import HelperPool, helper_count
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.middleware import BodyGuardMiddleware, MetricsMiddleware
 from krquality.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
-from krquality.api.routes import catalogue, classify, health, languagetool, okrs, playground
+from krquality.api.routes import catalogue, classify, feedback, health, languagetool, okrs, playground
 from krquality.api.settings import Settings
 from krquality.errors import InvalidInputError
 
@@ -80,6 +81,7 @@ async def _load_into(app: FastAPI) -> None:
         logger.error("the model failed to load: %s", app.state.load_error, exc_info=e)
         return
     await _start_helpers(app, analyzer, helper_count(settings.analysis_processes, workers=settings.workers))
+    app.state.feedback.attach(analyzer)
     app.state.analyzer = analyzer
     helpers: HelperPool | None = app.state.helpers
     logger.info(
@@ -107,6 +109,7 @@ async def _start_helpers(app: FastAPI, analyzer: Analyzer, count: int) -> None:
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start loading the model (unless one was given), and stop cleanly."""
     task: asyncio.Task[None] | None = None
+    await app.state.feedback.start()
     if app.state.analyzer is None:
         task = asyncio.create_task(_load_into(app))
     else:
@@ -114,6 +117,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings: Settings = app.state.settings
         requested = settings.analysis_processes or 0
         await _start_helpers(app, app.state.analyzer, helper_count(requested, workers=settings.workers))
+        app.state.feedback.attach(app.state.analyzer)
     try:
         yield
     finally:
@@ -125,6 +129,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if helpers is not None:
             app.state.helpers = None
             await anyio.to_thread.run_sync(helpers.close)
+        await app.state.feedback.close()
 
 
 def _rewrite_schema(node: Any, settings: Settings) -> None:
@@ -181,11 +186,12 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.state.analyzer = analyzer
     app.state.helpers = None
     app.state.load_error = None
+    app.state.feedback = FeedbackState(settings)
 
     install_problem_handlers(app)
 
     protected = [Depends(api_key_dependency(settings))] if settings.api_key is not None else []
-    for module in (classify, okrs, catalogue, languagetool):
+    for module in (classify, okrs, catalogue, languagetool, feedback):
         app.include_router(module.router, dependencies=protected)
     app.include_router(health.router)
     app.include_router(playground.router)
@@ -198,7 +204,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=["Content-Type", settings.api_key_header],
             max_age=600,
         )

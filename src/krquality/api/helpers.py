@@ -30,16 +30,18 @@ import signal
 import stat
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from krquality.api import convert
+from krquality.feedback.overlay import CorrectionIndex
 
 if TYPE_CHECKING:
     from krquality.engine import Analyzer
+    from krquality.feedback.types import Override
     from krquality.result import Result
 
 T = TypeVar("T")
@@ -63,6 +65,9 @@ IN_FLIGHT = 2
 
 # Set in each helper by _adopt, at fork: the worker's analyzer, shared copy-on-write.
 _ANALYZER: Analyzer | None = None
+# A helper's standing corrections: the worker sends those of each task's texts
+# with the task (a correction made after the fork reaches the helper so).
+_CORRECTIONS = CorrectionIndex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +142,7 @@ def _adopt(analyzer: Analyzer, worker: int) -> None:
     """Set up a freshly forked helper of the worker process ``worker``."""
     global _ANALYZER
     _ANALYZER = analyzer
+    analyzer.corrections = _CORRECTIONS
     # The fork copied the worker's signal set-up, in which asyncio turns
     # SIGTERM and SIGINT into bytes on a pipe only the worker reads. A helper
     # ignores Ctrl-C (the worker shuts it down once in-flight requests are
@@ -179,11 +185,13 @@ def _own_analyzer() -> Analyzer:
     return _ANALYZER
 
 
-def _in_helper(texts: Sequence[str], suggestions: bool) -> list[Rendered]:
+def _in_helper(texts: Sequence[str], suggestions: bool, overrides: dict[str, Override]) -> list[Rendered]:
+    _CORRECTIONS.replace(overrides)
     return analyze_rendered(_own_analyzer(), texts, suggestions)
 
 
-def _items_in_helper(items: Sequence[tuple[str, bool]]) -> list[Outcome]:
+def _items_in_helper(items: Sequence[tuple[str, bool]], overrides: dict[str, Override]) -> list[Outcome]:
+    _CORRECTIONS.replace(overrides)
     return analyze_items(_own_analyzer(), items)
 
 
@@ -254,6 +262,7 @@ class HelperPool:
         if processes < 1:
             raise ValueError("a helper pool needs at least one process")
         self.processes = processes
+        self.analyzer = analyzer
         self.task_timeout = task_timeout
         self.broken = False
         # The CPUs this worker may use, given back to its threads when the helpers go.
@@ -300,11 +309,16 @@ class HelperPool:
         Raises :class:`HelperGone` if a helper died; the caller analyses the
         chunk itself, and this pool stays out of the way from then on.
         """
-        return await self._submit(_in_helper, list(texts), suggestions)
+        return await self._submit(_in_helper, list(texts), suggestions, self._overrides(texts))
 
     async def analyze_items(self, items: Sequence[tuple[str, bool]]) -> list[Outcome]:
         """:func:`analyze_items` in a helper (the micro-batcher's lane); :class:`HelperGone` as above."""
-        return await self._submit(_items_in_helper, list(items))
+        return await self._submit(_items_in_helper, list(items), self._overrides(t for t, _ in items))
+
+    def _overrides(self, texts: Iterable[str]) -> dict[str, Override]:
+        """The worker's standing corrections of ``texts``, for the helper that analyses them."""
+        corrections: CorrectionIndex | None = getattr(self.analyzer, "corrections", None)
+        return corrections.subset(texts) if corrections else {}
 
     async def _submit(self, func: Callable[..., T], *args: object) -> T:
         if self.broken:

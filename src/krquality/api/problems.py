@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krquality.api.schemas import FieldError, Problem
-from krquality.errors import InvalidInputError, KRQualityError, ModelError, OKRFileError
+from krquality.errors import FeedbackStoreError, InvalidInputError, KRQualityError, ModelError, OKRFileError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("krquality.api")
@@ -179,6 +179,12 @@ def to_problem(exc: Exception, request: Request) -> tuple[Problem, dict[str, str
         logger.error("model error on %s: %s", instance, exc)
         return problem(
             503, str(exc), title="Model unavailable", slug="model-unavailable", instance=instance
+        ), None
+    if isinstance(exc, FeedbackStoreError):
+        logger.error("corrections store error on %s: %s", instance, exc)
+        return problem(
+            503, str(exc), title="Corrections store unavailable", slug="feedback-store-unavailable",
+            instance=instance,
         ), None
     if isinstance(exc, KRQualityError):
         logger.error("analysis failed on %s", instance, exc_info=exc)

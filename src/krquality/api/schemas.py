@@ -11,7 +11,8 @@ text, most items) are written into the OpenAPI document by
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
@@ -655,3 +656,115 @@ class LTLanguageInfo(BaseModel):
     name: str
     code: str
     longCode: str
+
+
+# --------------------------------------------------------------------------- /v1/feedback
+
+
+class FeedbackRequest(BaseModel):
+    """A user's correction of one key result's label."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Migrate billing to the new ledger by June",
+                    "label": "milestone",
+                    "model_label": "task",
+                    "reason": "the migration done is the end state",
+                }
+            ]
+        },
+    )
+
+    text: str = Field(min_length=1, json_schema_extra=KR_TEXT, description="The key result as analysed.")
+    label: Literal["metric", "milestone", "task", "not_kr"] = Field(
+        description="The right label, or not_kr when the text is not a key result at all."
+    )
+    model_label: Label | None = Field(
+        None, description="The label the model gave; the service analyses the text to fill it when absent."
+    )
+    model_probabilities: dict[str, float] | None = Field(None, description="The model's probabilities.")
+    model_version: str | None = Field(None, max_length=200, description="The model that gave them.")
+    reason: str | None = Field(None, max_length=2000, description="Why the model's label is wrong.")
+    suggestion: str | None = Field(
+        None, max_length=2000, description="A rewrite the user took up or turned down."
+    )
+    suggestion_accepted: bool | None = Field(None, description="Whether the suggestion was taken up.")
+    rejected_checks: list[Annotated[str, Field(pattern=r"^KRQ\d{3}$")]] = Field(
+        default_factory=list, max_length=50, description="Finding codes the user says are wrong here."
+    )
+    user: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Opaque id of the user (an editor's installation id); default: a digest of the API key.",
+    )
+    source: Literal["service", "cli", "editor", "playground", "library"] = Field(
+        "service", description="Where the correction was made."
+    )
+
+
+class StandingOut(BaseModel):
+    """The label a text's corrections resolve to (latest per user, majority across users)."""
+
+    label: Literal["metric", "milestone", "task", "not_kr"]
+    users: int
+    corrections: int
+
+
+class CorrectionOut(_Out):
+    """A stored correction."""
+
+    id: int
+    created_at: datetime
+    text: str
+    label: str
+    user: str
+    source: str
+    model_label: str | None = None
+    model_probabilities: dict[str, float] | None = None
+    model_version: str | None = None
+    reason: str | None = None
+    suggestion: str | None = None
+    suggestion_accepted: bool | None = None
+    rejected_checks: list[str] = []
+    standing: StandingOut | None = Field(
+        None, description="What this text's corrections resolve to now (null: the model's label stands)."
+    )
+
+
+class FeedbackPage(BaseModel):
+    """A page of corrections, newest first."""
+
+    items: list[CorrectionOut]
+    total: int
+    offset: int
+    limit: int
+
+
+class ConfusionOut(BaseModel):
+    model_label: str
+    label: str
+    count: int
+
+
+class RejectedCheckOut(BaseModel):
+    code: str
+    count: int
+
+
+class FeedbackStatsOut(BaseModel):
+    """What the corrections say, counted."""
+
+    corrections: int
+    texts: int
+    users: int
+    standing: int = Field(description="Texts whose corrections resolve to a label.")
+    contested: int = Field(description="Texts whose users' corrections tie.")
+    by_label: dict[str, int]
+    confusions: list[ConfusionOut] = Field(description="Model label -> corrected label, most frequent first.")
+    rejected_checks: list[RejectedCheckOut]
+    rejected_suggestions: int
+    accepted_suggestions: int

@@ -91,6 +91,18 @@ class Settings(BaseSettings):
     # of 1-2 ms it is lost in the noise). Off suits a proxy that logs already.
     access_log: bool = Field(True, description="Log a line per request (uvicorn's access log).")
 
+    feedback_db: str | None = Field(
+        None,
+        description="Corrections store: SQLite file or postgresql:// URL; default: the local SQLite file.",
+    )
+    feedback_apply: bool = Field(True, description="Answer corrected texts with their corrected label.")
+    feedback_busy_timeout: float = Field(
+        10.0, gt=0, le=600, description="Seconds a correction waits for a locked SQLite store before 503."
+    )
+    feedback_refresh: float = Field(
+        2.0, gt=0, le=3600, description="Seconds between checks for corrections other workers stored."
+    )
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -61,6 +61,7 @@ def _register() -> None:
     # per line keeps concurrent additions of commands from colliding.
     import krquality.cli.classify
     import krquality.cli.evaluate
+    import krquality.cli.feedback
     import krquality.cli.lint
     import krquality.cli.lsp
     import krquality.cli.mcp

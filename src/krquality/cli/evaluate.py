@@ -44,8 +44,17 @@ def evaluate(
     jobs: Annotated[int, typer.Option(help="Parallel cross-validation jobs.")] = 1,
     real: Annotated[Path | None, typer.Option(help=REAL_HELP)] = None,
     no_real: Annotated[bool, typer.Option("--no-real", help="Skip the real-text figures.")] = False,
+    corrections: Annotated[
+        str | None,
+        typer.Option(help="Only show macro-F1 before and after learning these corrections (store, .jsonl)."),
+    ] = None,
 ) -> None:
     """Print and write per-class P/R/F1, macro-F1 and confusion matrices, CV, held-out and real text."""
+    if corrections is not None:
+        _evaluate_corrections(
+            corrections, data=data, output=output, spacy_model=spacy_model, realworld=real_option(real, no_real)
+        )
+        return
     from krquality.model.data import load_examples
     from krquality.model.evaluate import evaluate as run_evaluate
     from krquality.model.evaluate import featurize, featurize_examples
@@ -142,3 +151,23 @@ def _print_real(console: Console, real_text: dict[str, Any], path: Path | None) 
         console.print(
             f"  {source:50s} {entry['n']:4d}  {entry['accuracy']:.3f}  {entry['confident_share']:.1%}"
         )
+
+
+def _evaluate_corrections(
+    spec: str, *, data: Path, output: Path, spacy_model: str | None, realworld: Path | None
+) -> None:
+    from krquality.cli.feedback import print_comparison
+    from krquality.errors import KRQualityError
+    from krquality.feedback.training import measure_corrections
+    from krquality.nlp import build_nlp
+
+    try:
+        _, report = measure_corrections(
+            spec, nlp=build_nlp(spacy_model), data_dir=data, kind="svm", realworld=realworld, log=typer.echo
+        )
+    except KRQualityError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    print_comparison(report)
+    output.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    typer.echo(f"wrote {output}")

@@ -84,6 +84,10 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    feedback_db: Annotated[
+        str | None,
+        typer.Option(help="Corrections store: SQLite file or postgresql:// URL (env KRQ_FEEDBACK_DB)."),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (/v1, LanguageTool-compatible /v2), the playground at / and the docs at /docs."""
     from pydantic import ValidationError
@@ -107,6 +111,7 @@ def serve(
         graceful_timeout=graceful_timeout,
         log_level=log_level,
         access_log=access_log,
+        feedback_db=feedback_db,
     )
     os.environ.update(overrides)
     try:

@@ -26,6 +26,13 @@ def train(
     no_real: Annotated[
         bool, typer.Option("--no-real", help="No real-text calibration: the model's own probabilities.")
     ] = False,
+    corrections: Annotated[
+        str | None,
+        typer.Option(help="Also learn from users' corrections: a store (file or URL) or an export (.jsonl)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Write the model even if the corrections make it worse on real text.")
+    ] = False,
 ) -> None:
     """Train on DATA, compare candidates, save the best with its manifest.
 
@@ -44,17 +51,53 @@ def train(
         raise typer.BadParameter(f"--kind must be one of {', '.join(KINDS)}", param_hint="--kind")
     real_path = real_option(real, no_real)
     output = output or default_model_path()
+    nlp = build_nlp(spacy_model)
+    extra: dict[str, object] = {}
+    if corrections is not None:
+        extra = _learn_corrections(
+            corrections, nlp=nlp, data=data, kind=kind, realworld=real_path, force=force
+        )
     manifest = run_train(
         data,
         output,
-        nlp=build_nlp(spacy_model),
+        nlp=nlp,
         kind=kind,
         n_jobs=jobs,
         log=typer.echo,
         real_path=real_path,
+        **extra,  # type: ignore[arg-type]
     )
     held_out = manifest["metrics"]["held_out"]
     typer.echo(
         f"wrote {output} ({manifest['version']}); held-out macro-F1 {held_out['macro_f1']:.3f}; "
         f"abstain below p={manifest['abstain_threshold']}"
     )
+
+
+def _learn_corrections(
+    spec: str, *, nlp: object, data: Path, kind: str | None, realworld: Path | None, force: bool
+) -> dict[str, object]:
+    """Measure the corrections before and after; the keyword arguments that make ``train`` learn them."""
+    from krquality.cli.feedback import print_comparison
+    from krquality.errors import KRQualityError
+    from krquality.feedback.training import measure_corrections, worse_on_realworld
+
+    try:
+        learnt, report = measure_corrections(
+            spec, nlp=nlp, data_dir=data, kind=kind or "svm", realworld=realworld, log=typer.echo
+        )
+    except KRQualityError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    print_comparison(report)
+    if worse_on_realworld(report) and not force:
+        typer.echo(
+            "the corrections make the model worse on the real-world set: not written (--force writes it)",
+            err=True,
+        )
+        raise typer.Exit(1)
+    return {
+        "extra": learnt.train,
+        "extra_weight": report["weight"],
+        "manifest_extra": {"corrections": {**learnt.manifest(report["weight"]), "measured": report}},
+    }

@@ -184,7 +184,7 @@ class InProcessBackend:
             if key not in self._by_config:
                 if len(self._by_config) > 16:
                     self._by_config.clear()
-                self._by_config[key] = Analyzer(base.nlp, base.model, config)
+                self._by_config[key] = Analyzer(base.nlp, base.model, config, corrections=base.corrections)
             return self._by_config[key]
 
     def preload(self) -> None:

@@ -26,6 +26,9 @@ from krquality.result import Finding, Result, Severity, Suggestion
 
 SOURCE = "krquality"
 DISABLE_COMMAND = "krquality.disableCheck"
+LABEL_COMMAND = "krquality.correctLabel"
+# A kind of its own under quickfix, so a client asking for quick fixes gets these too.
+LABEL_ACTION_KIND = "quickfix.krquality.label"
 
 SEVERITIES: dict[Severity, types.DiagnosticSeverity] = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -364,6 +367,30 @@ def disable_action(code: str, *, uri: str, diagnostics: Sequence[types.Diagnosti
     )
 
 
+def label_actions(view: KeyResultView, *, uri: str) -> list[types.CodeAction]:
+    """ "krquality: this is a milestone" (and the other labels, and "not a key result"): the server
+    records the correction (:mod:`krquality.feedback`), and the key result is answered so from then on."""
+    result = view.result
+    if result is None:
+        return []
+    model_label = max(result.probabilities, key=lambda k: result.probabilities[k])
+    actions = []
+    for label in ("metric", "milestone", "task", "not_kr"):
+        if label == result.label.value:
+            continue
+        what = "not a key result" if label == "not_kr" else f"a {label}"
+        title = f"krquality: this is {what}"
+        arguments = [view.text, label, model_label, result.probabilities, result.model_version, uri]
+        actions.append(
+            types.CodeAction(
+                title=title,
+                kind=LABEL_ACTION_KIND,
+                command=types.Command(title=title, command=LABEL_COMMAND, arguments=arguments),
+            )
+        )
+    return actions
+
+
 def _overlap(a: types.Range, b: types.Range) -> bool:
     def key(p: types.Position) -> tuple[int, int]:
         return (p.line, p.character)
@@ -400,6 +427,7 @@ def code_actions(
             action = fix_action(finding, view, index, uri=uri, version=version, diagnostics=same)
             if action is not None:
                 actions.append(action)
+        actions.extend(label_actions(view, uri=uri))
         for suggestion in view.result.suggestions:
             fixed = [d for d in on_view if d.code in suggestion.fixes]
             action = rewrite_action(suggestion, view, index, uri=uri, version=version, diagnostics=fixed)

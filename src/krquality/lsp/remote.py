@@ -109,6 +109,10 @@ class RemoteBackend:
         """Close the connection pool."""
         self._client.close()
 
+    def post_feedback(self, body: dict[str, Any]) -> Any:
+        """Record a correction with the service (``POST /v1/feedback``); its answer as JSON."""
+        return self._post("/v1/feedback", body)
+
     def _post(self, route: str, body: dict[str, Any]) -> Any:
         try:
             response = self._client.post(route, json=body)
@@ -116,7 +120,7 @@ class RemoteBackend:
             raise RemoteServiceError(f"no answer within {self._client.timeout.read}s", url=self.url) from e
         except httpx.HTTPError as e:
             raise RemoteServiceError(f"cannot connect ({e})", url=self.url) from e
-        if response.status_code != 200:
+        if response.status_code not in (200, 201):
             detail = ""
             try:
                 detail = str(response.json().get("detail", ""))

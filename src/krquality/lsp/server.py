@@ -478,6 +478,10 @@ def create_server(*, backend: Backend | None = None) -> KRQualityServer:
     def disable_check(ls: KRQualityServer, code: str, uri: str) -> str | None:
         return ls.disable_check(code, uri)
 
+    @server.command(convert.LABEL_COMMAND)
+    def correct_label(ls: KRQualityServer, *arguments: Any) -> str | None:
+        return record_correction(ls, *arguments)
+
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: KRQualityServer, params: Any) -> None:
         for task in ls.pending.values():
@@ -487,6 +491,56 @@ def create_server(*, backend: Backend | None = None) -> KRQualityServer:
             ls.remote.close()
 
     return server
+
+
+def record_correction(
+    ls: KRQualityServer,
+    text: str,
+    label: str,
+    model_label: str | None = None,
+    probabilities: dict[str, float] | None = None,
+    model_version: str | None = None,
+    uri: str | None = None,
+) -> str | None:
+    """Record a correction with the configured service, else in the local store; then show
+    every open document again (its key result now answered with the corrected label)."""
+    from krquality import get_analyzer
+    from krquality.feedback import CorrectedLabel, NewCorrection, Source
+    from krquality.feedback.record import local_user, record_locally
+
+    try:
+        if ls.remote is not None:
+            ls.remote.post_feedback(
+                {
+                    "text": text,
+                    "label": label,
+                    "model_label": model_label,
+                    "model_probabilities": probabilities,
+                    "model_version": model_version,
+                    "user": local_user(),
+                    "source": "editor",
+                }
+            )
+            where = ls.remote.url
+        else:
+            correction = NewCorrection(
+                text=text,
+                label=CorrectedLabel(label),
+                user=local_user(),
+                source=Source.EDITOR,
+                model_label=model_label,
+                model_probabilities=probabilities,
+                model_version=model_version,
+            )
+            record_locally(correction, index=get_analyzer().corrections)
+            where = "the local corrections store"
+    except (KRQualityError, ValueError) as e:
+        ls.say(f"the correction was not recorded: {e}", types.MessageType.Error, once=False)
+        return None
+    what = "not a key result" if label == "not_kr" else f"a {label}"
+    ls.say(f"recorded in {where}: this is {what}", types.MessageType.Info, once=False)
+    ls.reanalyse_all()
+    return label
 
 
 def _preload(ls: KRQualityServer) -> None:

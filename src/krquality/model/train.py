@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from krquality.features.vectorize import FEATURE_VERSION
-from krquality.model.data import data_sha256, load_examples
+from krquality.model.data import Example, data_sha256, load_examples
 from krquality.model.estimator import SEED, Kind, build_pipeline
 from krquality.model.evaluate import evaluate, featurize, featurize_examples
 from krquality.model.io import CALIBRATION_KEY, save_model
@@ -46,6 +46,9 @@ def train(
     n_jobs: int = 1,
     log: Callable[[str], None] | None = None,
     real_path: Path | None = None,
+    extra: Sequence[Example] = (),
+    extra_weight: float = 1.0,
+    manifest_extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Evaluate the candidates, refit the best (or ``kind``) on all examples, save it.
 
@@ -68,7 +71,14 @@ def train(
     report = evaluate(featurized, n_jobs=n_jobs, log=log, real=real)
     chosen: Kind = kind or report["chosen"]
     pipeline = build_pipeline(chosen)
-    pipeline.fit(featurize(nlp, [e.text for e in examples]), [e.label.value for e in examples])
+    if extra:
+        # Users' corrections (krquality.feedback.training): in the refit only, weighted.
+        fitted = [*examples, *extra]
+        weights = [1.0] * len(examples) + [extra_weight] * len(extra)
+        labels = [e.label.value for e in fitted]
+        pipeline.fit(featurize(nlp, [e.text for e in fitted]), labels, clf__sample_weight=weights)
+    else:
+        pipeline.fit(featurize(nlp, [e.text for e in examples]), [e.label.value for e in examples])
     trained_at = datetime.now(UTC)
     data_hash = data_sha256(data_dir)
     manifest = {
@@ -118,6 +128,7 @@ def train(
                 f"ECE {cv['ece']:.3f}, confident {cv['confident_share']:.0%} "
                 f"at {cv['confident_accuracy']:.1%}"
             )
+    manifest.update(manifest_extra or {})
     full = save_model(pipeline, model_path, manifest)
     evaluation_path = model_path.with_name(model_path.name.removesuffix(".joblib") + ".evaluation.json")
     evaluation_path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")

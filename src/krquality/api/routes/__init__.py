@@ -9,6 +9,7 @@ from krquality.api.schemas import Problem
 _PROBLEM_STATUSES = {
     400: "Malformed request (bad JSON, not UTF-8, unsupported language).",
     413: "The body or the number of items is over the limit.",
+    404: "No such item.",
     415: "The body is not application/json.",
     422: "A field is invalid; the problem names it.",
     503: "The model is not loaded yet.",

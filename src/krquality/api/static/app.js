@@ -235,6 +235,7 @@
       }
       list.append(li);
     }
+    correctControl(q("correct"), result);
     const box = q("suggestions");
     if (!result.suggestions.length && result.no_suggestion) {
       const none = el("div", "no-suggestion", result.no_suggestion);
@@ -243,6 +244,47 @@
     } else if (!result.suggestions.length) box.remove();
     for (const suggestion of result.suggestions) box.append(suggestionRow(suggestion, item, text));
     return node;
+  }
+
+  // "wrong label?": the other labels (and "not a key result") as buttons; a
+  // click records a correction (/v1/feedback) and analyses the text again,
+  // which the service now answers with the corrected label.
+  function correctControl(box, result) {
+    const toggle = box.querySelector('[data-testid="wrong-label"]');
+    const choices = box.querySelector('[data-testid="correct-choices"]');
+    toggle.addEventListener("click", () => { choices.hidden = !choices.hidden; });
+    const modelLabel = LABELS.reduce((a, b) => ((result.probabilities[b] || 0) > (result.probabilities[a] || 0) ? b : a));
+    for (const label of [...LABELS, "not_kr"]) {
+      if (label === result.label) continue;
+      const button = el("button", "link", label === "not_kr" ? "not a key result" : label);
+      button.type = "button";
+      button.dataset.testid = "correct-" + label;
+      button.addEventListener("click", async () => {
+        try {
+          await post("/v1/feedback", {
+            text: result.text, label, model_label: modelLabel, model_probabilities: result.probabilities,
+            model_version: result.model_version, user: playgroundUser(), source: "playground",
+          });
+          choices.replaceChildren(el("span", "done", "recorded, thank you"));
+          setStatus("correction recorded", "ready");
+          analyze();
+        } catch (error) {
+          errorEl.textContent = "the correction was not recorded: " + error.message;
+          errorEl.hidden = false;
+        }
+      });
+      choices.append(button);
+    }
+  }
+
+  // An opaque id for this browser, so one person's repeated corrections count once.
+  function playgroundUser() {
+    let id = localStorage.getItem("krq-user");
+    if (!id) {
+      id = "web-" + Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
+      localStorage.setItem("krq-user", id);
+    }
+    return id;
   }
 
   // The key result as text nodes, with each finding's span wrapped in <mark>.

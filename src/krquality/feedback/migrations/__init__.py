@@ -1,0 +1,1 @@
+"""Alembic migrations of the corrections store, shipped inside the package."""
