@@ -52,7 +52,11 @@ def evaluate(
     """Print and write per-class P/R/F1, macro-F1 and confusion matrices, CV, held-out and real text."""
     if corrections is not None:
         _evaluate_corrections(
-            corrections, data=data, output=output, spacy_model=spacy_model, realworld=real_option(real, no_real)
+            corrections,
+            data=data,
+            output=output,
+            spacy_model=spacy_model,
+            realworld=real_option(real, no_real),
         )
         return
     from krquality.model.data import load_examples
