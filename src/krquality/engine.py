@@ -30,6 +30,7 @@ from krquality.features.types import Features
 from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
+from krquality.nlp.zone import memory_zone
 from krquality.parallel import AnalyzerSpec, analyze_parallel
 from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest_many
@@ -77,17 +78,28 @@ class Analyzer:
     <Label.METRIC: 'metric'>
     """
 
-    def __init__(self, nlp: Language, model: LoadedModel, config: Config, *, cache_size: int = 0) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        model: LoadedModel,
+        config: Config,
+        *,
+        cache_size: int = 0,
+        cache_bytes: int | None = None,
+    ) -> None:
         self.nlp = nlp
         self.model = model
         self.config = config
         # Off by default: a library caller analysing a backlog once gains
         # nothing from it; the service, which sees the same texts again and
         # again, turns it on (KRQ_CACHE_SIZE).
-        self.cache = ResultCache(cache_size) if cache_size > 0 else None
+        self.cache = ResultCache(cache_size, max_bytes=cache_bytes) if cache_size > 0 else None
         # The parser is shared; spaCy components are not documented as
         # re-entrant, so on-demand parsing for suggestions is serialised.
         self.parse_lock = threading.Lock()
+        # Every analysis runs in the pipeline's shared memory zone, so the
+        # strings of new words are freed after it (see krquality.nlp.zone).
+        self.zone = memory_zone(nlp)
 
     @classmethod
     def load(
@@ -97,11 +109,13 @@ class Analyzer:
         spacy_model: str | None = None,
         config: Config | None = None,
         cache_size: int = 0,
+        cache_bytes: int | None = None,
     ) -> Analyzer:
         """Load the spaCy pipeline and the (checksum-verified) model once.
 
-        ``cache_size`` > 0 keeps that many finished results (see
-        :mod:`krquality.cache`), so a text analysed again is answered from memory.
+        ``cache_size`` > 0 keeps that many finished results, and at most
+        ``cache_bytes`` bytes of them (see :mod:`krquality.cache`), so a text
+        analysed again is answered from memory.
 
         The loaded objects are then moved out of the garbage collector's
         generations (:func:`gc.freeze`): they live as long as the process, and
@@ -112,7 +126,7 @@ class Analyzer:
         loaded = load_model(model_path)
         config = config if config is not None else load_config()
         nlp = build_nlp(spacy_model, vague_words=config.vague_words, activity_verbs=config.activity_verbs)
-        analyzer = cls(nlp, loaded, config, cache_size=cache_size)
+        analyzer = cls(nlp, loaded, config, cache_size=cache_size, cache_bytes=cache_bytes)
         gc.freeze()
         return analyzer
 
@@ -176,8 +190,8 @@ class Analyzer:
         cache = self.cache
         if cache is not None and (hit := cache.get((text, suggestions))) is not None:
             return hit
-        doc = self.nlp(text)
-        (result,) = self._finish_batch([(text, doc)], suggestions)
+        with self.zone:
+            (result,) = self._finish_batch([(text, self.nlp(text))], suggestions)
         if cache is not None:
             cache.put((text, suggestions), result)
         return result
@@ -223,15 +237,20 @@ class Analyzer:
             yield from self._analyze_cached(checked(), self.cache, batch_size, suggestions)
             return
 
-        batch: list[tuple[str, Doc]] = []
-        # The text rides along as the context: ``doc.text`` re-joins the tokens on every call.
-        for doc, text in self.nlp.pipe(((t, t) for t in checked()), batch_size=batch_size, as_tuples=True):
-            batch.append((text, doc))
-            if len(batch) >= batch_size:
-                yield from self._finish_batch(batch, suggestions)
-                batch = []
-        if batch:
-            yield from self._finish_batch(batch, suggestions)
+        texts_left = checked()
+        while chunk := list(itertools.islice(texts_left, batch_size)):
+            yield from self._analyze_chunk(chunk, batch_size, suggestions)
+
+    def _analyze_chunk(self, texts: list[str], batch_size: int, suggestions: bool) -> list[Result]:
+        """Results for ``texts``, analysed together in the pipeline's memory zone.
+
+        The results hold only plain values (no ``Doc``, ``Token`` or string
+        hash), so they stay valid when the zone frees the texts' strings.
+        """
+        with self.zone:
+            # The text rides along as the context: ``doc.text`` re-joins the tokens on every call.
+            docs = self.nlp.pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True)
+            return self._finish_batch([(text, doc) for doc, text in docs], suggestions)
 
     def _analyze_cached(
         self, texts: Iterator[str], cache: ResultCache, batch_size: int, suggestions: bool
@@ -242,8 +261,7 @@ class Analyzer:
             missing = list(dict.fromkeys(text for text, hit in zip(chunk, found, strict=True) if hit is None))
             fresh: dict[str, Result] = {}
             if missing:
-                docs = self.nlp.pipe(((t, t) for t in missing), batch_size=batch_size, as_tuples=True)
-                for result in self._finish_batch([(text, doc) for doc, text in docs], suggestions):
+                for result in self._analyze_chunk(missing, batch_size, suggestions):
                     fresh[result.text] = result
                     cache.put((result.text, suggestions), result)
             for text, hit in zip(chunk, found, strict=True):

@@ -62,7 +62,11 @@ def load_analyzer(settings: Settings) -> Analyzer:
 
     config = replace(load_config(), max_chars=settings.max_chars)
     analyzer = Analyzer.load(
-        settings.model_path, spacy_model=settings.spacy_model, config=config, cache_size=settings.cache_size
+        settings.model_path,
+        spacy_model=settings.spacy_model,
+        config=config,
+        cache_size=settings.cache_size,
+        cache_bytes=settings.cache_bytes,
     )
     # The first calls build caches; pay for them before traffic arrives.
     with contextlib.suppress(InvalidInputError):  # a max_chars below the warm-up text's length

@@ -78,6 +78,11 @@ class Settings(BaseSettings):
         le=1_000_000,
         description="Finished results kept for texts sent again, about 2 KB each (0: no cache).",
     )
+    cache_bytes: int = Field(
+        8_000_000,
+        ge=1,
+        description="Most memory the result cache may hold, in bytes (estimated per entry).",
+    )
     graceful_timeout: int = Field(
         30, ge=0, description="Seconds in-flight requests get to finish on shutdown."
     )
