@@ -13,6 +13,7 @@ import gc
 import itertools
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from krquality.cache import ResultCache
 from krquality.checks import CheckContext, run_checks, run_set_checks
 from krquality.checks.score import score_findings
 from krquality.config import Config, load_config
-from krquality.errors import InvalidInputError
+from krquality.errors import AnalysisTimeoutError, InvalidInputError
 from krquality.evidence import collect_evidence, structure
 from krquality.features.types import Features
 from krquality.labels import Label
@@ -36,6 +37,9 @@ from krquality.result import Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest_many
 
 DEFAULT_MAX_CHARS = 1000
+# With a deadline, analyze_many looks at the clock after every this many key
+# results: a chunk of 32 long (1,000-character) key results takes about 2 s.
+DEADLINE_CHUNK = 32
 
 
 def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> str:
@@ -204,6 +208,7 @@ class Analyzer:
         n_process: int = 1,
         suggestions: bool = True,
         cached: bool = True,
+        deadline: float | None = None,
     ) -> Iterator[Result]:
         """Analyse many key results lazily, in input order, with ``nlp.pipe``.
 
@@ -212,12 +217,21 @@ class Analyzer:
         the HTTP batch route do). With a result cache (``cache_size``) and
         ``cached``, texts analysed before are answered from it and repeats
         within a batch are analysed once; ``n_process`` > 1 does not use it.
+
+        ``deadline`` (a :func:`time.monotonic` value) bounds the time: past
+        it, the next chunk is not started and :class:`AnalysisTimeoutError`
+        is raised (the results yielded so far stand). The clock is read
+        between chunks of at most :data:`DEADLINE_CHUNK` key results.
         """
         max_chars = self.config.max_chars
 
         def checked() -> Iterator[str]:
             for i, text in enumerate(texts):
                 yield validate_text(text, field=f"texts[{i}]", max_chars=max_chars)
+
+        if deadline is not None:
+            yield from self._before(deadline, min(batch_size, DEADLINE_CHUNK), suggestions, checked(), cached)
+            return
 
         if n_process != 1:
             yield from analyze_parallel(
@@ -240,6 +254,25 @@ class Analyzer:
         texts_left = checked()
         while chunk := list(itertools.islice(texts_left, batch_size)):
             yield from self._analyze_chunk(chunk, batch_size, suggestions)
+
+    def _before(
+        self, deadline: float, batch_size: int, suggestions: bool, texts: Iterator[str], cached: bool
+    ) -> Iterator[Result]:
+        """:meth:`analyze_many` in chunks of ``batch_size``, none started past ``deadline``."""
+        done = 0
+        while chunk := list(itertools.islice(texts, batch_size)):
+            if time.monotonic() > deadline:
+                raise AnalysisTimeoutError(
+                    f"the analysis ran out of time after {done} key results", done=done
+                )
+            chunk_results = (
+                self._analyze_cached(iter(chunk), self.cache, batch_size, suggestions)
+                if self.cache is not None and cached
+                else self._analyze_chunk(chunk, batch_size, suggestions)
+            )
+            for result in chunk_results:
+                done += 1
+                yield result
 
     def _analyze_chunk(self, texts: list[str], batch_size: int, suggestions: bool) -> list[Result]:
         """Results for ``texts``, analysed together in the pipeline's memory zone.
@@ -284,10 +317,15 @@ class Analyzer:
         # All drafts of the batch are re-analysed in one classifier call.
         return suggest_many(checked, analyzer=self)
 
-    def analyze_okrs(self, objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
-        """Analyse objectives with their key results, plus set-level checks."""
+    def analyze_okrs(
+        self, objectives: Sequence[Objective], *, suggestions: bool = True, deadline: float | None = None
+    ) -> OKRSetResult:
+        """Analyse objectives with their key results, plus set-level checks.
+
+        ``deadline`` as in :meth:`analyze_many`: past it, :class:`AnalysisTimeoutError`.
+        """
         texts = [kr for objective in objectives for kr in objective.key_results]
-        results = iter(self.analyze_many(texts, suggestions=suggestions))
+        results = iter(list(self.analyze_many(texts, suggestions=suggestions, deadline=deadline)))
         per_objective = [
             (objective, tuple(next(results) for _ in objective.key_results)) for objective in objectives
         ]

@@ -49,3 +49,11 @@ class OKRFileError(KRQualityError):
         self.path = path
         self.line = line
         self.column = column
+
+
+class AnalysisTimeoutError(KRQualityError):
+    """An analysis ran past the deadline its caller gave; ``done`` key results were finished."""
+
+    def __init__(self, message: str, *, done: int = 0) -> None:
+        super().__init__(message)
+        self.done = done

@@ -108,16 +108,18 @@ def make_inputs(tmp_path: Path, texts: list[str]) -> dict[str, Path]:
     import pyarrow.parquet as pq
 
     paths = {
-        "csv": write_csv(tmp_path / "in.csv", [{"text": t, "n": str(i)} for i, t in enumerate(texts)],
-                         delimiter=";"),
+        "csv": write_csv(
+            tmp_path / "in.csv", [{"text": t, "n": str(i)} for i, t in enumerate(texts)], delimiter=";"
+        ),
         "txt": tmp_path / "in.txt",
         "jsonl": tmp_path / "in.jsonl",
         "xlsx": tmp_path / "in.xlsx",
         "parquet": tmp_path / "in.parquet",
     }
     paths["txt"].write_text("".join(t + "\n" for t in texts), encoding="utf-8")
-    paths["jsonl"].write_text("".join(json.dumps({"text": t, "n": i}) + "\n" for i, t in enumerate(texts)),
-                              encoding="utf-8")
+    paths["jsonl"].write_text(
+        "".join(json.dumps({"text": t, "n": i}) + "\n" for i, t in enumerate(texts)), encoding="utf-8"
+    )
     workbook = openpyxl.Workbook()
     workbook.active.append(["n", "text"])
     for i, t in enumerate(texts):
@@ -164,11 +166,14 @@ def test_stdout_output(small_csv: Path) -> None:
     assert summary.rows_written == 10
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"column": "kr"}, "no column 'kr'"),
-    ({"jobs": -1}, "jobs must be 0 \\(one per core\\) or more"),
-    ({"output_format": "xml"}, "cannot write 'xml'"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"column": "kr"}, "no column 'kr'"),
+        ({"jobs": -1}, "jobs must be 0 \\(one per core\\) or more"),
+        ({"output_format": "xml"}, "cannot write 'xml'"),
+    ],
+)
 def test_usage_errors(small_csv: Path, tmp_path: Path, options: dict[str, Any], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
         classify_file(small_csv, tmp_path / "out.csv", **options)
@@ -256,7 +261,8 @@ def test_resume_after_sigkill_writes_every_row_exactly_once(tmp_path: Path) -> N
     with log.open("wb") as handle:
         process = subprocess.Popen(
             krquality_command("classify", str(source), "-o", str(out), "--no-suggestions", "--quiet"),
-            stdout=subprocess.DEVNULL, stderr=handle,
+            stdout=subprocess.DEVNULL,
+            stderr=handle,
         )
     sidecar = checkpoint_path(out)
     deadline = time.monotonic() + 120
@@ -274,7 +280,9 @@ def test_resume_after_sigkill_writes_every_row_exactly_once(tmp_path: Path) -> N
     assert 0 < done < n, "the kill must land mid-way"
     resumed = subprocess.run(
         krquality_command("classify", str(source), "-o", str(out), "--no-suggestions", "--quiet", "--resume"),
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert resumed.returncode == 1, resumed.stderr  # row 6 is empty: some rows failed
     got = read_csv(out)

@@ -38,6 +38,14 @@ class Settings(BaseSettings):
     spacy_model: str | None = Field(None, description="spaCy English model package name.")
     max_chars: int = Field(1000, ge=1, le=100_000, description="Longest key result accepted, in characters.")
     max_batch: int = Field(1000, ge=1, le=100_000, description="Most key results in one request.")
+    max_total_chars: int = Field(
+        100_000,
+        ge=1,
+        description="Most characters one request may ask to analyse, all key results and titles together.",
+    )
+    max_analysis_seconds: float = Field(
+        10.0, gt=0, description="Longest analysis of one request; past it the request is stopped."
+    )
     max_body_bytes: int = Field(
         2_000_000, ge=1024, description="Largest request body accepted, in bytes (413 above it)."
     )

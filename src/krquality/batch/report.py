@@ -150,17 +150,20 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def svg_bars(items: list[tuple[str, int, str]], *, width: int = 520, label_width: int = 170,
-             title: str = "") -> str:
+def svg_bars(
+    items: list[tuple[str, int, str]], *, width: int = 520, label_width: int = 170, title: str = ""
+) -> str:
     """A horizontal bar chart as an SVG element: one ``(label, count, colour)`` per bar."""
     bar_h, gap = 22, 6
     height = max(1, len(items)) * (bar_h + gap) + gap
     biggest = max((count for _, count, _ in items), default=0) or 1
     total = sum(count for _, count, _ in items) or 1
     room = width - label_width - 90
-    parts = [f'<svg class="chart bars" role="img" aria-label="{_e(title)}" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{_e(title)}</title>"]
+    parts = [
+        f'<svg class="chart bars" role="img" aria-label="{_e(title)}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{_e(title)}</title>",
+    ]
     for i, (label, count, colour) in enumerate(items):
         y = gap + i * (bar_h + gap)
         w = max(1.0, room * count / biggest) if count else 0.0
@@ -170,7 +173,7 @@ def svg_bars(items: list[tuple[str, int, str]], *, width: int = 520, label_width
             f'<rect class="bar" x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{colour}">'
             f"<title>{_e(label)}: {count}</title></rect>"
             f'<text x="{label_width + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}">{count:,} '
-            f'({100 * count / total:.0f}%)</text>'
+            f"({100 * count / total:.0f}%)</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -182,11 +185,12 @@ def svg_histogram(counts: list[int], *, width: int = 520, height: int = 220, tit
     plot_w, plot_h = width - left - 10, height - bottom - top
     biggest = max(counts, default=0) or 1
     step = plot_w / len(counts)
-    parts = [f'<svg class="chart histogram" role="img" aria-label="{_e(title)}" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{_e(title)}</title>",
-             f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-             'stroke="#444"/>']
+    parts = [
+        f'<svg class="chart histogram" role="img" aria-label="{_e(title)}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{_e(title)}</title>",
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#444"/>',
+    ]
     for tick in (0, biggest):
         y = top + plot_h - plot_h * tick / biggest
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:,}</text>')
@@ -223,9 +227,11 @@ def _weakest_table(krs: list[WeakKR], *, css_class: str) -> str:
             f'<td><span class="label {_e(kr.label)}">{_e(kr.label)}</span></td>'
             f"<td class=num>{kr.score}</td><td>{findings}</td></tr>"
         )
-    return (f'<table class="{css_class}"><thead><tr><th class=num>row</th><th>key result and suggestion</th>'
-            f"<th>label</th><th class=num>score</th><th>findings</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return (
+        f'<table class="{css_class}"><thead><tr><th class=num>row</th><th>key result and suggestion</th>'
+        f"<th>label</th><th class=num>score</th><th>findings</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _findings_chart(tally: Tally, *, top: int) -> str:
@@ -233,8 +239,10 @@ def _findings_chart(tally: Tally, *, top: int) -> str:
     if not common:
         return "<p>No findings.</p>"
     chart = svg_bars([(code, n, "#b04a3a") for code, n in common], title="most frequent findings")
-    legend = "".join(f"<li><code>{_e(code)}</code> {_e(_finding_title(code).removeprefix(code).strip())}</li>"
-                     for code, _ in common)
+    legend = "".join(
+        f"<li><code>{_e(code)}</code> {_e(_finding_title(code).removeprefix(code).strip())}</li>"
+        for code, _ in common
+    )
     return f'{chart}<ul class="legend">{legend}</ul>'
 
 
@@ -261,8 +269,10 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
     cards = (
         f'<div class="card"><b id="total-rows">{o.rows:,}</b>key results</div>'
         f'<div class="card"><b>{o.mean_score:.1f}</b>mean score</div>'
-        + "".join(f'<div class="card"><b>{100 * o.labels.get(name, 0) / (o.rows or 1):.0f}%</b>{name}</div>'
-                  for name in LABEL_COLOURS)
+        + "".join(
+            f'<div class="card"><b>{100 * o.labels.get(name, 0) / (o.rows or 1):.0f}%</b>{name}</div>'
+            for name in LABEL_COLOURS
+        )
     )
     body = [
         f"<h1>Key result quality: {_e(data.source)}</h1>",
@@ -276,20 +286,23 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
         "</div>",
         f'<section id="findings"><h2>Most frequent findings</h2>{_findings_chart(o, top=top)}</section>',
         f'<section id="weakest"><h2>The {len(o.weakest)} weakest key results</h2>'
-        f'{_weakest_table(o.weakest, css_class="weakest")}</section>',
+        f"{_weakest_table(o.weakest, css_class='weakest')}</section>",
     ]
     if data.group_by:
         body.append(f'<section id="groups"><h2>By {_e(data.group_by)}</h2>')
         overview = "".join(
             f"<tr><td>{_e(name)}</td><td class=num>{t.rows:,}</td><td class=num>{t.mean_score:.1f}</td>"
-            + "".join(f"<td class=num>{100 * t.labels.get(lbl, 0) / (t.rows or 1):.0f}%</td>"
-                      for lbl in LABEL_COLOURS)
+            + "".join(
+                f"<td class=num>{100 * t.labels.get(lbl, 0) / (t.rows or 1):.0f}%</td>"
+                for lbl in LABEL_COLOURS
+            )
             + "</tr>"
             for name, t in sorted(data.groups.items(), key=lambda item: item[1].mean_score)
         )
         body.append(
             f'<table class="groups"><thead><tr><th>{_e(data.group_by)}</th><th class=num>key results</th>'
-            "<th class=num>mean score</th>" + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
+            "<th class=num>mean score</th>"
+            + "".join(f"<th class=num>{lbl}</th>" for lbl in LABEL_COLOURS)
             + f"</tr></thead><tbody>{overview}</tbody></table>"
         )
         if data.groups_dropped:
@@ -299,10 +312,10 @@ def render_html(data: ReportData, *, top: int = DEFAULT_TOP) -> str:
                 f'<section class="group"><h3>{_e(data.group_by)}: {_e(name)} '
                 f"({t.rows:,} key results, mean score {t.mean_score:.1f})</h3>"
                 '<div class="charts">'
-                f'{svg_bars(_label_items(t), width=420, label_width=90, title=f"labels in {name}")}'
-                f'{svg_histogram(t.histogram, width=420, height=160, title=f"scores in {name}")}</div>'
-                f'<p>Most frequent findings: {", ".join(f"<code>{_e(c)}</code> ({n})" for c, n in t.findings.most_common(5)) or "none"}</p>'  # noqa: E501
-                f'{_weakest_table(t.weakest, css_class="weakest-group")}</section>'
+                f"{svg_bars(_label_items(t), width=420, label_width=90, title=f'labels in {name}')}"
+                f"{svg_histogram(t.histogram, width=420, height=160, title=f'scores in {name}')}</div>"
+                f"<p>Most frequent findings: {', '.join(f'<code>{_e(c)}</code> ({n})' for c, n in t.findings.most_common(5)) or 'none'}</p>"  # noqa: E501
+                f"{_weakest_table(t.weakest, css_class='weakest-group')}</section>"
             )
         body.append("</section>")
     return (

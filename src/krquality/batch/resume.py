@@ -86,13 +86,15 @@ def load_checkpoint(path: Path) -> Checkpoint | None:
     return Checkpoint(**data)
 
 
-def check_resumable(checkpoint: Checkpoint, *, signature: dict[str, Any], options: dict[str, Any],
-                    input_path: Path) -> None:
+def check_resumable(
+    checkpoint: Checkpoint, *, signature: dict[str, Any], options: dict[str, Any], input_path: Path
+) -> None:
     """Raise :class:`ResumeError` unless ``checkpoint`` belongs to this input and these options."""
     if checkpoint.input_signature != signature:
         raise ResumeError(f"{input_path} changed since the interrupted run; run without --resume")
-    changed = sorted(k for k in set(options) | set(checkpoint.options)
-                     if options.get(k) != checkpoint.options.get(k))
+    changed = sorted(
+        k for k in set(options) | set(checkpoint.options) if options.get(k) != checkpoint.options.get(k)
+    )
     if changed:
         raise ResumeError(
             f"the interrupted run used other options ({', '.join(changed)}); "

@@ -188,10 +188,24 @@ def classify_file(
 
     reader = open_reader(input_path, column=column, field=field, sheet=sheet)
     try:
-        return _classify(reader, input_path, out_path, fmt, started=started, resume=resume,
-                         errors_path=errors_path, sheet=sheet, jobs=jobs, progress=progress,
-                         batch_size=batch_size, suggestions=suggestions, dask_scheduler=dask_scheduler,
-                         model_path=model_path, analyzer_factory=analyzer_factory, stdout=stdout)
+        return _classify(
+            reader,
+            input_path,
+            out_path,
+            fmt,
+            started=started,
+            resume=resume,
+            errors_path=errors_path,
+            sheet=sheet,
+            jobs=jobs,
+            progress=progress,
+            batch_size=batch_size,
+            suggestions=suggestions,
+            dask_scheduler=dask_scheduler,
+            model_path=model_path,
+            analyzer_factory=analyzer_factory,
+            stdout=stdout,
+        )
     finally:
         reader.close()
 
@@ -218,26 +232,43 @@ def _classify(
     kept = _kept_names(reader.columns)
     columns = [*BOOKKEEPING_COLUMNS, *kept.values(), *RESULT_COLUMNS]
     errors_file_path = (
-        Path(errors_path) if errors_path is not None
-        else default_errors_path(out_path) if out_path is not None else None
+        Path(errors_path)
+        if errors_path is not None
+        else default_errors_path(out_path)
+        if out_path is not None
+        else None
     )
     options = {
-        "format": fmt, "columns": columns, "text_column": getattr(reader, "text_column", None),
-        "sheet": sheet, "suggestions": suggestions,
+        "format": fmt,
+        "columns": columns,
+        "text_column": getattr(reader, "text_column", None),
+        "sheet": sheet,
+        "suggestions": suggestions,
         "errors_path": str(errors_file_path) if errors_file_path else None,
     }
     signature = input_signature(input_path)
-    checkpoint = _start_checkpoint(out_path, fmt, resume=resume, signature=signature, options=options,
-                                   input_path=input_path)
+    checkpoint = _start_checkpoint(
+        out_path, fmt, resume=resume, signature=signature, options=options, input_path=input_path
+    )
 
     schema_types: dict[str, Any] = {}
     if fmt == "parquet":
         schema_types = {**_result_types(), **{kept[c]: t for c, t in reader.native_columns.items()}}
     resuming = checkpoint.rows_done > 0 or bool(checkpoint.output_state)
-    writer = open_writer(out_path, columns, output_format=fmt, schema_types=schema_types,
-                         resume_state=checkpoint.output_state if resuming else None, stream=stdout)
-    errors = ErrorsFile(errors_file_path, resume_state=checkpoint.errors_state if resuming else None,
-                        stream=None if errors_file_path else sys.stderr, source=input_path)
+    writer = open_writer(
+        out_path,
+        columns,
+        output_format=fmt,
+        schema_types=schema_types,
+        resume_state=checkpoint.output_state if resuming else None,
+        stream=stdout,
+    )
+    errors = ErrorsFile(
+        errors_file_path,
+        resume_state=checkpoint.errors_state if resuming else None,
+        stream=None if errors_file_path else sys.stderr,
+        source=input_path,
+    )
     spec = AnalyzerSpec(
         model_path=str(model_path) if model_path is not None else None,
         factory=analyzer_factory,
@@ -247,9 +278,19 @@ def _classify(
     finished = False
     try:
         with make_executor(spec, jobs=jobs, dask_scheduler=dask_scheduler) as (executor, workers):
-            _run(reader, writer, errors, executor_submit=executor.submit, spec=spec, kept=kept,
-                 checkpoint=checkpoint, out_path=out_path, batch_size=batch_size,
-                 in_flight=max(2, workers * CHUNKS_IN_FLIGHT_PER_WORKER), progress=progress)
+            _run(
+                reader,
+                writer,
+                errors,
+                executor_submit=executor.submit,
+                spec=spec,
+                kept=kept,
+                checkpoint=checkpoint,
+                out_path=out_path,
+                batch_size=batch_size,
+                in_flight=max(2, workers * CHUNKS_IN_FLIGHT_PER_WORKER),
+                progress=progress,
+            )
         finished = True
     finally:
         if finished:
@@ -272,8 +313,15 @@ def _classify(
     )
 
 
-def _start_checkpoint(out_path: Path | None, fmt: OutputFormat, *, resume: bool, signature: dict[str, Any],
-                      options: dict[str, Any], input_path: Path) -> Checkpoint:
+def _start_checkpoint(
+    out_path: Path | None,
+    fmt: OutputFormat,
+    *,
+    resume: bool,
+    signature: dict[str, Any],
+    options: dict[str, Any],
+    input_path: Path,
+) -> Checkpoint:
     fresh = Checkpoint(input_signature=signature, options=options)
     if out_path is None:
         return fresh

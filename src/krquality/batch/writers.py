@@ -49,8 +49,9 @@ def output_format_for(path: str | Path | None, explicit: str | None = None) -> O
     if explicit is not None:
         if explicit in ("csv", "jsonl", "parquet"):
             return explicit  # type: ignore[return-value]
-        raise InvalidInputError(f"cannot write {explicit!r} files (known: csv, jsonl, parquet)",
-                                field="format")
+        raise InvalidInputError(
+            f"cannot write {explicit!r} files (known: csv, jsonl, parquet)", field="format"
+        )
     if path is None:
         return "jsonl"
     suffix = Path(path).suffix.lower()

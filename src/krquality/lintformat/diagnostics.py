@@ -78,8 +78,13 @@ def rules() -> tuple[Rule, ...]:
 
     out = [Rule(c.code, c.name, c.severity, c.message, c.docs) for c in list_checks()]
     out.append(
-        Rule(NO_REASON_CODE, NO_REASON_NAME, NO_REASON_SEVERITY, NO_REASON_MESSAGE.format(codes="CODE"),
-             NO_REASON_DOCS)
+        Rule(
+            NO_REASON_CODE,
+            NO_REASON_NAME,
+            NO_REASON_SEVERITY,
+            NO_REASON_MESSAGE.format(codes="CODE"),
+            NO_REASON_DOCS,
+        )
     )
     return tuple(sorted(out, key=lambda r: r.code))
 
