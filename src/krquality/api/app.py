@@ -28,7 +28,12 @@ from krquality import __version__
 from krquality.api.deps import api_key_dependency
 from krquality.api.helpers import HelperPool, helper_count
 from krquality.api.metrics import ServiceMetrics
-from krquality.api.middleware import BodyGuardMiddleware, MetricsMiddleware
+from krquality.api.middleware import (
+    BodyGuardMiddleware,
+    ConcurrencyLimitMiddleware,
+    MetricsMiddleware,
+    ShutdownMiddleware,
+)
 from krquality.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from krquality.api.routes import catalogue, classify, health, languagetool, okrs, playground
 from krquality.api.settings import Settings
@@ -198,6 +203,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     # Added innermost first: metrics see every response, CORS headers go on
     # the body guard's rejections too.
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -206,6 +212,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
             allow_headers=["Content-Type", settings.api_key_header],
             max_age=600,
         )
+    app.add_middleware(ShutdownMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
 
     def openapi() -> dict[str, Any]:

@@ -106,6 +106,8 @@ def plain_from_data(data: str) -> PlainText:
             raise TypeError("annotation is not a list")
     except (json.JSONDecodeError, KeyError, TypeError) as e:
         raise ValueError(f'data must be JSON like {{"annotation": [{{"text": "..."}}]}}: {e}') from e
+    except RecursionError as e:  # nested deeper than the JSON reader's stack
+        raise ValueError('data is nested too deeply; it must be {"annotation": [...]}') from e
     plain: list[str] = []
     original: list[str] = []
     starts: list[int] = []

@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: a body guard (size, media type, UTF-8) and request metrics.
+"""Pure ASGI middleware: a body guard (size, media type, UTF-8), request metrics, a
+concurrency limit, and a problem document for requests cut short by shutdown.
 
 Both wrap the ASGI callables directly instead of using ``BaseHTTPMiddleware``,
 so they neither buffer responses nor break streaming and cancellation.
@@ -6,16 +7,17 @@ so they neither buffer responses nor break streaming and cancellation.
 
 from __future__ import annotations
 
+import asyncio
 import codecs
+import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException
 
 from krquality.api.metrics import ServiceMetrics
-from krquality.api.problems import problem, problem_response
+from krquality.api.problems import BodyError, problem, problem_response
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -24,6 +26,11 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# Probes and metrics are answered even when the service is saturated.
+UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+# Seconds between two log lines about the same limit being hit.
+LOG_EVERY = 10.0
+logger = logging.getLogger("krquality.api")
 
 
 def is_json_media_type(content_type: str | None) -> bool:
@@ -96,13 +103,17 @@ class BodyGuardMiddleware:
                 if received > limit:
                     # FastAPI re-raises HTTPException from body reading, so the
                     # problem handler answers it like any other error.
-                    raise HTTPException(413, f"the request body is over the limit of {limit} bytes")
+                    raise BodyError(
+                        413, f"the request body is over the limit of {limit} bytes", slug="body-too-large"
+                    )
                 if decoder is not None:
                     try:
                         decoder.decode(chunk, final=not message.get("more_body", False))
                     except UnicodeDecodeError as e:
                         at = received - len(chunk) + e.start
-                        raise HTTPException(400, f"the request body is not valid UTF-8 (byte {at})") from e
+                        raise BodyError(
+                            400, f"the request body is not valid UTF-8 (byte {at})", slug="invalid-utf8"
+                        ) from e
             return message
 
         await self.app(scope, counted_receive, send)
@@ -147,3 +158,83 @@ class MetricsMiddleware:
             template = getattr(route, "path", None) or "unmatched"
             elapsed = time.perf_counter() - started
             self.metrics.observe_request(scope["method"], template, status, elapsed)
+
+
+class ConcurrencyLimitMiddleware:
+    """Serve at most ``limit`` requests at once; the others get a 503 problem with ``Retry-After``.
+
+    Health probes and ``/metrics`` are never refused, so an orchestrator sees
+    a saturated service as alive. A line is logged when the limit is hit (at
+    most one every :data:`LOG_EVERY` seconds).
+    """
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_flight = 0
+        self.refused = 0
+        self._logged = 0.0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            self.refused += 1
+            now = time.monotonic()
+            if now - self._logged > LOG_EVERY:
+                self._logged = now
+                logger.warning(
+                    "%d requests in flight, the limit (KRQ_MAX_CONCURRENT_REQUESTS); refused %d so far",
+                    self.in_flight,
+                    self.refused,
+                )
+            detail = f"the service is serving {self.limit} requests, its limit; retry shortly"
+            body = problem(503, detail, title="Too busy", slug="too-busy", instance=scope["path"])
+            await problem_response(body, headers={"Retry-After": "1"})(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+
+class ShutdownMiddleware:
+    """Answer a request cancelled by the server's shutdown with a 503 problem and ``Retry-After``.
+
+    uvicorn cancels the requests still running when the graceful period
+    (``KRQ_GRACEFUL_TIMEOUT``) is over; without this their clients got a
+    plain-text 500. A response already started is left as it is.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except asyncio.CancelledError:
+            if started:
+                raise
+            body = problem(
+                503,
+                "the service is shutting down; retry on another instance or shortly",
+                title="Shutting down",
+                slug="shutting-down",
+                instance=scope["path"],
+            )
+            response = problem_response(body, headers={"Retry-After": "1", "Connection": "close"})
+            # The task is ending anyway: answer, then let it end without the error.
+            await response(scope, receive, send)

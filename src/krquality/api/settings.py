@@ -49,6 +49,20 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         2_000_000, ge=1024, description="Largest request body accepted, in bytes (413 above it)."
     )
+    max_header_bytes: int = Field(
+        32_768, ge=1024, description="Largest request line and headers, in bytes (431 above it)."
+    )
+    header_timeout: float = Field(
+        10.0, gt=0, description="Seconds a connection gets to send a complete request line and headers."
+    )
+    keep_alive_timeout: int = Field(
+        5, ge=1, description="Seconds an idle keep-alive connection is kept open between requests."
+    )
+    max_concurrent_requests: int = Field(
+        256,
+        ge=1,
+        description="Requests served at once, probes aside; more get a 503 problem with Retry-After.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed to call the API from a browser."
     )
