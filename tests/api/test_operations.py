@@ -20,7 +20,12 @@ def test_healthz_is_always_ok(client: TestClient) -> None:
 def test_readyz_reports_the_loaded_model(client: TestClient) -> None:
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "model_version": "krq-stub-1", "detail": None}
+    assert response.json() == {
+        "status": "ready",
+        "model_version": "krq-stub-1",
+        "detail": None,
+        "degraded": False,
+    }
 
 
 def test_readyz_reports_a_model_that_failed_to_load(tmp_path: pytest.TempPathFactory) -> None:
@@ -33,9 +38,11 @@ def test_readyz_reports_a_model_that_failed_to_load(tmp_path: pytest.TempPathFac
         assert response.status_code == 503
         assert response.json()["status"] == "failed"
         assert "missing.joblib" in response.json()["detail"]
+        assert str(tmp_path) not in response.json()["detail"]  # never where the service's files are
         assert client.get("/healthz").status_code == 200
         problem = client.post("/v1/classify", json={"text": "Ship it"}).json()
         assert problem["status"] == 503 and "failed to load" in problem["detail"]
+        assert str(tmp_path) not in problem["detail"]
 
 
 def test_metrics_count_requests_latency_and_labels(client: TestClient) -> None:

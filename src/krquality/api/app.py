@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -29,13 +30,15 @@ from krquality.api.deps import api_key_dependency
 from krquality.api.helpers import HelperPool, helper_count
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.middleware import (
+    ApiKeyMiddleware,
     BodyGuardMiddleware,
     ConcurrencyLimitMiddleware,
     MetricsMiddleware,
+    SecurityHeadersMiddleware,
     ShutdownMiddleware,
 )
 from krquality.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
-from krquality.api.routes import catalogue, classify, health, languagetool, okrs, playground
+from krquality.api.routes import catalogue, classify, docs, health, languagetool, okrs, playground
 from krquality.api.settings import Settings
 from krquality.errors import InvalidInputError
 
@@ -58,6 +61,20 @@ weaknesses found (codes and character spans), a score and rewrite suggestions.
   and the playground at `/` stay open.
 * `POST /v2/check` speaks LanguageTool's protocol: point a LanguageTool client here.
 """
+
+
+# An absolute path (POSIX or Windows), up to a space, quote or comma.
+_PATH = re.compile(r"""(?<![\w:/.\\])(?:[A-Za-z]:)?(?:[/\\][^\s'"/\\,;:]+)+[/\\]?""")
+
+
+def public_reason(error: BaseException) -> str:
+    """``error`` as clients may see it: its type and message, each path cut to its last part.
+
+    >>> public_reason(FileNotFoundError("no model file at /srv/app/models/kr.joblib"))
+    'FileNotFoundError: no model file at kr.joblib'
+    """
+    message = _PATH.sub(lambda m: m.group(0).rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1], str(error))
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def load_analyzer(settings: Settings) -> Analyzer:
@@ -85,8 +102,9 @@ async def _load_into(app: FastAPI) -> None:
     try:
         analyzer = await anyio.to_thread.run_sync(load_analyzer, settings, abandon_on_cancel=True)
     except Exception as e:  # any failure must show on /readyz, not kill the event loop silently
-        app.state.load_error = str(e) or type(e).__name__
-        logger.error("the model failed to load: %s", app.state.load_error, exc_info=e)
+        # The log has the whole error; /readyz and the 503s show it without paths.
+        logger.error("the model failed to load: %s", e, exc_info=e)
+        app.state.load_error = public_reason(e)
         return
     await _start_helpers(app, analyzer, helper_count(settings.analysis_processes, workers=settings.workers))
     app.state.analyzer = analyzer
@@ -110,6 +128,8 @@ async def _start_helpers(app: FastAPI, analyzer: Analyzer, count: int) -> None:
         app.state.helpers = HelperPool(analyzer, count, pin=app.state.settings.pin_cpus)
     except Exception as e:  # the worker's own threads still serve everything
         logger.warning("no helper processes: %s", e)
+        return
+    app.state.helpers_started = True
 
 
 @contextlib.asynccontextmanager
@@ -133,6 +153,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         helpers: HelperPool | None = app.state.helpers
         if helpers is not None:
             app.state.helpers = None
+            app.state.helpers_started = False  # stopped on purpose: not a loss
             await anyio.to_thread.run_sync(helpers.close)
 
 
@@ -181,7 +202,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served by routes.docs, without a CDN
         redoc_url=None,
         openapi_url="/openapi.json",
     )
@@ -189,6 +210,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.state.metrics = ServiceMetrics()
     app.state.analyzer = analyzer
     app.state.helpers = None
+    app.state.helpers_started = False
     app.state.load_error = None
 
     install_problem_handlers(app)
@@ -198,11 +220,15 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
         app.include_router(module.router, dependencies=protected)
     app.include_router(health.router)
     app.include_router(playground.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("krquality.api", "static")]), name="static")
+    app.mount(docs.ASSETS, StaticFiles(packages=[docs.ASSETS_PACKAGE]), name="docs-assets")
 
     # Added innermost first: metrics see every response, CORS headers go on
     # the body guard's rejections too.
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    if settings.api_key is not None:  # the key before the body guard reads anything
+        app.add_middleware(ApiKeyMiddleware, settings=settings)
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
     if settings.cors_origins:
         app.add_middleware(
@@ -213,6 +239,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
             max_age=600,
         )
     app.add_middleware(ShutdownMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
 
     def openapi() -> dict[str, Any]:

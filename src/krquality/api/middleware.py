@@ -18,6 +18,7 @@ from starlette.datastructures import Headers
 
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.problems import BodyError, problem, problem_response
+from krquality.api.settings import Settings
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -238,3 +239,74 @@ class ShutdownMiddleware:
             response = problem_response(body, headers={"Retry-After": "1", "Connection": "close"})
             # The task is ending anyway: answer, then let it end without the error.
             await response(scope, receive, send)
+
+
+class ApiKeyMiddleware:
+    """Refuse a request to ``prefixes`` without the right API key before its body is read.
+
+    FastAPI reads and parses a route's body before it runs its dependencies,
+    so a client without the key could make the service parse 2 MB of JSON;
+    this answers 401 from the headers alone (see
+    :func:`krquality.api.deps.key_problem`). CORS preflights pass.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, settings: Settings, prefixes: tuple[str, ...] = ("/v1/", "/v2/")
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.prefixes = prefixes
+        self.header = settings.api_key_header.lower().encode("latin-1")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] == "OPTIONS"
+            or not scope["path"].startswith(self.prefixes)
+        ):
+            await self.app(scope, receive, send)
+            return
+        from krquality.api.deps import key_problem
+
+        sent = next((value for name, value in scope["headers"] if name == self.header), None)
+        error = key_problem(self.settings, sent)
+        if error is None:
+            await self.app(scope, receive, send)
+            return
+        body = problem(error.status, error.detail, title=error.title, slug=error.slug, instance=scope["path"])
+        await problem_response(body, headers=error.headers)(scope, _no_body, send)
+
+
+async def _no_body() -> Message:  # a refused request's body is never read
+    return {"type": "http.disconnect"}
+
+
+# On every response: no MIME sniffing, no framing by other sites, no referrer
+# sent onwards. The playground adds its Content-Security-Policy.
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+
+class SecurityHeadersMiddleware:
+    """Add :data:`SECURITY_HEADERS` to every HTTP response that does not set them itself."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -127,8 +127,11 @@ class Settings(BaseSettings):
 
     @field_validator("api_key", mode="before")
     @classmethod
-    def _empty_key_is_none(cls, value: object) -> object:
-        # An empty KRQ_API_KEY (common in compose files) means "no auth", not "the empty key".
+    def _no_blank_key(cls, value: object) -> object:
+        # An empty or blank KRQ_API_KEY (a compose file's "KRQ_API_KEY=") used to
+        # turn authentication off without a word; say so at start instead.
         if isinstance(value, str) and not value.strip():
-            return None
+            raise ValueError(
+                "the API key is empty or only whitespace; unset KRQ_API_KEY to run without a key"
+            )
         return value
