@@ -120,3 +120,15 @@ def test_the_schema_shows_configured_limits(make_client: ClientFactory) -> None:
     schema = make_client(max_chars=200, max_batch=10).get("/openapi.json").json()
     assert schema["components"]["schemas"]["ClassifyRequest"]["properties"]["text"]["maxLength"] == 200
     assert schema["components"]["schemas"]["BatchRequest"]["properties"]["texts"]["maxItems"] == 10
+
+
+def test_metrics_label_refused_and_starlette_routes_by_template(client: TestClient) -> None:
+    client.post(
+        "/v1/classify", content=b"text", headers={"content-type": "text/plain"}
+    )  # 415, before routing
+    client.get("/openapi.json")
+    client.get("/static/app.js")
+    text = client.get("/metrics").text
+    assert 'route="/v1/classify",status="415"' in text
+    assert 'route="/openapi.json",status="200"' in text
+    assert 'route="/static",status="200"' in text

@@ -28,6 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from krquality import __version__
 from krquality.api.deps import api_key_dependency
 from krquality.api.helpers import HelperPool, helper_count
+from krquality.api.logs import RequestIdMiddleware
 from krquality.api.metrics import ServiceMetrics
 from krquality.api.middleware import (
     ApiKeyMiddleware,
@@ -241,6 +242,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.add_middleware(ShutdownMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(RequestIdMiddleware)  # outermost: every line of a request carries its id
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -128,6 +128,29 @@ class BodyGuardMiddleware:
         await response(scope, no_body, send)
 
 
+def _template(scope: Scope, path: str) -> str:
+    """The route template of a request that no route marked: one refused before routing (a
+    415 from the body guard) or served by a mount (the static files); else ``unmatched``.
+
+    The service's own routes have no path parameters, so a documented path is its template.
+    """
+    from starlette.routing import Mount
+
+    app = scope.get("app")
+    try:
+        documented = app.openapi().get("paths", {}) if app is not None else {}
+    except Exception:  # no schema, no documented paths: fall through
+        documented = {}
+    if path in documented:
+        return path
+    for route in getattr(getattr(app, "router", None), "routes", ()):
+        if isinstance(route, Mount) and path.startswith(route.path + "/"):
+            return str(route.path)
+        if getattr(route, "path", None) == path:  # Starlette's own routes (/openapi.json)
+            return path
+    return "unmatched"
+
+
 class MetricsMiddleware:
     """Count requests and time them by method, route template and status."""
 
@@ -141,6 +164,7 @@ class MetricsMiddleware:
             return
         started = time.perf_counter()
         status = 500
+        path = scope["path"]  # before a mount rewrites the scope
 
         async def send_with_status(message: Message) -> None:
             nonlocal status
@@ -156,7 +180,7 @@ class MetricsMiddleware:
             route = scope.get("route")
             # Only route templates become label values, so metrics cannot grow
             # with every path a scanner tries.
-            template = getattr(route, "path", None) or "unmatched"
+            template = getattr(route, "path", None) or _template(scope, path)
             elapsed = time.perf_counter() - started
             self.metrics.observe_request(scope["method"], template, status, elapsed)
 

@@ -8,6 +8,7 @@ several worker processes builds the same settings.
 
 from __future__ import annotations
 
+import logging.config
 import os
 import signal
 from pathlib import Path
@@ -131,8 +132,10 @@ def serve(
     os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(LARGE_BLOCK))
     os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", str(LARGE_BLOCK))
     keep_out()
+    from krquality.api.logs import log_config
     from krquality.api.protocol import PROTOCOL, raise_open_file_limit
 
+    logging.config.dictConfig(log_config(settings.log_level, json_lines=settings.log_format == "json"))
     raise_open_file_limit()
     # uvicorn stops on SIGTERM, then raises it again with the handler it found
     # in place: with the default one the process died of the signal (-15);
@@ -145,6 +148,7 @@ def serve(
         port=settings.port,
         workers=settings.workers,
         log_level=settings.log_level.lower(),
+        log_config=log_config(settings.log_level, json_lines=settings.log_format == "json"),
         access_log=settings.access_log,
         timeout_graceful_shutdown=settings.graceful_timeout,
         proxy_headers=False,
