@@ -59,3 +59,11 @@ def test_a_blank_api_key_in_the_environment_is_refused(monkeypatch: pytest.Monke
 def test_out_of_range_values_are_refused_naming_the_field(field: str, value: int) -> None:
     with pytest.raises(ValidationError, match=field):
         Settings(**{field: value})
+
+
+def test_every_setting_is_documented_in_the_service_readme() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "service" / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in Settings.model_fields if f"`KRQ_{name.upper()}`" not in readme]
+    assert missing == []
