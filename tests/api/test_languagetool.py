@@ -142,3 +142,13 @@ def test_plain_text_positions_map_back_to_the_same_characters(parts: list[tuple[
     plain = lt.plain_from_data(json.dumps({"annotation": annotation}))
     for i, char in enumerate(plain.text):
         assert plain.original[plain.origin(i)] == char
+
+
+def test_the_context_is_a_window_around_the_match(client: TestClient) -> None:
+    line = "Grow the revenue " + "of every regional team in the northern sales area " * 4 + "to 10%"
+    match = check(client, text=line)["matches"][0]  # type: ignore[index]
+    assert match["rule"]["id"] == "KRQ101" and match["sentence"] == line
+    context = match["context"]
+    assert context["text"] == line[-43:]  # the match and the 40 characters before it
+    start = context["offset"]
+    assert context["text"][start : start + context["length"]] == "10%"
