@@ -77,6 +77,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self.max_header_bytes, self.header_timeout = _limits()
         self._head_bytes = 0  # bytes received since the current request's head began
+        self._exact_head = 0  # bytes of its line and headers the parser has handed over
         self._reading_head = True
         self._head_timer: asyncio.TimerHandle | None = None
 
@@ -139,7 +140,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._head_bytes = 0
 
     def _count(self, size: int) -> None:
-        self._exact_head = getattr(self, "_exact_head", 0) + size
+        self._exact_head += size
         if self._exact_head > self.max_header_bytes:
             raise HeadersTooLarge
 

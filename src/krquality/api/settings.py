@@ -44,7 +44,7 @@ class Settings(BaseSettings):
         description="Most characters one request may ask to analyse, all key results and titles together.",
     )
     max_analysis_seconds: float = Field(
-        10.0, gt=0, description="Longest analysis of one request; past it the request is stopped."
+        30.0, gt=0, description="Longest analysis of one request; past it the request is stopped."
     )
     max_body_bytes: int = Field(
         2_000_000, ge=1024, description="Largest request body accepted, in bytes (413 above it)."
