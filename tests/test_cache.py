@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import krquality
-from krquality.cache import ResultCache
+from krquality.cache import ResultCache, approximate_bytes
 from krquality.engine import Analyzer
 from krquality.result import Result
 
@@ -134,3 +134,66 @@ def test_a_full_cache_keeps_the_latest_texts_and_still_answers_right() -> None:
 def test_without_a_size_there_is_no_cache() -> None:
     assert cached_analyzer(0).cache is None
     assert base().cache is None  # the library default: callers opt in
+
+
+def _deep_size(obj: object, seen: set[int]) -> int:
+    """Bytes ``obj`` holds, following containers and dataclass fields (shared objects once)."""
+    import dataclasses
+    import enum
+    import sys
+
+    if id(obj) in seen or isinstance(obj, enum.Enum | type | bool | None):
+        return 0
+    seen.add(id(obj))
+    size = sys.getsizeof(obj)
+    if isinstance(obj, dict):
+        size += sum(_deep_size(k, seen) + _deep_size(v, seen) for k, v in obj.items())
+    elif isinstance(obj, list | tuple | set | frozenset):
+        size += sum(_deep_size(v, seen) for v in obj)
+    elif dataclasses.is_dataclass(obj):
+        size += sum(_deep_size(getattr(obj, f.name), seen) for f in dataclasses.fields(obj))
+    return size
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ship the app",
+        "Increase weekly active teams from 1,200 to 2,000 by end of Q3",
+        "Improve the reliability of the nightly build and the release train and the docs site " * 4,
+        "Reduce " + ", ".join(f"queue {i} wait to {i} min" for i in range(40)),
+    ],
+)
+@pytest.mark.parametrize("suggestions", [True, False])
+def test_the_byte_estimate_is_within_a_factor_of_four(text: str, suggestions: bool) -> None:
+    value = base().analyze(text[:1000], suggestions=suggestions)
+    actual = _deep_size(value, {id(value.model_version)})
+    estimate = approximate_bytes((value.text, suggestions), value)
+    assert actual / 4 <= estimate <= actual * 4
+
+
+def test_the_byte_bound_drops_the_oldest_entries() -> None:
+    small, large = result("Ship the app"), result("Hold reviews " * 70)
+    budget = approximate_bytes(("a", False), small) * 3
+    lru = ResultCache(100, max_bytes=budget)
+    for key in "abc":
+        lru.put((key, False), small)
+    assert len(lru) == 3 and lru.bytes <= budget
+    lru.put(("d", False), small)  # over the bytes, though far under 100 entries
+    assert lru.get(("a", False)) is None and len(lru) == 3
+    lru.put(("e" * 900, False), large)  # alone over the bound: not stored, nothing dropped for it
+    assert lru.get(("e" * 900, False)) is None and len(lru) == 3
+    lru.put(("b", False), small)  # a replaced entry is not counted twice
+    assert lru.bytes == 3 * approximate_bytes(("a", False), small)
+    lru.clear()
+    assert lru.bytes == 0
+
+
+def test_a_long_text_flood_stays_within_the_byte_bound() -> None:
+    analyzer = Analyzer(base().nlp, base().model, base().config, cache_size=10_000, cache_bytes=200_000)
+    texts = [
+        f"Migrate service {i} to the new cluster and retire the old " + "node pool " * 60 for i in range(40)
+    ]
+    list(analyzer.analyze_many(texts, suggestions=False))
+    assert analyzer.cache is not None
+    assert 0 < len(analyzer.cache) < 40 and analyzer.cache.bytes <= 200_000

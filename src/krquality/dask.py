@@ -97,8 +97,9 @@ def cluster_executor(address: str, spec: AnalyzerSpec) -> Iterator[tuple[Executo
     try:
         client = Client(address, set_as_default=False, timeout="30s")
     except OSError as e:
-        raise InvalidInputError(f"cannot reach the Dask scheduler at {address}: {e}",
-                                field="dask_scheduler") from e
+        raise InvalidInputError(
+            f"cannot reach the Dask scheduler at {address}: {e}", field="dask_scheduler"
+        ) from e
     try:
         client.register_plugin(AnalyzerPlugin(spec), name=PLUGIN_NAME)
         threads = max(1, sum(client.nthreads().values()))
@@ -136,12 +137,18 @@ def classify_partition(
             out["row"][i] = number
             out["id"][i] = row_id(number, text)
         try:
-            valid.append((i, validate_text(text, field=f"row {number if number is not None else i + 1}",
-                                           max_chars=limit)))
+            valid.append(
+                (
+                    i,
+                    validate_text(
+                        text, field=f"row {number if number is not None else i + 1}", max_chars=limit
+                    ),
+                )
+            )
         except InvalidInputError as e:
             out["error"][i] = str(e)
     for start in range(0, len(valid), PARTITION_CHUNK_ROWS):
-        part = valid[start:start + PARTITION_CHUNK_ROWS]
+        part = valid[start : start + PARTITION_CHUNK_ROWS]
         for (i, _), outcome in zip(part, analyze_chunk(spec, [text for _, text in part]), strict=True):
             if isinstance(outcome, str):
                 out["error"][i] = outcome

@@ -13,6 +13,7 @@ import gc
 import itertools
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from krquality.cache import Key, ResultCache
 from krquality.checks import CheckContext, run_checks, run_set_checks
 from krquality.checks.score import score_findings
 from krquality.config import Config, load_config
-from krquality.errors import InvalidInputError
+from krquality.errors import AnalysisTimeoutError, InvalidInputError
 from krquality.evidence import collect_evidence, structure
 from krquality.features.types import Features, SpanRef
 from krquality.feedback.overlay import CorrectionIndex
@@ -33,6 +34,7 @@ from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
 from krquality.nlp.notakr import not_a_key_result
+from krquality.nlp.zone import memory_zone
 from krquality.parallel import AnalyzerSpec, analyze_parallel
 from krquality.result import Evidence, Objective, ObjectiveResult, OKRSetResult, Result
 from krquality.suggest import suggest_many
@@ -40,6 +42,9 @@ from krquality.suggest import suggest_many
 DEFAULT_MAX_CHARS = 1000
 # How far the probabilities of a text that is not a key result are drawn toward uniform.
 NOT_A_KR_UNIFORM_SHARE = 0.5
+# With a deadline, analyze_many looks at the clock after every this many key
+# results: a chunk of 32 long (1,000-character) key results takes about 2 s.
+DEADLINE_CHUNK = 32
 
 
 def validate_text(text: object, *, field: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> str:
@@ -131,6 +136,7 @@ class Analyzer:
         config: Config,
         *,
         cache_size: int = 0,
+        cache_bytes: int | None = None,
         corrections: CorrectionIndex | None = None,
     ) -> None:
         self.nlp = nlp
@@ -142,10 +148,13 @@ class Analyzer:
         # Off by default: a library caller analysing a backlog once gains
         # nothing from it; the service, which sees the same texts again and
         # again, turns it on (KRQ_CACHE_SIZE).
-        self.cache = ResultCache(cache_size) if cache_size > 0 else None
+        self.cache = ResultCache(cache_size, max_bytes=cache_bytes) if cache_size > 0 else None
         # The parser is shared; spaCy components are not documented as
         # re-entrant, so on-demand parsing for suggestions is serialised.
         self.parse_lock = threading.Lock()
+        # Every analysis runs in the pipeline's shared memory zone, so the
+        # strings of new words are freed after it (see krquality.nlp.zone).
+        self.zone = memory_zone(nlp)
 
     @classmethod
     def load(
@@ -155,12 +164,14 @@ class Analyzer:
         spacy_model: str | None = None,
         config: Config | None = None,
         cache_size: int = 0,
+        cache_bytes: int | None = None,
         corrections: CorrectionIndex | None = None,
     ) -> Analyzer:
         """Load the spaCy pipeline and the (checksum-verified) model once.
 
-        ``cache_size`` > 0 keeps that many finished results (see
-        :mod:`krquality.cache`), so a text analysed again is answered from memory.
+        ``cache_size`` > 0 keeps that many finished results, and at most
+        ``cache_bytes`` bytes of them (see :mod:`krquality.cache`), so a text
+        analysed again is answered from memory.
 
         The loaded objects are then moved out of the garbage collector's
         generations (:func:`gc.freeze`): they live as long as the process, and
@@ -171,7 +182,9 @@ class Analyzer:
         loaded = load_model(model_path)
         config = config if config is not None else load_config()
         nlp = build_nlp(spacy_model, vague_words=config.vague_words, activity_verbs=config.activity_verbs)
-        analyzer = cls(nlp, loaded, config, cache_size=cache_size, corrections=corrections)
+        analyzer = cls(
+            nlp, loaded, config, cache_size=cache_size, cache_bytes=cache_bytes, corrections=corrections
+        )
         gc.freeze()
         return analyzer
 
@@ -252,8 +265,8 @@ class Analyzer:
         key = cache_key(text, suggestions, cycle, self.correction_for(text))
         if cache is not None and (hit := cache.get(key)) is not None:
             return hit
-        doc = self.nlp(text)
-        (result,) = self._finish_batch([(text, doc)], suggestions, cycle)
+        with self.zone:
+            (result,) = self._finish_batch([(text, self.nlp(text))], suggestions, cycle)
         if cache is not None:
             cache.put(key, result)
         return result
@@ -267,6 +280,7 @@ class Analyzer:
         suggestions: bool = True,
         cached: bool = True,
         cycle: str | None = None,
+        deadline: float | None = None,
     ) -> Iterator[Result]:
         """Analyse many key results lazily, in input order, with ``nlp.pipe``.
 
@@ -276,6 +290,11 @@ class Analyzer:
         ``cached``, texts analysed before are answered from it and repeats
         within a batch are analysed once; ``n_process`` > 1 does not use it.
         ``cycle`` is the OKR cycle of all ``texts`` (see :meth:`analyze`).
+
+        ``deadline`` (a :func:`time.monotonic` value) bounds the time: past
+        it, the next chunk is not started and :class:`AnalysisTimeoutError`
+        is raised (the results yielded so far stand). The clock is read
+        between chunks of at most :data:`DEADLINE_CHUNK` key results.
         """
         max_chars = self.config.max_chars
 
@@ -298,19 +317,57 @@ class Analyzer:
             )
             return
 
+        if deadline is not None:
+            yield from self._before(
+                deadline, min(batch_size, DEADLINE_CHUNK), suggestions, checked(), cached, cycle
+            )
+            return
+
         if self.cache is not None and cached:
             yield from self._analyze_cached(checked(), self.cache, batch_size, suggestions, cycle)
             return
 
-        batch: list[tuple[str, Doc]] = []
-        # The text rides along as the context: ``doc.text`` re-joins the tokens on every call.
-        for doc, text in self.nlp.pipe(((t, t) for t in checked()), batch_size=batch_size, as_tuples=True):
-            batch.append((text, doc))
-            if len(batch) >= batch_size:
-                yield from self._finish_batch(batch, suggestions, cycle)
-                batch = []
-        if batch:
-            yield from self._finish_batch(batch, suggestions, cycle)
+        texts_left = checked()
+        while chunk := list(itertools.islice(texts_left, batch_size)):
+            yield from self._analyze_chunk(chunk, batch_size, suggestions, cycle)
+
+    def _before(
+        self,
+        deadline: float,
+        batch_size: int,
+        suggestions: bool,
+        texts: Iterator[str],
+        cached: bool,
+        cycle: str | None,
+    ) -> Iterator[Result]:
+        """:meth:`analyze_many` in chunks of ``batch_size``, none started past ``deadline``."""
+        done = 0
+        while chunk := list(itertools.islice(texts, batch_size)):
+            if time.monotonic() > deadline:
+                raise AnalysisTimeoutError(
+                    f"the analysis ran out of time after {done} key results", done=done
+                )
+            chunk_results = (
+                self._analyze_cached(iter(chunk), self.cache, batch_size, suggestions, cycle)
+                if self.cache is not None and cached
+                else self._analyze_chunk(chunk, batch_size, suggestions, cycle)
+            )
+            for result in chunk_results:
+                done += 1
+                yield result
+
+    def _analyze_chunk(
+        self, texts: list[str], batch_size: int, suggestions: bool, cycle: str | None
+    ) -> list[Result]:
+        """Results for ``texts``, analysed together in the pipeline's memory zone.
+
+        The results hold only plain values (no ``Doc``, ``Token`` or string
+        hash), so they stay valid when the zone frees the texts' strings.
+        """
+        with self.zone:
+            # The text rides along as the context: ``doc.text`` re-joins the tokens on every call.
+            docs = self.nlp.pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True)
+            return self._finish_batch([(text, doc) for doc, text in docs], suggestions, cycle)
 
     def _analyze_cached(
         self, texts: Iterator[str], cache: ResultCache, batch_size: int, suggestions: bool, cycle: str | None
@@ -322,8 +379,7 @@ class Analyzer:
             missing = list(dict.fromkeys(text for text, hit in zip(chunk, found, strict=True) if hit is None))
             fresh: dict[str, Result] = {}
             if missing:
-                docs = self.nlp.pipe(((t, t) for t in missing), batch_size=batch_size, as_tuples=True)
-                for result in self._finish_batch([(text, doc) for doc, text in docs], suggestions, cycle):
+                for result in self._analyze_chunk(missing, batch_size, suggestions, cycle):
                     fresh[result.text] = result
                     cache.put(
                         cache_key(result.text, suggestions, cycle, self.correction_for(result.text)), result
@@ -355,18 +411,27 @@ class Analyzer:
         return suggest_many(checked, analyzer=self)
 
     def analyze_okrs(
-        self, objectives: Sequence[Objective], *, suggestions: bool = True, cycle: str | None = None
+        self,
+        objectives: Sequence[Objective],
+        *,
+        suggestions: bool = True,
+        cycle: str | None = None,
+        deadline: float | None = None,
     ) -> OKRSetResult:
         """Analyse objectives with their key results, plus set-level checks.
 
         Each objective's key results are analysed in its ``cycle``, or in
-        ``cycle`` (the document's) when it states none.
+        ``cycle`` (the document's) when it states none. ``deadline`` as in
+        :meth:`analyze_many`: past it, :class:`AnalysisTimeoutError`.
         """
         by_cycle: dict[str | None, list[str]] = {}
         for objective in objectives:
             by_cycle.setdefault(objective.cycle or cycle, []).extend(objective.key_results)
         analysed = {
-            group: iter(self.analyze_many(texts, suggestions=suggestions, cycle=group))
+            # Listed at once, so that a deadline passed shows here and not halfway through.
+            group: iter(
+                list(self.analyze_many(texts, suggestions=suggestions, cycle=group, deadline=deadline))
+            )
             for group, texts in by_cycle.items()
         }
         per_objective = [

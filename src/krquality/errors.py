@@ -59,3 +59,11 @@ class NotOKRFileError(OKRFileError):
 
 class FeedbackStoreError(KRQualityError):
     """The corrections store cannot be opened, read or written (names the database)."""
+
+
+class AnalysisTimeoutError(KRQualityError):
+    """An analysis ran past the deadline its caller gave; ``done`` key results were finished."""
+
+    def __init__(self, message: str, *, done: int = 0) -> None:
+        super().__init__(message)
+        self.done = done

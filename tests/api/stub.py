@@ -19,6 +19,7 @@ from typing import Any
 
 from krquality import InvalidInputError, Label
 from krquality.config import Config
+from krquality.errors import AnalysisTimeoutError
 from krquality.features.types import Features, Form, SpanRef
 from krquality.result import (
     Evidence,
@@ -59,10 +60,12 @@ class StubAnalyzer:
     * milestone without "by": KRQ201 on the verb, with a fix appending " by [date]";
     * task: KRQ301 on the first word, and a suggestion rewriting the key result.
 
-    ``delay`` makes every call sleep (blocking), to test the thread pool.
+    ``delay`` makes every call sleep (blocking), to test the thread pool, and
+    again every ``delay_every`` key results of it (to test time limits).
     """
 
-    def __init__(self, *, delay: float = 0.0, max_chars: int = 1000) -> None:
+    def __init__(self, *, delay: float = 0.0, max_chars: int = 1000, delay_every: int = 1_000_000) -> None:
+        self.delay_every = delay_every
         self.model = StubModel()
         self.config = Config(max_chars=max_chars)
         self.delay = delay
@@ -79,25 +82,47 @@ class StubAnalyzer:
         return next(self.analyze_many([text], suggestions=suggestions))
 
     def analyze_many(
-        self, texts: Iterable[str], *, batch_size: int = 256, n_process: int = 1, suggestions: bool = True
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 256,
+        n_process: int = 1,
+        suggestions: bool = True,
+        deadline: float | None = None,
     ) -> Iterator[Result]:
         with self.lock:
             self.calls += 1
             self._running += 1
             self.max_concurrent = max(self.max_concurrent, self._running)
         try:
-            if self.delay:
-                time.sleep(self.delay)
-            results = [self._one(i, text, suggestions) for i, text in enumerate(texts)]
+            results: list[Result] = []
+            late = False
+            for i, text in enumerate(texts):
+                if self.delay and i % self.delay_every == 0:
+                    time.sleep(self.delay)
+                if deadline is not None and time.monotonic() > deadline:
+                    late = True
+                    break
+                results.append(self._one(i, text, suggestions))
         finally:
             with self.lock:
                 self._running -= 1
-        return iter(results)
+        return self._then_late(results) if late else iter(results)
 
-    def analyze_okrs(self, objectives: Sequence[Objective], *, suggestions: bool = True) -> OKRSetResult:
+    @staticmethod
+    def _then_late(results: list[Result]) -> Iterator[Result]:
+        """The results done in time, then the library's timeout error, as ``analyze_many`` does."""
+        yield from results
+        raise AnalysisTimeoutError("out of time", done=len(results))
+
+    def analyze_okrs(
+        self, objectives: Sequence[Objective], *, suggestions: bool = True, deadline: float | None = None
+    ) -> OKRSetResult:
         out = []
         for objective in objectives:
-            results = tuple(self.analyze_many(objective.key_results, suggestions=suggestions))
+            results = tuple(
+                self.analyze_many(objective.key_results, suggestions=suggestions, deadline=deadline)
+            )
             findings: tuple[Finding, ...] = ()
             if len(results) < 2:
                 findings = (

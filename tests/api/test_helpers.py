@@ -430,3 +430,22 @@ def test_a_worker_whose_helper_died_gets_its_cpus_back() -> None:
     worker, helper = seen["pinned"]
     assert len(worker) == 1 and len(helper) == 1 and worker != helper
     assert seen["after"] == seen["everything"]
+
+
+def test_a_lost_helper_shows_on_readyz_and_metrics(analyzer: krquality.Analyzer) -> None:
+    """Degraded mode is visible before any work reaches the dead helper, and stays visible."""
+    app = create_app(Settings(analysis_processes=1), analyzer=analyzer)
+    with TestClient(app) as client:
+        assert client.get("/readyz").json()["degraded"] is False
+        assert "krq_degraded 0.0" in client.get("/metrics").text
+        os.kill(app.state.helpers.pids[0], signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while not client.get("/readyz").json()["degraded"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        ready = client.get("/readyz")
+        assert ready.status_code == 200  # still serving, on fewer cores
+        assert ready.json()["degraded"] is True and "helper" in ready.json()["detail"]
+        assert "krq_degraded 1.0" in client.get("/metrics").text
+        texts = [f"Grow weekly active teams from {i} to {i + 40}" for i in range(2 * CHUNK)]
+        assert client.post("/v1/classify/batch", json={"texts": texts}).status_code == 200
+        assert client.get("/readyz").json()["degraded"] is True

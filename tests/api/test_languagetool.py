@@ -180,3 +180,13 @@ def test_split_key_results_offsets_point_at_the_text(text: str) -> None:
         assert text[line.offset : line.offset + len(line.text)] == line.text
         assert line.offset > previous
         previous = line.offset
+
+
+def test_the_context_is_a_window_around_the_match(client: TestClient) -> None:
+    line = "Grow the revenue " + "of every regional team in the northern sales area " * 4 + "to 10%"
+    match = check(client, text=line)["matches"][0]  # type: ignore[index]
+    assert match["rule"]["id"] == "KRQ101" and match["sentence"] == line
+    context = match["context"]
+    assert context["text"] == line[-43:]  # the match and the 40 characters before it
+    start = context["offset"]
+    assert context["text"][start : start + context["length"]] == "10%"

@@ -21,7 +21,12 @@ def test_healthz_is_always_ok(client: TestClient) -> None:
 def test_readyz_reports_the_loaded_model(client: TestClient) -> None:
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ready", "model_version": "krq-stub-1", "detail": None}
+    assert response.json() == {
+        "status": "ready",
+        "model_version": "krq-stub-1",
+        "detail": None,
+        "degraded": False,
+    }
 
 
 def test_readyz_reports_a_model_that_failed_to_load(tmp_path: pytest.TempPathFactory) -> None:
@@ -34,9 +39,11 @@ def test_readyz_reports_a_model_that_failed_to_load(tmp_path: pytest.TempPathFac
         assert response.status_code == 503
         assert response.json()["status"] == "failed"
         assert "missing.joblib" in response.json()["detail"]
+        assert str(tmp_path) not in response.json()["detail"]  # never where the service's files are
         assert client.get("/healthz").status_code == 200
         problem = client.post("/v1/classify", json={"text": "Ship it"}).json()
         assert problem["status"] == 503 and "failed to load" in problem["detail"]
+        assert str(tmp_path) not in problem["detail"]
 
 
 def test_metrics_count_requests_latency_and_labels(client: TestClient) -> None:
@@ -116,3 +123,15 @@ def test_the_schema_shows_configured_limits(make_client: ClientFactory) -> None:
     schema = make_client(max_chars=200, max_batch=10).get("/openapi.json").json()
     assert schema["components"]["schemas"]["ClassifyRequest"]["properties"]["text"]["maxLength"] == 200
     assert schema["components"]["schemas"]["BatchRequest"]["properties"]["texts"]["maxItems"] == 10
+
+
+def test_metrics_label_refused_and_starlette_routes_by_template(client: TestClient) -> None:
+    client.post(
+        "/v1/classify", content=b"text", headers={"content-type": "text/plain"}
+    )  # 415, before routing
+    client.get("/openapi.json")
+    client.get("/static/app.js")
+    text = client.get("/metrics").text
+    assert 'route="/v1/classify",status="415"' in text
+    assert 'route="/openapi.json",status="200"' in text
+    assert 'route="/static",status="200"' in text

@@ -33,7 +33,10 @@ def page(live_server: Server) -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1360, "height": 1000})
+        # Playwright's string predicates (wait_for_function) are evaluated with
+        # eval, which the page's CSP forbids; test_the_page_works_under_its_csp
+        # runs the page with the policy in force.
+        context = browser.new_context(viewport={"width": 1360, "height": 1000}, bypass_csp=True)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
         page = context.new_page()
         errors: list[str] = []
@@ -212,3 +215,55 @@ def test_wrong_label_records_a_correction_and_the_card_shows_it(page: Any, live_
     assert len(mine) == 1
     assert (mine[0]["label"], mine[0]["model_label"], mine[0]["source"]) == (wanted, before, "playground")
     assert mine[0]["user"].startswith("web-")
+
+
+@pytest.mark.parametrize(
+    ("path", "rendered"), [("/docs", ".swagger-ui .opblock"), ("/redoc", "[data-section-id]")]
+)
+def test_the_api_docs_render_offline(page: Any, live_server: Server, path: str, rendered: str) -> None:
+    """With every request off the loopback refused, the docs still render from the service's own files."""
+    refused: list[str] = []
+
+    def only_loopback(route: Any) -> None:
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context = page.context.browser.new_context()  # the policy in force
+    try:
+        docs = context.new_page()
+        errors: list[str] = []
+        docs.on("pageerror", lambda error: errors.append(str(error)))
+        docs.route("**/*", only_loopback)
+        docs.goto(live_server.url + path)
+        docs.wait_for_selector(rendered, timeout=20_000)
+        assert "/v1/classify" in docs.content()
+        assert not errors, errors
+    finally:
+        context.close()
+    assert refused == []
+
+
+def test_the_page_works_under_its_csp(page: Any, live_server: Server) -> None:
+    """With the Content-Security-Policy enforced, the page analyses and reports no violation."""
+    context = page.context.browser.new_context()
+    try:
+        strict = context.new_page()
+        problems: list[str] = []
+        strict.on("pageerror", lambda error: problems.append(str(error)))
+        strict.on(
+            "console", lambda message: problems.append(message.text) if message.type == "error" else None
+        )
+        response = strict.goto(live_server.url + "/")
+        assert (
+            response is not None and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        )
+        strict.wait_for_selector("[data-testid=status].ready")
+        strict.fill("[data-testid=input]", "Launch the partner portal by June 30")
+        strict.wait_for_selector("[data-testid=kr]:not(.stale) [data-testid=label]", timeout=20_000)
+        assert strict.locator("[data-testid=label]").first.inner_text().lower() == "milestone"
+        assert problems == []
+    finally:
+        context.close()

@@ -99,7 +99,9 @@ def test_too_many_items_is_a_413_naming_the_field(make_client: ClientFactory) ->
     body = assert_problem(
         client.post("/v1/classify/batch", json={"texts": ["Ship it"] * 4}), 413, mentions="limit is 3"
     )
-    assert body["errors"] == [{"field": "texts", "message": "texts has 4 key results; the limit is 3"}]
+    assert body["errors"] == [
+        {"field": "texts", "message": "texts has 4 key results; the limit is 3 (KRQ_MAX_BATCH)"}
+    ]
 
 
 def test_an_unknown_route_and_a_wrong_method_are_problems_too(client: TestClient) -> None:

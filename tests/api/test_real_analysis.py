@@ -79,9 +79,12 @@ def test_a_text_sent_again_is_served_from_the_result_cache(analyzer: krquality.A
         first = client.post("/v1/classify", json={"text": text}).json()
         batch = client.post("/v1/classify/batch", json={"texts": [text, "Launch the partner portal"]}).json()
         assert batch["results"][0]["result"] == first
-        assert first == TestClient(create_app(Settings(), analyzer=analyzer)).post(
-            "/v1/classify", json={"text": text}
-        ).json()  # the same answer as an uncached service
+        assert (
+            first
+            == TestClient(create_app(Settings(), analyzer=analyzer))
+            .post("/v1/classify", json={"text": text})
+            .json()
+        )  # the same answer as an uncached service
         metrics = client.get("/metrics").text
     assert 'krq_result_cache_lookups_total{outcome="hit"} 1.0' in metrics
     assert 'krq_result_cache_lookups_total{outcome="miss"} 2.0' in metrics

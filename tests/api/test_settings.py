@@ -47,9 +47,12 @@ def test_cors_origins_accept_a_list_or_commas(
     assert Settings().cors_origins == origins
 
 
-def test_an_empty_api_key_means_no_auth(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KRQ_API_KEY", "  ")
-    assert Settings().api_key is None
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_api_key_in_the_environment_is_refused(monkeypatch: pytest.MonkeyPatch, blank: str) -> None:
+    # It used to turn authentication off without a word.
+    monkeypatch.setenv("KRQ_API_KEY", blank)
+    with pytest.raises(ValidationError, match="unset KRQ_API_KEY"):
+        Settings()
 
 
 @pytest.mark.parametrize(("field", "value"), [("port", 70000), ("max_chars", 0), ("workers", 0)])
@@ -73,3 +76,11 @@ def test_serve_documents_and_sets_krq_model() -> None:
 
     assert _overrides(model="/m.joblib") == {"KRQ_MODEL": "/m.joblib"}
     assert "KRQ_MODEL_PATH" not in Settings.model_fields["model_path"].description
+
+
+def test_every_setting_is_documented_in_the_service_readme() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "service" / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in Settings.model_fields if f"`KRQ_{name.upper()}`" not in readme]
+    assert missing == []

@@ -25,8 +25,11 @@ TEAMS = ["Sales", "Engineering", "Support"]
 def backlog(n: int) -> list[dict[str, str]]:
     """``n`` varied rows (team, quarter, text), deterministic."""
     return [
-        {"team": TEAMS[i % len(TEAMS)], "quarter": f"Q{i % 4 + 1}",
-         "text": FRAGMENTS[i % len(FRAGMENTS)] + ("" if i < len(FRAGMENTS) else f" (draft {i})")}
+        {
+            "team": TEAMS[i % len(TEAMS)],
+            "quarter": f"Q{i % 4 + 1}",
+            "text": FRAGMENTS[i % len(FRAGMENTS)] + ("" if i < len(FRAGMENTS) else f" (draft {i})"),
+        }
         for i in range(n)
     ]
 

@@ -33,10 +33,13 @@ def test_a_clean_file_exits_0(tmp_path: Path) -> None:
     assert not (tmp_path / "bad.csv").exists()
 
 
-@pytest.mark.parametrize("args", [
-    ["--column", "kr"],
-    ["--resume"],  # the output below is complete: nothing to resume
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--column", "kr"],
+        ["--resume"],  # the output below is complete: nothing to resume
+    ],
+)
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
     source = write_csv(tmp_path / "krs.csv", backlog(2))
     out = tmp_path / "out.csv"

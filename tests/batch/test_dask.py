@@ -20,8 +20,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=":0", silence_logs=40) as local:
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0", silence_logs=40
+    ) as local:
         yield local
 
 
@@ -89,7 +90,8 @@ def test_classify_dataframe_refuses_an_unknown_column(client: Any) -> None:
 def test_batch_runner_on_the_cluster_writes_the_same_file(cluster: Any, tmp_path: Path) -> None:
     source = write_csv(tmp_path / "krs.csv", rows_with_errors(60))
     classify_file(source, tmp_path / "local.csv", batch_size=8)
-    summary = classify_file(source, tmp_path / "cluster.csv", batch_size=8,
-                            dask_scheduler=cluster.scheduler_address)
+    summary = classify_file(
+        source, tmp_path / "cluster.csv", batch_size=8, dask_scheduler=cluster.scheduler_address
+    )
     assert summary.rows_failed == 1
     assert (tmp_path / "cluster.csv").read_bytes() == (tmp_path / "local.csv").read_bytes()

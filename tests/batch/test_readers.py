@@ -51,10 +51,13 @@ def test_csv_chosen_column(tmp_path: Path) -> None:
     assert (row.text, row.columns) == ("Hire a head of data", {"id": "7", "notes": "x"})
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("id,kr\n1,x\n", "no column named 'text'"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("id,kr\n1,x\n", "no column named 'text'"),
+        ("", "empty"),
+    ],
+)
 def test_csv_without_a_usable_column_is_refused(tmp_path: Path, body: str, message: str) -> None:
     path = tmp_path / "krs.csv"
     path.write_text(body, encoding="utf-8")
@@ -125,7 +128,10 @@ def test_txt_one_per_line(tmp_path: Path) -> None:
     path = tmp_path / "krs.txt"
     path.write_bytes(b"\xef\xbb\xbfShip it\r\n\nHire a PM\nBad \xfe\n")
     assert [(r.number, r.line, r.text, r.error) for r in rows_of(path)] == [
-        (1, 1, "Ship it", None), (2, 3, "Hire a PM", None), (3, 4, "Bad \ufffd", UNDECODABLE)]
+        (1, 1, "Ship it", None),
+        (2, 3, "Hire a PM", None),
+        (3, 4, "Bad \ufffd", UNDECODABLE),
+    ]
 
 
 def test_xlsx_sheet_and_column(tmp_path: Path) -> None:
@@ -178,13 +184,16 @@ def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
         open_reader(path)
 
 
-@pytest.mark.parametrize(("sample", "delimiter"), [
-    ("text\nShip it\n", ","),
-    ("text\nGrow revenue, fast, and well\nShip it, now\n", ";"),
-    ('text,team\n"Grow revenue; fast",A\n"Ship; it",B\n', ","),
-    ("team;text\nA;Grow revenue, fast, and well\nB;Ship it, now\n", ";"),
-    ("text|team\nGrow, revenue|A\nShip; it|B\n", "|"),
-])
+@pytest.mark.parametrize(
+    ("sample", "delimiter"),
+    [
+        ("text\nShip it\n", ","),
+        ("text\nGrow revenue, fast, and well\nShip it, now\n", ";"),
+        ('text,team\n"Grow revenue; fast",A\n"Ship; it",B\n', ","),
+        ("team;text\nA;Grow revenue, fast, and well\nB;Ship it, now\n", ";"),
+        ("text|team\nGrow, revenue|A\nShip; it|B\n", "|"),
+    ],
+)
 def test_sniffer(sample: str, delimiter: str) -> None:
     assert sniff_delimiter(sample) == delimiter
 
@@ -226,8 +235,10 @@ def test_arbitrary_csv_bytes_never_crash(tmp_path: Path, body: bytes) -> None:
 
 
 @settings_for_files
-@given(cells=st.lists(st.lists(st.text(max_size=30), min_size=1, max_size=4), max_size=20),
-       delimiter=st.sampled_from([",", ";", "\t", "|"]))
+@given(
+    cells=st.lists(st.lists(st.text(max_size=30), min_size=1, max_size=4), max_size=20),
+    delimiter=st.sampled_from([",", ";", "\t", "|"]),
+)
 def test_arbitrary_csv_text_never_crashes(tmp_path: Path, cells: list[list[str]], delimiter: str) -> None:
     import csv
     import io
@@ -255,11 +266,16 @@ json_values = st.recursive(
 
 
 @settings_for_files
-@given(lines=st.lists(st.one_of(
-    st.binary(max_size=60),
-    json_values.map(lambda v: json.dumps(v).encode()),
-    st.fixed_dictionaries({"text": json_values}).map(lambda v: json.dumps(v).encode()),
-), max_size=15))
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.binary(max_size=60),
+            json_values.map(lambda v: json.dumps(v).encode()),
+            st.fixed_dictionaries({"text": json_values}).map(lambda v: json.dumps(v).encode()),
+        ),
+        max_size=15,
+    )
+)
 def test_arbitrary_jsonl_never_crashes(tmp_path: Path, lines: list[bytes]) -> None:
     path = tmp_path / "fuzz.jsonl"
     body = b"\n".join(line.replace(b"\n", b" ") for line in lines)

@@ -16,8 +16,14 @@ from krquality.errors import InvalidInputError
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 RESULTS = [
     # row, team, quarter, text, label, score, findings, suggestion
@@ -34,11 +40,43 @@ def results_csv(tmp_path: Path) -> Path:
     path = tmp_path / "results.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["row", "id", "team", "quarter", "text", "label", "confident", "p_metric",
-                         "p_milestone", "p_task", "score", "grade", "findings", "suggestion"])
+        writer.writerow(
+            [
+                "row",
+                "id",
+                "team",
+                "quarter",
+                "text",
+                "label",
+                "confident",
+                "p_metric",
+                "p_milestone",
+                "p_task",
+                "score",
+                "grade",
+                "findings",
+                "suggestion",
+            ]
+        )
         for row, team, quarter, text, label, score, findings, suggestion in RESULTS:
-            writer.writerow([row, f"id{row}", team, quarter, text, label, "true", 0.3, 0.3, 0.4, score, "B",
-                             findings, suggestion])
+            writer.writerow(
+                [
+                    row,
+                    f"id{row}",
+                    team,
+                    quarter,
+                    text,
+                    label,
+                    "true",
+                    0.3,
+                    0.3,
+                    0.4,
+                    score,
+                    "B",
+                    findings,
+                    suggestion,
+                ]
+            )
     return path
 
 

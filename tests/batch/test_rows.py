@@ -34,8 +34,15 @@ def test_result_to_row_has_the_documented_columns() -> None:
     row = result_to_row(make_result())
     assert tuple(row) == RESULT_COLUMNS
     assert row == {
-        "text": "Increase NPS to 48", "label": "metric", "confident": True, "p_metric": 0.9123,
-        "p_milestone": 0.05, "p_task": 0.0377, "score": 72, "grade": "C", "findings": "KRQ101 KRQ105",
+        "text": "Increase NPS to 48",
+        "label": "metric",
+        "confident": True,
+        "p_metric": 0.9123,
+        "p_milestone": 0.05,
+        "p_task": 0.0377,
+        "score": 72,
+        "grade": "C",
+        "findings": "KRQ101 KRQ105",
         "suggestion": "Increase NPS from [baseline] to 48 by [date]",
     }
 

@@ -16,9 +16,15 @@ COLUMNS = ["row", "id", "team", "text", "score", "confident", "p_task"]
 
 def sample_rows(start: int, count: int) -> list[dict[str, Any]]:
     return [
-        {"row": i, "id": f"id{i}", "team": None if i % 3 == 0 else f"team, {i}",
-         "text": f"Ship\n\"it\" {i} ✓", "score": i % 100,
-         "confident": i % 2 == 0, "p_task": round(i / 1000, 4)}
+        {
+            "row": i,
+            "id": f"id{i}",
+            "team": None if i % 3 == 0 else f"team, {i}",
+            "text": f'Ship\n"it" {i} ✓',
+            "score": i % 100,
+            "confident": i % 2 == 0,
+            "p_task": round(i / 1000, 4),
+        }
         for i in range(start, start + count)
     ]
 

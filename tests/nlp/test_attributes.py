@@ -42,8 +42,11 @@ def test_every_token_of_the_training_data_gets_the_stock_attributes(nlp: Languag
     texts = [e.text for e in load_examples(TRAINING_DATA)]
     ours = list(nlp.pipe(texts, batch_size=256))
     theirs = list(stock.pipe(texts, batch_size=256))
-    mismatched = [(a.text, annotations(a), annotations(b)) for a, b in zip(ours, theirs, strict=True)
-                  if annotations(a) != annotations(b)]
+    mismatched = [
+        (a.text, annotations(a), annotations(b))
+        for a, b in zip(ours, theirs, strict=True)
+        if annotations(a) != annotations(b)
+    ]
     assert mismatched == []
     # and so the features the classifier reads
     assert [d._.krq_features for d in ours] == [d._.krq_features for d in theirs]

@@ -16,9 +16,11 @@ markdownish = st.text(
     max_size=300,
 )
 
-words = st.text(alphabet=st.sampled_from(list("abcdefgh XYZ%$0123456789éß")), min_size=1, max_size=30).map(
-    str.strip
-).filter(bool)
+words = (
+    st.text(alphabet=st.sampled_from(list("abcdefgh XYZ%$0123456789éß")), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 def _assert_positions(doc: OKRDocument) -> None:

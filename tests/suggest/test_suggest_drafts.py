@@ -172,7 +172,11 @@ def test_no_object_phrase_still_completes_a_metric_in_place() -> None:
     text = "NPS to 48"
     target = Quantity(span(text, "48"), QuantityKind.NUMBER, 48.0)
     f = features(
-        text, None, "", VerbClass.OTHER, quantities=(target,),
+        text,
+        None,
+        "",
+        VerbClass.OTHER,
+        quantities=(target,),
         changes=(Change(span(text, "to 48"), Direction.REACH, None, target),),
     )
     assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, None)) == ["NPS from [baseline] to 48 by [date]"]
@@ -183,7 +187,12 @@ def test_a_number_that_opens_the_key_result_gets_its_baseline_after_it() -> None
     target = Quantity(span(text, "€1.5M"), QuantityKind.MONEY, 1_500_000.0, "EUR")
     date = DateRef(span(text, "Q4"), "Q4", True)
     f = features(
-        text, None, "", VerbClass.OTHER, quantities=(target,), dates=(date,),
+        text,
+        None,
+        "",
+        VerbClass.OTHER,
+        quantities=(target,),
+        dates=(date,),
         changes=(Change(span(text, "€1.5M"), Direction.REACH, None, target),),
     )
     expected = ["€1.5M savings on renewals, from [baseline] by Q4"]
@@ -203,7 +212,11 @@ def test_a_multiplier_verb_that_is_its_own_change_gets_a_baseline_after_the_meas
     text = "Double weekly active teams by Q3"
     double = Quantity(span(text, "Double"), QuantityKind.MULTIPLIER, 2.0, "x")
     f = features(
-        text, "Double", "double", VerbClass.MULTIPLIER, quantities=(double,),
+        text,
+        "Double",
+        "double",
+        VerbClass.MULTIPLIER,
+        quantities=(double,),
         dates=(DateRef(span(text, "by Q3"), "Q3", True),),
         changes=(Change(span(text, "Double"), Direction.INCREASE, None, double, is_relative=True),),
     )
@@ -224,7 +237,11 @@ def test_no_baseline_slot_unless_the_finding_asks_for_one() -> None:
     text = "Keep uptime at 99.9%"
     target = Quantity(span(text, "99.9%"), QuantityKind.PERCENT, 99.9, "%")
     f = features(
-        text, "Keep", "keep", VerbClass.OUTCOME, quantities=(target,),
+        text,
+        "Keep",
+        "keep",
+        VerbClass.OUTCOME,
+        quantities=(target,),
         changes=(Change(span(text, "at 99.9%"), Direction.REACH, None, target),),
     )
     uptime = span(text, "uptime")
@@ -239,7 +256,11 @@ def test_no_target_slot_where_a_target_is_written_elsewhere() -> None:
     target = Quantity(span(text, "99.8%"), QuantityKind.PERCENT, 99.8, "%")
     baseline = Quantity(span(text, "99.2%"), QuantityKind.PERCENT, 99.2, "%")
     f = features(
-        text, None, "", VerbClass.OTHER, quantities=(target, baseline),
+        text,
+        None,
+        "",
+        VerbClass.OTHER,
+        quantities=(target, baseline),
         changes=(Change(span(text, "currently ~99.2%"), Direction.REACH, baseline, None),),
     )
     assert texts(build_drafts(f, Label.METRIC, (), None)) == [f"{text} by [date]"]
@@ -249,7 +270,11 @@ def test_cut_below_keeps_the_authors_comparison() -> None:
     text = "Cut median support response time below 2 hours"
     target = Quantity(span(text, "2 hours"), QuantityKind.NUMBER, 2.0, "h")
     f = features(
-        text, "Cut", "cut", VerbClass.OUTCOME, quantities=(target,),
+        text,
+        "Cut",
+        "cut",
+        VerbClass.OUTCOME,
+        quantities=(target,),
         changes=(Change(span(text, "below 2 hours"), Direction.DECREASE, None, target),),
     )
     assert texts(build_drafts(f, Label.METRIC, NO_BASELINE, span(text, "median support response time"))) == [
@@ -285,7 +310,11 @@ def test_a_metric_with_a_plain_verb_is_only_completed_in_place() -> None:
     baseline = Quantity(span(text, "28%"), QuantityKind.PERCENT, 28.0, "%")
     target = Quantity(span(text, "45%"), QuantityKind.PERCENT, 45.0, "%")
     f = features(
-        text, "Bring", "bring", VerbClass.OTHER, quantities=(baseline, target),
+        text,
+        "Bring",
+        "bring",
+        VerbClass.OTHER,
+        quantities=(baseline, target),
         changes=(Change(span(text, "from 28% to 45%"), Direction.INCREASE, baseline, target),),
         markers=measure(text, "onboarding completion"),
     )
@@ -297,10 +326,22 @@ def test_a_metric_with_a_plain_verb_is_only_completed_in_place() -> None:
 @pytest.mark.parametrize(
     ("text", "verb", "lemma", "verb_class", "label", "obj"),
     [
-        ("Improve the onboarding experience", "Improve", "improve", VerbClass.VAGUE, Label.TASK,
-         "the onboarding experience"),
-        ("Launch the partner portal", "Launch", "launch", VerbClass.DELIVERABLE, Label.MILESTONE,
-         "the partner portal"),
+        (
+            "Improve the onboarding experience",
+            "Improve",
+            "improve",
+            VerbClass.VAGUE,
+            Label.TASK,
+            "the onboarding experience",
+        ),
+        (
+            "Launch the partner portal",
+            "Launch",
+            "launch",
+            VerbClass.DELIVERABLE,
+            Label.MILESTONE,
+            "the partner portal",
+        ),
         ("Optimize checkout", "Optimize", "optimize", VerbClass.VAGUE, Label.TASK, "checkout"),
     ],
 )

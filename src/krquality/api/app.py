@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -28,10 +29,18 @@ from krquality import __version__
 from krquality.api.deps import api_key_dependency
 from krquality.api.feedbackstate import FeedbackState
 from krquality.api.helpers import HelperPool, helper_count
+from krquality.api.logs import RequestIdMiddleware
 from krquality.api.metrics import ServiceMetrics
-from krquality.api.middleware import BodyGuardMiddleware, MetricsMiddleware
+from krquality.api.middleware import (
+    ApiKeyMiddleware,
+    BodyGuardMiddleware,
+    ConcurrencyLimitMiddleware,
+    MetricsMiddleware,
+    SecurityHeadersMiddleware,
+    ShutdownMiddleware,
+)
 from krquality.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
-from krquality.api.routes import catalogue, classify, feedback, health, languagetool, okrs, playground
+from krquality.api.routes import catalogue, classify, docs, feedback, health, languagetool, okrs, playground
 from krquality.api.settings import Settings
 from krquality.errors import InvalidInputError
 
@@ -56,6 +65,20 @@ weaknesses found (codes and character spans), a score and rewrite suggestions.
 """
 
 
+# An absolute path (POSIX or Windows), up to a space, quote or comma.
+_PATH = re.compile(r"""(?<![\w:/.\\])(?:[A-Za-z]:)?(?:[/\\][^\s'"/\\,;:]+)+[/\\]?""")
+
+
+def public_reason(error: BaseException) -> str:
+    """``error`` as clients may see it: its type and message, each path cut to its last part.
+
+    >>> public_reason(FileNotFoundError("no model file at /srv/app/models/kr.joblib"))
+    'FileNotFoundError: no model file at kr.joblib'
+    """
+    message = _PATH.sub(lambda m: m.group(0).rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1], str(error))
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
 def load_analyzer(settings: Settings) -> Analyzer:
     """Load the analyzer the settings describe, and warm it up with one analysis."""
     from krquality import Analyzer
@@ -63,7 +86,11 @@ def load_analyzer(settings: Settings) -> Analyzer:
 
     config = replace(load_config(), max_chars=settings.max_chars)
     analyzer = Analyzer.load(
-        settings.model_path, spacy_model=settings.spacy_model, config=config, cache_size=settings.cache_size
+        settings.model_path,
+        spacy_model=settings.spacy_model,
+        config=config,
+        cache_size=settings.cache_size,
+        cache_bytes=settings.cache_bytes,
     )
     # The first calls build caches; pay for them before traffic arrives.
     with contextlib.suppress(InvalidInputError):  # a max_chars below the warm-up text's length
@@ -77,8 +104,9 @@ async def _load_into(app: FastAPI) -> None:
     try:
         analyzer = await anyio.to_thread.run_sync(load_analyzer, settings, abandon_on_cancel=True)
     except Exception as e:  # any failure must show on /readyz, not kill the event loop silently
-        app.state.load_error = str(e) or type(e).__name__
-        logger.error("the model failed to load: %s", app.state.load_error, exc_info=e)
+        # The log has the whole error; /readyz and the 503s show it without paths.
+        logger.error("the model failed to load: %s", e, exc_info=e)
+        app.state.load_error = public_reason(e)
         return
     await _start_helpers(app, analyzer, helper_count(settings.analysis_processes, workers=settings.workers))
     app.state.feedback.attach(analyzer)
@@ -103,6 +131,8 @@ async def _start_helpers(app: FastAPI, analyzer: Analyzer, count: int) -> None:
         app.state.helpers = HelperPool(analyzer, count, pin=app.state.settings.pin_cpus)
     except Exception as e:  # the worker's own threads still serve everything
         logger.warning("no helper processes: %s", e)
+        return
+    app.state.helpers_started = True
 
 
 @contextlib.asynccontextmanager
@@ -128,6 +158,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         helpers: HelperPool | None = app.state.helpers
         if helpers is not None:
             app.state.helpers = None
+            app.state.helpers_started = False  # stopped on purpose: not a loss
             await anyio.to_thread.run_sync(helpers.close)
         await app.state.feedback.close()
 
@@ -177,7 +208,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served by routes.docs, without a CDN
         redoc_url=None,
         openapi_url="/openapi.json",
     )
@@ -185,6 +216,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.state.metrics = ServiceMetrics()
     app.state.analyzer = analyzer
     app.state.helpers = None
+    app.state.helpers_started = False
     app.state.load_error = None
     app.state.feedback = FeedbackState(settings)
 
@@ -195,11 +227,16 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
         app.include_router(module.router, dependencies=protected)
     app.include_router(health.router)
     app.include_router(playground.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("krquality.api", "static")]), name="static")
+    app.mount(docs.ASSETS, StaticFiles(packages=[docs.ASSETS_PACKAGE]), name="docs-assets")
 
     # Added innermost first: metrics see every response, CORS headers go on
     # the body guard's rejections too.
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    if settings.api_key is not None:  # the key before the body guard reads anything
+        app.add_middleware(ApiKeyMiddleware, settings=settings)
+    app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -208,7 +245,10 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
             allow_headers=["Content-Type", settings.api_key_header],
             max_age=600,
         )
+    app.add_middleware(ShutdownMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(RequestIdMiddleware)  # outermost: every line of a request carries its id
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -117,34 +117,51 @@ async def get_batcher(
     return batcher
 
 
+def normalise_key(key: str | bytes) -> bytes:
+    """An API key as it is compared: surrounding whitespace stripped, as UTF-8 bytes.
+
+    HTTP headers arrive as bytes (Starlette shows them decoded as Latin-1), so
+    a key sent as UTF-8 is compared byte for byte with the configured one.
+
+    >>> normalise_key(" clé-1 ") == normalise_key("clé-1".encode().decode("latin-1").encode("latin-1"))
+    True
+    """
+    raw = key if isinstance(key, bytes) else key.encode("utf-8")
+    return raw.strip(b" \t\r\n")
+
+
+def key_problem(settings: Settings, sent: bytes | None) -> ProblemError | None:
+    """The 401 problem for the key ``sent`` (raw header bytes, None if absent), or None if it matches."""
+    expected = normalise_key(settings.api_key.get_secret_value()) if settings.api_key else b""
+    header = settings.api_key_header
+    if sent is None:
+        detail = f"missing API key: send it in the {header} header"
+    elif secrets.compare_digest(normalise_key(sent), expected):
+        return None
+    else:
+        detail = f"wrong API key in the {header} header"
+    return ProblemError(
+        401, "Unauthorized", detail, slug="unauthorized", headers={"WWW-Authenticate": "ApiKey"}
+    )
+
+
 def api_key_dependency(settings: Settings) -> Callable[..., Any]:
     """A dependency that requires ``settings.api_key`` in ``settings.api_key_header``.
 
     Declared through :class:`~fastapi.security.APIKeyHeader`, so ``/docs``
-    shows the scheme and its Authorize button.
+    shows the scheme and its Authorize button. The key is checked before the
+    body is read by :class:`krquality.api.middleware.ApiKeyMiddleware`; this
+    checks it again the same way (:func:`key_problem`).
     """
     scheme = APIKeyHeader(
         name=settings.api_key_header, auto_error=False, description="The service's API key."
     )
-    expected = settings.api_key.get_secret_value().encode() if settings.api_key else b""
 
     async def require_api_key(key: str | None = Depends(scheme)) -> None:
-        if key is None:
-            raise ProblemError(
-                401,
-                "Unauthorized",
-                f"missing API key: send it in the {settings.api_key_header} header",
-                slug="unauthorized",
-                headers={"WWW-Authenticate": "ApiKey"},
-            )
-        if not secrets.compare_digest(key.encode(), expected):
-            raise ProblemError(
-                401,
-                "Unauthorized",
-                f"wrong API key in the {settings.api_key_header} header",
-                slug="unauthorized",
-                headers={"WWW-Authenticate": "ApiKey"},
-            )
+        # Starlette decoded the header's bytes as Latin-1: undo it to compare bytes.
+        error = key_problem(settings, None if key is None else key.encode("latin-1", errors="replace"))
+        if error is not None:
+            raise error
 
     return require_api_key
 

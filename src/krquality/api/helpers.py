@@ -299,6 +299,17 @@ class HelperPool:
         return self.processes * IN_FLIGHT
 
     @property
+    def healthy(self) -> bool:
+        """Every helper is alive and taking work (False once one died, hung or was stopped).
+
+        A helper killed while idle shows here at once, before any work is sent its way.
+        """
+        if self.broken or getattr(self._executor, "_broken", False):
+            return False
+        processes = self._processes()
+        return len(processes) == self.processes and all(p.is_alive() for p in processes.values())
+
+    @property
     def pids(self) -> list[int]:
         """The helpers' process ids."""
         return sorted(self._processes())

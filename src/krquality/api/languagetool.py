@@ -107,6 +107,8 @@ def plain_from_data(data: str) -> PlainText:
             raise TypeError("annotation is not a list")
     except (json.JSONDecodeError, KeyError, TypeError) as e:
         raise ValueError(f'data must be JSON like {{"annotation": [{{"text": "..."}}]}}: {e}') from e
+    except RecursionError as e:  # nested deeper than the JSON reader's stack
+        raise ValueError('data is nested too deeply; it must be {"annotation": [...]}') from e
     plain: list[str] = []
     original: list[str] = []
     starts: list[int] = []
@@ -235,6 +237,10 @@ def _family(finding: Finding) -> str:
     return finding.name.split(".", 1)[0]
 
 
+# Characters of the line shown on each side of a match in its ``context``.
+CONTEXT_CHARS = 40
+
+
 def match_for(
     finding: Finding,
     result: Result,
@@ -258,7 +264,12 @@ def match_for(
     start, end = max(0, min(start, len(line.text))), max(0, min(end, len(line.text)))
     begin = utf16.at(to_original(line.offset + start))
     finish = utf16.at(to_original(line.offset + end)) if end > start else begin
-    line_utf16 = Utf16Offsets(line.text)
+    # The context is a window around the match, not the whole line: a long line
+    # with many findings repeated itself in every match (1,000 such lines made a
+    # 106 MB response); ``sentence`` carries the line once per match.
+    window_start = max(0, start - CONTEXT_CHARS)
+    window = line.text[window_start : end + CONTEXT_CHARS]
+    window_utf16 = Utf16Offsets(window)
     family = _family(finding)
     return schemas.LTMatch(
         message=finding.message,
@@ -267,7 +278,9 @@ def match_for(
         offset=begin,
         length=finish - begin,
         context=schemas.LTContext(
-            text=line.text, offset=line_utf16.at(start), length=line_utf16.at(end) - line_utf16.at(start)
+            text=window,
+            offset=window_utf16.at(start - window_start),
+            length=window_utf16.at(end - window_start) - window_utf16.at(start - window_start),
         ),
         sentence=line.text,
         type=schemas.LTType(typeName="Other"),

@@ -76,6 +76,12 @@ class ServiceMetrics:
             ("outcome",),
             registry=self.registry,
         )
+        self.degraded = Gauge(
+            "krq_degraded",
+            "1 when the worker lost its helper processes and analyses alone, else 0.",
+            registry=self.registry,
+            multiprocess_mode="max",
+        )
         self._cache_seen = (0, 0)
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:

@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: a body guard (size, media type, UTF-8) and request metrics.
+"""Pure ASGI middleware: a body guard (size, media type, UTF-8), request metrics, a
+concurrency limit, and a problem document for requests cut short by shutdown.
 
 Both wrap the ASGI callables directly instead of using ``BaseHTTPMiddleware``,
 so they neither buffer responses nor break streaming and cancellation.
@@ -6,16 +7,18 @@ so they neither buffer responses nor break streaming and cancellation.
 
 from __future__ import annotations
 
+import asyncio
 import codecs
+import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException
 
 from krquality.api.metrics import ServiceMetrics
-from krquality.api.problems import problem, problem_response
+from krquality.api.problems import BodyError, problem, problem_response
+from krquality.api.settings import Settings
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -24,6 +27,11 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# Probes and metrics are answered even when the service is saturated.
+UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+# Seconds between two log lines about the same limit being hit.
+LOG_EVERY = 10.0
+logger = logging.getLogger("krquality.api")
 
 
 def is_json_media_type(content_type: str | None) -> bool:
@@ -96,13 +104,17 @@ class BodyGuardMiddleware:
                 if received > limit:
                     # FastAPI re-raises HTTPException from body reading, so the
                     # problem handler answers it like any other error.
-                    raise HTTPException(413, f"the request body is over the limit of {limit} bytes")
+                    raise BodyError(
+                        413, f"the request body is over the limit of {limit} bytes", slug="body-too-large"
+                    )
                 if decoder is not None:
                     try:
                         decoder.decode(chunk, final=not message.get("more_body", False))
                     except UnicodeDecodeError as e:
                         at = received - len(chunk) + e.start
-                        raise HTTPException(400, f"the request body is not valid UTF-8 (byte {at})") from e
+                        raise BodyError(
+                            400, f"the request body is not valid UTF-8 (byte {at})", slug="invalid-utf8"
+                        ) from e
             return message
 
         await self.app(scope, counted_receive, send)
@@ -114,6 +126,29 @@ class BodyGuardMiddleware:
             return {"type": "http.disconnect"}
 
         await response(scope, no_body, send)
+
+
+def _template(scope: Scope, path: str) -> str:
+    """The route template of a request that no route marked: one refused before routing (a
+    415 from the body guard) or served by a mount (the static files); else ``unmatched``.
+
+    The service's own routes have no path parameters, so a documented path is its template.
+    """
+    from starlette.routing import Mount
+
+    app = scope.get("app")
+    try:
+        documented = app.openapi().get("paths", {}) if app is not None else {}
+    except Exception:  # no schema, no documented paths: fall through
+        documented = {}
+    if path in documented:
+        return path
+    for route in getattr(getattr(app, "router", None), "routes", ()):
+        if isinstance(route, Mount) and path.startswith(route.path + "/"):
+            return str(route.path)
+        if getattr(route, "path", None) == path:  # Starlette's own routes (/openapi.json)
+            return path
+    return "unmatched"
 
 
 class MetricsMiddleware:
@@ -129,6 +164,7 @@ class MetricsMiddleware:
             return
         started = time.perf_counter()
         status = 500
+        path = scope["path"]  # before a mount rewrites the scope
 
         async def send_with_status(message: Message) -> None:
             nonlocal status
@@ -144,6 +180,157 @@ class MetricsMiddleware:
             route = scope.get("route")
             # Only route templates become label values, so metrics cannot grow
             # with every path a scanner tries.
-            template = getattr(route, "path", None) or "unmatched"
+            template = getattr(route, "path", None) or _template(scope, path)
             elapsed = time.perf_counter() - started
             self.metrics.observe_request(scope["method"], template, status, elapsed)
+
+
+class ConcurrencyLimitMiddleware:
+    """Serve at most ``limit`` requests at once; the others get a 503 problem with ``Retry-After``.
+
+    Health probes and ``/metrics`` are never refused, so an orchestrator sees
+    a saturated service as alive. A line is logged when the limit is hit (at
+    most one every :data:`LOG_EVERY` seconds).
+    """
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_flight = 0
+        self.refused = 0
+        self._logged = 0.0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            self.refused += 1
+            now = time.monotonic()
+            if now - self._logged > LOG_EVERY:
+                self._logged = now
+                logger.warning(
+                    "%d requests in flight, the limit (KRQ_MAX_CONCURRENT_REQUESTS); refused %d so far",
+                    self.in_flight,
+                    self.refused,
+                )
+            detail = f"the service is serving {self.limit} requests, its limit; retry shortly"
+            body = problem(503, detail, title="Too busy", slug="too-busy", instance=scope["path"])
+            await problem_response(body, headers={"Retry-After": "1"})(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+
+class ShutdownMiddleware:
+    """Answer a request cancelled by the server's shutdown with a 503 problem and ``Retry-After``.
+
+    uvicorn cancels the requests still running when the graceful period
+    (``KRQ_GRACEFUL_TIMEOUT``) is over; without this their clients got a
+    plain-text 500. A response already started is left as it is.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except asyncio.CancelledError:
+            if started:
+                raise
+            body = problem(
+                503,
+                "the service is shutting down; retry on another instance or shortly",
+                title="Shutting down",
+                slug="shutting-down",
+                instance=scope["path"],
+            )
+            response = problem_response(body, headers={"Retry-After": "1", "Connection": "close"})
+            # The task is ending anyway: answer, then let it end without the error.
+            await response(scope, receive, send)
+
+
+class ApiKeyMiddleware:
+    """Refuse a request to ``prefixes`` without the right API key before its body is read.
+
+    FastAPI reads and parses a route's body before it runs its dependencies,
+    so a client without the key could make the service parse 2 MB of JSON;
+    this answers 401 from the headers alone (see
+    :func:`krquality.api.deps.key_problem`). CORS preflights pass.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, settings: Settings, prefixes: tuple[str, ...] = ("/v1/", "/v2/")
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.prefixes = prefixes
+        self.header = settings.api_key_header.lower().encode("latin-1")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] == "OPTIONS"
+            or not scope["path"].startswith(self.prefixes)
+        ):
+            await self.app(scope, receive, send)
+            return
+        from krquality.api.deps import key_problem
+
+        sent = next((value for name, value in scope["headers"] if name == self.header), None)
+        error = key_problem(self.settings, sent)
+        if error is None:
+            await self.app(scope, receive, send)
+            return
+        body = problem(error.status, error.detail, title=error.title, slug=error.slug, instance=scope["path"])
+        await problem_response(body, headers=error.headers)(scope, _no_body, send)
+
+
+async def _no_body() -> Message:  # a refused request's body is never read
+    return {"type": "http.disconnect"}
+
+
+# On every response: no MIME sniffing, no framing by other sites, no referrer
+# sent onwards. The playground adds its Content-Security-Policy.
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+
+class SecurityHeadersMiddleware:
+    """Add :data:`SECURITY_HEADERS` to every HTTP response that does not set them itself."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -51,6 +51,28 @@ class ProblemError(Exception):
         self.headers = headers
 
 
+class BodyError(StarletteHTTPException):
+    """A request body refused while it is read (too large, not UTF-8), with its problem type.
+
+    An ``HTTPException`` so that FastAPI, which reads the body, passes it on as it is.
+    """
+
+    def __init__(self, status: int, detail: str, *, slug: str) -> None:
+        super().__init__(status, detail)
+        self.slug = slug
+
+
+# One problem type per cause for the errors Starlette and FastAPI raise themselves.
+_HTTP_SLUGS = {
+    400: "bad-request",
+    401: "unauthorized",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "body-too-large",
+    415: "unsupported-media-type",
+}
+
+
 def problem(
     status: int,
     detail: str,
@@ -171,10 +193,7 @@ def to_problem(exc: Exception, request: Request) -> tuple[Problem, dict[str, str
     if isinstance(exc, RequestValidationError):
         return _validation_problem(exc, instance), None
     if isinstance(exc, StarletteHTTPException):
-        detail = exc.detail if isinstance(exc.detail, str) else _phrase(exc.status_code)
-        if exc.status_code == 404 and detail == "Not Found":
-            detail = f"no route {request.method} {instance}"
-        return problem(exc.status_code, detail, instance=instance), dict(exc.headers) if exc.headers else None
+        return _http_problem(exc, request), dict(exc.headers) if exc.headers else None
     if isinstance(exc, ModelError):
         logger.error("model error on %s: %s", instance, exc)
         return problem(
@@ -192,7 +211,31 @@ def to_problem(exc: Exception, request: Request) -> tuple[Problem, dict[str, str
             500, f"analysis failed: {exc}", title="Analysis failed", slug="analysis-failed", instance=instance
         ), None
     logger.error("unexpected error on %s", instance, exc_info=exc)
-    return problem(500, "an unexpected error occurred; it has been logged", instance=instance), None
+    return problem(
+        500, "an unexpected error occurred; it has been logged", slug="internal-error", instance=instance
+    ), None
+
+
+def _http_problem(exc: StarletteHTTPException, request: Request) -> Problem:
+    """The problem for an HTTP error raised by Starlette, FastAPI or the body guard."""
+    instance = request.url.path
+    status = exc.status_code
+    detail = exc.detail if isinstance(exc.detail, str) else _phrase(status)
+    slug = getattr(exc, "slug", None) or _HTTP_SLUGS.get(status)
+    if status == 404 and detail == "Not Found":
+        detail = f"no route {request.method} {instance}"
+    elif isinstance(exc.__cause__, RecursionError):
+        # FastAPI's "There was an error parsing the body": JSON nested past Python's stack.
+        detail, slug = "the request body is nested too deeply to read", "too-deeply-nested"
+    elif status == 400 and detail.startswith("Part exceeded maximum size"):
+        # A multipart form field over Starlette's part size (1 MB).
+        status, slug = 413, "form-field-too-large"
+        detail = f"a form field is too large: {detail}"
+    elif status == 400 and detail == "There was an error parsing the body":
+        slug = "unreadable-body"
+        if exc.__cause__ is not None:
+            detail = f"the request body could not be read: {type(exc.__cause__).__name__}"
+    return problem(status, detail, slug=slug, instance=instance)
 
 
 async def handle_exception(request: Request, exc: Exception) -> JSONResponse:

@@ -511,6 +511,9 @@ class ReadyOut(BaseModel):
     status: Literal["ready", "loading", "failed"]
     model_version: str | None = None
     detail: str | None = None
+    degraded: bool = Field(
+        False, description="The worker lost its helper processes and analyses alone, on fewer cores."
+    )
 
 
 # --------------------------------------------------------------------------- LanguageTool /v2

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -42,8 +42,30 @@ class Settings(BaseSettings):
     spacy_model: str | None = Field(None, description="spaCy English model package name.")
     max_chars: int = Field(1000, ge=1, le=100_000, description="Longest key result accepted, in characters.")
     max_batch: int = Field(1000, ge=1, le=100_000, description="Most key results in one request.")
+    max_total_chars: int = Field(
+        100_000,
+        ge=1,
+        description="Most characters one request may ask to analyse, all key results and titles together.",
+    )
+    max_analysis_seconds: float = Field(
+        30.0, gt=0, description="Longest analysis of one request; past it the request is stopped."
+    )
     max_body_bytes: int = Field(
         2_000_000, ge=1024, description="Largest request body accepted, in bytes (413 above it)."
+    )
+    max_header_bytes: int = Field(
+        32_768, ge=1024, description="Largest request line and headers, in bytes (431 above it)."
+    )
+    header_timeout: float = Field(
+        10.0, gt=0, description="Seconds a connection gets to send a complete request line and headers."
+    )
+    keep_alive_timeout: int = Field(
+        5, ge=1, description="Seconds an idle keep-alive connection is kept open between requests."
+    )
+    max_concurrent_requests: int = Field(
+        256,
+        ge=1,
+        description="Requests served at once, probes aside; more get a 503 problem with Retry-After.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed to call the API from a browser."
@@ -82,10 +104,18 @@ class Settings(BaseSettings):
         le=1_000_000,
         description="Finished results kept for texts sent again, about 2 KB each (0: no cache).",
     )
+    cache_bytes: int = Field(
+        8_000_000,
+        ge=1,
+        description="Most memory the result cache may hold, in bytes (estimated per entry).",
+    )
     graceful_timeout: int = Field(
         30, ge=0, description="Seconds in-flight requests get to finish on shutdown."
     )
     log_level: str = Field("info", description="uvicorn log level.")
+    log_format: Literal["text", "json"] = Field(
+        "text", description="Log lines as text, or one JSON object per line (level, time, request id)."
+    )
     # A line per request costs the event loop about 20 us (answers from the
     # result cache: 2,760 req/s with it, 2,930 without; next to an analysis
     # of 1-2 ms it is lost in the noise). Off suits a proxy that logs already.
@@ -116,8 +146,11 @@ class Settings(BaseSettings):
 
     @field_validator("api_key", mode="before")
     @classmethod
-    def _empty_key_is_none(cls, value: object) -> object:
-        # An empty KRQ_API_KEY (common in compose files) means "no auth", not "the empty key".
+    def _no_blank_key(cls, value: object) -> object:
+        # An empty or blank KRQ_API_KEY (a compose file's "KRQ_API_KEY=") used to
+        # turn authentication off without a word; say so at start instead.
         if isinstance(value, str) and not value.strip():
-            return None
+            raise ValueError(
+                "the API key is empty or only whitespace; unset KRQ_API_KEY to run without a key"
+            )
         return value

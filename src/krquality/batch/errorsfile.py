@@ -32,8 +32,13 @@ def default_errors_path(output_path: Path) -> Path:
 def error_row(row: InputRow, reason: str) -> dict[str, Any]:
     """The errors-file row for ``row``."""
     text = row.text if len(row.text) <= MAX_TEXT_CHARS else row.text[:MAX_TEXT_CHARS] + "…"
-    return {"row": row.number, "line": row.line, "id": row_id(row.number, row.text), "reason": reason,
-            "text": text}
+    return {
+        "row": row.number,
+        "line": row.line,
+        "id": row_id(row.number, row.text),
+        "reason": reason,
+        "text": text,
+    }
 
 
 class ErrorsFile:
@@ -56,8 +61,9 @@ class ErrorsFile:
         if path is not None:
             fmt: OutputFormat = "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "csv"
             resuming = resume_state is not None and path.exists()
-            self._writer = open_writer(path, ERROR_COLUMNS, output_format=fmt,
-                                       resume_state=resume_state if resuming else None)
+            self._writer = open_writer(
+                path, ERROR_COLUMNS, output_format=fmt, resume_state=resume_state if resuming else None
+            )
 
     def write(self, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -50,8 +50,9 @@ def analyze_chunk(spec: AnalyzerSpec, texts: list[str]) -> list[ChunkOutcome]:
     """
     analyzer = cached_analyzer(spec)
     try:
-        results = list(analyzer.analyze_many(texts, batch_size=max(1, len(texts)),
-                                             suggestions=spec.suggestions))
+        results = list(
+            analyzer.analyze_many(texts, batch_size=max(1, len(texts)), suggestions=spec.suggestions)
+        )
         return [result_to_row(result) for result in results]
     except Exception:  # isolate the culprit below; the chunk as a whole must not fail
         pass

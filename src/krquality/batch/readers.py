@@ -457,7 +457,10 @@ class JsonlReader(_ByteFileReader):
             return InputRow(number, line, "", columns, error=f"no field {self.text_field!r}")
         if not isinstance(text, str):
             return InputRow(
-                number, line, json.dumps(text), columns,
+                number,
+                line,
+                json.dumps(text),
+                columns,
                 error=f"field {self.text_field!r} is not a string but {json.dumps(text)[:40]}",
             )
         if _SURROGATES.search(text):
@@ -519,8 +522,9 @@ class XlsxReader(Reader):
         header_cells = next(worksheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
         if not header_cells:
             self._workbook.close()
-            raise InvalidInputError(f"{path}: sheet {self.sheet!r} is empty; a header row is needed",
-                                    field="input")
+            raise InvalidInputError(
+                f"{path}: sheet {self.sheet!r} is empty; a header row is needed", field="input"
+            )
         self._header = _unique_header([_cell_text(v) for v in header_cells])
         self.header = tuple(self._header)
         self._text_index = _choose_column(path, self._header, column)
@@ -539,9 +543,7 @@ class XlsxReader(Reader):
                     continue
                 number += 1
                 values = list(cells) + [None] * (len(self._header) - len(cells))
-                columns = {
-                    name: values[i] for i, name in enumerate(self._header) if i != self._text_index
-                }
+                columns = {name: values[i] for i, name in enumerate(self._header) if i != self._text_index}
                 yield InputRow(number, line, _cell_text(values[self._text_index]), columns)
         finally:
             self.close()

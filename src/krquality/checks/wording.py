@@ -306,7 +306,7 @@ def _negative(context: CheckContext) -> Iterator[Finding]:
         # state; a key result that is nothing but an absence ("No bugs in
         # production", "Never miss a deadline") is not, whatever its label.
         body_start = features.body.start
-        spans = [s for s in spans if s[0] == body_start or context.text[s[0]:s[1]].lower() == "never"]
+        spans = [s for s in spans if s[0] == body_start or context.text[s[0] : s[1]].lower() == "never"]
     seen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not overlaps((start, end), seen):

@@ -13,10 +13,12 @@ from krquality.cli.app import app
 @app.command()
 def report(
     results: Annotated[Path, typer.Argument(help="Results file (.csv, .jsonl or .parquet) from classify.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="HTML file (default RESULTS.html).")]
-    = None,
-    group_by: Annotated[str | None, typer.Option("--group-by", help="Column to group by (team, quarter).")]
-    = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="HTML file (default RESULTS.html).")
+    ] = None,
+    group_by: Annotated[
+        str | None, typer.Option("--group-by", help="Column to group by (team, quarter).")
+    ] = None,
     top: Annotated[int, typer.Option(help="How many weakest key results and findings to list.")] = 10,
 ) -> None:
     """Write a self-contained HTML report: labels, scores, findings, weakest key results."""

@@ -8,7 +8,9 @@ several worker processes builds the same settings.
 
 from __future__ import annotations
 
+import logging.config
 import os
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -143,6 +145,15 @@ def serve(
     os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(LARGE_BLOCK))
     os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", str(LARGE_BLOCK))
     keep_out()
+    from krquality.api.logs import log_config
+    from krquality.api.protocol import PROTOCOL, raise_open_file_limit
+
+    logging.config.dictConfig(log_config(settings.log_level, json_lines=settings.log_format == "json"))
+    raise_open_file_limit()
+    # uvicorn stops on SIGTERM, then raises it again with the handler it found
+    # in place: with the default one the process died of the signal (-15);
+    # after a graceful stop, exit 0 as the docs promise.
+    signal.signal(signal.SIGTERM, _exit_cleanly)
     uvicorn.run(
         APP_FACTORY,
         factory=True,
@@ -150,7 +161,18 @@ def serve(
         port=settings.port,
         workers=settings.workers,
         log_level=settings.log_level.lower(),
+        log_config=log_config(settings.log_level, json_lines=settings.log_format == "json"),
         access_log=settings.access_log,
         timeout_graceful_shutdown=settings.graceful_timeout,
         proxy_headers=False,
+        # The limits on request heads and silent connections (krquality.api.protocol).
+        http=PROTOCOL,
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.keep_alive_timeout,
+        server_header=False,
     )
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    """SIGTERM once uvicorn has shut down gracefully: a clean exit."""
+    raise SystemExit(0)

@@ -19,7 +19,11 @@ import scipy.sparse as sp
 
 # A long-running service sees an open-ended vocabulary; past this many
 # distinct words the cache starts again rather than grow without bound.
-CACHE_LIMIT = 200_000
+# 5,000 holds the working vocabulary of a set of key results; at
+# 200,000 the cache was what a served worker grew by over 40,000 distinct
+# requests of new words (196 to 267 MB, some 250 bytes an entry in each
+# process), long after spaCy's own strings were freed (krquality.nlp.zone).
+CACHE_LIMIT = 5_000
 
 
 def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:

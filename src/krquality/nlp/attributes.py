@@ -37,7 +37,11 @@ _READERS: dict[str, Callable[[Vocab, int, int, int], Any]] = {
 }
 # Cache entries past this many distinct tokens start the cache again (a
 # long-running service sees an open vocabulary).
-CACHE_LIMIT = 200_000
+# 5,000 holds the working vocabulary of a set of key results; at
+# 200,000 the cache was what a served worker grew by over 40,000 distinct
+# requests of new words (196 to 267 MB, some 250 bytes an entry in each
+# process), long after spaCy's own strings were freed (krquality.nlp.zone).
+CACHE_LIMIT = 5_000
 
 _Test = Callable[[Any], bool]
 # A rule: the spec indices of its tokens, its normalized attrs, the index of the token they go to.

@@ -44,11 +44,48 @@ ABBREVIATIONS: dict[str, str] = {
 # Measures where less is better: a vague "improve" on them means "reduce".
 LOWER_IS_BETTER: frozenset[str] = frozenset(
     {
-        "abandonment", "absenteeism", "attrition", "backlog", "bounce", "bugs", "cac", "chargebacks",
-        "churn", "complaints", "cost", "costs", "cycle", "debt", "defect", "defects", "delay", "delays",
-        "downtime", "duration", "emissions", "errors", "escalations", "expenses", "failures", "fraud",
-        "incidents", "latency", "mttd", "mttr", "outages", "overtime", "refunds", "returns", "risk",
-        "spend", "spending", "tickets", "time", "turnover", "vulnerabilities", "waste",
+        "abandonment",
+        "absenteeism",
+        "attrition",
+        "backlog",
+        "bounce",
+        "bugs",
+        "cac",
+        "chargebacks",
+        "churn",
+        "complaints",
+        "cost",
+        "costs",
+        "cycle",
+        "debt",
+        "defect",
+        "defects",
+        "delay",
+        "delays",
+        "downtime",
+        "duration",
+        "emissions",
+        "errors",
+        "escalations",
+        "expenses",
+        "failures",
+        "fraud",
+        "incidents",
+        "latency",
+        "mttd",
+        "mttr",
+        "outages",
+        "overtime",
+        "refunds",
+        "returns",
+        "risk",
+        "spend",
+        "spending",
+        "tickets",
+        "time",
+        "turnover",
+        "vulnerabilities",
+        "waste",
     }
 )
 
@@ -58,34 +95,97 @@ INCREASE_VERBS: frozenset[str] = frozenset(
 )
 DECREASE_VERBS: frozenset[str] = frozenset(
     {
-        "reduce", "decrease", "cut", "lower", "shrink", "minimize", "minimise", "halve", "drop", "eliminate",
-        "shorten", "slash", "trim", "curb",
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "shrink",
+        "minimize",
+        "minimise",
+        "halve",
+        "drop",
+        "eliminate",
+        "shorten",
+        "slash",
+        "trim",
+        "curb",
     }
 )
 # Of those, the ones that read as a direction with "from X to Y" after them.
 KEEP_AS_WRITTEN: frozenset[str] = frozenset(
     {
-        "increase", "grow", "raise", "boost", "lift", "expand",
-        "reduce", "decrease", "cut", "lower", "shrink", "shorten",
+        "increase",
+        "grow",
+        "raise",
+        "boost",
+        "lift",
+        "expand",
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "shrink",
+        "shorten",
     }
 )
 
 # Things people use: the outcome of launching one is its use.
 PRODUCT_NOUNS: frozenset[str] = frozenset(
     {
-        "api", "app", "application", "assistant", "bot", "chatbot", "dashboard", "extension",
-        "feature", "integration", "marketplace", "mode", "platform", "plugin", "portal", "product",
-        "service", "site", "store", "tool", "version", "website", "workspace", "checkout", "search",
+        "api",
+        "app",
+        "application",
+        "assistant",
+        "bot",
+        "chatbot",
+        "dashboard",
+        "extension",
+        "feature",
+        "integration",
+        "marketplace",
+        "mode",
+        "platform",
+        "plugin",
+        "portal",
+        "product",
+        "service",
+        "site",
+        "store",
+        "tool",
+        "version",
+        "website",
+        "workspace",
+        "checkout",
+        "search",
     }
 )
 
 # Work with an end point: "keep working on the migration" means "complete the migration".
 COMPLETABLE_NOUNS: frozenset[str] = frozenset(
     {
-        "audit", "certification", "consolidation", "conversion", "cutover", "deployment",
-        "implementation", "integration", "launch", "migration", "move", "onboarding", "overhaul",
-        "project", "redesign", "refactor", "refactoring", "release", "rewrite", "rollout",
-        "setup", "transition", "upgrade",
+        "audit",
+        "certification",
+        "consolidation",
+        "conversion",
+        "cutover",
+        "deployment",
+        "implementation",
+        "integration",
+        "launch",
+        "migration",
+        "move",
+        "onboarding",
+        "overhaul",
+        "project",
+        "redesign",
+        "refactor",
+        "refactoring",
+        "release",
+        "rewrite",
+        "rollout",
+        "setup",
+        "transition",
+        "upgrade",
     }
 )
 
@@ -103,9 +203,21 @@ INQUIRY_VERBS: frozenset[str] = frozenset(
 # ("Review firewall rules regularly", "Study Japanese a little every day").
 HABIT_WORDS: frozenset[str] = frozenset(
     {
-        "ongoing", "on an ongoing basis", "regularly", "continuously", "constantly",
-        "every week", "every month", "every sprint", "every day", "each week", "each month",
-        "each sprint", "on a weekly basis", "on a monthly basis", "on a regular basis",
+        "ongoing",
+        "on an ongoing basis",
+        "regularly",
+        "continuously",
+        "constantly",
+        "every week",
+        "every month",
+        "every sprint",
+        "every day",
+        "each week",
+        "each month",
+        "each sprint",
+        "on a weekly basis",
+        "on a monthly basis",
+        "on a regular basis",
     }
 )
 
@@ -148,9 +260,35 @@ MEASURE_OF: dict[str, str] = {
 # "ARPDAU +$0.03 per user" or "churn -2pp QoQ" the baseline slot follows the change itself.
 SLOT_STOP_WORDS: frozenset[str] = frozenset(
     {
-        "per", "a", "an", "each", "every", "in", "on", "at", "for", "by", "from", "to", "of",
-        "qoq", "yoy", "mom", "wow", "and", "or", "with", "across", "over", "vs", "than",
-        "through", "until", "before", "after", "during",
+        "per",
+        "a",
+        "an",
+        "each",
+        "every",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "from",
+        "to",
+        "of",
+        "qoq",
+        "yoy",
+        "mom",
+        "wow",
+        "and",
+        "or",
+        "with",
+        "across",
+        "over",
+        "vs",
+        "than",
+        "through",
+        "until",
+        "before",
+        "after",
+        "during",
     }
 )
 

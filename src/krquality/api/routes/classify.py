@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Response
@@ -19,6 +21,7 @@ from krquality.api.deps import (
     SettingsDep,
 )
 from krquality.api.helpers import HelperGone, HelperPool, Rendered, analyze_rendered
+from krquality.api.limits import check_total_chars, deadline, out_of_time, total_chars
 from krquality.api.problems import ProblemError, invalid_input_problem
 from krquality.api.routes import problem_responses
 from krquality.api.schemas import (
@@ -37,9 +40,9 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/v1", tags=["classify"])
 
 
-def too_many(field: str, count: int, limit: int) -> ProblemError:
-    """The 413 problem for a request with more key results than ``limit``."""
-    detail = f"{field} has {count} key results; the limit is {limit}"
+def too_many(field: str, count: int, limit: int, *, what: str = "key results") -> ProblemError:
+    """The 413 problem for a request with more key results (or objectives) than ``limit``."""
+    detail = f"{field} has {count} {what}; the limit is {limit} (KRQ_MAX_BATCH)"
     return ProblemError(
         413, "Too many items", detail, slug="too-many-items", errors=[FieldError(field=field, message=detail)]
     )
@@ -63,21 +66,33 @@ async def _in_lanes(
     analyzer: Analyzer,
     chunks: list[list[str]],
     suggestions: bool,
-) -> list[list[Rendered]]:
+    until: float | None = None,
+) -> list[list[Rendered]] | None:
     """Analyse ``chunks`` in thread lanes and the helpers' lanes, results in order.
 
     Each lane takes the next chunk only when its last one is done, so a
-    request that queued for a thread meanwhile is ahead of it.
+    request that queued for a thread meanwhile is ahead of it. Past ``until``
+    (a :func:`time.monotonic` value) no lane takes another chunk, and None
+    is returned.
     """
     out: list[list[Rendered]] = [[] for _ in chunks]
     pending = iter(range(len(chunks)))
+    late = False
+
+    def next_chunks() -> Iterator[int]:
+        nonlocal late
+        for i in pending:
+            if until is not None and time.monotonic() > until:
+                late = True
+                return
+            yield i
 
     async def thread_lane() -> None:
-        for i in pending:
+        for i in next_chunks():
             out[i] = await runner(analyze_rendered, analyzer, chunks[i], suggestions)
 
     async def helper_lane(pool: HelperPool) -> None:
-        for i in pending:
+        for i in next_chunks():
             try:
                 out[i] = await pool.analyze(chunks[i], suggestions)
             except HelperGone:  # logged once, by the pool
@@ -93,7 +108,7 @@ async def _in_lanes(
     else:
         lanes = [thread_lane() for _ in range(max(1, min(threads, len(chunks))))]
     await asyncio.gather(*lanes)
-    return out
+    return None if late else out
 
 
 def _json_response(body: bytes) -> Response:
@@ -143,6 +158,8 @@ async def classify_batch(
     and the others are analysed all the same."""
     if len(body.texts) > settings.max_batch:
         raise too_many("texts", len(body.texts), settings.max_batch)
+    check_total_chars("texts", total_chars(body.texts), settings)
+    until = deadline(settings)
     items: list[bytes | Problem | None] = [None] * len(body.texts)
     good: list[tuple[int, str]] = []
     for index, text in enumerate(body.texts):
@@ -160,7 +177,10 @@ async def classify_batch(
         analyzer,
         [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)],
         body.suggestions,
+        until,
     )
+    if chunks is None:
+        raise out_of_time(settings, 0)
     analysed = [rendered for chunk in chunks for rendered in chunk]
     for (index, _), rendered in zip(good, analysed, strict=True):
         metrics.observe(rendered.label, rendered.codes)

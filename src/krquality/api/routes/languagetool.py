@@ -13,10 +13,11 @@ from fastapi import APIRouter, Form
 import krquality
 from krquality.api import languagetool as lt
 from krquality.api.deps import AnalyzerDep, MetricsDep, RunnerDep, SettingsDep
+from krquality.api.limits import check_total_chars, deadline
 from krquality.api.problems import ProblemError
 from krquality.api.routes import problem_responses
 from krquality.api.schemas import FieldError, LTCheckForm, LTCheckResponse, LTLanguageInfo
-from krquality.errors import InvalidInputError
+from krquality.errors import AnalysisTimeoutError, InvalidInputError
 from krquality.result import Result
 
 if TYPE_CHECKING:
@@ -39,8 +40,16 @@ def _descriptions() -> dict[str, str]:
     return {check.code: check.message for check in list_checks()}
 
 
-def _analyze(analyzer: Analyzer, texts: list[str]) -> list[Result]:
-    return list(analyzer.analyze_many(texts, suggestions=True))
+def _analyze(analyzer: Analyzer, texts: list[str], until: float) -> list[Result]:
+    """The results of ``texts``, or of the first of them if the time ran out (LanguageTool's
+    clients show what they get and mark the rest unchecked)."""
+    results: list[Result] = []
+    try:
+        for result in analyzer.analyze_many(texts, suggestions=True, deadline=until):
+            results.append(result)
+    except AnalysisTimeoutError:
+        return results
+    return results
 
 
 @router.post(
@@ -61,11 +70,13 @@ async def check(
     as a LanguageTool match (rule id = check code, offsets relative to the
     whole text in UTF-16 code units, replacements = the fix or the rewrites).
     Lines over the length limit, or past the item limit, are skipped and
-    ``warnings.incompleteResults`` is true."""
+    ``warnings.incompleteResults`` is true, as it is when the analysis runs
+    out of time (the lines done by then are answered)."""
     try:
         language = lt.resolve_language(form.language)
     except lt.UnsupportedLanguageError as e:
         raise _bad("language", str(e)) from e
+    form_field = "text" if form.text is not None else "data"
     if form.text is not None:
         plain = lt.PlainText(form.text)
     elif form.data is not None:
@@ -81,6 +92,8 @@ async def check(
             slug="invalid-request",
             errors=[FieldError(field="text", message="field required")],
         )
+    # LanguageTool refuses a text over its maximum length with a 413 too.
+    check_total_chars(form_field, len(plain.text), settings)
     lines = lt.split_key_results(plain.text)
     incomplete = len(lines) > settings.max_batch
     kept: list[lt.Line] = []
@@ -91,7 +104,12 @@ async def check(
             incomplete = True
             continue
         kept.append(line)
-    results = await runner(_analyze, analyzer, [line.text for line in kept]) if kept else []
+    results = (
+        await runner(_analyze, analyzer, [line.text for line in kept], deadline(settings)) if kept else []
+    )
+    if len(results) < len(kept):  # out of time: the lines analysed are answered
+        incomplete = True
+        kept = kept[: len(results)]
     metrics.observe_results(results)
     keep = lt.rule_filter(form.enabledRules, form.disabledRules, form.enabledOnly)
     matches = lt.matches_for(results, kept, plain, descriptions=_descriptions(), keep=keep)

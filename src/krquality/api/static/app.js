@@ -39,6 +39,9 @@
   const modeUsedEl = $("mode-used");
   const apiKeyRow = $("apikey-row");
   const apiKeyInput = $("apikey");
+  // The header the service reads the key from (KRQ_API_KEY_HEADER), written into the page.
+  const apiKeyMeta = document.querySelector('meta[name="krq-api-key-header"]');
+  const apiKeyHeader = (apiKeyMeta && apiKeyMeta.content) || "X-API-Key";
   const cardTemplate = $("kr-card");
 
   let timer = null;
@@ -89,7 +92,7 @@
 
   async function post(path, body, signal) {
     const headers = { "Content-Type": "application/json" };
-    if (apiKeyInput.value) headers["X-API-Key"] = apiKeyInput.value;
+    if (apiKeyInput.value) headers[apiKeyHeader] = apiKeyInput.value;
     const response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body), signal });
     const payload = await response.json().catch(() => null);
     if (!response.ok) {
