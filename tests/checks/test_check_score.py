@@ -95,3 +95,22 @@ def test_an_output_count_scores_below_an_outcome_metric_of_the_same_shape() -> N
     outcome = krquality.analyze(text, suggestions=False)
     assert output.score < outcome.score
     assert output.band == "partial"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("undated", "dated"),
+    [
+        ("Open the second warehouse in Leeds", "Open the second warehouse in Leeds by 30 June"),
+        ("Publish the volunteer handbook", "Publish the volunteer handbook by the end of Q3"),
+    ],
+)
+def test_an_undated_deliverable_sits_in_the_partial_band_below_a_dated_one(undated: str, dated: str) -> None:
+    import krquality
+
+    without = krquality.analyze(undated, suggestions=False)
+    with_date = krquality.analyze(dated, suggestions=False)
+    assert (without.label, with_date.label) == ("milestone", "milestone")
+    assert without.band == "partial" and with_date.band == "checkable"
+    # The document's cycle dates it: back in the band of a dated deliverable.
+    assert krquality.analyze(undated, suggestions=False, cycle="Q3 2026").band == "checkable"

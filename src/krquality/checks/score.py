@@ -21,7 +21,8 @@ one finding of severity error, warning and info (a check that fires three
 times costs once), and ``ceiling`` is the top of the band the key result's
 kind allows: 39 for a task or an activity (``task.activity``), 59 for an
 uncheckable state (``wording.uncheckable``) or a vague aim with no number,
-74 for an output count (``metric.output_count``), 89 for a milestone (a
+74 for an output count (``metric.output_count``) or an undated deliverable
+(``milestone.no_deadline``), 89 for a milestone (a
 deliverable is checkable, but not yet the effect it is for), 100 for a
 metric. So "Be the best company in the world" (a task) scores at most 39,
 "Hire a head of data by June" 89, and "Increase trial-to-paid conversion
@@ -71,6 +72,10 @@ _ACTIVITY_CODES = frozenset({"KRQ301"})  # task.activity
 _UNCLEAR_CODES = frozenset({"KRQ409"})  # wording.uncheckable
 _VAGUE_CODES = frozenset({"KRQ401"})  # wording.vague: unclear when nothing is measured
 _OUTPUT_CODES = frozenset({"KRQ104"})  # metric.output_count
+# milestone.no_deadline: an undated deliverable sits in the "partial" band
+# whatever the check's configured severity (it is a warning, not an error, so
+# the weights alone left it at 88, in the band of a dated one).
+_UNDATED_CODES = frozenset({"KRQ201"})
 
 
 def band_for(score: int) -> Band:
@@ -96,6 +101,8 @@ def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
 
     >>> ceiling_for(["KRQ104"], Label.METRIC), ceiling_for([], Label.TASK), ceiling_for([], Label.MILESTONE)
     (74, 39, 89)
+    >>> ceiling_for(["KRQ201"], Label.MILESTONE)
+    74
     """
     found = set(codes)
     if label is Label.TASK or found & _ACTIVITY_CODES:
@@ -103,7 +110,7 @@ def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
     vague_aim = bool(found & _VAGUE_CODES) and label is not None and label is not Label.METRIC
     if found & _UNCLEAR_CODES or vague_aim:
         return UNCLEAR_CEILING
-    if found & _OUTPUT_CODES:
+    if found & (_OUTPUT_CODES | _UNDATED_CODES):
         return OUTPUT_CEILING
     if label is Label.MILESTONE:
         return MILESTONE_CEILING
