@@ -35,7 +35,7 @@ objectives:
   - objective: Grow the allotment society
     key_results:
       - Raise paying members from 140 to 200 by the spring show
-      - Launch the seed swap
+      - Grow seed swap visitors to TBD by the autumn show
 """
 
 # Not an OKR file: read as one it would be a usage error (a bullet before any objective).
@@ -76,7 +76,7 @@ def test_the_hook_passes_a_good_file_and_fails_a_bad_one(
     everything = _pre_commit(repo, env, "--all-files")
     output = everything.stdout + everything.stderr
     assert everything.returncode == 1, output
-    assert "okrs/society-okrs.yaml:5:" in output and "KRQ201" in output  # the seed swap has no date
+    assert "okrs/society-okrs.yaml:5:" in output and "KRQ406" in output  # a placeholder target
     assert "notes.md" not in output  # not an OKR file by name: the hook never saw it
     assert "okrs/surgery-okrs.md:" not in output  # nothing to say about the good file
 

@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -210,8 +211,13 @@ def test_a_model_that_fails_shows_no_path(tmp_path: Path) -> None:
     missing = tmp_path / "secret-dir" / "model.joblib"
     port = int(start_port())
     env = {**os.environ, "KRQ_HOST": "127.0.0.1", "KRQ_PORT": str(port), "KRQ_MODEL_PATH": str(missing)}
+    # `krquality serve` refuses a bad model before it starts (exit 2, one line); a
+    # service started another way (uvicorn or gunicorn on the app factory) comes up
+    # and reports the failure on /readyz, which is what is probed here.
     process = subprocess.Popen(
-        [*krquality_command(), "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "uvicorn", "--factory", "krquality.api.app:create_app",
+         "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60

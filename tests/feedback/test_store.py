@@ -69,6 +69,16 @@ def test_pages_are_newest_first_with_the_total(feedback_db: str) -> None:
     assert mine_total == 3 and {c.user for c in mine} == {"u1"}
 
 
+def test_an_offset_past_any_row_is_an_empty_page(feedback_db: str) -> None:
+    store = open_store(feedback_db)
+    try:
+        store.add(_new("Run the supplier audit"))
+        for offset in (5, 2**63, 2**80):  # SQLite cannot bind the last two
+            assert store.page(offset=offset) == ([], 1)
+    finally:
+        store.close()
+
+
 def test_delete_removes_one_and_the_revision_moves(feedback_db: str) -> None:
     store = open_store(feedback_db)
     try:

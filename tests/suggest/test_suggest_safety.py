@@ -111,7 +111,7 @@ def test_several_sentences_get_no_date_but_a_reason() -> None:
     [
         ("Run the monthly supper club for new members", "attendance at"),
         ("Hold weekly pipeline reviews", None),
-        ("YouTube channel", "subscribers to"),
+        ("Grow our YouTube channel", "subscribers to"),
         ("Publish 12 blog posts", "readers of"),
     ],
 )

@@ -194,6 +194,8 @@ class FeedbackStore:
             count = count.where(table.c.user_id == user)
         with self._connect("list corrections") as connection:
             total = int(connection.execute(count).scalar_one())
+            if offset >= 2**63:  # past any store's rows, and SQLite cannot bind it
+                return [], total
             rows = connection.execute(query.order_by(table.c.id.desc()).offset(offset).limit(limit)).all()
         return [_row(r) for r in rows], total
 

@@ -117,7 +117,11 @@ def _analyse_forms(
     """The analyses of each draft filled, then as shown (when it has placeholders), in order.
 
     ``sources`` are the docs of the key results the drafts rewrite, one per
-    draft: the filled forms borrow their tags (None: tagged by spaCy).
+    draft. The filled forms are tagged by spaCy in full all the same: a
+    suggestion's score must be exactly ``analyze()`` of its filled text, and
+    tags borrowed from the key result gave another label on a few texts (a
+    plural the tagger reads as a verb alone, "Write PRDs"). The shown forms
+    still borrow from their filled form, which differs only in placeholders.
     Drafts stay out of the result cache: nobody sends them, and they would
     push out what people do.
     """
@@ -125,8 +129,7 @@ def _analyse_forms(
         return iter(())
     nlp = analyzer.nlp
     filled_texts = [fill_placeholders(draft.text) for draft in drafts]
-    origins = sources if sources is not None else [None] * len(drafts)
-    filled = borrowed_docs(nlp, list(zip(filled_texts, origins, strict=True)), FILLED_TAGS)
+    filled = borrowed_docs(nlp, [(text, None) for text in filled_texts], FILLED_TAGS)
     shown_items = [(d.text, doc) for d, doc in zip(drafts, filled, strict=True) if d.placeholders]
     shown = iter(borrowed_docs(nlp, shown_items, PLACEHOLDER_TAGS))
     batch: list[tuple[str, Doc]] = []

@@ -119,7 +119,7 @@ async def add_feedback(
 )
 async def list_feedback(
     feedback: FeedbackDep,
-    offset: Annotated[int, Query(ge=0, description="Corrections to skip (newest first).")] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**63 - 1, description="Corrections to skip (newest first).")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000, description="Most corrections to return.")] = 100,
     user: Annotated[str | None, Query(max_length=200, description="Only this user's corrections.")] = None,
 ) -> FeedbackPage:
