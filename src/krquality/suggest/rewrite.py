@@ -83,7 +83,6 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
     with analyzer.parse_lock:
         ensure_parsed_many(analyzer.nlp, to_parse)
     drafted: list[tuple[Result, list[Draft]]] = []
-    sources: list[Doc] = []
     for result, context in items:
         if not result.findings:
             drafted.append((result, []))
@@ -92,9 +91,8 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
         drafts = build_drafts(result.features, result.label, result.findings, object_span)
         drafts = _within_limit(drafts, analyzer.config.max_chars)
         drafted.append((result, drafts))
-        sources += [context.doc] * len(drafts)
     cycle = items[0][1].cycle if items else None  # one batch, one document cycle
-    analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, sources, cycle)
+    analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, cycle)
     out = []
     for result, drafts in drafted:
         suggestions = _judge_all(drafts, result, analysed)
@@ -111,17 +109,15 @@ def _within_limit(drafts: Sequence[Draft], limit: int) -> list[Draft]:
 def _analyse_forms(
     drafts: Sequence[Draft],
     analyzer: Analyzer,
-    sources: Sequence[Doc | None] | None = None,
     cycle: str | None = None,
 ) -> Iterator[Result]:
     """The analyses of each draft filled, then as shown (when it has placeholders), in order.
 
-    ``sources`` are the docs of the key results the drafts rewrite, one per
-    draft. The filled forms are tagged by spaCy in full all the same: a
-    suggestion's score must be exactly ``analyze()`` of its filled text, and
-    tags borrowed from the key result gave another label on a few texts (a
-    plural the tagger reads as a verb alone, "Write PRDs"). The shown forms
-    still borrow from their filled form, which differs only in placeholders.
+    The filled forms are tagged by spaCy in full: a suggestion's score must
+    be exactly ``analyze()`` of its filled text, and tags borrowed from the
+    key result gave another label on a few texts (a plural the tagger reads
+    as a verb alone, "Write PRDs"). The shown forms still borrow from their
+    filled form, which differs only in placeholders.
     Drafts stay out of the result cache: nobody sends them, and they would
     push out what people do.
     """
