@@ -193,18 +193,18 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
         relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
-        # A number in brackets is a note on the same result ("(90% by Nov 15)"), not a second one.
+        # A number in brackets is a note on the same result ("(80% by 1 May)"), not a second one.
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end and not _in_brackets(context.text, q.start) for q in quantities)
         if _after_purpose(context.text, features.body.start, start):
-            continue  # "... to share information, build connections, and collaborate": the why, listed
+            continue  # "... to meet growers, swap seeds, and learn": the why, listed
         if _in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
         previous = before[-1] if before else None
         if previous is not None and (
             _verb_shares_object(previous, features)
             or previous.idx <= features.body.start
-            or previous.tag_ in {"IN", "RP"}  # "Collaborate on and deliver a list": one object
+            or previous.tag_ in {"IN", "RP"}  # "Plan and host a bake sale": one object
         ):
             continue  # "Recruit and onboard a co-host": two verbs, one object, one result
         following = tokens_after(tokens, end, 1)
@@ -461,7 +461,7 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-# A letter standing for a count: "release x number of roles", "Have X customers".
+# A letter standing for a count: "open x number of stalls", "Sign X stockists".
 _LETTER_COUNT = re.compile(r"(?:^|(?<=[a-z] ))([xXnN])(?= (?:number of|more|new|[a-z]{3,}s)\b)")
 # Bracketed words that mark an edit, not a value to fill in: "[redacted]", "[sic]".
 _EDITORIAL = frozenset(
@@ -575,7 +575,7 @@ TOO_SHORT = Check(
 )
 
 
-# Intensified states stay uncheckable beside a count: "three highly active contributors".
+# Intensified states stay uncheckable beside a count: "four truly engaged stewards".
 _INTENSIFIED = ("highly active", "highly engaged", "very active")
 
 

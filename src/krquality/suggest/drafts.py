@@ -114,7 +114,7 @@ def build_drafts(
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is Label.METRIC and counted is not None:
-        # "Write 10 public pieces on X": the effect of what is counted ("10 public pieces")
+        # "Film 6 short guides on X": the effect of what is counted ("6 short guides")
         digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
         if digits is not None:
             begin = counted.start + digits.end()
@@ -309,7 +309,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
                 or name.split(" ", 1)[0].lower() in MEASURE_HEADS  # "time to spotting broken links ..."
             )
         ):
-            return None  # a task's "Expand the getting started section" names no count to move
+            return None  # a task's "Extend the returns page" names no count to move
     name = _with_abbreviation(name)
     change = _main_change(features)
     if change is not None and _is_multiplier_verb(features, change):
@@ -324,7 +324,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     return Draft(_tidy(f"{verb} {name} {amount} {_date_phrase(features)}"), DraftKind.METRIC)
 
 
-# Words that open the name of a measure: "Number of participants attending our events".
+# Words that open the name of a measure: "Share of orders shipped the same day".
 MEASURE_HEADS = frozenset(
     {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio"}
 )
@@ -348,7 +348,7 @@ def _rest_after(features: Features, at: int) -> str | None:
 
 
 def _named_measure(features: Features) -> Draft | None:
-    """ "Number of participants attending our events" (a measure, no verb, no number):
+    """ "Share of orders shipped the same day" (a measure, no verb, no number):
     "Increase the number of ... from [baseline] to [target] by [date]"."""
     shape = structure_of(features)
     first = features.text[shape.start : shape.end].split(" ", 1)[0].lower()
@@ -489,14 +489,14 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     shape = structure_of(features)
     lead = features.lead_verb
     if _lead_lemma(features) in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
-        return None  # "Identify events", "Help the volunteers": the object is not what the work is for
+        return None  # "Scout venues", "Help the stewards": the object is not what the work is for
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         phrase = features.text[object_span.start : min(object_span.end, shape.end)]
         if _cut_mid_phrase(features.text[object_span.end : shape.end]):
             return None  # "each current members | QA structure": the parse split a noun phrase
     elif lead is None:
-        phrase = features.text[shape.start : shape.end]  # "YouTube channel", "10 blog posts written"
+        phrase = features.text[shape.start : shape.end]  # "podcast feed", "8 recipes filmed"
     else:
         phrase = features.text[max(lead.span.end, shape.start) : shape.end]
         phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
@@ -504,7 +504,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
     frames = time_frame_spans(phrase)
-    if frames:  # "Civic Tech 101 each week": the rate is no part of the name
+    if frames:  # "Bread Basics 101 each month": the rate is no part of the name
         phrase = phrase[: frames[0][0]] if frames[0][0] > 0 else phrase[frames[0][1] :]
     phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
     words = phrase.split()
@@ -554,7 +554,7 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
         phrase = " ".join(object_span.text.split())
         return Draft(_tidy(f"Complete {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
     if lemma in lexicon.WRITING_VERBS and not time_frame_spans(features.body.text):
-        # "Document token naming conventions" -> "Publish the token naming conventions by [date]"
+        # "Document warehouse shelf labels" -> "Publish the warehouse shelf labels by [date]"
         shape = structure_of(features)
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
         # The whole rest of the key result, so no part of it is dropped.
@@ -596,7 +596,7 @@ def _publication(features: Features, object_span: SpanRef | None) -> Draft | Non
     if first.lower() in {"a", "an"} and rest:
         phrase = f"the {rest}"  # "a video teaser" -> "the video teaser"
     elif first.lower() not in lexicon.DETERMINERS:
-        # "New engine video teaser" -> "the new engine video teaser"; a name keeps its capital
+        # "New harbour walking map" -> "the new harbour walking map"; a name keeps its capital
         lowered = phrase[:1].lower() + phrase[1:] if not phrase[1:2].isupper() else phrase
         phrase = f"the {lowered}"
     return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)

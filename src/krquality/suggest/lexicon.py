@@ -378,8 +378,8 @@ FINDING_VERBS: frozenset[str] = frozenset(
     {"identify", "find", "discover", "scope", "list", "select", "choose"}
 )
 
-# Things made to be published: a task that makes one ("Create a video teaser for
-# the engine", or just "New engine video teaser") is dated as its publication.
+# Things made to be published: a task that makes one ("Draw a walking map for
+# the harbour", or just "New harbour walking map") is dated as its publication.
 PUBLISHABLE: frozenset[str] = frozenset(
     {
         "video", "teaser", "trailer", "podcast", "content", "tutorial", "guide", "page", "site", "website",
