@@ -54,7 +54,8 @@ def test_grade_boundaries(score, grade) -> None:
 def test_the_kind_sets_a_ceiling_so_an_activity_never_reaches_a_milestone() -> None:
     from krquality.labels import Label
 
-    task, _ = score_findings([], config=Config(), label=Label.TASK)
+    # An activity is known by its finding; the task label alone does not cap it.
+    task, _ = score_findings([finding("KRQ301", W)], config=Config(), label=Label.TASK)
     output, _ = score_findings([finding("KRQ104", W)], config=Config(), label=Label.METRIC)
     milestone, _ = score_findings([], config=Config(), label=Label.MILESTONE)
     metric, _ = score_findings([finding("KRQ105", INFO)], config=Config(), label=Label.METRIC)
@@ -114,3 +115,74 @@ def test_an_undated_deliverable_sits_in_the_partial_band_below_a_dated_one(undat
     assert without.band == "partial" and with_date.band == "checkable"
     # The document's cycle dates it: back in the band of a dated deliverable.
     assert krquality.analyze(undated, suggestions=False, cycle="Q3 2026").band == "checkable"
+
+
+def test_inside_a_low_band_other_weaknesses_still_cost() -> None:
+    from krquality.labels import Label
+
+    def score(label: Label, *codes: tuple[str, Severity]) -> int:
+        return score_findings([finding(c, s) for c, s in codes], config=Config(), label=label)[0]
+
+    plain = score(Label.TASK, ("KRQ301", W), ("KRQ302", INFO))
+    vague = score(Label.TASK, ("KRQ301", W), ("KRQ302", INFO), ("KRQ401", W))
+    vague_compound = score(Label.TASK, ("KRQ301", W), ("KRQ401", W), ("KRQ403", W))
+    # Work done, counted or not, is what an activity is: it costs nothing more there.
+    counted = score(Label.TASK, ("KRQ301", W), ("KRQ104", W))
+    assert plain == counted == 39
+    assert vague_compound < vague < plain
+    # An output count with a second weakness drops below a plain one, inside its band.
+    output = score(Label.METRIC, ("KRQ104", W), ("KRQ105", INFO))
+    long_output = score(Label.METRIC, ("KRQ104", W), ("KRQ407", W))
+    assert long_output < output == 74
+
+
+def test_a_task_the_checks_read_as_one_deliverable_is_capped_as_one() -> None:
+    from krquality.labels import Label
+
+    undated, _ = score_findings([finding("KRQ302", INFO)], config=Config(), label=Label.TASK)
+    activity, _ = score_findings([finding("KRQ301", W)], config=Config(), label=Label.TASK)
+    assert activity < undated <= 74
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lower", "higher"),
+    [
+        # a vague aim below a plain activity
+        ("Better team spirit", "Hold weekly pipeline reviews"),
+        # a plain activity below a concrete deliverable with no date
+        ("Research competitor pricing", "Document the loading steps for new drivers"),
+        # an output count below an outcome level with no baseline
+        ("Publish 12 recipe videos", "Member satisfaction with the class timetable at 80% or above"),
+        # an outcome level with no baseline below a full outcome metric
+        (
+            "Member satisfaction with the class timetable at 80% or above",
+            "Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3",
+        ),
+    ],
+)
+def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
+    import krquality
+
+    low = krquality.analyze(lower, suggestions=False).score
+    high = krquality.analyze(higher, suggestions=False).score
+    assert low < high, (lower, low, higher, high)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Better team spirit", "activity"),
+        ("Hold weekly pipeline reviews", "activity"),
+        ("Document the loading steps for new drivers", "partial"),
+        ("Cooking demos given at three farmers' markets", "partial"),
+        ("Fix 60% of the defects found in the fire inspection", "partial"),
+        ("The bakery's Mastodon account has 900 followers", "checkable"),
+        ("Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3", "outcome"),
+    ],
+)
+def test_real_kinds_land_in_their_band(text: str, band: str) -> None:
+    import krquality
+
+    assert krquality.analyze(text, suggestions=False).band == band

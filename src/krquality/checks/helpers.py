@@ -56,7 +56,33 @@ def has_time_frame(features: Features) -> bool:
     >>> has_time_frame(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
     True
     """
-    return bool(features.dates) or bool(time_frame_spans(features.body.text))
+    return (
+        bool(features.dates)
+        or bool(time_frame_spans(features.body.text))
+        or bool(time_frame_spans(features.text))
+        or cycle_tag(features.text) is not None
+    )
+
+
+# A cycle written as a tag beside the key result: "[Q2]", "(H1)", "{Q4_2022}",
+# "(Q3 2024)", "[FY25]". The body leaves bracketed tags out, so the whole text is read.
+_CYCLE_TAG = re.compile(
+    r"[\[({]\s*(?:[QH][1-4]|FY\s?\d{2,4}|20\d\d)(?:[\s_/\-'’]*(?:20)?\d\d)?\s*[\])}]", re.IGNORECASE
+)
+
+
+def cycle_tag(text: str) -> tuple[int, int] | None:
+    """The character span of a bracketed cycle tag in ``text`` ("[Q2]", "(H1)", "{Q4_2022}"), or None.
+
+    >>> text = "Choose a venue for the summer fair [Q2]"
+    >>> start, end = cycle_tag(text)
+    >>> text[start:end]
+    '[Q2]'
+    >>> cycle_tag("Ship v2 (beta)") is None
+    True
+    """
+    match = _CYCLE_TAG.search(text)
+    return (match.start(), match.end()) if match is not None else None
 
 
 def is_dated(features: Features, cycle: str | None) -> bool:

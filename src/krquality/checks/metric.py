@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from krquality.checks import outputs
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -97,7 +98,8 @@ def _count_in_cycle(features: Features, *, text: str, words: frozenset[str] = fr
     if shares:
         return True
     lead_word = lead.lemma.split()[0].lower() if lead is not None else ""
-    if lead_word in _RECEIVING and all(c.is_bare and c.baseline is None for c in changes):
+    rate = any(c.target is not None and c.target.kind is QuantityKind.PERCENT for c in changes)
+    if lead_word in _RECEIVING and not rate and all(c.is_bare and c.baseline is None for c in changes):
         return True  # "Get 8 design critiques": received within the cycle, from zero
     if lead is None or lead.verb_class in _LEVEL_VERBS or not words.isdisjoint(_MOVE_WORDS):
         return False
@@ -111,15 +113,73 @@ def _count_in_cycle(features: Features, *, text: str, words: frozenset[str] = fr
     )
 
 
+# Counted things that are a standing total, not what happens within the cycle:
+# "900 followers" is a level the account already has some of.
+_STOCK_NOUNS = frozenset(
+    {"followers", "subscribers", "stars", "mau", "maus", "dau", "daus"}
+)
+# Verbs that state a level as reached or had, not a count done.
+_HAVE_VERBS = frozenset({"get", "have", "achieve", "hit", "attain", "see"})
+
+
+def _stated_level(context: CheckContext, target: Quantity) -> bool:
+    """Whether the key result states a level of a rate or a standing total with no move and no
+    keep verb: "80% or higher satisfaction", "at least half of orders ship the same day",
+    "900 followers", "zero overdue inspections". Such a level needs today's value beside it; a count done
+    within the cycle ("10 volunteers recruited") and a share of something new taken up ("used by
+    80% of the offices") do not.
+    """
+    features = context.features
+    lead = features.lead_verb
+    verb = lead.lemma.split()[0].lower() if lead is not None else ""
+    if lead is not None and lead.span.start < target.span.start and verb not in _HAVE_VERBS:
+        return False  # "Complete 100% of the safety modules": done within the cycle
+    moves = (Direction.INCREASE, Direction.DECREASE)
+    if any(c.is_relative or c.direction in moves for c in features.changes):
+        return False  # a move is judged by the rest of the check
+    before = context.text[max(0, target.span.start - 4) : target.span.start].lower()
+    if before.endswith("by "):
+        return False  # "used by 80% of the offices": taken up, from nothing
+    if outputs.share_of_work_done(context) is not None or context.lowers & _DONE_STATES:
+        return False  # "Fix 60% of the defects", "90% of sites migrated": work done in the cycle
+    if target.kind is QuantityKind.PERCENT:
+        return True
+    if target.kind is not QuantityKind.NUMBER or target.value is None:
+        return False
+    if target.value == 0:
+        return True  # "zero overdue inspections": a state to reach, from some number today
+    unit = (target.unit or "").lower()
+    return unit in _STOCK_NOUNS and "new" not in context.lowers
+
+
+# Participles that say a share of things was worked through within the cycle.
+_DONE_STATES = frozenset(
+    {
+        "closed", "completed", "finished", "resolved", "fixed", "done", "merged", "addressed", "cleared",
+        "implemented", "delivered", "migrated", "moved", "converted", "updated", "reviewed",
+    }
+)
+
+
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
-    if any(c.direction in _KEEP for c in features.changes):
-        return
     found = context.targets
+    level = bool(found) and _stated_level(context, found[0])
+    if any(c.direction in _KEEP for c in features.changes) and not level:
+        return
     if not found:
         return  # no target at all is metric.no_target's finding
+    if level:
+        span = found[0].span
+        yield NO_BASELINE.finding(
+            span.start,
+            span.end,
+            f"'{span.text}' is a level with no starting value: is it {span.text} now, or far off? "
+            "Write today's value too (\"from 48% to 65%\").",
+        )
+        return
     target = found[0]
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
@@ -180,6 +240,10 @@ NO_BASELINE = Check(
         Example("Increase NPS to 48", M),
         Example("Reduce median support response time to 2 hours", M),
         Example("Double weekly active teams", M),
+        Example("Member satisfaction with the class timetable at 80% or above", M),
+        Example("At least half of the orders ship on the day they are placed", M),
+        Example("The bakery's Mastodon account has 900 followers", M),
+        Example("Zero overdue safety inspections at the depots", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -192,6 +256,9 @@ NO_BASELINE = Check(
         Example("Contribute to 4 tender responses this quarter", M),
         Example("Self-service export used by 80% of the regional offices", M),
         Example("Run 6 supplier audits by the end of Q2", M),
+        Example("12 new stewards recruited and trained", M),
+        Example("90% of the old booking pages migrated", M),
+        Example("Raise the share of orders shipped on the day from 40% to 55%", M),
     ),
     detect=_no_baseline,
 )
@@ -394,7 +461,8 @@ _DONE_WORDS = frozenset(
         "organised", "attended", "spoken", "presented", "produced", "recorded", "created", "conducted",
         "completed", "shipped", "released", "sent", "posted", "made", "submitted", "performed", "filmed",
         "drafted", "prepared", "launched", "facilitated", "led", "taught", "reviewed", "built", "set",
-        "executed", "implemented", "developed", "designed", "written-up",
+        "executed", "implemented", "developed", "designed", "written-up", "closed", "resolved", "fixed",
+        "merged", "finished", "started", "translated", "edited",
     }
 )
 _TIME_CODES = frozenset({"mo", "wk", "d", "y", "yr", "min", "m", "w", "q"})
@@ -440,6 +508,7 @@ _DOING = frozenset(
         "have", "hold", "contribute", "book", "lead", "facilitate", "moderate", "give", "run", "speak",
         "publicise", "publicize", "execute", "set", "support", "present", "teach", "mentor", "pilot",
         "use", "push", "explore", "try", "attend", "join", "complete", "adopt", "read", "watch", "test",
+        "oversee", "manage", "coordinate", "organize", "organise",
     }
 )
 # Verbs of receiving: a count of outputs after them is still work done ("Get 8 design critiques").
@@ -495,8 +564,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         words, end = _counted_phrase(context, quantity)
         lowers = [t.lower_ for t in words]
         inside = set(quantity.span.text.lower().split()) | {unit}
-        if (set(lowers) | inside) & _NOT_OUTPUT:
-            return  # "40 new members attend 2 workshops": the key result counts people
+        if (set(lowers) | inside) & (_NOT_OUTPUT | _OUTCOME_NOUNS):
+            return  # "40 new members attend 2 workshops", "300 stars on 3 projects": it counts an effect
         if not lowers:
             continue
         pairs = {" ".join(lowers[i : i + 2]) for i in range(len(lowers) - 1)}
@@ -505,7 +574,7 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = text_between(context.text, lead, quantity).split()
-        listed = bool((set(lowers) | pairs) & nouns)
+        listed = bool((set(lowers) | pairs) & nouns) or outputs.listed_head(context, quantity.span.end)
         doing = (
             lead_word in load_words("output_verbs")
             or lead_word in _DOING
@@ -530,6 +599,29 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
 
 
 def _output_count(context: CheckContext) -> Iterator[Finding]:
+    found = list(_counted_output(context))
+    if found:
+        yield from found
+        return
+    span = (
+        outputs.share_of_work_done(context)
+        or outputs.placeholder_count(context)
+        or outputs.uncounted_output(
+            context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
+        )
+    )
+    if span is not None:
+        start, end = span
+        yield OUTPUT_COUNT.finding(
+            start,
+            end,
+            f"'{context.text[start:end]}' names work done, not the change it should cause. Measure "
+            "the effect (readers, sign-ups, adoption, what the people it is for do) and keep the "
+            "work in the plan.",
+        )
+
+
+def _counted_output(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
     if lead is None or features.changes:
@@ -592,6 +684,14 @@ OUTPUT_COUNT = Check(
         Example("12+ soup kitchen shifts run by the youth group", M),
         Example("8 garden planters built for the courtyard", M),
         Example("Speaking at three trade fairs", M),
+        Example("Fix 60% of the defects found in the fire inspection", M),
+        Example("85% of the renovation work scheduled for spring finished", M),
+        Example("Cooking demos given at three farmers' markets", M),
+        Example("Monthly repair café sessions held", T),
+        Example("Conduct kitchen inspections at the partner pantries", T),
+        Example("Write X number of help articles", M),
+        Example("40 checkout test cases pass before each release", M),
+        Example("Oversee 3 greenhouse projects", T),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -600,6 +700,12 @@ OUTPUT_COUNT = Check(
         Example("Cut open support tickets older than a week from 90 to 20", M),
         Example("150+ parents join the reading programme", M),
         Example("300+ downloads of the allotment app", M),
+        Example("Resolve 90% of support tickets within one working day", M),
+        Example("Weekly tasting sessions attended by 40 members", M),
+        Example("The parcels sent by the depot are tracked end to end", MS),
+        Example("Publish the volunteer handbook by June", MS),
+        Example("Rotate volunteers between the two shops", T),
+        Example("500+ stars on 2 new open-source libraries", M),
     ),
     detect=_output_count,
 )

@@ -19,14 +19,23 @@ The formula::
 where ``E``, ``W`` and ``I`` count the *distinct check codes* with at least
 one finding of severity error, warning and info (a check that fires three
 times costs once), and ``ceiling`` is the top of the band the key result's
-kind allows: 39 for a task or an activity (``task.activity``), 59 for an
+kind allows: 39 for an activity (``task.activity``), 59 for an
 uncheckable state (``wording.uncheckable``) or a vague aim with no number,
 74 for an output count (``metric.output_count``) or an undated deliverable
-(``milestone.no_deadline``), 89 for a milestone (a
+(``milestone.no_deadline``, or ``task.no_deadline`` on a key result the
+checks read as one deliverable, not an activity), 89 for a milestone (a
 deliverable is checkable, but not yet the effect it is for), 100 for a
 metric. So "Be the best company in the world" (a task) scores at most 39,
 "Hire a head of data by June" 89, and "Increase trial-to-paid conversion
 from 4% to 7% by Q3" 100.
+
+In the three lowest bands (ceiling 74 or less) the other weaknesses still
+cost, from the top of the band: ``score = min(formula, ceiling - 30 * E' -
+12 * W' - 4 * I')``, where the primed counts leave out the codes that put the
+key result in its band (the activity, vagueness, output-count and time-frame
+codes). So a plain activity ("Hold weekly pipeline reviews") scores 39, a
+vague one ("Better team spirit") 27, and a vague one that also packs two
+results into one 15; an output count (74) that is also too long scores 62.
 
 Severities are the configured ones (``[tool.krquality] severity``), so
 raising a check to error makes it cost 30.
@@ -75,7 +84,10 @@ _OUTPUT_CODES = frozenset({"KRQ104"})  # metric.output_count
 # milestone.no_deadline: an undated deliverable sits in the "partial" band
 # whatever the check's configured severity (it is a warning, not an error, so
 # the weights alone left it at 88, in the band of a dated one).
-_UNDATED_CODES = frozenset({"KRQ201"})
+_UNDATED_CODES = frozenset({"KRQ201", "KRQ302"})
+# Time-frame codes: the band of an activity or an output count already says
+# what they say, so inside those bands they cost nothing more.
+_FRAME_CODES = frozenset({"KRQ105", "KRQ201", "KRQ302"})
 
 
 def band_for(score: int) -> Band:
@@ -99,22 +111,39 @@ def grade_for(score: int) -> str:
 def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
     """The highest score a key result of this kind may get (``codes``: its finding codes).
 
-    >>> ceiling_for(["KRQ104"], Label.METRIC), ceiling_for([], Label.TASK), ceiling_for([], Label.MILESTONE)
-    (74, 39, 89)
-    >>> ceiling_for(["KRQ201"], Label.MILESTONE)
-    74
+    An activity is known by its finding (``task.activity``), not by the label
+    alone: a key result the model reads as a task but the checks see as one
+    deliverable ("Document the release steps") is capped like a deliverable.
+
+    >>> ceiling_for(["KRQ104"], Label.METRIC), ceiling_for(["KRQ301"], Label.TASK)
+    (74, 39)
+    >>> ceiling_for([], Label.MILESTONE)
+    89
+    >>> ceiling_for(["KRQ201"], Label.MILESTONE), ceiling_for(["KRQ302"], Label.TASK)
+    (74, 74)
     """
     found = set(codes)
-    if label is Label.TASK or found & _ACTIVITY_CODES:
+    if found & _ACTIVITY_CODES:
         return ACTIVITY_CEILING
     vague_aim = bool(found & _VAGUE_CODES) and label is not None and label is not Label.METRIC
     if found & _UNCLEAR_CODES or vague_aim:
         return UNCLEAR_CEILING
     if found & (_OUTPUT_CODES | _UNDATED_CODES):
         return OUTPUT_CEILING
-    if label is Label.MILESTONE:
+    if label in (Label.MILESTONE, Label.TASK):
         return MILESTONE_CEILING
     return 100
+
+
+def _band_codes(ceiling: int) -> frozenset[str]:
+    """The codes that put a key result in the band under ``ceiling``: they cost nothing more there."""
+    if ceiling == ACTIVITY_CEILING:
+        return _ACTIVITY_CODES | _OUTPUT_CODES | _FRAME_CODES  # work done, counted or not, is activity
+    if ceiling == UNCLEAR_CEILING:
+        return _UNCLEAR_CODES | _VAGUE_CODES | _FRAME_CODES
+    if ceiling == OUTPUT_CEILING:
+        return _OUTPUT_CODES | _FRAME_CODES
+    return frozenset()
 
 
 def score_findings(
@@ -138,5 +167,11 @@ def score_findings(
     worst: dict[str, int] = {}
     for finding in findings:
         worst[finding.code] = max(worst.get(finding.code, 0), WEIGHTS[finding.severity])
-    score = min(ceiling_for(worst, label), max(0, 100 - sum(worst.values())))
+    ceiling = ceiling_for(worst, label)
+    score = min(ceiling, max(0, 100 - sum(worst.values())))
+    if ceiling <= OUTPUT_CEILING:
+        # In a low band the other weaknesses still tell key results apart: a
+        # vague, two-in-one activity ranks below a plain one.
+        kind = _band_codes(ceiling)
+        score = max(0, min(score, ceiling - sum(w for code, w in worst.items() if code not in kind)))
     return score, grade_for(score)

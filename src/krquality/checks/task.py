@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import is_dated
+from krquality.checks.helpers import is_dated, load_words, phrase_hits
 from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -19,7 +19,7 @@ MS = Label.MILESTONE
 def _activity(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
-    extra = {v.lower() for v in context.config.activity_verbs}
+    extra = {v.lower() for v in context.config.activity_verbs} | load_words("activity_verbs")
     activity_lead = lead is not None and (
         lead.verb_class is VerbClass.ACTIVITY or lead.lemma.lower() in extra
     )
@@ -31,6 +31,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return
     if activity_lead and lead is not None and _one_off(context.text, lead.span.end):
         return  # "Host a launch evening for the new app": one event, done or not done
+    if context.label is Label.TASK and not activity_lead and one_deliverable(context):
+        return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
     # attendees" or "... the events they attend" is the why or a detail.
     main_end = _main_clause_end(context.text, features.body.start, features.body.end)
@@ -55,9 +57,76 @@ _SUBORDINATE = re.compile(
     r"\s(?:to|that|which|who|whom|whose|so|so that|in order to|because|where|when|while)\s|[,;:(]"
 )
 # What makes the object of an activity verb one event: "Host a ...", "Run our first ...".
-_ONE_OFF = re.compile(r"\s+(?:a|an|one|the first|our first|a first|the inaugural|an inaugural)\s", re.I)
+_ONE_OFF = re.compile(
+    r"\s+(?:a|an|one|(?:the |our |a )?(?:first|inaugural|initial)|an inaugural|an initial)\s", re.I
+)
 # Recurring events are activities whatever the article: "Host a meetup every month".
 _RECURRING = re.compile(r"\b(?:every|each|per|weekly|monthly|daily|regular|regularly|ongoing|series)\b", re.I)
+
+
+# Verbs of making one thing that the model may still read as work ("Support
+# exporting invoices as PDF", "Document the release steps"): with a plain object
+# the key result is an undated deliverable, not an activity.
+_MAKING = frozenset({VerbClass.DELIVERABLE})
+
+
+def one_deliverable(context: CheckContext) -> bool:
+    """Whether a key result led by a verb of making names one concrete deliverable.
+
+    The object is a named thing ("Document the release steps", "Fix our
+    login timeout") or a capability a product gains ("Support exporting
+    invoices as PDF"). Not an unbounded plural of work ("Write blog posts"),
+    an open-ended object ("Build relationships with the press"), something
+    recurring ("every month"), a vague or hedged phrase, or a count (the
+    output check judges those).
+    """
+    features = context.features
+    lead = features.lead_verb
+    if lead is None or lead.verb_class not in _MAKING or features.quantities:
+        return False
+    if features.markers_of("vague") or features.markers_of("hedge"):
+        return False
+    if any(m.span.start >= lead.span.end for m in features.markers_of("activity")):
+        return False
+    rest = _EVERY_TIME.sub(" ", context.text[lead.span.end : features.body.end])
+    if _RECURRING.search(rest) is not None:
+        return False
+    if any(phrase_hits(context.tokens, _uncheckable_phrases())):
+        return False  # "Create a culture of feedback": an aim, not a thing made
+    following = [t for t in context.tokens if lead.span.end <= t.idx < features.body.end]
+    if len(following) < 2:
+        return False
+    first = following[0]
+    if first.tag_ == "VBG" and lead.lemma.split()[0].lower() == "support":
+        return True  # a capability the product gains
+    verb = lead.lemma.split()[0].lower()
+    if first.lower_ in _NAMING:
+        return any(t.pos_ in {"NOUN", "PROPN"} for t in following[1:])
+    if verb not in _WRITING_DOWN:
+        return False
+    # "Document onboarding requirements": writing down is one deliverable whatever the
+    # object, unless it is a plural of work products ("Draft recipe cards").
+    phrase = []
+    for token in following:
+        if token.pos_ in {"ADP", "PUNCT", "SCONJ", "CCONJ", "VERB"} and token.text != "-":
+            break  # a hyphen joins a compound ("cold-chain rules")
+        phrase.append(token)
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    return bool(nouns) and not any(t.lower_ in load_words("output_nouns") for t in phrase)
+
+
+def _uncheckable_phrases() -> tuple[str, ...]:
+    return tuple(sorted(load_words("uncheckable")))
+
+
+# Verbs of writing something down: the written thing is the deliverable.
+_WRITING_DOWN = frozenset({"document", "define", "specify", "draft", "outline", "map", "write"})
+# "every time" describes when a bug shows, not a recurring piece of work.
+_EVERY_TIME = re.compile(r"\bevery\s+time\b", re.IGNORECASE)
+
+
+# Determiners that make the object one named thing.
+_NAMING = frozenset({"the", "a", "an", "our", "its", "their", "this", "that", "one"})
 
 
 def _main_clause_end(text: str, start: int, end: int) -> int:
@@ -91,12 +160,20 @@ ACTIVITY = Check(
         Example("Hold weekly pipeline reviews", T),
         Example("Keep working on the billing migration", T),
         Example("Research competitor pricing", T),
+        Example("Write blog posts", T),
+        Example("Build relationships with the local press", T),
+        Example("Create a culture of feedback", T),
+        Example("Discuss pricing with the board", MS),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
         Example("Move all invoices to the new billing provider by 31 August", MS),
         Example("Host a launch evening for the new cookbook by 12 April", MS),
         Example("Ship a booking form that lets members pick the classes they attend by May", MS),
+        Example("Document the loading steps for new drivers", T),
+        Example("Document cold-chain rules for the new depot", T),
+        Example("Support exporting invoices as PDF", T),
+        Example("Hold our first open studio evening", T),
     ),
     detect=_activity,
 )
@@ -120,7 +197,12 @@ TASK_NO_DEADLINE = Check(
         "with a date."
     ),
     bad=(Example("Help the sales team with demos", T),),
-    good=(Example("Help the sales team with demos until the end of Q2", T),),
+    good=(
+        Example("Help the sales team with demos until the end of Q2", T),
+        Example("Sort out the stock room [Q3]", T),
+        Example("Plan the volunteer rota (H1)", T),
+        Example("Collect supplier quotes {Q4_2022}", T),
+    ),
     detect=_no_deadline,
 )
 

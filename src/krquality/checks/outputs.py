@@ -1,0 +1,269 @@
+"""Work done that a key result names without counting it, and shares of planned work done.
+
+The count paths of ``metric.output_count`` need a number in front of the thing
+made ("Publish 12 posts"). These find the same kind of key result in its other
+shapes:
+
+- a share of the team's own work items done: "Close 60% of the audit
+  tickets", "90% of planned sprint work completed";
+- a plural of work products with the participle that says it was done:
+  "Cooking demos given at three markets", "Draft recipe cards published";
+- a plural of work products that recurs: "Monthly mentoring sessions held",
+  "Quarterly reports", "Hold weekly pipeline reviews";
+- a placeholder count of work products: "Write X number of help articles".
+
+Each returns the character span to flag, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from krquality.checks.helpers import load_words
+from krquality.features.types import QuantityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from krquality.checks.base import CheckContext
+
+# Word lists (checks/data): the team's own work items, verbs that say one was
+# done, words that say work recurs, participles of reaching people.
+WORK_ITEMS = load_words("work_items")
+DONE_VERBS = load_words("done_verbs")
+RECURRING = load_words("recurring")
+_REACHED = load_words("reached")
+# Auxiliaries of a passive: "are called", "get contacted".
+_PASSIVE = frozenset({"are", "is", "were", "was", "be", "been", "get", "gets", "got"})
+
+
+def _end_of_word(context: CheckContext, words: frozenset[str]) -> int:
+    """The character end of the first token that is one of ``words``."""
+    token = next(t for t in context.tokens if t.lower_ in words)
+    return token.idx + len(token.text)
+
+
+# A duration limit makes a share of work items a service level ("resolve 90% of
+# tickets within 24 hours"): what the people waiting get, not work counted.
+_SERVICE = frozenset({"within", "under", "in less than", "before"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PLACEHOLDER_COUNT = re.compile(r"\b(?:x|y|n|some|a|the)\s+number\s+of\b", re.IGNORECASE)
+
+
+def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
+    """A percentage of the team's work items done ("Fix 60% of the defects found in the inspection").
+
+    >>> import krquality
+    >>> result = krquality.analyze("Fix 60% of the defects found in the fire inspection", suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    features = context.features
+    reached = frozenset(
+        t.lower_
+        for i, t in enumerate(context.tokens[1:], 1)
+        if t.lower_ in _REACHED and context.tokens[i - 1].lower_ in _PASSIVE
+    )
+    done = bool(context.words & DONE_VERBS) and not context.words & _SERVICE
+    if not done and not reached:
+        return None
+    for quantity in features.quantities:
+        if quantity.kind is not QuantityKind.PERCENT:
+            continue
+        if reached and context.text[quantity.span.end :].lstrip().lower().startswith("of "):
+            # "100% of late payers are called": a share of people the team reached, its own work.
+            return quantity.span.start, _end_of_word(context, reached)
+        after = context.text[quantity.span.end :].lower()
+        if not after.lstrip().startswith("of "):
+            continue
+        if not done:
+            continue
+        phrase = [t for t in context.tokens if t.idx >= quantity.span.end][:7]
+        nouns = [t for t in phrase[1:] if t.pos_ in {"NOUN", "PROPN"}]
+        work = any(t.lower_ in {"work", "backlog"} for t in nouns[:2])
+        if (nouns and nouns[0].lower_ in WORK_ITEMS) or work:
+            lead = features.lead_verb
+            before = lead is not None and lead.span.end <= quantity.span.start
+            start = lead.span.start if lead is not None and before else quantity.span.start
+            end = nouns[0].idx + len(nouns[0].text)
+            return start, end
+    return None
+
+
+def uncounted_output(
+    context: CheckContext, *, outcome_words: frozenset[str], done_words: frozenset[str]
+) -> tuple[int, int] | None:
+    """A plural of work products marked done (``done_words``) or recurring, with no count of them.
+
+    ``outcome_words`` are nouns of people or effects: a key result naming one
+    ("Weekly sessions attended by 40 members") counts the effect, so it is not
+    flagged.
+
+    >>> import krquality
+    >>> result = krquality.analyze("Cooking demos given at three farmers' markets", suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    nouns = load_words("output_nouns")
+    tokens = [t for t in context.tokens if context.features.body.start <= t.idx < context.features.body.end]
+    if _names_effect(tokens, outcome_words):
+        # "Weekly sessions attended by 40 members": the effect is counted. Only a bare
+        # plural made for people is still work ("Send rota summaries to the volunteers").
+        return _made_plural(context, tokens, nouns)
+    for i, token in enumerate(tokens):
+        if not _plural(token) or not _listed(tokens, i, nouns):
+            continue
+        if (i > 0 and tokens[i - 1].pos_ == "ADP") or (i > 1 and tokens[i - 2].pos_ == "ADP"):
+            continue  # "tasting notes used in weekly menu meetings": a setting, not the thing made
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and following.lower_ in {"are", "were", "is", "get", "got", "being", "been"}:
+            following = tokens[i + 2] if i + 2 < len(tokens) else None
+        start = _phrase_start(tokens, i)
+        if start > 0 and tokens[start - 1].pos_ in {"DET", "PRON"}:
+            continue  # "The parcels sent by the depot", "all the vans are serviced": they exist already
+        participle = following is not None and following.tag_ in {"VBN", "VBD", "JJ"}
+        if following is not None and participle and following.lower_ in done_words:
+            return tokens[start].idx, following.idx + len(following.text)
+        recurring = [t for t in tokens[start : i + 3] if t.lower_ in RECURRING]
+        if recurring and not _counted(tokens):
+            end = max(token.idx + len(token.text), *(t.idx + len(t.text) for t in recurring))
+            return tokens[start].idx, end
+    return _made_plural(context, tokens, nouns) or _recurring_product(tokens, nouns)
+
+
+def _made_plural(
+    context: CheckContext, tokens: Sequence[Token], nouns: frozenset[str]
+) -> tuple[int, int] | None:
+    """A verb of making or doing with a plural of work products as its bare object:
+    "Conduct kitchen inspections at the pantries", "Write blog posts" (an unbounded plural of work)."""
+    lead = context.features.lead_verb
+    if lead is None or lead.lemma.split()[0].lower() not in load_words("output_verbs") | _MAKING_VERBS:
+        return None
+    if _counted(tokens):
+        return None
+    after = [t for t in tokens if t.idx >= lead.span.end][:5]
+    for k, token in enumerate(after):
+        if _plural(token) and (k + 1 == len(after) or after[k + 1].pos_ not in {"NOUN", "PROPN"}):
+            return (lead.span.start, token.idx + len(token.text)) if _listed(after, k, nouns) else None
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None  # a determiner ("Publish the guides"), a preposition, a verb: not a bare plural
+    return None
+
+
+def _recurring_product(tokens: Sequence[Token], nouns: frozenset[str]) -> tuple[int, int] | None:
+    """A work product named first, then how often: "Newsletter once a month", "Demo every sprint"."""
+    for k, token in enumerate(tokens[:3]):
+        if token.lower_ in nouns or (token.lemma_ and token.lemma_.lower() in nouns):
+            following = tokens[k + 1 : k + 3]
+            if any(t.lower_ in RECURRING | _RATE_WORDS for t in following):
+                last = following[-1]
+                return tokens[0].idx, last.idx + len(last.text)
+            return None
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
+
+
+# Verbs of doing beside the output verbs, whose bare plural object is work done.
+_MAKING_VERBS = frozenset(
+    {"share", "lead", "facilitate", "moderate", "teach", "organise", "organize", "review"}
+)
+_RATE_WORDS = frozenset({"once", "twice", "per"})
+
+
+def placeholder_count(context: CheckContext) -> tuple[int, int] | None:
+    """A count of work products left open: "Write X number of help articles", "Publish X posts".
+
+    >>> import krquality
+    >>> result = krquality.analyze("Write X number of help articles", suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    nouns = load_words("output_nouns")
+    match = _PLACEHOLDER_COUNT.search(context.text)
+    candidates: list[int] = []
+    if match is not None and not match.group(0).lower().startswith(("a ", "the ")):
+        candidates.append(match.end())
+    candidates += [q.span.end for q in context.features.quantities if q.kind is QuantityKind.PLACEHOLDER]
+    for offset in candidates:
+        after = [t for t in context.tokens if t.idx >= offset][:5]
+        for k, token in enumerate(after):
+            if token.tag_ in _PLURAL_TAGS and _listed(after, k, nouns):
+                lead = context.features.lead_verb
+                start = lead.span.start if lead is not None and lead.span.end <= offset else offset
+                return start, token.idx + len(token.text)
+            if token.pos_ in {"VERB", "ADP", "PUNCT"}:
+                break
+    return None
+
+
+_FINITE_OR_PARTICIPLE = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP"})
+
+
+def listed_head(context: CheckContext, offset: int) -> bool:
+    """Whether the first plural noun after ``offset`` names a work product ("40 checkout test cases").
+
+    The search stops at a preposition, a punctuation mark or a verb that is not
+    a base form (a base form inside a compound is often a tagging slip: "end to end").
+
+    >>> import krquality
+    >>> text = "40 checkout test cases pass before each release"
+    >>> result = krquality.analyze(text, suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    nouns = load_words("output_nouns")
+    after = [t for t in context.tokens if t.idx >= offset][:8]
+    for k, token in enumerate(after):
+        if token.tag_ in _PLURAL_TAGS:
+            return _listed(after, k, nouns)
+        if token.pos_ in {"ADP", "PUNCT", "SCONJ", "CCONJ"} or token.tag_ in _FINITE_OR_PARTICIPLE:
+            return False
+    return False
+
+
+def _plural(token: Token) -> bool:
+    """Whether ``token`` is a plural noun, also when the tagger took it for a singular ("safety audits")."""
+    if token.tag_ in _PLURAL_TAGS:
+        return True
+    form = token.lower_
+    return token.pos_ == "NOUN" and form.endswith("s") and not form.endswith(("ss", "is", "us"))
+
+
+def _listed(tokens: Sequence[Token], i: int, nouns: frozenset[str]) -> bool:
+    """Whether ``tokens[i]`` (a plural noun) names a work product, alone or with the word before it."""
+    token = tokens[i]
+    if token.lower_ in nouns or (token.lemma_ and token.lemma_.lower() in nouns):
+        return True
+    return i > 0 and f"{tokens[i - 1].lower_} {token.lower_}" in nouns
+
+
+def _phrase_start(tokens: Sequence[Token], i: int) -> int:
+    """The first token of the noun phrase that ends at ``tokens[i]``."""
+    start = i
+    while (
+        start > 0
+        and tokens[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "VERB"}
+        and (tokens[start - 1].tag_ not in {"VBD", "VBZ", "VBP", "VB"})
+    ):
+        start -= 1
+    return start
+
+
+# Prepositions of place: "demos given at three markets" names where, not who acts.
+_PLACE = frozenset({"in", "at", "across", "on", "around", "throughout"})
+
+
+def _names_effect(tokens: Sequence[Token], outcome_words: frozenset[str]) -> bool:
+    """Whether the key result names people or effects (not as a place: "at four campuses")."""
+    for i, token in enumerate(tokens):
+        if token.lower_ in outcome_words and not any(t.lower_ in _PLACE for t in tokens[max(0, i - 4) : i]):
+            return True
+    return False
+
+
+def _counted(tokens: Sequence[Token]) -> bool:
+    """Whether some number is in the key result (the count paths judge those)."""
+    return any(t.like_num for t in tokens)
