@@ -690,6 +690,7 @@ OUTPUT_COUNT = Check(
         Example("Monthly repair café sessions held", T),
         Example("Conduct kitchen inspections at the partner pantries", T),
         Example("Write X number of help articles", M),
+        Example("release x number of open-source plugins", M),
         Example("40 checkout test cases pass before each release", M),
         Example("Oversee 3 greenhouse projects", T),
     ),
@@ -706,6 +707,7 @@ OUTPUT_COUNT = Check(
         Example("Publish the volunteer handbook by June", MS),
         Example("Rotate volunteers between the two shops", T),
         Example("500+ stars on 2 new open-source libraries", M),
+        Example("Reach X number of monthly readers", M),
     ),
     detect=_output_count,
 )

@@ -4,12 +4,12 @@ The count paths of ``metric.output_count`` need a number in front of the thing
 made ("Publish 12 posts"). These find the same kind of key result in its other
 shapes:
 
-- a share of the team's own work items done: "Close 60% of the audit
-  tickets", "90% of planned sprint work completed";
+- a share of the team's own work items done: "Fix 60% of the defects from
+  the inspection", "85% of the renovation work scheduled for spring finished";
 - a plural of work products with the participle that says it was done:
   "Cooking demos given at three markets", "Draft recipe cards published";
 - a plural of work products that recurs: "Monthly mentoring sessions held",
-  "Quarterly reports", "Hold weekly pipeline reviews";
+  "Hold weekly pipeline reviews";
 - a placeholder count of work products: "Write X number of help articles".
 
 Each returns the character span to flag, or None.
@@ -153,7 +153,7 @@ def _made_plural(
 
 
 def _recurring_product(tokens: Sequence[Token], nouns: frozenset[str]) -> tuple[int, int] | None:
-    """A work product named first, then how often: "Newsletter once a month", "Demo every sprint"."""
+    """A work product named first, then how often: "Recipe card once a fortnight", "Demo every sprint"."""
     for k, token in enumerate(tokens[:3]):
         if token.lower_ in nouns or (token.lemma_ and token.lemma_.lower() in nouns):
             following = tokens[k + 1 : k + 3]
@@ -187,14 +187,16 @@ def placeholder_count(context: CheckContext) -> tuple[int, int] | None:
     if match is not None and not match.group(0).lower().startswith(("a ", "the ")):
         candidates.append(match.end())
     candidates += [q.span.end for q in context.features.quantities if q.kind is QuantityKind.PLACEHOLDER]
+    lead = context.features.lead_verb
+    # After a verb of making ("Release X number of plugins") any plural is a thing made.
+    making = lead is not None and lead.lemma.split()[0].lower() in load_words("output_verbs")
     for offset in candidates:
         after = [t for t in context.tokens if t.idx >= offset][:5]
         for k, token in enumerate(after):
-            if token.tag_ in _PLURAL_TAGS and _listed(after, k, nouns):
-                lead = context.features.lead_verb
+            if _plural(token) and (making or _listed(after, k, nouns)):
                 start = lead.span.start if lead is not None and lead.span.end <= offset else offset
                 return start, token.idx + len(token.text)
-            if token.pos_ in {"VERB", "ADP", "PUNCT"}:
+            if token.pos_ in {"VERB", "ADP", "PUNCT"} and token.text != "-":
                 break
     return None
 
