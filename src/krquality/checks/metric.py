@@ -234,7 +234,11 @@ NO_BASELINE = Check(
         'A target without a baseline cannot be judged: "NPS to 48" is bold from 20 and '
         "trivial from 47. Stating where you start also proves the metric is measured today, "
         "so the team can track it weekly instead of discovering at the end of the quarter "
-        "that nobody collects it."
+        "that nobody collects it. A level stated with no move needs one too (\"at least 70% "
+        "of members renew\", \"900 followers\", \"zero overdue inspections\"): is it there "
+        "already? A count of what happens within the cycle starts from zero and needs none "
+        "(\"Sign 12 partners\", \"12 stewards recruited\"), nor does a level held with a keep "
+        "verb (\"Keep churn below 2%\")."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -673,7 +677,11 @@ OUTPUT_COUNT = Check(
         '"Publish 12 blog posts" is a number, but it measures effort: all 12 can ship '
         "and nothing changes. Key results state the outcome the work is for (qualified "
         "leads from the blog, trial sign-ups, adoption); the count belongs in the plan that "
-        "gets you there."
+        "gets you there. The same holds with no count in front: a share of the team's own "
+        "work items done (\"60% of the defects fixed\"), work products marked done or recurring "
+        "(\"Cooking demos given at three markets\", \"Monthly sessions held\"), a bare plural of "
+        "them after a verb of making (\"Conduct kitchen inspections\"), or a count left open "
+        "(\"X number of help articles\")."
     ),
     bad=(
         Example("Publish 12 blog posts", M),

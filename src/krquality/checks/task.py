@@ -31,7 +31,7 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return
     if activity_lead and lead is not None and _one_off(context.text, lead.span.end):
         return  # "Host a launch evening for the new app": one event, done or not done
-    if context.label is Label.TASK and not activity_lead and one_deliverable(context):
+    if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
     # attendees" or "... the events they attend" is the why or a detail.
@@ -70,7 +70,7 @@ _RECURRING = re.compile(r"\b(?:every|each|per|weekly|monthly|daily|regular|regul
 _MAKING = frozenset({VerbClass.DELIVERABLE})
 
 
-def one_deliverable(context: CheckContext) -> bool:
+def _one_deliverable(context: CheckContext) -> bool:
     """Whether a key result led by a verb of making names one concrete deliverable.
 
     The object is a named thing ("Document the release steps", "Fix our
@@ -97,9 +97,9 @@ def one_deliverable(context: CheckContext) -> bool:
     if len(following) < 2:
         return False
     first = following[0]
-    if first.tag_ == "VBG" and lead.lemma.split()[0].lower() == "support":
-        return True  # a capability the product gains
     verb = lead.lemma.split()[0].lower()
+    if first.tag_ == "VBG" and verb == "support":
+        return True  # a capability the product gains
     if first.lower_ in _NAMING:
         return any(t.pos_ in {"NOUN", "PROPN"} for t in following[1:])
     if verb not in _WRITING_DOWN:
@@ -116,6 +116,7 @@ def one_deliverable(context: CheckContext) -> bool:
 
 
 def _uncheckable_phrases() -> tuple[str, ...]:
+    """The uncheckable states of ``checks/data/uncheckable.txt``, as phrases to look for."""
     return tuple(sorted(load_words("uncheckable")))
 
 
