@@ -19,6 +19,8 @@ from krquality.result import Fix
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from krquality.checks.base import CheckContext
+
 
 @cache
 def load_words(name: str) -> frozenset[str]:
@@ -220,3 +222,28 @@ def removal_fix(text: str, start: int, end: int, *, body_start: int) -> Fix:
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     """True when span ``a`` overlaps any of ``spans``."""
     return any(a[0] < b[1] and b[0] < a[1] for b in spans)
+
+
+def part_of_a_name(context: CheckContext, start: int, end: int) -> bool:
+    """Whether the vague word at ``[start, end)`` is part of a name: a noun that modifies
+    another noun ("improvement suggestions") or a capitalised word inside a proper name
+    ("the Better Streets Fund").
+
+    >>> import krquality
+    >>> codes = [f.code for f in krquality.analyze("Write improvement plans for each shop").findings]
+    >>> "KRQ401" in codes
+    False
+    """
+    inside = [t for t in context.tokens if start <= t.idx < end]
+    if len(inside) != 1:
+        return False
+    token = inside[0]
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None:
+        return False
+    # The pipeline has no parser: a noun right before another noun modifies it.
+    before_noun = following.pos_ in {"NOUN", "PROPN"} and following.idx < context.features.body.end
+    if token.pos_ == "NOUN" and before_noun:
+        return True
+    mid_sentence = token.idx > context.features.body.start and token.text[:1].isupper()
+    return mid_sentence and following.pos_ == "PROPN" and following.text[:1].isupper()

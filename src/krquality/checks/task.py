@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import is_dated, load_words, phrase_hits
+from krquality.checks.helpers import is_dated, load_words, part_of_a_name, phrase_hits
 from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -84,7 +84,8 @@ def _one_deliverable(context: CheckContext) -> bool:
     lead = features.lead_verb
     if lead is None or lead.verb_class not in _MAKING or features.quantities:
         return False
-    if features.markers_of("vague") or features.markers_of("hedge"):
+    vague = [m for m in features.markers_of("vague") if not part_of_a_name(context, m.span.start, m.span.end)]
+    if vague or features.markers_of("hedge"):
         return False
     if any(m.span.start >= lead.span.end for m in features.markers_of("activity")):
         return False

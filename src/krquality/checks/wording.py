@@ -11,6 +11,7 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     load_words,
     overlaps,
+    part_of_a_name,
     phrase_hits,
     removal_fix,
     tokens_after,
@@ -56,6 +57,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         if text[:start].rstrip().lower().endswith(" or") and word_is(text, start, end, "better"):
             continue  # "4:1 or better" is a threshold, not a vague aim
         is_lead = lead is not None and start == lead.span.start
+        if not is_lead and part_of_a_name(context, start, end):
+            continue  # "improvement suggestions", "the Better Streets Fund": a thing named, not an aim
         if is_lead and measurable:
             continue  # "Improve NPS from 41 to 48": the numbers say how much
         if measurable and text[start:end].lower() in _MEASURED_QUALITIES:
@@ -93,6 +96,8 @@ VAGUE = Check(
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
         Example("Improve NPS from 41 to 48", M),
+        Example("Publish the kitchen's improvement suggestions by May", MS),
+        Example("Apply to the Better Streets Fund by 30 June", MS),
     ),
     detect=_vague,
 )
