@@ -63,7 +63,19 @@ def has_time_frame(features: Features) -> bool:
         or bool(time_frame_spans(features.body.text))
         or bool(time_frame_spans(features.text))
         or cycle_tag(features.text) is not None
+        or _BEFORE_EVENT.search(features.body.text) is not None
     )
+
+
+# A named event the team plans around dates a key result as well as a date does:
+# "before the summer fair", "in time for our reopening", "ahead of the AGM".
+_BEFORE_EVENT = re.compile(
+    r"\b(?:before|ahead of|in time for|by)\s+(?:the|our|this|next)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:fair|festival|open day|agm|annual meeting|general meeting|election|show|tournament|trip|audit|"
+    r"inspection|gala|camp|retreat|hackathon|exhibition|opening|reopening|fundraiser|match|race|"
+    r"graduation|holidays|break)\b",
+    re.IGNORECASE,
+)
 
 
 # A cycle written as a tag beside the key result: "[Q2]", "(H1)", "{Q4_2022}",

@@ -62,6 +62,9 @@ NO_DEADLINE = Check(
     good=(
         Example("Launch the partner portal by 30 June", MS),
         Example("Migrate billing to the new provider by the end of Q3", MS),
+        Example("Publish the volunteer handbook before the summer fair", MS),
+        Example("Repaint the shop front in time for our reopening", MS),
+        Example("Choose the new ticketing tool [H2]", MS),
     ),
     detect=_no_deadline,
 )
