@@ -1,0 +1,180 @@
+"""Drafts for the key results that need one most: tasks, vague aims, output counts.
+
+Each case is a real-style key result written for these tests, run through the
+real engine; the suggestion must be among those returned (the re-analysis
+kept it), and the cases that must get none get a reason instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import krquality
+from krquality.features.types import Features, Form, SpanRef
+from krquality.suggest import fill_placeholders
+from krquality.suggest.structure import cycle_tag_of, structure_of
+
+pytestmark = pytest.mark.slow
+SLOTS = "from [baseline] to [target] by [date]"
+
+
+def features(text: str) -> Features:
+    return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
+
+
+def suggested(text: str) -> list[str]:
+    return [s.text for s in krquality.analyze(text).suggestions]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Agree the stall fees [Q3]", "Q3"),
+        ("Agree the stall fees (H2 2027)", "H2 2027"),
+        ("Agree the stall fees [2027]", "2027"),
+        ("Agree the stall fees [done]", None),
+        ("Agree the stall fees (see the minutes)", None),
+    ],
+)
+def test_a_cycle_tag_beside_the_body_is_read(text: str, tag: str | None) -> None:
+    assert cycle_tag_of(text) == tag
+    assert structure_of(features(text)).time_frame is (tag is not None)
+
+
+def test_an_example_list_is_no_second_sentence() -> None:
+    shape = structure_of(features("Settle the fair's basics (e.g. Venue, Date, Budget)"))
+    assert shape.sentences == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Consult the auditors about the grant rules [Q3]", "Agree the cleaning rota with the tenants (H1 2027)"],
+)
+def test_a_cycle_tag_becomes_the_deadline_and_no_placeholder_date_is_added(text: str) -> None:
+    result = krquality.analyze(text)
+    assert all("[date]" not in s.text for s in result.suggestions)
+    assert all("[Q" not in s.text and "(H1" not in s.text for s in result.suggestions)
+    assert any("by the end of" in s.text for s in result.suggestions) or result.no_suggestion
+
+
+def test_attending_an_event_is_dated_by_the_event() -> None:
+    result = krquality.analyze("25 tutors attend the teaching summit at FieldCon")
+    assert all("[date]" not in s.text for s in result.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # An output count: the effect is named after the whole of what was made, topic included.
+        (
+            "Give 2 talks on container security",
+            f"Increase average attendance at talks on container security {SLOTS}",
+        ),
+        (
+            "12 cooking workshops held",
+            f"Increase average attendance at cooking workshops {SLOTS}",
+        ),
+        (
+            "Publish 5 blog posts about our seed library",
+            f"Increase monthly readers of blog posts about our seed library {SLOTS}",
+        ),
+        # A vague aim with no verb: the comparative goes, a measure of its head noun comes.
+        (
+            "Better internal purchasing processes",
+            f"Reduce the cycle time of internal purchasing processes {SLOTS}",
+        ),
+        # A task that grows a group of people: how many of them are active.
+        (
+            "Recruit volunteers for the river cleanup",
+            f"Increase the number of active volunteers for the river cleanup {SLOTS}",
+        ),
+        # A flaw to fix: fewer of them.
+        (
+            "Fix the crash bugs in the invoice export",
+            f"Reduce the number of crash bugs in the invoice export {SLOTS}",
+        ),
+        # A quality review: fewer problems found.
+        (
+            "Do 8 design reviews on the booking screens",
+            f"Reduce the number of issues found in design reviews on the booking screens {SLOTS}",
+        ),
+    ],
+)
+def test_tasks_and_output_counts_get_a_measure_of_what_they_improve(text: str, draft: str) -> None:
+    assert draft in suggested(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Identify suppliers for recycled packaging",
+            "Publish the list of suppliers for recycled packaging by [date]",
+        ),
+        (
+            "Consider the naming problem, I think both caches should differ",
+            "Publish the decision on the naming problem by [date]",
+        ),
+        (
+            "Develop clear roles for the finance and events committees [Q1]",
+            "Publish the clear roles for the finance and events committees by the end of Q1",
+        ),
+        (
+            "Ensure that every market stall has a fire blanket",
+            "Every market stall has a fire blanket by [date]",
+        ),
+        ("The intake form is tested", "The intake form is tested by [date]"),
+    ],
+)
+def test_tasks_get_a_checkable_end_state_from_their_own_words(text: str, draft: str) -> None:
+    assert draft in suggested(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # The author's own stand-in for a number becomes the target slot.
+        (
+            "have x stalls registered on the market map",
+            "Have [target] stalls registered on the market map by [date]",
+        ),
+        ("Release x number of open recipe cards", "Release [target] open recipe cards by [date]"),
+        # A manner adverb nobody can check goes; the rest stays.
+        ("Anyone can easily find the allergy list", "Anyone can find the allergy list by [date]"),
+    ],
+)
+def test_a_flagged_word_is_replaced_or_dropped_where_it_can_be(text: str, draft: str) -> None:
+    assert draft in suggested(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # People acted on for another end: no "active volunteers" draft.
+        "Rotate stewards and volunteers by shift",
+        # A sales pipeline review is a meeting, not a quality check.
+        "Hold weekly pipeline reviews",
+        # More work, not a thing to count.
+        "Continue closing stale tickets on the portal during the term.",
+    ],
+)
+def test_no_measure_is_made_up_where_the_words_do_not_name_one(text: str) -> None:
+    for suggestion in suggested(text):
+        assert "active" not in suggestion and "issues found" not in suggestion
+        assert "number of closing" not in suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Give 2 talks on container security",
+        "Better internal purchasing processes",
+        "Identify suppliers for recycled packaging",
+        "Develop clear roles for the finance and events committees [Q1]",
+        "have x stalls registered on the market map",
+    ],
+)
+def test_each_new_suggestion_scores_what_its_filled_text_scores(text: str) -> None:
+    for suggestion in krquality.analyze(text).suggestions:
+        filled = krquality.analyze(fill_placeholders(suggestion.text), suggestions=False)
+        assert suggestion.score == filled.score
