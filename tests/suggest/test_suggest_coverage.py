@@ -8,10 +8,15 @@ kept it), and the cases that must get none get a reason instead.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import krquality
 from krquality.features.types import Features, Form, SpanRef
+from krquality.labels import Label
+from krquality.result import Suggestion
 from krquality.suggest import fill_placeholders
+from krquality.suggest.rewrite import distinct
 from krquality.suggest.structure import cycle_tag_of, structure_of
 
 pytestmark = pytest.mark.slow
@@ -88,6 +93,17 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
             "Recruit volunteers for the river cleanup",
             f"Increase the number of active volunteers for the river cleanup {SLOTS}",
         ),
+        # The parse split the noun phrase ("the getting | started section"): all its words are kept.
+        (
+            "Expand the getting started section of the handbook for new tutors",
+            f"Increase monthly readers of the getting started section of the handbook for new tutors {SLOTS}",
+        ),
+        # What people think is measured by asking them; the tag is the deadline.
+        (
+            "Volunteer perception of shift planning [Q3]",
+            "Increase average survey score for volunteer perception of shift planning "
+            "from [baseline] to [target] by the end of Q3",
+        ),
         # A flaw to fix: fewer of them.
         (
             "Fix the crash bugs in the invoice export",
@@ -124,6 +140,11 @@ def test_tasks_and_output_counts_get_a_measure_of_what_they_improve(text: str, d
             "Every market stall has a fire blanket by [date]",
         ),
         ("The intake form is tested", "The intake form is tested by [date]"),
+        # Exploring whether to do something ends in the decision.
+        (
+            "Explore opening a second repair café in the library",
+            "Publish the decision on opening a second repair café in the library by [date]",
+        ),
     ],
 )
 def test_tasks_get_a_checkable_end_state_from_their_own_words(text: str, draft: str) -> None:
@@ -178,3 +199,34 @@ def test_each_new_suggestion_scores_what_its_filled_text_scores(text: str) -> No
     for suggestion in krquality.analyze(text).suggestions:
         filled = krquality.analyze(fill_placeholders(suggestion.text), suggestions=False)
         assert suggestion.score == filled.score
+
+
+def test_a_count_of_things_picked_gets_no_baseline_slot() -> None:
+    result = krquality.analyze("Improve 4 of the slowest reports in the finance dashboard")
+    assert result.suggestions
+    assert all("[baseline]" not in s.text for s in result.suggestions)
+
+
+@given(st.text(max_size=60), st.sampled_from(["Q1", "H2", "Q3 2027", "2028", "q4-27"]), st.sampled_from("[("))
+def test_a_cycle_tag_is_found_anywhere_and_never_made_up(text: str, tag: str, bracket: str) -> None:
+    found = cycle_tag_of(text)
+    assert found is None or all(part in text for part in found.split())
+    closing = "]" if bracket == "[" else ")"
+    assert cycle_tag_of(f"Agree the rota {bracket}{tag}{closing}") == tag
+
+
+def test_near_duplicate_suggestions_are_offered_once() -> None:
+    def made(text: str) -> Suggestion:
+        return Suggestion(text, Label.METRIC, 100, ("KRQ301",))
+
+    offered = distinct(
+        [
+            made("Increase the completion rate of the induction from [baseline] to [target] by [date]"),
+            made("Increase the induction completion rate from [baseline] to [target] by [date]"),
+            made("Publish the induction checklist by [date]"),
+        ]
+    )
+    assert [s.text for s in offered] == [
+        "Increase the completion rate of the induction from [baseline] to [target] by [date]",
+        "Publish the induction checklist by [date]",
+    ]

@@ -230,6 +230,14 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                     return [_Edit(after_noun, after_noun, f" from {BASELINE}")]
                 # "SLA breaches halved", "ARPDAU +$0.03": the baseline follows the change
                 return [_Edit(change.span.end, change.span.end, f" from {BASELINE}")]
+            lead = features.lead_verb
+            if (
+                change.is_bare
+                and lead is not None
+                and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
+                and features.text.startswith(" of ", change.span.end)
+            ):
+                return []  # "Tune 3 of the slowest queries": how many are picked, no level to start from
             if change.is_bare or not features.text[features.body.start : change.span.start].strip():
                 # "€1.5M savings on renewals", "Reach 10k users": no "to" or comparator
                 # to put it before, so the baseline follows the phrase.
@@ -541,10 +549,14 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
         rest = features.text[object_span.end : stop]
-        if _cut_mid_phrase(rest):
-            return None  # "each current members | QA structure": the parse split a noun phrase
-        # "3 discussions | on CSS architecture": the topic is part of what the work is on
-        phrase = features.text[object_span.start : object_span.end] + _complement(rest)
+        if not _cut_mid_phrase(rest):
+            # "3 discussions | on CSS architecture": the topic is part of what the work is on
+            phrase = features.text[object_span.start : object_span.end] + _complement(rest)
+        elif lead is not None and object_span.start >= lead.span.end:
+            # "the getting | started section": the parse split a noun phrase; take all the words
+            phrase = _SECOND_VERB.sub("", features.text[lead.span.end : stop])
+        else:
+            return None
     elif lead is None:
         phrase = features.text[shape.start : shape.end]  # "podcast feed", "8 recipes filmed"
         words = phrase.split()
@@ -568,6 +580,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
     # "workshops held for parents" -> "workshops for parents": the output's verb is not its name
     words = [w for w in phrase.split() if w.lower() not in _DONE_WORDS]
+    while len(words) > 1 and words[0].lower() in lexicon.AIM_WORDS:
+        words = words[1:]  # "improved understanding of X": the measure says what "improved" meant
     while words and words[-1].lower() in _COMPLEMENT_PREPOSITIONS:
         words = words[:-1]  # "the sign-up flow for | <a link>": the link was taken off, its preposition goes
     if not words or len(words) > 10 or words[0].lower() in lexicon.AIM_WORDS:
@@ -582,6 +596,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None  # "Rotate volunteers by skill": the work is on the people, not to grow them
     if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:
         words = words[1:]  # "the number of crash bugs", not "of the crash bugs"
+    if lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
+        words = [words[0].lower(), *words[1:]]  # "Member perception of X": the capital opened the sentence
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
     return Draft(
@@ -713,8 +729,9 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
         words = words[1:]
     if not words or len(words) > 18 or words[0].lower() in lexicon.QUESTION_WORDS | lexicon.PRONOUNS:
         return None
-    if words[0].lower().endswith("ing") and len(object_span.text.split()) == 1:
-        return None  # "Explore forming partnerships": an activity, no thing at the end
+    gerund = words[0].lower().endswith("ing") and len(object_span.text.split()) == 1
+    if gerund and lemma not in lexicon.INQUIRY_VERBS | lexicon.DECIDING_VERBS:
+        return None  # "Keep closing tickets": more work, no thing at the end
     phrase = " ".join(words)
     if not phrase[1:2].isupper() and not any(w[:1].isupper() for w in words[1:3]):
         phrase = phrase[:1].lower() + phrase[1:]  # "Tools for X" -> "tools for X"; a title keeps its capitals
@@ -722,7 +739,8 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
     if lemma in lexicon.FINDING_VERBS and lemma not in {"find", "discover"} and head.endswith("s"):
         # (not "Find sponsors", which means signing them, nor "Select a venue", one thing)
         title = f"the list of {phrase}"
-    elif lemma in lexicon.DECIDING_VERBS:
+    elif lemma in lexicon.DECIDING_VERBS or gerund:
+        # "Explore opening a second kitchen": whether to is the decision at the end
         title = f"the decision on {determiner}{phrase}"
     elif lemma in lexicon.MAKING_VERBS and head in lexicon.WRITTEN_NOUNS:
         title = f"the {phrase}"

@@ -371,6 +371,11 @@ OUTCOME_OF: dict[str, str] = {
         ),
         "Reduce the number of {x}",
     ),
+    # What people think or know is measured by asking them.
+    **dict.fromkeys(
+        ("perception", "perceptions", "understanding", "awareness", "confidence", "sentiment"),
+        "average survey score for {x}",
+    ),
     # A review or an audit is for fewer problems in what it looks at.
     **dict.fromkeys(
         ("reviews", "audits", "assessments", "inspections", "review", "audit"),
