@@ -627,7 +627,8 @@ def _complement(rest: str) -> str:
 
 # Words after which a noun phrase's head has come ("awareness | among people").
 _HEAD_STOPS = frozenset(
-    {"among", "between", "with", "within", "beyond", "to", "into", "by", "through", "via"}
+    {"among", "between", "with", "within", "beyond", "to", "into", "by", "through", "via", "that", "which",
+     "who"}
 )
 
 
