@@ -596,7 +596,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None  # "Rotate volunteers by skill": the work is on the people, not to grow them
     if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:
         words = words[1:]  # "the number of crash bugs", not "of the crash bugs"
-    if lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
+    opens = features.text[shape.start : shape.end].startswith(words[0])
+    if opens and lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
         words = [words[0].lower(), *words[1:]]  # "Member perception of X": the capital opened the sentence
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
