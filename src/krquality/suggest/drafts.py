@@ -123,7 +123,9 @@ def build_drafts(
     if label is not Label.TASK and counted is not None:
         # "Film 6 short guides on X": the effect of what is counted ("6 short guides")
         digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
-        if digits is not None:
+        # (not "a plan tested in 3 branches": a count after a preposition says where, not what was made)
+        where = _AFTER_PREPOSITION.search(features.text[: counted.start])
+        if digits is not None and where is None:
             begin = counted.start + digits.end()
             at = SpanRef(begin, counted.end, features.text[begin : counted.end])
             drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
@@ -272,6 +274,8 @@ def _noun_after(features: Features, at: int) -> int:
     return end
 
 
+# Text ending in a preposition: what follows it is a place or a topic.
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|over)\s*$", re.I)
 # The next word after spaces, up to the next space.
 _NEXT_WORD = re.compile(r" +([^ ]+)")
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
@@ -568,9 +572,9 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     else:
         phrase = features.text[max(lead.span.end, shape.start) : shape.end]
         phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
-        phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage in the forums" -> "the forums"
     if lemma in lexicon.CONTINUING_VERBS and phrase.split()[:1] and phrase.split()[0].lower().endswith("ing"):
         return None  # "Keep closing stale tickets": the object is more work, not a thing to measure
+    phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage in the forums" -> "the forums"
     cut = _PHRASE_STOP.search(" " + phrase)
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"

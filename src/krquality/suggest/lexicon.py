@@ -353,7 +353,10 @@ OUTCOME_OF: dict[str, str] = {
         "monthly readers of {x}",
     ),
     **dict.fromkeys(("channel", "newsletter", "podcast", "videos", "video"), "subscribers to {x}"),
-    **dict.fromkeys(("community", "group", "groups", "network", "forum"), "monthly active members of {x}"),
+    **dict.fromkeys(
+        ("community", "communities", "group", "groups", "network", "networks", "forum", "forums"),
+        "monthly active members of {x}",
+    ),
     **dict.fromkeys(
         ("system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard"),
         "share of teams using {x}",
@@ -361,7 +364,10 @@ OUTCOME_OF: dict[str, str] = {
     **dict.fromkeys(("flow", "onboarding", "checklist"), "completion rate of {x}"),
     # A process is improved when it takes less time; a flaw when there are fewer of them.
     **dict.fromkeys(
-        ("process", "processes", "workflow", "workflows", "procedure", "procedures", "handover", "handovers"),
+        (
+            "process", "processes", "workflow", "workflows", "procedure", "procedures", "handover",
+            "handovers", "loop", "loops",
+        ),
         "Reduce the cycle time of {x}",
     ),
     **dict.fromkeys(
