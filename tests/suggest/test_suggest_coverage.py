@@ -114,6 +114,8 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
             "Streamline & clearly define our volunteer feedback loop",
             f"Reduce the cycle time of our volunteer feedback loop {SLOTS}",
         ),
+        # A bid is for winning.
+        ("Submit 5 grant proposals to local trusts", f"Increase the win rate of grant proposals {SLOTS}"),
         # A flaw to fix: fewer of them.
         (
             "Fix the crash bugs in the invoice export",

@@ -377,6 +377,10 @@ OUTCOME_OF: dict[str, str] = {
         ),
         "Reduce the number of {x}",
     ),
+    # A bid is for winning: the share won.
+    **dict.fromkeys(
+        ("proposals", "proposal", "bids", "tenders", "pitches", "estimates", "quotes"), "the win rate of {x}"
+    ),
     # What people think or know is measured by asking them.
     **dict.fromkeys(
         ("perception", "perceptions", "understanding", "awareness", "confidence", "sentiment"),
