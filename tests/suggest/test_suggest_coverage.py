@@ -83,6 +83,10 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
             "Publish 5 blog posts about our seed library",
             f"Increase monthly readers of blog posts about our seed library {SLOTS}",
         ),
+        (
+            "6 recipe videos filmed for the cooking channel",
+            f"Increase subscribers to recipe videos for the cooking channel {SLOTS}",
+        ),
         # A vague aim with no verb: the comparative goes, a measure of its head noun comes.
         (
             "Better internal purchasing processes",

@@ -538,7 +538,8 @@ def _cut_mid_phrase(rest: str) -> bool:
     words = rest.split()
     if not words or not words[0][:1].isalpha():
         return False
-    return words[0].lower().strip(".,;:") not in _PHRASE_FOLLOWERS
+    first = words[0].lower().strip(".,;:")
+    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS  # "6 videos | filmed for X"
 
 
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
