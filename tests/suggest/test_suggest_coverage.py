@@ -89,34 +89,29 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
         ),
         # A vague aim with no verb: the comparative goes, a measure of its head noun comes.
         (
-            "Better internal purchasing processes",
-            f"Reduce the cycle time of internal purchasing processes {SLOTS}",
+            "Smoother stock ordering processes",
+            f"Reduce the cycle time of stock ordering processes {SLOTS}",
         ),
         # A task that grows a group of people: how many of them are active.
         (
             "Recruit volunteers for the river cleanup",
             f"Increase the number of active volunteers for the river cleanup {SLOTS}",
         ),
-        # The parse split the noun phrase ("the getting | started section"): all its words are kept.
+        # What people know is measured by asking them; the tag is the deadline.
         (
-            "Expand the getting started section of the handbook for new tutors",
-            f"Increase monthly readers of the getting started section of the handbook for new tutors {SLOTS}",
-        ),
-        # What people think is measured by asking them; the tag is the deadline.
-        (
-            "Volunteer perception of shift planning [Q3]",
-            "Increase average survey score for volunteer perception of shift planning "
+            "Awareness of the allergy rules among new volunteers [Q3]",
+            "Increase average survey score for awareness of the allergy rules among new volunteers "
             "from [baseline] to [target] by the end of Q3",
         ),
         # Taking part in groups: how many of their members are active.
         (
-            "Engage in forums beyond the city food network.",
-            f"Increase monthly active members of forums beyond the city food network {SLOTS}",
+            "Engage with parent groups beyond the north district.",
+            f"Increase monthly active members of parent groups beyond the north district {SLOTS}",
         ),
         # A loop is a process: it should take less time.
         (
-            "Streamline & clearly define our volunteer feedback loop",
-            f"Reduce the cycle time of our volunteer feedback loop {SLOTS}",
+            "Tighten the supplier feedback loop",
+            f"Reduce the cycle time of the supplier feedback loop {SLOTS}",
         ),
         # A bid is for winning.
         ("Submit 5 grant proposals to local trusts", f"Increase the win rate of grant proposals {SLOTS}"),
@@ -127,8 +122,8 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
         ),
         # A quality review: fewer problems found.
         (
-            "Do 8 design reviews on the booking screens",
-            f"Reduce the number of issues found in design reviews on the booking screens {SLOTS}",
+            "Run 8 accessibility audits of the booking screens",
+            f"Reduce the number of issues found in accessibility audits of the booking screens {SLOTS}",
         ),
     ],
 )
@@ -144,13 +139,11 @@ def test_tasks_and_output_counts_get_a_measure_of_what_they_improve(text: str, d
             "Publish the list of suppliers for recycled packaging by [date]",
         ),
         (
-            "Consider the naming problem, I think both caches should differ",
-            "Publish the decision on the naming problem by [date]",
+            "Discuss the Sunday opening, maybe after the AGM",
+            "Publish the decision on the Sunday opening by [date]",
         ),
-        (
-            "Develop clear roles for the finance and events committees [Q1]",
-            "Publish the clear roles for the finance and events committees by the end of Q1",
-        ),
+        ("Identify Venues", "Publish the list of venues by [date]"),
+        ("Design the induction agenda [Q1]", "Design the induction agenda by the end of Q1"),
         (
             "Ensure that every market stall has a fire blanket",
             "Every market stall has a fire blanket by [date]",
@@ -175,9 +168,9 @@ def test_tasks_get_a_checkable_end_state_from_their_own_words(text: str, draft: 
             "have x stalls registered on the market map",
             "Have [target] stalls registered on the market map by [date]",
         ),
-        ("Release x number of open recipe cards", "Release [target] open recipe cards by [date]"),
+        ("Print x number of allergy cards", "Print [target] allergy cards by [date]"),
         # A manner adverb nobody can check goes; the rest stays.
-        ("Anyone can easily find the allergy list", "Anyone can find the allergy list by [date]"),
+        ("Drivers can easily find the route sheet", "Drivers can find the route sheet by [date]"),
     ],
 )
 def test_a_flagged_word_is_replaced_or_dropped_where_it_can_be(text: str, draft: str) -> None:
@@ -188,18 +181,18 @@ def test_a_flagged_word_is_replaced_or_dropped_where_it_can_be(text: str, draft:
     "text",
     [
         # People acted on for another end: no "active volunteers" draft.
-        "Rotate stewards and volunteers by shift",
+        "Thank volunteers after each market day",
         # A sales pipeline review is a meeting, not a quality check.
         "Hold weekly pipeline reviews",
         # A count after "in" says where something was tried, not what was made.
-        "The new rota plan is drafted and tested in 3 branches",
+        "The cold-store checklist was trialled in 3 branches",
         # More work, not a thing to count.
-        "Continue closing stale tickets on the portal during the term.",
+        "Keep answering old emails in the shared inbox.",
     ],
 )
 def test_no_measure_is_made_up_where_the_words_do_not_name_one(text: str) -> None:
     for suggestion in suggested(text):
-        for made_up in ("active", "issues found", "members of", "number of closing", "attendance at"):
+        for made_up in ("active", "issues found", "members of", "number of", "attendance at"):
             assert made_up not in suggestion
 
 
@@ -207,9 +200,9 @@ def test_no_measure_is_made_up_where_the_words_do_not_name_one(text: str) -> Non
     "text",
     [
         "Give 2 talks on container security",
-        "Better internal purchasing processes",
+        "Smoother stock ordering processes",
         "Identify suppliers for recycled packaging",
-        "Develop clear roles for the finance and events committees [Q1]",
+        "Design the induction agenda [Q1]",
         "have x stalls registered on the market map",
     ],
 )
@@ -220,7 +213,7 @@ def test_each_new_suggestion_scores_what_its_filled_text_scores(text: str) -> No
 
 
 def test_a_count_of_things_picked_gets_no_baseline_slot() -> None:
-    result = krquality.analyze("Improve 4 of the slowest reports in the finance dashboard")
+    result = krquality.analyze("Improve 4 of the oldest vans in the delivery fleet")
     assert result.suggestions
     assert all("[baseline]" not in s.text for s in result.suggestions)
 

@@ -182,7 +182,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
 
 
-# The author's own stand-in for a number: "have x services", "N new members".
+# The author's own stand-in for a number: "have x stalls", "N new members".
 _VARIABLES = frozenset({"x", "n", "xx", "xxx", "y"})
 _NUMBER_OF = re.compile(r"\s+(?:number|amount)\s+of\b", re.I)
 # Adverbs ending in -ly that are no manner word ("only", "weekly").
@@ -195,7 +195,7 @@ _NOT_MANNER = frozenset(
 def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
     """Edits that take out a flagged word the sentence reads well without: the author's
     own placeholder for a number ("have x services") becomes the target slot, and a
-    manner adverb no one can check ("properly documented") goes."""
+    manner adverb no one can check ("properly cleaned") goes."""
     edits = []
     for finding in findings:
         word = text[finding.start : finding.end]
@@ -239,7 +239,7 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
                 and features.text.startswith(" of ", change.span.end)
             ):
-                return []  # "Tune 3 of the slowest queries": how many are picked, no level to start from
+                return []  # "Replace 4 of the oldest vans": how many are picked, no level to start from
             if change.is_bare or not features.text[features.body.start : change.span.start].strip():
                 # "€1.5M savings on renewals", "Reach 10k users": no "to" or comparator
                 # to put it before, so the baseline follows the phrase.
@@ -526,7 +526,7 @@ _PHRASE_FOLLOWERS = frozenset(
         "every", "each", "per", "across", "about", "around", "within", "during", "before", "after", "once",
         "twice", "weekly", "monthly", "daily", "quarterly", "where", "when", "while", "through", "via", "or",
         "held", "ran", "run", "done", "given", "written", "published", "delivered", "hosted", "completed",
-        # a verb after a subject: the noun phrase before it is whole ("150 tastings have taken place")
+        # a verb after a subject: the noun phrase before it is whole ("40 tastings took place")
         "have", "has", "had", "are", "is", "were", "was", "will", "can", "took", "take",
     }
 )
@@ -555,10 +555,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
         rest = features.text[object_span.end : stop]
         if not _cut_mid_phrase(rest):
-            # "3 discussions | on CSS architecture": the topic is part of what the work is on
+            # "3 talks | on food safety": the topic is part of what the work is on
             phrase = features.text[object_span.start : object_span.end] + _complement(rest)
         elif lead is not None and object_span.start >= lead.span.end:
-            # "the getting | started section": the parse split a noun phrase; take all the words
+            # "the first | aid kit": the parse split a noun phrase; take all the words
             phrase = _SECOND_VERB.sub("", features.text[lead.span.end : stop])
         else:
             return None
@@ -566,7 +566,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         phrase = features.text[shape.start : shape.end]  # "podcast feed", "8 recipes filmed"
         words = phrase.split()
         while words and words[0].lower().strip(",") in lexicon.AIM_WORDS:
-            words = words[1:]  # "Better planning processes": the comparative is the vague part
+            words = words[1:]  # "Smoother stock ordering": the comparative is the vague part
         phrase = " ".join(words)
         if features.form is Form.STATE or _PHRASE_STOP.search(" " + phrase) or re.search(r"[+&]", phrase):
             return None  # a clause or a list of things, not one name: the measure would drop part of it
@@ -574,8 +574,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         phrase = features.text[max(lead.span.end, shape.start) : shape.end]
         phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
     if lemma in lexicon.CONTINUING_VERBS and phrase.split()[:1] and phrase.split()[0].lower().endswith("ing"):
-        return None  # "Keep closing stale tickets": the object is more work, not a thing to measure
-    phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage in the forums" -> "the forums"
+        return None  # "Keep answering old emails": the object is more work, not a thing to measure
+    phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage with parent groups" -> "parent groups"
     cut = _PHRASE_STOP.search(" " + phrase)
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
@@ -588,7 +588,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     while len(words) > 1 and words[0].lower() in lexicon.AIM_WORDS:
         words = words[1:]  # "improved understanding of X": the measure says what "improved" meant
     while words and words[-1].lower() in _COMPLEMENT_PREPOSITIONS:
-        words = words[:-1]  # "the sign-up flow for | <a link>": the link was taken off, its preposition goes
+        words = words[:-1]  # "the booking flow for | <a link>": the link was taken off, its preposition goes
     if not words or len(words) > 10 or words[0].lower() in lexicon.AIM_WORDS:
         return None
     head = _noun_head(words)
@@ -598,12 +598,12 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if head in ("review", "reviews") and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
-        return None  # "Rotate volunteers by skill": the work is on the people, not to grow them
+        return None  # "Thank volunteers after each shift": the work is on the people, not to grow them
     if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:
         words = words[1:]  # "the number of crash bugs", not "of the crash bugs"
     opens = features.text[shape.start : shape.end].startswith(words[0])
     if opens and lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
-        words = [words[0].lower(), *words[1:]]  # "Member perception of X": the capital opened the sentence
+        words = [words[0].lower(), *words[1:]]  # "Driver awareness of X": the capital opened the sentence
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
     return Draft(
@@ -622,7 +622,7 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"on", "about", "for", "in", "at", "around"
 
 
 def _complement(rest: str) -> str:
-    """The complement of a noun phrase at the start of ``rest`` (" on CSS layout"), or ""."""
+    """The complement of a noun phrase at the start of ``rest`` (" on food safety"), or ""."""
     words = rest.split()
     if words and words[0].lower() in _DONE_WORDS:
         words = words[1:]
@@ -728,7 +728,7 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
         return None
     rest = _EMPHASIS.sub("", features.text[object_span.start : stop])
     if (aside := _ASIDE.search(rest)) is not None:
-        rest = rest[: aside.start()]  # "the naming problem, I think ...": an aside is no deliverable
+        rest = rest[: aside.start()]  # "the parking question, I think ...": an aside is no deliverable
     words = " ".join(rest.split()).rstrip(" .,;:").split()
     determiner = ""
     while words and words[0].lower() in lexicon.DETERMINERS | lexicon.VAGUE_AMOUNTS:
@@ -738,10 +738,12 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
         return None
     gerund = words[0].lower().endswith("ing") and len(object_span.text.split()) == 1
     if gerund and lemma not in lexicon.INQUIRY_VERBS | lexicon.DECIDING_VERBS:
-        return None  # "Keep closing tickets": more work, no thing at the end
+        return None  # "Keep answering emails": more work, no thing at the end
     phrase = " ".join(words)
-    if not phrase[1:2].isupper() and not any(w[:1].isupper() for w in words[1:3]):
-        phrase = phrase[:1].lower() + phrase[1:]  # "Tools for X" -> "tools for X"; a title keeps its capitals
+    core = features.text[shape.start : shape.end].split()
+    title_case = sum(w[:1].isupper() for w in core) * 5 >= len(core) * 3
+    if title_case and not phrase[1:2].isupper() and not any(w[:1].isupper() for w in words[1:3]):
+        phrase = phrase[:1].lower() + phrase[1:]  # "Identify Venues" -> "venues"; a name keeps its capitals
     head = _noun_head(words)
     if lemma in lexicon.FINDING_VERBS and lemma not in {"find", "discover"} and head.endswith("s"):
         # (not "Find sponsors", which means signing them, nor "Select a venue", one thing)

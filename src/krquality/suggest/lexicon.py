@@ -412,8 +412,8 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
 )
 OUTCOME_OF.update(dict.fromkeys(PEOPLE_NOUNS, "the number of active {x}"))
 
-# Verbs that grow or engage a group of people; other verbs on people ("rotate
-# volunteers", "thank members") act on them for another end.
+# Verbs that grow or engage a group of people; other verbs on people ("swap
+# stewards", "thank members") act on them for another end.
 GROWING_VERBS: frozenset[str] = frozenset(
     {
         "recruit", "engage", "grow", "onboard", "attract", "involve", "mobilize", "mobilise", "retain",
