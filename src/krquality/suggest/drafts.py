@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from krquality.features.types import Change, DateRef, Direction, Features, SpanRef, VerbClass
+from krquality.checks.helpers import has_time_frame
+from krquality.features.types import Change, DateRef, Direction, Features, Form, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
@@ -108,15 +109,23 @@ def build_drafts(
             lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
         )
         recurring = bool(time_frame_spans(features.body.text))
-        fixing = any(f.fix is not None for f in findings)
-        fixed = edited if (deliverable and not recurring) or fixing else None
-        published = _publication(features, object_span)
+        fixing = any(f.fix is not None for f in findings) or bool(_word_edits(features.text, findings))
+        # "The intake form is tested": a state is checkable once dated
+        state = (
+            features.form is Form.STATE
+            and not recurring
+            and _first_word(features) not in lexicon.AIM_WORDS
+        )
+        fixed = edited if (deliverable and not recurring) or fixing or state else None
+        published = _publication(features, object_span) or _deliverable(features, object_span)
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
-    if label is Label.METRIC and counted is not None:
+    if label is not Label.TASK and counted is not None:
         # "Film 6 short guides on X": the effect of what is counted ("6 short guides")
         digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
-        if digits is not None:
+        # (not "a plan tested in 3 branches": a count after a preposition says where, not what was made)
+        where = _AFTER_PREPOSITION.search(features.text[: counted.start])
+        if digits is not None and where is None:
             begin = counted.start + digits.end()
             at = SpanRef(begin, counted.end, features.text[begin : counted.end])
             drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
@@ -147,6 +156,10 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     ]
     # A Markdown link keeps its words and loses its brackets and address.
     edits += [_Edit(a, b, "") for a, b in shape.link_marks]
+    fixed_at = {e.start for e in edits}
+    edits += [
+        e for e in _word_edits(text, findings) if start <= e.start <= e.end <= end and e.start not in fixed_at
+    ]
     if label is Label.METRIC:
         edits += [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
     body = features.body
@@ -156,6 +169,9 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         edits.append(_Edit(start, start, ""))
     if shape.can_take_date:
         edits.append(_Edit(end, end, f" by {DATE}"))
+    elif shape.cycle_tag is not None and not has_time_frame(features) and shape.sentences == 1:
+        # "... [Q2]": the tag, which the core leaves out, becomes the deadline it stands for
+        edits.append(_Edit(end, end, f" by the end of {shape.cycle_tag}"))
     elif not edits or (not shape.time_frame and not features.dates):
         return None  # several sentences or a long text: "by [date]" would land in the wrong place
     if not edits:
@@ -164,6 +180,36 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
+
+
+# The author's own stand-in for a number: "have x stalls", "N new members".
+_VARIABLES = frozenset({"x", "n", "xx", "xxx", "y"})
+_NUMBER_OF = re.compile(r"\s+(?:number|amount)\s+of\b", re.I)
+# Adverbs ending in -ly that are no manner word ("only", "weekly").
+_NOT_MANNER = frozenset(
+    {"only", "early", "daily", "weekly", "monthly", "quarterly", "yearly", "family", "apply", "supply",
+     "reply", "rely", "fly", "july", "italy", "ally", "assembly", "friendly", "likely"}
+)
+
+
+def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
+    """Edits that take out a flagged word the sentence reads well without: the author's
+    own placeholder for a number ("have x services") becomes the target slot, and a
+    manner adverb no one can check ("properly cleaned") goes."""
+    edits = []
+    for finding in findings:
+        word = text[finding.start : finding.end]
+        if finding.name == "wording.placeholder" and word.strip().lower() in _VARIABLES:
+            after = _NUMBER_OF.match(text, finding.end)
+            edits.append(_Edit(finding.start, after.end() if after else finding.end, TARGET))
+        elif (
+            finding.name in ("wording.uncheckable", "wording.vague")
+            and re.fullmatch(r"[A-Za-z]+ly", word) is not None
+            and word.lower() not in _NOT_MANNER
+            and text[finding.end : finding.end + 1] == " "
+        ):
+            edits.append(_Edit(finding.start, finding.end + 1, ""))  # the word and the space after it
+    return edits
 
 
 def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
@@ -186,6 +232,14 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                     return [_Edit(after_noun, after_noun, f" from {BASELINE}")]
                 # "SLA breaches halved", "ARPDAU +$0.03": the baseline follows the change
                 return [_Edit(change.span.end, change.span.end, f" from {BASELINE}")]
+            lead = features.lead_verb
+            if (
+                change.is_bare
+                and lead is not None
+                and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
+                and features.text.startswith(" of ", change.span.end)
+            ):
+                return []  # "Replace 4 of the oldest vans": how many are picked, no level to start from
             if change.is_bare or not features.text[features.body.start : change.span.start].strip():
                 # "€1.5M savings on renewals", "Reach 10k users": no "to" or comparator
                 # to put it before, so the baseline follows the phrase.
@@ -220,6 +274,8 @@ def _noun_after(features: Features, at: int) -> int:
     return end
 
 
+# Text ending in a preposition: what follows it is a place or a topic.
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|over)\s*$", re.I)
 # The next word after spaces, up to the next space.
 _NEXT_WORD = re.compile(r" +([^ ]+)")
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
@@ -302,8 +358,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         elif lead.verb_class is not VerbClass.OUTCOME or (
             label is Label.TASK
             and not (
-                name.endswith("s")
-                or head.endswith("s")
+                head.endswith("s")
                 or head in lexicon.MEASURE_OF
                 or head in MEASURE_HEADS
                 or name.split(" ", 1)[0].lower() in MEASURE_HEADS  # "time to spotting broken links ..."
@@ -470,6 +525,9 @@ _PHRASE_FOLLOWERS = frozenset(
         "for", "of", "to", "at", "in", "on", "with", "by", "from", "and", "so", "that", "which", "who",
         "every", "each", "per", "across", "about", "around", "within", "during", "before", "after", "once",
         "twice", "weekly", "monthly", "daily", "quarterly", "where", "when", "while", "through", "via", "or",
+        "held", "ran", "run", "done", "given", "written", "published", "delivered", "hosted", "completed",
+        # a verb after a subject: the noun phrase before it is whole ("40 tastings took place")
+        "have", "has", "had", "are", "is", "were", "was", "will", "can", "took", "take",
     }
 )
 
@@ -480,7 +538,8 @@ def _cut_mid_phrase(rest: str) -> bool:
     words = rest.split()
     if not words or not words[0][:1].isalpha():
         return False
-    return words[0].lower().strip(".,;:") not in _PHRASE_FOLLOWERS
+    first = words[0].lower().strip(".,;:")
+    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS  # "6 videos | filmed for X"
 
 
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
@@ -488,18 +547,35 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     the effect a task or an output count is for, named after what the work is on."""
     shape = structure_of(features)
     lead = features.lead_verb
-    if _lead_lemma(features) in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
+    lemma = _lead_lemma(features)
+    if lemma in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
         return None  # "Scout venues", "Help the stewards": the object is not what the work is for
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
-        phrase = features.text[object_span.start : min(object_span.end, shape.end)]
-        if _cut_mid_phrase(features.text[object_span.end : shape.end]):
-            return None  # "each current members | QA structure": the parse split a noun phrase
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
+        rest = features.text[object_span.end : stop]
+        if not _cut_mid_phrase(rest):
+            # "3 talks | on food safety": the topic is part of what the work is on
+            phrase = features.text[object_span.start : object_span.end] + _complement(rest)
+        elif lead is not None and object_span.start >= lead.span.end:
+            # "the first | aid kit": the parse split a noun phrase; take all the words
+            phrase = _SECOND_VERB.sub("", features.text[lead.span.end : stop])
+        else:
+            return None
     elif lead is None:
         phrase = features.text[shape.start : shape.end]  # "podcast feed", "8 recipes filmed"
+        words = phrase.split()
+        while words and words[0].lower().strip(",") in lexicon.AIM_WORDS:
+            words = words[1:]  # "Smoother stock ordering": the comparative is the vague part
+        phrase = " ".join(words)
+        if features.form is Form.STATE or _PHRASE_STOP.search(" " + phrase) or re.search(r"[+&]", phrase):
+            return None  # a clause or a list of things, not one name: the measure would drop part of it
     else:
         phrase = features.text[max(lead.span.end, shape.start) : shape.end]
         phrase = _SECOND_VERB.sub("", phrase)  # "Streamline & revamp the guide" -> "the guide"
+    if lemma in lexicon.CONTINUING_VERBS and phrase.split()[:1] and phrase.split()[0].lower().endswith("ing"):
+        return None  # "Keep answering old emails": the object is more work, not a thing to measure
+    phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage with parent groups" -> "parent groups"
     cut = _PHRASE_STOP.search(" " + phrase)
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
@@ -507,19 +583,71 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if frames:  # "Bread Basics 101 each month": the rate is no part of the name
         phrase = phrase[: frames[0][0]] if frames[0][0] > 0 else phrase[frames[0][1] :]
     phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
-    words = phrase.split()
-    while words and words[-1].lower() in {"written", "done", "held", "published", "delivered", "ran", "run"}:
-        words = words[:-1]
-    if not words or len(words) > 7:
+    # "workshops held for parents" -> "workshops for parents": the output's verb is not its name
+    words = [w for w in phrase.split() if w.lower() not in _DONE_WORDS]
+    while len(words) > 1 and words[0].lower() in lexicon.AIM_WORDS:
+        words = words[1:]  # "improved understanding of X": the measure says what "improved" meant
+    while words and words[-1].lower() in _COMPLEMENT_PREPOSITIONS:
+        words = words[:-1]  # "the booking flow for | <a link>": the link was taken off, its preposition goes
+    if not words or len(words) > 10 or words[0].lower() in lexicon.AIM_WORDS:
         return None
-    head = _head_word(" ".join(words))
+    head = _noun_head(words)
     template = lexicon.OUTCOME_OF.get(head)
     if template is None:
         return None
+    if head in ("review", "reviews") and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
+        return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+    if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
+        return None  # "Thank volunteers after each shift": the work is on the people, not to grow them
+    if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:
+        words = words[1:]  # "the number of crash bugs", not "of the crash bugs"
+    opens = features.text[shape.start : shape.end].startswith(words[0])
+    if opens and lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
+        words = [words[0].lower(), *words[1:]]  # "Driver awareness of X": the capital opened the sentence
     name = template.format(x=" ".join(words))
+    verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
     return Draft(
-        _tidy(f"Increase {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
+        _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
     )
+
+
+# Past participles that say an output was made ("12 workshops held").
+_DONE_WORDS = frozenset(
+    {"written", "done", "held", "published", "delivered", "ran", "run", "given", "organised", "organized",
+     "hosted", "completed", "shipped", "released", "launched", "created", "produced", "recorded", "filmed"}
+)
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:in|with|on|into|at|to)\s+", re.I)
+# Prepositions that open a noun phrase's complement ("guides | on composting").
+_COMPLEMENT_PREPOSITIONS = frozenset({"on", "about", "for", "in", "at", "around", "across", "of", "from"})
+
+
+def _complement(rest: str) -> str:
+    """The complement of a noun phrase at the start of ``rest`` (" on food safety"), or ""."""
+    words = rest.split()
+    if words and words[0].lower() in _DONE_WORDS:
+        words = words[1:]
+    if not words or words[0].lower() not in _COMPLEMENT_PREPOSITIONS:
+        return ""
+    return " " + " ".join(words)
+
+
+# Words after which a noun phrase's head has come ("awareness | among people").
+_HEAD_STOPS = frozenset(
+    {"among", "between", "with", "within", "beyond", "to", "into", "by", "through", "via", "that", "which",
+     "who"}
+)
+
+
+def _noun_head(words: Sequence[str]) -> str:
+    """The head noun of a noun phrase: the last word before its first preposition, lower-cased.
+
+    >>> _noun_head("cooking workshops for new parents".split())
+    'workshops'
+    """
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in _COMPLEMENT_PREPOSITIONS | _DONE_WORDS | _HEAD_STOPS:
+            return words[i - 1].lower().strip(".,;:")
+    return words[-1].lower().strip(".,;:")
 
 
 # -- deliverables ------------------------------------------------------------------------------
@@ -570,6 +698,64 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
             return None
         return Draft(_tidy(f"Publish the {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
     return None
+
+
+# A comma and a new clause of the author's own: "..., I think ...", "..., we should ...".
+_ASIDE = re.compile(r",\s+(?:I|we|imo|imho|maybe|perhaps|probably)\b", re.I)
+
+
+def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """A checkable end state for a task whose verb says what it ends in: a list for
+    "Identify venues for X", a decision for "Decide on X", the text for "Develop
+    guidelines for X", the state itself for "Ensure every stall has a fire blanket"."""
+    lead = features.lead_verb
+    shape = structure_of(features)
+    if lead is None or shape.question or shape.trails_off or shape.sentences > 1:
+        return None
+    if time_frame_spans(features.body.text):
+        return None  # a recurring task ("each week") has no end state
+    lemma = _lead_lemma(features)
+    stop = min([d.span.start for d in features.dates if d.span.start >= lead.span.end] + [shape.end])
+    if lemma in lexicon.ENSURING_VERBS:
+        clause = features.text[lead.span.end : stop].split()
+        if clause and clause[0].lower() == "that":
+            clause = clause[1:]
+        if len(clause) < 3 or clause[0].lower() in lexicon.QUESTION_WORDS:
+            return None
+        text = " ".join(clause).rstrip(" .,;:")
+        return Draft(_tidy(f"{text} {_date_phrase(features)}"), DraftKind.MILESTONE)
+    if object_span is None or object_span.start < lead.span.end:
+        return None
+    rest = _EMPHASIS.sub("", features.text[object_span.start : stop])
+    if (aside := _ASIDE.search(rest)) is not None:
+        rest = rest[: aside.start()]  # "the parking question, I think ...": an aside is no deliverable
+    words = " ".join(rest.split()).rstrip(" .,;:").split()
+    determiner = ""
+    while words and words[0].lower() in lexicon.DETERMINERS | lexicon.VAGUE_AMOUNTS:
+        determiner = words[0] + " " if words[0].lower() in lexicon.DETERMINERS else determiner
+        words = words[1:]
+    if not words or len(words) > 18 or words[0].lower() in lexicon.QUESTION_WORDS | lexicon.PRONOUNS:
+        return None
+    gerund = words[0].lower().endswith("ing") and len(object_span.text.split()) == 1
+    if gerund and lemma not in lexicon.INQUIRY_VERBS | lexicon.DECIDING_VERBS:
+        return None  # "Keep answering emails": more work, no thing at the end
+    phrase = " ".join(words)
+    core = features.text[shape.start : shape.end].split()
+    title_case = sum(w[:1].isupper() for w in core) * 5 >= len(core) * 3
+    if title_case and not phrase[1:2].isupper() and not any(w[:1].isupper() for w in words[1:3]):
+        phrase = phrase[:1].lower() + phrase[1:]  # "Identify Venues" -> "venues"; a name keeps its capitals
+    head = _noun_head(words)
+    if lemma in lexicon.FINDING_VERBS and lemma not in {"find", "discover"} and head.endswith("s"):
+        # (not "Find sponsors", which means signing them, nor "Select a venue", one thing)
+        title = f"the list of {phrase}"
+    elif lemma in lexicon.DECIDING_VERBS or gerund:
+        # "Explore opening a second kitchen": whether to is the decision at the end
+        title = f"the decision on {determiner}{phrase}"
+    elif lemma in lexicon.MAKING_VERBS and head in lexicon.WRITTEN_NOUNS:
+        title = f"the {phrase}"
+    else:
+        return None
+    return Draft(_tidy(f"Publish {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
 
 
 def _publication(features: Features, object_span: SpanRef | None) -> Draft | None:
@@ -624,6 +810,12 @@ def _inquiry_title(features: Features, after: int, name: str, object_span: SpanR
 # -- shared pieces -----------------------------------------------------------------------------
 
 
+def _first_word(features: Features) -> str:
+    """The first word of the key result's core, lower-cased."""
+    words = features.text[structure_of(features).start :].split(maxsplit=1)
+    return words[0].lower() if words else ""
+
+
 def _lead_lemma(features: Features) -> str:
     """The first word of the lead verb's lemma ("keep working" -> "keep"), or ""."""
     words = features.lead_verb.lemma.lower().split() if features.lead_verb is not None else []
@@ -659,7 +851,8 @@ def _date_phrase(features: Features) -> str:
         if spans:
             a, b = spans[0]
             return features.body.text[a:b]
-        return f"by {DATE}"
+        tag = structure_of(features).cycle_tag
+        return f"by the end of {tag}" if tag is not None else f"by {DATE}"
     start = _date_start(features, date)
     written = " ".join(features.text[start : date.span.end].split())
     if written.lower().startswith(_DATE_PREPOSITIONS) or written.lower().startswith(("end ", "the end")):

@@ -340,6 +340,7 @@ OUTCOME_OF: dict[str, str] = {
             "conferences", "webinar", "webinars", "101", "evening", "evenings", "talk", "talks", "club",
             "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
             "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
+            "hangout", "hangouts", "tastings", "tasting", "screenings", "screening", "festival",
         ),
         "average attendance at {x}",
     ),
@@ -347,21 +348,85 @@ OUTCOME_OF: dict[str, str] = {
         (
             "guide", "guides", "documentation", "docs", "wiki", "tutorial", "tutorials", "handbook",
             "page", "pages", "website", "site", "blog", "post", "posts", "article", "articles", "piece",
-            "pieces", "catalog", "catalogue", "report", "reports", "case", "studies",
+            "pieces", "catalog", "catalogue", "report", "reports", "case", "studies", "stories", "recaps",
         ),
         "monthly readers of {x}",
     ),
     **dict.fromkeys(("channel", "newsletter", "podcast", "videos", "video"), "subscribers to {x}"),
     **dict.fromkeys(
-        ("community", "members", "contributors", "volunteers", "group", "groups", "network", "forum"),
+        ("community", "communities", "group", "groups", "network", "networks", "forum", "forums"),
         "monthly active members of {x}",
     ),
     **dict.fromkeys(
         ("system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard"),
         "share of teams using {x}",
     ),
-    **dict.fromkeys(("process", "flow", "onboarding", "workflow", "checklist"), "completion rate of {x}"),
+    **dict.fromkeys(("flow", "onboarding", "checklist"), "completion rate of {x}"),
+    # A process is improved when it takes less time; a flaw when there are fewer of them.
+    **dict.fromkeys(
+        (
+            "process", "processes", "workflow", "workflows", "procedure", "procedures", "handover",
+            "handovers", "loop", "loops",
+        ),
+        "Reduce the cycle time of {x}",
+    ),
+    **dict.fromkeys(
+        (
+            "bugs", "defects", "errors", "regressions", "incidents", "failures", "vulnerabilities", "outages",
+            "issues", "complaints", "crashes",
+        ),
+        "Reduce the number of {x}",
+    ),
+    # A bid is for winning: the share won.
+    **dict.fromkeys(
+        ("proposals", "proposal", "bids", "tenders", "pitches", "estimates", "quotes"), "the win rate of {x}"
+    ),
+    # What people think or know is measured by asking them.
+    **dict.fromkeys(
+        ("perception", "perceptions", "understanding", "awareness", "confidence", "sentiment"),
+        "average survey score for {x}",
+    ),
+    # A review or an audit is for fewer problems in what it looks at.
+    **dict.fromkeys(
+        ("reviews", "audits", "assessments", "inspections", "review", "audit"),
+        "Reduce the number of issues found in {x}",
+    ),
+    **dict.fromkeys(("section", "sections", "content", "faq", "manual"),
+                    "monthly readers of {x}"),
 }
+
+# Work whose review is a quality check (fewer issues found is the outcome), unlike a
+# "pipeline review" or a "quarterly business review", which are meetings.
+REVIEWED_WORK: frozenset[str] = frozenset(
+    {"code", "design", "architecture", "security", "accessibility", "css", "js", "javascript", "peer", "ux",
+     "ui", "api", "schema", "copy", "pr", "pull", "data", "model"}
+)
+
+# People a piece of work can grow in number: the outcome is how many of them take part.
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "volunteers", "members", "contributors", "mentors", "ambassadors", "organizers", "organisers",
+        "leaders", "participants", "attendees", "students", "learners", "builders", "maintainers",
+        "donors", "champions", "advocates", "helpers", "coaches", "tutors", "speakers",
+    }
+)
+OUTCOME_OF.update(dict.fromkeys(PEOPLE_NOUNS, "the number of active {x}"))
+
+# Verbs that grow or engage a group of people; other verbs on people ("swap
+# stewards", "thank members") act on them for another end.
+GROWING_VERBS: frozenset[str] = frozenset(
+    {
+        "recruit", "engage", "grow", "onboard", "attract", "involve", "mobilize", "mobilise", "retain",
+        "activate", "motivate", "welcome", "gather", "increase", "expand", "build", "find", "bring",
+    }
+)
+
+# Words that state an aim without a measure ("Better planning", "More engaged members"):
+# a draft names the measure instead and drops them.
+AIM_WORDS: frozenset[str] = frozenset(
+    {"better", "more", "improved", "stronger", "greater", "higher", "increased", "enhanced", "bigger",
+     "clearer", "smoother", "faster", "healthier", "wider", "deeper", "richer"}
+)
 
 # Verbs whose object is the thing made: a task with one ("Document the naming
 # conventions") can be dated as a milestone when it does not recur.
@@ -375,7 +440,30 @@ MAKING_VERBS: frozenset[str] = frozenset(
 
 # Verbs that find or pick something: its effect depends on what is found.
 FINDING_VERBS: frozenset[str] = frozenset(
-    {"identify", "find", "discover", "scope", "list", "select", "choose"}
+    {"identify", "find", "discover", "scope", "list", "select", "choose", "shortlist", "pick"}
+)
+
+# Verbs that settle a question: the end state is the decision, written down.
+DECIDING_VERBS: frozenset[str] = frozenset(
+    {"consider", "decide", "discuss", "debate", "resolve", "settle", "solidify", "determine", "clarify"}
+)
+
+# Verbs whose object is a state to reach: "Ensure every stall has a fire blanket".
+ENSURING_VERBS: frozenset[str] = frozenset({"ensure", "guarantee"})
+
+# Amount words that are no part of a thing's name ("find enough sponsors").
+VAGUE_AMOUNTS: frozenset[str] = frozenset({"enough", "some", "several", "more", "many", "any", "all"})
+
+# Things that are written: making one ends when it is published.
+WRITTEN_NOUNS: frozenset[str] = frozenset(
+    {
+        "plan", "plans", "strategy", "framework", "guidelines", "guideline", "policy", "policies",
+        "responsibilities", "roles", "metrics", "criteria", "standards", "principles", "rules", "charter",
+        "agenda", "budget", "proposal", "proposals", "requirements", "spec", "specification", "projection",
+        "projections", "structure", "model", "approach", "curriculum", "syllabus", "process", "procedure",
+        "procedures", "checklist", "template", "templates", "roadmap", "guide", "handbook", "playbook",
+        "messaging", "pitch", "statement",
+    }
 )
 
 # Things made to be published: a task that makes one ("Draw a walking map for

@@ -95,10 +95,34 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
     analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, cycle)
     out = []
     for result, drafts in drafted:
-        suggestions = _judge_all(drafts, result, analysed)
+        suggestions = distinct(_judge_all(drafts, result, analysed))
         judged = replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result
         reason = no_suggestion_reason(judged, drafts)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
+    return out
+
+
+# Words that do not tell two rewrites apart ("the completion rate of onboarding" and
+# "the onboarding completion rate" say the same).
+_FILLER = frozenset({"the", "a", "an", "of", "for", "to", "from", "by", "in", "on", "at"})
+
+
+def distinct(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+    """``suggestions`` without those whose words, in any order, repeat an earlier one's.
+
+    >>> from krquality.labels import Label
+    >>> s = lambda text: Suggestion(text, Label.METRIC, 100, ("KRQ301",))
+    >>> [x.text for x in distinct([s("Raise the completion rate of onboarding by Q4"),
+    ...                             s("Raise the onboarding completion rate by Q4")])]
+    ['Raise the completion rate of onboarding by Q4']
+    """
+    seen: set[frozenset[str]] = set()
+    out = []
+    for suggestion in suggestions:
+        words = frozenset(re.findall(r"[\w\[\]%$.-]+", suggestion.text.lower())) - _FILLER
+        if words not in seen:
+            seen.add(words)
+            out.append(suggestion)
     return out
 
 
@@ -197,7 +221,8 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         if finding.name in _FLAGGED_UNLESS_MEASURED and measured_now:
             continue
         return f"keeps '{word}', which {finding.name} flagged"
-    if DATE in draft.text and has_time_frame(original.features):
+    framed = has_time_frame(original.features) or structure_of(original.features).time_frame
+    if DATE in draft.text and framed:
         return "adds a time frame the key result already has"
     if draft.kind in (DraftKind.EDITED, DraftKind.MILESTONE):
         shape = structure_of(original.features)

@@ -25,10 +25,22 @@ from krquality.features.types import Features
 # A Markdown link: "[text](address)"; group 1 is the "](address)" part's start..end.
 _LINK = re.compile(r"\[[^\[\]]+(\]\([^)\s]*\))")
 # A sentence ends inside the core: ". " or "? " or "! " before more words.
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+# (not after "e.g." or "i.e.", which open an example inside the sentence)
+_SENTENCE_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.!?]\s+\S", re.I)
 _TRAILING = " \t.;,:!"
 # Past this many words, "by [date]" at the end would sit far from the verb it dates.
 MAX_WORDS_FOR_DATE = 20
+# A cycle tag the author put beside the key result: "[Q2]", "(H1 2026)", "[Q3-25]", "(2026)".
+# It is the key result's time frame even though the body leaves it out.
+_CYCLE_TAG = re.compile(
+    r"[\[(]\s*(?P<tag>(?:[QqHh][1-4]|[Tt][1-3])(?:\s*[-/ ]?\s*(?:20)?\d{2})?"
+    r"|20\d{2}(?:\s*[-/ ]?\s*[QqHh][1-4])?)\s*[\])]"
+)
+# Attending an event: the event is the time frame ("12 tutors attend the teaching summit at FieldCon").
+_EVENT_BOUND = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed)?|present(?:s|ed)?|speak(?:s)?|spoke|exhibit(?:s|ed)?)\b"
+    r"(?:\s+\S+){0,8}?\s+(?:at|during)\s+(?:the\s+)?[A-Z0-9]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,7 @@ class Structure:
     link_marks: tuple[tuple[int, int], ...] = ()  # "[" and "](address)" of Markdown links in the core
     question: bool = False  # "Fix the name cache?": an open question, not a result to date
     trails_off: bool = False  # "... (example: ads, questions…)": an unfinished list, nothing to date
+    cycle_tag: str | None = None  # "Q2" of "[Q2]" beside the body: the time frame, written as a tag
 
     @property
     def can_take_date(self) -> bool:
@@ -87,14 +100,26 @@ def structure_of(features: Features) -> Structure:
     end = start + len(text[start:end].rstrip(_TRAILING))
     marks = tuple(m for a, b, d in links if start <= a and d <= end for m in ((a, a + 1), (b, d)))
     core = text[start:end]
+    tag = cycle_tag_of(text)
     return Structure(
         start=start,
         end=end,
         inner_metadata=inner,
-        time_frame=has_time_frame(features),
+        time_frame=has_time_frame(features) or tag is not None or bool(_EVENT_BOUND.search(core)),
         sentences=1 + len(_SENTENCE_BREAK.findall(core)),
         words=len(core.split()),
         link_marks=marks,
         question=body.text.rstrip().endswith("?"),
         trails_off=core.rstrip(" )").endswith(("…", "...", "etc", "etc.")),
+        cycle_tag=tag,
     )
+
+
+def cycle_tag_of(text: str) -> str | None:
+    """The cycle a tag in ``text`` names ("Q2" of "... [Q2]"), or None.
+
+    >>> cycle_tag_of("Map the supplier risks (H1 2026)"), cycle_tag_of("Ship v2 [done]")
+    ('H1 2026', None)
+    """
+    match = _CYCLE_TAG.search(text)
+    return " ".join(match["tag"].split()) if match is not None else None
