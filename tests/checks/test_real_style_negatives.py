@@ -69,3 +69,25 @@ def test_an_uncheckable_state_is_flagged(text: str) -> None:
 
 def test_metadata_left_in_the_text_is_flagged() -> None:
     assert "wording.metadata" in names("Open the second kitchen by May [Accountable - @ravi]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explore a second repair café for the east side",
+        "Research a new pricing model for the allotments",
+        "Work on a new logo for the choir",
+        "Help a partner charity move its donor records",
+    ],
+)
+def test_an_open_ended_verb_with_one_object_is_still_an_activity(text: str) -> None:
+    # The article does not end open-ended work: only events ("Host a ...") are one-offs.
+    result = krquality.analyze(text, suggestions=False)
+    if result.label.value == "task":
+        assert "task.activity" in names(text)
+        assert result.score <= 39
+
+
+@pytest.mark.parametrize("text", ["Host a launch evening for the new ferry app", "Run our first member ballot"])
+def test_one_event_is_not_an_activity(text: str) -> None:
+    assert "task.activity" not in names(text)

@@ -143,7 +143,10 @@ def test_tasks_and_output_counts_get_a_measure_of_what_they_improve(text: str, d
             "Publish the decision on the Sunday opening by [date]",
         ),
         ("Identify Venues", "Publish the list of venues by [date]"),
-        ("Design the induction agenda [Q1]", "Design the induction agenda by the end of Q1"),
+        (
+            "Identify venues for the spring fair [Q1]",
+            "Publish the list of venues for the spring fair by the end of Q1",
+        ),
         (
             "Ensure that every market stall has a fire blanket",
             "Every market stall has a fire blanket by [date]",

@@ -29,7 +29,12 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
     if context.label is not Label.TASK and not (activity_lead and not context.targets):
         return
-    if activity_lead and lead is not None and _one_off(context.text, lead.span.end):
+    if (
+        activity_lead
+        and lead is not None
+        and lead.lemma.split()[0].lower() in load_words("event_verbs")
+        and _one_off(context.text, lead.span.end)
+    ):
         return  # "Host a launch evening for the new app": one event, done or not done
     if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
