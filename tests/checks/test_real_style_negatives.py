@@ -88,6 +88,8 @@ def test_an_open_ended_verb_with_one_object_is_still_an_activity(text: str) -> N
         assert result.score <= 39
 
 
-@pytest.mark.parametrize("text", ["Host a launch evening for the new ferry app", "Run our first member ballot"])
+@pytest.mark.parametrize(
+    "text", ["Host a launch evening for the new ferry app", "Run our first member ballot"]
+)
 def test_one_event_is_not_an_activity(text: str) -> None:
     assert "task.activity" not in names(text)
