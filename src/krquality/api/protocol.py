@@ -212,8 +212,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self._arm_body_timer()
             return
         cycle = self.cycle
+        client = f"{self.client[0]}:{self.client[1]}" if self.client else "a client"
         logger.info(
-            "closed a connection whose request body did not arrive within %g s (KRQ_BODY_TIMEOUT)",
+            "closed the connection of %s: its request body did not arrive within %g s (KRQ_BODY_TIMEOUT)",
+            client,
             self.body_timeout,
         )
         if cycle is not None and not cycle.response_started:
