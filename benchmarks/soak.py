@@ -119,6 +119,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40_000)
     parser.add_argument("--warm", type=int, default=2_000, help="requests before the baseline sample")
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument(
+        "--every", type=int, default=0, help="requests between samples (default: 1/20 of them)"
+    )
     args = parser.parse_args()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -127,7 +130,7 @@ def main() -> None:
     try:
         started = time.perf_counter()
         texts = key_results(args.requests)
-        every = max(args.requests // 20, 1)
+        every = args.every or max(args.requests // 20, 1)
         samples = asyncio.run(
             soak(f"http://127.0.0.1:{port}", process.pid, texts, args.clients, args.warm, every)
         )

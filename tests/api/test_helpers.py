@@ -37,6 +37,7 @@ from krquality.api.helpers import (
 from krquality.api.problems import invalid_input_problem
 from krquality.api.routes.classify import CHUNK
 from krquality.api.settings import Settings
+from krquality.cache import ResultCache
 from krquality.errors import InvalidInputError
 
 from .server import krquality_command, start_server
@@ -96,6 +97,23 @@ def test_a_helper_answers_as_this_process_does_from_another_process(analyzer: kr
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     with pytest.raises(HelperGone):  # a closed pool sends callers back to the worker, not to a 500
         asyncio.run(pool.analyze(TEXTS, True))
+
+
+def test_the_worker_and_its_helper_share_the_cache_bounds(
+    analyzer: krquality.Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analyzer, "cache", ResultCache(100, max_bytes=10_000_000))
+    pool = HelperPool(analyzer, 1)
+    try:
+        # The helper was forked with the same halves: the two together hold the settings' bound.
+        assert (analyzer.cache.size, analyzer.cache.max_bytes) == (50, 5_000_000)
+        for i in range(80):
+            analyzer.cache.put((f"Ship release {i}", False), krquality.analyze("Ship it", suggestions=False))
+        assert len(analyzer.cache) == 50
+    finally:
+        pool.close()
+    # Alone again, the worker takes its whole bound back.
+    assert (analyzer.cache.size, analyzer.cache.max_bytes) == (100, 10_000_000)
 
 
 def test_a_dead_helper_is_reported_and_the_batch_still_answers(analyzer: krquality.Analyzer) -> None:

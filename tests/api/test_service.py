@@ -82,7 +82,8 @@ def test_the_gunicorn_config_reads_the_same_settings(monkeypatch: pytest.MonkeyP
     config = runpy.run_path(str(ROOT / "service" / "gunicorn.conf.py"))
     assert config["bind"] == ["0.0.0.0:9123"]
     assert (config["workers"], config["graceful_timeout"]) == (3, 12)
-    assert config["worker_class"] == "uvicorn_worker.UvicornWorker"
+    assert config["worker_class"] == "krquality.api.worker.GuardedUvicornWorker"
+    assert config["keepalive"] == 5
     module, _, factory = config["wsgi_app"].partition(":")
     assert factory == "create_app()" and callable(__import__(module, fromlist=["x"]).create_app)
     assert config["accesslog"] == "-"

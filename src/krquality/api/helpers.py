@@ -15,7 +15,10 @@ Helpers are for a worker that has the machine's cores to itself:
 :func:`helper_count` gives one helper to a lone worker on a machine with
 two or more cores, and none where there are several workers (they take the
 cores already) or where ``fork`` is not available. The result cache is per
-process: a helper's answers do not warm the worker's.
+process: a helper's answers do not warm the worker's. The worker's cache
+bounds (``KRQ_CACHE_SIZE``, ``KRQ_CACHE_BYTES``) are shared out between the
+worker and its helpers (:func:`share_cache`), so together they hold what
+the settings say, and the worker takes its whole share back if they go.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from krquality.api import convert
 from krquality.feedback.overlay import CorrectionIndex
 
 if TYPE_CHECKING:
+    from krquality.cache import ResultCache
     from krquality.engine import Analyzer
     from krquality.feedback.types import Override
     from krquality.result import Result
@@ -240,6 +244,35 @@ class HelperGone(RuntimeError):
     """A helper process died (killed, out of memory); the pool takes no more work."""
 
 
+def share_cache(cache: ResultCache | None, parts: int) -> tuple[int, int | None] | None:
+    """Bound ``cache`` to one of ``parts`` equal shares of its entries and bytes; return its
+    bounds before, to give back with :func:`restore_cache` (None without a cache).
+
+    A helper forked from the worker starts with a copy of the worker's cache
+    and fills it on its own: each with the whole bound, a worker with one
+    helper held twice what ``KRQ_CACHE_SIZE`` and ``KRQ_CACHE_BYTES`` allow,
+    and its memory grew until both were full, at twice as many requests.
+
+    >>> from krquality.cache import ResultCache
+    >>> cache = ResultCache(2048, max_bytes=8_000_000)
+    >>> share_cache(cache, 2), (cache.size, cache.max_bytes)
+    ((2048, 8000000), (1024, 4000000))
+    """
+    if cache is None:
+        return None
+    before = (cache.size, cache.max_bytes)
+    cache.size = max(cache.size // parts, 1)
+    if cache.max_bytes is not None:
+        cache.max_bytes = max(cache.max_bytes // parts, 1)
+    return before
+
+
+def restore_cache(cache: ResultCache | None, bounds: tuple[int, int | None] | None) -> None:
+    """Give ``cache`` back the bounds :func:`share_cache` returned (a worker whose helpers are gone)."""
+    if cache is not None and bounds is not None:
+        cache.size, cache.max_bytes = bounds
+
+
 class HelperPool:
     """``processes`` helpers forked from this process, sharing ``analyzer``.
 
@@ -268,6 +301,8 @@ class HelperPool:
         # The CPUs this worker may use, given back to its threads when the helpers go.
         self._cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
         self.pinned = False
+        # Before the fork, so each helper starts with its share too.
+        self._cache_bounds = share_cache(getattr(analyzer, "cache", None), processes + 1)
         self._executor = ProcessPoolExecutor(
             processes,
             mp_context=multiprocessing.get_context("fork"),
@@ -370,6 +405,8 @@ class HelperPool:
     def _broke(self) -> None:
         """Take no more work; a worker pinned to one CPU gets all of its CPUs back."""
         self.broken = True
+        restore_cache(getattr(self.analyzer, "cache", None), self._cache_bounds)
+        self._cache_bounds = None
         if self.pinned:
             self.pinned = False
             unpin_cpus(self._cpus)

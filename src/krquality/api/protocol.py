@@ -13,7 +13,14 @@ adds, per connection:
   dropped once it passes the limit, not buffered;
 * a time limit on reading them (``header_timeout``), from the moment the
   connection opens or the first byte of the next request arrives: a client
-  that sends nothing, or trickles its headers, is disconnected.
+  that sends nothing, or trickles its headers, is disconnected;
+* a time limit on reading the request's body (``body_timeout``), from the
+  end of its headers to the end of its body: a client that trickles its body
+  (a few bytes now and then, each read well inside any per-read timeout)
+  gets a 408 problem document and is disconnected, and the route waiting for
+  the body sees the client gone. While the server itself stops reading (the
+  route has not yet taken what arrived, or the request waits behind a
+  pipelined one) the client is not at fault, and the clock waits.
 
 Idle keep-alive connections between requests are uvicorn's own
 ``timeout_keep_alive``; its other errors are answered as problem documents
@@ -46,11 +53,11 @@ class HeadersTooLarge(Exception):
 
 
 @functools.cache
-def _limits() -> tuple[int, float]:
+def _limits() -> tuple[int, float, float]:
     from krquality.api.settings import Settings
 
     settings = Settings()
-    return settings.max_header_bytes, settings.header_timeout
+    return settings.max_header_bytes, settings.header_timeout, settings.body_timeout
 
 
 def problem_bytes(status: int, reason: str, detail: str, *, slug: str) -> bytes:
@@ -75,11 +82,12 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.max_header_bytes, self.header_timeout = _limits()
+        self.max_header_bytes, self.header_timeout, self.body_timeout = _limits()
         self._head_bytes = 0  # bytes received since the current request's head began
         self._exact_head = 0  # bytes of its line and headers the parser has handed over
         self._reading_head = True
         self._head_timer: asyncio.TimerHandle | None = None
+        self._body_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -87,6 +95,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_head_timer()
+        self._disarm_body_timer()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -132,8 +141,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._reading_head = False
         self._disarm_head_timer()
         super().on_headers_complete()
+        # The body's clock; a request without a body completes at once and stops it.
+        self._arm_body_timer()
 
     def on_message_complete(self) -> None:
+        self._disarm_body_timer()
         super().on_message_complete()
         # The next request's head begins; its timer starts with its first byte.
         self._reading_head = True
@@ -179,6 +191,39 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if self._head_bytes:
             detail = f"the request line and headers did not arrive within {self.header_timeout:g} s"
             self.transport.write(problem_bytes(408, "Request Timeout", detail, slug="header-timeout"))
+        self.transport.close()
+
+    def _arm_body_timer(self) -> None:
+        self._disarm_body_timer()
+        self._body_timer = self.loop.call_later(self.body_timeout, self._body_timed_out)
+
+    def _disarm_body_timer(self) -> None:
+        if self._body_timer is not None:
+            self._body_timer.cancel()
+            self._body_timer = None
+
+    def _body_timed_out(self) -> None:
+        self._body_timer = None
+        if self.transport.is_closing() or self._reading_head:
+            return
+        if self.flow.read_paused:
+            # The server is not reading (the route has not taken what came, or a pipelined
+            # request waits its turn): the client is not the slow one. Its clock starts again.
+            self._arm_body_timer()
+            return
+        cycle = self.cycle
+        client = f"{self.client[0]}:{self.client[1]}" if self.client else "a client"
+        logger.info(
+            "closed the connection of %s: its request body did not arrive within %g s (KRQ_BODY_TIMEOUT)",
+            client,
+            self.body_timeout,
+        )
+        if cycle is not None and not cycle.response_started:
+            # The route still waits for the body: it is told the client left, and answers no one.
+            cycle.disconnected = True
+            cycle.message_event.set()
+            detail = f"the request body did not arrive within {self.body_timeout:g} s (KRQ_BODY_TIMEOUT)"
+            self.transport.write(problem_bytes(408, "Request Timeout", detail, slug="body-timeout"))
         self.transport.close()
 
 

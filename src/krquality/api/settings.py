@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     header_timeout: float = Field(
         10.0, gt=0, description="Seconds a connection gets to send a complete request line and headers."
     )
+    body_timeout: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds a request gets to send its whole body, from the end of its headers.",
+    )
     keep_alive_timeout: int = Field(
         5, ge=1, description="Seconds an idle keep-alive connection is kept open between requests."
     )
