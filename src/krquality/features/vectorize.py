@@ -220,9 +220,11 @@ def count_kind(text: str, quantity: Quantity) -> str | None:
     definite word makes it the size of a known set ("the four leads"), else None (not a count).
 
     >>> from krquality.features.types import SpanRef
-    >>> q = Quantity(SpanRef(8, 9, "5"), QuantityKind.NUMBER, 5.0, "techniques")
-    >>> count_kind("Explore 5 techniques", q), count_kind("Explore the 5 techniques", q)
-    ('open', 'scope')
+    >>> def five(text: str) -> Quantity:
+    ...     at = text.index("5")
+    ...     return Quantity(SpanRef(at, at + 1, "5"), QuantityKind.NUMBER, 5.0, "techniques")
+    >>> [count_kind(text, five(text)) for text in ("Explore 5 techniques", "Explore the 5 techniques")]
+    ['open', 'scope']
     """
     if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value <= 1:
         return None
