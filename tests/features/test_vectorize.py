@@ -21,7 +21,7 @@ from krquality.features.types import (
     SpanRef,
     VerbClass,
 )
-from krquality.features.vectorize import MEASURES, feature_dict, normalized_text
+from krquality.features.vectorize import MEASURES, count_kind, feature_dict, normalized_text
 
 
 def _features(text: str, lead_verb: LeadVerb | None = None, **kwargs: object) -> Features:
@@ -138,3 +138,46 @@ def test_a_percent_that_reports_progress_is_a_note(text: str, written: str, note
     features = feature_dict(_features(text, quantities=(_percent_at(text, written),)))
     expected = (1.0, 0.0) if note else (None, 1.0)
     assert (features.get("q_progress_note"), features["n_quantities"]) == expected
+
+
+def _counted(text: str, number: str, value: float, unit: str | None) -> tuple[Features, Quantity]:
+    start = text.index(number)
+    q = Quantity(SpanRef(start, start + len(number), number), QuantityKind.NUMBER, value, unit)
+    return _features(text, quantities=(q,)), q
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value", "unit", "kind"),
+    [
+        ("Explore 5 CSS techniques", "5", 5.0, "techniques", "open"),
+        ("Partner with 12 museums on loans", "12", 12.0, "museums", "open"),
+        ("Coach the four shift leads", "four", 4.0, "leads", "scope"),
+        ("Check in with all 40 key accounts", "40", 40.0, "accounts", "scope"),
+        ("Hire 1 designer", "1", 1.0, "designer", None),  # one is a yes/no
+        ("Pick a Big 4 firm", "4", 4.0, "firm", None),  # a singular noun: a name
+        ("2027 territories loaded", "2027", 2027.0, "territories", None),  # a year
+        ("Cut load time to 3 s", "3", 3.0, "s", None),  # a measure
+    ],
+)
+def test_counts_of_things(text: str, number: str, value: float, unit: str | None, kind: str | None) -> None:
+    features, q = _counted(text, number, value, unit)
+    assert count_kind(text, q) == kind
+    out = feature_dict(features)
+    assert (f"q_count={kind}" in out) is (kind is not None)
+    assert not (kind is not None and f"q_count={'scope' if kind == 'open' else 'open'}" in out)
+
+
+@given(
+    n=st.integers(min_value=2, max_value=1899),
+    noun=st.sampled_from(["workshops", "partners", "schools", "prototypes"]),
+    verb=st.sampled_from(["Run", "Explore", "Support", "Oversee", "Build"]),
+)
+def test_an_open_count_is_open_whatever_the_verb_and_a_definite_one_is_a_scope(
+    n: int, noun: str, verb: str
+) -> None:
+    for text, kind in ((f"{verb} {n} {noun}", "open"), (f"{verb} the {n} {noun}", "scope")):
+        features, q = _counted(text, str(n), float(n), noun)
+        assert count_kind(text, q) == kind
+        out = feature_dict(features)
+        assert out[f"q_count={kind}"] == 1.0
+        assert out[f"q_count_{kind}_after=imperative"] == 1.0  # no lead verb given: the form

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from krquality.features.types import Features
@@ -109,6 +111,9 @@ def test_config_adds_vague_words_and_activity_verbs(nlp: Language) -> None:
         ("Ward managers can book agency staff online", "capability", "book"),
         ("The reporting service supports CSV export", "capability", "support"),
         ("Finance is able to close the month in three days", "capability", "close"),
+        ("Fix the login timeout on the member portal", "definite_object", "timeout"),
+        ("Identify the suppliers we can drop", "definite_object", "supplier"),
+        ("Refresh our volunteer handbook", "definite_object", "handbook"),
     ],
 )
 def test_shape_markers(extract: Extract, text: str, kind: str, lemma: str) -> None:
@@ -121,7 +126,42 @@ def test_shape_markers(extract: Extract, text: str, kind: str, lemma: str) -> No
         ("Publish 12 case studies", "plural_object"),
         ("Help the support team with escalations", "capability"),
         ("Improve the onboarding experience", "artifact"),
+        ("Fix a login timeout", "definite_object"),
+        ("Identify suppliers we can drop", "definite_object"),
+        ("The login timeout is fixed", "definite_object"),  # no lead verb: a state sentence
+        ("Coach the four shift leads", "definite_object"),  # counted: the number decides
     ],
 )
 def test_no_shape_marker_where_the_shape_is_not_there(extract: Extract, text: str, kind: str) -> None:
     assert kind not in [m.kind for m in extract(text).markers]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Booking kiosk up & running in the lobby", "up & running"),
+        ("The intake survey is tested with five clients", "tested"),
+        ("Churn drivers analysed and shared with the board", "analysed"),
+    ],
+)
+def test_reached_states(extract: Extract, text: str, state: str) -> None:
+    assert state in [m.span.text.lower() for m in extract(text).markers_of("state")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    determiner=st.sampled_from(["the", "our", "their", "this"]),
+    noun=st.sampled_from(["roadmap", "policy", "checklists", "wiki", "timeouts", "budget"]),
+    verb=st.sampled_from(["Fix", "Refresh", "Document", "Identify", "Review"]),
+)
+def test_a_definite_object_spans_its_determiner_to_its_head(
+    extract: Extract, determiner: str, noun: str, verb: str
+) -> None:
+    text = f"{verb} {determiner} {noun} by June"
+    features = extract(text)
+    found = features.markers_of("definite_object")
+    assert len(found) == 1
+    span = found[0].span
+    assert text[span.start : span.end] == span.text == f"{determiner} {noun}"
+    # "a" or no determiner: not a known thing
+    assert extract(f"{verb} a {noun} by June").markers_of("definite_object") == ()

@@ -12,7 +12,7 @@ from krquality.features.types import Features, Quantity, QuantityKind
 
 # Bump when the dict's keys or meaning change: a model records the version it
 # was trained with, and loading refuses a model built for another one.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 
 # A standalone 1 keeps its value in the n-grams: "hire 1 nurse" is a yes/no,
 # "hire 4 nurses" a count; every other number reads as 0.
@@ -78,7 +78,12 @@ _COVERAGE = re.compile(
 
 
 # Shape markers of the first noun phrase and of state sentences (see krquality.nlp.markers).
-_SHAPES = frozenset({"artifact", "plural_object", "capability"})
+_SHAPES = frozenset({"artifact", "plural_object", "capability", "definite_object"})
+# A count under one of these is the size of a known set ("coach the four leads", "all 12
+# guidelines"), a scope; a count without one ("explore 5 techniques") is what is to be reached.
+_SCOPE_BEFORE = re.compile(
+    r"\b(?:the|our|these|those|its|their|his|her|my|your|both|all|each of|all of)\s+$", re.IGNORECASE
+)
 
 
 def body_text(features: Features) -> str:
@@ -170,6 +175,13 @@ def feature_dict(features: Features) -> dict[str, float]:
             # "Hire +1 designer": a count of exactly one is a yes/no, not a metric.
             out["q_only_one"] = 1.0
 
+    for quantity in real:
+        count = None if quantity in progress else count_kind(features.text, quantity)
+        if count is not None:
+            # By the guide a count of things (more than one) is the success criterion, whatever the verb.
+            out[f"q_count={count}"] = 1.0
+            out[f"q_count_{count}_after={lead.verb_class.value if lead else features.form.value}"] = 1.0
+
     for change in features.changes:
         out[f"change={change.direction.value}"] = 1.0
         out["change_has_baseline"] = max(
@@ -201,6 +213,28 @@ def feature_dict(features: Features) -> dict[str, float]:
         # is a task, "Increase X to 40%" a metric).
         out[f"lead_class_with_quantity={lead.verb_class.value}"] = 1.0
     return out
+
+
+def count_kind(text: str, quantity: Quantity) -> str | None:
+    """``"open"`` for a count of more than one thing ("Explore 5 techniques"), ``"scope"`` when a
+    definite word makes it the size of a known set ("the four leads"), else None (not a count).
+
+    >>> from krquality.features.types import SpanRef
+    >>> def five(text: str) -> Quantity:
+    ...     at = text.index("5")
+    ...     return Quantity(SpanRef(at, at + 1, "5"), QuantityKind.NUMBER, 5.0, "techniques")
+    >>> [count_kind(text, five(text)) for text in ("Explore 5 techniques", "Explore the 5 techniques")]
+    ['open', 'scope']
+    """
+    if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value <= 1:
+        return None
+    unit = quantity.unit
+    if unit is None or unit in MEASURES or not unit.endswith("s") or unit.endswith("ss"):
+        return None  # not a plural noun counted: "Big 4 firm", "IFRS 16 accounting" are names
+    if 1900 <= quantity.value <= 2100:
+        return None  # a year before a noun: "2026 territories"
+    before = text[max(0, quantity.span.start - 16) : quantity.span.start]
+    return "scope" if _SCOPE_BEFORE.search(before) else "open"
 
 
 def _is_progress_note(text: str, quantity: Quantity) -> bool:

@@ -13,7 +13,9 @@ Shape markers read the head of the key result's first noun phrase (the lead
 verb's object, the subject of a state sentence, or the noun phrase itself):
 ``artifact`` when it names one deliverable thing ("Create a fundraising
 strategy", "Query planner revamp"), ``plural_object`` when it is a plural
-with no number ("Write blog posts"); ``capability`` marks a present-tense
+with no number ("Write blog posts"); ``definite_object`` when the lead verb's
+object starts with a definite word ("Fix the login bug", "Identify the tools we
+need": a known thing or set rather than open-ended work); ``capability`` marks a present-tense
 ability or property of a named thing ("users can export their data", "the SDK
 supports streaming", "billing is able to refund").
 """
@@ -50,6 +52,10 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _CAPABILITY_MODALS = frozenset({"can", "could"})
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "PUNCT", "NUM", "CCONJ"})
 _NOT_CAPABILITY = frozenset({"be", "have", "do", "will", "need", "want"})
+# Determiners of a known thing or a closed set ("the", "our"), as opposed to "a" or none.
+_DEFINITE = frozenset(
+    {"the", "our", "this", "that", "these", "those", "my", "their", "its", "his", "her", "your"}
+)
 
 
 def inflections(verb: str) -> set[str]:
@@ -148,7 +154,8 @@ class MarkerFinder:
         return found
 
     def _shape(self, doc: Doc, lo: int, hi: int, state: DocState) -> list[Marker]:
-        """The artifact or plural_object marker of the first noun phrase, and a capability marker."""
+        """The artifact or plural_object marker of the first noun phrase, a definite_object
+        marker and a capability marker."""
         found: list[Marker] = []
         start = lo
         if state.lead_verb is not None:
@@ -162,6 +169,10 @@ class MarkerFinder:
         if head is not None:
             token = doc[head]
             lemma = token.lemma_.lower() or token.lower_
+            if state.lead_verb is not None and doc[start].lower_ in _DEFINITE:
+                # "Fix the perf issue", "Identify the tools we need": a known thing or set,
+                # not open-ended work.
+                found.append(Marker(span_ref(doc, start, head + 1), "definite_object", lemma))
             if token.tag_ in _PLURAL_TAGS:
                 found.append(Marker(span_ref(doc, head, head + 1), "plural_object", lemma))
             elif lemma in self.artifacts or token.lower_ in self.artifacts:
