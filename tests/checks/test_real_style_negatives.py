@@ -93,3 +93,30 @@ def test_an_open_ended_verb_with_one_object_is_still_an_activity(text: str) -> N
 )
 def test_one_event_is_not_an_activity(text: str) -> None:
     assert "task.activity" not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Identify venues for the spring fair", "Agree the new pricing tiers with the co-op board"],
+)
+def test_settling_on_something_is_one_deliverable_not_an_activity(text: str) -> None:
+    assert "task.activity" not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Identify opportunities to automate invoicing", "Develop relationships with local radio"]
+)
+def test_an_open_object_keeps_settling_verbs_an_activity(text: str) -> None:
+    result = krquality.analyze(text, suggestions=False)
+    assert result.label.value == "task"
+    assert "task.activity" in names(text)
+
+
+def test_a_direction_with_no_amount_lacks_a_target_and_is_no_activity() -> None:
+    text = "Grow sign-ups for the repair workshop newsletter"
+    result = krquality.analyze(text, suggestions=False)
+    assert result.label.value == "task"
+    assert "metric.no_target" in names(text)
+    assert "task.activity" not in names(text)
+    # A vague measure: above an activity, below an undated deliverable.
+    assert 39 < result.score <= 59

@@ -144,8 +144,8 @@ def test_tasks_and_output_counts_get_a_measure_of_what_they_improve(text: str, d
         ),
         ("Identify Venues", "Publish the list of venues by [date]"),
         (
-            "Identify venues for the spring fair [Q1]",
-            "Publish the list of venues for the spring fair by the end of Q1",
+            "Explore opening a pop-up shop [Q3]",
+            "Publish the decision on opening a pop-up shop by the end of Q3",
         ),
         (
             "Ensure that every market stall has a fire blanket",

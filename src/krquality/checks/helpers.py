@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from krquality.features.types import Change, Features, Quantity, QuantityKind
+from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Fix
 
@@ -259,3 +259,20 @@ def part_of_a_name(context: CheckContext, start: int, end: int) -> bool:
         return True
     mid_sentence = token.idx > context.features.body.start and token.text[:1].isupper()
     return mid_sentence and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
+def direction_without_amount(features: Features) -> bool:
+    """Whether the key result moves a named measure with no amount ("Reduce late deliveries").
+
+    The labelling guide reads it as a task (a direction states no quantity),
+    but it is not an activity: it names what should change and lacks only the
+    number to reach, which is ``metric.no_target``'s finding. A vague object
+    ("Increase awareness") is left to the vagueness checks.
+    """
+    lead = features.lead_verb
+    return (
+        lead is not None
+        and lead.verb_class is VerbClass.OUTCOME
+        and not features.quantities
+        and not features.markers_of("vague")
+    )

@@ -10,6 +10,7 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
     change_of,
+    direction_without_amount,
     is_dated,
     load_words,
     tokens_after,
@@ -333,7 +334,10 @@ _MEASURE_UNITS = frozenset(
 
 def _no_target(context: CheckContext) -> Iterator[Finding]:
     features = context.features
-    if context.label is not Label.METRIC or context.targets or _unparsed_number(context):
+    measured = context.label is Label.METRIC or (
+        context.label is Label.TASK and direction_without_amount(features)
+    )
+    if not measured or context.targets or _unparsed_number(context):
         return
     if features.changes:
         span = features.changes[0].span
@@ -356,14 +360,18 @@ NO_TARGET = Check(
     docs=(
         "A key result is how you will know the objective is met. Without a target value "
         '("Increase conversion from 4%") any movement counts, so the key result cannot '
-        "fail and cannot tell you whether the quarter went well."
+        "fail and cannot tell you whether the quarter went well. A direction on a measure "
+        'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
+        "not an activity: it names what should change and lacks only the number."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
         Example("Raise average order value from $42", M),
+        Example("Grow newsletter sign-ups", T),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
+        Example("Increase awareness of the food bank", T),
         Example("Raise average order value from $42 to $55", M),
     ),
     detect=_no_target,

@@ -20,7 +20,8 @@ where ``E``, ``W`` and ``I`` count the *distinct check codes* with at least
 one finding of severity error, warning and info (a check that fires three
 times costs once), and ``ceiling`` is the top of the band the key result's
 kind allows: 39 for an activity (``task.activity``), 59 for an
-uncheckable state (``wording.uncheckable``) or a vague aim with no number,
+uncheckable state (``wording.uncheckable``) or a vague aim with no number
+(``wording.vague``, or ``metric.no_target`` on a direction with no amount),
 74 for an output count (``metric.output_count``) or an undated deliverable
 (``milestone.no_deadline``, or ``task.no_deadline`` on a key result the
 checks read as one deliverable, not an activity), 89 for a milestone (a
@@ -80,6 +81,9 @@ MILESTONE_CEILING = 89
 _ACTIVITY_CODES = frozenset({"KRQ301"})  # task.activity
 _UNCLEAR_CODES = frozenset({"KRQ409"})  # wording.uncheckable
 _VAGUE_CODES = frozenset({"KRQ401"})  # wording.vague: unclear when nothing is measured
+# metric.no_target outside a metric: a direction on a measure with no amount
+# ("Reduce late deliveries") is a vague measure, in the "unclear" band.
+_NO_AMOUNT_CODES = frozenset({"KRQ102"})
 _OUTPUT_CODES = frozenset({"KRQ104"})  # metric.output_count
 # milestone.no_deadline: an undated deliverable sits in the "partial" band
 # whatever the check's configured severity (it is a warning, not an error, so
@@ -125,7 +129,8 @@ def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
     found = set(codes)
     if found & _ACTIVITY_CODES:
         return ACTIVITY_CEILING
-    vague_aim = bool(found & _VAGUE_CODES) and label is not None and label is not Label.METRIC
+    aimless = found & (_VAGUE_CODES | _NO_AMOUNT_CODES)
+    vague_aim = bool(aimless) and label is not None and label is not Label.METRIC
     if found & _UNCLEAR_CODES or vague_aim:
         return UNCLEAR_CEILING
     if found & (_OUTPUT_CODES | _UNDATED_CODES):
@@ -140,7 +145,7 @@ def _band_codes(ceiling: int) -> frozenset[str]:
     if ceiling == ACTIVITY_CEILING:
         return _ACTIVITY_CODES | _OUTPUT_CODES | _FRAME_CODES  # work done, counted or not, is activity
     if ceiling == UNCLEAR_CEILING:
-        return _UNCLEAR_CODES | _VAGUE_CODES | _FRAME_CODES
+        return _UNCLEAR_CODES | _VAGUE_CODES | _NO_AMOUNT_CODES | _FRAME_CODES
     if ceiling == OUTPUT_CEILING:
         return _OUTPUT_CODES | _FRAME_CODES
     return frozenset()

@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import is_dated, load_words, part_of_a_name, phrase_hits
+from krquality.checks.helpers import (
+    direction_without_amount,
+    is_dated,
+    load_words,
+    part_of_a_name,
+    phrase_hits,
+)
 from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -36,6 +42,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         and _one_off(context.text, lead.span.end)
     ):
         return  # "Host a launch evening for the new app": one event, done or not done
+    if context.label is Label.TASK and direction_without_amount(features):
+        return  # "Reduce late deliveries": a measure with no number to reach (metric.no_target)
     if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
@@ -87,7 +95,11 @@ def _one_deliverable(context: CheckContext) -> bool:
     """
     features = context.features
     lead = features.lead_verb
-    if lead is None or lead.verb_class not in _MAKING or features.quantities:
+    if lead is None or features.quantities:
+        return False
+    verb = lead.lemma.split()[0].lower()
+    settling = verb in _WRITING_DOWN or verb in load_words("settling_verbs")
+    if lead.verb_class not in _MAKING and not (lead.verb_class is VerbClass.OTHER and settling):
         return False
     vague = [m for m in features.markers_of("vague") if not part_of_a_name(context, m.span.start, m.span.end)]
     if vague or features.markers_of("hedge"):
@@ -102,16 +114,19 @@ def _one_deliverable(context: CheckContext) -> bool:
     following = [t for t in context.tokens if lead.span.end <= t.idx < features.body.end]
     if len(following) < 2:
         return False
+    if any(t.lower_ in load_words("open_objects") for t in following[:4]):
+        return False  # "Identify opportunities to ...": no point at which it is done
     first = following[0]
-    verb = lead.lemma.split()[0].lower()
     if first.tag_ == "VBG" and verb == "support":
         return True  # a capability the product gains
-    if first.lower_ in _NAMING:
+    if first.lower_ in _NAMING and lead.verb_class in _MAKING:
         return any(t.pos_ in {"NOUN", "PROPN"} for t in following[1:])
-    if verb not in _WRITING_DOWN:
+    if not settling:
         return False
-    # "Document onboarding requirements": writing down is one deliverable whatever the
-    # object, unless it is a plural of work products ("Draft recipe cards").
+    # "Document onboarding requirements", "Identify venues for the fair": writing
+    # down or settling on something is one deliverable (the document, the chosen
+    # list) whatever the object, unless it is a plural of work products ("Draft
+    # recipe cards").
     phrase = []
     for token in following:
         if token.pos_ in {"ADP", "PUNCT", "SCONJ", "CCONJ", "VERB"} and token.text != "-":
@@ -169,6 +184,7 @@ ACTIVITY = Check(
         Example("Research competitor pricing", T),
         Example("Write blog posts", T),
         Example("Build relationships with the local press", T),
+        Example("Identify opportunities to automate invoicing", T),
         Example("Create a culture of feedback", T),
         Example("Discuss pricing with the board", MS),
     ),
@@ -181,6 +197,8 @@ ACTIVITY = Check(
         Example("Document cold-chain rules for the new depot", T),
         Example("Support exporting invoices as PDF", T),
         Example("Hold our first open studio evening", T),
+        Example("Identify venues for the spring fair", T),
+        Example("Grow newsletter sign-ups", T),
     ),
     detect=_activity,
 )
