@@ -123,7 +123,7 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
         # A quality review: fewer problems found.
         (
             "Run 8 accessibility audits of the booking screens",
-            f"Reduce the number of issues found in accessibility audits of the booking screens {SLOTS}",
+            f"Reduce the number of issues found after accessibility audits of the booking screens {SLOTS}",
         ),
     ],
 )
@@ -244,3 +244,26 @@ def test_near_duplicate_suggestions_are_offered_once() -> None:
         "Increase the completion rate of the induction from [baseline] to [target] by [date]",
         "Publish the induction checklist by [date]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("70% of tenants are satisfied with the repairs service", "up"),
+        ("Under 10% of parcels are returned to the depot", "down"),
+        ("At least half of shop orders are paid online [Q3]", "up"),
+    ],
+)
+def test_a_level_with_no_starting_value_gets_one_in_its_draft(text: str, way: str) -> None:
+    result = krquality.analyze(text)
+    assert "metric.no_baseline" in {f.name for f in result.findings}
+    first = result.suggestions[0].text
+    assert first.endswith(f", {way} from [baseline]")
+    assert first.count("[date]") + first.count("by the end of") <= 1  # one time frame, never two
+    assert result.suggestions[0].score > result.score
+
+
+def test_two_results_in_one_get_no_draft_that_keeps_them_joined() -> None:
+    result = krquality.analyze("Add 4 new members and 1 new partner organisation")
+    assert "wording.compound" in {f.name for f in result.findings}
+    assert all(" and " not in s.text for s in result.suggestions)

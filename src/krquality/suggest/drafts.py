@@ -160,18 +160,41 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     edits += [
         e for e in _word_edits(text, findings) if start <= e.start <= e.end <= end and e.start not in fixed_at
     ]
+    slots: list[_Edit] = []
     if label is Label.METRIC:
-        edits += [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
+        slots = [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
+        edits += slots
+    # A level with no starting value and no change to put a slot in ("70% of members
+    # are satisfied", "500 monthly testers"): the baseline follows as "up from".
+    level_start = (
+        not slots
+        and label is Label.METRIC
+        and _level_only(features)
+        and any(f.name == "metric.no_baseline" for f in findings)
+    )
     body = features.body
     # Owner, priority or link tags taken off the ends: the core alone is already an edit.
     trimmed = (start, end) != (body.start, body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION)))
     if trimmed:
         edits.append(_Edit(start, start, ""))
+    change = _main_change(features)
+    lower = (
+        _direction(features, features.text) is Direction.DECREASE
+        or (change is not None and change.direction is Direction.KEEP_BELOW)
+        or _CAP.search(features.body.text) is not None
+    )
+    way = "down" if lower else "up"
+    since = f", {way} from {BASELINE}" if level_start else ""
     if shape.can_take_date:
-        edits.append(_Edit(end, end, f" by {DATE}"))
+        edits.append(_Edit(end, end, f" by {DATE}{since}"))
     elif shape.cycle_tag is not None and not has_time_frame(features) and shape.sentences == 1:
         # "... [Q2]": the tag, which the core leaves out, becomes the deadline it stands for
-        edits.append(_Edit(end, end, f" by the end of {shape.cycle_tag}"))
+        edits.append(_Edit(end, end, f" by the end of {shape.cycle_tag}{since}"))
+    elif level_start and shape.sentences == 1:
+        # dated already: only the starting value is missing (a cycle tag the core
+        # leaves out is written as the deadline it stands for, so it is not lost)
+        tag = f" by the end of {shape.cycle_tag}" if shape.cycle_tag is not None else ""
+        edits.append(_Edit(end, end, tag + since))
     elif not edits or (not shape.time_frame and not features.dates):
         return None  # several sentences or a long text: "by [date]" would land in the wrong place
     if not edits:
@@ -180,6 +203,16 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
+
+
+def _level_only(features: Features) -> bool:
+    """Whether the key result states a level and no change ("70% of members ...", "Under 10% of ...")."""
+    change = _main_change(features)
+    return change is None or change.direction in _KEEP
+
+
+# A level stated as a cap ("under 10% of parcels returned"): its starting value is above it.
+_CAP = re.compile(r"\b(?:under|below|less than|fewer than|no more than|at most|max(?:imum)?)\s", re.I)
 
 
 # The author's own stand-in for a number: "have x stalls", "N new members".

@@ -386,10 +386,11 @@ OUTCOME_OF: dict[str, str] = {
         ("perception", "perceptions", "understanding", "awareness", "confidence", "sentiment"),
         "average survey score for {x}",
     ),
-    # A review or an audit is for fewer problems in what it looks at.
+    # A review or an audit is for fewer problems slipping past it (fewer found *in* it
+    # could as well mean a weaker review).
     **dict.fromkeys(
         ("reviews", "audits", "assessments", "inspections", "review", "audit"),
-        "Reduce the number of issues found in {x}",
+        "Reduce the number of issues found after {x}",
     ),
     **dict.fromkeys(("section", "sections", "content", "faq", "manual"),
                     "monthly readers of {x}"),

@@ -184,7 +184,7 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
 
 
 # Findings whose words a draft must not keep: the word is the weakness.
-_FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.metadata"})
+_FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.metadata", "wording.compound"})
 # ... unless a number now measures it ("Raise awareness of X from [baseline] to [target]"):
 # these count as kept only where the re-analysed draft flags the word again.
 _FLAGGED_UNLESS_MEASURED = frozenset(
