@@ -5,6 +5,7 @@ from __future__ import annotations
 from krquality.checks.milestone import NO_DEADLINE, PERCENT_COMPLETE
 from krquality.checks.task import ACTIVITY, TASK_NO_DEADLINE
 from krquality.config import Config
+from krquality.features.types import Form
 from krquality.features.types import QuantityKind as Q
 from krquality.features.types import VerbClass as V
 from krquality.labels import Label
@@ -98,3 +99,12 @@ def test_the_document_cycle_dates_key_results_that_name_no_date(kr) -> None:
         context = kr(text, label)
         assert found(check, context), check.name
         assert found(check, replace(context, cycle="Q2 2026")) == [], check.name
+
+
+def test_a_state_reached_is_not_an_activity_even_if_read_as_a_task(kr) -> None:
+    assert found(ACTIVITY, kr("Coaches are able to book rooms themselves", Label.TASK, form=Form.STATE)) == []
+
+
+def test_a_state_sentence_with_a_verb_of_ongoing_work_is_an_activity(kr) -> None:
+    (finding,) = found(ACTIVITY, kr("The team works on the backlog", Label.TASK, form=Form.STATE))
+    assert finding.code == "KRQ301"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -13,8 +14,9 @@ from krquality.checks.helpers import (
     part_of_a_name,
     phrase_hits,
 )
-from krquality.features.types import VerbClass
+from krquality.features.types import Form, VerbClass
 from krquality.labels import Label
+from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
 
 T = Label.TASK
@@ -44,6 +46,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Host a launch evening for the new app": one event, done or not done
     if context.label is Label.TASK and direction_without_amount(features):
         return  # "Reduce late deliveries": a measure with no number to reach (metric.no_target)
+    if context.label is Label.TASK and not activity_lead and _end_state(context):
+        return  # "Instructors can register courses": a state to check, not work to do
     if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
@@ -134,6 +138,36 @@ def _one_deliverable(context: CheckContext) -> bool:
         phrase.append(token)
     nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
     return bool(nouns) and not any(t.lower_ in load_words("output_nouns") for t in phrase)
+
+
+def _end_state(context: CheckContext) -> bool:
+    """Whether a key result is a sentence about a state reached, with no activity in it.
+
+    "Instructors can register courses", "Supplier list agreed and shared": the
+    model may read them as tasks, but they say what will be true, not what will
+    be done; whether the state can be checked is ``wording.uncheckable``'s and
+    ``wording.vague``'s to say.
+    """
+    features = context.features
+    if features.form is not Form.STATE or features.quantities:
+        return False
+    if features.markers_of("activity") or features.markers_of("hedge"):
+        return False
+    # An active verb of ongoing work is still work: "The team works on the backlog".
+    lexicon = _lexicon()
+    for i, token in enumerate(context.tokens):
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBD"}:
+            after = context.tokens[i + 1].lower_ if i + 1 < len(context.tokens) else ""
+            found = lexicon.lookup(token.lemma_.lower(), after)
+            if found is not None and found[1] in (VerbClass.ACTIVITY, VerbClass.VAGUE):
+                return False
+    return True
+
+
+@cache
+def _lexicon() -> VerbLexicon:
+    """The pipeline's verb lexicon (built once: it reads its data file)."""
+    return VerbLexicon()
 
 
 def _uncheckable_phrases() -> tuple[str, ...]:
