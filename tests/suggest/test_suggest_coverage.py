@@ -264,6 +264,6 @@ def test_a_level_with_no_starting_value_gets_one_in_its_draft(text: str, way: st
 
 
 def test_two_results_in_one_get_no_draft_that_keeps_them_joined() -> None:
-    result = krquality.analyze("Add 4 new members and 1 new partner organisation")
+    result = krquality.analyze("Open 3 new clinics and 1 new mobile pharmacy")
     assert "wording.compound" in {f.name for f in result.findings}
     assert all(" and " not in s.text for s in result.suggestions)

@@ -164,7 +164,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if label is Label.METRIC:
         slots = [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
         edits += slots
-    # A level with no starting value and no change to put a slot in ("70% of members
+    # A level with no starting value and no change to put a slot in ("80% of tenants
     # are satisfied", "500 monthly testers"): the baseline follows as "up from".
     level_start = (
         not slots
@@ -206,7 +206,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
 
 
 def _level_only(features: Features) -> bool:
-    """Whether the key result states a level and no change ("70% of members ...", "Under 10% of ...")."""
+    """Whether the key result states a level and no change ("80% of tenants ...", "Under 10% of ...")."""
     change = _main_change(features)
     return change is None or change.direction in _KEEP
 
