@@ -177,14 +177,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     trimmed = (start, end) != (body.start, body.start + len(body.text.rstrip(_TRAILING_PUNCTUATION)))
     if trimmed:
         edits.append(_Edit(start, start, ""))
-    change = _main_change(features)
-    lower = (
-        _direction(features, features.text) is Direction.DECREASE
-        or (change is not None and change.direction is Direction.KEEP_BELOW)
-        or _CAP.search(features.body.text) is not None
-    )
-    way = "down" if lower else "up"
-    since = f", {way} from {BASELINE}" if level_start else ""
+    since = _since_slot(features) if level_start else ""
     if shape.can_take_date:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
     elif shape.cycle_tag is not None and not has_time_frame(features) and shape.sentences == 1:
@@ -205,14 +198,18 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
 
 
+def _since_slot(features: Features) -> str:
+    """ ", up from [baseline]", or ", down from [baseline]" for a level held below a cap ("Under 10% ...")."""
+    change = _main_change(features)
+    capped = change is not None and change.direction is Direction.KEEP_BELOW
+    lower = capped or _direction(features, features.text) is Direction.DECREASE
+    return f", {'down' if lower else 'up'} from {BASELINE}"
+
+
 def _level_only(features: Features) -> bool:
     """Whether the key result states a level and no change ("80% of tenants ...", "Under 10% of ...")."""
     change = _main_change(features)
     return change is None or change.direction in _KEEP
-
-
-# A level stated as a cap ("under 10% of parcels returned"): its starting value is above it.
-_CAP = re.compile(r"\b(?:under|below|less than|fewer than|no more than|at most|max(?:imum)?)\s", re.I)
 
 
 # The author's own stand-in for a number: "have x stalls", "N new members".
