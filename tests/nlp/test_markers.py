@@ -114,6 +114,8 @@ def test_config_adds_vague_words_and_activity_verbs(nlp: Language) -> None:
         ("Fix the login timeout on the member portal", "definite_object", "timeout"),
         ("Identify the suppliers we can drop", "definite_object", "supplier"),
         ("Refresh our volunteer handbook", "definite_object", "handbook"),
+        ("Support exporting invoices as PDF", "capability", "export"),
+        ("Support scheduling posts from the mobile app", "capability", "scheduling"),
     ],
 )
 def test_shape_markers(extract: Extract, text: str, kind: str, lemma: str) -> None:
@@ -125,6 +127,9 @@ def test_shape_markers(extract: Extract, text: str, kind: str, lemma: str) -> No
     [
         ("Publish 12 case studies", "plural_object"),
         ("Help the support team with escalations", "capability"),
+        ("Keep writing release notes", "capability"),  # the -ing is the work kept up
+        ("Start tracking churn weekly", "capability"),
+        ("Support exporting invoices as PDF", "plural_object"),  # the noun is inside the capability
         ("Improve the onboarding experience", "artifact"),
         ("Fix a login timeout", "definite_object"),
         ("Identify suppliers we can drop", "definite_object"),
@@ -146,6 +151,60 @@ def test_no_shape_marker_where_the_shape_is_not_there(extract: Extract, text: st
 )
 def test_reached_states(extract: Extract, text: str, state: str) -> None:
     assert state in [m.span.text.lower() for m in extract(text).markers_of("state")]
+
+
+@pytest.mark.parametrize(
+    ("text", "participle"),
+    [
+        ("Payroll archive from 2019 is backed up", "backed"),
+        ("Courier for the east region chosen and costed", "costed"),
+        ("Mentoring guidelines for new volunteers are catalogued", "catalogued"),
+    ],
+)
+def test_participles_of_a_state_sentence_are_reached_states(
+    extract: Extract, text: str, participle: str
+) -> None:
+    found = [m for m in extract(text).markers_of("state") if m.span.text == participle]
+    assert [m.lemma for m in found] == ["participle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stock levels are monitored weekly",  # ongoing work, nothing finished
+        "Onboarding is improved",  # a vague direction
+        "Type hints understood and used across the team",  # a practice, never finished
+        "Catalogue the archive boxes",  # an order, not a state
+    ],
+)
+def test_no_reached_state_for_ongoing_vague_or_imperative(extract: Extract, text: str) -> None:
+    assert [m for m in extract(text).markers_of("state") if m.lemma == "participle"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut the time needed to set up a new laptop",  # an infinitive, not a state reached
+        "Grow revenue from self-published authors",  # part of a compound word
+    ],
+)
+def test_no_state_word_after_to_or_a_hyphen(extract: Extract, text: str) -> None:
+    assert extract(text).markers_of("state") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        ("Support renaming files in the editor", False),  # a capability to deliver
+        ("Coaching materials for shift leads are published", False),  # the subject of a state
+        ("Support the night shift during the rollout", True),
+        ("Coaching shift leads on handovers", True),
+    ],
+)
+def test_activity_marker_only_where_the_verb_is_an_activity(
+    extract: Extract, text: str, activity: bool
+) -> None:
+    assert bool(extract(text).markers_of("activity")) is activity
 
 
 @settings(max_examples=40, deadline=None)

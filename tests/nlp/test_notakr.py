@@ -73,6 +73,9 @@ def test_digits_punctuation_and_symbols_alone_are_never_a_key_result(text: str) 
         "same as last quarter",
         "[add KRs]",
         "KR2 (placeholder until the offsite)",
+        "[H1] TBC",  # a cycle tag does not fill the line
+        "?? (check with Ravi)",
+        "Goal 3 / KR tbc",
     ],
 )
 def test_a_line_still_to_be_written_is_a_placeholder(text: str) -> None:
@@ -88,6 +91,9 @@ def test_a_line_still_to_be_written_is_a_placeholder(text: str) -> None:
         "Ask reviewers to add a test with every fix",
         "OEE 61%->72%",
         "ARR €4M → €6M",
+        "Launch the partner portal (date TBD)",
+        "Grow ARR to a target TBD by finance [Q3]",
+        "[P1] Ship offline mode (Dana)",
     ],
 )
 def test_key_results_with_the_same_words_pass(text: str) -> None:

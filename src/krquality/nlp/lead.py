@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from krquality.features.types import Form, LeadVerb, VerbClass
 from krquality.nlp.extensions import register_extensions
@@ -24,6 +24,31 @@ _NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "SYM", "X", 
 _SUBJECTS = frozenset({"we", "i", "they", "you", "team", "the team", "we'll", "i'll"})
 _MODALS = frozenset({"will", "shall", "must", "should", "'ll", "need", "want", "plan", "aim"})
 _DASHES = frozenset({"—", "–", "-", ":", "=", "|"})
+# Verbs whose "-ing" object is something a product does: "Enable sharing dashboards".
+CAPABILITY_VERBS = frozenset({"support", "enable", "allow", "handle"})
+# A subject noun right after a leading "-ing" word: "Coaching materials ... are ready".
+_GERUND_SUBJECT_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Words that start a clause inside a subject, whose verb is not the sentence's.
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "where", "when", "so", "to", "while", "because", "if"})
+
+
+def is_gerund_after(token: Token, lead_lemma: str) -> bool:
+    """Whether ``token``, right after a lead verb, is an "-ing" verb that is the verb's object
+    ("Support renaming files"). The tagger often reads it as a noun ("Support scheduling posts");
+    after a verb of product capability that reading is taken as the verb.
+
+    >>> from krquality.nlp import build_nlp
+    >>> is_gerund_after(build_nlp()("Support scheduling posts")[1], "support")
+    True
+    """
+    if token.tag_ == "VBG":
+        return True
+    return (
+        lead_lemma in CAPABILITY_VERBS
+        and token.tag_ == "NN"
+        and token.lower_.endswith("ing")
+        and len(token) > 5
+    )
 
 
 class LeadVerbFinder:
@@ -46,7 +71,11 @@ class LeadVerbFinder:
         if start < end:
             i = self._verb_start(doc, start, end)
             token = doc[i]
-            if token.tag_ in _LEAD_TAGS and token.pos_ in ("VERB", "AUX"):
+            if (
+                token.tag_ in _LEAD_TAGS
+                and token.pos_ in ("VERB", "AUX")
+                and not self._gerund_subject(doc, i, end)
+            ):
                 lead = self._lead(doc, i, end, state)
                 form = Form.IMPERATIVE
             elif self._is_state(doc, start, end):
@@ -79,7 +108,7 @@ class LeadVerbFinder:
         verb_class = VerbClass.OTHER
         if found is not None:
             lemma, verb_class, n_tokens = found
-        if lemma == "support" and i + 1 < end and doc[i + 1].tag_ == "VBG":
+        if lemma == "support" and i + 1 < end and is_gerund_after(doc[i + 1], lemma):
             # "Support renaming files": what a product will be able to do, not help given.
             verb_class = VerbClass.DELIVERABLE
         if (
@@ -95,6 +124,23 @@ class LeadVerbFinder:
             verb_class=verb_class,
             corrected=i in state.retagged,
         )
+
+    @staticmethod
+    def _gerund_subject(doc: Doc, i: int, end: int) -> bool:
+        """Whether a leading "-ing" word names the subject of a state sentence rather than an
+        activity: "Mentoring guidelines for new volunteers are published" (a state reached),
+        unlike "Mentoring new volunteers" or "Running workshops that are free" (activities)."""
+        if doc[i].tag_ != "VBG" or i + 1 >= end or doc[i + 1].tag_ not in _GERUND_SUBJECT_NOUNS:
+            return False
+        for j in range(i + 2, end - 1):
+            token = doc[j]
+            if token.lower_ in _CLAUSE_OPENERS or token.tag_ in ("VB", "VBG"):
+                return False
+            if token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD"):
+                return doc[j + 1].tag_ in ("VBN", "JJ") or doc[j + 1].lower_ in ("now", "fully", "all")
+            if token.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+                return False
+        return False
 
     def _is_state(self, doc: Doc, start: int, end: int) -> bool:
         """A subject then a finite verb, participle or state word: "SSO available to all"."""

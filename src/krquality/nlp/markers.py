@@ -29,8 +29,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from krquality.features.types import Marker, QuantityKind
+from krquality.features.types import Form, Marker, QuantityKind, VerbClass
 from krquality.nlp.extensions import register_extensions
+from krquality.nlp.lead import is_gerund_after
 from krquality.nlp.resources import load_data, span_ref
 from krquality.nlp.state import DocState, get_state
 
@@ -42,6 +43,30 @@ _CONJ_VERB_TAGS = frozenset({"VB", "VBP"})
 _GERUND_CONJUNCTIONS = frozenset({"as well as", "plus", "while also", "along with"})
 _SKIP_AFTER_CONJ = frozenset({"also", "then", "to", "will", "we", "additionally"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+# Participles of a practice or of learning, which is never finished: "type hints understood
+# and used", "the style guide is followed".
+_PRACTICE_PARTICIPLES = frozenset(
+    {"understood", "used", "applied", "followed", "known", "practised", "practiced", "embraced", "valued"}
+)
+# Words before a state word that make it something else: "to set up", "self-identified".
+_NOT_BEFORE_STATE = frozenset({"to", "-"})
+# Verbs whose "-ing" object is the activity itself, kept up or begun: "keep writing posts".
+_ASPECT_VERBS = frozenset(
+    {
+        "keep",
+        "continue",
+        "start",
+        "begin",
+        "stop",
+        "avoid",
+        "consider",
+        "try",
+        "practice",
+        "practise",
+        "resume",
+    }
+)
 _NOT_ABSOLUTE_TAILS = frozenset({"later", "more", "less", "longer", "one"})
 # A noun phrase's words before its head: determiners, modifiers and the nouns of a compound.
 _RUN_TAGS = frozenset(
@@ -99,6 +124,9 @@ class MarkerFinder:
         self.context_heads = self.activity_hashes | {vocab.strings.add(w) for w in _ABSOLUTE_HEADS}
         self.kind_names = {vocab.strings.add(kind): kind for kind in (*_PHRASE_KINDS, "conjunction")}
         self.artifacts = frozenset(w.lower() for w in data["artifacts"])
+        # Participles that do not say a thing was finished: "tracked", "improved".
+        self.activity_forms = frozenset(verbs)
+        self.vague_forms = frozenset(w.lower() for w in list(data["vague"]) + extra_vague)
 
     def __call__(self, doc: Doc) -> Doc:
         self.run(doc, get_state(doc))
@@ -119,6 +147,10 @@ class MarkerFinder:
                 continue
             if kind == "state" and doc[start].idx == lead_start:
                 continue  # "Complete the audit": an order, not a state
+            if kind == "state" and start > lo and doc[start - 1].lower_ in _NOT_BEFORE_STATE:
+                continue  # "time needed to set up", "self-identified": an infinitive or a compound word
+            if kind == "activity" and self._not_activity(doc, start, lo, lead_start, state):
+                continue
             if kind == "conjunction" and not self._joins_two(doc, start, end, lo, hi, state.quantity_tokens):
                 continue
             key = (start, end, kind)
@@ -126,12 +158,51 @@ class MarkerFinder:
                 continue
             seen.add(key)
             markers.append(self._marker(doc, start, end, kind))
+        markers.extend(self._reached_states(doc, lo, hi, state, seen))
         for quantity in state.quantities:
             if quantity.kind is QuantityKind.PLACEHOLDER:
                 markers.append(Marker(quantity.span, "placeholder", quantity.span.text.lower()))
         markers.extend(self._shape(doc, lo, hi, state))
         markers.sort(key=lambda m: (m.span.start, m.span.end, m.kind))
         state.markers = tuple(markers)
+
+    @staticmethod
+    def _not_activity(doc: Doc, start: int, lo: int, lead_start: int, state: DocState) -> bool:
+        """An activity verb that the lead-verb step read as something else: "Support renaming
+        files" (a capability to deliver) or the "-ing" subject of a state sentence ("Coaching
+        guides are published")."""
+        lead = state.lead_verb
+        if lead is not None and doc[start].idx == lead_start:
+            return lead.verb_class is VerbClass.DELIVERABLE
+        return state.form is Form.STATE and start == lo and doc[start].tag_ == "VBG"
+
+    def _reached_states(
+        self, doc: Doc, lo: int, hi: int, state: DocState, seen: set[tuple[int, int, str]]
+    ) -> list[Marker]:
+        """``state`` markers for participles that say a thing was done to the subject of a state
+        sentence ("Data from the old CRM is backed up", "Vendor shortlist agreed and budgeted"),
+        beyond the fixed list of state words; not for ongoing or vague verbs ("Costs are
+        monitored", "Onboarding is improved"), which say nothing was finished."""
+        if state.form is not Form.STATE:
+            return []
+        found: list[Marker] = []
+        for j in range(lo + 1, hi):
+            token = doc[j]
+            if token.tag_ not in _PARTICIPLE_TAGS or doc[j - 1].pos_ == "ADP":
+                continue
+            if token.tag_ == "VBD" and not _after_subject_or_be(doc, j, lo):
+                continue
+            lower = token.lower_
+            if (
+                lower in self.activity_forms
+                or lower in self.vague_forms
+                or lower in _PRACTICE_PARTICIPLES
+                or (j, j + 1, "state") in seen
+            ):
+                continue
+            seen.add((j, j + 1, "state"))
+            found.append(Marker(span_ref(doc, j, j + 1), "state", "participle"))
+        return found
 
     def _context_matches(self, doc: Doc, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """Activity verbs tagged as verbs, and "no"/"zero" + noun ("no bugs", "zero defects")."""
@@ -161,6 +232,16 @@ class MarkerFinder:
         if state.lead_verb is not None:
             lead_end = state.lead_verb.span.end
             start = next((t.i for t in doc[lo:hi] if t.idx >= lead_end), hi)
+        if (
+            state.lead_verb is not None
+            and start < hi
+            and is_gerund_after(doc[start], state.lead_verb.lemma)
+            and state.lead_verb.lemma.split()[0] not in _ASPECT_VERBS
+        ):
+            # "Support exporting invoices", "Allow guests checking out": what the product is to do
+            # is the object, a capability; the noun inside it is not the key result's object.
+            found.append(Marker(span_ref(doc, start, start + 1), "capability", doc[start].lemma_.lower()))
+            return found
         head = self._head(doc, start, hi, state.quantity_tokens)
         if head is not None and head + 1 < hi and doc[head + 1].tag_ in _VERB_TAGS:
             after = doc[head + 1]
@@ -248,6 +329,15 @@ class MarkerFinder:
                 # a new noun between the conjunction and the next quantity: "and churn below 2%"
                 return left and any(doc[k].pos_ in _NOUN_POS for k in range(end, q_start))
         return False
+
+
+def _after_subject_or_be(doc: Doc, j: int, lo: int) -> bool:
+    """Whether a past-tense word at ``j`` follows a noun, a "be" or another participle joined by
+    "and" ("shortlist agreed and budgeted"): the tagger often reads such participles as past tense."""
+    before = doc[j - 1]
+    if before.lemma_ == "be" or before.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+        return True
+    return before.lower_ in ("and", ",", "&") and j - 2 >= lo and doc[j - 2].tag_ in _PARTICIPLE_TAGS
 
 
 @Language.factory("krq_markers", default_config={"vague_words": [], "activity_verbs": []})

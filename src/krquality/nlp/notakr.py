@@ -62,6 +62,7 @@ _PLACEHOLDER_PHRASE = re.compile(
 _TO_BE_WRITTEN = re.compile(
     r"^(?:todo|to\s*do|tbd|tbc|tba|wip)\b(?!\s*%)"
     r"|^(?:kr|key\s*result|metric|target)s?\s*#?\s*\d{0,2}\s*(?:tbd|tbc|tba|\?+)(?!\s*%)"
+    r"|(?:^|/\s*)(?:kr|key\s*result)s?\s*#?\s*\d{0,2}\s*(?:tbd|tbc|tba|\?+)(?!\s*%)"
     r"|\bplaceholder\b"
     r"|\bto\s+be\s+(?:defined|added|written|decided|agreed|confirmed|proposed|determined|filled)\b"
     r"|\bto\s+(?:define|propose|fill)\s*(?:in\s*)?(?:$|with\b|after\b|by\b|later\b)"
@@ -72,6 +73,8 @@ _TO_BE_WRITTEN = re.compile(
     re.IGNORECASE,
 )
 _SHORT_LINE_WORDS = 12
+# A bracketed cycle tag, owner or aside: "[Q3]", "(ask Dana)", "{H2_2026}".
+_ANNOTATION = re.compile(r"\[[^\]]*\]|\([^)]*\)|\{[^}]*\}")
 _NON_WORD = re.compile(r"[^\w\s?#/.]+")
 _NON_WORD_KEEP_PERCENT = re.compile(r"[^\w\s?#/.%]+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -106,7 +109,9 @@ def not_a_key_result(text: str) -> Verdict | None:
             "This has no words, only symbols, digits or emoji: it is not a key result. "
             "Write what will be true or done, in words.",
         )
-    stripped = " ".join(_NON_WORD.sub(" ", text).split()).strip(" .:-")
+    # Tags and asides around an empty line do not fill it: "[H1] TBC", "?? (check with Ravi)".
+    bare = _ANNOTATION.sub(" ", text)
+    stripped = " ".join(_NON_WORD.sub(" ", bare if bare.strip() else text).split()).strip(" .:-")
     with_percent = " ".join(_NON_WORD_KEEP_PERCENT.sub(" ", text).split()).strip(" .:-")
     short = len(words) <= _SHORT_LINE_WORDS
     if (
