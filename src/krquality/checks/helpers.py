@@ -276,3 +276,38 @@ def direction_without_amount(features: Features) -> bool:
         and not features.quantities
         and not features.markers_of("vague")
     )
+
+
+@cache
+def deliverable_nouns() -> frozenset[str]:
+    """Nouns of things made once: the pipeline's artifact nouns and ``checks/data/deliverable_nouns.txt``.
+
+    >>> {"handbook", "queue"} <= deliverable_nouns()
+    True
+    """
+    from krquality.nlp.resources import load_data
+
+    artifacts = frozenset(str(w).lower() for w in load_data("markers")["artifacts"])
+    return artifacts | load_words("deliverable_nouns")
+
+
+# Nouns that name a measure when "of" follows: "Number of repeat buyers".
+_MEASURE_HEADS = frozenset(
+    {"number", "percentage", "percent", "share", "proportion", "rate", "ratio", "count", "amount", "total"}
+)
+
+
+def names_measure(context: CheckContext) -> bool:
+    """Whether the key result is only the name of a measure ("Number of volunteers at our stalls").
+
+    It says what to count but no number to reach: ``metric.no_target``'s
+    finding, not an activity, whatever verb follows in the phrase.
+    """
+    features = context.features
+    if features.lead_verb is not None or features.quantities:
+        return False
+    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    for i, token in enumerate(body[:3]):
+        if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
+            return all(t.pos_ in {"DET", "ADJ", "NOUN"} for t in body[:i])
+    return False
