@@ -229,7 +229,8 @@ def _counts_outputs(context: CheckContext) -> bool:
     """Whether ``metric.output_count`` finds a count of things made or held in the key result."""
     from krquality.checks.metric import OUTPUT_COUNT
 
-    return next(iter(OUTPUT_COUNT.detect(context)), None) is not None
+    detect = OUTPUT_COUNT.detect
+    return detect is not None and next(iter(detect(context)), None) is not None
 
 
 # Verbs of working with others: the manner of the work, not what it produces.
