@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from krquality.checks.helpers import (
     direction_without_amount,
     is_dated,
     load_words,
+    names_measure,
     tokens_after,
 )
 from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
@@ -184,6 +186,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     target = found[0]
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
+    if outputs.share_of_work_done(context) is not None:
+        return  # "Speed up 4 of the slowest pages": items worked on within the cycle, from zero
     lead = features.lead_verb
     verb = lead.lemma.split()[0].lower() if lead is not None else ""
     if verb in _KEEP_VERBS and not any(
@@ -335,7 +339,7 @@ _MEASURE_UNITS = frozenset(
 def _no_target(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     measured = context.label is Label.METRIC or (
-        context.label is Label.TASK and direction_without_amount(features)
+        context.label is Label.TASK and (direction_without_amount(features) or names_measure(context))
     )
     if not measured or context.targets or _unparsed_number(context):
         return
@@ -497,6 +501,8 @@ def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Tok
     for token in tokens_after(context.tokens, quantity.span.end, 6):
         if not words and token.text in {"+", "+)"}:
             continue  # "10+ sessions": or more
+        if not words and token.lower_ in {"or", "more", "higher"}:
+            continue  # "6 or more sessions"
         if not (token.is_alpha or "-" in token.text or token.text in {"’", "'", "“", "”", '"'}) or (
             token.lower_ in _PHRASE_ENDS or token.lower_ in _DONE_WORDS
         ):
@@ -531,8 +537,33 @@ _OUTCOME_NOUNS = frozenset(
         "stars", "downloads", "installs", "views", "followers", "subscribers", "sign-ups", "signups", "leads",
         "deals", "customers", "users", "members", "mau", "maus", "dau", "daus", "nps", "revenue", "sales",
         "visits", "visitors", "clicks", "orders", "bookings", "donations", "donors", "points", "votes",
+        # Agreements won with others are effects, like partners signed: "3 partnerships formed".
+        "partnerships", "collaborations", "contracts", "agreements",
     }
 )
+
+
+# A second clause after a counted effect: "5+ readers each session and 6 or more sessions".
+_JOINED = re.compile(r"\band\b|;|\bplus\b|\bas well as\b", re.IGNORECASE)
+
+
+def _done_subject(context: CheckContext, quantity: Quantity) -> int | None:
+    """The end of the participle when a count that opens the key result is the subject of work
+    done: "7 of 9 planned depot and kiosk upgrades delivered" (the phrase may hold "and" or "of")."""
+    if quantity.span.start > context.features.body.start + 1:
+        return None
+    previous = None
+    for token in tokens_after(context.tokens, quantity.span.end, 10):
+        if token.lower_ in {"are", "were", "is", "was", "been", "have", "has"}:
+            continue
+        if token.tag_ in {"VBN", "VBD"} or token.lower_ in _DONE_WORDS:
+            plural = previous is not None and previous.tag_ in {"NNS", "NNPS"}
+            return token.idx + len(token.text) if token.lower_ in _DONE_WORDS and plural else None
+        word = token.is_alpha or token.like_num or token.text in {"-", "/"}
+        if not word or token.pos_ in {"AUX", "PRON"}:
+            return None
+        previous = token
+    return None
 
 
 def _first_word(context: CheckContext, quantity: Quantity) -> str:
@@ -565,9 +596,12 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         return  # "from 2 to 6 talks a quarter": a rate with a baseline is tracked as a level
     nouns = load_words("output_nouns")
     dated = [(d.span.start, d.span.end) for d in features.dates]
+    effect_end = -1  # where a counted effect ends ("5+ readers a session"): counts in its clause are its
     for quantity in features.quantities:
         if any(a <= quantity.span.start < b for a, b in dated):
             continue
+        if effect_end >= 0 and not _JOINED.search(context.text[effect_end : quantity.span.start]):
+            continue  # "40 new members attend at least 2 workshops": the workshops are what they do
         if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
             continue
         unit = (quantity.unit or "").lower()
@@ -577,12 +611,17 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lowers = [t.lower_ for t in words]
         inside = set(quantity.span.text.lower().split()) | {unit}
         if (set(lowers) | inside) & (_NOT_OUTPUT | _OUTCOME_NOUNS):
-            return  # "40 new members attend 2 workshops", "300 stars on 3 projects": it counts an effect
+            effect_end = end  # "40 new members attend 2 workshops", "300 stars on 3 projects": an effect
+            continue
+        done_end = _done_subject(context, quantity)
+        if not lowers and done_end is not None:
+            end = done_end  # "7 of 9 planned upgrades delivered"
+            lowers = [context.text[quantity.span.end : done_end].lower()]
         if not lowers:
             continue
         pairs = {" ".join(lowers[i : i + 2]) for i in range(len(lowers) - 1)}
         after = tokens_after(context.tokens, end, 3)
-        done = any(t.lower_ in _DONE_WORDS for t in after[:2])
+        done = any(t.lower_ in _DONE_WORDS for t in after[:2]) or done_end is not None
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = text_between(context.text, lead, quantity).split()
@@ -610,6 +649,22 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         return
 
 
+def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
+    """The end of "3 prototype kiosks" right after a verb of making when the pipeline read the
+    number as part of a name ("Build 3" is also a release name): a digit, then a plural noun."""
+    after = tokens_after(context.tokens, lead.span.end, 5)
+    if not after or not after[0].text.isdigit() or int(after[0].text) < 2:
+        return None
+    if any(q.span.start <= after[0].idx < q.span.end for q in context.features.quantities):
+        return None
+    for token in after[1:]:
+        if token.tag_ in {"NNS", "NNPS"}:
+            return None if token.lower_ in _NOT_OUTPUT | _OUTCOME_NOUNS else token.idx + len(token.text)
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     found = list(_counted_output(context))
     if found:
@@ -618,6 +673,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
     span = (
         outputs.share_of_work_done(context)
         or outputs.placeholder_count(context)
+        or outputs.named_count(context)
+        or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -655,6 +712,16 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         and context.text[q.span.end : q.span.end + 1] != "-"
     ]
     if not counts:
+        bare = _unread_count(context, lead)
+        if bare is not None:
+            yield OUTPUT_COUNT.finding(
+                lead.span.start,
+                bare,
+                f"'{context.text[lead.span.start : bare]}' counts work you control, not the change it "
+                "should cause. Measure the outcome (readers, sign-ups, adoption) and keep the count as a "
+                "plan.",
+            )
+            return
         yield from _output_noun_count(context)
         return
     count = counts[0]
