@@ -42,6 +42,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         m.span.start <= lead.span.start < m.span.end for m in features.markers_of("hedge")
     ):
         activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
+    if lead is not None and lead.lemma.split()[0].lower() == "consider":
+        activity_lead = False  # "Consider a second site": wording.hedge says it leaves the result open
     if context.label is not Label.TASK and not (activity_lead and not context.targets):
         return
     if (

@@ -4,7 +4,8 @@ negative and absolute phrasing, placeholders, length."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
@@ -19,6 +20,7 @@ from krquality.checks.helpers import (
 )
 from krquality.features.types import Features, QuantityKind, VerbClass
 from krquality.labels import Label
+from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -134,6 +136,10 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
     for marker in features.markers_of("hedge"):
         phrase = marker.span.text.lower()
         words = phrase.split()
+        if _in_brackets(context.text, marker.span.start) and words[0] in _DESCRIBING:
+            continue  # "(regional or possibly themed gatherings)": a note on what counts, not the commitment
+        if words[0] == "might" and context.text[: marker.span.start].lower().rstrip().endswith("how"):
+            continue  # "how might we ...": a way of framing a question, not a hedge on the result
         fix = None
         if phrase in removable or (len(words) == 2 and words[1] == "to" and words[0] in _HEDGE_VERBS):
             fix = removal_fix(
@@ -146,6 +152,43 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
             "if it is a stretch, the score at the end of the quarter will say so.",
             fix,
         )
+    yield from _open_wording(context)
+
+
+# Hedge adverbs that, inside brackets, describe what counts rather than weaken the result.
+_DESCRIBING = frozenset(
+    {"possibly", "potentially", "perhaps", "maybe", "ideally", "roughly", "approximately"}
+)
+# "consider" in its base or -ing form: "consider setting up", "Consider a second site".
+_CONSIDER_TAGS = frozenset({"VB", "VBP", "VBG"})
+_BEFORE_ORDER = frozenset({"and", ",", ";", "also", "then", "or", "to", "&"})
+
+
+def _open_wording(context: CheckContext) -> Iterator[Finding]:
+    """Wording that leaves open whether the result is wanted: "consider ...", a question mark."""
+    body = context.features.body
+    markers = [(m.span.start, m.span.end) for m in context.features.markers_of("hedge")]
+    tokens = context.tokens
+    for i, token in enumerate(tokens):
+        if not body.start <= token.idx < body.end or overlaps((token.idx, token.idx + 1), markers):
+            continue
+        # An order to the team ("..., and consider setting up"), not people's view ("who consider").
+        ordered = token.idx <= body.start or tokens[i - 1].lower_ in _BEFORE_ORDER
+        if token.lower_ in {"consider", "considering"} and token.tag_ in _CONSIDER_TAGS and ordered:
+            yield HEDGE.finding(
+                token.idx,
+                token.idx + len(token.text),
+                f"'{token.text}' leaves open whether it will be done at all. Decide now: commit to "
+                "the result, or leave it out of the key results.",
+            )
+        elif token.text == "?" or token.text.endswith("?"):
+            yield HEDGE.finding(
+                token.idx,
+                token.idx + len(token.text),
+                "A question mark leaves the key result undecided. Settle the question and state the "
+                "result as a commitment; an open question belongs in the plan.",
+            )
+            return
 
 
 HEDGE = Check(
@@ -157,22 +200,33 @@ HEDGE = Check(
     docs=(
         '"Try to", "aim to", "hopefully" and "if possible" turn a commitment into an '
         "intention that is met by trying. OKRs already allow for stretch: a key result is "
-        "scored, not passed or failed, so the wording can commit fully."
+        "scored, not passed or failed, so the wording can commit fully. \"Consider ...\", "
+        '"maybe" and a question mark go further: they leave open whether the result is wanted '
+        "at all, so decide before the cycle starts. A hedge inside brackets that describes what "
+        'counts ("regional or possibly themed gatherings") is a note, not a hedge.'
     ),
     bad=(
         Example("Try to launch the partner portal by 30 June", MS),
         Example("Hopefully reduce churn from 3% to 2%", M),
+        Example("Write the tenancy guide, and consider setting up a repair hotline", MS),
+        Example("Consider a second market stall for the summer", MS),
+        Example("Move the allotment waiting list to the new site?", MS),
+        Example("Publish the rota (by email?) before the summer", MS),
+        Example("Open a second stall at the market, maybe", MS),
     ),
     good=(
         Example("Launch the partner portal by 30 June", MS),
         Example("Reduce monthly churn from 3% to 2%", M),
+        Example("Members who consider the prices fair rise from 55% to 70%", M),
+        Example("Host 3 area gatherings (regional or possibly themed) by June", M),
+        Example("Publish a how might we brief for the tenants' forum by May", MS),
     ),
     detect=_hedge,
 )
 
 # Not "while": "... while keeping p99 latency under 250 ms" is a guardrail on
 # the same key result, a good practice rather than a second result.
-_JOINERS = frozenset({"and", "&", "plus", "as well as", ";"})
+_JOINERS = frozenset({"and", "&", "plus", "as well as", ";", "/", "."})
 
 
 _PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
@@ -194,6 +248,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue
         if context.text[start:end] == "+" and start > 0 and context.text[start - 1].isdigit():
             continue  # "3+ sessions" is a threshold
+        if context.text[start:end] == "/" and not context.text[start - 1 : end + 1].startswith(" "):
+            continue  # "meetups/hackathons", "24/7": one word, not two results
         before = [t for t in tokens if t.idx < start]
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
@@ -205,7 +261,17 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue  # "... to meet growers, swap seeds, and learn": the why, listed
         if _in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
+        # A new subject with its own verb is a second end state: "... is finished and the
+        # mentoring track is open". One shared subject ("70% of members sign up and stay") is not.
+        if not relative and _clause_follows(tokens, end) and _has_finite_verb(before):
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+            continue
         previous = before[-1] if before else None
+        if previous is not None and context.text[start:end] == "." and _sentence_of_its_own(tokens, end):
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+            continue
         if previous is not None and (
             _verb_shares_object(previous, features)
             or previous.idx <= features.body.start
@@ -221,9 +287,58 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         )
         # A verb after "and" inside a relative clause ("customers who sign up and
         # invite a colleague") still describes one population, not a second result.
+        if context.text[start:end] == "." and not verb_right:
+            continue  # "Reach 500 members. Today 320.": a note after the result, not a second one
         if (measured_left and measured_right) or (verb_right and not relative):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+_SUBJECT_DETS = frozenset({"the", "our", "a", "an", "all", "every", "each", "its", "their"})
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "will", "gets", "get"})
+
+
+def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
+    after = tokens_after(tokens, end, 6)
+    if not after or after[0].lower_ not in _SUBJECT_DETS:
+        return False
+    for token in after[1:]:
+        if token.lower_ in _FINITE:
+            return True
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.tag_ != "VBG" and token.text != "-":
+            return False
+    return False
+
+
+def _sentence_of_its_own(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a sentence after a full stop starts with a verb of its own and has an object:
+    "... to the stock app. Support exporting counts as CSV." (a second result, not a note)."""
+    after = tokens_after(tokens, end, 3)
+    if len(after) < 3 or not after[0].text[:1].isupper():
+        return False
+    first = after[0]
+    lemma = (first.lemma_ or first.lower_).lower()
+    if lemma in _NOTE_VERBS:
+        return False  # "See the draft in the wiki": a pointer, not a result
+    if first.tag_ in {"VB", "VBP"} or (lemma in load_words("kr_verbs") and first.tag_ not in _PARTICIPLES):
+        return True
+    # The tagger often reads a verb opening a sentence as a noun ("Support exporting ...").
+    return _verbs().lookup(first.lower_, after[1].lower_) is not None and after[1].pos_ in {"DET", "VERB"}
+
+
+_NOTE_VERBS = frozenset({"see", "note", "cf", "refer", "check"})
+
+
+@cache
+def _verbs() -> VerbLexicon:
+    """The pipeline's verb lexicon (built once: it reads its data file)."""
+    return VerbLexicon()
+
+
+def _has_finite_verb(before: Sequence[Token]) -> bool:
+    """Whether the words before a joiner hold a verb of their own ("The training is finished")."""
+    return any(t.lower_ in _FINITE or t.tag_ in {"VB", "VBZ", "VBP", "VBD"} for t in before)
 
 
 def _in_brackets(text: str, at: int) -> bool:
