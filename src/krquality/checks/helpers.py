@@ -311,3 +311,27 @@ def names_measure(context: CheckContext) -> bool:
         if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
             return all(t.pos_ in {"DET", "ADJ", "NOUN"} for t in body[:i])
     return False
+
+
+# Verbs that move a measure up or down; "get" or "reach" may lead a deliverable too.
+_DIRECTION_VERBS = frozenset(
+    {"increase", "decrease", "reduce", "raise", "grow", "cut", "lower", "boost", "lift", "double",
+     "triple", "halve", "drop", "expand", "shrink", "minimise", "minimize", "maximise", "maximize"}
+)
+
+
+def moves_a_measure(features: Features) -> bool:
+    """Whether a direction verb moves a named measure with no amount ("Reduce late deliveries"),
+    whatever the label: a milestone reading of it is not a deliverable.
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> text = "Ship the app"
+    >>> moves_a_measure(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
+    False
+    """
+    lead = features.lead_verb
+    return (
+        lead is not None
+        and lead.lemma.split()[0].lower() in _DIRECTION_VERBS
+        and direction_without_amount(features)
+    )

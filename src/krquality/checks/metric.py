@@ -14,6 +14,7 @@ from krquality.checks.helpers import (
     direction_without_amount,
     is_dated,
     load_words,
+    moves_a_measure,
     names_measure,
     tokens_after,
 )
@@ -160,15 +161,24 @@ _DONE_STATES = frozenset(
     {
         "closed", "completed", "finished", "resolved", "fixed", "done", "merged", "addressed", "cleared",
         "implemented", "delivered", "migrated", "moved", "converted", "updated", "reviewed",
+        # A share of scope with a release: "deployed with 80% of the agreed scope".
+        "deployed", "shipped", "launched", "released",
     }
 )
+
+
+def progress_tag(context: CheckContext, quantity: Quantity) -> bool:
+    """Whether ``quantity`` is a progress note in square brackets ("[20%]", "[12/14]"), not a target."""
+    before = context.text[: quantity.span.start].rstrip()
+    after = context.text[quantity.span.end :].lstrip()
+    return before.endswith("[") and after.startswith("]")
 
 
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
-    found = context.targets
+    found = tuple(q for q in context.targets if not progress_tag(context, q))
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -339,7 +349,8 @@ _MEASURE_UNITS = frozenset(
 def _no_target(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     measured = context.label is Label.METRIC or (
-        context.label is Label.TASK and (direction_without_amount(features) or names_measure(context))
+        (context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)))
+        or (context.label is Label.MILESTONE and (moves_a_measure(features) or names_measure(context)))
     )
     if not measured or context.targets or _unparsed_number(context):
         return
@@ -797,6 +808,9 @@ OUTPUT_COUNT = Check(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
+    quantities = context.features.quantities
+    if quantities and all(progress_tag(context, q) for q in quantities):
+        return  # "... [20%]": only a progress note is numeric, the key result is not a metric
     if context.label is Label.METRIC and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)

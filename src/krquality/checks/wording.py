@@ -18,7 +18,7 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
-from krquality.features.types import Features, QuantityKind, VerbClass
+from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
@@ -268,6 +268,13 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             yield COMPOUND.finding(start, end)
             continue
         previous = before[-1] if before else None
+        listed_verbs = len(before) > 1 and before[-2].tag_ in {"VB", "VBP"}
+        if previous is not None and previous.text == "," and listed_verbs:
+            continue  # "Scan, sort, and label the returns": a list of verbs sharing one object
+        if measured_left and measured_right and _subject_list(tokens, quantities, start, end):
+            continue  # "All 3 vans and 4 bikes are serviced": one list, the subject of one verb
+        if _one_population(context, quantities, end):
+            continue  # "70% of trainees sign up and finish the course": one share of one group
         if previous is not None and context.text[start:end] == "." and _sentence_of_its_own(tokens, end):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
@@ -334,6 +341,29 @@ _NOTE_VERBS = frozenset({"see", "note", "cf", "refer", "check"})
 def _verbs() -> VerbLexicon:
     """The pipeline's verb lexicon (built once: it reads its data file)."""
     return VerbLexicon()
+
+
+def _subject_list(tokens: Sequence[Token], quantities: Sequence[SpanRef], start: int, end: int) -> bool:
+    """Whether counted things joined at ``start`` are one list before the only verb: no verb before
+    the first number or between the numbers, and a verb after them ("3 vans and 4 bikes are serviced")."""
+    first = min(q.start for q in quantities)
+    right = min((q.start for q in quantities if q.start >= end), default=end)
+    verbs = [t.idx for t in tokens if t.pos_ in {"VERB", "AUX"}]
+    return not any(i < right for i in verbs) and any(i > right for i in verbs) and first < start
+
+
+def _one_population(context: CheckContext, quantities: Sequence[SpanRef], end: int) -> bool:
+    """Whether the key result counts one group that does two things: the only number is its
+    subject, before any verb ("At least 70% of the members vote and renew")."""
+    if not quantities or any(q.start >= end for q in quantities):
+        return False
+    first = min(q.start for q in quantities)
+    after = tokens_after(context.tokens, max(q.end for q in quantities if q.start == first), 1)
+    if not after or not (after[0].lower_ == "of" or after[0].tag_ in {"NNS", "NNPS"}):
+        return False  # "Twice a year, run ... and share ...": a frequency, not a group counted
+    return not any(t.idx < first and t.pos_ in {"VERB", "AUX"} for t in context.tokens) and not (
+        context.features.lead_verb is not None and context.features.lead_verb.span.start < first
+    )
 
 
 def _has_finite_verb(before: Sequence[Token]) -> bool:
