@@ -278,6 +278,9 @@ NO_BASELINE = Check(
         Example("12 new stewards recruited and trained", M),
         Example("90% of the old booking pages migrated", M),
         Example("Raise the share of orders shipped on the day from 40% to 55%", M),
+        Example("Speed up 4 of the slowest report pages", M),
+        Example("The booking app is live with 80% of the agreed scope shipped", M),
+        Example("Tenants can report repairs online [40%]", M),
     ),
     detect=_no_baseline,
 )
@@ -383,6 +386,8 @@ NO_TARGET = Check(
         Example("Increase trial-to-paid conversion from 4%", M),
         Example("Raise average order value from $42", M),
         Example("Grow newsletter sign-ups", T),
+        Example("Number of volunteers at the weekend stalls", T),
+        Example("Reduce the number of missed bin collections", MS),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
@@ -766,8 +771,17 @@ OUTPUT_COUNT = Check(
         "gets you there. The same holds with no count in front: a share of the team's own "
         "work items done (\"60% of the defects fixed\"), work products marked done or recurring "
         "(\"Cooking demos given at three markets\", \"Monthly sessions held\"), a bare plural of "
-        "them after a verb of making (\"Conduct kitchen inspections\"), or a count left open "
-        "(\"X number of help articles\")."
+        "them after a verb of making (\"Conduct kitchen inspections\") or named alone (\"Podcast "
+        "episodes on cycling\"), one event held again and again (\"Twice a year, host an open "
+        "day\"), a figure named with its count (\"Number of webinars: 12\"), or a count left open "
+        "(\"X number of help articles\"). What is counted decides, not the verb: people who act "
+        "or take something up (customers, users, members, attendees, volunteers recruited, hires), "
+        "money and orders, and agreements won with others (partners signed, partnerships, "
+        "contracts) are effects, so \"Sign 12 partners\" and \"Hire 3 nurses\" pass. Posts, "
+        "talks, sessions, guides, reviews, fixes and releases are the team's own work, so they "
+        "are flagged in any shape: \"N posts written\", \"Spoke at N meetups\", \"N case "
+        "studies are delivered\", \"Publish X guides\". One event held once (\"Host a launch "
+        "evening\") is a milestone, not a count."
     ),
     bad=(
         Example("Publish 12 blog posts", M),
@@ -787,6 +801,16 @@ OUTPUT_COUNT = Check(
         Example("release x number of open-source plugins", M),
         Example("40 checkout test cases pass before each release", M),
         Example("Oversee 3 greenhouse projects", T),
+        Example("Spoke at 4 regional growers' meetups", M),
+        Example("6 case studies are delivered to the sales team", M),
+        Example("Number of repair webinars: 12", M),
+        Example("Podcast episodes on urban cycling", T),
+        Example("Twice a year, host an open day at the depot", M),
+        Example("7 of 9 planned depot upgrades delivered", M),
+        Example("The choir has 30+ singers each rehearsal and 10 or more concerts", M),
+        Example("Fix 5 of the slowest report pages", M),
+        Example("Run and write up quarterly tenant listening sessions", T),
+        Example("Ran 8 tasting evenings", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -802,6 +826,15 @@ OUTPUT_COUNT = Check(
         Example("Rotate volunteers between the two shops", T),
         Example("500+ stars on 2 new open-source libraries", M),
         Example("Reach X number of monthly readers", M),
+        Example("Hire 3 new night-shift nurses", M),
+        Example("Close 3 partnership deals with local councils", M),
+        Example("Form 2 new partnerships with housing charities", M),
+        Example("40 families attend at least 2 cooking classes", M),
+        Example("Number of repeat customers: 300", M),
+        Example("Identify venues for the spring fair", T),
+        Example("Newsletters go out on the first Monday of each month", MS),
+        Example("Publish the annual accounts every year by June", MS),
+        Example("Leaflets, posters and the newsletter tracking sheet", MS),
     ),
     detect=_output_count,
 )
