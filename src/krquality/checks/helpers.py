@@ -302,6 +302,11 @@ def names_measure(context: CheckContext) -> bool:
 
     It says what to count but no number to reach: ``metric.no_target``'s
     finding, not an activity, whatever verb follows in the phrase.
+
+    >>> import krquality
+    >>> result = krquality.analyze("Number of volunteers at the weekend stalls", suggestions=False)
+    >>> [f.code for f in result.findings if f.code in ("KRQ102", "KRQ301")]
+    ['KRQ102']
     """
     features = context.features
     if features.lead_verb is not None or features.quantities:

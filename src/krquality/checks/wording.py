@@ -336,7 +336,8 @@ def _sentence_of_its_own(tokens: Sequence[Token], end: int) -> bool:
     if first.tag_ in {"VB", "VBP"} or (lemma in load_words("kr_verbs") and first.tag_ not in _PARTICIPLES):
         return True
     # The tagger often reads a verb opening a sentence as a noun ("Support exporting ...").
-    return _verbs().lookup(first.lower_, after[1].lower_) is not None and after[1].pos_ in {"DET", "VERB"}
+    known = _verbs().lookup(first.lower_, after[1].lower_) is not None
+    return known and after[1].pos_ in {"DET", "VERB", "NOUN", "ADJ", "PRON"}
 
 
 _NOTE_VERBS = frozenset({"see", "note", "cf", "refer", "check"})
