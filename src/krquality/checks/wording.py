@@ -50,6 +50,10 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     if lead is not None and lead.verb_class is VerbClass.VAGUE:
         spans.append((lead.span.start, lead.span.end))
     spans.extend(phrase_hits(context.tokens, context.config.vague_words))
+    hedged = [(m.span.start, m.span.end) for m in features.markers_of("hedge")]
+    spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
+    if not measurable:
+        spans.extend(_bare_comparatives(context))
     seen: list[tuple[int, int]] = []
     removable = load_words("removable")
     for start, end in sorted(spans):
@@ -78,6 +82,21 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+@cache
+def _extra_vague() -> tuple[str, ...]:
+    """The vague words of ``checks/data/vague_extra.txt``, as phrases to look for."""
+    return tuple(sorted(load_words("vague_extra")))
+
+
+def _bare_comparatives(context: CheckContext) -> Iterator[tuple[int, int]]:
+    """"more" before an adjective with no number anywhere: "Make the app more human"."""
+    tokens = context.tokens
+    for i, token in enumerate(tokens[:-1]):
+        following = tokens[i + 1]
+        if token.lower_ == "more" and following.tag_ == "JJ" and following.lower_ not in {"than"}:
+            yield token.idx, following.idx + len(following.text)
+
+
 VAGUE = Check(
     code="KRQ401",
     name="wording.vague",
@@ -88,10 +107,16 @@ VAGUE = Check(
         "Words like improve, better, optimize, significantly or as much as possible let "
         "everyone read their own target into the key result, so at the end of the quarter "
         "it is graded by mood. A key result must be checkable by someone who did not write "
-        "it. Teams can add their own vague words with `vague-words` in the configuration."
+        "it. The same goes for a quality with no bar (\"a comprehensive guide\", \"thorough "
+        'documentation"), an amount with no number ("multiple", "greater visibility"), "more" '
+        'before an adjective with no number anywhere ("more human") and "soon". Teams can add '
+        "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
         Example("Improve the onboarding experience", T),
+        Example("Publish a comprehensive guide for new tenants by May", MS),
+        Example("Make the booking app more human", T),
+        Example("Give greater visibility to our grant decisions", T),
         Example("Increase trial conversion significantly", T),
         Example("Optimize the checkout flow", T),
     ),
@@ -100,6 +125,9 @@ VAGUE = Check(
         Example("Improve NPS from 41 to 48", M),
         Example("Publish the kitchen's improvement suggestions by May", MS),
         Example("Apply to the Better Streets Fund by 30 June", MS),
+        Example("Raise the share of members who feel more welcome from 40% to 60%", M),
+        Example("Publish the tenancy guide as soon as possible", MS),
+        Example("Hold more than 3 tasting evenings for members", M),
     ),
     detect=_vague,
 )
