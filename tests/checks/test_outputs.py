@@ -153,3 +153,15 @@ def test_the_span_covers_the_work_counted(text: str, expected: str) -> None:
     )
     assert span is not None
     assert text[span[0] : span[1]] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Automated reminder emails for overdue loans",
+        "Solar panels installed on the depot roof",
+        "Better documentation of the grant decisions",
+    ],
+)
+def test_a_feature_or_an_end_state_named_with_a_plural_is_not_counted(text: str) -> None:
+    assert "KRQ104" not in codes(text)

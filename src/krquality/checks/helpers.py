@@ -314,7 +314,7 @@ def names_measure(context: CheckContext) -> bool:
     body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
     for i, token in enumerate(body[:3]):
         if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
-            return all(t.pos_ in {"DET", "ADJ", "NOUN"} for t in body[:i])
+            return all(t.pos_ in {"DET", "ADJ"} for t in body[:i])  # not "measure share of ..."
     return False
 
 

@@ -234,18 +234,19 @@ def _named_plural(
     heads = [k for k in range(run) if tokens[k].pos_ in {"NOUN", "PROPN"}]
     if not heads or not _plural(tokens[heads[-1]]):
         return None  # "Posts, talks and newsletter tracking system": one thing made
+    if any(t.tag_ == "VBN" or t.lower_.endswith("ed") for t in tokens[:run]):
+        return None  # "Automated reminder emails": a feature of a product, not more work products
     following = tokens[run] if run < len(tokens) else None
-    if following is not None and following.pos_ not in {"ADP", "PUNCT"} and following.tag_ != "VBN":
-        return None  # "Newsletters go out on time": a sentence about them, not more of them
-    if following is not None and following.lower_ in _DONE_PARTICIPLES:
-        return None  # "Recipe cards published": the done path judges it
+    if following is not None and following.pos_ not in {"ADP", "PUNCT"} and following.lower_ not in _ABOUT:
+        return None  # "Newsletters go out on time", "Solar panels installed": a sentence about them
     if not _listed(tokens, heads[-1], nouns):
         return None  # "Fun evenings + new members": the last thing named is people, not work
     head = tokens[heads[-1]]
     return tokens[0].idx, head.idx + len(head.text)
 
 
-_DONE_PARTICIPLES = frozenset({"done", "held", "published", "written", "given", "run", "delivered", "sent"})
+# Participles that say what a work product is about: "Blog posts related to housing".
+_ABOUT = frozenset({"related", "relating", "focused", "based", "covering", "featuring", "explaining"})
 
 
 def recurring_event(context: CheckContext) -> tuple[int, int] | None:

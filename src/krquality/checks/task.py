@@ -287,28 +287,40 @@ def _singular_deliverable(tokens: Sequence[Token]) -> bool:
     return (nouns[-1].lemma_ or nouns[-1].lower_).lower() in deliverable_nouns()
 
 
+# What may follow the thing named: what it is of or about ("Queue of open requests").
+_ABOUT = frozenset({"of", "for", "about", "on", "from", "covering", "listing", "to"})
+# Words that make a named piece of work ongoing: "Continued refactoring of the module".
+_ONGOING = frozenset({"continued", "ongoing", "continuous", "continual", "regular", "more", "better"})
+
+
 def _names_deliverable(context: CheckContext) -> bool:
     """Whether a key result with no verb of its own names a thing made: "Shared queue of open
     requests the desk is handling", "Checklist and short write-up of the spring audit"."""
     features = context.features
     if features.lead_verb is not None or features.quantities or features.markers_of("hedge"):
         return False
+    if features.markers_of("vague") or context.lowers & _ONGOING or _RECURRING.search(context.text):
+        return False  # "Better documentation of ...", "Continued refactoring", "... every month": work
     # The head of each joined part is its last noun: "Data and short narrative of ..." names
     # two things made; in "Documentation restructuration" the thing is the restructuring.
     heads: list[Token] = []
     last: Token | None = None
     body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    following: Token | None = None
     for i, token in enumerate(body):
         modifier = token.tag_ in {"VBN", "VBG"} and i + 1 < len(body) and body[i + 1].pos_ == "NOUN"
         if modifier:
             continue  # "Shared queue", "Printed rota": a participle describing the thing
         if token.pos_ in {"ADP", "VERB", "AUX", "SCONJ"} or (token.is_punct and token.text not in {"/", "-"}):
+            following = token
             break
         if token.pos_ == "CCONJ" and last is not None:
             heads.append(last)
         if token.pos_ in {"NOUN", "PROPN"}:
             last = token
     heads += [last] if last is not None else []
+    if following is not None and not following.is_punct and following.lower_ not in _ABOUT:
+        return False  # "Grants committee reviews ...", "Pair program with ...": a sentence about work
     return any(
         t.tag_ in {"NN", "NNP"} and (t.lemma_ or t.lower_).lower() in deliverable_nouns() for t in heads
     )
@@ -377,6 +389,8 @@ ACTIVITY = Check(
         Example("Documentation restructuration", T),
         Example("Motivating members to get involved with the repair café", T),
         Example("Better internal communication processes", T),
+        Example("Continued refactoring of the legacy booking module", T),
+        Example("Rota committee reviews swap requests on a rolling basis", T),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
