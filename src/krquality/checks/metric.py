@@ -199,7 +199,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     target = found[0]
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
-    if outputs.share_of_work_done(context) is not None:
+    if outputs.share_of_work_done(context, improving=True) is not None:
         return  # "Speed up 4 of the slowest pages": items worked on within the cycle, from zero
     lead = features.lead_verb
     verb = lead.lemma.split()[0].lower() if lead is not None else ""

@@ -52,7 +52,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLACEHOLDER_COUNT = re.compile(r"\b(?:x|y|n|some|a|the)\s+number\s+of\b", re.IGNORECASE)
 
 
-def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
+def share_of_work_done(context: CheckContext, *, improving: bool = False) -> tuple[int, int] | None:
     """A percentage of the team's work items done ("Fix 60% of the defects found in the inspection").
 
     >>> import krquality
@@ -66,7 +66,10 @@ def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
         for i, t in enumerate(context.tokens[1:], 1)
         if t.lower_ in _REACHED and context.tokens[i - 1].lower_ in _PASSIVE
     )
-    done = bool(context.words & (DONE_VERBS | _FIXING)) and not context.words & _SERVICE
+    # "Improve 4 of the oldest vans" counts items from zero (no baseline), but the improvement
+    # itself may be the outcome, so only ``improving`` callers read it as work counted.
+    fixing = _FIXING | {"improve"} if improving else _FIXING
+    done = bool(context.words & (DONE_VERBS | fixing)) and not context.words & _SERVICE
     if not done and not reached:
         return None
     for quantity in features.quantities:
@@ -97,9 +100,7 @@ def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
 
 
 # Verbs of working on one's own items beside the done verbs: "Speed up 4 of the slowest pages".
-_FIXING = frozenset(
-    {"improve", "optimise", "optimize", "refactor", "rewrite", "speed", "tune", "update", "upgrade"}
-)
+_FIXING = frozenset({"optimise", "optimize", "refactor", "rewrite", "speed", "tune", "update", "upgrade"})
 
 
 def _items_of_the(context: CheckContext, quantity: Quantity) -> tuple[int, int] | None:
