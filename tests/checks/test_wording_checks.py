@@ -221,3 +221,66 @@ def test_a_modal_hedge_is_flagged_without_a_fix(kr) -> None:
 def test_guardrails_thresholds_and_two_states_are_one_key_result(kr, text, quantities) -> None:
     markers = [("+", "conjunction", "+")] if "+" in text else []
     assert found(COMPOUND, kr(text, M, quantities=quantities, markers=markers)) == []
+
+
+# Hedges that leave the result undecided, and joiners of two results, through the full engine.
+_UNDECIDED = [
+    ("Write the safety guide, and consider setting up a help line", "consider"),
+    ("Considering a second depot for the winter", "Considering"),
+    ("Move the waiting list to the new site?", "?"),
+    ("Publish the rota (by text message?) before the summer", "?"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), _UNDECIDED)
+def test_undecided_wording_is_a_hedge(text: str, flagged: str) -> None:
+    import krquality
+
+    hedges = [f for f in krquality.analyze(text, suggestions=False).findings if f.code == "KRQ402"]
+    assert hedges
+    assert text[hedges[-1].start : hedges[-1].end] == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members who consider the fees fair rise from 50% to 65%",
+        "Hold 2 area gatherings (regional or possibly themed) by May",
+        "Write a how might we brief for the parents' forum by June",
+    ],
+)
+def test_a_description_is_not_a_hedge(text: str) -> None:
+    import krquality
+
+    assert "KRQ402" not in {f.code for f in krquality.analyze(text, suggestions=False).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "joiner"),
+    [
+        ("The driver training is done and the night route is open for bookings", "and"),
+        ("Fit a card reader at the till. Publish the refund rules on the website.", "."),
+        ("Raise repeat orders from 20% to 30% / cut returns from 8% to 5%", "/"),
+    ],
+)
+def test_two_results_in_other_joiners_are_compound(text: str, joiner: str) -> None:
+    import krquality
+
+    found = [f for f in krquality.analyze(text, suggestions=False).findings if f.code == "KRQ403"]
+    assert [text[f.start : f.end] for f in found] == [joiner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wash, dry, and fold all linen returns within 1 day",
+        "All 5 vans and 2 trailers are inspected every quarter",
+        "At least 60% of the apprentices pass the test and join a crew",
+        "Open the new shop by June. See the floor plan in the shared drive.",
+        "Reach 500 members. Today 320.",
+    ],
+)
+def test_one_result_is_not_compound(text: str) -> None:
+    import krquality
+
+    assert "KRQ403" not in {f.code for f in krquality.analyze(text, suggestions=False).findings}

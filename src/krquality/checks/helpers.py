@@ -276,3 +276,67 @@ def direction_without_amount(features: Features) -> bool:
         and not features.quantities
         and not features.markers_of("vague")
     )
+
+
+@cache
+def deliverable_nouns() -> frozenset[str]:
+    """Nouns of things made once: the pipeline's artifact nouns and ``checks/data/deliverable_nouns.txt``.
+
+    >>> {"handbook", "queue"} <= deliverable_nouns()
+    True
+    """
+    from krquality.nlp.resources import load_data
+
+    artifacts = frozenset(str(w).lower() for w in load_data("markers")["artifacts"])
+    return artifacts | load_words("deliverable_nouns")
+
+
+# Nouns that name a measure when "of" follows: "Number of repeat buyers".
+_MEASURE_HEADS = frozenset(
+    {"number", "percentage", "percent", "share", "proportion", "rate", "ratio", "count", "amount", "total"}
+)
+
+
+def names_measure(context: CheckContext) -> bool:
+    """Whether the key result is only the name of a measure ("Number of volunteers at our stalls").
+
+    It says what to count but no number to reach: ``metric.no_target``'s
+    finding, not an activity, whatever verb follows in the phrase.
+
+    >>> import krquality
+    >>> result = krquality.analyze("Number of volunteers at the weekend stalls", suggestions=False)
+    >>> [f.code for f in result.findings if f.code in ("KRQ102", "KRQ301")]
+    ['KRQ102']
+    """
+    features = context.features
+    if features.lead_verb is not None or features.quantities:
+        return False
+    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    for i, token in enumerate(body[:3]):
+        if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
+            return all(t.pos_ in {"DET", "ADJ"} for t in body[:i])  # not "measure share of ..."
+    return False
+
+
+# Verbs that move a measure up or down; "get" or "reach" may lead a deliverable too.
+_DIRECTION_VERBS = frozenset(
+    {"increase", "decrease", "reduce", "raise", "grow", "cut", "lower", "boost", "lift", "double",
+     "triple", "halve", "drop", "expand", "shrink", "minimise", "minimize", "maximise", "maximize"}
+)
+
+
+def moves_a_measure(features: Features) -> bool:
+    """Whether a direction verb moves a named measure with no amount ("Reduce late deliveries"),
+    whatever the label: a milestone reading of it is not a deliverable.
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> text = "Ship the app"
+    >>> moves_a_measure(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
+    False
+    """
+    lead = features.lead_verb
+    return (
+        lead is not None
+        and lead.lemma.split()[0].lower() in _DIRECTION_VERBS
+        and direction_without_amount(features)
+    )

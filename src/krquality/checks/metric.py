@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from krquality.checks.helpers import (
     direction_without_amount,
     is_dated,
     load_words,
+    moves_a_measure,
+    names_measure,
     tokens_after,
 )
 from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
@@ -143,6 +146,8 @@ def _stated_level(context: CheckContext, target: Quantity) -> bool:
         return False  # "used by 80% of the offices": taken up, from nothing
     if outputs.share_of_work_done(context) is not None or context.lowers & _DONE_STATES:
         return False  # "Fix 60% of the defects", "90% of sites migrated": work done in the cycle
+    if any(t.lower_ in _RELEASED and t.idx < target.span.start for t in context.tokens):
+        return False  # "The app is deployed with 80% of the agreed scope": scope done, not a level
     if target.kind is QuantityKind.PERCENT:
         return True
     if target.kind is not QuantityKind.NUMBER or target.value is None:
@@ -160,13 +165,23 @@ _DONE_STATES = frozenset(
         "implemented", "delivered", "migrated", "moved", "converted", "updated", "reviewed",
     }
 )
+# A release before a share names scope done ("deployed with 80% of the agreed scope"); after
+# it, the participle describes the whole ("claims below 0.4% of units shipped").
+_RELEASED = frozenset({"deployed", "shipped", "launched", "released"})
+
+
+def progress_tag(context: CheckContext, quantity: Quantity) -> bool:
+    """Whether ``quantity`` is a progress note in square brackets ("[20%]", "[12/14]"), not a target."""
+    before = context.text[: quantity.span.start].rstrip()
+    after = context.text[quantity.span.end :].lstrip()
+    return before.endswith("[") and after.startswith("]")
 
 
 def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
-    found = context.targets
+    found = tuple(q for q in context.targets if not progress_tag(context, q))
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -184,6 +199,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     target = found[0]
     if target.kind is QuantityKind.PLACEHOLDER:
         return  # "to [target]": wording.placeholder says it, once
+    if outputs.share_of_work_done(context, improving=True) is not None:
+        return  # "Speed up 4 of the slowest pages": items worked on within the cycle, from zero
     lead = features.lead_verb
     verb = lead.lemma.split()[0].lower() if lead is not None else ""
     if verb in _KEEP_VERBS and not any(
@@ -249,6 +266,7 @@ NO_BASELINE = Check(
         Example("At least half of the orders ship on the day they are placed", M),
         Example("The bakery's Mastodon account has 900 followers", M),
         Example("Zero overdue safety inspections at the depots", M),
+        Example("Warranty claims below 0.4% of the units shipped", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -264,6 +282,9 @@ NO_BASELINE = Check(
         Example("12 new stewards recruited and trained", M),
         Example("90% of the old booking pages migrated", M),
         Example("Raise the share of orders shipped on the day from 40% to 55%", M),
+        Example("Speed up 4 of the slowest report pages", M),
+        Example("The booking app is launched with 80% of the agreed scope", M),
+        Example("Tenants can report repairs online [40%]", M),
     ),
     detect=_no_baseline,
 )
@@ -335,7 +356,8 @@ _MEASURE_UNITS = frozenset(
 def _no_target(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     measured = context.label is Label.METRIC or (
-        context.label is Label.TASK and direction_without_amount(features)
+        (context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)))
+        or (context.label is Label.MILESTONE and (moves_a_measure(features) or names_measure(context)))
     )
     if not measured or context.targets or _unparsed_number(context):
         return
@@ -368,6 +390,8 @@ NO_TARGET = Check(
         Example("Increase trial-to-paid conversion from 4%", M),
         Example("Raise average order value from $42", M),
         Example("Grow newsletter sign-ups", T),
+        Example("Number of volunteers at the weekend stalls", T),
+        Example("Reduce the number of missed bin collections", MS),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
@@ -497,6 +521,8 @@ def _counted_phrase(context: CheckContext, quantity: Quantity) -> tuple[list[Tok
     for token in tokens_after(context.tokens, quantity.span.end, 6):
         if not words and token.text in {"+", "+)"}:
             continue  # "10+ sessions": or more
+        if not words and token.lower_ in {"or", "more", "higher"}:
+            continue  # "6 or more sessions"
         if not (token.is_alpha or "-" in token.text or token.text in {"’", "'", "“", "”", '"'}) or (
             token.lower_ in _PHRASE_ENDS or token.lower_ in _DONE_WORDS
         ):
@@ -531,8 +557,33 @@ _OUTCOME_NOUNS = frozenset(
         "stars", "downloads", "installs", "views", "followers", "subscribers", "sign-ups", "signups", "leads",
         "deals", "customers", "users", "members", "mau", "maus", "dau", "daus", "nps", "revenue", "sales",
         "visits", "visitors", "clicks", "orders", "bookings", "donations", "donors", "points", "votes",
+        # Agreements won with others are effects, like partners signed: "3 partnerships formed".
+        "partnerships", "collaborations", "contracts", "agreements",
     }
 )
+
+
+# A second clause after a counted effect: "5+ readers each session and 6 or more sessions".
+_JOINED = re.compile(r"\band\b|;|\bplus\b|\bas well as\b", re.IGNORECASE)
+
+
+def _done_subject(context: CheckContext, quantity: Quantity) -> int | None:
+    """The end of the participle when a count that opens the key result is the subject of work
+    done: "7 of 9 planned depot and kiosk upgrades delivered" (the phrase may hold "and" or "of")."""
+    if quantity.span.start > context.features.body.start + 1:
+        return None
+    previous = None
+    for token in tokens_after(context.tokens, quantity.span.end, 10):
+        if token.lower_ in {"are", "were", "is", "was", "been", "have", "has"}:
+            continue
+        if token.tag_ in {"VBN", "VBD"} or token.lower_ in _DONE_WORDS:
+            plural = previous is not None and previous.tag_ in {"NNS", "NNPS"}
+            return token.idx + len(token.text) if token.lower_ in _DONE_WORDS and plural else None
+        word = token.is_alpha or token.like_num or token.text in {"-", "/"}
+        if not word or token.pos_ in {"AUX", "PRON"}:
+            return None
+        previous = token
+    return None
 
 
 def _first_word(context: CheckContext, quantity: Quantity) -> str:
@@ -565,9 +616,12 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         return  # "from 2 to 6 talks a quarter": a rate with a baseline is tracked as a level
     nouns = load_words("output_nouns")
     dated = [(d.span.start, d.span.end) for d in features.dates]
+    effect_end = -1  # where a counted effect ends ("5+ readers a session"): counts in its clause are its
     for quantity in features.quantities:
         if any(a <= quantity.span.start < b for a, b in dated):
             continue
+        if effect_end >= 0 and not _JOINED.search(context.text[effect_end : quantity.span.start]):
+            continue  # "40 new members attend at least 2 workshops": the workshops are what they do
         if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
             continue
         unit = (quantity.unit or "").lower()
@@ -577,12 +631,17 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lowers = [t.lower_ for t in words]
         inside = set(quantity.span.text.lower().split()) | {unit}
         if (set(lowers) | inside) & (_NOT_OUTPUT | _OUTCOME_NOUNS):
-            return  # "40 new members attend 2 workshops", "300 stars on 3 projects": it counts an effect
+            effect_end = end  # "40 new members attend 2 workshops", "300 stars on 3 projects": an effect
+            continue
+        done_end = _done_subject(context, quantity)
+        if not lowers and done_end is not None:
+            end = done_end  # "7 of 9 planned upgrades delivered"
+            lowers = [context.text[quantity.span.end : done_end].lower()]
         if not lowers:
             continue
         pairs = {" ".join(lowers[i : i + 2]) for i in range(len(lowers) - 1)}
         after = tokens_after(context.tokens, end, 3)
-        done = any(t.lower_ in _DONE_WORDS for t in after[:2])
+        done = any(t.lower_ in _DONE_WORDS for t in after[:2]) or done_end is not None
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = text_between(context.text, lead, quantity).split()
@@ -610,6 +669,22 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         return
 
 
+def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
+    """The end of "3 prototype kiosks" right after a verb of making when the pipeline read the
+    number as part of a name ("Build 3" is also a release name): a digit, then a plural noun."""
+    after = tokens_after(context.tokens, lead.span.end, 5)
+    if not after or not after[0].text.isdigit() or int(after[0].text) < 2:
+        return None
+    if any(q.span.start <= after[0].idx < q.span.end for q in context.features.quantities):
+        return None
+    for token in after[1:]:
+        if token.tag_ in {"NNS", "NNPS"}:
+            return None if token.lower_ in _NOT_OUTPUT | _OUTCOME_NOUNS else token.idx + len(token.text)
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     found = list(_counted_output(context))
     if found:
@@ -618,6 +693,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
     span = (
         outputs.share_of_work_done(context)
         or outputs.placeholder_count(context)
+        or outputs.named_count(context)
+        or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -655,6 +732,16 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         and context.text[q.span.end : q.span.end + 1] != "-"
     ]
     if not counts:
+        bare = _unread_count(context, lead)
+        if bare is not None:
+            yield OUTPUT_COUNT.finding(
+                lead.span.start,
+                bare,
+                f"'{context.text[lead.span.start : bare]}' counts work you control, not the change it "
+                "should cause. Measure the outcome (readers, sign-ups, adoption) and keep the count as a "
+                "plan.",
+            )
+            return
         yield from _output_noun_count(context)
         return
     count = counts[0]
@@ -688,8 +775,17 @@ OUTPUT_COUNT = Check(
         "gets you there. The same holds with no count in front: a share of the team's own "
         "work items done (\"60% of the defects fixed\"), work products marked done or recurring "
         "(\"Cooking demos given at three markets\", \"Monthly sessions held\"), a bare plural of "
-        "them after a verb of making (\"Conduct kitchen inspections\"), or a count left open "
-        "(\"X number of help articles\")."
+        "them after a verb of making (\"Conduct kitchen inspections\") or named alone (\"Podcast "
+        "episodes on cycling\"), one event held again and again (\"Twice a year, host an open "
+        "day\"), a figure named with its count (\"Number of webinars: 12\"), or a count left open "
+        "(\"X number of help articles\"). What is counted decides, not the verb: people who act "
+        "or take something up (customers, users, members, attendees, volunteers recruited, hires), "
+        "money and orders, and agreements won with others (partners signed, partnerships, "
+        "contracts) are effects, so \"Sign 12 partners\" and \"Hire 3 nurses\" pass. Posts, "
+        "talks, sessions, guides, reviews, fixes and releases are the team's own work, so they "
+        "are flagged in any shape: \"N posts written\", \"Spoke at N meetups\", \"N case "
+        "studies are delivered\", \"Publish X guides\". One event held once (\"Host a launch "
+        "evening\") is a milestone, not a count."
     ),
     bad=(
         Example("Publish 12 blog posts", M),
@@ -709,6 +805,16 @@ OUTPUT_COUNT = Check(
         Example("release x number of open-source plugins", M),
         Example("40 checkout test cases pass before each release", M),
         Example("Oversee 3 greenhouse projects", T),
+        Example("Spoke at 4 regional growers' meetups", M),
+        Example("6 case studies are delivered to the sales team", M),
+        Example("Number of repair webinars: 12", M),
+        Example("Podcast episodes on urban cycling", T),
+        Example("Twice a year, host an open day at the depot", M),
+        Example("7 of 9 planned depot upgrades delivered", M),
+        Example("The choir has 30+ singers each rehearsal and 10 or more concerts", M),
+        Example("Fix 5 of the slowest report pages", M),
+        Example("Run and write up quarterly tenant listening sessions", T),
+        Example("Ran 8 tasting evenings", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -724,12 +830,24 @@ OUTPUT_COUNT = Check(
         Example("Rotate volunteers between the two shops", T),
         Example("500+ stars on 2 new open-source libraries", M),
         Example("Reach X number of monthly readers", M),
+        Example("Hire 3 new night-shift nurses", M),
+        Example("Close 3 partnership deals with local councils", M),
+        Example("Form 2 new partnerships with housing charities", M),
+        Example("40 families attend at least 2 cooking classes", M),
+        Example("Number of repeat customers: 300", M),
+        Example("Identify venues for the spring fair", T),
+        Example("Newsletters go out on the first Monday of each month", MS),
+        Example("Publish the annual accounts every year by June", MS),
+        Example("Leaflets, posters and the newsletter tracking sheet", MS),
     ),
     detect=_output_count,
 )
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
+    quantities = context.features.quantities
+    if quantities and all(progress_tag(context, q) for q in quantities):
+        return  # "... [20%]": only a progress note is numeric, the key result is not a metric
     if context.label is Label.METRIC and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)

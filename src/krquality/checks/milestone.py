@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.helpers import change_of, is_dated, tokens_after
+from krquality.checks.helpers import (
+    change_of,
+    is_dated,
+    moves_a_measure,
+    names_measure,
+    tokens_after,
+)
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
@@ -36,6 +42,8 @@ _COMPLETION = frozenset(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
+    if moves_a_measure(context.features) or names_measure(context):
+        return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
     if context.label is Label.MILESTONE and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)

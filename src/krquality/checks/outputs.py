@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import load_words
-from krquality.features.types import QuantityKind
+from krquality.features.types import Form, Quantity, QuantityKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -52,7 +52,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLACEHOLDER_COUNT = re.compile(r"\b(?:x|y|n|some|a|the)\s+number\s+of\b", re.IGNORECASE)
 
 
-def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
+def share_of_work_done(context: CheckContext, *, improving: bool = False) -> tuple[int, int] | None:
     """A percentage of the team's work items done ("Fix 60% of the defects found in the inspection").
 
     >>> import krquality
@@ -66,10 +66,17 @@ def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
         for i, t in enumerate(context.tokens[1:], 1)
         if t.lower_ in _REACHED and context.tokens[i - 1].lower_ in _PASSIVE
     )
-    done = bool(context.words & DONE_VERBS) and not context.words & _SERVICE
+    # "Improve 4 of the oldest vans" counts items from zero (no baseline), but the improvement
+    # itself may be the outcome, so only ``improving`` callers read it as work counted.
+    fixing = _FIXING | {"improve"} if improving else _FIXING
+    done = bool(context.words & (DONE_VERBS | fixing)) and not context.words & _SERVICE
     if not done and not reached:
         return None
     for quantity in features.quantities:
+        if quantity.kind is QuantityKind.NUMBER and done:
+            span = _items_of_the(context, quantity)
+            if span is not None:
+                return span
         if quantity.kind is not QuantityKind.PERCENT:
             continue
         if reached and context.text[quantity.span.end :].lstrip().lower().startswith("of "):
@@ -89,6 +96,54 @@ def share_of_work_done(context: CheckContext) -> tuple[int, int] | None:
             start = lead.span.start if lead is not None and before else quantity.span.start
             end = nouns[0].idx + len(nouns[0].text)
             return start, end
+    return None
+
+
+# Verbs of working on one's own items beside the done verbs: "Speed up 4 of the slowest pages".
+_FIXING = frozenset({"optimise", "optimize", "refactor", "rewrite", "speed", "tune", "update", "upgrade"})
+
+
+def _items_of_the(context: CheckContext, quantity: Quantity) -> tuple[int, int] | None:
+    """A number of the team's own items worked on: "Fix 5 of the slowest report pages"
+    (a count of work done, not a change in what the pages do). The verb comes first."""
+    lead = context.features.lead_verb
+    if lead is None or lead.span.end > quantity.span.start or quantity.value is None or quantity.value < 2:
+        return None
+    if context.text[lead.span.end : quantity.span.start].strip():
+        return None
+    after = [t for t in context.tokens if t.idx >= quantity.span.end][:7]
+    if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ not in {"the", "our", "its", "their"}:
+        return None
+    for token in after[2:]:
+        if _plural(token):
+            return lead.span.start, token.idx + len(token.text)
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            return None
+    return None
+
+
+def named_count(context: CheckContext) -> tuple[int, int] | None:
+    """A count of work products written as a named figure: "Number of webinars: 12",
+    "Number of newsletters sent: 4".
+
+    >>> import krquality
+    >>> result = krquality.analyze("Number of repair guides: 8", suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    if not any(q.kind is QuantityKind.NUMBER for q in context.features.quantities):
+        return None
+    nouns = load_words("output_nouns")
+    tokens = context.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if token.lower_ not in {"number", "no", "count", "#"} or tokens[i + 1].lower_ != "of":
+            continue
+        phrase = tokens[i + 2 : i + 6]
+        for k, word in enumerate(phrase):
+            if _plural(word):
+                return (token.idx, word.idx + len(word.text)) if _listed(phrase, k, nouns) else None
+            if word.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+                return None
     return None
 
 
@@ -123,6 +178,8 @@ def uncounted_output(
         start = _phrase_start(tokens, i)
         if start > 0 and tokens[start - 1].pos_ in {"DET", "PRON"}:
             continue  # "The parcels sent by the depot", "all the vans are serviced": they exist already
+        if _joined_to_named(tokens, start):
+            continue  # "The menu of the café and leaflets is checked": part of a named thing
         participle = following is not None and following.tag_ in {"VBN", "VBD", "JJ"}
         if following is not None and participle and following.lower_ in done_words:
             return tokens[start].idx, following.idx + len(following.text)
@@ -139,11 +196,19 @@ def _made_plural(
     """A verb of making or doing with a plural of work products as its bare object:
     "Conduct kitchen inspections at the pantries", "Write blog posts" (an unbounded plural of work)."""
     lead = context.features.lead_verb
-    if lead is None or lead.lemma.split()[0].lower() not in load_words("output_verbs") | _MAKING_VERBS:
-        return None
+    if lead is None:
+        return _named_plural(context, tokens, nouns)
+    verb = lead.lemma.split()[0].lower()
+    if verb not in load_words("output_verbs") | _MAKING_VERBS or verb in load_words("settling_verbs"):
+        return None  # "Identify venues for the fair": the chosen list is one deliverable
     if _counted(tokens):
         return None
-    after = [t for t in tokens if t.idx >= lead.span.end][:5]
+    after = [t for t in tokens if t.idx >= lead.span.end]
+    if len(after) > 2 and after[0].pos_ == "CCONJ" and after[1].pos_ == "VERB":
+        # "Run and write up quarterly listening sessions": two verbs, one object.
+        skip = 3 if after[2].tag_ == "RP" or after[2].lower_ in {"up", "out"} else 2
+        after = after[skip:]
+    after = after[:5]
     for k, token in enumerate(after):
         if _plural(token) and (k + 1 == len(after) or after[k + 1].pos_ not in {"NOUN", "PROPN"}):
             return (lead.span.start, token.idx + len(token.text)) if _listed(after, k, nouns) else None
@@ -152,9 +217,98 @@ def _made_plural(
     return None
 
 
+def _named_plural(
+    context: CheckContext, tokens: Sequence[Token], nouns: frozenset[str]
+) -> tuple[int, int] | None:
+    """A plural of work products named alone, with no verb and no count: "Podcast episodes
+    on urban cycling", "Leaflets or blog posts about the new route" (more of them, open-ended)."""
+    if context.features.form is Form.IMPERATIVE or context.features.lead_verb is not None:
+        return None
+    if _counted(tokens):
+        return None
+    # The first noun phrase, lists included ("Leaflets, posters and blog posts"); its last noun is the head.
+    run = 0
+    while run < len(tokens) and (
+        tokens[run].pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} or tokens[run].text in {",", "/", "-"}
+    ):
+        run += 1
+    heads = [k for k in range(run) if tokens[k].pos_ in {"NOUN", "PROPN"}]
+    if not heads or not _plural(tokens[heads[-1]]):
+        return None  # "Posts, talks and newsletter tracking system": one thing made
+    if any(t.tag_ == "VBN" or t.lower_.endswith("ed") for t in tokens[:run]):
+        return None  # "Automated reminder emails": a feature of a product, not more work products
+    following = tokens[run] if run < len(tokens) else None
+    if following is not None and following.pos_ not in {"ADP", "PUNCT"} and following.lower_ not in _ABOUT:
+        return None  # "Newsletters go out on time", "Solar panels installed": a sentence about them
+    if not _listed(tokens, heads[-1], nouns):
+        return None  # "Fun evenings + new members": the last thing named is people, not work
+    head = tokens[heads[-1]]
+    return tokens[0].idx, head.idx + len(head.text)
+
+
+# Participles that say what a work product is about: "Blog posts related to housing".
+_ABOUT = frozenset({"related", "relating", "focused", "based", "covering", "featuring", "explaining"})
+
+
+def recurring_event(context: CheckContext) -> tuple[int, int] | None:
+    """One work product held or made again and again: "Twice a year, host an open day",
+    "Run a repair session every month" (the sessions are the work, not their effect).
+
+    >>> import krquality
+    >>> result = krquality.analyze("Twice a year, host an open day at the depot", suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    if _RECURRENCE.search(context.text) is None:
+        return None
+    verbs = load_words("output_verbs") | load_words("event_verbs") | _MAKING_VERBS
+    lead = context.features.lead_verb
+    if lead is not None:
+        if lead.lemma.split()[0].lower() not in verbs:
+            return None
+        start, verb_end = lead.span.start, lead.span.end
+    else:
+        # "Twice a year, host an open day": the verb comes after the frequency and a comma.
+        tokens = context.tokens
+        comma = next((i for i, t in enumerate(tokens[:7]) if t.text == ","), None)
+        if comma is None or comma + 1 >= len(tokens):
+            return None
+        verb = tokens[comma + 1]
+        if (verb.lemma_ or verb.lower_).lower() not in verbs and verb.lower_ not in verbs:
+            return None
+        start, verb_end = verb.idx, verb.idx + len(verb.text)
+    nouns = load_words("output_nouns")
+    after = [t for t in context.tokens if t.idx >= verb_end][:6]
+    if after and after[0].pos_ == "DET":
+        if after[0].lower_ not in {"a", "an", "one"}:
+            return None  # "Publish the annual report every year": one named thing, due each year
+        after = after[1:]
+    for k, token in enumerate(after):
+        last = k + 1 == len(after) or after[k + 1].pos_ not in {"NOUN", "PROPN"}
+        if token.pos_ in {"NOUN", "PROPN"} and last:
+            if _listed(after, k, nouns) or (token.lemma_ or "").lower() in nouns:
+                return start, token.idx + len(token.text)
+            return None
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
+
+
+# How often, as words: "twice a year", "once per term", "every month", "monthly".
+_RECURRENCE = re.compile(
+    r"\b(?:(?:once|twice|\d+\s+times|three\s+times|four\s+times)\s+(?:a|an|per|each|every)\s+\w+"
+    r"|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|term|year|sprint|season|meeting)s?"
+    r"|each\s+(?:week|month|quarter|term|year|sprint|season)"
+    r"|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+
+
 def _recurring_product(tokens: Sequence[Token], nouns: frozenset[str]) -> tuple[int, int] | None:
     """A work product named first, then how often: "Recipe card once a fortnight", "Demo every sprint"."""
     for k, token in enumerate(tokens[:3]):
+        if token.pos_ == "VERB":
+            return None  # "Document each app's set-up": a verb, then what it works on
         if token.lower_ in nouns or (token.lemma_ and token.lemma_.lower() in nouns):
             following = tokens[k + 1 : k + 3]
             if any(t.lower_ in RECURRING | _RATE_WORDS for t in following):
@@ -240,6 +394,16 @@ def _listed(tokens: Sequence[Token], i: int, nouns: frozenset[str]) -> bool:
     if token.lower_ in nouns or (token.lemma_ and token.lemma_.lower() in nouns):
         return True
     return i > 0 and f"{tokens[i - 1].lower_} {token.lower_}" in nouns
+
+
+def _joined_to_named(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the phrase at ``start`` is joined ("and", "of") to a noun phrase opened by a determiner."""
+    k = start - 1
+    if k < 0 or tokens[k].pos_ != "CCONJ":
+        return False
+    while k > 0 and tokens[k - 1].pos_ in {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ"}:
+        k -= 1
+    return k > 0 and tokens[k - 1].pos_ == "DET" and tokens[k - 1].lower_ not in {"no", "some", "more", "any"}
 
 
 def _phrase_start(tokens: Sequence[Token], i: int) -> int:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
+    deliverable_nouns,
     direction_without_amount,
     is_dated,
     load_words,
+    names_measure,
     part_of_a_name,
     phrase_hits,
 )
@@ -18,6 +22,9 @@ from krquality.features.types import Form, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 T = Label.TASK
 M = Label.METRIC
@@ -35,6 +42,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         m.span.start <= lead.span.start < m.span.end for m in features.markers_of("hedge")
     ):
         activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
+    if lead is not None and lead.lemma.split()[0].lower() == "consider":
+        activity_lead = False  # "Consider a second site": wording.hedge says it leaves the result open
     if context.label is not Label.TASK and not (activity_lead and not context.targets):
         return
     if (
@@ -44,10 +53,19 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         and _one_off(context.text, lead.span.end)
     ):
         return  # "Host a launch evening for the new app": one event, done or not done
-    if context.label is Label.TASK and direction_without_amount(features):
-        return  # "Reduce late deliveries": a measure with no number to reach (metric.no_target)
-    if context.label is Label.TASK and not activity_lead and _end_state(context):
+    if context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)):
+        return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
+    if any(t.like_num for t in context.tokens) and _counts_outputs(context):
+        return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
+    if activity_lead and _delivers_through(context):
+        return  # "Work with the council to draw up a parking plan": the plan is the result
+    if activity_lead and context.label is Label.MILESTONE and _one_event(context):
+        return  # "Stage joint harvest supper for the street [Q3]": one event, read as a milestone
+    state_lead = not activity_lead or _gerund_subject(context)
+    if context.label is Label.TASK and state_lead and _end_state(context):
         return  # "Instructors can register courses": a state to check, not work to do
+    if context.label is Label.TASK and not activity_lead and _names_deliverable(context):
+        return  # "Shared queue of open repair requests": a thing made, named without a verb
     if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
@@ -102,7 +120,7 @@ def _one_deliverable(context: CheckContext) -> bool:
     if lead is None or features.quantities:
         return False
     verb = lead.lemma.split()[0].lower()
-    settling = verb in _WRITING_DOWN or verb in load_words("settling_verbs")
+    settling = verb in _WRITING_DOWN or verb in load_words("settling_verbs") | load_words("change_verbs")
     if lead.verb_class not in _MAKING and not (lead.verb_class is VerbClass.OTHER and settling):
         return False
     vague = [m for m in features.markers_of("vague") if not part_of_a_name(context, m.span.start, m.span.end)]
@@ -125,6 +143,8 @@ def _one_deliverable(context: CheckContext) -> bool:
         return True  # a capability the product gains
     if first.lower_ in _NAMING and lead.verb_class in _MAKING:
         return any(t.pos_ in {"NOUN", "PROPN"} for t in following[1:])
+    if lead.verb_class in _MAKING and _singular_deliverable(following):
+        return True  # "Draft working rules for the kitchen rota", "Build shared stock register"
     if not settling:
         return False
     # "Document onboarding requirements", "Identify venues for the fair": writing
@@ -149,19 +169,161 @@ def _end_state(context: CheckContext) -> bool:
     ``wording.vague``'s to say.
     """
     features = context.features
-    if features.form is not Form.STATE or features.quantities:
+    gerund = _gerund_subject(context)
+    if (features.form is not Form.STATE and not gerund) or features.quantities:
         return False
-    if features.markers_of("activity") or features.markers_of("hedge"):
+    # A gerund before a noun names a thing ("learning units"), not work being done.
+    lead_start = features.lead_verb.span.start if gerund and features.lead_verb is not None else -1
+    activity = [
+        m
+        for m in features.markers_of("activity")
+        if m.span.start != lead_start and not _modifier_at(context, m.span.start)
+    ]
+    if activity or features.markers_of("hedge"):
         return False
-    # An active verb of ongoing work is still work: "The team works on the backlog".
+    # An active verb of ongoing work is still work: "The team works on the backlog". A vague
+    # verb counts only in the main clause: "... to improve their skills" is the why.
+    main_end = _main_clause_end(context.text, features.body.start, features.body.end)
     lexicon = _lexicon()
     for i, token in enumerate(context.tokens):
+        if token.idx == lead_start or _modifier_at(context, token.idx):
+            continue
         if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBD"}:
             after = context.tokens[i + 1].lower_ if i + 1 < len(context.tokens) else ""
             found = lexicon.lookup(token.lemma_.lower(), after)
-            if found is not None and found[1] in (VerbClass.ACTIVITY, VerbClass.VAGUE):
+            kinds = (VerbClass.ACTIVITY, VerbClass.VAGUE) if token.idx < main_end else (VerbClass.ACTIVITY,)
+            if found is not None and found[1] in kinds:
                 return False
     return True
+
+
+def _modifier_at(context: CheckContext, offset: int) -> bool:
+    """Whether the token at ``offset`` is a gerund before a noun ("learning units", "working rules")."""
+    tokens = context.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.idx == offset:
+            gerund = token.tag_ in {"VBG", "NN"} and token.lower_.endswith("ing")
+            return gerund and tokens[i + 1].pos_ == "NOUN"
+    return False
+
+
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _gerund_subject(context: CheckContext) -> bool:
+    """Whether the lead "verb" is a gerund naming the subject of a passive state:
+    "Mentoring rules for new stewards are agreed" (what is true, not work to do)."""
+    lead = context.features.lead_verb
+    if lead is None or lead.span.start != context.features.body.start:
+        return False
+    tokens = [t for t in context.tokens if t.idx >= lead.span.start]
+    if len(tokens) < 4 or not tokens[0].lower_.endswith("ing") or tokens[1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for a, b in pairwise(tokens[2:]):
+        if a.lower_ == "to" or a.pos_ == "VERB":
+            return False  # "Motivating members to get involved": the gerund is the work
+        if a.lower_ in _BE:
+            return b.tag_ in {"VBN", "JJ"}
+    return False
+
+
+def _counts_outputs(context: CheckContext) -> bool:
+    """Whether ``metric.output_count`` finds a count of things made or held in the key result."""
+    from krquality.checks.metric import OUTPUT_COUNT
+
+    detect = OUTPUT_COUNT.detect
+    return detect is not None and next(iter(detect(context)), None) is not None
+
+
+# Verbs of working with others: the manner of the work, not what it produces.
+_TOGETHER = frozenset({"work", "collaborate", "partner", "team", "coordinate", "liaise", "cooperate"})
+
+
+def _delivers_through(context: CheckContext) -> bool:
+    """Whether work with others leads to one thing made: "Work with the wardens to draw up a
+    parking plan", "Collaborate on and deliver a shared glossary" (the thing made is the result)."""
+    lead = context.features.lead_verb
+    if lead is None or lead.lemma.split()[0].lower() not in _TOGETHER:
+        return False
+    lexicon = _lexicon()
+    tokens = [t for t in context.tokens if lead.span.end <= t.idx < context.features.body.end]
+    for i, token in enumerate(tokens[:-2]):
+        if token.lower_ not in {"to", "and"}:
+            continue
+        verb = tokens[i + 1]
+        found = lexicon.lookup((verb.lemma_ or verb.lower_).lower(), tokens[i + 2].lower_)
+        if found is None or found[1] is not VerbClass.DELIVERABLE or i + 1 + found[2] >= len(tokens):
+            continue
+        rest = tokens[i + 1 + found[2] :]  # after "draw up", "set up": the object
+        return rest[0].lower_ in _NAMING or _singular_deliverable(rest)
+    return False
+
+
+def _one_event(context: CheckContext) -> bool:
+    """Whether an event verb's object is one event with no article ("Run joint harvest supper")."""
+    lead = context.features.lead_verb
+    if lead is None or lead.lemma.split()[0].lower() not in load_words("event_verbs"):
+        return False
+    if _RECURRING.search(context.text, lead.span.end) is not None:
+        return False
+    phrase = []
+    for token in (t for t in context.tokens if t.idx >= lead.span.end):
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            break
+        phrase.append(token)
+    return bool(phrase) and phrase[-1].tag_ in {"NN", "NNP"}
+
+
+def _singular_deliverable(tokens: Sequence[Token]) -> bool:
+    """Whether the noun phrase at the start of ``tokens`` ends in one thing made ("working definition")."""
+    phrase = []
+    for token in tokens:
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"} and token.text not in {"-", "/"}:
+            break
+        phrase.append(token)
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns or nouns[-1].tag_ not in {"NN", "NNP"}:
+        return False
+    return (nouns[-1].lemma_ or nouns[-1].lower_).lower() in deliverable_nouns()
+
+
+# What may follow the thing named: what it is of or about ("Queue of open requests").
+_ABOUT = frozenset({"of", "for", "about", "on", "from", "covering", "listing", "to"})
+# Words that make a named piece of work ongoing: "Continued refactoring of the module".
+_ONGOING = frozenset({"continued", "ongoing", "continuous", "continual", "regular", "more", "better"})
+
+
+def _names_deliverable(context: CheckContext) -> bool:
+    """Whether a key result with no verb of its own names a thing made: "Shared queue of open
+    requests the desk is handling", "Checklist and short write-up of the spring audit"."""
+    features = context.features
+    if features.lead_verb is not None or features.quantities or features.markers_of("hedge"):
+        return False
+    if features.markers_of("vague") or context.lowers & _ONGOING or _RECURRING.search(context.text):
+        return False  # "Better documentation of ...", "Continued refactoring", "... every month": work
+    # The head of each joined part is its last noun: "Data and short narrative of ..." names
+    # two things made; in "Documentation restructuration" the thing is the restructuring.
+    heads: list[Token] = []
+    last: Token | None = None
+    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    following: Token | None = None
+    for i, token in enumerate(body):
+        modifier = token.tag_ in {"VBN", "VBG"} and i + 1 < len(body) and body[i + 1].pos_ == "NOUN"
+        if modifier:
+            continue  # "Shared queue", "Printed rota": a participle describing the thing
+        if token.pos_ in {"ADP", "VERB", "AUX", "SCONJ"} or (token.is_punct and token.text not in {"/", "-"}):
+            following = token
+            break
+        if token.pos_ == "CCONJ" and last is not None:
+            heads.append(last)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            last = token
+    heads += [last] if last is not None else []
+    if following is not None and not following.is_punct and following.lower_ not in _ABOUT:
+        return False  # "Grants committee reviews ...", "Pair program with ...": a sentence about work
+    return any(
+        t.tag_ in {"NN", "NNP"} and (t.lemma_ or t.lower_).lower() in deliverable_nouns() for t in heads
+    )
 
 
 @cache
@@ -210,7 +372,10 @@ ACTIVITY = Check(
         'get there (the plan). An activity ("hold weekly pipeline reviews", "work on '
         'onboarding") can be done perfectly while nothing improves, and has no point at '
         'which it is finished. Ask "why are we doing this?" and write the answer as the '
-        "key result."
+        "key result. The model may read one thing made as a task; where the words show it (a "
+        "deliverable named with no verb, \"Work with the wardens to produce a parking plan\", a "
+        "state sentence, one change such as \"Add allergen fields to the form\", a count of "
+        "things made, which is metric.output_count's finding) this check stays quiet."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -221,6 +386,11 @@ ACTIVITY = Check(
         Example("Identify opportunities to automate invoicing", T),
         Example("Create a culture of feedback", T),
         Example("Discuss pricing with the board", MS),
+        Example("Documentation restructuration", T),
+        Example("Motivating members to get involved with the repair café", T),
+        Example("Better internal communication processes", T),
+        Example("Continued refactoring of the legacy booking module", T),
+        Example("Rota committee reviews swap requests on a rolling basis", T),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
@@ -233,6 +403,18 @@ ACTIVITY = Check(
         Example("Hold our first open studio evening", T),
         Example("Identify venues for the spring fair", T),
         Example("Grow newsletter sign-ups", T),
+        Example("Shared queue of repair requests the caretakers are handling", T),
+        Example("Checklist and short summary of the spring fire drill", T),
+        Example("Mentoring rules for new stewards are agreed", T),
+        Example("Tenants are able to book laundry slots online", T),
+        Example("Volunteers can get starter kits to improve their first shifts", T),
+        Example("Work with the wardens to produce a parking plan", T),
+        Example("Collaborate on and deliver a shared glossary for the archive", MS),
+        Example("Draft working rules for the kitchen rota [Q2]", T),
+        Example("Add allergen fields to the recipe form", T),
+        Example("Stage joint harvest supper for the street [Q3]", MS),
+        Example("Build 3 prototype kiosks for the market", T),
+        Example("Number of walkers joining our Sunday routes", T),
     ),
     detect=_activity,
 )

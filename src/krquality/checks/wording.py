@@ -4,7 +4,8 @@ negative and absolute phrasing, placeholders, length."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
@@ -17,8 +18,9 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
-from krquality.features.types import Features, QuantityKind, VerbClass
+from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
+from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -48,6 +50,10 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     if lead is not None and lead.verb_class is VerbClass.VAGUE:
         spans.append((lead.span.start, lead.span.end))
     spans.extend(phrase_hits(context.tokens, context.config.vague_words))
+    hedged = [(m.span.start, m.span.end) for m in features.markers_of("hedge")]
+    spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
+    if not measurable:
+        spans.extend(_bare_comparatives(context))
     seen: list[tuple[int, int]] = []
     removable = load_words("removable")
     for start, end in sorted(spans):
@@ -76,6 +82,21 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+@cache
+def _extra_vague() -> tuple[str, ...]:
+    """The vague words of ``checks/data/vague_extra.txt``, as phrases to look for."""
+    return tuple(sorted(load_words("vague_extra")))
+
+
+def _bare_comparatives(context: CheckContext) -> Iterator[tuple[int, int]]:
+    """"more" before an adjective with no number anywhere: "Make the app more human"."""
+    tokens = context.tokens
+    for i, token in enumerate(tokens[:-1]):
+        following = tokens[i + 1]
+        if token.lower_ == "more" and following.tag_ == "JJ" and following.lower_ not in {"than"}:
+            yield token.idx, following.idx + len(following.text)
+
+
 VAGUE = Check(
     code="KRQ401",
     name="wording.vague",
@@ -86,10 +107,16 @@ VAGUE = Check(
         "Words like improve, better, optimize, significantly or as much as possible let "
         "everyone read their own target into the key result, so at the end of the quarter "
         "it is graded by mood. A key result must be checkable by someone who did not write "
-        "it. Teams can add their own vague words with `vague-words` in the configuration."
+        "it. The same goes for a quality with no bar (\"a comprehensive guide\", \"thorough "
+        'documentation"), an amount with no number ("multiple", "greater visibility"), "more" '
+        'before an adjective with no number anywhere ("more human") and "soon". Teams can add '
+        "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
         Example("Improve the onboarding experience", T),
+        Example("Publish a comprehensive guide for new tenants by May", MS),
+        Example("Make the booking app more human", T),
+        Example("Give greater visibility to our grant decisions", T),
         Example("Increase trial conversion significantly", T),
         Example("Optimize the checkout flow", T),
     ),
@@ -98,6 +125,9 @@ VAGUE = Check(
         Example("Improve NPS from 41 to 48", M),
         Example("Publish the kitchen's improvement suggestions by May", MS),
         Example("Apply to the Better Streets Fund by 30 June", MS),
+        Example("Raise the share of members who feel more welcome from 40% to 60%", M),
+        Example("Publish the tenancy guide as soon as possible", MS),
+        Example("Hold more than 3 tasting evenings for members", M),
     ),
     detect=_vague,
 )
@@ -134,6 +164,10 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
     for marker in features.markers_of("hedge"):
         phrase = marker.span.text.lower()
         words = phrase.split()
+        if _in_brackets(context.text, marker.span.start) and words[0] in _DESCRIBING:
+            continue  # "(regional or possibly themed gatherings)": a note on what counts, not the commitment
+        if words[0] == "might" and context.text[: marker.span.start].lower().rstrip().endswith("how"):
+            continue  # "how might we ...": a way of framing a question, not a hedge on the result
         fix = None
         if phrase in removable or (len(words) == 2 and words[1] == "to" and words[0] in _HEDGE_VERBS):
             fix = removal_fix(
@@ -146,6 +180,43 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
             "if it is a stretch, the score at the end of the quarter will say so.",
             fix,
         )
+    yield from _open_wording(context)
+
+
+# Hedge adverbs that, inside brackets, describe what counts rather than weaken the result.
+_DESCRIBING = frozenset(
+    {"possibly", "potentially", "perhaps", "maybe", "ideally", "roughly", "approximately"}
+)
+# "consider" in its base or -ing form: "consider setting up", "Consider a second site".
+_CONSIDER_TAGS = frozenset({"VB", "VBP", "VBG"})
+_BEFORE_ORDER = frozenset({"and", ",", ";", "also", "then", "or", "to", "&"})
+
+
+def _open_wording(context: CheckContext) -> Iterator[Finding]:
+    """Wording that leaves open whether the result is wanted: "consider ...", a question mark."""
+    body = context.features.body
+    markers = [(m.span.start, m.span.end) for m in context.features.markers_of("hedge")]
+    tokens = context.tokens
+    for i, token in enumerate(tokens):
+        if not body.start <= token.idx < body.end or overlaps((token.idx, token.idx + 1), markers):
+            continue
+        # An order to the team ("..., and consider setting up"), not people's view ("who consider").
+        ordered = token.idx <= body.start or tokens[i - 1].lower_ in _BEFORE_ORDER
+        if token.lower_ in {"consider", "considering"} and token.tag_ in _CONSIDER_TAGS and ordered:
+            yield HEDGE.finding(
+                token.idx,
+                token.idx + len(token.text),
+                f"'{token.text}' leaves open whether it will be done at all. Decide now: commit to "
+                "the result, or leave it out of the key results.",
+            )
+        elif token.text == "?" or token.text.endswith("?"):
+            yield HEDGE.finding(
+                token.idx,
+                token.idx + len(token.text),
+                "A question mark leaves the key result undecided. Settle the question and state the "
+                "result as a commitment; an open question belongs in the plan.",
+            )
+            return
 
 
 HEDGE = Check(
@@ -157,22 +228,33 @@ HEDGE = Check(
     docs=(
         '"Try to", "aim to", "hopefully" and "if possible" turn a commitment into an '
         "intention that is met by trying. OKRs already allow for stretch: a key result is "
-        "scored, not passed or failed, so the wording can commit fully."
+        "scored, not passed or failed, so the wording can commit fully. \"Consider ...\", "
+        '"maybe" and a question mark go further: they leave open whether the result is wanted '
+        "at all, so decide before the cycle starts. A hedge inside brackets that describes what "
+        'counts ("regional or possibly themed gatherings") is a note, not a hedge.'
     ),
     bad=(
         Example("Try to launch the partner portal by 30 June", MS),
         Example("Hopefully reduce churn from 3% to 2%", M),
+        Example("Write the tenancy guide, and consider setting up a repair hotline", MS),
+        Example("Consider a second market stall for the summer", MS),
+        Example("Move the allotment waiting list to the new site?", MS),
+        Example("Publish the rota (by email?) before the summer", MS),
+        Example("Open a second stall at the market, maybe", MS),
     ),
     good=(
         Example("Launch the partner portal by 30 June", MS),
         Example("Reduce monthly churn from 3% to 2%", M),
+        Example("Members who consider the prices fair rise from 55% to 70%", M),
+        Example("Host 3 area gatherings (regional or possibly themed) by June", M),
+        Example("Publish a how might we brief for the tenants' forum by May", MS),
     ),
     detect=_hedge,
 )
 
 # Not "while": "... while keeping p99 latency under 250 ms" is a guardrail on
 # the same key result, a good practice rather than a second result.
-_JOINERS = frozenset({"and", "&", "plus", "as well as", ";"})
+_JOINERS = frozenset({"and", "&", "plus", "as well as", ";", "/", "."})
 
 
 _PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
@@ -194,6 +276,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue
         if context.text[start:end] == "+" and start > 0 and context.text[start - 1].isdigit():
             continue  # "3+ sessions" is a threshold
+        if context.text[start:end] == "/" and not context.text[start - 1 : end + 1].startswith(" "):
+            continue  # "meetups/hackathons", "24/7": one word, not two results
         before = [t for t in tokens if t.idx < start]
         if any(t.lower_ in {"between", "both"} for t in before):
             continue  # "between 100 and 200 ms" is one range
@@ -201,11 +285,35 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         # A number in brackets is a note on the same result ("(80% by 1 May)"), not a second one.
         measured_left = any(q.end <= start for q in quantities)
         measured_right = any(q.start >= end and not _in_brackets(context.text, q.start) for q in quantities)
+        if context.text[start:end] == ".":
+            if before and _sentence_of_its_own(tokens, end):
+                seen.append((start, end))  # a full stop ends any purpose clause before it
+                yield COMPOUND.finding(start, end)
+            continue  # otherwise a note after the result ("See the draft in the wiki.")
         if _after_purpose(context.text, features.body.start, start):
             continue  # "... to meet growers, swap seeds, and learn": the why, listed
         if _in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
+        # A new subject with its own verb is a second end state: "... is finished and the
+        # mentoring track is open". One shared subject ("70% of members sign up and stay") is not.
+        if not relative and _clause_follows(tokens, end) and _has_finite_verb(before):
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+            continue
         previous = before[-1] if before else None
+        body_before = [t for t in before if t.idx >= features.body.start]
+        # "Scan, sort, and label ...": single words and commas from the start (the tagger may
+        # take the first verbs for adjectives), or a verb right before the comma.
+        single_words = len(body_before) > 1 and all(
+            (t.text == ",") == (j % 2 == 1) for j, t in enumerate(body_before)
+        )
+        listed_verbs = len(before) > 1 and (before[-2].tag_ in {"VB", "VBP"} or single_words)
+        if previous is not None and previous.text == "," and listed_verbs:
+            continue  # "Scan, sort, and label the returns": a list of verbs sharing one object
+        if measured_left and measured_right and _subject_list(tokens, quantities, start, end):
+            continue  # "All 3 vans and 4 bikes are serviced": one list, the subject of one verb
+        if _one_population(context, quantities, end):
+            continue  # "70% of trainees sign up and finish the course": one share of one group
         if previous is not None and (
             _verb_shares_object(previous, features)
             or previous.idx <= features.body.start
@@ -224,6 +332,77 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if (measured_left and measured_right) or (verb_right and not relative):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+_SUBJECT_DETS = frozenset({"the", "our", "a", "an", "all", "every", "each", "its", "their"})
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "will", "gets", "get"})
+
+
+def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
+    after = tokens_after(tokens, end, 6)
+    if not after or after[0].lower_ not in _SUBJECT_DETS:
+        return False
+    for token in after[1:]:
+        if token.lower_ in _FINITE:
+            return True
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.tag_ != "VBG" and token.text != "-":
+            return False
+    return False
+
+
+def _sentence_of_its_own(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a sentence after a full stop starts with a verb of its own and has an object:
+    "... to the stock app. Support exporting counts as CSV." (a second result, not a note)."""
+    after = tokens_after(tokens, end, 3)
+    if len(after) < 3 or not after[0].text[:1].isupper():
+        return False
+    first = after[0]
+    lemma = (first.lemma_ or first.lower_).lower()
+    if lemma in _NOTE_VERBS:
+        return False  # "See the draft in the wiki": a pointer, not a result
+    if first.tag_ in {"VB", "VBP"} or (lemma in load_words("kr_verbs") and first.tag_ not in _PARTICIPLES):
+        return True
+    # The tagger often reads a verb opening a sentence as a noun ("Support exporting ...").
+    known = _verbs().lookup(first.lower_, after[1].lower_) is not None
+    return known and after[1].pos_ in {"DET", "VERB", "NOUN", "ADJ", "PRON"}
+
+
+_NOTE_VERBS = frozenset({"see", "note", "cf", "refer", "check"})
+
+
+@cache
+def _verbs() -> VerbLexicon:
+    """The pipeline's verb lexicon (built once: it reads its data file)."""
+    return VerbLexicon()
+
+
+def _subject_list(tokens: Sequence[Token], quantities: Sequence[SpanRef], start: int, end: int) -> bool:
+    """Whether counted things joined at ``start`` are one list before the only verb: no verb before
+    the first number or between the numbers, and a verb after them ("3 vans and 4 bikes are serviced")."""
+    first = min(q.start for q in quantities)
+    right = min((q.start for q in quantities if q.start >= end), default=end)
+    verbs = [t.idx for t in tokens if t.pos_ in {"VERB", "AUX"}]
+    return not any(i < right for i in verbs) and any(i > right for i in verbs) and first < start
+
+
+def _one_population(context: CheckContext, quantities: Sequence[SpanRef], end: int) -> bool:
+    """Whether the key result counts one group that does two things: the only number is its
+    subject, before any verb ("At least 70% of the members vote and renew")."""
+    if not quantities or any(q.start >= end for q in quantities):
+        return False
+    first = min(q.start for q in quantities)
+    after = tokens_after(context.tokens, max(q.end for q in quantities if q.start == first), 1)
+    if not after or not (after[0].lower_ == "of" or after[0].tag_ in {"NNS", "NNPS"}):
+        return False  # "Twice a year, run ... and share ...": a frequency, not a group counted
+    return not any(t.idx < first and t.pos_ in {"VERB", "AUX"} for t in context.tokens) and not (
+        context.features.lead_verb is not None and context.features.lead_verb.span.start < first
+    )
+
+
+def _has_finite_verb(before: Sequence[Token]) -> bool:
+    """Whether the words before a joiner hold a verb of their own ("The training is finished")."""
+    return any(t.lower_ in _FINITE or t.tag_ in {"VB", "VBZ", "VBP", "VBD"} for t in before)
 
 
 def _in_brackets(text: str, at: int) -> bool:
@@ -260,11 +439,20 @@ COMPOUND = Check(
         'A key result joining two outcomes ("Increase NPS to 50 and reduce churn to 2%") '
         "cannot be scored when one half is met and the other is not, and it hides that the "
         "objective really has one more key result. Split it; if the objective then has too "
-        "many, choose."
+        'many, choose. The halves may be joined by "and", ";", " / ", "+", "plus", "as well as", '
+        'a new subject with its own verb ("... is finished and the track is open") or a second '
+        "sentence that starts with a verb. One list of things before one verb (\"3 vans and 4 "
+        "bikes are serviced\"), verbs sharing one object, and one counted group doing two things "
+        "are one result."
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
         Example("Launch the partner portal and migrate billing to the new provider by Q3", MS),
+        Example("The intake training is finished and the mentoring track is open for sign-ups", MS),
+        Example("Add a barcode scanner to the stock app. Export the stock counts as CSV.", MS),
+        Example("Raise NPS from 30 to 45 / cut churn from 4% to 3%", M),
+        Example("Open the second kitchen; train all cooks on the new menu by May", MS),
+        Example("Launch the booking page plus migrate the mailing list by June", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -273,6 +461,11 @@ COMPOUND = Check(
         Example("Identify and retire every unused cloud bucket by 31 May", MS),
         Example("Host 4 community evenings (1 planning night and 3 socials)", M),
         Example("Assess and document the permissions of the finance tools", MS),
+        Example("Scan, sort, and label all returned parcels within 2 days", M),
+        Example("All 3 vans and 4 cargo bikes are serviced every month", M),
+        Example("At least 70% of the trainees pass the quiz and join a shift", M),
+        Example("Run meetups/hackathons in 3 cities", M),
+        Example("Publish the guide by June. See the draft in the wiki.", MS),
     ),
     detect=_compound,
 )

@@ -1,0 +1,167 @@
+"""Work counted as a result (metric.output_count) in the shapes real drafts use, and the
+effects it must leave alone. The cases are written in other domains and words."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import krquality
+from krquality.checks import outputs
+from krquality.checks.base import CheckContext
+from krquality.config import Config
+from krquality.labels import Label
+from krquality.nlp.loader import build_nlp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.slow
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in krquality.analyze(text, suggestions=False).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A count after the noun, with the participle of work done.
+        "12 posts written about the allotment scheme",
+        "25 pull requests reviewed by the core team",
+        "6 case studies are delivered to the sales team",
+        "7 of 9 planned depot upgrades delivered",
+        # Spoken, held, published: the verb of doing first.
+        "Spoke at 4 regional meetups",
+        "Hold 6 drop-in sessions for parents",
+        "Publish 3 guides on composting",
+        "Ran 8 tasting evenings",
+        # A figure named with its count, a placeholder count.
+        "Number of repair webinars: 12",
+        "Write X posts for the newsletter",
+        # A count in its own clause after a counted effect.
+        "The choir has 30+ singers each rehearsal and 10 or more concerts",
+        # Items of the team's own worked through.
+        "Fix 5 of the slowest report pages",
+        # No count: named alone, recurring, two verbs on one bare plural.
+        "Podcast episodes on urban cycling",
+        "Leaflets, posters and blog posts about the new route",
+        "Twice a year, host an open day at the depot",
+        "Once a month, run a repair session with residents",
+        "Run and write up quarterly tenant listening sessions",
+        # The tagger reads "Build 3" as a name.
+        "Build 3 prototype kiosks for the market",
+    ],
+)
+def test_work_counted_is_an_output_count(text: str) -> None:
+    assert "KRQ104" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # People who act, money, agreements won: effects.
+        "Sign 12 new reseller partners",
+        "Hire 3 new night-shift nurses",
+        "Recruit 20 weekend volunteers",
+        "15 customers onboarded to the new till",
+        "Raise £20k in donations for the roof",
+        "Form 2 new partnerships with housing charities",
+        "Close 3 partnership deals with local councils",
+        "40 families attend at least 2 cooking classes",
+        "Number of repeat customers: 300",
+        "Reach 500 newsletter subscribers",
+        # One thing made, a list settled on, a sentence about work products.
+        "Publish the annual accounts every year by June",
+        "Identify venues for the spring fair",
+        "Newsletters go out on the first Monday of each month",
+        "Leaflets, posters and the newsletter tracking sheet",
+        "Document each depot's loading steps",
+        "The menu of the café and leaflets are checked by two volunteers",
+    ],
+)
+def test_effects_and_one_off_work_are_not_output_counts(text: str) -> None:
+    assert "KRQ104" not in codes(text)
+
+
+def test_a_count_of_things_made_is_not_also_called_an_activity() -> None:
+    found = codes("Build 3 prototype kiosks for the market")
+    assert "KRQ104" in found
+    assert "KRQ301" not in found
+
+
+@cache
+def _nlp() -> Language:
+    return build_nlp()
+
+
+def _context(text: str, label: Label = Label.METRIC) -> CheckContext:
+    doc = _nlp()(text)
+    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
+
+
+WORDS = st.sampled_from(
+    [
+        "Number", "of", "webinars", ":", "12", "Twice", "a", "year", ",", "host", "an", "open",
+        "day", "Fix", "5", "the", "slowest", "pages", "posts", "written", "and", "members",
+        "X", "guides", "every", "month", "run", "session", "Podcast", "episodes", "on", "cycling",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12), st.sampled_from(list(Label)))
+def test_output_spans_lie_inside_the_text(words: list[str], label: Label) -> None:
+    text = " ".join(words)
+    context = _context(text, label)
+    spans = [
+        outputs.share_of_work_done(context),
+        outputs.placeholder_count(context),
+        outputs.named_count(context),
+        outputs.recurring_event(context),
+        outputs.uncounted_output(
+            context, outcome_words=frozenset({"members"}), done_words=frozenset({"written"})
+        ),
+    ]
+    for span in spans:
+        if span is not None:
+            start, end = span
+            assert 0 <= start < end <= len(text)
+    assert spans[2] == outputs.named_count(_context(text, label))  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Number of repair webinars: 12", "Number of repair webinars"),
+        ("Twice a year, host an open day at the depot", "host an open day"),
+        ("Fix 5 of the slowest report pages", "Fix 5 of the slowest report pages"),
+        ("Podcast episodes on urban cycling", "Podcast episodes"),
+    ],
+)
+def test_the_span_covers_the_work_counted(text: str, expected: str) -> None:
+    context = _context(text)
+    span = (
+        outputs.share_of_work_done(context)
+        or outputs.named_count(context)
+        or outputs.recurring_event(context)
+        or outputs.uncounted_output(context, outcome_words=frozenset(), done_words=frozenset())
+    )
+    assert span is not None
+    assert text[span[0] : span[1]] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Automated reminder emails for overdue loans",
+        "Solar panels installed on the depot roof",
+        "Better documentation of the grant decisions",
+    ],
+)
+def test_a_feature_or_an_end_state_named_with_a_plural_is_not_counted(text: str) -> None:
+    assert "KRQ104" not in codes(text)
