@@ -121,13 +121,9 @@ def build_drafts(
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is not Label.TASK and counted is not None:
-        # "Film 6 short guides on X": the effect of what is counted ("6 short guides")
-        digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
-        # (not "a plan tested in 3 branches": a count after a preposition says where, not what was made)
-        where = _AFTER_PREPOSITION.search(features.text[: counted.start])
-        if digits is not None and where is None:
-            begin = counted.start + digits.end()
-            at = SpanRef(begin, counted.end, features.text[begin : counted.end])
+        # "Film 6 short guides on X": the effect of what is counted ("short guides")
+        at = _counted_phrase(features, counted)
+        if at is not None:
             drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
@@ -303,6 +299,57 @@ def _noun_after(features: Features, at: int) -> int:
         end = match.end()
     return end
 
+
+# What may follow a count before the things counted: "10+ talks", "3-5 guides", "6 or more sessions".
+_COUNT_TAIL = re.compile(r"\s*(?:\+|(?:[-–]|to|or)\s*\d[\d,.]*|or more)?\s+")
+
+
+def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
+    """The things an output count counts: the noun phrase after its number ("10+ | Learning
+    Together Sessions | held", "Speaking at four | conferences"), up to the first word no
+    name of a thing goes on with. None when the count follows a preposition ("tested in 3
+    branches" says where, not what was made) or is no number of things ("50% of issues")."""
+    text = features.text
+    dates = [d.span for d in features.dates]
+    count = next(
+        (
+            q.span
+            for q in features.quantities
+            if counted.start <= q.span.start < counted.end
+            and not any(d.start <= q.span.start < d.end for d in dates)
+        ),
+        None,
+    )
+    if count is None or text[count.start : count.end].rstrip().endswith("%"):
+        return None
+    before = text[: count.start]
+    before = re.sub(r"\b(?:at least|at most|more than|over|up to|about|around)\s*$", "", before, flags=re.I)
+    if _AFTER_PREPOSITION.search(before) is not None:
+        return None  # (nor "Speaking at four conferences": the events are where, not what was made)
+    tail = _COUNT_TAIL.match(text, count.end)
+    if tail is None:
+        return None
+    begin = tail.end()
+    end = begin
+    for match in re.finditer(r"\S+", text[begin : structure_of(features).end]):
+        word = match.group().lower()
+        bare = word.strip(".,;:()")
+        if not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
+            break
+        if end > begin and bare.endswith("ed") and bare not in _NOT_PARTICIPLES:
+            break  # "30 guides reviewed by ...": the participle says what was done to them
+        if not bare.replace("-", "").replace("/", "").replace("'", "").isalnum():
+            break
+        end = begin + match.end() - (len(word) - len(word.rstrip(".,;:)")))
+        if word != word.rstrip(".,;:(") or match.end() - match.start() != len(word) or end - begin > 60:
+            break
+    if end <= begin:
+        return None
+    return SpanRef(begin, end, text[begin:end])
+
+
+# Words ending in "ed" that go on a noun phrase rather than end it.
+_NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "speed", "red", "bed", "shed"})
 
 # Text ending in a preposition: what follows it is a place or a topic.
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|over)\s*$", re.I)
@@ -569,7 +616,8 @@ def _cut_mid_phrase(rest: str) -> bool:
     if not words or not words[0][:1].isalpha():
         return False
     first = words[0].lower().strip(".,;:")
-    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS  # "6 videos | filmed for X"
+    participle = first.endswith("ed") and first not in _NOT_PARTICIPLES  # "30 guides | reviewed by peers"
+    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle  # "6 videos | filmed"
 
 
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
@@ -586,7 +634,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         rest = features.text[object_span.end : stop]
         if not _cut_mid_phrase(rest):
             # "3 talks | on food safety": the topic is part of what the work is on
-            phrase = features.text[object_span.start : object_span.end] + _complement(rest)
+            complement = _complement(rest)
+            if _POINTS_AHEAD.search(complement):
+                return None  # "talks from each of the following groups: ...": the list would be dropped
+            phrase = features.text[object_span.start : object_span.end] + complement
         elif lead is not None and object_span.start >= lead.span.end:
             # "the first | aid kit": the parse split a noun phrase; take all the words
             phrase = _SECOND_VERB.sub("", features.text[lead.span.end : stop])
@@ -649,6 +700,10 @@ _DONE_WORDS = frozenset(
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:in|with|on|into|at|to)\s+", re.I)
 # Prepositions that open a noun phrase's complement ("guides | on composting").
 _COMPLEMENT_PREPOSITIONS = frozenset({"on", "about", "for", "in", "at", "around", "across", "of", "from"})
+
+
+# A complement that points at a list after it ("from the following groups: ...").
+_POINTS_AHEAD = re.compile(r"\b(?:following|below|these|these \w+)\s*[:,]?\s*$|:", re.I)
 
 
 def _complement(rest: str) -> str:

@@ -358,7 +358,10 @@ OUTCOME_OF: dict[str, str] = {
         "monthly active members of {x}",
     ),
     **dict.fromkeys(
-        ("system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard"),
+        (
+            "system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard", "component",
+            "components", "library", "libraries", "package", "packages", "plugin", "plugins",
+        ),
         "share of teams using {x}",
     ),
     **dict.fromkeys(("flow", "onboarding", "checklist"), "completion rate of {x}"),
@@ -392,7 +395,7 @@ OUTCOME_OF: dict[str, str] = {
         ("reviews", "audits", "assessments", "inspections", "review", "audit"),
         "Reduce the number of issues found after {x}",
     ),
-    **dict.fromkeys(("section", "sections", "content", "faq", "manual"),
+    **dict.fromkeys(("section", "sections", "content", "faq", "manual", "resources", "materials", "websites", "sites"),
                     "monthly readers of {x}"),
 }
 
