@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from krquality.checks.helpers import has_time_frame
-from krquality.features.types import Change, DateRef, Direction, Features, Form, SpanRef, VerbClass
+from krquality.checks.helpers import baselines, has_time_frame, targets
+from krquality.features.types import Change, DateRef, Direction, Features, Form, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
@@ -165,8 +165,11 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     level_start = (
         not slots
         and label is Label.METRIC
-        and _level_only(features)
-        and any(f.name == "metric.no_baseline" for f in findings)
+        and (
+            (_level_only(features) and any(f.name == "metric.no_baseline" for f in findings))
+            # (only where the draft adds a date: a date alone leaves the distance unknown)
+            or (structure_of(features).can_take_date and _unstarted_level(features, findings))
+        )
     )
     body = features.body
     # Owner, priority or link tags taken off the ends: the core alone is already an edit.
@@ -200,6 +203,46 @@ def _since_slot(features: Features) -> str:
     capped = change is not None and change.direction is Direction.KEEP_BELOW
     lower = capped or _direction(features, features.text) is Direction.DECREASE
     return f", {'down' if lower else 'up'} from {BASELINE}"
+
+
+# Verbs before a level that still leave it a level to reach ("Ensure that at least 50% of ...").
+_LEVEL_LEADS = frozenset({"ensure", "guarantee", "have", "need", "hit", "reach", "achieve", "get"})
+
+
+def _unstarted_level(features: Features, findings: Sequence[Finding]) -> bool:
+    """Whether a metric states a level the findings do not ask a baseline for, but a coach
+    would: a share ("signed off by 90% of leads"), zero ("0 open defects") or a named measure
+    ("20+ average attendance", "NPS > 30"), with no starting value and no move written. A
+    draft that only dates it leaves the reader not knowing how far off the level is.
+    A count of work done (an output count) or a level to hold ("Maintain ...") gets none."""
+    if {f.name for f in findings} & {"metric.no_baseline", "metric.output_count"} or baselines(features):
+        return False
+    if any(_moves(features, c) for c in features.changes):
+        return False
+    imperative = features.lead_verb is not None and features.form is Form.IMPERATIVE
+    if imperative and _lead_lemma(features) not in _LEVEL_LEADS:
+        return False  # "Complete 100% of the modules": done within the cycle
+    found = targets(features)
+    if not found or found[0].value is None:
+        return False
+    target = found[0]
+    if target.kind is QuantityKind.PERCENT or target.value == 0:
+        return True
+    if target.kind is not QuantityKind.NUMBER:
+        return False
+    capped = any(c.direction in _KEEP for c in features.changes)
+    fewer = capped and bool(set(re.findall(r"[a-z]+", features.text.lower())) & lexicon.LOWER_IS_BETTER)
+    return fewer or any(m.span.start >= features.body.start for m in features.markers_of("measure"))
+
+
+def _moves(features: Features, change: Change) -> bool:
+    """Whether ``change`` is a move rather than a level ("signed off by 90% of the leads" names
+    who signed: a share, not a rise of 90%)."""
+    if not (change.is_relative or change.direction in (Direction.INCREASE, Direction.DECREASE)):
+        return False
+    written = change.span.text.lower()
+    share = written.startswith("by ") and features.text.startswith(" of ", change.span.end)
+    return not share
 
 
 def _level_only(features: Features) -> bool:
@@ -626,8 +669,9 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     shape = structure_of(features)
     lead = features.lead_verb
     lemma = _lead_lemma(features)
-    if lemma in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
-        return None  # "Scout venues", "Help the stewards": the object is not what the work is for
+    if lemma in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS | lexicon.MOVING_VERBS:
+        # "Scout venues", "Help the stewards", "Move the forum to X": the object is not what the work is for
+        return None
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])

@@ -486,3 +486,8 @@ CREATING_VERBS: frozenset[str] = frozenset({"create", "develop", "build", "make"
 WRITING_VERBS: frozenset[str] = frozenset(
     {"document", "write", "draft", "outline", "map", "define", "compile"}
 )
+
+# Verbs that move a thing somewhere else: the work is the move, not more use of the thing.
+MOVING_VERBS: frozenset[str] = frozenset(
+    {"move", "migrate", "transfer", "port", "switch", "relocate", "convert", "consolidate", "merge"}
+)
