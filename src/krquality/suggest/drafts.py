@@ -154,7 +154,9 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     edits += [_Edit(a, b, "") for a, b in shape.link_marks]
     fixed_at = {e.start for e in edits}
     edits += [
-        e for e in _word_edits(text, findings) if start <= e.start <= e.end <= end and e.start not in fixed_at
+        e
+        for e in [*_word_edits(text, findings), *_aim_edits(features, label, findings)]
+        if start <= e.start <= e.end <= end and e.start not in fixed_at
     ]
     slots: list[_Edit] = []
     if label is Label.METRIC:
@@ -179,6 +181,12 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     since = _since_slot(features) if level_start else ""
     if shape.can_take_date:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
+    elif shape.can_take_leading_date:
+        # A long sentence: "by [date]" at its end would sit far from the verb it dates, so the
+        # date opens it ("By [date], 70% of the trainees ...").
+        first = text[start]
+        opening = first.lower() if text[start + 1 : start + 2].islower() else first
+        edits.append(_Edit(start, start + 1, f"By {DATE}, {opening}"))
     elif shape.cycle_tag is not None and not has_time_frame(features) and shape.sentences == 1:
         # "... [Q2]": the tag, which the core leaves out, becomes the deadline it stands for
         edits.append(_Edit(end, end, f" by the end of {shape.cycle_tag}{since}"))
@@ -259,6 +267,39 @@ _NOT_MANNER = frozenset(
     {"only", "early", "daily", "weekly", "monthly", "quarterly", "yearly", "family", "apply", "supply",
      "reply", "rely", "fly", "july", "italy", "ally", "assembly", "friendly", "likely"}
 )
+
+
+# Comparatives that praise a deliverable without saying what is checked ("Enhanced search
+# delivered", "Integrate better tagging"): the deliverable reads whole without them.
+_PRAISE = frozenset(
+    {"better", "improved", "enhanced", "greater", "stronger", "clearer", "smoother", "richer", "upgraded"}
+)
+
+
+def _aim_edits(features: Features, label: Label, findings: Sequence[Finding]) -> list[_Edit]:
+    """Edits that take a flagged comparative off the front of a deliverable ("Enhanced search
+    delivered" -> "Search delivered"): only where it opens the key result or the object of a
+    verb that makes something, so what is made stays named and only the praise goes."""
+    lead = features.lead_verb
+    makes = lead is not None and (
+        lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
+    )
+    if label is not Label.MILESTONE and not makes:
+        return []
+    text = features.text
+    shape = structure_of(features)
+    edits = []
+    for finding in findings:
+        word = text[finding.start : finding.end]
+        if finding.name != "wording.vague" or word.lower() not in _PRAISE:
+            continue
+        anchor = lead.span.end if lead is not None and lead.span.end <= finding.start else shape.start
+        if any(w.lower() not in lexicon.DETERMINERS for w in text[anchor : finding.start].split()):
+            continue  # "to have better designs": the comparative is the claim, not a label on a thing
+        if re.match(r" [A-Za-z]", text[finding.end : finding.end + 2]) is None:
+            continue
+        edits.append(_Edit(finding.start, finding.end + 1, ""))
+    return edits
 
 
 def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
