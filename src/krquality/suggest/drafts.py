@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from krquality.checks.helpers import baselines, has_time_frame, targets
-from krquality.features.types import Change, DateRef, Direction, Features, Form, QuantityKind, SpanRef, VerbClass
+from krquality.features.types import (
+    Change,
+    DateRef,
+    Direction,
+    Features,
+    Form,
+    QuantityKind,
+    SpanRef,
+    VerbClass,
+)
 from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
@@ -700,8 +709,9 @@ def _cut_mid_phrase(rest: str) -> bool:
     if not words or not words[0][:1].isalpha():
         return False
     first = words[0].lower().strip(".,;:")
-    participle = first.endswith("ed") and first not in _NOT_PARTICIPLES  # "30 guides | reviewed by peers"
-    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle  # "6 videos | filmed"
+    # "6 videos | filmed for X", "30 guides | reviewed by peers"
+    participle = first.endswith("ed") and first not in _NOT_PARTICIPLES
+    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:

@@ -395,8 +395,10 @@ OUTCOME_OF: dict[str, str] = {
         ("reviews", "audits", "assessments", "inspections", "review", "audit"),
         "Reduce the number of issues found after {x}",
     ),
-    **dict.fromkeys(("section", "sections", "content", "faq", "manual", "resources", "materials", "websites", "sites"),
-                    "monthly readers of {x}"),
+    **dict.fromkeys(
+        ("section", "sections", "content", "faq", "manual", "resources", "materials", "websites", "sites"),
+        "monthly readers of {x}",
+    ),
 }
 
 # Work whose review is a quality check (fewer issues found is the outcome), unlike a
