@@ -132,8 +132,13 @@ def build_drafts(
     if label is not Label.TASK and counted is not None:
         # "Film 6 short guides on X": the effect of what is counted ("short guides")
         at = _counted_phrase(features, counted)
-        if at is not None:
-            drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
+        toward = _toward_outcome(features, at) if at is not None else None
+        lead = features.lead_verb
+        if toward is None and lead is not None and object_span is not None and object_span.start >= lead.span.end:
+            # "Organize quarterly roundtables for at least 5 ecosystems": the count says for whom;
+            # the things made are the verb's object
+            toward = _toward_outcome(features, object_span)
+        drafts += [d for d in (toward,) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     unique: dict[str, Draft] = {}
@@ -503,6 +508,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         and (
             _cut_mid_phrase(features.text[object_span.end : structure_of(features).end])
             or (name is not None and len(name.split()) == 1)
+            or _words_after(features, object_span.end)  # "... issues | at the release": not to be dropped
         )
     ):
         name = _rest_after(features, lead.span.end)
@@ -551,7 +557,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
 
 # Words that open the name of a measure: "Share of orders shipped the same day".
 MEASURE_HEADS = frozenset(
-    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio"}
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio", "size"}
 )
 _EMPHASIS = re.compile(r"[_*`]+")
 
@@ -567,9 +573,29 @@ def _rest_after(features: Features, at: int) -> str | None:
     words = rest.split()
     while words and words[0].lower() in lexicon.DETERMINERS:
         words = words[1:]
+
     while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
         words = words[:-1]
-    return " ".join(words).rstrip(" .,;:") if 0 < len(words) <= 10 else None
+    return _with_article(" ".join(words).rstrip(" .,;:")) if 0 < len(words) <= 10 else None
+
+
+def _with_article(name: str) -> str:
+    """ "the size of open issues" for "size of open issues": a measure head before "of" takes "the"."""
+    words = name.split(" ", 2)
+    if len(words) == 3 and words[0].lower() in MEASURE_HEADS and words[1].lower() == "of":
+        opening = name[:1].lower() if name[1:2].islower() else name[:1]
+        return f"the {opening}{name[1:]}"
+    return name
+
+
+def _words_after(features: Features, at: int) -> bool:
+    """Whether words other than a time frame follow ``at`` in the key result's core."""
+    shape = structure_of(features)
+    stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
+    rest = _EMPHASIS.sub("", features.text[at:stop])
+    frames = time_frame_spans(rest)
+    rest = rest[: frames[0][0]] if frames else rest
+    return bool(rest.strip(" .,;:"))
 
 
 def _named_measure(features: Features) -> Draft | None:
@@ -623,7 +649,7 @@ def _measure_name(features: Features, object_span: SpanRef | None) -> str | None
     while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
         words = words[:-1]
     name = " ".join(w for w in words if w)
-    return name or None
+    return _with_article(name) if name else None
 
 
 def _names_measure(features: Features, object_span: SpanRef | None) -> bool:
@@ -825,8 +851,8 @@ def _noun_head(words: Sequence[str]) -> str:
     'workshops'
     """
     for i, word in enumerate(words[1:], 1):
-        if word.lower() in _COMPLEMENT_PREPOSITIONS | _DONE_WORDS | _HEAD_STOPS:
-            return words[i - 1].lower().strip(".,;:")
+        if word.lower() in _COMPLEMENT_PREPOSITIONS | _DONE_WORDS | _HEAD_STOPS or word.startswith("("):
+            return words[i - 1].lower().strip(".,;:")  # (nor past "sources (types + ...)": an aside)
     return words[-1].lower().strip(".,;:")
 
 
