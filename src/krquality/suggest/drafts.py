@@ -107,6 +107,9 @@ def build_drafts(
     elif label is Label.MILESTONE:
         # "Number of families using the app" names a measure, whatever the label says
         named = _named_measure(features) if features.lead_verb is None else None
+        if named is None and _lead_lemma(features) in lexicon.INCREASE_VERBS | lexicon.DECREASE_VERBS:
+            # "Decrease cases of X" read as a deliverable: a direction with no number is a measure
+            named = _metric(features, Label.TASK, object_span)
         drafts += [d for d in (named, edited, _outcome(features, object_span)) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
@@ -134,7 +137,8 @@ def build_drafts(
         at = _counted_phrase(features, counted)
         toward = _toward_outcome(features, at) if at is not None else None
         lead = features.lead_verb
-        if toward is None and lead is not None and object_span is not None and object_span.start >= lead.span.end:
+        after_verb = lead is not None and object_span is not None and object_span.start >= lead.span.end
+        if toward is None and after_verb and object_span is not None:
             # "Organize quarterly roundtables for at least 5 ecosystems": the count says for whom;
             # the things made are the verb's object
             toward = _toward_outcome(features, object_span)
@@ -193,9 +197,11 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if trimmed:
         edits.append(_Edit(start, start, ""))
     since = _since_slot(features) if level_start else ""
-    if shape.can_take_date:
+    # "... the projects the team is working on": "by [date]" after the preposition would garble it
+    dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
+    if shape.can_take_date and not dangling:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
-    elif shape.can_take_leading_date:
+    elif shape.can_take_leading_date or (shape.can_take_date and dangling):
         # A long sentence: "by [date]" at its end would sit far from the verb it dates, so the
         # date opens it ("By [date], 70% of the trainees ...").
         first = text[start]
@@ -217,6 +223,9 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
+
+
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$", re.I)
 
 
 def _since_slot(features: Features) -> str:
@@ -557,7 +566,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
 
 # Words that open the name of a measure: "Share of orders shipped the same day".
 MEASURE_HEADS = frozenset(
-    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio", "size"}
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio",
+     "size"}
 )
 _EMPHASIS = re.compile(r"[_*`]+")
 
@@ -749,6 +759,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if lemma in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS | lexicon.MOVING_VERBS:
         # "Scout venues", "Help the stewards", "Move the forum to X": the object is not what the work is for
         return None
+    if lemma in lexicon.DECREASE_VERBS:
+        return None  # "Cut late invoices": the author named what to move; the metric draft completes it
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
@@ -797,8 +809,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     template = lexicon.OUTCOME_OF.get(head)
     if template is None:
         return None
-    if head in ("review", "reviews") and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
+    if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+    if "using" in template and lemma in lexicon.USING_VERBS:
+        return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
         return None  # "Thank volunteers after each shift": the work is on the people, not to grow them
     if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:

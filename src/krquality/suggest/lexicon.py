@@ -366,7 +366,7 @@ OUTCOME_OF: dict[str, str] = {
     ),
     **dict.fromkeys(("flow", "onboarding", "checklist"), "completion rate of {x}"),
     # A test is for the flaws it stops: fewer of them getting past it.
-    **dict.fromkeys(("tests", "cases", "checks"), "Reduce the number of bugs that get past {x}"),
+    **dict.fromkeys(("tests", "checks"), "Reduce the number of bugs that get past {x}"),
     # A new release of a thing is for more people to move to it.
     **dict.fromkeys(("releases", "versions"), "share of teams using {x}"),
     # A process is improved when it takes less time; a flaw when there are fewer of them.
@@ -397,7 +397,7 @@ OUTCOME_OF: dict[str, str] = {
     # could as well mean a weaker review).
     **dict.fromkeys(
         ("reviews", "audits", "assessments", "inspections", "review", "audit"),
-        "Reduce the number of issues found after {x}",
+        "Reduce the number of defects that get past {x}",
     ),
     **dict.fromkeys(
         ("section", "sections", "content", "faq", "manual", "resources", "materials", "websites", "sites"),
@@ -496,4 +496,15 @@ WRITING_VERBS: frozenset[str] = frozenset(
 # Verbs that move a thing somewhere else: the work is the move, not more use of the thing.
 MOVING_VERBS: frozenset[str] = frozenset(
     {"move", "migrate", "transfer", "port", "switch", "relocate", "convert", "consolidate", "merge"}
+)
+
+# Quality checks: their outcome is fewer defects getting past them, but only for the work
+# REVIEWED_WORK names ("code reviews"; not "pipeline reviews", which are meetings).
+QUALITY_CHECKS: frozenset[str] = frozenset(
+    {"review", "reviews", "audit", "audits", "assessment", "assessments", "inspection", "inspections"}
+)
+
+# Verbs whose object is put to use by the team itself: more teams using it is not their outcome.
+USING_VERBS: frozenset[str] = frozenset(
+    {"use", "adopt", "apply", "try", "utilize", "utilise", "leverage", "trial", "evaluate"}
 )

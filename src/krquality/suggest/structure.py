@@ -37,6 +37,10 @@ _CYCLE_TAG = re.compile(
     r"|20\d{2}(?:\s*[-/ ]?\s*[QqHh][1-4])?)\s*[\])]"
 )
 # Attending an event: the event is the time frame ("12 tutors attend the teaching summit at FieldCon").
+# Ready for an event: the event is the time frame ("Plans are ready for the Lisbon summit").
+_READY_FOR = re.compile(
+    r"\b(?:ready|done|complete|completed|finished|prepared|in place|set)\s+(?:for|before)\s+(?:the\s+)?[A-Z]"
+)
 _EVENT_BOUND = re.compile(
     r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed)?|present(?:s|ed)?|speak(?:s)?|spoke|exhibit(?:s|ed)?)\b"
     r"(?:\s+\S+){0,8}?\s+(?:at|during)\s+(?:the\s+)?[A-Z0-9]"
@@ -139,6 +143,7 @@ def structure_of(features: Features) -> Structure:
             has_time_frame(features)
             or tag is not None
             or bool(_EVENT_BOUND.search(core))
+            or bool(_READY_FOR.search(core))
             or _OPENS_WITH_TIME.match(core) is not None
         ),
         sentences=1 + len(_SENTENCE_BREAK.findall(core)),
