@@ -128,8 +128,15 @@ def build_drafts(
             and not recurring
             and _first_word(features) not in lexicon.AIM_WORDS
         )
-        fixed = edited if (deliverable and not recurring) or fixing or state else None
-        published = _publication(features, object_span) or _deliverable(features, object_span)
+        # "Work with the council to create a budget plan": the purpose names what is made
+        purpose = _PURPOSE.search(features.text, lead.span.end) if lead is not None else None
+        makes_for = purpose is not None and purpose.group(1).lower() in lexicon.MAKING_VERBS
+        fixed = edited if ((deliverable or makes_for) and not recurring) or fixing or state else None
+        published = (
+            _publication(features, object_span)
+            or _deliverable(features, object_span)
+            or _purpose_made(features)
+        )
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is not Label.TASK and counted is not None:
@@ -142,6 +149,8 @@ def build_drafts(
             # "Organize quarterly roundtables for at least 5 ecosystems": the count says for whom;
             # the things made are the verb's object
             toward = _toward_outcome(features, object_span)
+        elif toward is None and lead is None:
+            toward = _toward_outcome(features, None)  # "Talks given in at least four towns"
         drafts += [d for d in (toward,) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
@@ -225,6 +234,8 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
 
 
+# "... to build a list of X": a purpose clause and its verb.
+_PURPOSE = re.compile(r"\bto\s+([a-z]+)\b")
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$", re.I)
 
 
@@ -325,6 +336,10 @@ def _aim_edits(features: Features, label: Label, findings: Sequence[Finding]) ->
     return edits
 
 
+# An intensifier opening a flagged phrase of more words ("highly active", "very clear").
+_INTENSIFIER = re.compile(r"(?:highly|very|really|truly|extremely|super)\s+(?=\S)", re.I)
+
+
 def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
     """Edits that take out a flagged word the sentence reads well without: the author's
     own placeholder for a number ("have x services") becomes the target slot, and a
@@ -335,6 +350,13 @@ def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
         if finding.name == "wording.placeholder" and word.strip().lower() in _VARIABLES:
             after = _NUMBER_OF.match(text, finding.end)
             edits.append(_Edit(finding.start, after.end() if after else finding.end, TARGET))
+        elif (
+            finding.name in ("wording.uncheckable", "wording.vague")
+            and (intensifier := _INTENSIFIER.match(word)) is not None
+        ):
+            # "highly active members": the intensifier goes; whether "active" is checkable is
+            # for the re-analysis to say
+            edits.append(_Edit(finding.start, finding.start + intensifier.end(), ""))
         elif (
             finding.name in ("wording.uncheckable", "wording.vague")
             and re.fullmatch(r"[A-Za-z]+ly", word) is not None
@@ -508,6 +530,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if lead is None and label is Label.TASK:
         return _named_measure(features)
     name = _measure_name(features, object_span)
+    extended = False
     moving = label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME
     # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
     if (
@@ -523,6 +546,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         name = _rest_after(features, lead.span.end)
         if name is None:
             return None  # too long to name as one measure: a draft would drop part of it
+        extended = True
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
@@ -531,7 +555,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         # Not a measure: a direction verb says the author wants to move it
         # ("Increase sign-ups"); a vague aim gets the usual measure of its
         # head noun ("Improve the onboarding experience"); else no metric.
-        head = _head_word(name)
+        # (the head of "time to green builds in CI" comes before its place)
+        head = _noun_head(name.split()) if extended else _head_word(name)
         if lead.verb_class is VerbClass.VAGUE and head in lexicon.MEASURE_OF:
             measure = lexicon.MEASURE_OF[head]
             if not (of := _of_at(name)):
@@ -976,6 +1001,27 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
     else:
         return None
     return Draft(_tidy(f"Publish {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
+
+
+# "Work with the parish council to draft a tree plan": joint work whose purpose makes something.
+_JOINT_WORK = re.compile(
+    r"(?:work|collaborate|partner|coordinate|liaise|team up)\s+with\s+(?P<who>.+?)\s+to\s+"
+    r"(?P<verb>[a-z]+)\s+(?P<what>.+)",
+    re.I,
+)
+
+
+def _purpose_made(features: Features) -> Draft | None:
+    """ "Draft a tree plan with the parish council by [date]" for "Work with the parish council
+    to draft a tree plan": what the joint work makes, dated, with all the author's words."""
+    shape = structure_of(features)
+    if not shape.can_take_date:
+        return None
+    match = _JOINT_WORK.fullmatch(features.text, shape.start, shape.end)
+    if match is None or match["verb"].lower() not in lexicon.MAKING_VERBS:
+        return None
+    text = f"{match['verb']} {match['what']} with {match['who']} by {DATE}"
+    return Draft(_tidy(text), DraftKind.MILESTONE)
 
 
 def _publication(features: Features, object_span: SpanRef | None) -> Draft | None:

@@ -53,7 +53,7 @@ _NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
 _PLACE_AFTER = re.compile(r"\s+(?=\S*[./])[^\s\[\]()]+?(?=[.;,:!]*\s*$)")
 # A sentence that opens with its own time frame ("After the launch, ...", "Every week ...").
 _OPENS_WITH_TIME = re.compile(
-    r"(?:after|before|during|within|until|once|every|each|twice|in the (?:first|last|next))\b", re.I
+    r"(?:after|before|during|within|until|once|in the (?:first|last|next))\b", re.I
 )
 
 
