@@ -144,12 +144,18 @@ def build_drafts(
         at = _counted_phrase(features, counted)
         toward = _toward_outcome(features, at) if at is not None else None
         lead = features.lead_verb
-        after_verb = lead is not None and object_span is not None and object_span.start >= lead.span.end
-        if toward is None and after_verb and object_span is not None:
+        # (not "Speak at four conferences": a number in the object is where the count is)
+        after_verb = (
+            lead is not None
+            and object_span is not None
+            and object_span.start >= lead.span.end
+            and not any(object_span.start <= q.span.start < object_span.end for q in features.quantities)
+        )
+        if at is None and toward is None and after_verb and object_span is not None:
             # "Organize quarterly roundtables for at least 5 ecosystems": the count says for whom;
             # the things made are the verb's object
             toward = _toward_outcome(features, object_span)
-        elif toward is None and lead is None:
+        elif at is None and toward is None and lead is None:
             toward = _toward_outcome(features, None)  # "Talks given in at least four towns"
         drafts += [d for d in (toward,) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
@@ -529,7 +535,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     lead = features.lead_verb
     if lead is None and label is Label.TASK:
         return _named_measure(features)
-    name = _measure_name(features, object_span)
+    name = object_name = _measure_name(features, object_span)
     extended = False
     moving = label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME
     # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
@@ -543,10 +549,12 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
             or _words_after(features, object_span.end)  # "... issues | at the release": not to be dropped
         )
     ):
+        # (where only words after a whole object were added, the object's head is the head)
+        extended = name is None or not _words_after(features, object_span.end) or len(name.split()) == 1
+        extended = extended or _cut_mid_phrase(features.text[object_span.end : structure_of(features).end])
         name = _rest_after(features, lead.span.end)
         if name is None:
             return None  # too long to name as one measure: a draft would drop part of it
-        extended = True
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
@@ -555,8 +563,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         # Not a measure: a direction verb says the author wants to move it
         # ("Increase sign-ups"); a vague aim gets the usual measure of its
         # head noun ("Improve the onboarding experience"); else no metric.
-        # (the head of "time to green builds in CI" comes before its place)
-        head = _noun_head(name.split()) if extended else _head_word(name)
+        # (the head of "time to green builds | in CI" is the object's, not its place's)
+        head = _head_word(name) if extended or object_name is None else _head_word(object_name)
         if lead.verb_class is VerbClass.VAGUE and head in lexicon.MEASURE_OF:
             measure = lexicon.MEASURE_OF[head]
             if not (of := _of_at(name)):
@@ -871,6 +879,8 @@ def _complement(rest: str) -> str:
     words = rest.split()
     if words and words[0].lower() in _DONE_WORDS:
         words = words[1:]
+    if [w.lower() for w in words[:2]] == ["in", "place"]:
+        words = words[2:]  # "tests | in place on the app": a state, not the tests' topic
     if not words or words[0].lower() not in _COMPLEMENT_PREPOSITIONS:
         return ""
     return " " + " ".join(words)

@@ -368,7 +368,7 @@ OUTCOME_OF: dict[str, str] = {
     # A test is for the flaws it stops: fewer of them getting past it.
     **dict.fromkeys(("tests", "checks"), "Reduce the number of bugs that get past {x}"),
     # A new release of a thing is for more people to move to it.
-    **dict.fromkeys(("releases", "versions"), "share of teams using {x}"),
+    **dict.fromkeys(("releases",), "share of teams using {x}"),
     # A process is improved when it takes less time; a flaw when there are fewer of them.
     **dict.fromkeys(
         (
@@ -400,7 +400,7 @@ OUTCOME_OF: dict[str, str] = {
         "Reduce the number of defects that get past {x}",
     ),
     **dict.fromkeys(
-        ("section", "sections", "content", "faq", "manual", "resources", "materials", "websites", "sites"),
+        ("section", "sections", "content", "faq", "manual", "websites", "sites"),
         "monthly readers of {x}",
     ),
 }
