@@ -612,7 +612,7 @@ def _rest_after(features: Features, at: int) -> str | None:
     stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
     rest = _EMPHASIS.sub("", features.text[at:stop])
     frames = time_frame_spans(rest)
-    rest = rest[: frames[0][0]] if frames else rest
+    rest = _DATE_LEAD.sub("", rest[: frames[0][0]]) if frames else rest  # (and "at the end of" before it)
     words = rest.split()
     while words and words[0].lower() in lexicon.DETERMINERS:
         words = words[1:]
@@ -1126,7 +1126,9 @@ def _date_phrase(features: Features) -> str:
         spans = time_frame_spans(features.body.text)
         if spans:
             a, b = spans[0]
-            return features.body.text[a:b]
+            # with the words that lead into it ("at the end of | each week")
+            lead_in = _DATE_LEAD.search(features.body.text[:a])
+            return features.body.text[lead_in.start() if lead_in is not None else a : b].strip()
         tag = structure_of(features).cycle_tag
         return f"by the end of {tag}" if tag is not None else f"by {DATE}"
     start = _date_start(features, date)
