@@ -249,6 +249,9 @@ def _since_slot(features: Features) -> str:
     """ ", up from [baseline]", or ", down from [baseline]" for a level held below a cap ("Under 10% ...")."""
     change = _main_change(features)
     capped = change is not None and change.direction is Direction.KEEP_BELOW
+    if _share_first(features) and (change is None or change.target != features.quantities[0]):
+        # "80% of requests take under 15 minutes": the share of those under the cap is to rise
+        return f", up from {BASELINE}"
     lower = capped or _direction(features, features.text) is Direction.DECREASE
     return f", {'down' if lower else 'up'} from {BASELINE}"
 
@@ -274,13 +277,19 @@ def _unstarted_level(features: Features, findings: Sequence[Finding]) -> bool:
     if not found or found[0].value is None:
         return False
     target = found[0]
-    if target.kind is QuantityKind.PERCENT or target.value == 0:
+    if target.kind is QuantityKind.PERCENT or target.value == 0 or _share_first(features):
         return True
     if target.kind is not QuantityKind.NUMBER:
         return False
     capped = any(c.direction in _KEEP for c in features.changes)
     fewer = capped and bool(set(re.findall(r"[a-z]+", features.text.lower())) & lexicon.LOWER_IS_BETTER)
-    return fewer or any(m.span.start >= features.body.start for m in features.markers_of("measure"))
+    # a measure named beside the number ("20+ average attendance", "NPS above 40"), not one
+    # elsewhere in the sentence
+    beside = any(
+        0 <= m.span.start - target.span.end <= 12 or 0 <= target.span.start - m.span.end <= 8
+        for m in features.markers_of("measure")
+    )
+    return fewer or beside
 
 
 def _moves(features: Features, change: Change) -> bool:
@@ -291,6 +300,16 @@ def _moves(features: Features, change: Change) -> bool:
     written = change.span.text.lower()
     share = written.startswith("by ") and features.text.startswith(" of ", change.span.end)
     return not share
+
+
+def _share_first(features: Features) -> bool:
+    """Whether the first number is a share of something ("80% of requests ...")."""
+    first = features.quantities[0] if features.quantities else None
+    return (
+        first is not None
+        and first.kind is QuantityKind.PERCENT
+        and features.text.startswith(" of ", first.span.end)
+    )
 
 
 def _level_only(features: Features) -> bool:
@@ -801,6 +820,9 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         if not _cut_mid_phrase(rest):
             # "3 talks | on food safety": the topic is part of what the work is on
             complement = _complement(rest)
+            felt = _FELT_BY.match(rest)
+            if not complement and felt is not None and _head_word(object_span.text) in lexicon.FELT_NOUNS:
+                complement = " among " + " ".join(rest[felt.end() :].split())  # "trust | with the tenants"
             if _POINTS_AHEAD.search(complement):
                 return None  # "talks from each of the following groups: ...": the list would be dropped
             phrase = features.text[object_span.start : object_span.end] + complement
@@ -870,6 +892,8 @@ _LEADING_PREPOSITION = re.compile(r"^\s*(?:in|with|on|into|at|to)\s+", re.I)
 _COMPLEMENT_PREPOSITIONS = frozenset({"on", "about", "for", "in", "at", "around", "across", "of", "from"})
 
 
+# Who a feeling is among: "trust | with the tenants", "transparency | to our partners".
+_FELT_BY = re.compile(r"\s*(?:to|with|among|between)\s+", re.I)
 # A complement that points at a list after it ("from the following groups: ...").
 _POINTS_AHEAD = re.compile(r"\b(?:following|below|these|these \w+)\s*[:,]?\s*$|:", re.I)
 

@@ -341,6 +341,7 @@ OUTCOME_OF: dict[str, str] = {
             "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
             "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
             "hangout", "hangouts", "tastings", "tasting", "screenings", "screening", "festival",
+            "conversations", "dialogues",
         ),
         "average attendance at {x}",
     ),
@@ -390,7 +391,10 @@ OUTCOME_OF: dict[str, str] = {
     ),
     # What people think or know is measured by asking them.
     **dict.fromkeys(
-        ("perception", "perceptions", "understanding", "awareness", "confidence", "sentiment"),
+        (
+            "perception", "perceptions", "understanding", "awareness", "confidence", "sentiment",
+            "transparency", "trust", "belonging", "clarity", "visibility", "recognition",
+        ),
         "average survey score for {x}",
     ),
     # A review or an audit is for fewer problems slipping past it (fewer found *in* it
@@ -507,4 +511,10 @@ QUALITY_CHECKS: frozenset[str] = frozenset(
 # Verbs whose object is put to use by the team itself: more teams using it is not their outcome.
 USING_VERBS: frozenset[str] = frozenset(
     {"use", "adopt", "apply", "try", "utilize", "utilise", "leverage", "trial", "evaluate"}
+)
+
+# What people feel or see: measured by asking them ("transparency to our partners" is
+# asked "among" the partners).
+FELT_NOUNS: frozenset[str] = frozenset(
+    {"transparency", "trust", "belonging", "clarity", "visibility", "recognition", "awareness", "confidence"}
 )
