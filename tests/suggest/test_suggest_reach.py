@@ -165,6 +165,23 @@ def test_a_feeling_or_a_conversation_gets_its_measure(text: str, draft: str) -> 
     assert any(draft in s for s in suggested(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("Fix 60% of the bugs reported by the tenants",
+         f"Reduce the number of open bugs reported by the tenants {SLOTS}"),
+        ("Talks given in at least five libraries",
+         f"Increase average attendance at talks in at least five libraries {SLOTS}"),
+    ],
+)
+def test_an_output_count_with_no_counted_name_is_measured_by_its_effect(text: str, draft: str) -> None:
+    assert draft in suggested(text)
+
+
+def test_a_count_sent_somewhere_gets_no_baseline_before_it() -> None:
+    assert all("[baseline]" not in s for s in suggested("Flyers delivered to 400 homes"))
+
+
 def test_a_measure_head_before_of_keeps_its_article() -> None:
     offered = suggested("Reduce the number of missed collections")
     assert f"Reduce the number of missed collections {SLOTS}" in offered

@@ -157,7 +157,7 @@ def build_drafts(
             toward = _toward_outcome(features, object_span)
         elif at is None and toward is None and lead is None:
             toward = _toward_outcome(features, None)  # "Talks given in at least four towns"
-        drafts += [d for d in (toward,) if d is not None]
+        drafts += [d for d in (toward or _fewer_open(features, object_span),) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     unique: dict[str, Draft] = {}
@@ -401,6 +401,9 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
         if change.baseline is None and change.target is not None and "metric.no_baseline" in found:
             # (a baseline written apart, "(was 71%)", "up from $52k", needs no slot)
             written = change.span.text
+            before = features.text[: change.span.start].split()
+            if written.lower().startswith("to ") and before and before[-1].lower() in _SENT_WORDS:
+                return []  # "Flyers delivered to 400 homes": where they went, not a level reached
             level = written.split(" ", 1)[0].lower()
             if level in _LEVEL_WORDS and " " in written:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
@@ -456,6 +459,27 @@ def _noun_after(features: Features, at: int) -> int:
 
 # What may follow a count before the things counted: "10+ talks", "3-5 guides", "6 or more sessions".
 _COUNT_TAIL = re.compile(r"\s*(?:\+|(?:[-–]|to|or)\s*\d[\d,.]*|or more)?\s+")
+
+
+# Verbs that close flaws: the outcome of closing a share of them is fewer left open.
+_CLOSING_VERBS = frozenset({"close", "fix", "resolve", "solve", "address", "triage", "clear"})
+_SHARE_OF = re.compile(r"^(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+(?:the\s+)?", re.I)
+
+
+def _fewer_open(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """ "Reduce the number of open issues from the kerb audit from [baseline] to [target] by
+    [date]" for "Close 50% of issues from the kerb audit": what closing a share of flaws is for."""
+    if _lead_lemma(features) not in _CLOSING_VERBS or object_span is None:
+        return None
+    shape = structure_of(features)
+    stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+    phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
+    rest = _SHARE_OF.sub("", phrase)
+    words = rest.split()
+    if rest == phrase or len(words) > 10 or not any(w.lower() in lexicon.FLAW_NOUNS for w in words[:3]):
+        return None
+    text = f"Reduce the number of open {rest} from {BASELINE} to {TARGET} {_date_phrase(features)}"
+    return Draft(_tidy(text), DraftKind.METRIC)
 
 
 def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
@@ -837,7 +861,11 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         while words and words[0].lower().strip(",") in lexicon.AIM_WORDS:
             words = words[1:]  # "Smoother stock ordering": the comparative is the vague part
         phrase = " ".join(words)
-        if features.form is Form.STATE or _PHRASE_STOP.search(" " + phrase) or re.search(r"[+&]", phrase):
+        lowered = [w.lower() for w in words]
+        # "Talks given in four towns": a participle of making with no auxiliary names an output
+        output = any(w in _DONE_WORDS for w in lowered[1:4]) and not set(lowered) & _AUXILIARIES
+        clause = features.form is Form.STATE and not output
+        if clause or _PHRASE_STOP.search(" " + phrase) or re.search(r"[+&]", phrase):
             return None  # a clause or a list of things, not one name: the measure would drop part of it
     else:
         phrase = features.text[max(lead.span.end, shape.start) : shape.end]
@@ -888,6 +916,11 @@ _DONE_WORDS = frozenset(
      "hosted", "completed", "shipped", "released", "launched", "created", "produced", "recorded", "filmed"}
 )
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:in|with|on|into|at|to)\s+", re.I)
+# Participles of sending: "to N <things>" after them names where something went.
+_SENT_WORDS = frozenset(
+    {"delivered", "sent", "shipped", "mailed", "posted", "given", "distributed", "handed", "donated", "sold"}
+)
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will"})
 # Prepositions that open a noun phrase's complement ("guides | on composting").
 _COMPLEMENT_PREPOSITIONS = frozenset({"on", "about", "for", "in", "at", "around", "across", "of", "from"})
 

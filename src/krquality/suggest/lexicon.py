@@ -518,3 +518,9 @@ USING_VERBS: frozenset[str] = frozenset(
 FELT_NOUNS: frozenset[str] = frozenset(
     {"transparency", "trust", "belonging", "clarity", "visibility", "recognition", "awareness", "confidence"}
 )
+
+# Flaws that can be left open: closing a share of them is for fewer open ones.
+FLAW_NOUNS: frozenset[str] = frozenset(
+    {"issues", "bugs", "defects", "tickets", "incidents", "vulnerabilities", "findings", "complaints",
+     "requests", "errors", "problems"}
+)
