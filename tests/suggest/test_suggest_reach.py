@@ -178,6 +178,17 @@ def test_an_output_count_with_no_counted_name_is_measured_by_its_effect(text: st
     assert draft in suggested(text)
 
 
+def test_a_direction_read_as_a_deliverable_gets_its_slots_before_the_aside() -> None:
+    text = "Decrease cases of double-booked rooms - normalised against the number of bookings"
+    result = krquality.analyze(text)
+    assert result.suggestions
+    if result.label is krquality.Label.MILESTONE:  # the draft is for the reading as a deliverable
+        assert result.suggestions[0].text == (
+            f"Decrease cases of double-booked rooms {SLOTS} - normalised against the number of bookings"
+        )
+    assert all("normalised against the number of bookings" in s.text for s in result.suggestions)
+
+
 def test_a_count_sent_somewhere_gets_no_baseline_before_it() -> None:
     assert all("[baseline]" not in s for s in suggested("Flyers delivered to 400 homes"))
 

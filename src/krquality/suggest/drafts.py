@@ -110,6 +110,8 @@ def build_drafts(
         if named is None and _lead_lemma(features) in lexicon.INCREASE_VERBS | lexicon.DECREASE_VERBS:
             # "Decrease cases of X" read as a deliverable: a direction with no number is a measure
             named = _metric(features, Label.TASK, object_span)
+        elif named is None and features.lead_verb is None:
+            named = _unparsed_direction(features)
         drafts += [d for d in (named, edited, _outcome(features, object_span)) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
@@ -682,6 +684,26 @@ def _words_after(features: Features, at: int) -> bool:
     frames = time_frame_spans(rest)
     rest = rest[: frames[0][0]] if frames else rest
     return bool(rest.strip(" .,;:"))
+
+
+# Where a measure named after a direction verb ends: before an aside or a qualifier.
+_ASIDE_START = re.compile(r"\s+-\s+|\s*[,;(]")
+
+
+def _unparsed_direction(features: Features) -> Draft | None:
+    """ "Decrease late refunds from [baseline] to [target] by [date] - counted per order" for a
+    direction verb the tagger read as a noun: the slots go after the measure, before any aside,
+    and every word stays."""
+    shape = structure_of(features)
+    core = features.text[shape.start : shape.end]
+    first = core.split(" ", 1)[0].lower()
+    if first not in lexicon.INCREASE_VERBS | lexicon.DECREASE_VERBS or first == "improve":
+        return None
+    if features.quantities or not shape.can_take_date or len(core.split()) < 3:
+        return None
+    aside = _ASIDE_START.search(core)
+    at = aside.start() if aside is not None else len(core)
+    return Draft(_tidy(f"{core[:at]} from {BASELINE} to {TARGET} by {DATE}{core[at:]}"), DraftKind.METRIC)
 
 
 def _named_measure(features: Features) -> Draft | None:
