@@ -189,6 +189,11 @@ def test_a_direction_read_as_a_deliverable_gets_its_slots_before_the_aside() -> 
     assert all("normalised against the number of bookings" in s.text for s in result.suggestions)
 
 
+def test_the_baseline_goes_before_the_move_not_the_comparator_that_picks_the_things() -> None:
+    first = suggested("Increase the number of donors who give >£100 a year by 20%")[0]
+    assert first == "Increase the number of donors who give >£100 a year from [baseline] by 20%"
+
+
 def test_a_count_sent_somewhere_gets_no_baseline_before_it() -> None:
     assert all("[baseline]" not in s for s in suggested("Flyers delivered to 400 homes"))
 

@@ -397,6 +397,9 @@ def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
 def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
     """The baseline or target slot a metric's findings ask for (``found``: their names)."""
     change = _main_change(features)
+    moves = [c for c in features.changes if c.is_relative and c.span.text.lower().startswith("by ")]
+    if change is not None and moves and change.span.text[:1] in "<>≥≤" and moves[-1] is not change:
+        change = moves[-1]  # "grants that raise >$5k by 50%": ">$5k" picks the grants; 50% is the move
     if change is not None and not _is_multiplier_verb(features, change):
         if change.direction in _KEEP:
             return []
