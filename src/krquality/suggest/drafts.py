@@ -138,6 +138,7 @@ def build_drafts(
             _publication(features, object_span)
             or _deliverable(features, object_span)
             or _purpose_made(features)
+            or _nominal_completion(features)
         )
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
@@ -1101,6 +1102,34 @@ _JOINT_WORK = re.compile(
     r"(?P<verb>[a-z]+)\s+(?P<what>.+)",
     re.I,
 )
+
+
+# Process nouns that end: "the archive migration", "the rota restructuring".
+_PROCESS_ENDINGS = ("tion", "sion", "ment", "isation", "ization", "ing")
+_NOT_PROCESSES = frozenset(
+    {"documentation", "information", "communication", "engagement", "management", "recruitment",
+     "thing", "training", "meeting", "funding", "everything", "something", "onboarding", "marketing"}
+)
+
+
+def _nominal_completion(features: Features) -> Draft | None:
+    """ "Complete the archive restructuring by [date]" for a task written as the name of a
+    process with an end ("Archive restructuring"): the checkable state is the process done."""
+    shape = structure_of(features)
+    if features.lead_verb is not None or features.form is not Form.NOUN_PHRASE or not shape.can_take_date:
+        return None
+    words = features.text[shape.start : shape.end].split()
+    if not 1 < len(words) <= 6 or any(not w.replace("-", "").isalpha() for w in words):
+        return None
+    head = _noun_head(words)
+    process = head in lexicon.COMPLETABLE_NOUNS or head.endswith(_PROCESS_ENDINGS)
+    if not process or head in _NOT_PROCESSES:
+        return None  # (nor "Volunteer onboarding", which goes on)
+    if words[0].lower() in lexicon.AIM_WORDS or words[0].lower() in lexicon.DETERMINERS:
+        return None
+    phrase = " ".join(words)
+    opening = phrase[:1].lower() if phrase[1:2].islower() else phrase[:1]
+    return Draft(_tidy(f"Complete the {opening}{phrase[1:]} by {DATE}"), DraftKind.MILESTONE)
 
 
 def _purpose_made(features: Features) -> Draft | None:
