@@ -170,6 +170,8 @@ def test_a_feeling_or_a_conversation_gets_its_measure(text: str, draft: str) -> 
     [
         ("Fix 60% of the bugs reported by the tenants",
          f"Reduce the number of open bugs reported by the tenants {SLOTS}"),
+        ("80% of the reported bugs are fixed by June",
+         "Reduce the number of open reported bugs from [baseline] to [target] by June"),
         ("Talks given in at least five libraries",
          f"Increase average attendance at talks in at least five libraries {SLOTS}"),
     ],

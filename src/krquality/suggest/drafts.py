@@ -469,18 +469,31 @@ _COUNT_TAIL = re.compile(r"\s*(?:\+|(?:[-–]|to|or)\s*\d[\d,.]*|or more)?\s+")
 
 # Verbs that close flaws: the outcome of closing a share of them is fewer left open.
 _CLOSING_VERBS = frozenset({"close", "fix", "resolve", "solve", "address", "triage", "clear"})
+_CLOSED_SHARE = re.compile(
+    r"(?P<share>(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+.+?)\s+(?:are|is|get|were|have been)\s+"
+    r"(?:closed|fixed|resolved|solved|addressed|triaged|cleared)(?:\s+by)?",
+    re.I,
+)
 _SHARE_OF = re.compile(r"^(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+(?:the\s+)?", re.I)
 
 
 def _fewer_open(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Reduce the number of open issues from the kerb audit from [baseline] to [target] by
     [date]" for "Close 50% of issues from the kerb audit": what closing a share of flaws is for."""
-    if _lead_lemma(features) not in _CLOSING_VERBS or object_span is None:
-        return None
     shape = structure_of(features)
-    stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
-    phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
-    rest = _SHARE_OF.sub("", phrase)
+    if features.lead_verb is None:
+        # "75% of the bugs are fixed by June": the same, written as a state reached
+        stop = min([d.span.start for d in features.dates] + [shape.end])
+        closed = _CLOSED_SHARE.fullmatch(" ".join(features.text[shape.start : stop].split()).rstrip(" .,;:"))
+        if closed is None:
+            return None
+        phrase, rest = closed["share"], _SHARE_OF.sub("", closed["share"])
+    elif _lead_lemma(features) not in _CLOSING_VERBS or object_span is None:
+        return None
+    else:
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+        phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
+        rest = _SHARE_OF.sub("", phrase)
     words = rest.split()
     if rest == phrase or len(words) > 10 or not any(w.lower() in lexicon.FLAW_NOUNS for w in words[:3]):
         return None
