@@ -172,6 +172,8 @@ def test_a_feeling_or_a_conversation_gets_its_measure(text: str, draft: str) -> 
          f"Reduce the number of open bugs reported by the tenants {SLOTS}"),
         ("80% of the reported bugs are fixed by June",
          "Reduce the number of open reported bugs from [baseline] to [target] by June"),
+        ("200 end to end checkout tests running in CI",
+         f"Reduce the number of bugs that get past end-to-end checkout tests {SLOTS}"),
         ("Talks given in at least five libraries",
          f"Increase average attendance at talks in at least five libraries {SLOTS}"),
     ],

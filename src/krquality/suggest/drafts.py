@@ -531,8 +531,12 @@ def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
     for match in re.finditer(r"\S+", text[begin : structure_of(features).end]):
         word = match.group().lower()
         bare = word.strip(".,;:()")
+        if bare == "to" and text[begin:end].lower().endswith("end") and text.startswith(" end", end + 3):
+            continue  # "end to end tests"
         if not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
             break
+        if text[begin:end].endswith("s") and bare.endswith(("ing", "ly")):
+            break  # "40 test cases | running in CI": a plural head has come; a participle follows
         if end > begin and bare.endswith("ed") and bare not in _NOT_PARTICIPLES:
             break  # "30 guides reviewed by ...": the participle says what was done to them
         if not bare.replace("-", "").replace("/", "").replace("'", "").isalnum():
@@ -861,7 +865,9 @@ def _cut_mid_phrase(rest: str) -> bool:
         return False
     first = words[0].lower().strip(".,;:")
     # "6 videos | filmed for X", "30 guides | reviewed by peers"
-    participle = first.endswith("ed") and first not in _NOT_PARTICIPLES
+    participle = (first.endswith("ed") and first not in _NOT_PARTICIPLES) or (
+        first.endswith("ing") and words[0][:1].islower() and rest[:1] == " "  # "tests | running in CI"
+    )
     return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
@@ -912,6 +918,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if lemma in lexicon.CONTINUING_VERBS and phrase.split()[:1] and phrase.split()[0].lower().endswith("ing"):
         return None  # "Keep answering old emails": the object is more work, not a thing to measure
     phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage with parent groups" -> "parent groups"
+    phrase = re.sub(r"\bend to end\b", "end-to-end", phrase, flags=re.I)  # one word, not "end | to"
     cut = _PHRASE_STOP.search(" " + phrase)
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
@@ -928,7 +935,9 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if not words or len(words) > 10 or words[0].lower() in lexicon.AIM_WORDS:
         return None
     head = _noun_head(words)
-    template = lexicon.OUTCOME_OF.get(head)
+    at = [w.lower().strip(".,;:") for w in words].index(head) if head in (w.lower() for w in words) else -1
+    pair = f"{words[at - 1].lower()} {head}" if at > 0 else ""
+    template = lexicon.OUTCOME_OF.get(pair) or lexicon.OUTCOME_OF.get(head)  # "test cases", not "cases"
     if template is None:
         return None
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:

@@ -367,7 +367,7 @@ OUTCOME_OF: dict[str, str] = {
     ),
     **dict.fromkeys(("flow", "onboarding", "checklist"), "completion rate of {x}"),
     # A test is for the flaws it stops: fewer of them getting past it.
-    **dict.fromkeys(("tests", "checks"), "Reduce the number of bugs that get past {x}"),
+    **dict.fromkeys(("tests", "checks", "test cases"), "Reduce the number of bugs that get past {x}"),
     # A new release of a thing is for more people to move to it.
     **dict.fromkeys(("releases",), "share of teams using {x}"),
     # A process is improved when it takes less time; a flaw when there are fewer of them.
