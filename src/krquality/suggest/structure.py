@@ -36,11 +36,11 @@ _CYCLE_TAG = re.compile(
     r"[\[(]\s*(?P<tag>(?:[QqHh][1-4]|[Tt][1-3])(?:\s*[-/ ]?\s*(?:20)?\d{2})?"
     r"|20\d{2}(?:\s*[-/ ]?\s*[QqHh][1-4])?)\s*[\])]"
 )
-# Attending an event: the event is the time frame ("12 tutors attend the teaching summit at FieldCon").
 # Ready for an event: the event is the time frame ("Plans are ready for the Lisbon summit").
 _READY_FOR = re.compile(
     r"\b(?:ready|done|complete|completed|finished|prepared|in place|set)\s+(?:for|before)\s+(?:the\s+)?[A-Z]"
 )
+# Attending an event: the event is the time frame ("12 tutors attend the teaching summit at FieldCon").
 _EVENT_BOUND = re.compile(
     r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed)?|present(?:s|ed)?|speak(?:s)?|spoke|exhibit(?:s|ed)?)\b"
     r"(?:\s+\S+){0,8}?\s+(?:at|during)\s+(?:the\s+)?[A-Z0-9]"
@@ -51,7 +51,7 @@ _EVENT_BOUND = re.compile(
 _NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
 # An address (one word with a dot or a slash) ending the text, after the body.
 _PLACE_AFTER = re.compile(r"\s+(?=\S*[./])[^\s\[\]()]+?(?=[.;,:!]*\s*$)")
-# A sentence that opens with its own time frame ("After the launch, ...", "Every week ...").
+# A sentence that opens with its own time frame ("After the launch, ...", "Within a month of ...").
 _OPENS_WITH_TIME = re.compile(
     r"(?:after|before|during|within|until|once|in the (?:first|last|next))\b", re.I
 )
