@@ -123,7 +123,7 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
         # A quality review: fewer problems found.
         (
             "Run 8 accessibility audits of the booking screens",
-            f"Reduce the number of issues found after accessibility audits of the booking screens {SLOTS}",
+            f"Reduce the number of defects that get past accessibility audits of the booking screens {SLOTS}",
         ),
     ],
 )

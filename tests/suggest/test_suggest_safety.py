@@ -149,7 +149,7 @@ def test_a_draft_keeping_a_flagged_word_is_refused() -> None:
         # A measure with no verb and no number.
         (
             "Number of families using the food bank app",
-            "Increase number of families using the food bank app from [baseline] to [target] by [date]",
+            "Increase the number of families using the food bank app from [baseline] to [target] by [date]",
         ),
         # A writing task becomes the published text.
         ("Write up the volunteer rota rules", "Publish the volunteer rota rules by [date]"),

@@ -144,7 +144,7 @@ def test_suggestions_are_deterministic(text: str, suffix: str) -> None:
         # The measure keeps what it counts, and a quality noun gives way to its measure.
         (
             "Reduce the number of escalations",
-            "Reduce number of escalations from [baseline] to [target] by [date]",
+            "Reduce the number of escalations from [baseline] to [target] by [date]",
         ),
         (
             "Improve the speed of the checkout",

@@ -16,8 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from krquality.checks.helpers import has_time_frame
-from krquality.features.types import Change, DateRef, Direction, Features, Form, SpanRef, VerbClass
+from krquality.checks.helpers import baselines, has_time_frame, targets
+from krquality.features.types import (
+    Change,
+    DateRef,
+    Direction,
+    Features,
+    Form,
+    QuantityKind,
+    SpanRef,
+    VerbClass,
+)
 from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
@@ -98,6 +107,11 @@ def build_drafts(
     elif label is Label.MILESTONE:
         # "Number of families using the app" names a measure, whatever the label says
         named = _named_measure(features) if features.lead_verb is None else None
+        if named is None and _lead_lemma(features) in lexicon.INCREASE_VERBS | lexicon.DECREASE_VERBS:
+            # "Decrease cases of X" read as a deliverable: a direction with no number is a measure
+            named = _metric(features, Label.TASK, object_span)
+        elif named is None and features.lead_verb is None:
+            named = _unparsed_direction(features)
         drafts += [d for d in (named, edited, _outcome(features, object_span)) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
@@ -116,19 +130,37 @@ def build_drafts(
             and not recurring
             and _first_word(features) not in lexicon.AIM_WORDS
         )
-        fixed = edited if (deliverable and not recurring) or fixing or state else None
-        published = _publication(features, object_span) or _deliverable(features, object_span)
+        # "Work with the council to create a budget plan": the purpose names what is made
+        purpose = _PURPOSE.search(features.text, lead.span.end) if lead is not None else None
+        makes_for = purpose is not None and purpose.group(1).lower() in lexicon.MAKING_VERBS
+        fixed = edited if ((deliverable or makes_for) and not recurring) or fixing or state else None
+        published = (
+            _publication(features, object_span)
+            or _deliverable(features, object_span)
+            or _purpose_made(features)
+            or _nominal_completion(features)
+        )
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
     counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is not Label.TASK and counted is not None:
-        # "Film 6 short guides on X": the effect of what is counted ("6 short guides")
-        digits = re.search(r"\d[\d,.\-–]*\s+", features.text[counted.start : counted.end])
-        # (not "a plan tested in 3 branches": a count after a preposition says where, not what was made)
-        where = _AFTER_PREPOSITION.search(features.text[: counted.start])
-        if digits is not None and where is None:
-            begin = counted.start + digits.end()
-            at = SpanRef(begin, counted.end, features.text[begin : counted.end])
-            drafts += [d for d in (_toward_outcome(features, at),) if d is not None]
+        # "Film 6 short guides on X": the effect of what is counted ("short guides")
+        at = _counted_phrase(features, counted)
+        toward = _toward_outcome(features, at) if at is not None else None
+        lead = features.lead_verb
+        # (not "Speak at four conferences": a number in the object is where the count is)
+        after_verb = (
+            lead is not None
+            and object_span is not None
+            and object_span.start >= lead.span.end
+            and not any(object_span.start <= q.span.start < object_span.end for q in features.quantities)
+        )
+        if at is None and toward is None and after_verb and object_span is not None:
+            # "Organize quarterly roundtables for at least 5 ecosystems": the count says for whom;
+            # the things made are the verb's object
+            toward = _toward_outcome(features, object_span)
+        elif at is None and toward is None and lead is None:
+            toward = _toward_outcome(features, None)  # "Talks given in at least four towns"
+        drafts += [d for d in (toward or _fewer_open(features, object_span),) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     unique: dict[str, Draft] = {}
@@ -158,7 +190,9 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     edits += [_Edit(a, b, "") for a, b in shape.link_marks]
     fixed_at = {e.start for e in edits}
     edits += [
-        e for e in _word_edits(text, findings) if start <= e.start <= e.end <= end and e.start not in fixed_at
+        e
+        for e in [*_word_edits(text, findings), *_aim_edits(features, label, findings)]
+        if start <= e.start <= e.end <= end and e.start not in fixed_at
     ]
     slots: list[_Edit] = []
     if label is Label.METRIC:
@@ -169,8 +203,11 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     level_start = (
         not slots
         and label is Label.METRIC
-        and _level_only(features)
-        and any(f.name == "metric.no_baseline" for f in findings)
+        and (
+            (_level_only(features) and any(f.name == "metric.no_baseline" for f in findings))
+            # (only where the draft adds a date: a date alone leaves the distance unknown)
+            or (structure_of(features).can_take_date and _unstarted_level(features, findings))
+        )
     )
     body = features.body
     # Owner, priority or link tags taken off the ends: the core alone is already an edit.
@@ -178,8 +215,16 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if trimmed:
         edits.append(_Edit(start, start, ""))
     since = _since_slot(features) if level_start else ""
-    if shape.can_take_date:
+    # "... the projects the team is working on": "by [date]" after the preposition would garble it
+    dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
+    if shape.can_take_date and not dangling:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
+    elif shape.can_take_leading_date or (shape.can_take_date and dangling):
+        # A long sentence: "by [date]" at its end would sit far from the verb it dates, so the
+        # date opens it ("By [date], 70% of the trainees ...").
+        first = text[start]
+        opening = first.lower() if text[start + 1 : start + 2].islower() else first
+        edits.append(_Edit(start, start + 1, f"By {DATE}, {opening}"))
     elif shape.cycle_tag is not None and not has_time_frame(features) and shape.sentences == 1:
         # "... [Q2]": the tag, which the core leaves out, becomes the deadline it stands for
         edits.append(_Edit(end, end, f" by the end of {shape.cycle_tag}{since}"))
@@ -198,12 +243,76 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
 
 
+# "... to build a list of X": a purpose clause and its verb.
+_PURPOSE = re.compile(r"\bto\s+([a-z]+)\b")
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$", re.I)
+
+
 def _since_slot(features: Features) -> str:
     """ ", up from [baseline]", or ", down from [baseline]" for a level held below a cap ("Under 10% ...")."""
     change = _main_change(features)
     capped = change is not None and change.direction is Direction.KEEP_BELOW
+    if _share_first(features) and (change is None or change.target != features.quantities[0]):
+        # "80% of requests take under 15 minutes": the share of those under the cap is to rise
+        return f", up from {BASELINE}"
     lower = capped or _direction(features, features.text) is Direction.DECREASE
     return f", {'down' if lower else 'up'} from {BASELINE}"
+
+
+# Verbs before a level that still leave it a level to reach ("Ensure that at least 50% of ...").
+_LEVEL_LEADS = frozenset({"ensure", "guarantee", "have", "need", "hit", "reach", "achieve", "get"})
+
+
+def _unstarted_level(features: Features, findings: Sequence[Finding]) -> bool:
+    """Whether a metric states a level the findings do not ask a baseline for, but a coach
+    would: a share ("signed off by 90% of leads"), zero ("0 open defects") or a named measure
+    ("20+ average attendance", "NPS > 30"), with no starting value and no move written. A
+    draft that only dates it leaves the reader not knowing how far off the level is.
+    A count of work done (an output count) or a level to hold ("Maintain ...") gets none."""
+    if {f.name for f in findings} & {"metric.no_baseline", "metric.output_count"} or baselines(features):
+        return False
+    if any(_moves(features, c) for c in features.changes):
+        return False
+    imperative = features.lead_verb is not None and features.form is Form.IMPERATIVE
+    if imperative and _lead_lemma(features) not in _LEVEL_LEADS:
+        return False  # "Complete 100% of the modules": done within the cycle
+    found = targets(features)
+    if not found or found[0].value is None:
+        return False
+    target = found[0]
+    if target.kind is QuantityKind.PERCENT or target.value == 0 or _share_first(features):
+        return True
+    if target.kind is not QuantityKind.NUMBER:
+        return False
+    capped = any(c.direction in _KEEP for c in features.changes)
+    fewer = capped and bool(set(re.findall(r"[a-z]+", features.text.lower())) & lexicon.LOWER_IS_BETTER)
+    # a measure named beside the number ("20+ average attendance", "NPS above 40"), not one
+    # elsewhere in the sentence
+    beside = any(
+        0 <= m.span.start - target.span.end <= 12 or 0 <= target.span.start - m.span.end <= 8
+        for m in features.markers_of("measure")
+    )
+    return fewer or beside
+
+
+def _moves(features: Features, change: Change) -> bool:
+    """Whether ``change`` is a move rather than a level ("signed off by 90% of the leads" names
+    who signed: a share, not a rise of 90%)."""
+    if not (change.is_relative or change.direction in (Direction.INCREASE, Direction.DECREASE)):
+        return False
+    written = change.span.text.lower()
+    share = written.startswith("by ") and features.text.startswith(" of ", change.span.end)
+    return not share
+
+
+def _share_first(features: Features) -> bool:
+    """Whether the first number is a share of something ("80% of requests ...")."""
+    first = features.quantities[0] if features.quantities else None
+    return (
+        first is not None
+        and first.kind is QuantityKind.PERCENT
+        and features.text.startswith(" of ", first.span.end)
+    )
 
 
 def _level_only(features: Features) -> bool:
@@ -222,6 +331,43 @@ _NOT_MANNER = frozenset(
 )
 
 
+# Comparatives that praise a deliverable without saying what is checked ("Enhanced search
+# delivered", "Integrate better tagging"): the deliverable reads whole without them.
+_PRAISE = frozenset(
+    {"better", "improved", "enhanced", "greater", "stronger", "clearer", "smoother", "richer", "upgraded"}
+)
+
+
+def _aim_edits(features: Features, label: Label, findings: Sequence[Finding]) -> list[_Edit]:
+    """Edits that take a flagged comparative off the front of a deliverable ("Enhanced search
+    delivered" -> "Search delivered"): only where it opens the key result or the object of a
+    verb that makes something, so what is made stays named and only the praise goes."""
+    lead = features.lead_verb
+    makes = lead is not None and (
+        lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
+    )
+    if label is not Label.MILESTONE and not makes:
+        return []
+    text = features.text
+    shape = structure_of(features)
+    edits = []
+    for finding in findings:
+        word = text[finding.start : finding.end]
+        if finding.name != "wording.vague" or word.lower() not in _PRAISE:
+            continue
+        anchor = lead.span.end if lead is not None and lead.span.end <= finding.start else shape.start
+        if any(w.lower() not in lexicon.DETERMINERS for w in text[anchor : finding.start].split()):
+            continue  # "to have better designs": the comparative is the claim, not a label on a thing
+        if re.match(r" [A-Za-z]", text[finding.end : finding.end + 2]) is None:
+            continue
+        edits.append(_Edit(finding.start, finding.end + 1, ""))
+    return edits
+
+
+# An intensifier opening a flagged phrase of more words ("highly active", "very clear").
+_INTENSIFIER = re.compile(r"(?:highly|very|really|truly|extremely|super)\s+(?=\S)", re.I)
+
+
 def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
     """Edits that take out a flagged word the sentence reads well without: the author's
     own placeholder for a number ("have x services") becomes the target slot, and a
@@ -232,6 +378,13 @@ def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
         if finding.name == "wording.placeholder" and word.strip().lower() in _VARIABLES:
             after = _NUMBER_OF.match(text, finding.end)
             edits.append(_Edit(finding.start, after.end() if after else finding.end, TARGET))
+        elif (
+            finding.name in ("wording.uncheckable", "wording.vague")
+            and (intensifier := _INTENSIFIER.match(word)) is not None
+        ):
+            # "highly active members": the intensifier goes; whether "active" is checkable is
+            # for the re-analysis to say
+            edits.append(_Edit(finding.start, finding.start + intensifier.end(), ""))
         elif (
             finding.name in ("wording.uncheckable", "wording.vague")
             and re.fullmatch(r"[A-Za-z]+ly", word) is not None
@@ -245,12 +398,18 @@ def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
 def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
     """The baseline or target slot a metric's findings ask for (``found``: their names)."""
     change = _main_change(features)
+    moves = [c for c in features.changes if c.is_relative and c.span.text.lower().startswith("by ")]
+    if change is not None and moves and change.span.text[:1] in "<>≥≤" and moves[-1] is not change:
+        change = moves[-1]  # "grants that raise >$5k by 50%": ">$5k" picks the grants; 50% is the move
     if change is not None and not _is_multiplier_verb(features, change):
         if change.direction in _KEEP:
             return []
         if change.baseline is None and change.target is not None and "metric.no_baseline" in found:
             # (a baseline written apart, "(was 71%)", "up from $52k", needs no slot)
             written = change.span.text
+            before = features.text[: change.span.start].split()
+            if written.lower().startswith("to ") and before and before[-1].lower() in _SENT_WORDS:
+                return []  # "Flyers delivered to 400 homes": where they went, not a level reached
             level = written.split(" ", 1)[0].lower()
             if level in _LEVEL_WORDS and " " in written:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
@@ -304,6 +463,95 @@ def _noun_after(features: Features, at: int) -> int:
     return end
 
 
+# What may follow a count before the things counted: "10+ talks", "3-5 guides", "6 or more sessions".
+_COUNT_TAIL = re.compile(r"\s*(?:\+|(?:[-–]|to|or)\s*\d[\d,.]*|or more)?\s+")
+
+
+# Verbs that close flaws: the outcome of closing a share of them is fewer left open.
+_CLOSING_VERBS = frozenset({"close", "fix", "resolve", "solve", "address", "triage", "clear"})
+_CLOSED_SHARE = re.compile(
+    r"(?P<share>(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+.+?)\s+(?:are|is|get|were|have been)\s+"
+    r"(?:closed|fixed|resolved|solved|addressed|triaged|cleared)(?:\s+by)?",
+    re.I,
+)
+_SHARE_OF = re.compile(r"^(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+(?:the\s+)?", re.I)
+
+
+def _fewer_open(features: Features, object_span: SpanRef | None) -> Draft | None:
+    """ "Reduce the number of open issues from the kerb audit from [baseline] to [target] by
+    [date]" for "Close 50% of issues from the kerb audit": what closing a share of flaws is for."""
+    shape = structure_of(features)
+    if features.lead_verb is None:
+        # "75% of the bugs are fixed by June": the same, written as a state reached
+        stop = min([d.span.start for d in features.dates] + [shape.end])
+        closed = _CLOSED_SHARE.fullmatch(" ".join(features.text[shape.start : stop].split()).rstrip(" .,;:"))
+        if closed is None:
+            return None
+        phrase, rest = closed["share"], _SHARE_OF.sub("", closed["share"])
+    elif _lead_lemma(features) not in _CLOSING_VERBS or object_span is None:
+        return None
+    else:
+        stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
+        phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
+        rest = _SHARE_OF.sub("", phrase)
+    words = rest.split()
+    if rest == phrase or len(words) > 10 or not any(w.lower() in lexicon.FLAW_NOUNS for w in words[:3]):
+        return None
+    text = f"Reduce the number of open {rest} from {BASELINE} to {TARGET} {_date_phrase(features)}"
+    return Draft(_tidy(text), DraftKind.METRIC)
+
+
+def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
+    """The things an output count counts: the noun phrase after its number ("10+ | Learning
+    Together Sessions | held", "Speaking at four | conferences"), up to the first word no
+    name of a thing goes on with. None when the count follows a preposition ("tested in 3
+    branches" says where, not what was made) or is no number of things ("50% of issues")."""
+    text = features.text
+    dates = [d.span for d in features.dates]
+    count = next(
+        (
+            q.span
+            for q in features.quantities
+            if counted.start <= q.span.start < counted.end
+            and not any(d.start <= q.span.start < d.end for d in dates)
+        ),
+        None,
+    )
+    if count is None or text[count.start : count.end].rstrip().endswith("%"):
+        return None
+    before = text[: count.start]
+    before = re.sub(r"\b(?:at least|at most|more than|over|up to|about|around)\s*$", "", before, flags=re.I)
+    if _AFTER_PREPOSITION.search(before) is not None:
+        return None  # (nor "Speaking at four conferences": the events are where, not what was made)
+    tail = _COUNT_TAIL.match(text, count.end)
+    if tail is None:
+        return None
+    begin = tail.end()
+    end = begin
+    for match in re.finditer(r"\S+", text[begin : structure_of(features).end]):
+        word = match.group().lower()
+        bare = word.strip(".,;:()")
+        if bare == "to" and text[begin:end].lower().endswith("end") and text.startswith(" end", end + 3):
+            continue  # "end to end tests"
+        if not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
+            break
+        if text[begin:end].endswith("s") and bare.endswith(("ing", "ly")):
+            break  # "40 test cases | running in CI": a plural head has come; a participle follows
+        if end > begin and bare.endswith("ed") and bare not in _NOT_PARTICIPLES:
+            break  # "30 guides reviewed by ...": the participle says what was done to them
+        if not bare.replace("-", "").replace("/", "").replace("'", "").isalnum():
+            break
+        end = begin + match.end() - (len(word) - len(word.rstrip(".,;:)")))
+        if word != word.rstrip(".,;:(") or match.end() - match.start() != len(word) or end - begin > 60:
+            break
+    if end <= begin:
+        return None
+    return SpanRef(begin, end, text[begin:end])
+
+
+# Words ending in "ed" that go on a noun phrase rather than end it.
+_NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "speed", "red", "bed", "shed"})
+
 # Text ending in a preposition: what follows it is a place or a topic.
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|over)\s*$", re.I)
 # The next word after spaces, up to the next space.
@@ -353,7 +601,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     lead = features.lead_verb
     if lead is None and label is Label.TASK:
         return _named_measure(features)
-    name = _measure_name(features, object_span)
+    name = object_name = _measure_name(features, object_span)
+    extended = False
     moving = label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME
     # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
     if (
@@ -363,8 +612,12 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         and (
             _cut_mid_phrase(features.text[object_span.end : structure_of(features).end])
             or (name is not None and len(name.split()) == 1)
+            or _words_after(features, object_span.end)  # "... issues | at the release": not to be dropped
         )
     ):
+        # (where only words after a whole object were added, the object's head is the head)
+        extended = name is None or not _words_after(features, object_span.end) or len(name.split()) == 1
+        extended = extended or _cut_mid_phrase(features.text[object_span.end : structure_of(features).end])
         name = _rest_after(features, lead.span.end)
         if name is None:
             return None  # too long to name as one measure: a draft would drop part of it
@@ -376,7 +629,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         # Not a measure: a direction verb says the author wants to move it
         # ("Increase sign-ups"); a vague aim gets the usual measure of its
         # head noun ("Improve the onboarding experience"); else no metric.
-        head = _head_word(name)
+        # (the head of "time to green builds | in CI" is the object's, not its place's)
+        head = _head_word(name) if extended or object_name is None else _head_word(object_name)
         if lead.verb_class is VerbClass.VAGUE and head in lexicon.MEASURE_OF:
             measure = lexicon.MEASURE_OF[head]
             if not (of := _of_at(name)):
@@ -411,7 +665,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
 
 # Words that open the name of a measure: "Share of orders shipped the same day".
 MEASURE_HEADS = frozenset(
-    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio"}
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio",
+     "size"}
 )
 _EMPHASIS = re.compile(r"[_*`]+")
 
@@ -423,13 +678,53 @@ def _rest_after(features: Features, at: int) -> str | None:
     stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
     rest = _EMPHASIS.sub("", features.text[at:stop])
     frames = time_frame_spans(rest)
-    rest = rest[: frames[0][0]] if frames else rest
+    rest = _DATE_LEAD.sub("", rest[: frames[0][0]]) if frames else rest  # (and "at the end of" before it)
     words = rest.split()
     while words and words[0].lower() in lexicon.DETERMINERS:
         words = words[1:]
+
     while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
         words = words[:-1]
-    return " ".join(words).rstrip(" .,;:") if 0 < len(words) <= 10 else None
+    return _with_article(" ".join(words).rstrip(" .,;:")) if 0 < len(words) <= 10 else None
+
+
+def _with_article(name: str) -> str:
+    """ "the size of open issues" for "size of open issues": a measure head before "of" takes "the"."""
+    words = name.split(" ", 2)
+    if len(words) == 3 and words[0].lower() in MEASURE_HEADS and words[1].lower() == "of":
+        opening = name[:1].lower() if name[1:2].islower() else name[:1]
+        return f"the {opening}{name[1:]}"
+    return name
+
+
+def _words_after(features: Features, at: int) -> bool:
+    """Whether words other than a time frame follow ``at`` in the key result's core."""
+    shape = structure_of(features)
+    stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
+    rest = _EMPHASIS.sub("", features.text[at:stop])
+    frames = time_frame_spans(rest)
+    rest = rest[: frames[0][0]] if frames else rest
+    return bool(rest.strip(" .,;:"))
+
+
+# Where a measure named after a direction verb ends: before an aside or a qualifier.
+_ASIDE_START = re.compile(r"\s+-\s+|\s*[,;(]")
+
+
+def _unparsed_direction(features: Features) -> Draft | None:
+    """ "Decrease late refunds from [baseline] to [target] by [date] - counted per order" for a
+    direction verb the tagger read as a noun: the slots go after the measure, before any aside,
+    and every word stays."""
+    shape = structure_of(features)
+    core = features.text[shape.start : shape.end]
+    first = core.split(" ", 1)[0].lower()
+    if first not in lexicon.INCREASE_VERBS | lexicon.DECREASE_VERBS or first == "improve":
+        return None
+    if features.quantities or not shape.can_take_date or len(core.split()) < 3:
+        return None
+    aside = _ASIDE_START.search(core)
+    at = aside.start() if aside is not None else len(core)
+    return Draft(_tidy(f"{core[:at]} from {BASELINE} to {TARGET} by {DATE}{core[at:]}"), DraftKind.METRIC)
 
 
 def _named_measure(features: Features) -> Draft | None:
@@ -483,7 +778,7 @@ def _measure_name(features: Features, object_span: SpanRef | None) -> str | None
     while words and words[-1].lower() in {"of", "for", "to", "from", "by", "in", "on", "at", "with", "and"}:
         words = words[:-1]
     name = " ".join(w for w in words if w)
-    return name or None
+    return _with_article(name) if name else None
 
 
 def _names_measure(features: Features, object_span: SpanRef | None) -> bool:
@@ -569,7 +864,11 @@ def _cut_mid_phrase(rest: str) -> bool:
     if not words or not words[0][:1].isalpha():
         return False
     first = words[0].lower().strip(".,;:")
-    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS  # "6 videos | filmed for X"
+    # "6 videos | filmed for X", "30 guides | reviewed by peers"
+    participle = (first.endswith("ed") and first not in _NOT_PARTICIPLES) or (
+        first.endswith("ing") and words[0][:1].islower() and rest[:1] == " "  # "tests | running in CI"
+    )
+    return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
@@ -578,15 +877,24 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     shape = structure_of(features)
     lead = features.lead_verb
     lemma = _lead_lemma(features)
-    if lemma in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS:
-        return None  # "Scout venues", "Help the stewards": the object is not what the work is for
+    if lemma in lexicon.INQUIRY_VERBS | lexicon.FINDING_VERBS | lexicon.HELPING_VERBS | lexicon.MOVING_VERBS:
+        # "Scout venues", "Help the stewards", "Move the forum to X": the object is not what the work is for
+        return None
+    if lemma in lexicon.DECREASE_VERBS:
+        return None  # "Cut late invoices": the author named what to move; the metric draft completes it
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
         rest = features.text[object_span.end : stop]
         if not _cut_mid_phrase(rest):
             # "3 talks | on food safety": the topic is part of what the work is on
-            phrase = features.text[object_span.start : object_span.end] + _complement(rest)
+            complement = _complement(rest)
+            felt = _FELT_BY.match(rest)
+            if not complement and felt is not None and _head_word(object_span.text) in lexicon.FELT_NOUNS:
+                complement = " among " + " ".join(rest[felt.end() :].split())  # "trust | with the tenants"
+            if _POINTS_AHEAD.search(complement):
+                return None  # "talks from each of the following groups: ...": the list would be dropped
+            phrase = features.text[object_span.start : object_span.end] + complement
         elif lead is not None and object_span.start >= lead.span.end:
             # "the first | aid kit": the parse split a noun phrase; take all the words
             phrase = _SECOND_VERB.sub("", features.text[lead.span.end : stop])
@@ -598,7 +906,11 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         while words and words[0].lower().strip(",") in lexicon.AIM_WORDS:
             words = words[1:]  # "Smoother stock ordering": the comparative is the vague part
         phrase = " ".join(words)
-        if features.form is Form.STATE or _PHRASE_STOP.search(" " + phrase) or re.search(r"[+&]", phrase):
+        lowered = [w.lower() for w in words]
+        # "Talks given in four towns": a participle of making with no auxiliary names an output
+        output = any(w in _DONE_WORDS for w in lowered[1:4]) and not set(lowered) & _AUXILIARIES
+        clause = features.form is Form.STATE and not output
+        if clause or _PHRASE_STOP.search(" " + phrase) or re.search(r"[+&]", phrase):
             return None  # a clause or a list of things, not one name: the measure would drop part of it
     else:
         phrase = features.text[max(lead.span.end, shape.start) : shape.end]
@@ -606,6 +918,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if lemma in lexicon.CONTINUING_VERBS and phrase.split()[:1] and phrase.split()[0].lower().endswith("ing"):
         return None  # "Keep answering old emails": the object is more work, not a thing to measure
     phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage with parent groups" -> "parent groups"
+    phrase = re.sub(r"\bend to end\b", "end-to-end", phrase, flags=re.I)  # one word, not "end | to"
     cut = _PHRASE_STOP.search(" " + phrase)
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
@@ -622,11 +935,15 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if not words or len(words) > 10 or words[0].lower() in lexicon.AIM_WORDS:
         return None
     head = _noun_head(words)
-    template = lexicon.OUTCOME_OF.get(head)
+    at = [w.lower().strip(".,;:") for w in words].index(head) if head in (w.lower() for w in words) else -1
+    pair = f"{words[at - 1].lower()} {head}" if at > 0 else ""
+    template = lexicon.OUTCOME_OF.get(pair) or lexicon.OUTCOME_OF.get(head)  # "test cases", not "cases"
     if template is None:
         return None
-    if head in ("review", "reviews") and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
+    if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+    if "using" in template and lemma in lexicon.USING_VERBS:
+        return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
         return None  # "Thank volunteers after each shift": the work is on the people, not to grow them
     if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:
@@ -647,8 +964,19 @@ _DONE_WORDS = frozenset(
      "hosted", "completed", "shipped", "released", "launched", "created", "produced", "recorded", "filmed"}
 )
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:in|with|on|into|at|to)\s+", re.I)
+# Participles of sending: "to N <things>" after them names where something went.
+_SENT_WORDS = frozenset(
+    {"delivered", "sent", "shipped", "mailed", "posted", "given", "distributed", "handed", "donated", "sold"}
+)
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will"})
 # Prepositions that open a noun phrase's complement ("guides | on composting").
 _COMPLEMENT_PREPOSITIONS = frozenset({"on", "about", "for", "in", "at", "around", "across", "of", "from"})
+
+
+# Who a feeling is among: "trust | with the tenants", "transparency | to our partners".
+_FELT_BY = re.compile(r"\s*(?:to|with|among|between)\s+", re.I)
+# A complement that points at a list after it ("from the following groups: ...").
+_POINTS_AHEAD = re.compile(r"\b(?:following|below|these|these \w+)\s*[:,]?\s*$|:", re.I)
 
 
 def _complement(rest: str) -> str:
@@ -656,6 +984,8 @@ def _complement(rest: str) -> str:
     words = rest.split()
     if words and words[0].lower() in _DONE_WORDS:
         words = words[1:]
+    if [w.lower() for w in words[:2]] == ["in", "place"]:
+        words = words[2:]  # "tests | in place on the app": a state, not the tests' topic
     if not words or words[0].lower() not in _COMPLEMENT_PREPOSITIONS:
         return ""
     return " " + " ".join(words)
@@ -675,8 +1005,8 @@ def _noun_head(words: Sequence[str]) -> str:
     'workshops'
     """
     for i, word in enumerate(words[1:], 1):
-        if word.lower() in _COMPLEMENT_PREPOSITIONS | _DONE_WORDS | _HEAD_STOPS:
-            return words[i - 1].lower().strip(".,;:")
+        if word.lower() in _COMPLEMENT_PREPOSITIONS | _DONE_WORDS | _HEAD_STOPS or word.startswith("("):
+            return words[i - 1].lower().strip(".,;:")  # (nor past "sources (types + ...)": an aside)
     return words[-1].lower().strip(".,;:")
 
 
@@ -788,6 +1118,55 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
     return Draft(_tidy(f"Publish {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
 
 
+# "Work with the parish council to draft a tree plan": joint work whose purpose makes something.
+_JOINT_WORK = re.compile(
+    r"(?:work|collaborate|partner|coordinate|liaise|team up)\s+with\s+(?P<who>.+?)\s+to\s+"
+    r"(?P<verb>[a-z]+)\s+(?P<what>.+)",
+    re.I,
+)
+
+
+# Process nouns that end: "the archive migration", "the rota restructuring".
+_PROCESS_ENDINGS = ("tion", "sion", "ment", "isation", "ization", "ing")
+_NOT_PROCESSES = frozenset(
+    {"documentation", "information", "communication", "engagement", "management", "recruitment",
+     "thing", "training", "meeting", "funding", "everything", "something", "onboarding", "marketing"}
+)
+
+
+def _nominal_completion(features: Features) -> Draft | None:
+    """ "Complete the archive restructuring by [date]" for a task written as the name of a
+    process with an end ("Archive restructuring"): the checkable state is the process done."""
+    shape = structure_of(features)
+    if features.lead_verb is not None or features.form is not Form.NOUN_PHRASE or not shape.can_take_date:
+        return None
+    words = features.text[shape.start : shape.end].split()
+    if not 1 < len(words) <= 6 or any(not w.replace("-", "").isalpha() for w in words):
+        return None
+    head = _noun_head(words)
+    process = head in lexicon.COMPLETABLE_NOUNS or head.endswith(_PROCESS_ENDINGS)
+    if not process or head in _NOT_PROCESSES:
+        return None  # (nor "Volunteer onboarding", which goes on)
+    if words[0].lower() in lexicon.AIM_WORDS or words[0].lower() in lexicon.DETERMINERS:
+        return None
+    phrase = " ".join(words)
+    opening = phrase[:1].lower() if phrase[1:2].islower() else phrase[:1]
+    return Draft(_tidy(f"Complete the {opening}{phrase[1:]} by {DATE}"), DraftKind.MILESTONE)
+
+
+def _purpose_made(features: Features) -> Draft | None:
+    """ "Draft a tree plan with the parish council by [date]" for "Work with the parish council
+    to draft a tree plan": what the joint work makes, dated, with all the author's words."""
+    shape = structure_of(features)
+    if not shape.can_take_date:
+        return None
+    match = _JOINT_WORK.fullmatch(features.text, shape.start, shape.end)
+    if match is None or match["verb"].lower() not in lexicon.MAKING_VERBS:
+        return None
+    text = f"{match['verb']} {match['what']} with {match['who']} by {DATE}"
+    return Draft(_tidy(text), DraftKind.MILESTONE)
+
+
 def _publication(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Publish the <thing> by [date]" for a task that makes a publishable thing: "Create a
     video teaser for the engine", or a bare name of one ("New engine video teaser")."""
@@ -880,7 +1259,9 @@ def _date_phrase(features: Features) -> str:
         spans = time_frame_spans(features.body.text)
         if spans:
             a, b = spans[0]
-            return features.body.text[a:b]
+            # with the words that lead into it ("at the end of | each week")
+            lead_in = _DATE_LEAD.search(features.body.text[:a])
+            return features.body.text[lead_in.start() if lead_in is not None else a : b].strip()
         tag = structure_of(features).cycle_tag
         return f"by the end of {tag}" if tag is not None else f"by {DATE}"
     start = _date_start(features, date)

@@ -341,6 +341,7 @@ OUTCOME_OF: dict[str, str] = {
             "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
             "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
             "hangout", "hangouts", "tastings", "tasting", "screenings", "screening", "festival",
+            "conversations", "dialogues",
         ),
         "average attendance at {x}",
     ),
@@ -358,10 +359,17 @@ OUTCOME_OF: dict[str, str] = {
         "monthly active members of {x}",
     ),
     **dict.fromkeys(
-        ("system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard"),
+        (
+            "system", "tool", "tools", "pipeline", "platform", "app", "portal", "dashboard", "component",
+            "components", "library", "libraries", "package", "packages", "plugin", "plugins",
+        ),
         "share of teams using {x}",
     ),
     **dict.fromkeys(("flow", "onboarding", "checklist"), "completion rate of {x}"),
+    # A test is for the flaws it stops: fewer of them getting past it.
+    **dict.fromkeys(("tests", "checks", "test cases"), "Reduce the number of bugs that get past {x}"),
+    # A new release of a thing is for more people to move to it.
+    **dict.fromkeys(("releases",), "share of teams using {x}"),
     # A process is improved when it takes less time; a flaw when there are fewer of them.
     **dict.fromkeys(
         (
@@ -383,17 +391,22 @@ OUTCOME_OF: dict[str, str] = {
     ),
     # What people think or know is measured by asking them.
     **dict.fromkeys(
-        ("perception", "perceptions", "understanding", "awareness", "confidence", "sentiment"),
+        (
+            "perception", "perceptions", "understanding", "awareness", "confidence", "sentiment",
+            "transparency", "trust", "belonging", "clarity", "visibility", "recognition",
+        ),
         "average survey score for {x}",
     ),
     # A review or an audit is for fewer problems slipping past it (fewer found *in* it
     # could as well mean a weaker review).
     **dict.fromkeys(
         ("reviews", "audits", "assessments", "inspections", "review", "audit"),
-        "Reduce the number of issues found after {x}",
+        "Reduce the number of defects that get past {x}",
     ),
-    **dict.fromkeys(("section", "sections", "content", "faq", "manual"),
-                    "monthly readers of {x}"),
+    **dict.fromkeys(
+        ("section", "sections", "content", "faq", "manual", "websites", "sites"),
+        "monthly readers of {x}",
+    ),
 }
 
 # Work whose review is a quality check (fewer issues found is the outcome), unlike a
@@ -482,4 +495,32 @@ CREATING_VERBS: frozenset[str] = frozenset({"create", "develop", "build", "make"
 # Verbs that write something down: the end state is the text, published.
 WRITING_VERBS: frozenset[str] = frozenset(
     {"document", "write", "draft", "outline", "map", "define", "compile"}
+)
+
+# Verbs that move a thing somewhere else: the work is the move, not more use of the thing.
+MOVING_VERBS: frozenset[str] = frozenset(
+    {"move", "migrate", "transfer", "port", "switch", "relocate", "convert", "consolidate", "merge"}
+)
+
+# Quality checks: their outcome is fewer defects getting past them, but only for the work
+# REVIEWED_WORK names ("code reviews"; not "pipeline reviews", which are meetings).
+QUALITY_CHECKS: frozenset[str] = frozenset(
+    {"review", "reviews", "audit", "audits", "assessment", "assessments", "inspection", "inspections"}
+)
+
+# Verbs whose object is put to use by the team itself: more teams using it is not their outcome.
+USING_VERBS: frozenset[str] = frozenset(
+    {"use", "adopt", "apply", "try", "utilize", "utilise", "leverage", "trial", "evaluate"}
+)
+
+# What people feel or see: measured by asking them ("transparency to our partners" is
+# asked "among" the partners).
+FELT_NOUNS: frozenset[str] = frozenset(
+    {"transparency", "trust", "belonging", "clarity", "visibility", "recognition", "awareness", "confidence"}
+)
+
+# Flaws that can be left open: closing a share of them is for fewer open ones.
+FLAW_NOUNS: frozenset[str] = frozenset(
+    {"issues", "bugs", "defects", "tickets", "incidents", "vulnerabilities", "findings", "complaints",
+     "requests", "errors", "problems"}
 )

@@ -42,7 +42,7 @@ from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.lexicon import FILLED_TAGS, PLACEHOLDER_TAGS
-from krquality.suggest.structure import structure_of
+from krquality.suggest.structure import names_place, structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -215,6 +215,8 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         if finding.name not in _FLAGGED_WORDS | _FLAGGED_UNLESS_MEASURED:
             continue
         word = original.text[finding.start : finding.end].strip().lower()
+        if finding.name == "wording.metadata" and names_place(original.text, finding.start):
+            continue  # "views on example.org/docs": the address is what the sentence is about
         if not word or not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
             continue
         measured_now = again is not None and (finding.name, word) not in again

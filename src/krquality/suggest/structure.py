@@ -36,10 +36,24 @@ _CYCLE_TAG = re.compile(
     r"[\[(]\s*(?P<tag>(?:[QqHh][1-4]|[Tt][1-3])(?:\s*[-/ ]?\s*(?:20)?\d{2})?"
     r"|20\d{2}(?:\s*[-/ ]?\s*[QqHh][1-4])?)\s*[\])]"
 )
+# Ready for an event: the event is the time frame ("Plans are ready for the Lisbon summit").
+_READY_FOR = re.compile(
+    r"\b(?:ready|done|complete|completed|finished|prepared|in place|set)\s+(?:for|before)\s+(?:the\s+)?[A-Z]"
+)
 # Attending an event: the event is the time frame ("12 tutors attend the teaching summit at FieldCon").
 _EVENT_BOUND = re.compile(
     r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed)?|present(?:s|ed)?|speak(?:s)?|spoke|exhibit(?:s|ed)?)\b"
     r"(?:\s+\S+){0,8}?\s+(?:at|during)\s+(?:the\s+)?[A-Z0-9]"
+)
+
+
+# A preposition right before a trailing address: the address is the place the sentence names.
+_NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
+# An address (one word with a dot or a slash) ending the text, after the body.
+_PLACE_AFTER = re.compile(r"\s+(?=\S*[./])[^\s\[\]()]+?(?=[.;,:!]*\s*$)")
+# A sentence that opens with its own time frame ("After the launch, ...", "Within a month of ...").
+_OPENS_WITH_TIME = re.compile(
+    r"(?:after|before|during|within|until|once|in the (?:first|last|next))\b", re.I
 )
 
 
@@ -69,6 +83,22 @@ class Structure:
             and not self.trails_off
         )
 
+    @property
+    def can_take_leading_date(self) -> bool:
+        """Whether "By [date], " can open a sentence too long to take it at its end: no time
+        frame yet, one sentence, not a question or an unfinished list.
+
+        >>> Structure(0, 9, False, False, 1, 25).can_take_leading_date
+        True
+        """
+        return (
+            not self.time_frame
+            and self.sentences == 1
+            and self.words > MAX_WORDS_FOR_DATE
+            and not self.question
+            and not self.trails_off
+        )
+
 
 @lru_cache(maxsize=256)
 def structure_of(features: Features) -> Structure:
@@ -85,6 +115,8 @@ def structure_of(features: Features) -> Structure:
     text = features.text
     body = features.body
     start, end = body.start, body.start + len(body.text.rstrip(_TRAILING))
+    if (place := _PLACE_AFTER.match(text, end)) is not None and _NAMES_PLACE.search(text, start, end):
+        end = place.end()  # "views on example.org/docs": the body left out the address it names
     links = [(m.start(), m.start(1), m.end(1)) for m in _LINK.finditer(text, start, end)]
     addresses = {(b, d) for _, b, d in links}
     spans = sorted(s for s in metadata_spans(text) if s[1] > start and s[0] < end and s not in addresses)
@@ -92,6 +124,8 @@ def structure_of(features: Features) -> Structure:
         if not text[start:a].strip(_TRAILING):
             start = max(start, b)
     for a, b in reversed(spans):  # trailing tags: "... [Accountable - @sam] [Involved - @kim]"
+        if _NAMES_PLACE.search(text, start, a) is not None:
+            break  # "views on example.org/docs": the address is where, part of the sentence
         if a >= start and not text[b:end].strip(_TRAILING + "()[]"):
             end = min(end, a)
     inner = any(start < b and a < end for a, b in spans)
@@ -105,7 +139,13 @@ def structure_of(features: Features) -> Structure:
         start=start,
         end=end,
         inner_metadata=inner,
-        time_frame=has_time_frame(features) or tag is not None or bool(_EVENT_BOUND.search(core)),
+        time_frame=(
+            has_time_frame(features)
+            or tag is not None
+            or bool(_EVENT_BOUND.search(core))
+            or bool(_READY_FOR.search(core))
+            or _OPENS_WITH_TIME.match(core) is not None
+        ),
         sentences=1 + len(_SENTENCE_BREAK.findall(core)),
         words=len(core.split()),
         link_marks=marks,
@@ -123,3 +163,12 @@ def cycle_tag_of(text: str) -> str | None:
     """
     match = _CYCLE_TAG.search(text)
     return " ".join(match["tag"].split()) if match is not None else None
+
+
+def names_place(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows a preposition that makes it a place ("views on | example.org").
+
+    >>> names_place("Grow views on example.org/docs", 14), names_place("Ship it (see example.org)", 13)
+    (True, False)
+    """
+    return _NAMES_PLACE.search(text, 0, at) is not None
