@@ -352,3 +352,20 @@ def test_drafts_invent_no_number(
     assert drafts
     for draft in drafts:
         assert re.findall(r"\d", draft.text) == []
+
+
+def test_a_writing_task_becomes_the_published_text() -> None:
+    # The label is given: whether the model reads the line as a task or a deliverable moves with
+    # the training data, the rule for a task does not.
+    text = "Write up the volunteer rota rules"
+    f = features(text, "Write up", "write up", VerbClass.DELIVERABLE)
+    drafts = build_drafts(f, Label.TASK, (), span(text, "the volunteer rota rules"))
+    assert "Publish the volunteer rota rules by [date]" in texts(drafts)
+
+
+def test_a_process_named_without_a_verb_is_dated_as_done_when_it_is_a_task() -> None:
+    text = "Archive restructuring"
+    f = Features(text, SpanRef(0, len(text), text), Form.NOUN_PHRASE, None)
+    assert texts(build_drafts(f, Label.TASK, (), None)) == ["Complete the archive restructuring by [date]"]
+    # read as a milestone, the name is dated as it is
+    assert texts(build_drafts(f, Label.MILESTONE, (), None)) == ["Archive restructuring by [date]"]

@@ -202,12 +202,6 @@ def test_a_count_sent_somewhere_gets_no_baseline_before_it() -> None:
     assert all("[baseline]" not in s for s in suggested("Flyers delivered to 400 homes"))
 
 
-def test_a_process_named_without_a_verb_is_dated_as_done() -> None:
-    result = krquality.analyze("Archive restructuring")
-    assert result.label is krquality.Label.TASK  # (read as a milestone, the name is dated as it is)
-    assert "Complete the archive restructuring by [date]" in [s.text for s in result.suggestions]
-
-
 @pytest.mark.parametrize("text", ["Volunteer onboarding", "Newsletter marketing"])
 def test_a_process_that_goes_on_is_not_made_a_completion(text: str) -> None:
     assert all(not s.startswith("Complete the") for s in suggested(text))

@@ -151,8 +151,6 @@ def test_a_draft_keeping_a_flagged_word_is_refused() -> None:
             "Number of families using the food bank app",
             "Increase the number of families using the food bank app from [baseline] to [target] by [date]",
         ),
-        # A writing task becomes the published text.
-        ("Write up the volunteer rota rules", "Publish the volunteer rota rules by [date]"),
     ],
 )
 def test_tasks_get_a_draft_that_keeps_their_words(text: str, draft: str) -> None:

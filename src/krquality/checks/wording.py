@@ -817,7 +817,7 @@ UNCHECKABLE = Check(
         Example("The volunteer forum is highly active", T),
         Example("All recipes are properly documented", MS),
         Example("Trainees have a general understanding of food safety rules", T),
-        Example("Be the best bakery in the county", T),
+        Example("Our bakery is well known across the county", T),
     ),
     good=(
         Example("60% of volunteers post in the forum at least once a month", M),

@@ -112,7 +112,9 @@ def build_drafts(
             named = _metric(features, Label.TASK, object_span)
         elif named is None and features.lead_verb is None:
             named = _unparsed_direction(features)
-        drafts += [d for d in (named, edited, _outcome(features, object_span)) if d is not None]
+        # "Work with the council to draft a plan" read as a deliverable: the thing made leads
+        made = _purpose_made(features)
+        drafts += [d for d in (named, made, edited, _outcome(features, object_span)) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity; the edited sentence is
