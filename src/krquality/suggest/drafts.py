@@ -31,6 +31,7 @@ from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
+from krquality.suggest.aims import aim_drafts
 from krquality.suggest.structure import structure_of
 
 BASELINE = "[baseline]"
@@ -165,6 +166,10 @@ def build_drafts(
         drafts += [d for d in (toward or _fewer_open(features, object_span),) if d is not None]
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
+    if label is Label.TASK or not drafts:
+        # what the builders above leave undrafted: a direction with no amount, "Keep doing X",
+        # a wished state, a recurring activity's purpose
+        drafts += [Draft(text, DraftKind.METRIC) for text in aim_drafts(features)]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:

@@ -1,0 +1,205 @@
+"""Metric drafts for tasks and vague aims the other draft builders leave without one.
+
+Each builder reads the key result's core (its words without metadata) and
+returns a draft only when it can keep every part of it:
+
+- a direction verb with a measure and no amount ("Grow the number of
+  mentors (active this term)") gets ``from [baseline] to [target]`` after
+  the measure and any parenthesis that defines it;
+- "Continue/Keep <doing X>" gets the measure X is for, without the
+  continuing verb ("Keep closing open tickets" -> fewer open tickets);
+- a wished state ("More volunteers", "The app has a clearer menu",
+  "Make the forms simpler") gets a measure with the author's words;
+- a recurring activity with a purpose clause ("... each week to welcome
+  new members") gets the effect its purpose names.
+
+Every draft is re-analysed and judged like any other (:mod:`krquality.suggest.rewrite`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from krquality.features.types import Features
+from krquality.suggest import lexicon
+from krquality.suggest.structure import structure_of
+
+BASELINE = "[baseline]"
+TARGET = "[target]"
+DATE = "[date]"
+_SLOTS = f"from {BASELINE} to {TARGET}"
+
+# Where a measure after a direction verb ends: before a dash aside, a comma or a semicolon.
+_ASIDE = re.compile(r"\s+-\s+|\s*[,;]")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+# A time frame at the end of the core ("in Q3", "by June", "this year", "during the batch").
+_TRAILING_FRAME = re.compile(
+    r"\s+(?:(?:by|before|until|in|within|during|this|next|over|for)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+(?:the\s+)?)?\S+(?:\s+\d{2,4})?|each\s+\w+|every\s+\w+|per\s+\w+|"
+    r"weekly|monthly|quarterly|yearly|on\s+a\s+\w+\s+basis)\s*$",
+    re.I,
+)
+_GROUP_NOUNS = frozenset({"team", "community", "group", "network", "pool", "base", "crew", "club"})
+# Purpose verbs that name an effect on people, and the measure of that effect.
+_PURPOSE = re.compile(r"\bto\s+(engage|retain|welcome|onboard|attract|recruit|reach|involve)\s+", re.I)
+_RETURNING = frozenset({"engage", "retain", "welcome", "onboard", "involve"})
+_PHRASE_END = re.compile(r"\s+(?:and|so|to|who|that|which|by|with|while)\s+|[,;:(.]")
+_STATE = re.compile(r"^(?P<subject>.+?)\s+(?:has|have|gets|offers)\s+(?:a\s+|an\s+)?(?P<aim>\w+)\s+(?P<rest>.+)$")
+_MAKE = re.compile(r"^make\s+(?P<what>.+?)\s+(?:more|less)\s+(?P<adjective>[a-z-]+)$", re.I)
+_CLOSING = frozenset({"closing", "fixing", "resolving", "solving", "triaging", "clearing", "answering"})
+
+
+def aim_drafts(features: Features) -> list[str]:
+    """Metric drafts (texts with placeholders) for a task or vague aim, the most faithful first.
+
+    >>> from krquality.features.types import Form
+    >>> from krquality.features.types import SpanRef
+    >>> text = "Grow the number of mentors (active this term)"
+    >>> aim_drafts(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
+    ['Grow the number of mentors (active this term) from [baseline] to [target] by [date]']
+    """
+    shape = structure_of(features)
+    core = features.text[shape.start : shape.end].strip().rstrip(" .!;")
+    if not core or shape.question or shape.trails_off or "[" in core or "\n" in core:
+        return []
+    framed = shape.time_frame or bool(features.dates)
+    builders: tuple[Callable[[str, bool], str | None], ...] = (
+        _direction, _continuing, _comparative, _wished_state, _made_more, _purpose,
+    )
+    return [d for b in builders if (d := b(core, framed)) is not None]
+
+
+def _split_frame(core: str, framed: bool) -> tuple[str, str]:
+    """The core without a trailing time frame, and the date phrase a draft ends with."""
+    if not framed:
+        return core, f"by {DATE}"
+    frame = _TRAILING_FRAME.search(core)
+    if frame is None:
+        return core, ""
+    return core[: frame.start()], frame.group(0).strip()
+
+
+def _direction(core: str, framed: bool) -> str | None:
+    """ "Increase the number of X (definition) from [baseline] to [target] by [date]"."""
+    first, _, rest = core.partition(" ")
+    lowered = first.lower()
+    if lowered not in lexicon.INCREASE_VERBS | lexicon.DECREASE_VERBS or lowered == "improve":
+        return None
+    if len(rest.split()) < 2 or re.search(r"\b(?:from|to)\s+\d", rest):
+        return None
+    body, date = _split_frame(core, framed)
+    if re.search(r"\d", _PAREN.sub("", body)):
+        return None  # an amount the author wrote: the edited draft completes it
+    aside = _ASIDE.search(body)
+    at = aside.start() if aside is not None else len(body)
+    return _tidy(f"{body[:at]} {_SLOTS} {date}{body[at:]}")
+
+
+def _continuing(core: str, framed: bool) -> str | None:
+    """ "Keep closing open bugs on X" -> "Reduce open bugs on X from [baseline] to [target] ..."."""
+    words = core.split()
+    if len(words) < 3 or words[0].lower() not in {"continue", "keep", "carry"}:
+        return None
+    at = 2 if words[1].lower() == "on" and words[0].lower() == "carry" else 1
+    gerund = words[at].lower()
+    if not gerund.endswith("ing"):
+        return None
+    body, date = _split_frame(" ".join(words[at + 1 :]), framed)
+    body = re.sub(r"^(?:the|our|all)\s+", "", body.strip(), flags=re.I)
+    if not body or len(body.split()) > 10 or _PHRASE_END.search(" " + body + " ") and "," in body:
+        return None
+    if gerund in _CLOSING:
+        opened = body if body.lower().startswith(("open ", "unanswered ")) else f"open {body}"
+        return _tidy(f"Reduce {opened} {_SLOTS} {date}")
+    return None
+
+
+def _noun_phrase(phrase: str) -> str | None:
+    phrase = phrase.strip(" .")
+    if not phrase or len(phrase.split()) > 8 or re.search(r"[+&/:]|\b(?:and|or)\b", phrase):
+        return None
+    if phrase.split()[0].lower() in {"number", "amount", "count"}:
+        phrase = re.sub(r"^\w+\s+of\s+", "", phrase)
+    return phrase
+
+
+def _comparative(core: str, framed: bool) -> str | None:
+    """ "More volunteers, bigger crew" -> "Increase the number of volunteers from ... by [date]"."""
+    clauses = [c.strip() for c in re.split(r"\s*[,;]\s*", core) if c.strip()]
+    first, _, rest = clauses[0].partition(" ")
+    if first.lower() != "more" or not rest:
+        return None
+    for clause in clauses[1:]:  # "..., bigger team": the same wish said of the group
+        words = clause.lower().split()
+        if len(words) != 2 or words[0] not in {"bigger", "larger"} or words[1] not in _GROUP_NOUNS:
+            return None
+    body, date = _split_frame(rest, framed)
+    name = _noun_phrase(body)
+    if name is None:
+        return None
+    head = name.split()[-1].lower()
+    if head not in lexicon.PEOPLE_NOUNS and not (head.endswith("s") and not head.endswith("ss")):
+        return None  # "More quality": no count to name
+    return _tidy(f"Increase the number of {name} {_SLOTS} {date}")
+
+
+def _the(phrase: str) -> str:
+    words = phrase.split()
+    if words[0].lower() in lexicon.DETERMINERS:
+        return phrase[:1].lower() + phrase[1:]
+    if words[0][1:].islower():
+        return "the " + phrase[:1].lower() + phrase[1:]
+    return phrase  # a name ("Ledgerly"): no article
+
+
+def _wished_state(core: str, framed: bool) -> str | None:
+    """ "The app has a clearer menu" -> "Raise the survey rating of the menu of the app ..."."""
+    state = _STATE.match(core)
+    if state is None or state.group("aim").lower() not in lexicon.AIM_WORDS | {"clear", "good"}:
+        return None
+    subject, (rest, date) = state.group("subject"), _split_frame(state.group("rest"), framed)
+    name = _noun_phrase(rest)
+    if name is None or len(subject.split()) > 4:
+        return None
+    measure = lexicon.MEASURE_OF.get(name.split()[-1].lower(), "survey rating")
+    return _tidy(f"Raise the {measure} of the {name} of {_the(subject)} {_SLOTS} {date}")
+
+
+def _made_more(core: str, framed: bool) -> str | None:
+    """ "Make the forms simpler" / "Make X more friendly" -> the share of users who find it so."""
+    body, date = _split_frame(core, framed)
+    made = _MAKE.match(body)
+    if made is None or len(made.group("what").split()) > 5:
+        return None
+    what = _the(made.group("what"))
+    return _tidy(
+        f"Increase the share of surveyed users who rate {what} as {made.group('adjective')} {_SLOTS} {date}"
+    )
+
+
+def _purpose(core: str, framed: bool) -> str | None:
+    """ "Host a drop-in each week to welcome new members" -> the share of new members who return."""
+    purpose = _PURPOSE.search(core)
+    if purpose is None:
+        return None
+    after = core[purpose.end() :]
+    end = _PHRASE_END.search(after)
+    people = after[: end.start()] if end is not None else after
+    words = people.split()
+    if not words or len(words) > 5 or words[-1].lower() not in lexicon.PEOPLE_NOUNS | {"people", "newcomers"}:
+        return None
+    if end is not None and after[end.start() :].strip(" ."):
+        tail = after[end.start() :].strip()
+        if not tail.lower().startswith("and "):
+            return None
+    people = _the(people).removeprefix("the ")
+    date = f"by {DATE}" if not framed else ""
+    if purpose.group(1).lower() in _RETURNING:
+        return _tidy(f"Increase the share of {people} who come back a second time {_SLOTS} {date}")
+    return _tidy(f"Increase the number of {people} {_SLOTS} {date}")
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
