@@ -33,16 +33,35 @@ _SLOTS = f"from {BASELINE} to {TARGET}"
 # Where a measure after a direction verb ends: before a dash aside, a comma or a semicolon.
 _ASIDE = re.compile(r"\s+-\s+|\s*[,;]")
 _PAREN = re.compile(r"\s*\([^()]*\)")
-# A time frame at the end of the core ("in Q3", "by June", "this year", "during the batch").
+# A time frame at the end of the core ("in Q3", "by June 2025", "this year", "during the batch").
+_PERIOD = (
+    r"(?:q[1-4]|h[12]|\d{4}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*"
+    r"|dec\w*|week|month|quarter|year|sprint|batch|cycle|term|season|semester|release)"
+)
 _TRAILING_FRAME = re.compile(
-    r"\s+(?:(?:by|before|until|in|within|during|this|next|over|for)\s+(?:the\s+)?"
-    r"(?:end\s+of\s+(?:the\s+)?)?\S+(?:\s+\d{2,4})?|each\s+\w+|every\s+\w+|per\s+\w+|"
-    r"weekly|monthly|quarterly|yearly|on\s+a\s+\w+\s+basis)\s*$",
+    r"\s+(?:(?:by|before|until|in|within|during|this|next|over)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+    + _PERIOD
+    + r"(?:\s+\d{2,4})?|(?:each|every|per)\s+\w+|weekly|monthly|quarterly|yearly|on\s+a\s+\w+\s+basis)\s*$",
     re.I,
 )
+# Heads that name a measure after a direction verb ("adoption of X", "time to X"); a plural
+# count noun ("regressions") does too, a thing made ("the setup section") does not.
+_MEASURE_WORDS = frozenset(
+    {"adoption", "breadth", "usage", "use", "engagement", "retention", "participation", "coverage", "reach",
+     "diversity", "awareness", "uptake", "satisfaction", "attendance", "traffic", "revenue", "churn", "latency",
+     "downtime", "turnover", "growth", "volume", "visibility", "membership"}
+)
+MEASURE_HEADS = frozenset(
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio", "size"}
+)
+_HEAD_END = re.compile(r"\s+(?:of|for|in|on|at|across|among|to|from|with|per|needed|spent|taken)\b|\s*[(,;-]", re.I)
 _GROUP_NOUNS = frozenset({"team", "community", "group", "network", "pool", "base", "crew", "club"})
 # Purpose verbs that name an effect on people, and the measure of that effect.
 _PURPOSE = re.compile(r"\bto\s+(engage|retain|welcome|onboard|attract|recruit|reach|involve)\s+", re.I)
+_PEOPLE = lexicon.PEOPLE_NOUNS | {
+    "people", "newcomers", "visitors", "users", "customers", "readers", "players", "families", "residents",
+    "guests", "newcomers", "parents", "patients", "clients", "tenants", "neighbours", "neighbors",
+}
 _RETURNING = frozenset({"engage", "retain", "welcome", "onboard", "involve"})
 _PHRASE_END = re.compile(r"\s+(?:and|so|to|who|that|which|by|with|while)\s+|[,;:(.]")
 _STATE = re.compile(r"^(?P<subject>.+?)\s+(?:has|have|gets|offers)\s+(?:a\s+|an\s+)?(?P<aim>\w+)\s+(?P<rest>.+)$")
@@ -72,12 +91,10 @@ def aim_drafts(features: Features) -> list[str]:
 
 def _split_frame(core: str, framed: bool) -> tuple[str, str]:
     """The core without a trailing time frame, and the date phrase a draft ends with."""
-    if not framed:
-        return core, f"by {DATE}"
     frame = _TRAILING_FRAME.search(core)
-    if frame is None:
-        return core, ""
-    return core[: frame.start()], frame.group(0).strip()
+    if frame is not None:
+        return core[: frame.start()], frame.group(0).strip()
+    return core, "" if framed else f"by {DATE}"
 
 
 def _direction(core: str, framed: bool) -> str | None:
@@ -91,9 +108,23 @@ def _direction(core: str, framed: bool) -> str | None:
     body, date = _split_frame(core, framed)
     if re.search(r"\d", _PAREN.sub("", body)):
         return None  # an amount the author wrote: the edited draft completes it
+    if not _names_measure(body.split(" ", 1)[1]):
+        return None  # "Expand the setup section": a thing made, not a measure to move
     aside = _ASIDE.search(body)
     at = aside.start() if aside is not None else len(body)
     return _tidy(f"{body[:at]} {_SLOTS} {date}{body[at:]}")
+
+
+def _names_measure(phrase: str) -> bool:
+    """Whether ``phrase`` (after the verb) opens with a measure: its head before any
+    complement is a measure word or a plural count noun."""
+    end = _HEAD_END.search(phrase)
+    words = (phrase[: end.start()] if end is not None else phrase).split()
+    if not words:
+        return False
+    head = words[-1].lower().strip("_*`")
+    measures = _MEASURE_WORDS | MEASURE_HEADS | frozenset(lexicon.MEASURE_OF) | {"views", "pageviews"}
+    return head in measures or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def _continuing(core: str, framed: bool) -> str | None:
@@ -110,7 +141,8 @@ def _continuing(core: str, framed: bool) -> str | None:
     if not body or len(body.split()) > 10 or _PHRASE_END.search(" " + body + " ") and "," in body:
         return None
     if gerund in _CLOSING:
-        opened = body if body.lower().startswith(("open ", "unanswered ")) else f"open {body}"
+        state = "unanswered" if gerund == "answering" else "open"
+        opened = body if body.lower().startswith(("open ", "unanswered ")) else f"{state} {body}"
         return _tidy(f"Reduce {opened} {_SLOTS} {date}")
     return None
 
@@ -139,16 +171,18 @@ def _comparative(core: str, framed: bool) -> str | None:
     if name is None:
         return None
     head = name.split()[-1].lower()
-    if head not in lexicon.PEOPLE_NOUNS and not (head.endswith("s") and not head.endswith("ss")):
+    if head not in _PEOPLE and not (head.endswith("s") and not head.endswith("ss")):
         return None  # "More quality": no count to name
     return _tidy(f"Increase the number of {name} {_SLOTS} {date}")
 
 
-def _the(phrase: str) -> str:
+def _the(phrase: str, *, opens: bool) -> str:
+    """``phrase`` with "the" before it; a capital that only opened the sentence is lowered,
+    a capital mid-sentence names something ("Ledgerly") and takes no article."""
     words = phrase.split()
     if words[0].lower() in lexicon.DETERMINERS:
         return phrase[:1].lower() + phrase[1:]
-    if words[0][1:].islower():
+    if words[0].islower() or (opens and words[0][1:].islower()):
         return "the " + phrase[:1].lower() + phrase[1:]
     return phrase  # a name ("Ledgerly"): no article
 
@@ -163,7 +197,7 @@ def _wished_state(core: str, framed: bool) -> str | None:
     if name is None or len(subject.split()) > 4:
         return None
     measure = lexicon.MEASURE_OF.get(name.split()[-1].lower(), "survey rating")
-    return _tidy(f"Raise the {measure} of the {name} of {_the(subject)} {_SLOTS} {date}")
+    return _tidy(f"Raise the {measure} of the {name} of {_the(subject, opens=True)} {_SLOTS} {date}")
 
 
 def _made_more(core: str, framed: bool) -> str | None:
@@ -172,7 +206,7 @@ def _made_more(core: str, framed: bool) -> str | None:
     made = _MAKE.match(body)
     if made is None or len(made.group("what").split()) > 5:
         return None
-    what = _the(made.group("what"))
+    what = _the(made.group("what"), opens=False)
     return _tidy(
         f"Increase the share of surveyed users who rate {what} as {made.group('adjective')} {_SLOTS} {date}"
     )
@@ -187,13 +221,13 @@ def _purpose(core: str, framed: bool) -> str | None:
     end = _PHRASE_END.search(after)
     people = after[: end.start()] if end is not None else after
     words = people.split()
-    if not words or len(words) > 5 or words[-1].lower() not in lexicon.PEOPLE_NOUNS | {"people", "newcomers"}:
+    if not words or len(words) > 5 or words[-1].lower() not in _PEOPLE:
         return None
     if end is not None and after[end.start() :].strip(" ."):
         tail = after[end.start() :].strip()
         if not tail.lower().startswith("and "):
             return None
-    people = _the(people).removeprefix("the ")
+    people = _the(people, opens=False).removeprefix("the ")
     date = f"by {DATE}" if not framed else ""
     if purpose.group(1).lower() in _RETURNING:
         return _tidy(f"Increase the share of {people} who come back a second time {_SLOTS} {date}")
