@@ -41,30 +41,37 @@ _PERIOD = (
 _TRAILING_FRAME = re.compile(
     r"\s+(?:(?:by|before|until|in|within|during|this|next|over)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     + _PERIOD
-    + r"(?:\s+\d{2,4})?|(?:each|every|per)\s+\w+|weekly|monthly|quarterly|yearly|on\s+a\s+\w+\s+basis)\s*$",
+    + r"(?:\s+\d{2,4})?|(?:each|every|per|a)\s+"
+    + _PERIOD
+    + r"|weekly|monthly|quarterly|yearly|on\s+a\s+\w+\s+basis)\s*$",
     re.I,
 )
 # Heads that name a measure after a direction verb ("adoption of X", "time to X"); a plural
 # count noun ("regressions") does too, a thing made ("the setup section") does not.
 _MEASURE_WORDS = frozenset(
     {"adoption", "breadth", "usage", "use", "engagement", "retention", "participation", "coverage", "reach",
-     "diversity", "awareness", "uptake", "satisfaction", "attendance", "traffic", "revenue", "churn", "latency",
-     "downtime", "turnover", "growth", "volume", "visibility", "membership"}
+     "diversity", "awareness", "uptake", "satisfaction", "attendance", "traffic", "revenue", "churn",
+     "latency", "downtime", "turnover", "growth", "volume", "visibility", "membership"}
 )
 MEASURE_HEADS = frozenset(
-    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio", "size"}
+    {"number", "share", "percentage", "percent", "rate", "time", "count", "amount", "average", "ratio",
+     "size"}
 )
-_HEAD_END = re.compile(r"\s+(?:of|for|in|on|at|across|among|to|from|with|per|needed|spent|taken)\b|\s*[(,;-]", re.I)
+_HEAD_END = re.compile(
+    r"\s+(?:of|for|in|on|at|across|among|to|from|with|per|needed|spent|taken)\b|\s*[(,;-]", re.I
+)
 _GROUP_NOUNS = frozenset({"team", "community", "group", "network", "pool", "base", "crew", "club"})
 # Purpose verbs that name an effect on people, and the measure of that effect.
 _PURPOSE = re.compile(r"\bto\s+(engage|retain|welcome|onboard|attract|recruit|reach|involve)\s+", re.I)
 _PEOPLE = lexicon.PEOPLE_NOUNS | {
     "people", "newcomers", "visitors", "users", "customers", "readers", "players", "families", "residents",
-    "guests", "newcomers", "parents", "patients", "clients", "tenants", "neighbours", "neighbors",
+    "guests", "parents", "patients", "clients", "tenants", "neighbours", "neighbors",
 }
 _RETURNING = frozenset({"engage", "retain", "welcome", "onboard", "involve"})
 _PHRASE_END = re.compile(r"\s+(?:and|so|to|who|that|which|by|with|while)\s+|[,;:(.]")
-_STATE = re.compile(r"^(?P<subject>.+?)\s+(?:has|have|gets|offers)\s+(?:a\s+|an\s+)?(?P<aim>\w+)\s+(?P<rest>.+)$")
+_STATE = re.compile(
+    r"^(?P<subject>.+?)\s+(?:has|have|gets|offers)\s+(?:a\s+|an\s+)?(?P<aim>\w+)\s+(?P<rest>.+)$"
+)
 _MAKE = re.compile(r"^make\s+(?P<what>.+?)\s+(?:more|less)\s+(?P<adjective>[a-z-]+)$", re.I)
 _CLOSING = frozenset({"closing", "fixing", "resolving", "solving", "triaging", "clearing", "answering"})
 
@@ -138,7 +145,7 @@ def _continuing(core: str, framed: bool) -> str | None:
         return None
     body, date = _split_frame(" ".join(words[at + 1 :]), framed)
     body = re.sub(r"^(?:the|our|all)\s+", "", body.strip(), flags=re.I)
-    if not body or len(body.split()) > 10 or _PHRASE_END.search(" " + body + " ") and "," in body:
+    if not body or len(body.split()) > 10 or "," in body:
         return None
     if gerund in _CLOSING:
         state = "unanswered" if gerund == "answering" else "open"

@@ -1,0 +1,146 @@
+"""Drafts for tasks and vague aims that no other builder drafts (krquality.suggest.aims).
+
+The wording rules run on hand-built features; a few cases run through the real
+engine to show the re-analysis keeps the draft and scores it as ``analyze()``
+scores its filled text. Every example is written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import krquality
+from krquality.features.types import Features, Form, SpanRef
+from krquality.suggest import fill_placeholders
+from krquality.suggest.aims import aim_drafts
+
+SLOTS = "from [baseline] to [target]"
+
+
+def drafts(text: str) -> list[str]:
+    return aim_drafts(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # a direction verb with a measure and no amount: the slots follow the measure
+        (
+            "Grow the number of regular mentors (on the active roster)",
+            f"Grow the number of regular mentors (on the active roster) {SLOTS} by [date]",
+        ),
+(
+            "Increase breadth of donors across regions",
+            f"Increase breadth of donors across regions {SLOTS} by [date]",
+        ),
+        (
+            "Increase uptake of the tenancy checklist in partner charities",
+            f"Increase uptake of the tenancy checklist in partner charities {SLOTS} by [date]",
+        ),
+        # the author's time frame stays the time frame
+        (
+            "Grow adoption of the style guide across teams in Q3",
+            f"Grow adoption of the style guide across teams {SLOTS} in Q3",
+        ),
+        # an aside after a dash stays after the slots
+        (
+            "Reduce missed pickups - counted per route",
+            f"Reduce missed pickups {SLOTS} by [date] - counted per route",
+        ),
+        # "Keep doing X": the measure X moves, without the continuing verb
+        (
+            "Keep closing stale tickets on the help desk",
+            f"Reduce open stale tickets on the help desk {SLOTS} by [date]",
+        ),
+(
+            "Continue answering questions in the forum",
+            f"Reduce unanswered questions in the forum {SLOTS} by [date]",
+        ),
+        # wished states, in the author's words
+        ("More volunteers, bigger crew", f"Increase the number of volunteers {SLOTS} by [date]"),
+        (
+            "Booking site has a clearer menu",
+            f"Raise the survey rating of the menu of the booking site {SLOTS} by [date]",
+        ),
+        (
+            "Make Tallybook more welcoming",
+            f"Increase the share of surveyed users who rate Tallybook as welcoming {SLOTS} by [date]",
+        ),
+        # a recurring activity: the effect its purpose names
+        (
+            "Run a drop-in clinic each week to welcome new tenants",
+            f"Increase the share of new tenants who come back a second time {SLOTS}",
+        ),
+(
+            "Hold a stall at each fair to attract volunteers",
+            f"Increase the number of volunteers {SLOTS} by [date]",
+        ),
+    ],
+)
+def test_a_draft_names_the_measure_in_the_authors_words(text: str, draft: str) -> None:
+    assert draft in drafts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expand the getting started page for new cooks",  # a thing made, not a measure
+        "Increase measurable safety for partner kitchens",  # no measure named
+        "Increase sign-ups from 40 to 60",  # an amount written: completed in place elsewhere
+        "More quality",  # no count
+        "More volunteers, better food",  # a second wish would be dropped
+        "Keep going with the newsletter",  # no work to measure
+        "Run a stall each week to sell jam and meet the council",  # not a purpose on people
+        "Host a picnic to engage new members so more of them stay on",  # the rest would be dropped
+    ],
+)
+def test_no_draft_where_it_would_invent_or_drop(text: str) -> None:
+    assert drafts(text) == []
+
+
+@given(st.text(alphabet=st.sampled_from("abcdeIMKRC moreto,;()-.0123Q"), max_size=60))
+def test_drafts_keep_the_authors_numbers_and_never_double_the_time_frame(text: str) -> None:
+    for draft in drafts(text):
+        assert draft.count("[date]") <= 1
+        body = re.sub(r"\[(?:baseline|target|date)\]", "", draft)
+        for number in re.findall(r"\d+", text):
+            if "(" in text or number not in body:
+                continue
+            assert number in body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Increase the number of regular helpers (on the rota)",
+            f"Increase the number of regular helpers (on the rota) {SLOTS} by [date]",
+        ),
+(
+            "Keep closing stale tickets on the help desk",
+            f"Reduce open stale tickets on the help desk {SLOTS} by [date]",
+        ),
+        ("More volunteers, bigger crew.", f"Increase the number of volunteers {SLOTS} by [date]"),
+        ("Make Tallybook more welcoming", None),
+    ],
+)
+def test_the_engine_keeps_the_draft_and_scores_its_filled_text(text: str, draft: str | None) -> None:
+    result = krquality.analyze(text)
+    assert result.suggestions, result.no_suggestion
+    if draft is not None:
+        assert draft in [s.text for s in result.suggestions]
+    for suggestion in result.suggestions:
+        assert suggestion.score > result.score
+        assert suggestion.score == krquality.analyze(fill_placeholders(suggestion.text)).score
+
+
+@pytest.mark.slow
+def test_a_time_frame_the_author_wrote_is_not_added_again() -> None:
+    result = krquality.analyze("Grow adoption of the style guide across teams in Q3")
+    assert result.suggestions
+    assert all("[date]" not in s.text for s in result.suggestions)
