@@ -79,6 +79,21 @@ def drafts(text: str) -> list[str]:
             "Hold a stall at each fair to attract volunteers",
             f"Increase the number of volunteers {SLOTS} by [date]",
         ),
+        # feedback collected at a rate: the share who give it, at that rate
+        (
+            "Collect feedback from tenants on a monthly basis",
+            f"Increase the share of tenants who give feedback monthly {SLOTS}",
+        ),
+        # "Improved X of Y" and "<people> report a stronger X": a rating or a survey share
+        (
+            "Improved clarity of the tenancy letters",
+            f"Raise the survey rating of the clarity of the tenancy letters {SLOTS} by [date]",
+        ),
+        (
+            "Crew reports a stronger sense of ownership of the garden",
+            "Increase the share of the crew who report a sense of ownership of the garden in a survey "
+            f"{SLOTS} by [date]",
+        ),
     ],
 )
 def test_a_draft_names_the_measure_in_the_authors_words(text: str, draft: str) -> None:
@@ -96,6 +111,9 @@ def test_a_draft_names_the_measure_in_the_authors_words(text: str, draft: str) -
         "Keep going with the newsletter",  # no work to measure
         "Run a stall each week to sell jam and meet the council",  # not a purpose on people
         "Host a picnic to engage new members so more of them stay on",  # the rest would be dropped
+        "Collect feedback from tenants about the boiler",  # not recurring: a task to date
+        "Better planning",  # nothing named to rate
+        "Improved clarity of 3 letters",  # a number the draft would misplace
     ],
 )
 def test_no_draft_where_it_would_invent_or_drop(text: str) -> None:

@@ -91,7 +91,8 @@ def aim_drafts(features: Features) -> list[str]:
         return []
     framed = shape.time_frame or bool(features.dates)
     builders: tuple[Callable[[str, bool], str | None], ...] = (
-        _direction, _continuing, _comparative, _wished_state, _made_more, _purpose,
+        _direction, _continuing, _comparative, _wished_state, _made_more, _purpose, _feedback, _improved,
+        _reported,
     )
     return [d for b in builders if (d := b(core, framed)) is not None]
 
@@ -239,6 +240,68 @@ def _purpose(core: str, framed: bool) -> str | None:
     if purpose.group(1).lower() in _RETURNING:
         return _tidy(f"Increase the share of {people} who come back a second time {_SLOTS} {date}")
     return _tidy(f"Increase the number of {people} {_SLOTS} {date}")
+
+
+_FEEDBACK = re.compile(
+    r"^(?:collect|gather|get|request|ask\s+for|seek)(?:\s+and\s+\w+)?\s+(?:feedback|input)\s+from\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+def _feedback(core: str, framed: bool) -> str | None:
+    """ "Collect feedback from tenants each quarter" -> the share of tenants who give it, as a rate."""
+    asked = _FEEDBACK.match(core)
+    if asked is None:
+        return None
+    frame = _TRAILING_FRAME.search(asked.group("rest"))
+    if frame is None:
+        return None  # not recurring: a one-off request is a task to date, not a rate
+    people = asked.group("rest")[: frame.start()].strip()
+    words = people.split()
+    if not words or len(words) > 5 or words[-1].lower() not in _PEOPLE:
+        return None
+    rate = frame.group(0).strip()
+    rate = re.sub(r"^on\s+a\s+(\w+)\s+basis$", lambda m: m.group(1), rate, flags=re.I)
+    people = _the(people, opens=False).removeprefix("the ")
+    return _tidy(f"Increase the share of {people} who give feedback {rate} {_SLOTS}")
+
+
+# "Improved X", "Better X", "Greater X": a wished state named by a noun phrase.
+_IMPROVED = frozenset({"improved", "better", "greater", "stronger", "clearer", "enhanced", "increased"})
+_VERBS_INSIDE = re.compile(r"\b(?:is|are|was|were|be|has|have|will|should|can)\b|[.;:!?+&]", re.I)
+
+
+def _improved(core: str, framed: bool) -> str | None:
+    """ "Improved clarity of the tenancy letters" -> "Raise the survey rating of the clarity of ..."."""
+    first, _, rest = core.partition(" ")
+    if first.lower() not in _IMPROVED or len(rest.split()) < 2 or _VERBS_INSIDE.search(rest):
+        return None
+    body, date = _split_frame(rest, framed)
+    if len(body.split()) > 10 or re.search(r"\d", body):
+        return None
+    if not re.search(r"\bof\b", body):
+        return None  # "Better planning": no named thing to rate
+    measure = lexicon.MEASURE_OF.get(body.split()[0].lower(), "survey rating")
+    return _tidy(f"Raise the {measure} of the {body} {_SLOTS} {date}")
+
+
+_REPORTED = re.compile(
+    r"^(?P<who>(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:reports?|feels?|says?)\s+(?:a\s+|an\s+)?"
+    r"(?P<aim>\w+)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+def _reported(core: str, framed: bool) -> str | None:
+    """ "The crew reports a stronger sense of X" -> the share of the crew who report a sense of X."""
+    said = _REPORTED.match(core)
+    if said is None or said.group("aim").lower() not in lexicon.AIM_WORDS:
+        return None
+    body, date = _split_frame(said.group("rest"), framed)
+    if len(body.split()) > 12 or re.search(r"\d", body):
+        return None
+    who = _the(said.group("who"), opens=True)
+    return _tidy(f"Increase the share of {who} who report a {body} in a survey {_SLOTS} {date}")
 
 
 def _tidy(text: str) -> str:
