@@ -298,6 +298,8 @@ def _reported(core: str, framed: bool) -> str | None:
     if said is None or said.group("aim").lower() not in lexicon.AIM_WORDS:
         return None
     body, date = _split_frame(said.group("rest"), framed)
+    if body.count(")") > body.count("("):
+        body = body.replace(")", "")  # a stray closing bracket is a typo, not part of the measure
     if len(body.split()) > 12 or re.search(r"\d", body):
         return None
     who = _the(said.group("who"), opens=True)
