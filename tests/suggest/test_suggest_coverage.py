@@ -12,25 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import krquality
-from krquality.features.types import Features, Form, SpanRef
 from krquality.labels import Label
 from krquality.result import Suggestion
 from krquality.suggest import fill_placeholders
 from krquality.suggest.rewrite import distinct
 from krquality.suggest.structure import cycle_tag_of, structure_of
 
+from .texts import SLOTS, features, suggested
+
 pytestmark = pytest.mark.slow
-SLOTS = "from [baseline] to [target] by [date]"
-
-
-def features(text: str) -> Features:
-    return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
-
-
-def suggested(text: str) -> list[str]:
-    return [s.text for s in krquality.analyze(text).suggestions]
-
-
 @pytest.mark.parametrize(
     ("text", "tag"),
     [

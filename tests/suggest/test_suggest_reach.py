@@ -15,22 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import krquality
-from krquality.features.types import Features, Form, SpanRef
 from krquality.suggest import fill_placeholders
 from krquality.suggest.structure import MAX_WORDS_FOR_DATE, names_place, structure_of
 
+from .texts import SLOTS, features, suggested
+
 pytestmark = pytest.mark.slow
-SLOTS = "from [baseline] to [target] by [date]"
-
-
-def features(text: str) -> Features:
-    return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
-
-
-def suggested(text: str) -> list[str]:
-    return [s.text for s in krquality.analyze(text).suggestions]
-
-
 @pytest.mark.parametrize(
     ("text", "draft"),
     [

@@ -12,16 +12,13 @@ import re
 import pytest
 
 import krquality
-from krquality.features.types import Features, Form, SpanRef
 from krquality.suggest import Draft, DraftKind, fill_placeholders
 from krquality.suggest.rewrite import breaks_rules
 from krquality.suggest.structure import structure_of
 
+from .texts import features
+
 pytestmark = pytest.mark.slow
-
-
-def features(text: str) -> Features:
-    return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
 
 
 @pytest.mark.parametrize(
@@ -155,3 +152,16 @@ def test_a_draft_keeping_a_flagged_word_is_refused() -> None:
 )
 def test_tasks_get_a_draft_that_keeps_their_words(text: str, draft: str) -> None:
     assert draft in [s.text for s in krquality.analyze(text).suggestions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grow the number of volunteers (rostered at least twice a month)",
+        "Increase regular donors (giving at least £5 a month) by June",
+    ],
+)
+def test_no_slot_goes_inside_a_bracket_that_defines_the_measure(text: str) -> None:
+    inside = text[text.index("(") : text.index(")") + 1]
+    for suggestion in krquality.analyze(text).suggestions:
+        assert inside in suggestion.text  # the definition is kept whole, with no slot in it

@@ -82,8 +82,8 @@ def aim_drafts(features: Features) -> list[str]:
     >>> from krquality.features.types import Form
     >>> from krquality.features.types import SpanRef
     >>> text = "Grow the number of mentors (active this term)"
-    >>> aim_drafts(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
-    ['Grow the number of mentors (active this term) from [baseline] to [target] by [date]']
+    >>> aim_drafts(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))  # "this term" dates it
+    ['Grow the number of mentors (active this term) from [baseline] to [target]']
     """
     shape = structure_of(features)
     core = features.text[shape.start : shape.end].strip().rstrip(" .!;")

@@ -418,7 +418,8 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             if written.lower().startswith("to ") and before and before[-1].lower() in _SENT_WORDS:
                 return []  # "Flyers delivered to 400 homes": where they went, not a level reached
             level = written.split(" ", 1)[0].lower()
-            if level in _LEVEL_WORDS and " " in written:
+            bound = written.lower().startswith(("at least", "at most"))  # a bound, not a level: kept
+            if level in _LEVEL_WORDS and " " in written and not bound:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
             if change.is_relative and not written.lower().startswith(("by ", "to ")):
@@ -1239,10 +1240,23 @@ def _lead_lemma(features: Features) -> str:
 
 
 def _main_change(features: Features) -> Change | None:
-    for change in features.changes:
+    # A change inside brackets defines the measure ("volunteers (rostered at least twice a
+    # month)"); it is not the level to reach, so no slot goes into it.
+    changes = [c for c in features.changes if not _in_brackets(features.text, c.span.start)]
+    for change in changes:
         if change.target is not None or change.baseline is not None:
             return change
-    return features.changes[0] if features.changes else None
+    return changes[0] if changes else None
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside an open round bracket.
+
+    >>> _in_brackets("volunteers (rostered at least twice a month)", 21)
+    True
+    """
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _stated_targets(features: Features) -> bool:
