@@ -340,3 +340,17 @@ def moves_a_measure(features: Features) -> bool:
         and lead.lemma.split()[0].lower() in _DIRECTION_VERBS
         and direction_without_amount(features)
     )
+
+
+def in_brackets(text: str, at: int, *, square: bool = True) -> bool:
+    """Whether ``at`` is inside an open round bracket, or (with ``square``) a square one.
+
+    >>> in_brackets("volunteers (rostered at least twice a month)", 21)
+    True
+    >>> in_brackets("Ship the app [20% done]", 14), in_brackets("Ship the app [20% done]", 14, square=False)
+    (True, False)
+    """
+    before = text[:at]
+    if before.count("(") > before.count(")"):
+        return True
+    return square and before.count("[") > before.count("]")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
+    in_brackets,
     load_words,
     overlaps,
     part_of_a_name,
@@ -164,7 +165,7 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
     for marker in features.markers_of("hedge"):
         phrase = marker.span.text.lower()
         words = phrase.split()
-        if _in_brackets(context.text, marker.span.start) and words[0] in _DESCRIBING:
+        if in_brackets(context.text, marker.span.start) and words[0] in _DESCRIBING:
             continue  # "(regional or possibly themed gatherings)": a note on what counts, not the commitment
         if words[0] == "might" and context.text[: marker.span.start].lower().rstrip().endswith("how"):
             continue  # "how might we ...": a way of framing a question, not a hedge on the result
@@ -284,7 +285,7 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         relative = any(t.lower_ in {"who", "which", "that", "whose"} for t in before)
         # A number in brackets is a note on the same result ("(80% by 1 May)"), not a second one.
         measured_left = any(q.end <= start for q in quantities)
-        measured_right = any(q.start >= end and not _in_brackets(context.text, q.start) for q in quantities)
+        measured_right = any(q.start >= end and not in_brackets(context.text, q.start) for q in quantities)
         if context.text[start:end] == ".":
             if before and _sentence_of_its_own(tokens, end):
                 seen.append((start, end))  # a full stop ends any purpose clause before it
@@ -292,7 +293,7 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue  # otherwise a note after the result ("See the draft in the wiki.")
         if _after_purpose(context.text, features.body.start, start):
             continue  # "... to meet growers, swap seeds, and learn": the why, listed
-        if _in_brackets(context.text, start):
+        if in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
         # A new subject with its own verb is a second end state: "... is finished and the
         # mentoring track is open". One shared subject ("70% of members sign up and stay") is not.
@@ -403,12 +404,6 @@ def _one_population(context: CheckContext, quantities: Sequence[SpanRef], end: i
 def _has_finite_verb(before: Sequence[Token]) -> bool:
     """Whether the words before a joiner hold a verb of their own ("The training is finished")."""
     return any(t.lower_ in _FINITE or t.tag_ in {"VB", "VBZ", "VBP", "VBD"} for t in before)
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """Whether ``at`` is inside an open round or square bracket."""
-    before = text[:at]
-    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 _PURPOSE = re.compile(r"\s(?:to|in order to|so that)\s+[a-z]+", re.I)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from krquality.checks.helpers import baselines, has_time_frame, targets
+from krquality.checks.helpers import baselines, has_time_frame, in_brackets, targets
 from krquality.features.types import (
     Change,
     DateRef,
@@ -1242,21 +1242,11 @@ def _lead_lemma(features: Features) -> str:
 def _main_change(features: Features) -> Change | None:
     # A change inside brackets defines the measure ("volunteers (rostered at least twice a
     # month)"); it is not the level to reach, so no slot goes into it.
-    changes = [c for c in features.changes if not _in_brackets(features.text, c.span.start)]
+    changes = [c for c in features.changes if not in_brackets(features.text, c.span.start, square=False)]
     for change in changes:
         if change.target is not None or change.baseline is not None:
             return change
     return changes[0] if changes else None
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """Whether ``at`` is inside an open round bracket.
-
-    >>> _in_brackets("volunteers (rostered at least twice a month)", 21)
-    True
-    """
-    before = text[:at]
-    return before.count("(") > before.count(")")
 
 
 def _stated_targets(features: Features) -> bool:
