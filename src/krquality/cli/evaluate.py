@@ -128,11 +128,14 @@ def _print_real(console: Console, real_text: dict[str, Any], path: Path | None) 
         "confident right",
     ):
         table.add_column(column)
-    for name, figures in (
+    rows = [
         ("uncalibrated", calibration["uncalibrated"]),
         ("calibrated, grouped CV", calibration["grouped_cv"]),
         ("calibrated, in sample", calibration["in_sample"]),
-    ):
+    ]
+    if "label_share_grouped_cv" in real_text:
+        rows.append(("label mix and calibration, grouped CV", real_text["label_share_grouped_cv"]))
+    for name, figures in rows:
         right = figures["confident_accuracy"]
         table.add_row(
             name,

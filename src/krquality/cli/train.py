@@ -38,6 +38,8 @@ def train(
 
     With real key results (--real, by default the project's development set),
     only a post-hoc calibration and the abstain threshold are fitted on them.
+    The classifier weighs its training labels to the label mix of real key
+    results (three shares, fixed in krquality.model.prior).
     """
     # Imported here: every krquality command loads this module, and
     # scikit-learn (with scipy) costs about 1 s and 190 MB, which `serve`

@@ -3,8 +3,9 @@
 For each estimator: 5-fold stratified cross-validation on the training split
 and a fit-then-score on the fixed held-out split (see
 :func:`krquality.model.data.is_held_out`). The best candidate is chosen by
-cross-validated macro-F1 (never by the held-out score, which stays honest),
-and the abstain band is calibrated on its held-out probabilities.
+macro-F1 on real key results where they are given, else by cross-validated
+macro-F1 (never by the held-out score, which stays honest), and the abstain
+band is calibrated on its held-out probabilities.
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ from krquality.labels import LABELS
 from krquality.model.baselines import KeywordRulesBaseline, tfidf_baseline
 from krquality.model.data import Example, split
 from krquality.model.estimator import KINDS, SEED, Kind, build_pipeline
-from krquality.model.realtext import RealItem, calibrate_on_real, real_report
+from krquality.model.prior import label_share
+from krquality.model.realtext import (
+    RealItem,
+    calibrate_on_real,
+    grouped_cv,
+    real_report,
+    source_folds,
+    summary,
+)
 
 CANDIDATES: tuple[Kind, ...] = ("logreg", "svm")
 # The abstain band: predictions whose top probability is below the threshold
@@ -105,6 +114,33 @@ def abstain_threshold(probas: Any, classes: Sequence[str], y_true: Sequence[str]
     }
 
 
+def label_share_grouped_cv(
+    kind: Kind,
+    data: Featurized,
+    items: Sequence[RealItem],
+    real_x: Sequence[Features],
+    classes: Sequence[str],
+) -> dict[str, Any]:
+    """Real-text figures with nothing taken from the repositories scored.
+
+    The classifier weighs its training labels to the label mix of real key
+    results (:mod:`krquality.model.prior`), three numbers taken from the
+    real development set. Here each fold of source repositories is scored by
+    a ``kind`` model fitted on the training split with the label mix of the
+    *other* folds, and calibrated on them (:func:`grouped_cv`), so no figure
+    has seen the labels it is scored on.
+    """
+    labels = [item.label.value for item in items]
+    probas = np.zeros((len(items), len(classes)))
+    for test in source_folds(items):
+        others = [labels[i] for i in np.setdiff1d(np.arange(len(items)), test)]
+        model = build_pipeline(kind, label_share=label_share(others)).fit(data.train_x, data.train_y)
+        if [str(c) for c in model.classes_] != list(classes):
+            raise ValueError("the fold models disagree on the labels")
+        probas[test] = model.predict_proba([real_x[i] for i in test])
+    return summary(grouped_cv(items, probas, classes))
+
+
 def _estimators() -> dict[str, Callable[[], Any]]:
     made: dict[str, Callable[[], Any]] = {kind: partial(build_pipeline, kind) for kind in KINDS}
     made["baseline-keywords"] = KeywordRulesBaseline
@@ -122,8 +158,8 @@ def evaluate(
 ) -> dict[str, Any]:
     """Cross-validate and hold-out-test every candidate, ablation and baseline.
 
-    Returns a JSON-ready report with ``chosen`` (the best candidate by CV
-    macro-F1), per-estimator results, and the abstain band of the chosen one.
+    Returns a JSON-ready report with ``chosen`` (the best candidate on real
+    text if given, else by CV macro-F1), per-estimator results, and the abstain band of the chosen one.
     With ``real`` (real key results and their features), every estimator
     fitted on the training split is also scored on them (``real``), and the
     chosen one gets the full real-text report and its post-hoc calibration's
@@ -163,7 +199,17 @@ def evaluate(
                 f"{name:20s} cv macro-F1 {entry['cv_macro_f1_mean']:.3f} ± {entry['cv_macro_f1_std']:.3f}"
                 f"   held-out macro-F1 {entry['held_out']['macro_f1']:.3f}"
             )
-    chosen = max(CANDIDATES, key=lambda k: report["estimators"][k]["cv_macro_f1_mean"])
+    # Real text is the yardstick: where it is given, the candidate that labels it
+    # best (each fitted on the training split) is chosen; a choice between two
+    # candidates is one more thing fitted on that set, so docs/evaluation.md says so.
+    chosen = max(
+        CANDIDATES,
+        key=lambda k: (
+            report["estimators"][k]["real"]["macro_f1"]
+            if real is not None
+            else report["estimators"][k]["cv_macro_f1_mean"]
+        ),
+    )
     report["chosen"] = chosen
     model = fitted[chosen]
     report["abstain"] = abstain_threshold(model.predict_proba(data.test_x), list(model.classes_), data.test_y)
@@ -176,6 +222,7 @@ def evaluate(
         report["real_text"] = {
             "report": real_report(items, probas, classes, threshold=threshold),
             "calibration": figures,
+            "label_share_grouped_cv": label_share_grouped_cv(chosen, data, items, real_x, classes),
         }
     report["errors"] = [
         {"text": f.text, "true": t, "pred": p}

@@ -20,6 +20,7 @@ from krquality.model.data import Example, data_sha256, load_examples
 from krquality.model.estimator import SEED, Kind, build_pipeline
 from krquality.model.evaluate import evaluate, featurize, featurize_examples
 from krquality.model.io import CALIBRATION_KEY, save_model
+from krquality.model.prior import label_share
 from krquality.model.realtext import calibrate_on_real, file_sha256, load_real
 
 
@@ -92,6 +93,13 @@ def train(
         "feature_version": FEATURE_VERSION,
         "labels": [str(c) for c in pipeline.classes_],
         "n_examples": len(examples),
+        # The label mix the classifier was fitted to, and the training data's own.
+        "label_share": {
+            "fitted_to": pipeline.named_steps["clf"].label_share,
+            "training": {
+                k: round(v, 4) for k, v in sorted(label_share([e.label.value for e in examples]).items())
+            },
+        },
         "training_data_sha256": data_hash,
         "versions": _versions(nlp),
         "abstain_threshold": report["abstain"]["threshold"],
