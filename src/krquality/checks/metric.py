@@ -199,7 +199,7 @@ _USING = frozenset(
 def _acting(tokens: Sequence[Token], after: int) -> bool:
     """Whether the counted word after ``after`` is followed by a verb of people using something."""
     following = tokens_after(tokens, after, 2)
-    return len(following) == 2 and following[1].lower_ in _USING
+    return len(following) == 2 and following[1].lower_ in _USING and following[1].pos_ == "VERB"
 
 
 # Participles that say a share of things was worked through within the cycle.

@@ -173,8 +173,8 @@ def _one_deliverable(context: CheckContext) -> bool:
     if any(m.span.start >= lead.span.end for m in features.markers_of("activity")):
         return False
     rest = _EVERY_TIME.sub(" ", context.text[lead.span.end : features.body.end])
-    if _RECURRING.search(rest) is not None:
-        return False
+    if _RECURRING.search(rest) is not None or _AS_IT_COMES.search(rest) is not None:
+        return False  # "... every month", "... as the team grows": work with no end
     if any(phrase_hits(context.tokens, _uncheckable_phrases())):
         return False  # "Create a culture of feedback": an aim, not a thing made
     following = [t for t in context.tokens if lead.span.end <= t.idx < features.body.end]
@@ -383,6 +383,9 @@ def _uncheckable_phrases() -> tuple[str, ...]:
 
 # Verbs of writing something down: the written thing is the deliverable.
 _WRITING_DOWN = frozenset({"document", "define", "specify", "draft", "outline", "map", "write"})
+# A clause that ties the work to events as they happen: "draft policies as the team grows",
+# "identify regressions as they come up", "whenever the data shows something".
+_AS_IT_COMES = re.compile(r"\bas\s+(?:the|we|they|it|our|new|needed|required)\b|\bwhenever\b", re.IGNORECASE)
 # "every time" describes when a bug shows, not a recurring piece of work.
 _EVERY_TIME = re.compile(r"\bevery\s+time\b", re.IGNORECASE)
 

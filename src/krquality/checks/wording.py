@@ -114,8 +114,9 @@ def _open_more(context: CheckContext) -> Iterator[tuple[int, int]]:
         if token.lower_ != "more" or i == 0:
             continue
         before, after = tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None
-        if before.like_num or before.lower_ in _MORE_BOUND or before.text in {"+", "-"}:
-            continue
+        near = tokens[max(0, i - 3) : i]
+        if any(t.like_num for t in near) or before.lower_ in _MORE_BOUND or before.text in {"+", "-"}:
+            continue  # "20% more applicants", "3 or more": the number says how many more
         if after is not None and (after.lower_ == "than" or after.like_num or after.tag_ in {"JJ", "RB"}):
             continue
         if in_brackets(context.text, token.idx):
@@ -370,10 +371,17 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         joiner = context.text[start:end].lower()
         # After a joiner stronger than "and", a gerund starts a second piece of work:
         # "Draft the guide + recruiting two wardens", "Repaint the hall; recruiting helpers".
-        gerund_right = joiner in _STRONG_JOINERS and following[0].tag_ == "VBG"
+        # The first part needs a verb of its own: "Wordpress up & running" is one state.
+        led = features.lead_verb is not None and features.lead_verb.span.start < start
+        gerund_right = joiner in _STRONG_JOINERS and following[0].tag_ == "VBG" and led
         # Two states, each with its own complement: "Shelters are inspected for damp and
-        # prepared for winter" (each can be checked alone; "agreed and shared" is one).
-        state_pair = following[0].tag_ in {"VBN", "VBD"} and _passive_state(body_before)
+        # prepared for winter" (each can be checked alone; "agreed and shared" is one, and so
+        # is "backed-up and verified").
+        state_pair = (
+            following[0].tag_ in {"VBN", "VBD"}
+            and previous.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and _passive_state(body_before)
+        )
         listed = _measures_listed(context, previous, following[0], strong=joiner in _STRONG_JOINERS)
         if gerund_right or state_pair or listed:
             seen.append((start, end))
@@ -387,8 +395,12 @@ _MOVING = frozenset({VerbClass.OUTCOME, VerbClass.MULTIPLIER})
 
 
 def _passive_state(words: Sequence[Token]) -> bool:
-    """Whether ``words`` state a passive end state: a form of "be" before a participle ("are inspected")."""
-    return any(a.lower_ in _BE_FORMS and b.tag_ in {"VBN", "VBD"} for a, b in pairwise(words))
+    """Whether ``words`` state a passive end state with a complement of its own: a form of "be",
+    a participle, then a preposition ("are inspected for damp"), not "is backed-up"."""
+    for i, (a, b) in enumerate(pairwise(words)):
+        if a.lower_ in _BE_FORMS and b.tag_ in {"VBN", "VBD"}:
+            return any(t.pos_ == "ADP" for t in words[i + 2 :])
+    return False
 
 
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -651,7 +663,7 @@ _UNSCOPED = _ABSOLUTES - _SCOPES
 
 # Scopes with no edge, on any label: "all aspects of each release", "everything about the
 # launch". "All services", "every branch" can be listed and checked; these cannot.
-_BOUNDLESS = frozenset({"everything", "anything", "aspect", "aspects", "facet", "facets"})
+_BOUNDLESS = frozenset({"everything", "aspect", "aspects", "facet", "facets"})
 _ALL_OF = frozenset({"all", "every", "each"})
 
 
@@ -659,7 +671,7 @@ def _boundless_scopes(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Spans of "everything" and of "all/every aspect(s)" in ``tokens``."""
     spans: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
-        if token.lower_ in {"everything", "anything"}:
+        if token.lower_ == "everything":
             spans.append((token.idx, token.idx + len(token.text)))
         elif token.lower_ in _BOUNDLESS and i > 0 and tokens[i - 1].lower_ in _ALL_OF:
             spans.append((tokens[i - 1].idx, token.idx + len(token.text)))
