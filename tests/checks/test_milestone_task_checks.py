@@ -145,6 +145,8 @@ def test_a_task_naming_one_deliverable_gets_the_milestone_date_warning_not_the_t
         "Draft house rules as the co-op grows",
         "Identify leaks whenever the meters show a spike",
         "Build our volunteer brand",
+        "writing leaflets for the tenants' meeting",
+        "develop more recipes for the cookbook",
         "Reduce missed bin collections",
         "Tenants can book laundry slots online",
     ],

@@ -81,7 +81,20 @@ def names_one_deliverable(context: CheckContext) -> bool:
         return _delivers_through(context)
     if _end_state(context):
         return False  # "Tenants can book laundry slots online": a state, not a thing made
+    if lead is not None and _ongoing_lead(context, lead.span.start, lead.span.end):
+        return False  # "writing letters to the council", "develop more examples": no end to it
     return _names_deliverable(context) or _one_deliverable(context)
+
+
+def _ongoing_lead(context: CheckContext, start: int, end: int) -> bool:
+    """Whether the lead verb is a gerund opening the key result ("writing letters ...") or is
+    followed by "more" ("develop more examples"): work that goes on, not one thing made."""
+    tokens = [t for t in context.tokens if t.idx >= start]
+    if not tokens:
+        return False
+    gerund = tokens[0].tag_ == "VBG" and start == context.features.body.start
+    after = [t for t in tokens if t.idx >= end]
+    return gerund or (bool(after) and after[0].lower_ == "more")
 
 
 def _activity(context: CheckContext) -> Iterator[Finding]:
