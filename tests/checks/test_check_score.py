@@ -159,6 +159,17 @@ def test_a_task_the_checks_read_as_one_deliverable_is_capped_as_one() -> None:
             "Member satisfaction with the class timetable at 80% or above",
             "Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3",
         ),
+        # a score level with neither baseline nor time frame below one with both
+        ("Diner sentiment above 30 NPS", "Raise diner sentiment from 18 to 30 NPS by the end of Q3"),
+        # ... and below one with only the time frame missing
+        ("Diner sentiment above 30 NPS", "Raise diner sentiment from 18 to 30 NPS"),
+        # people active each week, with no baseline, below the same move from a baseline
+        ("90 weekly riders of the community minibus", "Grow weekly minibus riders from 60 to 90 by June"),
+        # vague "more" beside the number below the same count without it
+        (
+            "6 walking groups started in the borough, with the aim of reaching more",
+            "6 walking groups started in the borough",
+        ),
     ],
 )
 def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
@@ -179,6 +190,9 @@ def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
         ("Cooking demos given at three farmers' markets", "partial"),
         ("Fix 60% of the defects found in the fire inspection", "partial"),
         ("The bakery's Mastodon account has 900 followers", "checkable"),
+        ("Diner sentiment above 30 NPS", "checkable"),
+        ("12 carers using the respite booking page every week", "checkable"),
+        ("Document the cold-chain rules for the harbour depot", "partial"),
         ("Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3", "outcome"),
     ],
 )

@@ -187,3 +187,38 @@ def test_no_unit_is_quiet_for_counts_and_ratios(kr) -> None:
         changes=[("from 6 to 2", D.DECREASE, "6", "2")],
     )
     assert found(NO_UNIT, context) == []
+
+
+def _real(feature_nlp, text: str, label: Label = Label.METRIC):
+    from krquality.checks.base import CheckContext
+
+    doc = feature_nlp(text)
+    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diner sentiment above 30 NPS",
+        "18+ average turnout at the Thursday choir",
+        "Median wait for a repair visit under 5 days",
+        "90 weekly riders of the community minibus",
+        "12 carers using the respite booking page every week",
+        "Ensure at least 40% of the jurors are first-time volunteers",
+    ],
+)
+def test_a_level_of_a_score_an_average_or_active_people_needs_a_baseline(feature_nlp, text: str) -> None:
+    assert [f.code for f in found(NO_BASELINE, _real(feature_nlp, text))] == ["KRQ101"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All 6 ferries and 2 tugs are inspected every month",
+        "one check-in call per month for every tenant on the list",
+        "25 new carers join the respite scheme",
+        "Sign 9 new community sponsors",
+    ],
+)
+def test_things_serviced_a_rate_of_work_and_counts_from_zero_need_no_baseline(feature_nlp, text: str) -> None:
+    assert found(NO_BASELINE, _real(feature_nlp, text)) == []

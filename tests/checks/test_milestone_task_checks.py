@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from krquality.checks.milestone import NO_DEADLINE, PERCENT_COMPLETE
-from krquality.checks.task import ACTIVITY, TASK_NO_DEADLINE
+from krquality.checks.task import ACTIVITY, TASK_NO_DEADLINE, names_one_deliverable
 from krquality.config import Config
 from krquality.features.types import Form
 from krquality.features.types import QuantityKind as Q
@@ -108,3 +110,54 @@ def test_a_state_reached_is_not_an_activity_even_if_read_as_a_task(kr) -> None:
 def test_a_state_sentence_with_a_verb_of_ongoing_work_is_an_activity(kr) -> None:
     (finding,) = found(ACTIVITY, kr("The team works on the backlog", Label.TASK, form=Form.STATE))
     assert finding.code == "KRQ301"
+
+
+def _real(feature_nlp, text: str, label: Label):
+    from krquality.checks.base import CheckContext
+
+    doc = feature_nlp(text)
+    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Document the cold-chain rules for the harbour depot",
+        "Shared register of loaned tools the caretakers are tracking",
+        "Work with the rangers to produce a visitor plan",
+        "Host a tasting evening for the new menu",
+    ],
+)
+def test_a_task_naming_one_deliverable_gets_the_milestone_date_warning_not_the_task_note(
+    feature_nlp, text: str
+) -> None:
+    context = _real(feature_nlp, text, Label.TASK)
+    assert names_one_deliverable(context)
+    assert [f.code for f in found(NO_DEADLINE, context)] == ["KRQ201"]
+    assert found(TASK_NO_DEADLINE, context) == []
+    assert found(ACTIVITY, context) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Help the sales team with demos",
+        "Draft house rules as the co-op grows",
+        "Identify leaks whenever the meters show a spike",
+        "Build our volunteer brand",
+        "writing leaflets for the tenants' meeting",
+        "develop more recipes for the cookbook",
+        "Reduce missed bin collections",
+        "Tenants can book laundry slots online",
+    ],
+)
+def test_work_with_no_end_a_measure_or_a_state_is_not_read_as_one_deliverable(feature_nlp, text: str) -> None:
+    context = _real(feature_nlp, text, Label.TASK)
+    assert not names_one_deliverable(context)
+    assert found(NO_DEADLINE, context) == []
+    assert [f.code for f in found(TASK_NO_DEADLINE, context)] == ["KRQ302"]
+
+
+def test_only_a_task_is_read_as_one_deliverable_by_this_predicate(feature_nlp) -> None:
+    text = "Document the cold-chain rules for the harbour depot"
+    assert not names_one_deliverable(_real(feature_nlp, text, Label.METRIC))

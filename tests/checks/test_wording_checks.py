@@ -284,3 +284,79 @@ def test_one_result_is_not_compound(text: str) -> None:
     import krquality
 
     assert "KRQ403" not in {f.code for f in krquality.analyze(text, suggestions=False).findings}
+
+
+def _real(feature_nlp, text: str, label: Label):
+    from krquality.checks.base import CheckContext
+
+    doc = feature_nlp(text)
+    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "joiner"),
+    [
+        ("Sort the seed bank + recruiting three new sorters", MS, "+"),
+        ("Reseal the pond; planting reeds along the bank", MS, ";"),
+        ("Hives are checked for mites and treated for the winter", MS, "and"),
+        ("The rota is agreed and goodwill is built with the parents", MS, "and"),
+        ("Cut queue time, and refund requests at the box office", T, "and"),
+        ("Grow library loans + repeat visits", T, "+"),
+    ],
+)
+def test_two_results_joined_without_a_plain_shared_verb_are_flagged(
+    feature_nlp, text: str, label: Label, joiner: str
+) -> None:
+    context = _real(feature_nlp, text, label)
+    assert spans(context, found(COMPOUND, context)) == [joiner]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Ticket desk up & running for the summer season", MS),
+        ("Seed archive is backed-up and verified readable", MS),
+        ("Allotment rules agreed and shared with every plot holder", MS),
+        ("Design and build the new bike shelter by May", MS),
+        ("Raise awareness of our orchard and its produce among families", T),
+        ("40 new members join and renew before the autumn", M),
+    ],
+)
+def test_one_result_with_a_joiner_inside_is_not_flagged(feature_nlp, text: str, label: Label) -> None:
+    assert found(COMPOUND, _real(feature_nlp, text, label)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "word"),
+    [
+        ("Set up a tool that records all aspects of each kiln firing", MS, "all aspects"),
+        ("Everything about the hall hire is written down", MS, "Everything"),
+    ],
+)
+def test_a_scope_with_no_edge_is_an_absolute_on_any_label(
+    feature_nlp, text: str, label: Label, word: str
+) -> None:
+    context = _real(feature_nlp, text, label)
+    assert spans(context, found(ABSOLUTE, context)) == [word]
+
+
+def test_a_listed_scope_is_not_an_absolute_on_a_deliverable(feature_nlp) -> None:
+    assert found(ABSOLUTE, _real(feature_nlp, "Move all ledgers to the new accounts tool by May", MS)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("6 walking groups started in the borough, with the aim of reaching more", True),
+        ("Sell 200 season tickets and more", True),
+        ("Welcome 40 more walkers to the Sunday route", False),
+        ("Run 3 or more repair evenings", False),
+        ("Bookings made by 15% more families than last spring", False),
+        ("Reach more than 30 allotment holders", False),
+    ],
+)
+def test_more_with_no_number_of_its_own_beside_a_measured_result_is_vague(
+    feature_nlp, text: str, flagged: bool
+) -> None:
+    context = _real(feature_nlp, text, M)
+    assert ("more" in spans(context, found(VAGUE, context))) is flagged

@@ -60,11 +60,34 @@ def has_time_frame(features: Features) -> bool:
     """
     return (
         bool(features.dates)
-        or bool(time_frame_spans(features.body.text))
-        or bool(time_frame_spans(features.text))
+        or bool(_rates(features.body.text))
+        or bool(_rates(features.text))
         or cycle_tag(features.text) is not None
         or _BEFORE_EVENT.search(features.body.text) is not None
     )
+
+
+# "a/one" before an event noun is a rate only after a count: "5 attendees a session" is
+# one, "Create one meetup in a box" names one thing made.
+_ONE_EVENT = re.compile(
+    r"(?:a|an|one)\s+(?:release|meeting|meetup|session|event|batch|cohort|sprint|iteration|cycle|season|"
+    r"term|semester|shift|evening|morning|night)",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)
+
+
+def _rates(text: str) -> list[tuple[int, int]]:
+    """The time frames of ``text`` (rates, periods, events), less "one meetup" with no count before it.
+
+    >>> _rates("Create one meetup in a box"), _rates("5+ attendees a session")
+    ([], [(13, 22)])
+    """
+    return [
+        (a, b)
+        for a, b in time_frame_spans(text)
+        if not (_ONE_EVENT.fullmatch(text[a:b]) and _COUNT_BEFORE.search(text, 0, a) is None)
+    ]
 
 
 # A named event the team plans around dates a key result as well as a date does:

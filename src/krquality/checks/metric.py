@@ -123,7 +123,17 @@ _STOCK_NOUNS = frozenset(
     {"followers", "subscribers", "stars", "mau", "maus", "dau", "daus"}
 )
 # Verbs that state a level as reached or had, not a count done.
-_HAVE_VERBS = frozenset({"get", "have", "achieve", "hit", "attain", "see"})
+_HAVE_VERBS = frozenset({"get", "have", "achieve", "hit", "attain", "see", "ensure"})
+# Words that make a number a level of a rate or a score, not a count done: "20+ average
+# attendance", "sentiment above 11 NPS".
+_LEVEL_WORDS = frozenset({"average", "mean", "median", "nps", "csat", "rating", "score"})
+# Words right after a count of people that make it a standing level, like a stock:
+# "100 weekly users", "40 monthly active members".
+_ACTIVE_WORDS = frozenset({"weekly", "monthly", "daily", "active", "regular", "returning", "recurring"})
+# A recurring frame after a count of people: "15 members use it every week".
+_EVERY_PERIOD = re.compile(
+    r"\b(?:every|each|per)\s+(?:day|week|month|session|meeting)\b|\b(?:weekly|monthly|daily)\b", re.I
+)
 
 
 def _stated_level(context: CheckContext, target: Quantity) -> bool:
@@ -144,6 +154,9 @@ def _stated_level(context: CheckContext, target: Quantity) -> bool:
     before = context.text[max(0, target.span.start - 4) : target.span.start].lower()
     if before.endswith("by "):
         return False  # "used by 80% of the offices": taken up, from nothing
+    counted_people = target.kind is QuantityKind.NUMBER and "new" not in context.lowers
+    if counted_people and _standing_count(context, target):
+        return True  # "100 weekly users of the updated app": the people active each week, a level
     if outputs.share_of_work_done(context) is not None or context.lowers & _DONE_STATES:
         return False  # "Fix 60% of the defects", "90% of sites migrated": work done in the cycle
     if any(t.lower_ in _RELEASED and t.idx < target.span.start for t in context.tokens):
@@ -155,7 +168,38 @@ def _stated_level(context: CheckContext, target: Quantity) -> bool:
     if target.value == 0:
         return True  # "zero overdue inspections": a state to reach, from some number today
     unit = (target.unit or "").lower()
-    return unit in _STOCK_NOUNS and "new" not in context.lowers
+    if "new" in context.lowers:
+        return False  # "40 new members": counted from zero within the cycle
+    return unit in _STOCK_NOUNS or not _LEVEL_WORDS.isdisjoint(context.lowers)
+
+
+def _standing_count(context: CheckContext, target: Quantity) -> bool:
+    """Whether a count of people is a standing level: "100 weekly users of the app", "15 members
+    use the tool every week" (the people active in each period, some of them today), not a
+    count of things made ("3 posts published every week" is metric.output_count's)."""
+    after = tokens_after(context.tokens, target.span.end, 2)
+    if after and not _ACTIVE_WORDS.isdisjoint(t.lower_ for t in after):
+        return True
+    counted = (target.unit or "").lower()
+    if counted not in _NOT_OUTPUT and not _acting(context.tokens, target.span.end):
+        return False  # "3 vans serviced every month": things, not people active
+    return _EVERY_PERIOD.search(context.text, target.span.end) is not None
+
+
+# Verbs people do again and again with what the team offers: "15 tenants using the app".
+_USING = frozenset(
+    {
+        "use", "using", "uses", "attend", "attending", "visit", "visiting", "join", "joining", "read",
+        "reading", "post", "posting", "contribute", "contributing", "play", "playing", "log", "logging",
+        "return", "returning",
+    }
+)
+
+
+def _acting(tokens: Sequence[Token], after: int) -> bool:
+    """Whether the counted word after ``after`` is followed by a verb of people using something."""
+    following = tokens_after(tokens, after, 2)
+    return len(following) == 2 and following[1].lower_ in _USING and following[1].pos_ == "VERB"
 
 
 # Participles that say a share of things was worked through within the cycle.
@@ -256,7 +300,10 @@ NO_BASELINE = Check(
         "of members renew\", \"900 followers\", \"zero overdue inspections\"): is it there "
         "already? A count of what happens within the cycle starts from zero and needs none "
         "(\"Sign 12 partners\", \"12 stewards recruited\"), nor does a level held with a keep "
-        "verb (\"Keep churn below 2%\")."
+        "verb (\"Keep churn below 2%\"). An average, a score or a rating is a level (\"Visitor "
+        "sentiment above 40 NPS\"), and so are people active in each period (\"120 weekly users "
+        "of the app\", \"15 tenants using the portal every week\"); things serviced each month "
+        "are not."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -267,6 +314,10 @@ NO_BASELINE = Check(
         Example("The bakery's Mastodon account has 900 followers", M),
         Example("Zero overdue safety inspections at the depots", M),
         Example("Warranty claims below 0.4% of the units shipped", M),
+        Example("Visitor sentiment above 40 NPS", M),
+        Example("120 weekly users of the library app", M),
+        Example("15 tenants using the repair portal every week", M),
+        Example("Ensure at least 60% of stall holders are local growers", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -285,6 +336,8 @@ NO_BASELINE = Check(
         Example("Speed up 4 of the slowest report pages", M),
         Example("The booking app is launched with 80% of the agreed scope", M),
         Example("Tenants can report repairs online [40%]", M),
+        Example("All 3 vans and 4 cargo bikes are serviced every month", M),
+        Example("40 new members attend every month", M),
     ),
     detect=_no_baseline,
 )

@@ -12,12 +12,14 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
+from krquality.checks.task import names_one_deliverable
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
 
 M = Label.METRIC
 MS = Label.MILESTONE
+T = Label.TASK
 
 _COMPLETION = frozenset(
     {
@@ -44,7 +46,8 @@ _COMPLETION = frozenset(
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
-    if context.label is Label.MILESTONE and not is_dated(context.features, context.cycle):
+    deliverable = context.label is Label.MILESTONE or names_one_deliverable(context)
+    if deliverable and not is_dated(context.features, context.cycle):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
 
@@ -61,11 +64,16 @@ NO_DEADLINE = Check(
         "and week 13, and a launch in the last week leaves no time to see its effect. "
         "A date also lets other teams plan around it. A key result under a heading, title or "
         "front matter that states the cycle (\"## Q3 2025\") is due at the cycle's end, so it "
-        "is not flagged there."
+        "is not flagged there. A key result the model reads as a task but whose words name one "
+        'deliverable ("Document the cold-chain rules for the depot", "Shared queue of repair '
+        'requests") is a milestone too, and gets this finding instead of task.no_deadline\'s note; '
+        'work with no end ("Help the sales team with demos") does not.'
     ),
     bad=(
         Example("Launch the partner portal", MS),
         Example("Migrate billing to the new provider", MS),
+        Example("Document the cold-chain rules for the harbour depot", T),
+        Example("Create one starter kit for new stewards", MS),
     ),
     good=(
         Example("Launch the partner portal by 30 June", MS),
@@ -73,6 +81,8 @@ NO_DEADLINE = Check(
         Example("Publish the volunteer handbook before the summer fair", MS),
         Example("Repaint the shop front in time for our reopening", MS),
         Example("Choose the new ticketing tool [H2]", MS),
+        Example("Document the cold-chain rules for the harbour depot by May", T),
+        Example("Help the sales team with demos", T),
     ),
     detect=_no_deadline,
 )

@@ -30,6 +30,16 @@ metric. So "Be the best company in the world" (a task) scores at most 39,
 "Hire a head of data by June" 89, and "Increase trial-to-paid conversion
 from 4% to 7% by Q3" 100.
 
+A metric reaches the outcome band only when its number can be judged: a
+level stated with neither a baseline nor a time frame ("Guest rating
+above 4.5": ``metric.no_baseline`` and ``metric.no_deadline``) scores 84,
+and one with vague words beside its number ("... with the aim of reaching
+more": ``wording.vague``) at most 88, both in the checkable band; a level
+with no baseline, no time frame and vague words drops to 72, in the
+partial band. A count of what happens
+within the cycle ("Sign 12 partners") needs no baseline, so its only gap
+is the time frame (96).
+
 In the three lowest bands (ceiling 74 or less) the other weaknesses still
 cost, from the top of the band: ``score = min(formula, ceiling - 30 * E' -
 12 * W' - 4 * I')``, where the primed counts leave out the codes that put the

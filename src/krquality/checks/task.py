@@ -31,19 +31,76 @@ M = Label.METRIC
 MS = Label.MILESTONE
 
 
+def _activity_lead(context: CheckContext) -> bool:
+    """Whether the key result is led by a verb of activity (built-in, configured or listed)."""
+    features = context.features
+    lead = features.lead_verb
+    if lead is None:
+        return False
+    extra = {v.lower() for v in context.config.activity_verbs} | load_words("activity_verbs")
+    if lead.verb_class is not VerbClass.ACTIVITY and lead.lemma.lower() not in extra:
+        return False
+    if any(m.span.start <= lead.span.start < m.span.end for m in features.markers_of("hedge")):
+        return False  # "Try to launch": the hedge is wording.hedge's finding
+    # "Consider a second site": wording.hedge says it leaves the result open.
+    return lead.lemma.split()[0].lower() != "consider"
+
+
+def names_one_deliverable(context: CheckContext) -> bool:
+    """Whether a key result the model reads as a task names one concrete deliverable.
+
+    The words show one thing made or one event held, done or not done: "Document
+    the loading steps for new drivers", "Shared queue of repair requests", "Work with
+    the wardens to produce a parking plan", "Host a launch evening". Such a key result
+    is judged as a milestone (``milestone.no_deadline`` asks for its date) and
+    ``task.activity`` stays quiet. Not a measure with no number, a count of things
+    made, an end state, or work with no end.
+
+    >>> from krquality.config import Config
+    >>> from krquality.nlp import build_nlp
+    >>> nlp = build_nlp()
+    >>> def reads(text):
+    ...     doc = nlp(text)
+    ...     return names_one_deliverable(CheckContext(text, doc, doc._.krq_features, T, {}, Config()))
+    >>> reads("Document the loading steps for new drivers"), reads("Hold weekly pipeline reviews")
+    (True, False)
+    """
+    if context.label is not Label.TASK:
+        return False
+    features = context.features
+    if direction_without_amount(features) or names_measure(context):
+        return False  # "Reduce late deliveries": a measure with no number
+    if any(t.like_num for t in context.tokens) and _counts_outputs(context):
+        return False  # "Build 3 garden planters": a count of things made
+    activity_lead = _activity_lead(context)
+    lead = features.lead_verb
+    if activity_lead:
+        event = lead is not None and lead.lemma.split()[0].lower() in load_words("event_verbs")
+        if event and lead is not None and _one_off(context.text, lead.span.end):
+            return True  # "Host a launch evening": one event
+        return _delivers_through(context)
+    if _end_state(context):
+        return False  # "Tenants can book laundry slots online": a state, not a thing made
+    if lead is not None and _ongoing_lead(context, lead.span.start, lead.span.end):
+        return False  # "writing letters to the council", "develop more examples": no end to it
+    return _names_deliverable(context) or _one_deliverable(context)
+
+
+def _ongoing_lead(context: CheckContext, start: int, end: int) -> bool:
+    """Whether the lead verb is a gerund opening the key result ("writing letters ...") or is
+    followed by "more" ("develop more examples"): work that goes on, not one thing made."""
+    tokens = [t for t in context.tokens if t.idx >= start]
+    if not tokens:
+        return False
+    gerund = tokens[0].tag_ == "VBG" and start == context.features.body.start
+    after = [t for t in tokens if t.idx >= end]
+    return gerund or (bool(after) and after[0].lower_ == "more")
+
+
 def _activity(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
-    extra = {v.lower() for v in context.config.activity_verbs} | load_words("activity_verbs")
-    activity_lead = lead is not None and (
-        lead.verb_class is VerbClass.ACTIVITY or lead.lemma.lower() in extra
-    )
-    if lead is not None and any(
-        m.span.start <= lead.span.start < m.span.end for m in features.markers_of("hedge")
-    ):
-        activity_lead = False  # "Try to launch": the hedge is wording.hedge's finding
-    if lead is not None and lead.lemma.split()[0].lower() == "consider":
-        activity_lead = False  # "Consider a second site": wording.hedge says it leaves the result open
+    activity_lead = _activity_lead(context)
     if context.label is not Label.TASK and not (activity_lead and not context.targets):
         return
     if (
@@ -129,8 +186,8 @@ def _one_deliverable(context: CheckContext) -> bool:
     if any(m.span.start >= lead.span.end for m in features.markers_of("activity")):
         return False
     rest = _EVERY_TIME.sub(" ", context.text[lead.span.end : features.body.end])
-    if _RECURRING.search(rest) is not None:
-        return False
+    if _RECURRING.search(rest) is not None or _AS_IT_COMES.search(rest) is not None:
+        return False  # "... every month", "... as the team grows": work with no end
     if any(phrase_hits(context.tokens, _uncheckable_phrases())):
         return False  # "Create a culture of feedback": an aim, not a thing made
     following = [t for t in context.tokens if lead.span.end <= t.idx < features.body.end]
@@ -339,6 +396,9 @@ def _uncheckable_phrases() -> tuple[str, ...]:
 
 # Verbs of writing something down: the written thing is the deliverable.
 _WRITING_DOWN = frozenset({"document", "define", "specify", "draft", "outline", "map", "write"})
+# A clause that ties the work to events as they happen: "draft policies as the team grows",
+# "identify regressions as they come up", "whenever the data shows something".
+_AS_IT_COMES = re.compile(r"\bas\s+(?:the|we|they|it|our|new|needed|required)\b|\bwhenever\b", re.IGNORECASE)
 # "every time" describes when a bug shows, not a recurring piece of work.
 _EVERY_TIME = re.compile(r"\bevery\s+time\b", re.IGNORECASE)
 
@@ -375,7 +435,8 @@ ACTIVITY = Check(
         "key result. The model may read one thing made as a task; where the words show it (a "
         "deliverable named with no verb, \"Work with the wardens to produce a parking plan\", a "
         "state sentence, one change such as \"Add allergen fields to the form\", a count of "
-        "things made, which is metric.output_count's finding) this check stays quiet."
+        "things made, which is metric.output_count's finding) this check stays quiet; one "
+        "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -422,6 +483,8 @@ ACTIVITY = Check(
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if context.label is Label.TASK and not is_dated(context.features, context.cycle):
+        if names_one_deliverable(context):
+            return  # one deliverable: milestone.no_deadline asks for its date, as a warning
         body = context.features.body
         yield TASK_NO_DEADLINE.finding(body.start, body.end)
 
@@ -435,7 +498,8 @@ TASK_NO_DEADLINE = Check(
     docs=(
         "Open-ended work with no date never becomes late, so it never gets reviewed. This is "
         "only information: the real fix is to rewrite the task as a metric or a milestone, "
-        "with a date."
+        "with a date. Where the words name one deliverable (\"Document the loading steps\"), "
+        "milestone.no_deadline asks for its date instead."
     ),
     bad=(Example("Help the sales team with demos", T),),
     good=(
@@ -443,6 +507,7 @@ TASK_NO_DEADLINE = Check(
         Example("Sort out the stock room [Q3]", T),
         Example("Plan the volunteer rota (H1)", T),
         Example("Collect supplier quotes {Q4_2022}", T),
+        Example("Document the loading steps for new drivers", T),
     ),
     detect=_no_deadline,
 )

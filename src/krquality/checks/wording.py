@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
@@ -55,6 +56,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
     if not measurable:
         spans.extend(_bare_comparatives(context))
+    elif "more" in context.lowers:
+        spans.extend(_open_more(context))
     seen: list[tuple[int, int]] = []
     removable = load_words("removable")
     for start, end in sorted(spans):
@@ -98,6 +101,31 @@ def _bare_comparatives(context: CheckContext) -> Iterator[tuple[int, int]]:
             yield token.idx, following.idx + len(following.text)
 
 
+# Words before "more" that tie it to a number or a bound: "3 or more", "50 more", "once more".
+_MORE_BOUND = frozenset({"or", "no", "any", "once", "many", "much", "far", "even", "the"})
+
+
+def _open_more(context: CheckContext) -> Iterator[tuple[int, int]]:
+    """"more" with no number of its own beside a measured key result: "8 teams formed, with the
+    aim of supporting more", "500 members and more partners". Not "3 or more", "50 more
+    members", "more than 40" or "more active" (a comparative the number measures)."""
+    tokens = context.tokens
+    for i, token in enumerate(tokens):
+        if token.lower_ != "more" or i == 0:
+            continue
+        before, after = tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None
+        near = tokens[max(0, i - 3) : i]
+        if any(t.like_num for t in near) or before.lower_ in _MORE_BOUND or before.text in {"+", "-"}:
+            continue  # "20% more applicants", "3 or more": the number says how many more
+        if after is not None and (after.lower_ == "than" or after.like_num or after.tag_ in {"JJ", "RB"}):
+            continue
+        if in_brackets(context.text, token.idx):
+            continue
+        if any(q.start > token.idx for q in (t.span for t in context.targets)):
+            continue  # "more members, from 40 to 60": the number after says how many
+        yield token.idx, token.idx + len(token.text)
+
+
 VAGUE = Check(
     code="KRQ401",
     name="wording.vague",
@@ -110,8 +138,9 @@ VAGUE = Check(
         "it is graded by mood. A key result must be checkable by someone who did not write "
         "it. The same goes for a quality with no bar (\"a comprehensive guide\", \"thorough "
         'documentation"), an amount with no number ("multiple", "greater visibility"), "more" '
-        'before an adjective with no number anywhere ("more human") and "soon". Teams can add '
-        "their own vague words with `vague-words` in the configuration."
+        'before an adjective with no number anywhere ("more human"), "more" with no number of its '
+        'own beside a measured key result ("8 groups formed, with the aim of reaching more") and '
+        '"soon". Teams can add their own vague words with `vague-words` in the configuration.'
     ),
     bad=(
         Example("Improve the onboarding experience", T),
@@ -120,6 +149,7 @@ VAGUE = Check(
         Example("Give greater visibility to our grant decisions", T),
         Example("Increase trial conversion significantly", T),
         Example("Optimize the checkout flow", T),
+        Example("8 reading groups formed across the district, with the aim of reaching more", M),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -129,6 +159,8 @@ VAGUE = Check(
         Example("Raise the share of members who feel more welcome from 40% to 60%", M),
         Example("Publish the tenancy guide as soon as possible", MS),
         Example("Hold more than 3 tasting evenings for members", M),
+        Example("Welcome 50 more families to the food bank", M),
+        Example("Hold 3 or more tastings for members", M),
     ),
     detect=_vague,
 )
@@ -255,7 +287,7 @@ HEDGE = Check(
 
 # Not "while": "... while keeping p99 latency under 250 ms" is a guardrail on
 # the same key result, a good practice rather than a second result.
-_JOINERS = frozenset({"and", "&", "plus", "as well as", ";", "/", "."})
+_JOINERS = frozenset({"and", "&", "+", "plus", "as well as", ";", "/", "."})
 
 
 _PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
@@ -333,6 +365,61 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if (measured_left and measured_right) or (verb_right and not relative):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+            continue
+        if relative or not following or previous is None or previous.tag_ in _PARTICIPLES:
+            continue  # "recruited and trained": one participle sharing what follows
+        joiner = context.text[start:end].lower()
+        # After a joiner stronger than "and", a gerund starts a second piece of work:
+        # "Draft the guide + recruiting two wardens", "Repaint the hall; recruiting helpers".
+        # The first part needs a verb of its own: "Wordpress up & running" is one state.
+        led = features.lead_verb is not None and features.lead_verb.span.start < start
+        gerund_right = joiner in _STRONG_JOINERS and following[0].tag_ == "VBG" and led
+        # Two states, each with its own complement: "Shelters are inspected for damp and
+        # prepared for winter" (each can be checked alone; "agreed and shared" is one, and so
+        # is "backed-up and verified").
+        state_pair = (
+            following[0].tag_ in {"VBN", "VBD"}
+            and previous.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and _passive_state(body_before)
+        )
+        listed = _measures_listed(context, previous, following[0], strong=joiner in _STRONG_JOINERS)
+        if gerund_right or state_pair or listed:
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+
+
+# Joiners that never just share one object between two verbs, unlike "and".
+_STRONG_JOINERS = frozenset({"+", ";", "plus", "as well as", "&"})
+# Verb classes that move a measure: "Reduce idle time, and fuel cost" moves two.
+_MOVING = frozenset({VerbClass.OUTCOME, VerbClass.MULTIPLIER})
+
+
+def _passive_state(words: Sequence[Token]) -> bool:
+    """Whether ``words`` state a passive end state with a complement of its own: a form of "be",
+    a participle, then a preposition ("are inspected for damp"), not "is backed-up"."""
+    for i, (a, b) in enumerate(pairwise(words)):
+        if a.lower_ in _BE_FORMS and b.tag_ in {"VBN", "VBD"}:
+            return any(t.pos_ == "ADP" for t in words[i + 2 :])
+    return False
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _measures_listed(context: CheckContext, previous: Token, following: Token, *, strong: bool) -> bool:
+    """Whether a verb that moves a measure has two measures listed after it, each its own
+    result: "Reduce van idle time, and fuel cost per delivery". The list is written with a
+    comma ("A, B and C", "A, and B") or a joiner stronger than "and" ("sign-ups + retention"):
+    "awareness of our brand and products" is one measure."""
+    features = context.features
+    lead = features.lead_verb
+    if lead is None or lead.verb_class not in _MOVING or context.targets:
+        return False  # with numbers, the measured halves decide above
+    between = [t for t in context.tokens if lead.span.end <= t.idx < previous.idx + 1]
+    if any(t.pos_ in {"ADP", "VERB", "AUX", "SCONJ"} for t in between):
+        return False  # "awareness of the brand and ...": the list is inside one measure
+    listed = strong or previous.text == "," or any(t.text == "," for t in between)
+    return listed and following.pos_ in {"NOUN", "PROPN", "ADJ", "DET"}
 
 
 _SUBJECT_DETS = frozenset({"the", "our", "a", "an", "all", "every", "each", "its", "their"})
@@ -342,7 +429,8 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "will", "gets", 
 def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
     after = tokens_after(tokens, end, 6)
-    if not after or after[0].lower_ not in _SUBJECT_DETS:
+    # A subject opens with a determiner ("the track is open") or is a bare noun ("trust is built").
+    if not after or (after[0].lower_ not in _SUBJECT_DETS and after[0].pos_ not in {"NOUN", "PROPN"}):
         return False
     for token in after[1:]:
         if token.lower_ in _FINITE:
@@ -436,9 +524,14 @@ COMPOUND = Check(
         "objective really has one more key result. Split it; if the objective then has too "
         'many, choose. The halves may be joined by "and", ";", " / ", "+", "plus", "as well as", '
         'a new subject with its own verb ("... is finished and the track is open") or a second '
-        "sentence that starts with a verb. One list of things before one verb (\"3 vans and 4 "
-        "bikes are serviced\"), verbs sharing one object, and one counted group doing two things "
-        "are one result."
+        "sentence that starts with a verb. They are also two when each side can be scored "
+        'alone: a gerund after "+" or ";" ("Repaint the hut; recruiting helpers"), two states '
+        'each with its own complement ("checked for rust and repainted for the summer"), a new '
+        'subject with no article ("... is formed and trust is built"), and measures listed '
+        'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
+        'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object ("Design '
+        'and build the booking page"), one participle pair ("agreed and shared") and one counted '
+        "group doing two things are one result."
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
@@ -448,6 +541,12 @@ COMPOUND = Check(
         Example("Raise NPS from 30 to 45 / cut churn from 4% to 3%", M),
         Example("Open the second kitchen; train all cooks on the new menu by May", MS),
         Example("Launch the booking page plus migrate the mailing list by June", MS),
+        Example("Repaint the scout hut; recruiting helpers for the café", MS),
+        Example("Draft the allotment rules + recruiting two plot wardens", MS),
+        Example("Bike racks are checked for rust and repainted for the summer", MS),
+        Example("The choir is formed and trust is built with the parish", MS),
+        Example("Reduce van idle time, and fuel cost per delivery", T),
+        Example("Grow newsletter sign-ups + repeat visits", T),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -461,6 +560,9 @@ COMPOUND = Check(
         Example("At least 70% of the trainees pass the quiz and join a shift", M),
         Example("Run meetups/hackathons in 3 cities", M),
         Example("Publish the guide by June. See the draft in the wiki.", MS),
+        Example("Supplier list agreed and shared with the kitchen", MS),
+        Example("Design and build the booking page by May", MS),
+        Example("Raise awareness of our brand and products among students", T),
     ),
     detect=_compound,
 )
@@ -559,6 +661,23 @@ _SCOPES = frozenset({"all", "every", "everyone", "everything", "fully", "complet
 _UNSCOPED = _ABSOLUTES - _SCOPES
 
 
+# Scopes with no edge, on any label: "all aspects of each release", "everything about the
+# launch". "All services", "every branch" can be listed and checked; these cannot.
+_BOUNDLESS = frozenset({"everything", "aspect", "aspects", "facet", "facets"})
+_ALL_OF = frozenset({"all", "every", "each"})
+
+
+def _boundless_scopes(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of "everything" and of "all/every aspect(s)" in ``tokens``."""
+    spans: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.lower_ == "everything":
+            spans.append((token.idx, token.idx + len(token.text)))
+        elif token.lower_ in _BOUNDLESS and i > 0 and tokens[i - 1].lower_ in _ALL_OF:
+            spans.append((tokens[i - 1].idx, token.idx + len(token.text)))
+    return spans
+
+
 def _absolute(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     changes = [(c.span.start, c.span.end) for c in features.changes]
@@ -577,6 +696,8 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
         spans.append((marker.span.start, marker.span.end))
     if context.label is not Label.METRIC and not _UNSCOPED.isdisjoint(context.lowers):
         spans += [(t.idx, t.idx + len(t.text)) for t in context.tokens if t.lower_ in _UNSCOPED]
+    if not measured and not _BOUNDLESS.isdisjoint(context.lowers):
+        spans += _boundless_scopes(context.tokens)
     unverifiable = load_words("unverifiable")
     for q in features.quantities:
         if q.kind is not QuantityKind.PERCENT or q.value is None or q.value < 100:
@@ -607,15 +728,20 @@ ABSOLUTE = Check(
         '"100% customer satisfaction", "always available" or "perfect onboarding" '
         "are wishes, not targets: no survey returns 100%, and any real system has downtime. "
         "An absolute also gives the team no way to show progress. Name the measure and a "
-        "threshold you can check, and accept an error budget."
+        'threshold you can check, and accept an error budget. A scope with no edge ("all '
+        'aspects of each release", "everything about the move") is one too, on any kind of key '
+        'result: list what is covered. "All services" can be listed, so it passes.'
     ),
     bad=(
         Example("Reach 100% customer satisfaction", M),
         Example("Make sure the app is always available", T),
+        Example("Roll out a tool that tracks all aspects of each harvest", MS),
+        Example("Everything about the office move is documented", MS),
     ),
     good=(
         Example("Raise customer satisfaction from 4.1 to 4.5 out of 5", M),
         Example("Keep monthly availability above 99.9%", M),
+        Example("Migrate all services to the new cluster by May", MS),
     ),
     detect=_absolute,
 )

@@ -1,0 +1,42 @@
+"""Shared check helpers: what counts as a time frame."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from krquality.checks.helpers import has_time_frame
+from krquality.features.types import Features, Form, SpanRef
+from krquality.nlp.dates import time_frame_spans
+
+
+def _features(text: str) -> Features:
+    return Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        ("Create one starter kit for new stewards", False),
+        ("Plan a meetup for the allotment holders", False),
+        ("Q&A session with tenants about the rent review", False),
+        ("5+ walkers a session on the Sunday route", True),
+        ("Two new members an evening at the club", True),
+        ("Publish one case study per month", True),
+        ("Run the stock count once a week", True),
+    ],
+)
+def test_one_event_named_is_not_a_rate_unless_a_count_comes_before_it(text: str, framed: bool) -> None:
+    assert has_time_frame(_features(text)) is framed
+
+
+WORDS = st.sampled_from(["a", "one", "an", "meetup", "session", "week", "per", "5", "members", "Run"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=8))
+def test_a_time_frame_is_only_ever_found_where_the_date_patterns_find_one(words: list[str]) -> None:
+    text = " ".join(words)
+    if has_time_frame(_features(text)):
+        assert time_frame_spans(text)
