@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from spacy.language import Language
+
+from krquality.checks.base import CheckContext
 from krquality.checks.milestone import NO_DEADLINE, PERCENT_COMPLETE
 from krquality.checks.task import ACTIVITY, TASK_NO_DEADLINE
 from krquality.config import Config
@@ -108,3 +112,28 @@ def test_a_state_reached_is_not_an_activity_even_if_read_as_a_task(kr) -> None:
 def test_a_state_sentence_with_a_verb_of_ongoing_work_is_an_activity(kr) -> None:
     (finding,) = found(ACTIVITY, kr("The team works on the backlog", Label.TASK, form=Form.STATE))
     assert finding.code == "KRQ301"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # An "-ing" subject with a clause or an aside before its verb: the pipeline reads a lead
+        # verb, the check's own looser rule still reads a state reached.
+        ("Coaching notes which are shared are agreed", False),
+        ("Visiting drills, while busy, are done", False),
+        ("Coaching new referees every week", True),  # the "-ing" word is the work
+    ],
+)
+def test_an_ing_subject_of_a_state_is_not_an_activity(
+    feature_nlp: Language, text: str, flagged: bool
+) -> None:
+    doc = feature_nlp(text)
+    context = CheckContext(
+        text=text,
+        doc=doc,
+        features=doc._.krq_features,
+        label=Label.TASK,
+        probabilities={"task": 1.0},
+        config=Config(),
+    )
+    assert bool(found(ACTIVITY, context)) is flagged
