@@ -216,7 +216,7 @@ def _gerund_subject(context: CheckContext) -> bool:
 
     The pipeline has a stricter rule for the same sentences (``LeadVerbFinder._gerund_subject``
     in krquality.nlp.lead: such a sentence gets no lead verb), so this one runs only where
-    that rule said no. It is looser on purpose and not merged into it: it reads on past a
+    that rule said no. It is looser, and is not merged into it: it reads on past a
     clause inside the subject or an aside ("Coaching notes which are shared are agreed",
     "Visiting drills, while busy, are done") and takes any "-ing" word the tagger calls a
     verb. Using the pipeline's rule here would raise ``task.activity`` on such sentences
