@@ -9,8 +9,10 @@ import time
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from krquality.api.middleware import ShutdownMiddleware
+from krquality.api.middleware import ShutdownMiddleware, header_value
 
 from .conftest import ClientFactory
 from .stub import StubAnalyzer
@@ -137,3 +139,14 @@ def test_a_streamed_body_over_the_limit_has_the_announced_body_type(make_client:
     announced = client.post("/v1/classify", json={"text": "a" * 5000})
     for response in (streamed, announced):
         assert assert_problem(response, 413)["type"] == "urn:krquality:problem:body-too-large"
+
+
+_NAMES = st.binary(min_size=1, max_size=8).map(bytes.lower)
+
+
+@given(st.lists(st.tuples(_NAMES, st.binary(max_size=8)), max_size=6), _NAMES)
+def test_header_value_is_the_first_header_of_that_name_or_none(
+    headers: list[tuple[bytes, bytes]], name: bytes
+) -> None:
+    expected = [value for key, value in headers if key == name]
+    assert header_value({"headers": headers}, name) == (expected[0] if expected else None)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from krquality.checks.base import CheckContext
 from krquality.checks.milestone import NO_DEADLINE, PERCENT_COMPLETE
 from krquality.checks.task import ACTIVITY, TASK_NO_DEADLINE, names_one_deliverable
 from krquality.config import Config
@@ -161,3 +163,28 @@ def test_work_with_no_end_a_measure_or_a_state_is_not_read_as_one_deliverable(fe
 def test_only_a_task_is_read_as_one_deliverable_by_this_predicate(feature_nlp) -> None:
     text = "Document the cold-chain rules for the harbour depot"
     assert not names_one_deliverable(_real(feature_nlp, text, Label.METRIC))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # An "-ing" subject with a clause or an aside before its verb: the pipeline reads a lead
+        # verb, the check's own looser rule still reads a state reached.
+        ("Coaching notes which are shared are agreed", False),
+        ("Visiting drills, while busy, are done", False),
+        ("Coaching new referees every week", True),  # the "-ing" word is the work
+    ],
+)
+def test_an_ing_subject_of_a_state_is_not_an_activity(
+    feature_nlp: Language, text: str, flagged: bool
+) -> None:
+    doc = feature_nlp(text)
+    context = CheckContext(
+        text=text,
+        doc=doc,
+        features=doc._.krq_features,
+        label=Label.TASK,
+        probabilities={"task": 1.0},
+        config=Config(),
+    )
+    assert bool(found(ACTIVITY, context)) is flagged

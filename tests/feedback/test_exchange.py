@@ -35,12 +35,12 @@ def test_to_json_and_back_is_the_same_correction(correction: Correction) -> None
 
 def test_a_bad_line_is_reported_and_the_others_kept(tmp_path: Path) -> None:
     good = Correction(
-        1,
-        datetime(2026, 2, 2, tzinfo=UTC),
         "Close the Leeds office",
         CorrectedLabel.MILESTONE,
         "u",
         Source.CLI,
+        id=1,
+        created_at=datetime(2026, 2, 2, tzinfo=UTC),
     )
     path = tmp_path / "c.jsonl"
     lines = [*write_jsonl([good]), "{not json\n", '{"id": 2, "text": "x"}\n', "\n", *write_jsonl([good])]

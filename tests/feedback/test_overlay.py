@@ -35,7 +35,7 @@ def _analyzer(base: Analyzer, index: CorrectionIndex | None, *, cache_size: int 
 def _index(*pairs: tuple[str, str, str]) -> CorrectionIndex:
     now = datetime.now(UTC)
     return CorrectionIndex.from_corrections(
-        Correction(i, now, text, CorrectedLabel(label), user, Source.CLI)
+        Correction(text, CorrectedLabel(label), user, Source.CLI, id=i, created_at=now)
         for i, (text, label, user) in enumerate(pairs, start=1)
     )
 

@@ -17,7 +17,12 @@ def _c(
     i: int, user: str, label: str, *, text: str = "Retire the legacy fax gateway", minutes: int = 0
 ) -> Correction:
     return Correction(
-        i, T0 + timedelta(minutes=minutes or i), text, CorrectedLabel(label), user, Source.SERVICE
+        text,
+        CorrectedLabel(label),
+        user,
+        Source.SERVICE,
+        id=i,
+        created_at=T0 + timedelta(minutes=minutes or i),
     )
 
 

@@ -19,7 +19,7 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 def _c(i: int, text: str, label: str, user: str = "u") -> Correction:
-    return Correction(i, NOW, text, CorrectedLabel(label), user, Source.SERVICE)
+    return Correction(text, CorrectedLabel(label), user, Source.SERVICE, id=i, created_at=NOW)
 
 
 TEXTS = [f"Renew the cold-room compressor contract for site {n}" for n in range(40)]

@@ -106,16 +106,7 @@ def check_out(check: Check) -> schemas.CheckOut:
     >>> check_out(get_check("KRQ101")).name
     'metric.no_baseline'
     """
-    return schemas.CheckOut(
-        code=check.code,
-        name=check.name,
-        alias=check.alias,
-        severity=check.severity,
-        scope=check.scope.value,
-        message=check.message,
-        docs=check.docs,
-        enabled_by_default=check.enabled_by_default,
-    )
+    return _catalogue_entry(check, scope=check.scope.value)
 
 
 def file_check_out(check: FileCheck) -> schemas.CheckOut:
@@ -125,12 +116,16 @@ def file_check_out(check: FileCheck) -> schemas.CheckOut:
     >>> file_check_out(list_file_checks()[0]).scope
     'file'
     """
+    return _catalogue_entry(check, scope=FILE_SCOPE)
+
+
+def _catalogue_entry(check: Check | FileCheck, *, scope: str) -> schemas.CheckOut:
     return schemas.CheckOut(
         code=check.code,
         name=check.name,
         alias=check.alias,
         severity=check.severity,
-        scope=FILE_SCOPE,
+        scope=scope,
         message=check.message,
         docs=check.docs,
         enabled_by_default=check.enabled_by_default,

@@ -18,7 +18,7 @@ import time
 import uuid
 from typing import Any
 
-from krquality.api.middleware import ASGIApp, Message, Receive, Scope, Send
+from krquality.api.middleware import ASGIApp, Message, Receive, Scope, Send, header_value
 
 # The id of the request being served, for log lines written while serving it.
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("krq_request_id", default="-")
@@ -105,8 +105,7 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        sent = next((value for name, value in scope["headers"] if name == HEADER), b"")
-        text = sent.decode("latin-1")
+        text = (header_value(scope, HEADER) or b"").decode("latin-1")
         request_id = text if _CLIENT_ID.fullmatch(text) else uuid.uuid4().hex
         token = REQUEST_ID.set(request_id)
 

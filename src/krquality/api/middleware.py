@@ -34,6 +34,19 @@ LOG_EVERY = 10.0
 logger = logging.getLogger("krquality.api")
 
 
+def header_value(scope: Scope, name: bytes) -> bytes | None:
+    """The raw value of the first header ``name`` (lower-case bytes, as ASGI gives names) of
+    an HTTP ``scope``, or None when the request has none. Read from the scope so a middleware
+    can decide before the body is read and before any routing.
+
+    >>> header_value({"headers": [(b"x-request-id", b"r1")]}, b"x-request-id")
+    b'r1'
+    >>> header_value({"headers": []}, b"x-request-id") is None
+    True
+    """
+    return next((value for key, value in scope["headers"] if key == name), None)
+
+
 def is_json_media_type(content_type: str | None) -> bool:
     """``application/json`` or any ``application/*+json``, parameters ignored.
 
@@ -292,8 +305,7 @@ class ApiKeyMiddleware:
             return
         from krquality.api.deps import key_problem
 
-        sent = next((value for name, value in scope["headers"] if name == self.header), None)
-        error = key_problem(self.settings, sent)
+        error = key_problem(self.settings, header_value(scope, self.header))
         if error is None:
             await self.app(scope, receive, send)
             return

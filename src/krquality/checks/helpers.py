@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
+from krquality.nlp.lexicon import direction_words
 from krquality.result import Fix
 
 if TYPE_CHECKING:
@@ -342,10 +343,7 @@ def names_measure(context: CheckContext) -> bool:
 
 
 # Verbs that move a measure up or down; "get" or "reach" may lead a deliverable too.
-_DIRECTION_VERBS = frozenset(
-    {"increase", "decrease", "reduce", "raise", "grow", "cut", "lower", "boost", "lift", "double",
-     "triple", "halve", "drop", "expand", "shrink", "minimise", "minimize", "maximise", "maximize"}
-)
+_DIRECTION_VERBS = direction_words("moves_a_measure")
 
 
 def moves_a_measure(features: Features) -> bool:

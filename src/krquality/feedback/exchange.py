@@ -19,7 +19,8 @@ from krquality.feedback.types import CorrectedLabel, Correction, Source
 def to_json(correction: Correction) -> dict[str, Any]:
     """``correction`` as a JSON-ready dict.
 
-    >>> c = Correction(3, datetime(2026, 1, 2, tzinfo=UTC), "Ship v2", CorrectedLabel.TASK, "u1", Source.CLI)
+    >>> at = datetime(2026, 1, 2, tzinfo=UTC)
+    >>> c = Correction("Ship v2", CorrectedLabel.TASK, "u1", Source.CLI, id=3, created_at=at)
     >>> to_json(c)["created_at"], to_json(c)["label"]
     ('2026-01-02T00:00:00+00:00', 'task')
     """
@@ -43,7 +44,8 @@ def to_json(correction: Correction) -> dict[str, Any]:
 def from_json(row: dict[str, Any]) -> Correction:
     """The inverse of :func:`to_json`; raises ``KeyError``/``ValueError``/``TypeError`` on a bad row.
 
-    >>> c = Correction(3, datetime(2026, 1, 2, tzinfo=UTC), "Ship v2", CorrectedLabel.TASK, "u1", Source.CLI)
+    >>> at = datetime(2026, 1, 2, tzinfo=UTC)
+    >>> c = Correction("Ship v2", CorrectedLabel.TASK, "u1", Source.CLI, id=3, created_at=at)
     >>> from_json(to_json(c)) == c
     True
     """

@@ -22,7 +22,7 @@ class CorrectionIndex:
     >>> from datetime import UTC, datetime
     >>> from krquality.feedback.types import CorrectedLabel, Source
     >>> index = CorrectionIndex.from_corrections(
-    ...     [Correction(1, datetime.now(UTC), "Ship v2", CorrectedLabel.TASK, "u1", Source.CLI)]
+    ...     [Correction("Ship v2", CorrectedLabel.TASK, "u1", Source.CLI, id=1, created_at=datetime.now(UTC))]
     ... )
     >>> index.lookup("ship v2.").label
     <CorrectedLabel.TASK: 'task'>

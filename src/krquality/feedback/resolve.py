@@ -37,7 +37,8 @@ def resolve(corrections: Iterable[Correction]) -> dict[str, Resolved]:
     >>> from datetime import UTC, datetime
     >>> from krquality.feedback.types import CorrectedLabel as L, Source
     >>> def c(i, user, label):
-    ...     return Correction(i, datetime(2026, 1, 1, tzinfo=UTC), "Ship v2", L(label), user, Source.CLI)
+    ...     at = datetime(2026, 1, 1, tzinfo=UTC)
+    ...     return Correction("Ship v2", L(label), user, Source.CLI, id=i, created_at=at)
     >>> resolve([c(1, "a", "task"), c(2, "a", "milestone")])["ship v2"].override.label
     <CorrectedLabel.MILESTONE: 'milestone'>
     >>> resolve([c(1, "a", "task"), c(2, "b", "milestone")])["ship v2"].override is None

@@ -29,7 +29,7 @@ from krquality.errors import FeedbackStoreError
 from krquality.feedback.normalize import text_key
 from krquality.feedback.resolve import resolve
 from krquality.feedback.schema import corrections as table
-from krquality.feedback.types import CorrectedLabel, Correction, NewCorrection, Source, Stats
+from krquality.feedback.types import CorrectedLabel, Correction, NewCorrection, Source, Stats, stored
 
 # A writer waits this long for another's lock before the store reports it locked.
 BUSY_SECONDS = 10.0
@@ -159,21 +159,7 @@ class FeedbackStore:
         }
         with self._connect("store a correction", write=True) as connection:
             new_id = connection.execute(table.insert().values(**values).returning(table.c.id)).scalar_one()
-        return Correction(
-            id=new_id,
-            created_at=created,
-            text=correction.text,
-            label=correction.label,
-            user=correction.user,
-            source=correction.source,
-            model_label=correction.model_label,
-            model_probabilities=correction.model_probabilities,
-            model_version=correction.model_version,
-            reason=correction.reason,
-            suggestion=correction.suggestion,
-            suggestion_accepted=correction.suggestion_accepted,
-            rejected_checks=correction.rejected_checks,
-        )
+        return stored(correction, id=new_id, created_at=created)
 
     def get(self, correction_id: int) -> Correction | None:
         """The correction with ``correction_id``, or None."""

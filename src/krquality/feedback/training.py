@@ -57,7 +57,8 @@ def correction_examples(corrections: Sequence[Correction]) -> CorrectionSet:
 
     >>> from datetime import UTC, datetime
     >>> from krquality.feedback.types import CorrectedLabel, Source
-    >>> c = Correction(1, datetime.now(UTC), "Pilot the kiosk", CorrectedLabel.MILESTONE, "u", Source.CLI)
+    >>> at = datetime.now(UTC)
+    >>> c = Correction("Pilot the kiosk", CorrectedLabel.MILESTONE, "u", Source.CLI, id=1, created_at=at)
     >>> s = correction_examples([c])
     >>> len(s.train) + len(s.aside), s.n_corrections
     (1, 1)

@@ -5,7 +5,7 @@ The core never imports pydantic or FastAPI; the service converts these at its ed
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 
@@ -62,22 +62,31 @@ class NewCorrection:
 
 
 @dataclass(frozen=True, slots=True)
-class Correction:
-    """A stored correction: a :class:`NewCorrection` with its id and time (UTC)."""
+class Correction(NewCorrection):
+    """A stored correction: a :class:`NewCorrection` with its id and time (UTC).
 
-    id: int
-    created_at: datetime
-    text: str
-    label: CorrectedLabel
-    user: str
-    source: Source
-    model_label: str | None = None
-    model_probabilities: dict[str, float] | None = None
-    model_version: str | None = None
-    reason: str | None = None
-    suggestion: str | None = None
-    suggestion_accepted: bool | None = None
-    rejected_checks: tuple[str, ...] = field(default=())
+    ``id`` and ``created_at`` are keyword-only: a subclass's fields come after the
+    inherited ones, and those end in fields with defaults.
+
+    >>> at = datetime(2026, 1, 2)
+    >>> c = Correction("Ship v2", CorrectedLabel.TASK, "u1", Source.CLI, id=3, created_at=at)
+    >>> c.id, c.text
+    (3, 'Ship v2')
+    """
+
+    id: int = field(kw_only=True)
+    created_at: datetime = field(kw_only=True)
+
+
+def stored(correction: NewCorrection, *, id: int, created_at: datetime) -> Correction:
+    """``correction`` as stored under ``id`` at ``created_at``.
+
+    >>> new = NewCorrection("Ship v2", CorrectedLabel.TASK, "u1", Source.CLI, reason="a date")
+    >>> stored(new, id=7, created_at=datetime(2026, 1, 2)).reason
+    'a date'
+    """
+    given = {f.name: getattr(correction, f.name) for f in fields(NewCorrection)}
+    return Correction(**given, id=id, created_at=created_at)
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,14 +138,7 @@ def note_to_diagnostic(located: Located, index: LineIndex) -> types.Diagnostic:
     """
     finding = located.finding
     start, end = _widened(index, located.start, located.end)
-    return types.Diagnostic(
-        range=index.range(start, end),
-        message=finding.message,
-        severity=SEVERITIES[finding.severity],
-        code=finding.code,
-        code_description=types.CodeDescription(href=check_help_uri(finding.code, finding.name)),
-        source=SOURCE,
-    )
+    return _diagnostic(index.range(start, end), finding.message, finding.severity, finding.code, finding.name)
 
 
 def to_diagnostic(diagnostic: LintDiagnostic, index: LineIndex) -> types.Diagnostic:
@@ -167,14 +160,34 @@ def to_diagnostic(diagnostic: LintDiagnostic, index: LineIndex) -> types.Diagnos
         index.offset_of(region.start_line, region.start_column),
         index.offset_of(region.end_line, region.end_column),
     )
-    return types.Diagnostic(
-        range=index.range(start, end),
-        message=diagnostic.message,
-        severity=SEVERITIES[diagnostic.severity],
-        code=diagnostic.code,
-        code_description=types.CodeDescription(href=check_help_uri(diagnostic.code, diagnostic.name)),
-        source=SOURCE,
+    return _diagnostic(
+        index.range(start, end),
+        diagnostic.message,
+        diagnostic.severity,
+        diagnostic.code,
+        diagnostic.name,
         data={"name": diagnostic.name, "fingerprint": diagnostic.fingerprint},
+    )
+
+
+def _diagnostic(
+    range_: types.Range,
+    message: str,
+    severity: Severity,
+    code: str,
+    name: str,
+    *,
+    data: dict[str, str] | None = None,
+) -> types.Diagnostic:
+    """A krquality diagnostic: its severity mapped, a link to the check's help, our source name."""
+    return types.Diagnostic(
+        range=range_,
+        message=message,
+        severity=SEVERITIES[severity],
+        code=code,
+        code_description=types.CodeDescription(href=check_help_uri(code, name)),
+        source=SOURCE,
+        data=data,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from krquality.features.types import Direction, VerbClass
 from krquality.nlp.resources import load_data
@@ -48,10 +49,7 @@ class VerbLexicon:
                     self.phrases.setdefault((words[0], " ".join(words[1:])), cls)
         self.phrase_heads = frozenset(head for head, _ in self.phrases)
         self.level = frozenset(data["level"])
-        self.directions: dict[str, str] = {}
-        for direction, lemmas in data["direction"].items():
-            for lemma in lemmas:
-                self.directions.setdefault(lemma, direction)
+        self.directions: dict[str, str] = dict(_direction_names())
         self.retaggable = (frozenset(self.single) | self.phrase_heads) - _NOT_RETAGGABLE
         self.state_blockers = frozenset(data["state_subject_blockers"])
 
@@ -85,3 +83,30 @@ class VerbLexicon:
     def is_level_verb(self, lemma: str) -> bool:
         """Verbs that keep a level ("maintain", "keep"): outcome when a quantity follows."""
         return lemma in self.level or self.directions.get(lemma) == "keep"
+
+
+@cache
+def _direction_names() -> dict[str, str]:
+    """Lemma -> "increase", "decrease" or "keep", from ``verbs.json`` (the first list a lemma is in wins)."""
+    directions: dict[str, str] = {}
+    for direction, lemmas in load_data("verbs")["direction"].items():
+        for lemma in lemmas:
+            directions.setdefault(lemma, direction)
+    return directions
+
+
+@cache
+def direction_words(part: str, direction: Direction | None = None) -> frozenset[str]:
+    """The words of a named part of the direction lexicon (``verbs.json`` "direction_parts"),
+    only those that state ``direction`` when it is given.
+
+    Code outside the pipeline reads its direction verbs from here, so a word and its
+    direction are written once.
+
+    >>> sorted(direction_words("drafts", Direction.INCREASE))[:3]
+    ['boost', 'expand', 'grow']
+    """
+    words = load_data("verbs")["direction_parts"][part]
+    if direction is None:
+        return frozenset(words)
+    return frozenset(w for w in words if _direction_names().get(w) == direction.value)

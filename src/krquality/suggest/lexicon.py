@@ -7,6 +7,9 @@ here can put a number or a date into a draft.
 
 from __future__ import annotations
 
+from krquality.features.types import Direction
+from krquality.nlp.lexicon import direction_words
+
 # Long names of common measures and the abbreviation people grade them by.
 ABBREVIATIONS: dict[str, str] = {
     "customer satisfaction": "CSAT",
@@ -89,28 +92,12 @@ LOWER_IS_BETTER: frozenset[str] = frozenset(
     }
 )
 
-# Leading verbs that already state a direction and can stay as the author wrote them.
-INCREASE_VERBS: frozenset[str] = frozenset(
-    {"increase", "grow", "raise", "boost", "lift", "expand", "improve", "maximize", "maximise"}
-)
-DECREASE_VERBS: frozenset[str] = frozenset(
-    {
-        "reduce",
-        "decrease",
-        "cut",
-        "lower",
-        "shrink",
-        "minimize",
-        "minimise",
-        "halve",
-        "drop",
-        "eliminate",
-        "shorten",
-        "slash",
-        "trim",
-        "curb",
-    }
-)
+# Leading verbs that already state a direction and can stay as the author wrote them. Two are
+# not direction words to the pipeline, and stay out of its list because the features (and the
+# model trained on them) would change: "improve" is a vague verb there (it names no direction
+# of a measure), and "curb" is missing from it.
+INCREASE_VERBS: frozenset[str] = direction_words("drafts", Direction.INCREASE) | {"improve"}
+DECREASE_VERBS: frozenset[str] = direction_words("drafts", Direction.DECREASE) | {"curb"}
 # Of those, the ones that read as a direction with "from X to Y" after them.
 KEEP_AS_WRITTEN: frozenset[str] = frozenset(
     {
