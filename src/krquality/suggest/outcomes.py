@@ -161,7 +161,7 @@ def _plain(phrase: str) -> bool:
 
 _MEASURING = re.compile(
     r"^(?:measure|track|monitor|baseline)(?:\s+(?:and|&)\s+(?:measure|track|monitor|log|report))?\s+"
-    r"(?P<what>(?:the\s+|our\s+)?(?P<head>[\w-]+)\s+(?:of|in|across|among)\s+.+)$",
+    r"(?P<what>(?:the\s+|our\s+)?(?P<head>[\w-]+)\s+(?:of|in|at|on|for|across|among)\s+.+)$",
     re.I,
 )
 _MEASURES = MEASURE_HEADS | frozenset(lexicon.MEASURE_OF) | {
