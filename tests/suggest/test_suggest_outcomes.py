@@ -50,6 +50,10 @@ def drafts(text: str, *, task: bool = True) -> list[str]:
             "Explore options for a second depot",
             f"Choose one of the options for a second depot {WRITTEN_UP} by [date]",
         ),
+        (
+            "Research pension options for part-time staff",
+            f"Choose one of the pension options for part-time staff {WRITTEN_UP} by [date]",
+        ),
         # measuring what nobody measures yet: the first figure
         (
             "Measure and track the turnover of the kitchen crew",
@@ -107,6 +111,8 @@ def test_a_task_gets_a_draft_toward_its_outcome(text: str, draft: str) -> None:
         "Explore options: vans, bikes or a trailer",  # a list to choose from, written out
         "Learn from the spring pilot",  # a lesson, not a subject
         "Learn to bake bread",  # a practical skill a test does not score
+        "Learn about pottery",  # a field to read about, not a subject to be tested on
+        "Review options for a shared kiln, and decide later if it is worth it",  # a second clause
         "Deepen understanding of the student market",  # research on a market
         "Understanding of the rules among stewards",  # a group's understanding: a survey
         "Track and log small wins",  # no measure named

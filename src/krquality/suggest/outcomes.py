@@ -110,7 +110,7 @@ _TRYING = re.compile(
 )
 _OPTIONS = re.compile(
     r"^(?:explore|evaluate|assess|consider|investigate|research|review|compare|look\s+into|look\s+at)\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?P<options>options|alternatives|choices)\s+(?P<rest>(?:for|to)\s+.+)$",
+    r"(?:the\s+)?(?P<options>(?:[\w-]+\s+)?(?:options|alternatives|choices))\s+(?P<rest>(?:for|to)\s+[^,]+)$",
     re.I,
 )
 # Things one adopts after a trial (besides named products: "Evaluate Tallyboard").
@@ -127,7 +127,7 @@ def _decision(core: str, framed: bool) -> OutcomeDraft | None:
     if not _plain(core):
         return None
     if (options := _OPTIONS.match(core)) is not None:
-        chosen = f"Choose one of the {options.group('options').lower()} {options.group('rest')} {_WRITTEN_UP}"
+        chosen = f"Choose one of the {options.group('options')} {options.group('rest')} {_WRITTEN_UP}"
         return OutcomeDraft(_dated(chosen, framed), milestone=True)
     explored = _EXPLORING.match(core)
     if explored is not None:
@@ -135,7 +135,7 @@ def _decision(core: str, framed: bool) -> OutcomeDraft | None:
         first = rest.split()[0].lower()
         if first == "whether" and rest.split()[1:2] == ["to"]:
             return OutcomeDraft(_dated(f"Decide {rest} {_WRITTEN_UP}", framed), milestone=True)
-        if first.endswith("ing") and len(first) > 5 and first not in _NOT_OPTIONS:
+        if first.endswith("ing") and len(first) > 5 and first not in _NOT_OPTIONS and "," not in rest:
             return OutcomeDraft(_dated(f"Decide whether to proceed with {rest} {_WRITTEN_UP}", framed), True)
     tried = _TRYING.match(core)
     if tried is None:
@@ -193,9 +193,9 @@ _SKILLS = (
         + r"\s+(?:with|in|of|on)\s+(?P<x>.+)$",
         re.I,
     ),
-    # (not "Learn from the pilot", "Learn to cook": no subject a test is on)
+    # (not "Learn from the pilot", "Learn to cook", "Learn about investing": no subject a test is on)
     re.compile(
-        r"^(?:learn|master)\s+(?:about\s+)?(?P<x>(?!from\b|more\b|lessons\b|to\b|how\b)[\w\"'].+)$", re.I
+        r"^(?:learn|master)\s+(?P<x>(?!from\b|more\b|lessons\b|to\b|how\b|about\b)[\w\"'].+)$", re.I
     ),
     re.compile(
         r"^(?:get|become|be)\s+(?:more\s+)?(?:familiar|fluent|proficient|comfortable|confident)\s+(?:with|in)\s+"
