@@ -256,12 +256,15 @@ _VERB_FIRST = (
 )
 # Where the things end and their topic begins.
 _TOPIC = re.compile(r"\s+(?:on|about|for|around|covering|related\s+to|in)\s+", re.I)
+# Training given to staff is for what they then do, not for how many attend ("More training for
+# new drivers"): no audience measure.
+_STAFF_TRAINING = frozenset({"training", "trainings", "course", "courses", "class", "classes"})
 # Things made for an audience, and the measure of it (documents read, events attended).
 _AUDIENCE_OF = {
     **{
         noun: measure
         for noun, measure in lexicon.OUTCOME_OF.items()
-        if measure.startswith(("average attendance", "monthly readers"))
+        if measure.startswith(("average attendance", "monthly readers")) and noun not in _STAFF_TRAINING
     },
     **dict.fromkeys(
         ("whitepaper", "whitepapers", "paper", "papers", "explainer", "explainers"), "monthly readers of {x}"
