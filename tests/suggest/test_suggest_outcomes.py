@@ -134,7 +134,24 @@ def test_only_explorations_measurements_and_skills_are_drafted_for_other_labels(
 def test_a_time_frame_of_the_author_is_kept_and_no_date_added() -> None:
     (draft,) = drafts("Walks and talks for new birders each month")
     measure = "Increase average attendance at the walks and talks for new birders"
-    assert draft == f"{measure} each month from [baseline] to [target]"
+    assert draft == f"{measure} from [baseline] to [target] each month"
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Explore renting a second van by June",
+            f"Decide whether to proceed with renting a second van {WRITTEN_UP} by June",
+        ),
+        (
+            "Learn Welsh by the end of Q3",
+            "Raise the score on a test of Welsh from [baseline] to [target] by the end of Q3",
+        ),
+    ],
+)
+def test_the_authors_deadline_ends_the_draft(text: str, draft: str) -> None:
+    assert drafts(text) == [draft]
 
 
 def test_a_rate_is_no_deadline_for_a_decision() -> None:

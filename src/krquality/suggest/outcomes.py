@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from krquality.features.types import Features
 from krquality.suggest import lexicon
-from krquality.suggest.aims import MEASURE_HEADS
+from krquality.suggest.aims import MEASURE_HEADS, split_frame
 from krquality.suggest.structure import structure_of
 
 BASELINE = "[baseline]"
@@ -68,17 +68,20 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
         return []
     core = _without_vague(features, core, shape.start)
     framed = shape.time_frame or bool(features.dates)
-    builders: list[Callable[[str, bool], OutcomeDraft | None]] = []
-    if not framed or features.dates:
+    # "Explore renting a van by June": the author's time frame ends the draft too
+    body, date = split_frame(core, framed)
+    builders: list[Callable[[str, str], OutcomeDraft | None]] = []
+    if _DEADLINE.match(date) or (not date and features.dates):
         # (a rate such as "a monthly digest" is no deadline: the end state would be left undated)
         builders += [_decision, _baseline]
     builders.append(_skill)
-    if task:
-        builders.append(_habit)
     if task and features.lead_verb is None:
         # names of things, not "Host talks on X" (drafted elsewhere)
         builders += [_topic, _group_growth, _recruitment]
-    return [d for build in builders if (d := build(core, framed)) is not None]
+    drafts = [d for build in builders if (d := build(body, date)) is not None]
+    if task and (habit := _habit(core, "" if framed else f"by {DATE}")) is not None:
+        drafts.append(habit)  # "Blog every week": the rate is the habit itself
+    return drafts
 
 
 def _without_vague(features: Features, core: str, start: int) -> str:
@@ -91,10 +94,14 @@ def _without_vague(features: Features, core: str, start: int) -> str:
     return " ".join(core.split())
 
 
-def _dated(text: str, framed: bool) -> str:
-    """``text`` with "by [date]" unless the key result has its own time frame."""
-    text = " ".join(text.split())
-    return text[:1].upper() + text[1:] + ("" if framed else f" by {DATE}")
+# A time frame that can date an end state ("by [date]", "by June", "in Q3"), unlike a rate.
+_DEADLINE = re.compile(r"(?:by|before|until|in|within|during|this|next|over)\b", re.I)
+
+
+def _dated(text: str, date: str) -> str:
+    """``text`` ending with ``date`` ("by [date]", the author's own time frame, or "")."""
+    text = " ".join(f"{text} {date}".split())
+    return text[:1].upper() + text[1:]
 
 
 # -- exploring an option: a decision ------------------------------------------------------------
@@ -122,21 +129,21 @@ _NOT_OPTIONS = frozenset({"improving", "making", "getting", "doing", "having", "
 _WRITTEN_UP = "(with the findings written up)"
 
 
-def _decision(core: str, framed: bool) -> OutcomeDraft | None:
+def _decision(core: str, date: str) -> OutcomeDraft | None:
     """ "Explore opening a night shift" -> "Decide whether to proceed with opening a night shift ..."."""
     if not _plain(core):
         return None
     if (options := _OPTIONS.match(core)) is not None:
         chosen = f"Choose one of the {options.group('options')} {options.group('rest')} {_WRITTEN_UP}"
-        return OutcomeDraft(_dated(chosen, framed), milestone=True)
+        return OutcomeDraft(_dated(chosen, date), milestone=True)
     explored = _EXPLORING.match(core)
     if explored is not None:
         rest = explored.group("rest")
         first = rest.split()[0].lower()
         if first == "whether" and rest.split()[1:2] == ["to"]:
-            return OutcomeDraft(_dated(f"Decide {rest} {_WRITTEN_UP}", framed), milestone=True)
+            return OutcomeDraft(_dated(f"Decide {rest} {_WRITTEN_UP}", date), milestone=True)
         if first.endswith("ing") and len(first) > 5 and first not in _NOT_OPTIONS and "," not in rest:
-            return OutcomeDraft(_dated(f"Decide whether to proceed with {rest} {_WRITTEN_UP}", framed), True)
+            return OutcomeDraft(_dated(f"Decide whether to proceed with {rest} {_WRITTEN_UP}", date), True)
     tried = _TRYING.match(core)
     if tried is None:
         return None
@@ -149,7 +156,7 @@ def _decision(core: str, framed: bool) -> OutcomeDraft | None:
     if not (name or new_tool) or len(words) > 5 or words[0].lower().endswith("ing"):
         return None
     use = f" {tried.group('use')}" if tried.group("use") else ""
-    return OutcomeDraft(_dated(f"Decide whether to adopt {what}{use} {_WRITTEN_UP}", framed), milestone=True)
+    return OutcomeDraft(_dated(f"Decide whether to adopt {what}{use} {_WRITTEN_UP}", date), milestone=True)
 
 
 def _plain(phrase: str) -> bool:
@@ -171,7 +178,7 @@ _MEASURES = MEASURE_HEADS | frozenset(lexicon.MEASURE_OF) | {
 }
 
 
-def _baseline(core: str, framed: bool) -> OutcomeDraft | None:
+def _baseline(core: str, date: str) -> OutcomeDraft | None:
     """ "Measure and track the turnover of the crew" -> "Publish a baseline of the turnover of ..."."""
     measured = _MEASURING.match(core)
     if measured is None or measured.group("head").lower() not in _MEASURES or not _plain(core):
@@ -179,7 +186,7 @@ def _baseline(core: str, framed: bool) -> OutcomeDraft | None:
     what = measured.group("what")
     if not what.lower().startswith(("the ", "our ")):
         what = f"the {what}"
-    return OutcomeDraft(_dated(f"Publish a baseline of {what}", framed), milestone=True)
+    return OutcomeDraft(_dated(f"Publish a baseline of {what}", date), milestone=True)
 
 
 # -- a skill to gain: a test score --------------------------------------------------------------
@@ -218,7 +225,7 @@ _NOT_SKILLS = lexicon.PEOPLE_NOUNS | {
 _OTHERS = re.compile(r"\b(?:among|across|for|within|by)\s+(?:the\s+|our\s+|all\s+)?\w+", re.I)
 
 
-def _skill(core: str, framed: bool) -> OutcomeDraft | None:
+def _skill(core: str, date: str) -> OutcomeDraft | None:
     """ "Familiarity with the tide tables" -> "Raise the score on a test of the tide tables ..."."""
     for pattern in _SKILLS:
         learned = pattern.match(core)
@@ -235,8 +242,7 @@ def _skill(core: str, framed: bool) -> OutcomeDraft | None:
             topic = "the " + topic[:1].lower() + topic[1:]
         elif topic.lower().startswith("the ability"):
             topic = topic[:1].lower() + topic[1:]
-        date = "" if framed else f" by {DATE}"
-        return OutcomeDraft(f"Raise the score on a test of {topic} {_SLOTS}{date}", milestone=False)
+        return OutcomeDraft(_dated_metric(f"Raise the score on a test of {topic}", date), milestone=False)
     return None
 
 
@@ -275,7 +281,7 @@ _AUDIENCE_OF = {
 }
 
 
-def _topic(core: str, framed: bool) -> OutcomeDraft | None:
+def _topic(core: str, date: str) -> OutcomeDraft | None:
     """ "Additional guides on composting" -> "Increase monthly readers of the guides on composting ..."."""
     words = core.split()
     if not words or words[0].lower() in _VERB_FIRST | (lexicon.AIM_WORDS - {"more"}):
@@ -301,8 +307,7 @@ def _topic(core: str, framed: bool) -> OutcomeDraft | None:
     if not things[:1].isupper() or things[1:2].islower():
         things = things[:1].lower() + things[1:]
     measure = template.format(x=f"the {things}{topic}")
-    date = "" if framed else f" by {DATE}"
-    return OutcomeDraft(f"Increase {measure} {_SLOTS}{date}", milestone=False)
+    return OutcomeDraft(_dated_metric(f"Increase {measure}", date), milestone=False)
 
 
 # -- the growth of a group: its active members -------------------------------------------------
@@ -319,7 +324,7 @@ _GROUPS = frozenset(
 )
 
 
-def _group_growth(core: str, framed: bool) -> OutcomeDraft | None:
+def _group_growth(core: str, date: str) -> OutcomeDraft | None:
     """ "Participation and growth of the choir network" -> its monthly active members."""
     grown = _GROWTH.match(core)
     if grown is None or grown.group("group").split()[-1].lower() not in _GROUPS:
@@ -327,8 +332,7 @@ def _group_growth(core: str, framed: bool) -> OutcomeDraft | None:
     group = grown.group("group")
     if not group.lower().startswith(("the ", "our ")):
         group = f"the {group}"
-    date = "" if framed else f" by {DATE}"
-    return OutcomeDraft(f"Increase monthly active members of {group} {_SLOTS}{date}", milestone=False)
+    return OutcomeDraft(_dated_metric(f"Increase monthly active members of {group}", date), milestone=False)
 
 
 # -- people to recruit, named as a process: how many are active ------------------------------
@@ -338,7 +342,7 @@ _RECRUITING = re.compile(
 )
 
 
-def _recruitment(core: str, framed: bool) -> OutcomeDraft | None:
+def _recruitment(core: str, date: str) -> OutcomeDraft | None:
     """ "Garden volunteer recruitment" -> "Increase the number of active garden volunteers ..."."""
     named = _RECRUITING.match(core)
     if named is None:
@@ -348,7 +352,6 @@ def _recruitment(core: str, framed: bool) -> OutcomeDraft | None:
         return None  # "Donor data onboarding": not people to grow
     who = named.group("who").strip()
     who = who[:1].lower() + who[1:] if who[1:2].islower() else who
-    date = "" if framed else f" by {DATE}"
     return OutcomeDraft(_dated_metric(f"Increase the number of active {who} {people}", date), milestone=False)
 
 
@@ -363,14 +366,14 @@ _CHANNEL_OF = {"blog": "monthly readers of the blog", "vlog": "subscribers to th
                "podcast": "subscribers to the podcast"}
 
 
-def _habit(core: str, framed: bool) -> OutcomeDraft | None:
+def _habit(core: str, date: str) -> OutcomeDraft | None:
     """ "Blog regularly" -> "Increase monthly readers of the blog from [baseline] to [target] ..."."""
     habit = _CHANNEL_HABIT.match(core)
     if habit is None:
         return None
-    date = "" if framed else f" by {DATE}"
     return OutcomeDraft(_dated_metric(f"Increase {_CHANNEL_OF[habit.group('verb').lower()]}", date), False)
 
 
 def _dated_metric(measure: str, date: str) -> str:
-    return " ".join(f"{measure} {_SLOTS}{date}".split())
+    """ "<measure> from [baseline] to [target] <date>"."""
+    return " ".join(f"{measure} {_SLOTS} {date}".split())
