@@ -60,8 +60,16 @@ def drafts(text: str, *, task: bool = True) -> list[str]:
             "Publish a baseline of the turnover of the kitchen crew by [date]",
         ),
         (
-            "Monitor attendance at the reading group",
+            "Measure attendance at the reading group",
             "Publish a baseline of the attendance at the reading group by [date]",
+        ),
+        (
+            "measure volunteer retention across the two tool libraries",
+            "Publish a baseline of the volunteer retention across the two tool libraries by [date]",
+        ),
+        (
+            "Investigate using Plotwise for allotment bookings",
+            f"Decide whether to adopt Plotwise for allotment bookings {WRITTEN_UP} by [date]",
         ),
         # a skill to gain: a test score
         ("Familiarity with the tide tables", f"Raise the score on a test of the tide tables {SLOTS}"),
@@ -117,6 +125,7 @@ def test_a_task_gets_a_draft_toward_its_outcome(text: str, draft: str) -> None:
         "Deepen understanding of the student market",  # research on a market
         "Understanding of the rules among stewards",  # a group's understanding: a survey
         "Track and log small wins",  # no measure named
+        "Monitor attendance at the reading group",  # watching a figure there is: no baseline to publish
         "Recruitment of stewards and their interest in the areas",  # a second part would be dropped
         "Donor data onboarding",  # not people to grow
     ],

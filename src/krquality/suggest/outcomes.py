@@ -8,8 +8,9 @@ answers only for one shape of task, keeping every part of its words:
   whether to proceed with opening a night shift (with the findings written
   up) by [date]" or "Decide whether to adopt Tallyboard for stock counts ...";
 - measuring what nobody measures yet ("Measure and track the turnover of the
-  kitchen crew"): the first figure, "Publish a baseline of the turnover of the
-  kitchen crew by [date]";
+  kitchen crew"): the first figure, "Publish a baseline of the turnover of
+  the kitchen crew by [date]" (not for "Monitor ...", which watches a figure
+  there is);
 - a skill to gain ("Familiarity with the tide tables", "Learn knot tying",
   "Ability to read a site plan"): "Raise the score on a test of ... from
   [baseline] to [target] by [date]";
@@ -125,6 +126,7 @@ _ADOPTABLE = lexicon.PRODUCT_NOUNS | {
     "tools", "software", "kit", "calendar", "system", "framework", "library"
 }
 # Gerunds that are not an option to take up ("Look into improving ...": the aim is the improvement).
+# ("using" is one: the option is what is used.)
 _NOT_OPTIONS = frozenset({"improving", "making", "getting", "doing", "having", "being", "increasing", "ways"})
 _WRITTEN_UP = "(with the findings written up)"
 
@@ -142,6 +144,9 @@ def _decision(core: str, date: str) -> OutcomeDraft | None:
         first = rest.split()[0].lower()
         if first == "whether" and rest.split()[1:2] == ["to"]:
             return OutcomeDraft(_dated(f"Decide {rest} {_WRITTEN_UP}", date), milestone=True)
+        if first == "using" and "," not in rest and len(rest.split()) > 1:
+            # "Investigate using DuckDB for local builds": the option is the tool
+            return OutcomeDraft(_dated(f"Decide whether to adopt {rest[6:]} {_WRITTEN_UP}", date), True)
         if first.endswith("ing") and len(first) > 5 and first not in _NOT_OPTIONS and "," not in rest:
             return OutcomeDraft(_dated(f"Decide whether to proceed with {rest} {_WRITTEN_UP}", date), True)
     tried = _TRYING.match(core)
@@ -167,14 +172,14 @@ def _plain(phrase: str) -> bool:
 # -- measuring: a baseline ----------------------------------------------------------------------
 
 _MEASURING = re.compile(
-    r"^(?:measure|track|monitor|baseline)(?:\s+(?:and|&)\s+(?:measure|track|monitor|log|report))?\s+"
-    r"(?P<what>(?:the\s+|our\s+)?(?P<head>[\w-]+)\s+(?:of|in|at|on|for|across|among)\s+.+)$",
+    r"^(?:measure|track|baseline)(?:\s+(?:and|&)\s+(?:measure|track|monitor|log|report))?\s+"
+    r"(?P<what>(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+(?:of|in|at|on|for|per|across|among)\s+.+)$",
     re.I,
 )
 _MEASURES = MEASURE_HEADS | frozenset(lexicon.MEASURE_OF) | {
     "diversity", "turnover", "retention", "churn", "attendance", "participation", "uptake", "usage",
     "adoption", "engagement", "satisfaction", "reach", "coverage", "growth", "health", "impact", "spend",
-    "cost", "costs",
+    "cost", "costs", "times", "rates", "levels", "footprint", "emissions", "waste", "wait",
 }
 
 
