@@ -18,7 +18,9 @@ answers only for one shape of task, keeping every part of its words:
   composting", "Walks and talks for new birders"): the measure of the audience
   those things are for, when every one of them takes the same measure;
 - the growth of a group ("Participation and growth of the choir network"):
-  its monthly active members.
+  its monthly active members; people named with their recruitment ("Allotment
+  mentor recruitment"): how many are active;
+- a publishing habit with no purpose ("Blog regularly"): the channel's audience.
 
 A list of different activities ("Newsletter upkeep + style rules"), or a topic
 with no known measure ("Kitchen etiquette"), gets no draft here: a made-up
