@@ -97,7 +97,7 @@ def aim_drafts(features: Features) -> list[str]:
     return [d for b in builders if (d := b(core, framed)) is not None]
 
 
-def _split_frame(core: str, framed: bool) -> tuple[str, str]:
+def split_frame(core: str, framed: bool) -> tuple[str, str]:
     """The core without a trailing time frame, and the date phrase a draft ends with."""
     frame = _TRAILING_FRAME.search(core)
     if frame is not None:
@@ -113,7 +113,7 @@ def _direction(core: str, framed: bool) -> str | None:
         return None
     if len(rest.split()) < 2 or re.search(r"\b(?:from|to)\s+\d", rest):
         return None
-    body, date = _split_frame(core, framed)
+    body, date = split_frame(core, framed)
     if re.search(r"\d", _PAREN.sub("", body)):
         return None  # an amount the author wrote: the edited draft completes it
     if not _names_measure(body.split(" ", 1)[1]):
@@ -144,7 +144,7 @@ def _continuing(core: str, framed: bool) -> str | None:
     gerund = words[at].lower()
     if not gerund.endswith("ing"):
         return None
-    body, date = _split_frame(" ".join(words[at + 1 :]), framed)
+    body, date = split_frame(" ".join(words[at + 1 :]), framed)
     body = re.sub(r"^(?:the|our|all)\s+", "", body.strip(), flags=re.I)
     if not body or len(body.split()) > 10 or "," in body:
         return None
@@ -174,7 +174,7 @@ def _comparative(core: str, framed: bool) -> str | None:
         words = clause.lower().split()
         if len(words) != 2 or words[0] not in {"bigger", "larger"} or words[1] not in _GROUP_NOUNS:
             return None
-    body, date = _split_frame(rest, framed)
+    body, date = split_frame(rest, framed)
     name = _noun_phrase(body)
     if name is None:
         return None
@@ -200,7 +200,7 @@ def _wished_state(core: str, framed: bool) -> str | None:
     state = _STATE.match(core)
     if state is None or state.group("aim").lower() not in lexicon.AIM_WORDS | {"clear", "good"}:
         return None
-    subject, (rest, date) = state.group("subject"), _split_frame(state.group("rest"), framed)
+    subject, (rest, date) = state.group("subject"), split_frame(state.group("rest"), framed)
     name = _noun_phrase(rest)
     if name is None or len(subject.split()) > 4:
         return None
@@ -210,7 +210,7 @@ def _wished_state(core: str, framed: bool) -> str | None:
 
 def _made_more(core: str, framed: bool) -> str | None:
     """ "Make the forms simpler" / "Make X more friendly" -> the share of users who find it so."""
-    body, date = _split_frame(core, framed)
+    body, date = split_frame(core, framed)
     made = _MAKE.match(body)
     if made is None or len(made.group("what").split()) > 5:
         return None
@@ -276,7 +276,7 @@ def _improved(core: str, framed: bool) -> str | None:
     first, _, rest = core.partition(" ")
     if first.lower() not in _IMPROVED or len(rest.split()) < 2 or _VERBS_INSIDE.search(rest):
         return None
-    body, date = _split_frame(rest, framed)
+    body, date = split_frame(rest, framed)
     if len(body.split()) > 10 or re.search(r"\d", body):
         return None
     if not re.search(r"\bof\b", body):
@@ -297,7 +297,7 @@ def _reported(core: str, framed: bool) -> str | None:
     said = _REPORTED.match(core)
     if said is None or said.group("aim").lower() not in lexicon.AIM_WORDS:
         return None
-    body, date = _split_frame(said.group("rest"), framed)
+    body, date = split_frame(said.group("rest"), framed)
     if body.count(")") > body.count("("):
         body = body.replace(")", "")  # a stray closing bracket is a typo, not part of the measure
     if len(body.split()) > 12 or re.search(r"\d", body):

@@ -32,6 +32,7 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
+from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.structure import structure_of
 
 BASELINE = "[baseline]"
@@ -170,6 +171,11 @@ def build_drafts(
         # what the builders above leave undrafted: a direction with no amount, "Keep doing X",
         # a wished state, a recurring activity's purpose
         drafts += [Draft(text, DraftKind.METRIC) for text in aim_drafts(features)]
+    # an exploration, a measurement, a skill, a topic or a group's growth: what the work is for
+    drafts += [
+        Draft(d.text, DraftKind.MILESTONE if d.milestone else DraftKind.METRIC)
+        for d in outcome_drafts(features, task=label is Label.TASK)
+    ]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:

@@ -1,0 +1,386 @@
+"""Drafts toward the outcome of tasks the other builders leave without one.
+
+Each builder reads the key result's core (its words without metadata) and
+answers only for one shape of task, keeping every part of its words:
+
+- exploring an option ("Explore opening a night shift", "Evaluate Tallyboard
+  for stock counts"): the outcome is a decision, so the draft is "Decide
+  whether to proceed with opening a night shift (with the findings written
+  up) by [date]" or "Decide whether to adopt Tallyboard for stock counts ...";
+- measuring what nobody measures yet ("Measure and track the turnover of the
+  kitchen crew"): the first figure, "Publish a baseline of the turnover of
+  the kitchen crew by [date]" (not for "Monitor ...", which watches a figure
+  there is);
+- a skill to gain ("Familiarity with the tide tables", "Learn knot tying",
+  "Ability to read a site plan"): "Raise the score on a test of ... from
+  [baseline] to [target] by [date]";
+- a topic named by the things to make, with no verb ("Additional guides on
+  composting", "Walks and talks for new birders"): the measure of the audience
+  those things are for, when every one of them takes the same measure;
+- the growth of a group ("Participation and growth of the choir network"):
+  its monthly active members; people named with their recruitment ("Allotment
+  mentor recruitment"): how many are active;
+- a publishing habit with no purpose ("Blog regularly"): the channel's audience.
+
+A list of different activities ("Newsletter upkeep + style rules"), or a topic
+with no known measure ("Kitchen etiquette"), gets no draft here: a made-up
+measure would be worse than none. Every draft is re-analysed and judged like
+any other (:mod:`krquality.suggest.rewrite`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from krquality.features.types import Features
+from krquality.suggest import lexicon
+from krquality.suggest.aims import MEASURE_HEADS, split_frame
+from krquality.suggest.structure import structure_of
+
+BASELINE = "[baseline]"
+TARGET = "[target]"
+DATE = "[date]"
+_SLOTS = f"from {BASELINE} to {TARGET}"
+
+
+class OutcomeDraft(NamedTuple):
+    """A draft's text, and whether it states an end state (a milestone) rather than a measure."""
+
+    text: str
+    milestone: bool
+
+
+def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
+    """Drafts for an exploration, a measurement, a skill, a topic or a group's growth.
+
+    ``task`` says whether the key result was read as a task: only the
+    exploration, measurement and skill drafts are offered for other labels,
+    since their words say what the work ends in whatever the label.
+
+    >>> from krquality.features.types import Form, SpanRef
+    >>> text = "Explore renting a second van"
+    >>> [d.text for d in outcome_drafts(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None),
+    ...                                 task=True)]
+    ['Decide whether to proceed with renting a second van (with the findings written up) by [date]']
+    """
+    shape = structure_of(features)
+    core = features.text[shape.start : shape.end].strip().rstrip(" .!;")
+    if not core or shape.question or shape.trails_off or shape.sentences > 1 or "[" in core or "\n" in core:
+        return []
+    core = _without_vague(features, core, shape.start)
+    framed = shape.time_frame or bool(features.dates)
+    # "Explore renting a van by June": the author's time frame ends the draft too
+    body, date = split_frame(core, framed)
+    builders: list[Callable[[str, str], OutcomeDraft | None]] = []
+    if _DEADLINE.match(date) or (not date and features.dates):
+        # (a rate such as "a monthly digest" is no deadline: the end state would be left undated)
+        builders += [_decision, _baseline]
+    builders.append(_skill)
+    if task and features.lead_verb is None:
+        # names of things, not "Host talks on X" (drafted elsewhere)
+        builders += [_topic, _group_growth, _recruitment]
+    drafts = [d for build in builders if (d := build(body, date)) is not None]
+    if task and (habit := _habit(core, "" if framed else f"by {DATE}")) is not None:
+        drafts.append(habit)  # "Blog every week": the rate is the habit itself
+    return drafts
+
+
+def _without_vague(features: Features, core: str, start: int) -> str:
+    """``core`` without the words a vague-word finding would flag ("meaningful"): a decision
+    or a measure says what they left open."""
+    for marker in sorted(features.markers_of("vague"), key=lambda m: -m.span.start):
+        at, end = marker.span.start - start, marker.span.end - start
+        if at > 0 and end <= len(core):
+            core = core[:at].rstrip() + " " + core[end:].lstrip()
+    return " ".join(core.split())
+
+
+# A time frame that can date an end state ("by [date]", "by June", "in Q3"), unlike a rate.
+_DEADLINE = re.compile(r"(?:by|before|until|in|within|during|this|next|over)\b", re.I)
+
+
+def _dated(text: str, date: str) -> str:
+    """``text`` ending with ``date`` ("by [date]", the author's own time frame, or "")."""
+    text = " ".join(f"{text} {date}".split())
+    return text[:1].upper() + text[1:]
+
+
+# -- exploring an option: a decision ------------------------------------------------------------
+
+_EXPLORING = re.compile(
+    r"^(?:explore|investigate|evaluate|assess|research|consider|look\s+into|look\s+at|scope\s+out)\s+(?P<rest>.+)$",
+    re.I,
+)
+_TRYING = re.compile(
+    r"^(?:evaluate|assess|trial|test|pilot|try|explore|investigate|consider|look\s+into|look\s+at)\s+"
+    r"(?P<what>.+?)(?:\s+(?P<use>(?:for|as)\s+.+))?$",
+    re.I,
+)
+_OPTIONS = re.compile(
+    r"^(?:explore|evaluate|assess|consider|investigate|research|review|compare|look\s+into|look\s+at)\s+"
+    r"(?:the\s+)?(?P<options>(?:[\w-]+\s+)?(?:options|alternatives|choices))\s+(?P<rest>(?:for|to)\s+[^,]+)$",
+    re.I,
+)
+# Things one adopts after a trial (besides named products: "Evaluate Tallyboard").
+_ADOPTABLE = lexicon.PRODUCT_NOUNS | {
+    "tools", "software", "kit", "calendar", "system", "framework", "library"
+}
+# Gerunds that are not an option to take up ("Look into improving ...": the aim is the improvement).
+# ("using" is one: the option is what is used.)
+_NOT_OPTIONS = frozenset({"improving", "making", "getting", "doing", "having", "being", "increasing", "ways"})
+_WRITTEN_UP = "(with the findings written up)"
+
+
+def _decision(core: str, date: str) -> OutcomeDraft | None:
+    """ "Explore opening a night shift" -> "Decide whether to proceed with opening a night shift ..."."""
+    if not _plain(core):
+        return None
+    if (options := _OPTIONS.match(core)) is not None:
+        chosen = f"Choose one of the {options.group('options')} {options.group('rest')} {_WRITTEN_UP}"
+        return OutcomeDraft(_dated(chosen, date), milestone=True)
+    explored = _EXPLORING.match(core)
+    if explored is not None:
+        rest = explored.group("rest")
+        first = rest.split()[0].lower()
+        if first == "whether" and rest.split()[1:2] == ["to"]:
+            return OutcomeDraft(_dated(f"Decide {rest} {_WRITTEN_UP}", date), milestone=True)
+        if first == "using" and "," not in rest and len(rest.split()) > 1:
+            # "Investigate using DuckDB for local builds": the option is the tool
+            return OutcomeDraft(_dated(f"Decide whether to adopt {rest[6:]} {_WRITTEN_UP}", date), True)
+        if first.endswith("ing") and len(first) > 5 and first not in _NOT_OPTIONS and "," not in rest:
+            return OutcomeDraft(_dated(f"Decide whether to proceed with {rest} {_WRITTEN_UP}", date), True)
+    tried = _TRYING.match(core)
+    if tried is None:
+        return None
+    what = tried.group("what")
+    words = what.split()
+    # a name ("Tallyboard", "Open Ledger") or a new tool ("a shared calendar"); not "the rota",
+    # whose evaluation is a review of what is there
+    name = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    new_tool = words[0].lower() in {"a", "an"} and words[-1].lower() in _ADOPTABLE
+    if not (name or new_tool) or len(words) > 5 or words[0].lower().endswith("ing"):
+        return None
+    use = f" {tried.group('use')}" if tried.group("use") else ""
+    return OutcomeDraft(_dated(f"Decide whether to adopt {what}{use} {_WRITTEN_UP}", date), milestone=True)
+
+
+def _plain(phrase: str) -> bool:
+    """Whether ``phrase`` is one option, short enough to decide on, with no list or question in it."""
+    return len(phrase.split()) <= 20 and not re.search(r"[+:?;]|\betc\b|\bor\s+not\b", phrase)
+
+
+# -- measuring: a baseline ----------------------------------------------------------------------
+
+_MEASURING = re.compile(
+    r"^(?:measure|track|baseline)(?:\s+(?:and|&)\s+(?:measure|track|monitor|log|report))?\s+"
+    r"(?P<what>(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+(?:of|in|at|on|for|per|across|among)\s+.+)$",
+    re.I,
+)
+_MEASURES = MEASURE_HEADS | frozenset(lexicon.MEASURE_OF) | {
+    "diversity", "turnover", "retention", "churn", "attendance", "participation", "uptake", "usage",
+    "adoption", "engagement", "satisfaction", "reach", "coverage", "growth", "health", "impact", "spend",
+    "cost", "costs", "times", "rates", "levels", "footprint", "emissions", "waste", "wait",
+}
+
+
+def _baseline(core: str, date: str) -> OutcomeDraft | None:
+    """ "Measure and track the turnover of the crew" -> "Publish a baseline of the turnover of ..."."""
+    measured = _MEASURING.match(core)
+    if measured is None or measured.group("head").lower() not in _MEASURES or not _plain(core):
+        return None
+    what = measured.group("what")
+    if not what.lower().startswith(("the ", "our ")):
+        what = f"the {what}"
+    return OutcomeDraft(_dated(f"Publish a baseline of {what}", date), milestone=True)
+
+
+# -- a skill to gain: a test score --------------------------------------------------------------
+
+_SKILL_NOUNS = (
+    r"(?:facility|familiarity|fluency|proficiency|competence|knowledge|understanding|mastery|grasp)"
+)
+_SKILLS = (
+    re.compile(
+        r"^(?:(?:basic|good|solid|working|strong|deep|deeper|better)\s+)?" + _SKILL_NOUNS
+        + r"\s+(?:with|in|of|on)\s+(?P<x>.+)$",
+        re.I,
+    ),
+    # (not "Learn from the pilot", "Learn to cook", "Learn about investing": no subject a test is on)
+    re.compile(
+        r"^(?:learn|master)\s+(?P<x>(?!from\b|more\b|lessons\b|to\b|how\b|about\b)[\w\"'].+)$", re.I
+    ),
+    re.compile(
+        r"^(?:get|become|be)\s+(?:more\s+)?(?:familiar|fluent|proficient|comfortable|confident)\s+(?:with|in)\s+"
+        r"(?P<x>.+)$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:explore\s+and\s+)?(?:develop|build|gain|deepen)\s+(?:an?\s+|our\s+|my\s+|some\s+)?"
+        + _SKILL_NOUNS + r"\s+(?:of|in|with|on)\s+(?P<x>.+)$",
+        re.I,
+    ),
+    re.compile(r"^(?P<x>(?:the\s+)?ability\s+to\s+.+)$", re.I),
+)
+# Understanding a market or people is research, not a skill a test can score.
+_NOT_SKILLS = lexicon.PEOPLE_NOUNS | {
+    "market", "markets", "segment", "segments", "customers", "users", "needs", "audience", "audiences",
+    "competitors", "competition", "landscape", "problem", "problems", "community", "people", "team", "teams",
+}
+# Who learns is one person or a team; a skill spread among others is measured by a survey instead.
+_OTHERS = re.compile(r"\b(?:among|across|for|within|by)\s+(?:the\s+|our\s+|all\s+)?\w+", re.I)
+
+
+def _skill(core: str, date: str) -> OutcomeDraft | None:
+    """ "Familiarity with the tide tables" -> "Raise the score on a test of the tide tables ..."."""
+    for pattern in _SKILLS:
+        learned = pattern.match(core)
+        if learned is None:
+            continue
+        topic = learned.group("x").strip(" ,")
+        if len(topic.split()) > 12 or _OTHERS.search(topic) or re.search(r"[\d%]", topic):
+            return None
+        if not _plain(topic):
+            return None
+        if set(re.findall(r"[a-z]+", topic.lower())) & _NOT_SKILLS:
+            return None
+        if topic.lower().startswith("ability"):
+            topic = "the " + topic[:1].lower() + topic[1:]
+        elif topic.lower().startswith("the ability"):
+            topic = topic[:1].lower() + topic[1:]
+        return OutcomeDraft(_dated_metric(f"Raise the score on a test of {topic}", date), milestone=False)
+    return None
+
+
+# -- a topic named by the things to make: the audience's measure ------------------------------
+
+# Amount words before the things to make: they count the output, the measure replaces them.
+# (Not "better" or "improved": an aim for quality is no aim for a bigger audience.)
+_AMOUNT_WORDS = lexicon.VAGUE_AMOUNTS | {"additional", "extra", "further", "new", "regular"}
+# First words that make the phrase an activity, lower-cased or not ("present at meetups",
+# "post on the forums"): the other builders read those as tasks with a verb.
+_VERB_FIRST = (
+    lexicon.MAKING_VERBS | lexicon.CREATING_VERBS | lexicon.WRITING_VERBS | lexicon.FINDING_VERBS
+    | lexicon.INQUIRY_VERBS | lexicon.DECIDING_VERBS | lexicon.CONTINUING_VERBS | lexicon.INCREASE_VERBS
+    | {"present", "post", "host", "hold", "run", "give", "share", "talk", "blog", "attend", "speak", "teach",
+       "record", "film", "call", "report", "guide", "page", "screen", "organise", "organize", "deliver",
+       "launch", "do", "support", "help", "plan"}
+)
+# Where the things end and their topic begins.
+_TOPIC = re.compile(r"\s+(?:on|about|for|around|covering|related\s+to|in)\s+", re.I)
+# Training given to staff is for what they then do, not for how many attend ("More training for
+# new drivers"): no audience measure.
+_STAFF_TRAINING = frozenset({"training", "trainings", "course", "courses", "class", "classes"})
+# Things made for an audience, and the measure of it (documents read, events attended).
+_AUDIENCE_OF = {
+    **{
+        noun: measure
+        for noun, measure in lexicon.OUTCOME_OF.items()
+        if measure.startswith(("average attendance", "monthly readers")) and noun not in _STAFF_TRAINING
+    },
+    **dict.fromkeys(
+        ("whitepaper", "whitepapers", "paper", "papers", "explainer", "explainers"), "monthly readers of {x}"
+    ),
+    **dict.fromkeys(
+        ("walks", "tours", "demos", "showcases", "lectures", "seminars"), "average attendance at {x}"
+    ),
+}
+
+
+def _topic(core: str, date: str) -> OutcomeDraft | None:
+    """ "Additional guides on composting" -> "Increase monthly readers of the guides on composting ..."."""
+    words = core.split()
+    if not words or words[0].lower() in _VERB_FIRST | (lexicon.AIM_WORDS - {"more"}):
+        return None
+    while words and words[0].lower() in _AMOUNT_WORDS:
+        words = words[1:]
+    phrase = " ".join(words)
+    split = _TOPIC.search(phrase)
+    things, topic = (phrase[: split.start()], phrase[split.start() :]) if split else (phrase, "")
+    items = [i.strip() for i in re.split(r"\s*,\s*|\s+(?:and|or|&)\s+", things) if i.strip()]
+    if not items or len(items) > 3 or any(len(i.split()) > 3 for i in items):
+        return None
+    if any(i.split()[0].lower() in lexicon.DETERMINERS | _AMOUNT_WORDS for i in items):
+        return None  # "a guide or some articles": one name per measure, not a choice of outputs
+    templates = {_AUDIENCE_OF.get(i.split()[-1].lower()) for i in items}
+    template = templates.pop() if len(templates) == 1 else None
+    if template is None:
+        return None  # things with no audience, or with different ones: no single measure
+    if len(phrase.split()) > 14 or re.search(r"[+:()\d]|\bfrom\b|\bby\b|\bto\b", phrase):
+        return None  # a list of work, an aside, a count or a "from ... to" span the slots would muddle
+    if re.search(r"\b(?:is|are|was|were|be|been|has|have|will|should)\b", phrase, re.I):
+        return None  # a clause, not a name
+    if not things[:1].isupper() or things[1:2].islower():
+        things = things[:1].lower() + things[1:]
+    measure = template.format(x=f"the {things}{topic}")
+    return OutcomeDraft(_dated_metric(f"Increase {measure}", date), milestone=False)
+
+
+# -- the growth of a group: its active members -------------------------------------------------
+
+_GROWTH = re.compile(
+    r"^(?:(?:mass|wider|broader|more|greater|active|steady)\s+)?(?:participation|growth|engagement|activity)"
+    r"(?:\s+(?:and|&)\s+(?:(?:mass|wider|broader|steady)\s+)?(?:participation|growth|engagement|activity))?"
+    r"\s+(?:of|in)\s+(?P<group>(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+){0,3})$",
+    re.I,
+)
+_GROUPS = frozenset(
+    {"community", "group", "network", "forum", "club", "chapter", "circle", "guild", "collective", "choir",
+     "team"}
+)
+
+
+def _group_growth(core: str, date: str) -> OutcomeDraft | None:
+    """ "Participation and growth of the choir network" -> its monthly active members."""
+    grown = _GROWTH.match(core)
+    if grown is None or grown.group("group").split()[-1].lower() not in _GROUPS:
+        return None
+    group = grown.group("group")
+    if not group.lower().startswith(("the ", "our ")):
+        group = f"the {group}"
+    return OutcomeDraft(_dated_metric(f"Increase monthly active members of {group}", date), milestone=False)
+
+
+# -- people to recruit, named as a process: how many are active ------------------------------
+
+_RECRUITING = re.compile(
+    r"^(?P<who>(?:[\w-]+\s+){0,2}?)(?P<people>[a-z]+?)s?\s+(?:recruitment|recruiting|onboarding)$", re.I
+)
+
+
+def _recruitment(core: str, date: str) -> OutcomeDraft | None:
+    """ "Garden volunteer recruitment" -> "Increase the number of active garden volunteers ..."."""
+    named = _RECRUITING.match(core)
+    if named is None:
+        return None
+    people = named.group("people").lower() + "s"
+    if people not in lexicon.PEOPLE_NOUNS:
+        return None  # "Donor data onboarding": not people to grow
+    who = named.group("who").strip()
+    who = who[:1].lower() + who[1:] if who[1:2].islower() else who
+    return OutcomeDraft(_dated_metric(f"Increase the number of active {who} {people}", date), milestone=False)
+
+
+# -- a habit of publishing with no purpose: the audience of the channel ------------------------
+
+_CHANNEL_HABIT = re.compile(
+    r"^(?P<verb>blog|vlog|podcast)\s+(?:(?:more\s+)?(?:regularly|consistently|often|frequently|weekly|monthly)"
+    r"|every\s+(?:week|month|fortnight))$",
+    re.I,
+)
+_CHANNEL_OF = {"blog": "monthly readers of the blog", "vlog": "subscribers to the vlog",
+               "podcast": "subscribers to the podcast"}
+
+
+def _habit(core: str, date: str) -> OutcomeDraft | None:
+    """ "Blog regularly" -> "Increase monthly readers of the blog from [baseline] to [target] ..."."""
+    habit = _CHANNEL_HABIT.match(core)
+    if habit is None:
+        return None
+    return OutcomeDraft(_dated_metric(f"Increase {_CHANNEL_OF[habit.group('verb').lower()]}", date), False)
+
+
+def _dated_metric(measure: str, date: str) -> str:
+    """ "<measure> from [baseline] to [target] <date>"."""
+    return " ".join(f"{measure} {_SLOTS} {date}".split())
