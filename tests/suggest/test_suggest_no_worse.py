@@ -44,6 +44,19 @@ def test_a_hedged_aside_is_taken_out_and_the_rest_kept() -> None:
     assert suggested(HEDGED_ASIDE)[0] == "Deliver a checklist of fire drills that wardens can run by [date]"
 
 
+def test_a_question_that_is_a_result_is_settled_as_the_statement() -> None:
+    assert suggested("Fix the login timeout on the booking site?")[0] == (
+        "Fix the login timeout on the booking site by [date]"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Should we move the choir rehearsals to Thursdays?", "Can we ship the new export page?"]
+)
+def test_a_question_worded_as_one_is_not_made_a_statement_by_its_mark_alone(text: str) -> None:
+    assert not [s for s in suggested(text) if s.startswith(text.split()[0])]
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     before=st.from_regex(r"[A-Z][a-z]{2,8}( [a-z]{2,8}){1,4}", fullmatch=True),

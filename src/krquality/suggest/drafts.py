@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from krquality.checks.helpers import baselines, cycle_tag, in_brackets, targets
@@ -204,6 +204,8 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         for e in _word_edits(text, findings)
         if start <= e.start <= e.end <= end and e.start not in fixed_at
     ]
+    if shape.question and shape.sentences == 1 and any(text[e.start : e.end] == "?" for e in edits):
+        shape = replace(shape, question=False)  # "Fix the login timeout?" settled: a result to date
     slots: list[_Edit] = []
     if label is Label.METRIC:
         slots = [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
@@ -357,6 +359,10 @@ _NOT_MANNER = frozenset(
 )
 
 
+# Words that open a question worded as one: taking its mark off leaves no statement.
+_ASKING_WORDS = lexicon.QUESTION_WORDS | {
+    "should", "shall", "can", "could", "would", "will", "do", "does", "did", "is", "are", "may", "might"
+}
 # A bracketed aside that ends in a question mark, with the space before it.
 _QUESTION_ASIDE = re.compile(r"\s*\([^()]*\?\s*\)")
 # An intensifier opening a flagged phrase of more words ("highly active", "very clear").
@@ -376,6 +382,15 @@ def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
         if finding.name == "wording.hedge" and aside is not None:
             # how the result might be reached, left open: the result reads whole without it
             edits.append(_Edit(aside.start(), aside.end(), ""))
+        elif (
+            finding.name == "wording.hedge"
+            and word == "?"
+            and not text[finding.end :].strip()
+            and text.split(maxsplit=1)[0].lower() not in _ASKING_WORDS
+        ):
+            # "Fix the login timeout?": the question, settled, is the statement (not "Should we ...?",
+            # which would need rewording)
+            edits.append(_Edit(finding.start, finding.end, ""))
         elif finding.name == "wording.placeholder" and word.strip().lower() in _VARIABLES:
             after = _NUMBER_OF.match(text, finding.end)
             edits.append(_Edit(finding.start, after.end() if after else finding.end, TARGET))
