@@ -179,3 +179,23 @@ def test_a_measure_of_the_counts_effect_that_drops_the_other_measure_is_refused(
 )
 def test_a_measure_of_the_counts_effect_replaces_the_count_alone(text: str, draft: str) -> None:
     assert draft in suggested(text)
+
+
+# -- a name of work that goes on --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seed library stock management by applying the lending rules of the county",
+        "Tenant outreach through the estate newsletter",
+    ],
+)
+def test_a_name_of_ongoing_work_gets_no_date_only_draft(text: str) -> None:
+    assert not [s for s in suggested(text) if s.endswith("by [date]") and "[target]" not in s]
+
+
+def test_a_name_of_a_thing_made_is_still_dated() -> None:
+    assert "A volunteer handbook for the seed library by [date]" in suggested(
+        "A volunteer handbook for the seed library"
+    )

@@ -229,6 +229,8 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     since = _since_slot(features) if level_start else ""
     # "... the projects the team is working on": "by [date]" after the preposition would garble it
     dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
+    if not edits and _names_ongoing_work(features, start, end):
+        return None  # "Tenant outreach by [date]": a date gives work that goes on no end to check
     if shape.can_take_date and not dangling:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
     elif (shape.can_take_leading_date and features.form in _CLAUSES) or (shape.can_take_date and dangling):
@@ -255,6 +257,23 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
+
+
+# Heads of a name of work that goes on, with no end state of its own.
+_ONGOING_WORK = frozenset(
+    {"management", "engagement", "communication", "communications", "recruitment", "onboarding", "marketing",
+     "outreach", "maintenance", "support", "coordination", "moderation", "fundraising", "networking"}
+)
+
+
+def _names_ongoing_work(features: Features, start: int, end: int) -> bool:
+    """Whether the core ``text[start:end]`` only names work that goes on, with no verb and no
+    number ("Utility token management by applying X", "Tenant outreach"): dated, it is still
+    a topic, not a result."""
+    if features.lead_verb is not None or features.form is not Form.NOUN_PHRASE or features.quantities:
+        return False
+    words = features.text[start:end].split()
+    return bool(words) and _noun_head(words) in _ONGOING_WORK
 
 
 # Forms of a whole clause, which "By [date], " can open.
@@ -1201,8 +1220,8 @@ def _publication(features: Features, object_span: SpanRef | None) -> Draft | Non
     else:
         return None
     phrase = " ".join(_EMPHASIS.sub("", phrase).split()).rstrip(" .,;:")
-    head_words = phrase.lower().split(" for ", 1)[0].split(" of ", 1)[0].split()
-    if not head_words or head_words[-1] not in lexicon.PUBLISHABLE:
+    # the head before any preposition ("the tenant outreach | through the newsletter" is outreach)
+    if not phrase or _noun_head(phrase.split()) not in lexicon.PUBLISHABLE:
         return None
     first, _, rest = phrase.partition(" ")
     if first.lower() in {"a", "an"} and rest:
