@@ -125,6 +125,18 @@ def test_a_task_gets_no_draft_that_only_takes_out_its_adverb(text: str) -> None:
     assert not [s for s in suggested(text) if s.startswith(bare)]
 
 
+def test_a_task_with_only_its_hedge_taken_out_and_a_date_added_is_refused() -> None:
+    text = "Test the recipes on different ovens (gas, electric and induction, if possible)"
+    draft = "Test the recipes on different ovens (gas, electric and induction) by [date]"
+    assert broken(text, draft) == "leaves the task a task"
+    assert not [s for s in suggested(text) if s.startswith("Test the recipes")]
+
+
+def test_a_hedge_taken_out_of_a_bracket_leaves_no_stray_comma() -> None:
+    text = "Publish the recipe cards for each oven type (gas, electric and induction, if possible)"
+    assert suggested(text)[0] == text.replace(", if possible)", ") by [date]")
+
+
 def test_a_task_whose_count_takes_the_authors_stand_in_is_still_drafted() -> None:
     assert "Attach [target] sensors to the greenhouse monitor by [date]" in suggested(
         "Attach x sensors to the greenhouse monitor"

@@ -1333,4 +1333,9 @@ def _body_end(features: Features) -> int:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
+    # a word taken out at the end of a bracket leaves its comma: "(A, B and C, if possible)"
+    text = _COMMA_BEFORE_CLOSE.sub(")", text)
     return text[:1].upper() + text[1:]
+
+
+_COMMA_BEFORE_CLOSE = re.compile(r"\s*[,;]\s*\)")

@@ -37,6 +37,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import cycle_tag, has_time_frame
+from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
@@ -241,9 +242,22 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         # "... 5+ attendees each session and 6 or more sessions": a measure of the sessions'
         # effect replaces the count of sessions, never the other measure beside it
         return "drops a measure the author wrote beside the count it replaces"
-    if filled is not None and original.label is Label.TASK and filled.label is Label.TASK:
+    if original.label is Label.TASK and (
+        (filled is not None and filled.label is Label.TASK) or _same_activity(draft, original)
+    ):
         return "leaves the task a task"
     return None
+
+
+def _same_activity(draft: Draft, original: Result) -> bool:
+    """Whether ``draft`` is the author's sentence still led by the activity verb that made the
+    key result a task ("Test the recipes on three ovens by [date]"): a word taken out or a
+    date added leaves the work what it was, whatever label the date earns it."""
+    lead = original.features.lead_verb
+    if draft.kind is not DraftKind.EDITED or lead is None or lead.verb_class is not VerbClass.ACTIVITY:
+        return False
+    words = draft.text.removeprefix(f"By {DATE}, ").split(maxsplit=1)
+    return bool(words) and words[0].lower() == lead.span.text.lower()
 
 
 def _kept_flagged_word(lowered: str, original: Result, filled: Result | None) -> str | None:
