@@ -125,8 +125,6 @@ def test_an_address_named_as_a_place_stays_in_the_draft() -> None:
     [
         ("Work with the parish council to draft a tree planting plan",
          "Draft a tree planting plan with the parish council by [date]"),
-        ("Launch the improved booking page", "Launch the booking page by [date]"),
-        ("Integrate better volunteer shift tracking", "Integrate volunteer shift tracking by [date]"),
         ("Each food bank has at least two highly active drivers",
          "Each food bank has at least two active drivers by [date]"),
         ("Reduce the backlog of unanswered emails at the end of each week",

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from krquality.checks.helpers import baselines, has_time_frame, in_brackets, targets
+from krquality.checks.helpers import baselines, cycle_tag, in_brackets, targets
 from krquality.features.types import (
     Change,
     DateRef,
@@ -119,15 +119,18 @@ def build_drafts(
         drafts += [d for d in (named, made, edited, _outcome(features, object_span)) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
-        # Only dating an activity leaves it an activity; the edited sentence is
-        # worth offering when the checks' own fixes (a hedge dropped) change
-        # it, or when it names a deliverable ("Automate manual reports").
+        # Only dating an activity leaves it an activity, and so does taking a flagged
+        # word out of it ("Warmly welcome ..." -> "Welcome ..."); the edited sentence
+        # is worth offering when the checks' own fixes (a hedge dropped) change it,
+        # when a count takes the author's stand-in ("Attach x sensors" -> "[target]"),
+        # or when it names a deliverable ("Automate manual reports").
         lead = features.lead_verb
         deliverable = lead is not None and (
             lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
         )
         recurring = bool(time_frame_spans(features.body.text))
-        fixing = any(f.fix is not None for f in findings) or bool(_word_edits(features.text, findings))
+        stand_in = any(e.replacement == TARGET for e in _word_edits(features.text, findings))  # "x services"
+        fixing = any(f.fix is not None for f in findings) or stand_in
         # "The intake form is tested": a state is checkable once dated
         state = (
             features.form is Form.STATE
@@ -204,9 +207,11 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     fixed_at = {e.start for e in edits}
     edits += [
         e
-        for e in [*_word_edits(text, findings), *_aim_edits(features, label, findings)]
+        for e in _word_edits(text, findings)
         if start <= e.start <= e.end <= end and e.start not in fixed_at
     ]
+    if shape.question and shape.sentences == 1 and any(text[e.start : e.end] == "?" for e in edits):
+        shape = replace(shape, question=False)  # "Fix the login timeout?" settled: a result to date
     slots: list[_Edit] = []
     if label is Label.METRIC:
         slots = [e for e in _metric_slots(features, {f.name for f in findings}) if start <= e.start <= end]
@@ -230,15 +235,19 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     since = _since_slot(features) if level_start else ""
     # "... the projects the team is working on": "by [date]" after the preposition would garble it
     dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
+    if not edits and _names_ongoing_work(features, start, end):
+        return None  # "Tenant outreach by [date]": a date gives work that goes on no end to check
     if shape.can_take_date and not dangling:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
-    elif shape.can_take_leading_date or (shape.can_take_date and dangling):
+    elif (shape.can_take_leading_date and features.form in _CLAUSES) or (shape.can_take_date and dangling):
         # A long sentence: "by [date]" at its end would sit far from the verb it dates, so the
-        # date opens it ("By [date], 70% of the trainees ...").
+        # date opens it ("By [date], 70% of the trainees ..."). Not a long string of nouns with
+        # no verb to date ("8 volunteer crews to match the target of 8 sites, with the aim of
+        # more"): a date before it dates nothing, and the words stay as muddled as they were.
         first = text[start]
         opening = first.lower() if text[start + 1 : start + 2].islower() else first
         edits.append(_Edit(start, start + 1, f"By {DATE}, {opening}"))
-    elif shape.cycle_tag is not None and not has_time_frame(features) and shape.sentences == 1:
+    elif _tag_left_out(features, start, end) and shape.sentences == 1:
         # "... [Q2]": the tag, which the core leaves out, becomes the deadline it stands for
         edits.append(_Edit(end, end, f" by the end of {shape.cycle_tag}{since}"))
     elif level_start and shape.sentences == 1:
@@ -254,6 +263,37 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if applied is None:
         return None
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
+
+
+# Heads of a name of work that goes on, with no end state of its own.
+_ONGOING_WORK = frozenset(
+    {"management", "engagement", "communication", "communications", "recruitment", "onboarding", "marketing",
+     "outreach", "maintenance", "support", "coordination", "moderation", "fundraising", "networking"}
+)
+
+
+def _names_ongoing_work(features: Features, start: int, end: int) -> bool:
+    """Whether the core ``text[start:end]`` only names work that goes on, with no verb and no
+    number ("Utility token management by applying X", "Tenant outreach"): dated, it is still
+    a topic, not a result."""
+    if features.lead_verb is not None or features.form is not Form.NOUN_PHRASE or features.quantities:
+        return False
+    words = features.text[start:end].split()
+    return bool(words) and _noun_head(words) in _ONGOING_WORK
+
+
+# Forms of a whole clause, which "By [date], " can open.
+_CLAUSES = (Form.IMPERATIVE, Form.STATE)
+
+
+def _tag_left_out(features: Features, start: int, end: int) -> bool:
+    """Whether the key result's only time frame is a cycle tag ("[Q1]") that the core
+    ``text[start:end]`` leaves out: a draft of the core must write it as the deadline it is."""
+    tag = cycle_tag(features.text)
+    if tag is None or structure_of(features).cycle_tag is None or start <= tag[0] < end:
+        return False
+    in_core = any(start <= d.span.start < end for d in features.dates)
+    return not in_core and not time_frame_spans(features.text[start:end])
 
 
 # "... to build a list of X": a purpose clause and its verb.
@@ -344,51 +384,39 @@ _NOT_MANNER = frozenset(
 )
 
 
-# Comparatives that praise a deliverable without saying what is checked ("Enhanced search
-# delivered", "Integrate better tagging"): the deliverable reads whole without them.
-_PRAISE = frozenset(
-    {"better", "improved", "enhanced", "greater", "stronger", "clearer", "smoother", "richer", "upgraded"}
-)
-
-
-def _aim_edits(features: Features, label: Label, findings: Sequence[Finding]) -> list[_Edit]:
-    """Edits that take a flagged comparative off the front of a deliverable ("Enhanced search
-    delivered" -> "Search delivered"): only where it opens the key result or the object of a
-    verb that makes something, so what is made stays named and only the praise goes."""
-    lead = features.lead_verb
-    makes = lead is not None and (
-        lead.verb_class is VerbClass.DELIVERABLE or _lead_lemma(features) in lexicon.MAKING_VERBS
-    )
-    if label is not Label.MILESTONE and not makes:
-        return []
-    text = features.text
-    shape = structure_of(features)
-    edits = []
-    for finding in findings:
-        word = text[finding.start : finding.end]
-        if finding.name != "wording.vague" or word.lower() not in _PRAISE:
-            continue
-        anchor = lead.span.end if lead is not None and lead.span.end <= finding.start else shape.start
-        if any(w.lower() not in lexicon.DETERMINERS for w in text[anchor : finding.start].split()):
-            continue  # "to have better designs": the comparative is the claim, not a label on a thing
-        if re.match(r" [A-Za-z]", text[finding.end : finding.end + 2]) is None:
-            continue
-        edits.append(_Edit(finding.start, finding.end + 1, ""))
-    return edits
-
-
+# Words that open a question worded as one: taking its mark off leaves no statement.
+_ASKING_WORDS = lexicon.QUESTION_WORDS | {
+    "should", "shall", "can", "could", "would", "will", "do", "does", "did", "is", "are", "may", "might"
+}
+# A bracketed aside that ends in a question mark, with the space before it.
+_QUESTION_ASIDE = re.compile(r"\s*\([^()]*\?\s*\)")
 # An intensifier opening a flagged phrase of more words ("highly active", "very clear").
 _INTENSIFIER = re.compile(r"(?:highly|very|really|truly|extremely|super)\s+(?=\S)", re.I)
 
 
 def _word_edits(text: str, findings: Sequence[Finding]) -> list[_Edit]:
     """Edits that take out a flagged word the sentence reads well without: the author's
-    own placeholder for a number ("have x services") becomes the target slot, and a
-    manner adverb no one can check ("properly cleaned") goes."""
+    own placeholder for a number ("have x services") becomes the target slot, a
+    manner adverb no one can check ("properly cleaned") goes, and so does an aside
+    the author asked as a question ("(via the portal?)")."""
     edits = []
     for finding in findings:
         word = text[finding.start : finding.end]
-        if finding.name == "wording.placeholder" and word.strip().lower() in _VARIABLES:
+        asides = _QUESTION_ASIDE.finditer(text)
+        aside = next((m for m in asides if m.start() <= finding.start < m.end()), None)
+        if finding.name == "wording.hedge" and aside is not None:
+            # how the result might be reached, left open: the result reads whole without it
+            edits.append(_Edit(aside.start(), aside.end(), ""))
+        elif (
+            finding.name == "wording.hedge"
+            and word == "?"
+            and not text[finding.end :].strip()
+            and text.split(maxsplit=1)[0].lower() not in _ASKING_WORDS
+        ):
+            # "Fix the login timeout?": the question, settled, is the statement (not "Should we ...?",
+            # which would need rewording)
+            edits.append(_Edit(finding.start, finding.end, ""))
+        elif finding.name == "wording.placeholder" and word.strip().lower() in _VARIABLES:
             after = _NUMBER_OF.match(text, finding.end)
             edits.append(_Edit(finding.start, after.end() if after else finding.end, TARGET))
         elif (
@@ -1198,8 +1226,8 @@ def _publication(features: Features, object_span: SpanRef | None) -> Draft | Non
     else:
         return None
     phrase = " ".join(_EMPHASIS.sub("", phrase).split()).rstrip(" .,;:")
-    head_words = phrase.lower().split(" for ", 1)[0].split(" of ", 1)[0].split()
-    if not head_words or head_words[-1] not in lexicon.PUBLISHABLE:
+    # the head before any preposition ("the tenant outreach | through the newsletter" is outreach)
+    if not phrase or _noun_head(phrase.split()) not in lexicon.PUBLISHABLE:
         return None
     first, _, rest = phrase.partition(" ")
     if first.lower() in {"a", "an"} and rest:
@@ -1311,4 +1339,9 @@ def _body_end(features: Features) -> int:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
+    # a word taken out at the end of a bracket leaves its comma: "(A, B and C, if possible)"
+    text = _COMMA_BEFORE_CLOSE.sub(")", text)
     return text[:1].upper() + text[1:]
+
+
+_COMMA_BEFORE_CLOSE = re.compile(r"\s*[,;]\s*\)")

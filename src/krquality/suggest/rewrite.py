@@ -36,12 +36,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from krquality.checks.helpers import has_time_frame
+from krquality.checks.helpers import cycle_tag, has_time_frame
+from krquality.features.types import VerbClass
+from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
-from krquality.suggest.lexicon import FILLED_TAGS, PLACEHOLDER_TAGS
+from krquality.suggest.lexicon import AIM_WORDS, FILLED_TAGS, PLACEHOLDER_TAGS
 from krquality.suggest.structure import names_place, structure_of
 
 if TYPE_CHECKING:
@@ -95,9 +97,10 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
     analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, cycle)
     out = []
     for result, drafts in drafted:
-        suggestions = distinct(_judge_all(drafts, result, analysed))
+        broken: list[str] = []
+        suggestions = distinct(_judge_all(drafts, result, analysed, broken=broken))
         judged = replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result
-        reason = no_suggestion_reason(judged, drafts)
+        reason = no_suggestion_reason(judged, drafts, broken=broken)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
     return out
 
@@ -160,21 +163,27 @@ def _analyse_forms(
     return iter(analyzer.analyze_docs(batch, cycle=cycle))
 
 
-def _judge_all(drafts: Sequence[Draft], original: Result, analysed: Iterator[Result]) -> list[Suggestion]:
-    """:func:`_judge` each draft, taking its filled (and shown) analysis from ``analysed``."""
+def _judge_all(
+    drafts: Sequence[Draft], original: Result, analysed: Iterator[Result], *, broken: list[str] | None = None
+) -> list[Suggestion]:
+    """:func:`_judge` each draft, taking its filled (and shown) analysis from ``analysed``;
+    the rule each dropped draft broke is appended to ``broken``."""
     out = []
     for draft in drafts:
         filled = next(analysed)
         shown = next(analysed) if draft.placeholders else filled
         suggestion = _judge(draft, original, filled, shown)
-        if suggestion is not None:
+        if isinstance(suggestion, Suggestion):
             out.append(suggestion)
+        elif suggestion is not None and broken is not None:
+            broken.append(suggestion)
     return out
 
 
-def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Suggestion | None:
-    if breaks_rules(draft, original, filled=filled) is not None:
-        return None
+def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Suggestion | str | None:
+    """The suggestion ``draft`` makes, the rule it breaks, or None when it does not help."""
+    if (rule := breaks_rules(draft, original, filled=filled)) is not None:
+        return rule
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
     if filled.score <= original.score or not fixes:
         return None
@@ -191,14 +200,21 @@ _FLAGGED_UNLESS_MEASURED = frozenset(
     {"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"}
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A bracket right after a count, or nothing: "... events (1 member meeting and 3 socials)".
+_BREAKDOWN = re.compile(r"(?:\s*\([^()]*\))?")
 
 
 def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None) -> str | None:
     """Which rule of a safe rewrite ``draft`` breaks, or None.
 
-    A draft keeps no word a finding flagged ("excellent", "(tbc)", an owner
-    tag), adds no time frame where the key result has one, and, when it edits
-    the author's sentence, keeps every number the author wrote.
+    A draft keeps no word (or question mark) a finding flagged ("excellent",
+    "(tbc)", an owner tag), drops no aim word ("better") without a measure of
+    it, adds no time frame where the key result has one and drops none it
+    has, keeps every number the author wrote (all of them when it edits the
+    author's sentence; all but the count it replaces when it measures an
+    output count's effect) and, for a task, turns it into something other
+    than a task. ``filled`` is the re-analysis of the draft with its
+    placeholders filled; the rules that read it are skipped without it.
 
     >>> import krquality
     >>> original = krquality.analyze("Publish one case study per month", suggestions=False)
@@ -206,6 +222,46 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     'adds a time frame the key result already has'
     """
     lowered = draft.text.lower()
+    kept = _kept_flagged_word(lowered, original, filled)
+    if kept is not None:
+        return kept
+    dropped = _dropped_aim(lowered, draft, original)
+    if dropped is not None:
+        return dropped
+    shape = structure_of(original.features)
+    framed = has_time_frame(original.features) or shape.time_frame
+    if DATE in draft.text and framed:
+        return "adds a time frame the key result already has"
+    if filled is not None and _dated(original) and not _dated(filled):
+        return "drops the date the key result has"
+    written = _NUMBER.findall(original.text[shape.start : shape.end])
+    if draft.kind in (DraftKind.EDITED, DraftKind.MILESTONE):
+        if any(number not in draft.text for number in written):
+            return "drops a number the author wrote"
+    elif any(number not in draft.text for number in _uncounted_numbers(original, shape.start, shape.end)):
+        # "... 5+ attendees each session and 6 or more sessions": a measure of the sessions'
+        # effect replaces the count of sessions, never the other measure beside it
+        return "drops a measure the author wrote beside the count it replaces"
+    if original.label is Label.TASK and (
+        (filled is not None and filled.label is Label.TASK) or _same_activity(draft, original)
+    ):
+        return "leaves the task a task"
+    return None
+
+
+def _same_activity(draft: Draft, original: Result) -> bool:
+    """Whether ``draft`` is the author's sentence still led by the activity verb that made the
+    key result a task ("Test the recipes on three ovens by [date]"): a word taken out or a
+    date added leaves the work what it was, whatever label the date earns it."""
+    lead = original.features.lead_verb
+    if draft.kind is not DraftKind.EDITED or lead is None or lead.verb_class is not VerbClass.ACTIVITY:
+        return False
+    words = draft.text.removeprefix(f"By {DATE}, ").split(maxsplit=1)
+    return bool(words) and words[0].lower() == lead.span.text.lower()
+
+
+def _kept_flagged_word(lowered: str, original: Result, filled: Result | None) -> str | None:
+    """The rule broken when the draft (``lowered``) keeps a word a finding of ``original`` flagged."""
     again = (
         {(f.name, filled.text[f.start : f.end].strip().lower()) for f in filled.findings}
         if filled is not None
@@ -217,32 +273,63 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         word = original.text[finding.start : finding.end].strip().lower()
         if finding.name == "wording.metadata" and names_place(original.text, finding.start):
             continue  # "views on example.org/docs": the address is what the sentence is about
-        if not word or not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
+        if not word:
+            continue
+        # A word is found whole ("and", not the "and" of "brand"); a mark ("?") anywhere,
+        # since it sits against the word it follows ("(via the portal?)").
+        pattern = r"(?<!\w)" + re.escape(word) + r"(?!\w)" if re.search(r"\w", word) else re.escape(word)
+        if not re.search(pattern, lowered):
             continue
         measured_now = again is not None and (finding.name, word) not in again
         if finding.name in _FLAGGED_UNLESS_MEASURED and measured_now:
             continue
         return f"keeps '{word}', which {finding.name} flagged"
-    framed = has_time_frame(original.features) or structure_of(original.features).time_frame
-    if DATE in draft.text and framed:
-        return "adds a time frame the key result already has"
-    if draft.kind in (DraftKind.EDITED, DraftKind.MILESTONE):
-        shape = structure_of(original.features)
-        written = _NUMBER.findall(original.text[shape.start : shape.end])
-        if any(number not in draft.text for number in written):
-            return "drops a number the author wrote"
     return None
 
 
-def no_suggestion_reason(result: Result, drafts: Sequence[Draft]) -> str:
-    """Why a key result with findings gets no suggestion ("" when it needs none)."""
+def _dropped_aim(lowered: str, draft: Draft, original: Result) -> str | None:
+    """The rule broken when the draft drops a flagged aim word ("better", "improved") and
+    names no measure of it: "Integrate better tagging" -> "Integrate tagging" loses the aim."""
+    if draft.kind not in (DraftKind.EDITED, DraftKind.MILESTONE):
+        return None  # a measure of what is to be better says what "better" meant
+    for finding in original.findings:
+        word = original.text[finding.start : finding.end].strip().lower()
+        if finding.name != "wording.vague" or word not in AIM_WORDS:
+            continue
+        if not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered):
+            return f"drops '{word}', the aim the key result states, and names no measure of it"
+    return None
+
+
+def _dated(result: Result) -> bool:
+    """Whether a key result or a re-analysed draft has a date or a cycle tag ("[Q1]")."""
+    return bool(result.features.dates) or cycle_tag(result.text) is not None
+
+
+def _uncounted_numbers(original: Result, start: int, end: int) -> list[str]:
+    """The numbers the author wrote in ``original.text[start:end]``, but for those of an output
+    count (the count a measure of its effect replaces) and of dates (kept by the time-frame rule)."""
+    counts = [(f.start, f.end) for f in original.findings if f.name == "metric.output_count"]
+    # with a bracket that breaks the count down ("4 events (1 member meeting and 3 socials)")
+    skip = [(a, m.end() if (m := _BREAKDOWN.match(original.text, b)) else b) for a, b in counts]
+    skip += [(d.span.start, d.span.end) for d in original.features.dates]
+    return [
+        m.group()
+        for m in _NUMBER.finditer(original.text, start, end)
+        if not any(a <= m.start() < b for a, b in skip)
+    ]
+
+
+def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Sequence[str] = ()) -> str:
+    """Why a key result with findings gets no suggestion ("" when it needs none); ``broken``
+    holds the rules its drafts broke once re-analysed."""
     if not result.findings or result.suggestions:
         return ""
     if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
         return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
     if not drafts:
         return "no safe rewrite: the key result gives no words to build a draft from"
-    reasons = [r for d in drafts if (r := breaks_rules(d, result)) is not None]
+    reasons = [*broken] or [r for d in drafts if (r := breaks_rules(d, result)) is not None]
     if reasons:
         return f"no safe rewrite: every draft broke a rule (one {reasons[0]})"
     return "no safe rewrite: no draft scored better once re-analysed"
