@@ -11,6 +11,8 @@ from krquality.features.types import QuantityKind as Q
 from krquality.features.types import VerbClass as V
 from krquality.labels import Label
 
+from .contexts import real_context
+
 M = Label.METRIC
 
 
@@ -189,13 +191,6 @@ def test_no_unit_is_quiet_for_counts_and_ratios(kr) -> None:
     assert found(NO_UNIT, context) == []
 
 
-def _real(feature_nlp, text: str, label: Label = Label.METRIC):
-    from krquality.checks.base import CheckContext
-
-    doc = feature_nlp(text)
-    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -208,7 +203,7 @@ def _real(feature_nlp, text: str, label: Label = Label.METRIC):
     ],
 )
 def test_a_level_of_a_score_an_average_or_active_people_needs_a_baseline(feature_nlp, text: str) -> None:
-    assert [f.code for f in found(NO_BASELINE, _real(feature_nlp, text))] == ["KRQ101"]
+    assert [f.code for f in found(NO_BASELINE, real_context(feature_nlp, text))] == ["KRQ101"]
 
 
 @pytest.mark.parametrize(
@@ -221,4 +216,4 @@ def test_a_level_of_a_score_an_average_or_active_people_needs_a_baseline(feature
     ],
 )
 def test_things_serviced_a_rate_of_work_and_counts_from_zero_need_no_baseline(feature_nlp, text: str) -> None:
-    assert found(NO_BASELINE, _real(feature_nlp, text)) == []
+    assert found(NO_BASELINE, real_context(feature_nlp, text)) == []

@@ -14,6 +14,8 @@ from krquality.features.types import QuantityKind as Q
 from krquality.features.types import VerbClass as V
 from krquality.labels import Label
 
+from .contexts import real_context
+
 
 def found(check, context):
     return list(check.detect(context))
@@ -114,13 +116,6 @@ def test_a_state_sentence_with_a_verb_of_ongoing_work_is_an_activity(kr) -> None
     assert finding.code == "KRQ301"
 
 
-def _real(feature_nlp, text: str, label: Label):
-    from krquality.checks.base import CheckContext
-
-    doc = feature_nlp(text)
-    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -133,7 +128,7 @@ def _real(feature_nlp, text: str, label: Label):
 def test_a_task_naming_one_deliverable_gets_the_milestone_date_warning_not_the_task_note(
     feature_nlp, text: str
 ) -> None:
-    context = _real(feature_nlp, text, Label.TASK)
+    context = real_context(feature_nlp, text, Label.TASK)
     assert names_one_deliverable(context)
     assert [f.code for f in found(NO_DEADLINE, context)] == ["KRQ201"]
     assert found(TASK_NO_DEADLINE, context) == []
@@ -154,7 +149,7 @@ def test_a_task_naming_one_deliverable_gets_the_milestone_date_warning_not_the_t
     ],
 )
 def test_work_with_no_end_a_measure_or_a_state_is_not_read_as_one_deliverable(feature_nlp, text: str) -> None:
-    context = _real(feature_nlp, text, Label.TASK)
+    context = real_context(feature_nlp, text, Label.TASK)
     assert not names_one_deliverable(context)
     assert found(NO_DEADLINE, context) == []
     assert [f.code for f in found(TASK_NO_DEADLINE, context)] == ["KRQ302"]
@@ -162,7 +157,7 @@ def test_work_with_no_end_a_measure_or_a_state_is_not_read_as_one_deliverable(fe
 
 def test_only_a_task_is_read_as_one_deliverable_by_this_predicate(feature_nlp) -> None:
     text = "Document the cold-chain rules for the harbour depot"
-    assert not names_one_deliverable(_real(feature_nlp, text, Label.METRIC))
+    assert not names_one_deliverable(real_context(feature_nlp, text, Label.METRIC))
 
 
 @pytest.mark.parametrize(

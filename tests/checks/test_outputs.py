@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 import krquality
 from krquality.checks import outputs
 from krquality.checks.base import CheckContext
-from krquality.config import Config
 from krquality.labels import Label
 from krquality.nlp.loader import build_nlp
+
+from .contexts import real_context
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,8 +101,7 @@ def _nlp() -> Language:
 
 
 def _context(text: str, label: Label = Label.METRIC) -> CheckContext:
-    doc = _nlp()(text)
-    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
+    return real_context(_nlp(), text, label)
 
 
 WORDS = st.sampled_from(

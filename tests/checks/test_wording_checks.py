@@ -20,6 +20,8 @@ from krquality.features.types import QuantityKind as Q
 from krquality.features.types import VerbClass as V
 from krquality.labels import Label
 
+from .contexts import real_context
+
 M, MS, T = Label.METRIC, Label.MILESTONE, Label.TASK
 
 
@@ -286,13 +288,6 @@ def test_one_result_is_not_compound(text: str) -> None:
     assert "KRQ403" not in {f.code for f in krquality.analyze(text, suggestions=False).findings}
 
 
-def _real(feature_nlp, text: str, label: Label):
-    from krquality.checks.base import CheckContext
-
-    doc = feature_nlp(text)
-    return CheckContext(text, doc, doc._.krq_features, label, {}, Config())
-
-
 @pytest.mark.parametrize(
     ("text", "label", "joiner"),
     [
@@ -307,7 +302,7 @@ def _real(feature_nlp, text: str, label: Label):
 def test_two_results_joined_without_a_plain_shared_verb_are_flagged(
     feature_nlp, text: str, label: Label, joiner: str
 ) -> None:
-    context = _real(feature_nlp, text, label)
+    context = real_context(feature_nlp, text, label)
     assert spans(context, found(COMPOUND, context)) == [joiner]
 
 
@@ -323,7 +318,7 @@ def test_two_results_joined_without_a_plain_shared_verb_are_flagged(
     ],
 )
 def test_one_result_with_a_joiner_inside_is_not_flagged(feature_nlp, text: str, label: Label) -> None:
-    assert found(COMPOUND, _real(feature_nlp, text, label)) == []
+    assert found(COMPOUND, real_context(feature_nlp, text, label)) == []
 
 
 @pytest.mark.parametrize(
@@ -336,12 +331,13 @@ def test_one_result_with_a_joiner_inside_is_not_flagged(feature_nlp, text: str, 
 def test_a_scope_with_no_edge_is_an_absolute_on_any_label(
     feature_nlp, text: str, label: Label, word: str
 ) -> None:
-    context = _real(feature_nlp, text, label)
+    context = real_context(feature_nlp, text, label)
     assert spans(context, found(ABSOLUTE, context)) == [word]
 
 
 def test_a_listed_scope_is_not_an_absolute_on_a_deliverable(feature_nlp) -> None:
-    assert found(ABSOLUTE, _real(feature_nlp, "Move all ledgers to the new accounts tool by May", MS)) == []
+    context = real_context(feature_nlp, "Move all ledgers to the new accounts tool by May", MS)
+    assert found(ABSOLUTE, context) == []
 
 
 @pytest.mark.parametrize(
@@ -358,5 +354,5 @@ def test_a_listed_scope_is_not_an_absolute_on_a_deliverable(feature_nlp) -> None
 def test_more_with_no_number_of_its_own_beside_a_measured_result_is_vague(
     feature_nlp, text: str, flagged: bool
 ) -> None:
-    context = _real(feature_nlp, text, M)
+    context = real_context(feature_nlp, text, M)
     assert ("more" in spans(context, found(VAGUE, context))) is flagged
