@@ -125,8 +125,8 @@ def test_tasks_and_output_counts_get_a_measure_of_what_they_improve(text: str, d
     ("text", "draft"),
     [
         (
-            "Identify suppliers for recycled packaging",
-            "Publish the list of suppliers for recycled packaging by [date]",
+            "Identify potential suppliers of recycled packaging",
+            "Publish the list of potential suppliers of recycled packaging by [date]",
         ),
         (
             "Discuss the Sunday opening, maybe after the AGM",

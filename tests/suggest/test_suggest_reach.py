@@ -125,8 +125,6 @@ def test_an_address_named_as_a_place_stays_in_the_draft() -> None:
     [
         ("Work with the parish council to draft a tree planting plan",
          "Draft a tree planting plan with the parish council by [date]"),
-        ("Each food bank has at least two highly active drivers",
-         "Each food bank has at least two active drivers by [date]"),
         ("Reduce the backlog of unanswered emails at the end of each week",
          "Reduce backlog of unanswered emails from [baseline] to [target] at the end of each week"),
         ("Find sponsors for the Friday film nights (local firms + the council)", None),
@@ -140,6 +138,12 @@ def test_drafts_keep_the_authors_words_and_drop_only_the_flagged_ones(text: str,
         assert all("(local firms + the council)" in s for s in offered)
     else:
         assert any(s.startswith(draft) for s in offered), offered
+
+
+def test_an_intensifier_is_never_taken_out_alone() -> None:
+    # "highly active" -> "active" is as hard to check and sets a lower bar
+    offered = suggested("Each food bank has at least two highly active drivers")
+    assert not any("two active drivers" in s for s in offered), offered
 
 
 @pytest.mark.parametrize(
