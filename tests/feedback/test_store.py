@@ -203,3 +203,28 @@ def test_times_given_are_kept(feedback_db: str) -> None:
     finally:
         store.close()
     assert times == [at, at + timedelta(days=1)]
+
+
+def test_stores_opened_at_once_in_threads_of_one_process_all_migrate(tmp_path: Path) -> None:
+    # Several services (or a service and the CLI) in one process open their stores at the same
+    # time; Alembic's migration context is process-wide, so each must still migrate cleanly.
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def open_one(i: int) -> None:
+        try:
+            start.wait()
+            store = open_store(str(tmp_path / f"store{i}.sqlite3"))
+            store.close()
+        except BaseException as e:  # any failure is the finding
+            errors.append(e)
+
+    for _ in range(3):
+        threads = [threading.Thread(target=open_one, args=(i,)) for i in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for path in tmp_path.glob("store*.sqlite3"):
+            path.unlink()
+    assert errors == []

@@ -246,6 +246,12 @@ def _reason(error: SQLAlchemyError) -> str:
     return text[0] if text else type(error).__name__
 
 
+# Alembic's command API runs the migration scripts through module-level proxies
+# (alembic.context, alembic.op), so two migrations in two threads of one process
+# tear each other's proxies down: one at a time per process.
+_MIGRATING = threading.Lock()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the database's schema to the newest migration (Alembic, shipped in the package)."""
     from alembic import command
@@ -253,7 +259,7 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(files("krquality.feedback") / "migrations"))
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several workers of one service start together: one migrates, the others wait.
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
