@@ -69,7 +69,7 @@ def has_time_frame(features: Features) -> bool:
 
 
 # "a/one" before an event noun is a rate only after a count: "5 attendees a session" is
-# one, "Create one meetup in a box" names one thing made.
+# one, "Design one meetup kit for libraries" names one thing made.
 _ONE_EVENT = re.compile(
     r"(?:a|an|one)\s+(?:release|meeting|meetup|session|event|batch|cohort|sprint|iteration|cycle|season|"
     r"term|semester|shift|evening|morning|night)",
@@ -81,7 +81,7 @@ _COUNT_BEFORE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|te
 def _rates(text: str) -> list[tuple[int, int]]:
     """The time frames of ``text`` (rates, periods, events), less "one meetup" with no count before it.
 
-    >>> _rates("Create one meetup in a box"), _rates("5+ attendees a session")
+    >>> _rates("Design one meetup kit for libraries"), _rates("5+ attendees a session")
     ([], [(13, 22)])
     """
     return [

@@ -429,7 +429,7 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "will", "gets", 
 def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
     after = tokens_after(tokens, end, 6)
-    # A subject opens with a determiner ("the track is open") or is a bare noun ("trust is built").
+    # A subject opens with a determiner ("the track is open") or is a bare noun ("goodwill is earned").
     if not after or (after[0].lower_ not in _SUBJECT_DETS and after[0].pos_ not in {"NOUN", "PROPN"}):
         return False
     for token in after[1:]:
@@ -527,7 +527,7 @@ COMPOUND = Check(
         "sentence that starts with a verb. They are also two when each side can be scored "
         'alone: a gerund after "+" or ";" ("Repaint the hut; recruiting helpers"), two states '
         'each with its own complement ("checked for rust and repainted for the summer"), a new '
-        'subject with no article ("... is formed and trust is built"), and measures listed '
+        'subject with no article ("... is chartered and goodwill is earned"), and measures listed '
         'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
         'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object ("Design '
         'and build the booking page"), one participle pair ("agreed and shared") and one counted '
@@ -544,7 +544,7 @@ COMPOUND = Check(
         Example("Repaint the scout hut; recruiting helpers for the café", MS),
         Example("Draft the allotment rules + recruiting two plot wardens", MS),
         Example("Bike racks are checked for rust and repainted for the summer", MS),
-        Example("The choir is formed and trust is built with the parish", MS),
+        Example("The choir is chartered and goodwill is earned with the parish", MS),
         Example("Reduce van idle time, and fuel cost per delivery", T),
         Example("Grow newsletter sign-ups + repeat visits", T),
     ),
@@ -661,7 +661,7 @@ _SCOPES = frozenset({"all", "every", "everyone", "everything", "fully", "complet
 _UNSCOPED = _ABSOLUTES - _SCOPES
 
 
-# Scopes with no edge, on any label: "all aspects of each release", "everything about the
+# Scopes with no edge, on any label: "all aspects of each kiln firing", "everything about the
 # launch". "All services", "every branch" can be listed and checked; these cannot.
 _BOUNDLESS = frozenset({"everything", "aspect", "aspects", "facet", "facets"})
 _ALL_OF = frozenset({"all", "every", "each"})

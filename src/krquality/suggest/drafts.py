@@ -274,7 +274,7 @@ _ONGOING_WORK = frozenset(
 
 def _names_ongoing_work(features: Features, start: int, end: int) -> bool:
     """Whether the core ``text[start:end]`` only names work that goes on, with no verb and no
-    number ("Utility token management by applying X", "Tenant outreach"): dated, it is still
+    number ("Ledger management by applying X", "Tenant outreach"): dated, it is still
     a topic, not a result."""
     if features.lead_verb is not None or features.form is not Form.NOUN_PHRASE or features.quantities:
         return False

@@ -200,7 +200,7 @@ _FLAGGED_UNLESS_MEASURED = frozenset(
     {"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"}
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# A bracket right after a count, or nothing: "... events (1 member meeting and 3 socials)".
+# A bracket right after a count, or nothing: "... open days (2 in town and 3 in villages)".
 _BREAKDOWN = re.compile(r"(?:\s*\([^()]*\))?")
 
 
@@ -239,7 +239,7 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         if any(number not in draft.text for number in written):
             return "drops a number the author wrote"
     elif any(number not in draft.text for number in _uncounted_numbers(original, shape.start, shape.end)):
-        # "... 5+ attendees each session and 6 or more sessions": a measure of the sessions'
+        # "... 8+ players each evening and 10 or more evenings": a measure of the evenings'
         # effect replaces the count of sessions, never the other measure beside it
         return "drops a measure the author wrote beside the count it replaces"
     if original.label is Label.TASK and (
@@ -310,7 +310,7 @@ def _uncounted_numbers(original: Result, start: int, end: int) -> list[str]:
     """The numbers the author wrote in ``original.text[start:end]``, but for those of an output
     count (the count a measure of its effect replaces) and of dates (kept by the time-frame rule)."""
     counts = [(f.start, f.end) for f in original.findings if f.name == "metric.output_count"]
-    # with a bracket that breaks the count down ("4 events (1 member meeting and 3 socials)")
+    # with a bracket that breaks the count down ("5 open days (2 in town and 3 in villages)")
     skip = [(a, m.end() if (m := _BREAKDOWN.match(original.text, b)) else b) for a, b in counts]
     skip += [(d.span.start, d.span.end) for d in original.features.dates]
     return [
