@@ -23,12 +23,9 @@ from collections.abc import Callable
 
 from krquality.features.types import Features
 from krquality.suggest import lexicon
+from krquality.suggest.slots import DATE
+from krquality.suggest.slots import SLOTS as _SLOTS
 from krquality.suggest.structure import structure_of
-
-BASELINE = "[baseline]"
-TARGET = "[target]"
-DATE = "[date]"
-_SLOTS = f"from {BASELINE} to {TARGET}"
 
 # Where a measure after a direction verb ends: before a dash aside, a comma or a semicolon.
 _ASIDE = re.compile(r"\s+-\s+|\s*[,;]")

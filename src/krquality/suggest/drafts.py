@@ -33,12 +33,8 @@ from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.outcomes import outcome_drafts
+from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.structure import structure_of
-
-BASELINE = "[baseline]"
-TARGET = "[target]"
-DATE = "[date]"
-PLACEHOLDERS: tuple[str, ...] = (BASELINE, TARGET, DATE)
 
 _PLACEHOLDER = re.compile(r"\[(?:baseline|target|date)\]")
 _TRAILING_PUNCTUATION = " \t.;,:!"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from krquality.suggest.drafts import BASELINE, DATE, TARGET
 from krquality.suggest.lexicon import DECREASE_VERBS
+from krquality.suggest.slots import BASELINE, DATE, TARGET
 
 FILLED_DATE = "Q4"
 _COUNT_TARGET = "5000"  # "Reach [target] weekly active users"

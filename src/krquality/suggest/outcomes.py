@@ -37,12 +37,9 @@ from typing import NamedTuple
 from krquality.features.types import Features
 from krquality.suggest import lexicon
 from krquality.suggest.aims import MEASURE_HEADS, split_frame
+from krquality.suggest.slots import DATE
+from krquality.suggest.slots import SLOTS as _SLOTS
 from krquality.suggest.structure import structure_of
-
-BASELINE = "[baseline]"
-TARGET = "[target]"
-DATE = "[date]"
-_SLOTS = f"from {BASELINE} to {TARGET}"
 
 
 class OutcomeDraft(NamedTuple):

@@ -41,9 +41,10 @@ from krquality.features.types import VerbClass
 from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
-from krquality.suggest.drafts import BASELINE, DATE, TARGET, Draft, DraftKind, build_drafts
+from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.lexicon import AIM_WORDS, FILLED_TAGS, PLACEHOLDER_TAGS
+from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.structure import names_place, structure_of
 
 if TYPE_CHECKING:
