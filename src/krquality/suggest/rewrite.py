@@ -241,7 +241,7 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
             return "drops a number the author wrote"
     elif any(number not in draft.text for number in _uncounted_numbers(original, shape.start, shape.end)):
         # "... 8+ players each evening and 10 or more evenings": a measure of the evenings'
-        # effect replaces the count of sessions, never the other measure beside it
+        # effect replaces the count of evenings, never the other measure beside it
         return "drops a measure the author wrote beside the count it replaces"
     if original.label is Label.TASK and (
         (filled is not None and filled.label is Label.TASK) or _same_activity(draft, original)
