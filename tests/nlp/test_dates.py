@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from krquality.features.types import Features
 
@@ -88,6 +90,32 @@ def test_date_is_found_and_normalised(
 )
 def test_half_year_words_become_period_codes(extract: Extract, text: str, normalized: str) -> None:
     assert extract(text).dates[0].normalized == normalized
+
+
+@given(
+    half=st.sampled_from(["1H", "2H", "1h", "2h"]),
+    year=st.integers(2015, 2059),
+)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_half_written_number_first_beside_a_year_is_a_period_not_hours(
+    extract: Extract, half: str, year: int
+) -> None:
+    features = extract(f"{half} {year} staffing plan approved by the trustees")
+    assert [d.normalized for d in features.dates] == [f"{year}-H{half[0]}"]
+    assert features.quantities == ()
+
+
+def test_a_number_first_half_takes_a_fiscal_year(extract: Extract) -> None:
+    features = extract("2H FY28 roadmap shared with the regional leads")
+    assert [d.normalized for d in features.dates] == ["FY28-H2"]
+    assert features.quantities == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Cut the ferry wait to 2h 2027 onwards", "Keep a night shift under 1h 2030 style"]
+)
+def test_a_number_first_half_after_an_amount_word_stays_hours(extract: Extract, text: str) -> None:
+    assert not any(d.normalized and d.normalized.endswith(("-H1", "-H2")) for d in extract(text).dates)
 
 
 @pytest.mark.parametrize(

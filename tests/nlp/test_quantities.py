@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from krquality.features.types import Features, QuantityKind
+from krquality.features.types import Features, Form, QuantityKind
 
 Extract = Callable[[str], Features]
 N, P, M, X, R, PH = (
@@ -446,3 +446,19 @@ def test_placeholder_spans_index_the_text(extract: Extract, letter: str, number:
     text = f"Reach {token} {noun} by June"
     for quantity in extract(text).quantities:
         assert text[quantity.span.start : quantity.span.end] == quantity.span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attach x scanners to the stock tracker",
+        "Connect X depots to the routing service",
+        "Enrol N schools in the pilot",
+    ],
+)
+def test_an_amount_left_blank_after_a_first_word_verb_is_a_placeholder(extract: Extract, text: str) -> None:
+    # The first word is title-cased only because it starts the sentence: it is the verb, not a
+    # name like "Class X", so the letter after it is the amount to fill in.
+    features = extract(text)
+    assert features.form is Form.IMPERATIVE
+    assert [q.kind for q in features.quantities] == [QuantityKind.PLACEHOLDER]

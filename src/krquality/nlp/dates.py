@@ -37,6 +37,8 @@ _YEARS = [str(y) for y in range(1990, 2101)]
 _SHORT_YEARS = [f"'{y:02d}" for y in range(15, 60)] + [f"’{y:02d}" for y in range(15, 60)]
 _QUARTERS = ["q1", "q2", "q3", "q4"]
 _HALVES = ["h1", "h2"]
+# "1H 2027", "2H FY27": the half written number first; only beside a year, since "1h" alone is an hour.
+_NUMBER_FIRST_HALVES = {"1h": "H1", "2h": "H2"}
 _FISCAL = [f"fy{y:02d}" for y in range(15, 60)] + [f"fy{y}" for y in range(2015, 2060)]
 _DAYS = [str(d) for d in range(1, 32)] + [f"{d:02d}" for d in range(1, 10)]
 
@@ -62,6 +64,37 @@ _DOTTED_SHAPES = ("dd.dd", "d.dd", "dd.d", "d.d")
 # School and university calendars: "by half term", "before the Easter holidays".
 _TERM_NAMES = ["half", "spring", "summer", "autumn", "winter", "michaelmas", "lent", "easter", "christmas"]
 _TERM_WORDS = ["term", "holidays", "holiday", "break", "semester", "recess", "hols"]
+
+
+# Words before a number-first half that make it an amount of hours: "to 2h", "under 1h".
+_AMOUNT_BEFORE = frozenset(
+    {
+        "to",
+        "under",
+        "below",
+        "within",
+        "than",
+        "from",
+        "of",
+        "in",
+        "over",
+        "about",
+        "around",
+        "~",
+        "<",
+        ">",
+        "at",
+    }
+)
+
+
+def _reads_as_hours(doc: Doc, span: Span, lo: int) -> bool:
+    """Whether a "1h 2027"-shaped span follows a word that makes its "1h" an amount of hours."""
+    return (
+        span[0].lower_ in _NUMBER_FIRST_HALVES
+        and span.start > lo
+        and doc[span.start - 1].lower_ in _AMOUNT_BEFORE
+    )
 
 
 def _in(words: list[str] | frozenset[str]) -> dict[str, Any]:
@@ -119,6 +152,7 @@ class DateFinder:
         year = _in(_YEARS)
         quarter = _in(_QUARTERS)
         half = _in(_HALVES)
+        half_first = _in(list(_NUMBER_FIRST_HALVES))
         sep = {"ORTH": {"IN": ["-", "/"]}}
         comma = {"ORTH": ",", "OP": "?"}
         quarter_yy = {"LOWER": {"IN": [f"{q}{y}" for q in _QUARTERS for y in _SHORT_YEARS]}}
@@ -148,7 +182,15 @@ class DateFinder:
                 [year, sep, quarter],
                 [quarter_yy],
             ],
-            "HALF": [[half], [half, year], [half, sep, year], [year, sep, half]],
+            "HALF": [
+                [half],
+                [half, year],
+                [half, sep, year],
+                [year, sep, half],
+                [half_first, year],
+                [half_first, sep, year],
+                [half_first, _in(_FISCAL)],
+            ],
             "FISCAL": [[_in(_FISCAL)], [{"LOWER": "fy"}, _in(_YEARS + [y[1:] for y in _SHORT_YEARS[:45]])]],
             "MONTH_DAY": [[month, day], [month, day, comma, year]],
             "DAY_MONTH": [
@@ -444,6 +486,8 @@ class DateFinder:
                     time_measured = any(t.lower_ in self.time_measure_words for t in body)
                 if time_measured:
                     continue  # "Resolve tickets within 2 days" states a threshold, left to quantities
+            if label == "HALF" and _reads_as_hours(doc, span, lo):
+                continue
             normalized = self._normalize(label, span)
             if normalized is _REJECT:
                 continue
@@ -546,8 +590,15 @@ class DateFinder:
                 return f"{fiscal}-{quarter}"
             return f"{year}-{quarter}" if year else quarter
         if label == "HALF":
-            half = next(w.upper() for w in words if w in _HALVES)
+            half = next(
+                w.upper() if w in _HALVES else _NUMBER_FIRST_HALVES[w]
+                for w in words
+                if w in _HALVES or w in _NUMBER_FIRST_HALVES
+            )
             year = next((w for w in words if w in _YEARS_SET), None)
+            fiscal = next((w.upper() for w in words if w.startswith("fy")), None)
+            if fiscal:
+                return f"{fiscal}-{half}"
             return f"{year}-{half}" if year else half
         if label == "FISCAL":
             digits = "".join(c for c in span.text if c.isdigit())
