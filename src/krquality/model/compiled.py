@@ -28,11 +28,15 @@ import scipy.sparse as sp
 from scipy.special import expit
 
 from krquality.features.types import Features
-from krquality.features.vectorize import feature_dicts, texts
+from krquality.features.vectorize import feature_dicts, openings, texts
 from krquality.model.counting import NgramCounter
 
 # The only functions a compiled part may call, by the name the file stores.
-FUNCTIONS: dict[str, Callable[[list[Features]], Any]] = {"feature_dicts": feature_dicts, "texts": texts}
+FUNCTIONS: dict[str, Callable[[list[Features]], Any]] = {
+    "feature_dicts": feature_dicts,
+    "texts": texts,
+    "openings": openings,
+}
 FORMAT = 1
 # Up to this many key results a call scores with numpy alone: building scipy
 # matrices costs about 0.2 ms a call whatever their size, most of a single

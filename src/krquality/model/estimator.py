@@ -19,7 +19,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
-from krquality.features.vectorize import feature_dicts, texts
+from krquality.features.vectorize import feature_dicts, openings, texts
 from krquality.model.ngrams import CachedTfidfVectorizer
 from krquality.model.prior import REAL_LABEL_SHARE, prior_weights
 
@@ -80,6 +80,17 @@ def _words() -> Pipeline:
     )
 
 
+def _opening() -> Pipeline:
+    # Word n-grams of the key result's opening words, beside those of the whole text: the
+    # opening decides the kind, and in long real drafts the explanation after it outvotes it.
+    return make_pipeline(
+        FunctionTransformer(openings),
+        CachedTfidfVectorizer(
+            ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b|[%$€£→>]"
+        ),
+    )
+
+
 def _chars() -> Pipeline:
     return make_pipeline(
         FunctionTransformer(texts),
@@ -111,7 +122,7 @@ def build_pipeline(
     if kind != "logreg-no-spacy":
         parts.append(("engineered", _engineered()))
     if kind != "spacy-only":
-        parts += [("words", _words()), ("chars", _chars())]
+        parts += [("words", _words()), ("opening", _opening()), ("chars", _chars())]
     if kind == "svm":
         base: LinearSVC | LogisticRegression = LinearSVC(C=0.5, random_state=seed)
     else:

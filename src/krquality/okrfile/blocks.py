@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from krquality.okrfile.markup import Mapped
+from krquality.okrfile.markup import CHECKBOX_MARK, Mapped
 from krquality.okrfile.types import line_starts
 
 
@@ -55,7 +55,7 @@ _BULLET = re.compile(
     r"(?:(?P<mark>[-*+•◦▪‣●○■□➢➤►·–])|(?P<number>\d{1,3}[.)]|[a-z][.)](?=[ \t])))"
     r"(?:[ \t]+|$)"
 )
-_CHECKBOX = re.compile(r"^\[[ xX✓✔-]?\](?:[ \t]+|$)")
+_CHECKBOX = re.compile(rf"^{CHECKBOX_MARK}(?:[ \t]+|$)")
 _TABLE_ROW = re.compile(r"^\s*\|?.*\|.*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_CELL = re.compile(r"<(?P<tag>td|th)\b[^>]*>(?P<body>.*?)(?:</(?P=tag)>|$)", re.IGNORECASE)

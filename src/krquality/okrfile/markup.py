@@ -32,7 +32,9 @@ _EMPTY_STRONG = re.compile(r"\*{4,}|_{4,}")
 _EMPHASIS = re.compile(r"(?<![\\\w*])([*_])(?=[^\s*_])(?P<keep>[^*_]+?)(?<=[^\s*_\\])\1(?![\w*])")
 _STRIKE = re.compile(r"~~(?P<keep>.+?)~~")
 _ESCAPE = re.compile(r"\\(?P<keep>[\\`*_{}\[\]()#+\-.!|<>])")
-_CHECKBOX = re.compile(r"^\s*\[[ xX✓✔-]?\]\s+")
+# A task-list box, empty or ticked ("[ ]", "[x]", "[✓]"); the block reader uses it too.
+CHECKBOX_MARK = r"\[[ xX✓✔-]?\]"
+_CHECKBOX = re.compile(rf"^\s*{CHECKBOX_MARK}\s+")
 _STATUS = re.compile(
     r"^(?:(?:NOT |PARTIALLY |PARTLY )?ACHIEVED|DONE|COMPLETED?|IN PROGRESS|ON TRACK|AT RISK|OFF TRACK|"
     r"BLOCKED|MISSED|DROPPED)\b\s*[:\-–—|]?\s*"
