@@ -1,6 +1,6 @@
 """Drafts toward the effect of an output count, with the count kept as the means.
 
-An output count ("Run 8 cooking workshops", "Use 6 packaging tools") says
+An output count ("Run 7 bread-making classes", "Use 4 invoicing tools") says
 how much work is done; the draft states the change the work is for and
 keeps the author's sentence, count and all, as how it is reached:
 
@@ -10,13 +10,13 @@ keeps the author's sentence, count and all, as how it is reached:
 - otherwise what is counted picks the measure: events spoken at or held
   (people reached), content (readers reached), conversations and calls
   (agreements reached), reviews and audits (issues resolved), tools for a
-  named process ("the time packaging takes");
-- where the words name no effect ("Oversee the menu redesign in 5
-  restaurants"), the measure is left as a slot, ``[effect measure]``: a
+  named process ("the time invoicing takes");
+- where the words name no effect ("Oversee the rota change in 4
+  depots"), the measure is left as a slot, ``[effect measure]``: a
   wrong measure would be worse than one the author names.
 
-A flagged vague noun that names the counted things ("3 supplier
-improvements") becomes a neutral one ("changes"), since the draft must not
+A flagged vague noun that names the counted things ("4 improvements
+to the seed bank") becomes a neutral one ("changes"), since the draft must not
 keep it. Every draft is re-analysed and judged like any other
 (:mod:`krquality.suggest.rewrite`): filled, the slot reads as a named
 measure, so the draft scores what the key result scores once its author
@@ -173,7 +173,7 @@ _NEUTRAL = {
     "optimizations": "changes",
     "optimisations": "changes",
 }
-# Vague words that end a list and can go: "meetups/hackathons/etc".
+# Vague words that end a list and can go: "fairs/markets/etc".
 _LIST_END = re.compile(r"\s*(?:/|,)?\s*\betc\b\.?", re.I)
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|has been|have been|had been|will be|be|been)\s+(?=\w+(?:ed|en|wn)\b)", re.I
@@ -381,7 +381,7 @@ def _means(
     lead = features.lead_verb
     words = means.split()
     if lead is not None and means.lower().startswith(lead.span.text.lower()):
-        return " ".join([_gerund(words[0]), *words[1:]])
+        return " ".join([_gerund(words[0]), *_second_verb(words[1:])])
     # a verb the tagger missed, before the count ("Fulfil 5 orders", "Jointly fund 3 grants")
     # or known as one ("Report issues on 2 releases")
     verb_at = 1 if words[0].lower().endswith("ly") else 0
@@ -390,7 +390,9 @@ def _means(
         verb = words[verb_at].lower()
         if verb.isalpha() and verb not in lexicon.DETERMINERS and (counted_next or verb in _VERBS):
             gerund = _gerund(words[verb_at])
-            return " ".join([*(w.lower() for w in words[:verb_at]), gerund, *words[verb_at + 1 :]])
+            return " ".join(
+                [*(w.lower() for w in words[:verb_at]), gerund, *_second_verb(words[verb_at + 1 :])]
+            )
     counts_first = _COUNT_WORD.match(words[0]) is not None or (
         words[0].lower() in _COUNT_LEADS and any(_COUNT_WORD.match(w) for w in words[1:3])
     )
@@ -408,6 +410,15 @@ def _means(
 _KNOWN = _EVENTS | _CONTENT | _CONVERSATIONS | _REVIEWS | _TOOLS
 # A count after a preposition says where or for whom ("tested in 3 pilot events").
 _PLACE_COUNT = re.compile(r"\b(?:in|at|across|for|on|among|within|over)\s+(?:\w+\s+)?\d", re.I)
+
+
+def _second_verb(words: Sequence[str]) -> list[str]:
+    """``words`` after a first verb, with a second verb joined to it made a gerund too
+    ("Complete | and support 5 audits" -> "and supporting 5 audits")."""
+    joined = len(words) > 2 and words[0].lower() in {"and", "&", "or"} and words[1].isalpha()
+    if joined and (_COUNT_WORD.match(words[2]) or words[1].lower() in _VERBS):
+        return [words[0], _gerund(words[1]), *words[2:]]
+    return list(words)
 
 
 def _head(things: SpanRef | None, means: str) -> str:

@@ -63,6 +63,8 @@ def fill_placeholders(text: str) -> str:
     'Reduce churn from 55% to 40% by Q4'
     >>> fill_placeholders("Reach [target] weekly active users of the app by [date]")
     'Reach 5000 weekly active users of the app by Q4'
+    >>> fill_placeholders("Move [effect measure] from [baseline] to [target] by [date] via 6 fairs")
+    'Move the weekly count from 40% to 55% by Q4 via 6 fairs'
     """
     text = text.replace(EFFECT, FILLED_EFFECT)
     down = _decreasing(text)
