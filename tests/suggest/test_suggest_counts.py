@@ -141,10 +141,23 @@ def test_no_draft_drops_the_measure_written_beside_the_count(text: str, measure:
     assert all(measure in s for s in drafts)
 
 
-def test_a_share_of_the_work_gets_no_count_draft() -> None:
-    result = krquality.analyze("Fix 60% of the defects found in the fire inspection", suggestions=False)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fix 60% of the defects found in the fire inspection",  # a share of the work
+        "Book a 3-day glazing course",  # a length, not a count
+    ],
+)
+def test_a_share_or_a_length_gets_no_count_draft(text: str) -> None:
+    result = krquality.analyze(text, suggestions=False)
     counted = next(f for f in result.findings if f.name == "metric.output_count")
     assert count_drafts(result.features, result.findings, counted, things=None, date="by [date]") == []
+
+
+def test_a_measure_per_event_stays_per_event() -> None:
+    draft = offered("Run 4 litter picks with at least 25 helpers each", "Reach at least 25 helpers each")
+    assert "through running 4 litter picks" in draft
+    assert_sound("Run 4 litter picks with at least 25 helpers each", draft)
 
 
 @pytest.mark.parametrize(

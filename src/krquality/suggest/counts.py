@@ -57,7 +57,14 @@ _REACHED = lexicon.PEOPLE_NOUNS | {
 }
 # Words that join a measure of people to the things counted: "with 120 visitors", "reaching 80 people".
 _JOINING = re.compile(
-    r"(?:,\s*)?\b(?:with|reaching|for|and)\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?$", re.I
+    r"(?:,\s*)?\b(?:with|reaching|for|and)\s+(?P<bound>at\s+least\s+|over\s+|more\s+than\s+)?$", re.I
+)
+# A measure of people per output ("40 participants | each"): it stays with the people.
+_EACH = re.compile(r"\s+(?:each|per\s+(?:event|session|class|workshop|meetup|evening))\b", re.I)
+# Words of a level, not a count of work: "below 20 open tickets", "rating 4.7/5", "fewer than 10".
+_LEVEL = re.compile(
+    r"\b(?:below|above|under|fewer|less\s+than|at\s+most|no\s+more\s+than|rate|rating|ratio|score|average|median)\b",
+    re.I,
 )
 # The words after a number, up to the people it counts ("120 | unique | visitors").
 _WORD_AFTER = re.compile(r"\+?\s+([\w-]+)")
@@ -280,6 +287,10 @@ def count_drafts(
     count = next((q for q in features.quantities if counted.start <= q.span.start < counted.end), None)
     if count is not None and count.kind is not QuantityKind.NUMBER:
         return []  # "Fix 60% of the defects": a share of the work, measured elsewhere
+    if count is not None and re.match(r"-[a-z]", text[count.span.end : count.span.end + 2], re.I):
+        return []  # "a 4-day retreat": a length, not a count of work
+    if _LEVEL.search(text[shape.start : shape.end]):
+        return []  # "below 20 open tickets": a level, which a measure of effect would not keep
     cuts = _time_spans(features, shape.start, shape.end)
     reached = _reached(features, counted, shape.start, shape.end)
     if reached is not None:
@@ -299,6 +310,8 @@ def count_drafts(
         named: str | None = "Increase the number of people reached"
     else:
         named = next((measure for nouns, measure in _MEASURES if head in nouns), None)
+        if re.search(r"\bcommunity calls?\b", means, re.I):
+            named = "Increase the number of people reached"  # an open meeting, held for those who come
         if head in _REVIEWS and not set(means.lower().split()) & lexicon.REVIEWED_WORK:
             named = None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if named is None and head in _TOOLS:
@@ -334,7 +347,10 @@ def _reached(features: Features, counted: Finding, start: int, end: int) -> tupl
         joined = _JOINING.search(text[start:at])
         if people is None or joined is None:
             continue
-        return start + joined.start(), people, at
+        if (each := _EACH.match(text, people)) is not None:
+            people = each.end()
+        bound = joined.start("bound") if joined.group("bound") else joined.end()
+        return start + joined.start(), people, start + bound
     return None
 
 
@@ -388,7 +404,7 @@ def _means(
     if lead is None and len(words) > verb_at + 1 and words[verb_at][:1].isupper() != (verb_at == 1):
         counted_next = _COUNT_WORD.match(words[verb_at + 1]) is not None
         verb = words[verb_at].lower()
-        if verb.isalpha() and verb not in lexicon.DETERMINERS and (counted_next or verb in _VERBS):
+        if verb in _VERBS or (counted_next and verb.endswith(("ise", "ize", "ify", "ate"))):
             gerund = _gerund(words[verb_at])
             return " ".join(
                 [*(w.lower() for w in words[:verb_at]), gerund, *_second_verb(words[verb_at + 1 :])]

@@ -336,6 +336,8 @@ OUTCOME_OF: dict[str, str] = {
         ("conversation", "conversations", "dialogue", "dialogues", "call", "calls", "chats"),
         "the number of agreements reached through {x}",
     ),
+    # ... but a community call is an open meeting, held for those who come.
+    **dict.fromkeys(("community call", "community calls"), "average attendance at {x}"),
     **dict.fromkeys(
         (
             "guide", "guides", "documentation", "docs", "wiki", "tutorial", "tutorials", "handbook",
