@@ -61,6 +61,8 @@ _JOINING = re.compile(
 )
 # A measure of people per output ("40 participants | each"): it stays with the people.
 _EACH = re.compile(r"\s+(?:each|per\s+(?:event|session|class|workshop|meetup|evening))\b", re.I)
+# A relative clause before a date ends in it: "customers who cancelled | in Q3".
+_CLAUSE_BEFORE = re.compile(r"\b(?:who|that|which|whose|where)\s+(?:\S+\s+){0,4}$", re.I)
 # Words of a level, not a count of work: "below 20 open tickets", "rating 4.7/5", "fewer than 10".
 _LEVEL = re.compile(
     r"\b(?:below|above|under|fewer|less\s+than|at\s+most|no\s+more\s+than|rate|rating|ratio|score|average|median)\b",
@@ -71,98 +73,27 @@ _WORD_AFTER = re.compile(r"\+?\s+([\w-]+)")
 
 # What is counted, by its head noun, and the effect measure it is for.
 _EVENTS = frozenset(
-    {
-        "talks",
-        "talk",
-        "presentations",
-        "presentation",
-        "meetups",
-        "meetup",
-        "workshops",
-        "workshop",
-        "events",
-        "sessions",
-        "conferences",
-        "fairs",
-        "webinars",
-        "demos",
-        "classes",
-        "lectures",
-        "seminars",
-        "panels",
-        "evenings",
-        "nights",
-        "tastings",
-        "screenings",
-        "clinics",
-        "hackathons",
-        "tours",
-        "walks",
-    }
+    {"talks", "talk", "presentations", "presentation", "meetups", "meetup", "workshops", "workshop",
+     "events", "sessions", "conferences", "fairs", "webinars", "demos", "classes", "lectures", "seminars",
+     "panels", "evenings", "nights", "tastings", "screenings", "clinics", "hackathons", "tours", "walks"}
 )
 _CONTENT = frozenset(
-    {
-        "posts",
-        "articles",
-        "guides",
-        "videos",
-        "episodes",
-        "stories",
-        "tutorials",
-        "newsletters",
-        "pieces",
-        "recaps",
-        "whitepapers",
-        "whitepaper",
-        "studies",
-    }
+    {"posts", "articles", "guides", "videos", "episodes", "stories", "tutorials", "newsletters", "pieces",
+     "recaps", "whitepapers", "whitepaper", "studies"}
 )
 _CONVERSATIONS = frozenset(
-    {
-        "conversations",
-        "conversation",
-        "calls",
-        "call",
-        "dialogues",
-        "chats",
-        "contacts",
-        "introductions",
-        "intros",
-        "pitches",
-    }
+    {"conversations", "conversation", "calls", "call", "dialogues", "chats", "contacts", "introductions",
+     "intros", "pitches"}
 )
 _REVIEWS = frozenset({"reviews", "audits", "assessments", "inspections", "checks"})
 _TOOLS = frozenset(
-    {
-        "tools",
-        "tool",
-        "libraries",
-        "library",
-        "packages",
-        "plugins",
-        "frameworks",
-        "techniques",
-        "components",
-        "scripts",
-        "templates",
-        "systems",
-    }
+    {"tools", "tool", "libraries", "library", "packages", "plugins", "frameworks", "techniques",
+     "components", "scripts", "templates", "systems"}
 )
 # Verbs of speaking at events: the events are where, the people there are reached.
 _SPEAKING = frozenset(
-    {
-        "speak",
-        "speaking",
-        "spoke",
-        "spoken",
-        "present",
-        "presenting",
-        "talk",
-        "talking",
-        "talks",
-        "keynotes",
-        "speeches",
-    }
+    {"speak", "speaking", "spoke", "spoken", "present", "presenting", "talk", "talking", "talks", "keynotes",
+     "speeches"}
 )
 _MEASURES = (
     (_CONVERSATIONS, "Increase the number of agreements reached"),
@@ -188,28 +119,8 @@ _AUXILIARY = re.compile(
 _AUXILIARY_LEFT = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|should|must)\b", re.I)
 # Words a noun phrase does not open with: the sentence opens with a clause or a frame.
 _NOT_OPENING = frozenset(
-    {
-        "for",
-        "in",
-        "on",
-        "at",
-        "by",
-        "during",
-        "every",
-        "each",
-        "after",
-        "before",
-        "when",
-        "if",
-        "with",
-        "to",
-        "once",
-        "while",
-        "we",
-        "our",
-        "i",
-        "the team",
-    }
+    {"for", "in", "on", "at", "by", "during", "every", "each", "after", "before", "when", "if", "with", "to",
+     "once", "while", "we", "our", "i", "the team"}
 )
 # A count, as written after a verb: "5", "3-5", "10+", "two".
 _COUNT_WORD = re.compile(
@@ -221,43 +132,12 @@ _COUNT_LEADS = frozenset({"at", "over", "more", "up", "about", "around", "nearly
 _FIGURE = re.compile(r"(?:the\s+)?number\s+of\s+(?P<things>[^:]+?)\s*:\s*(?P<count>\d[\d,.]*\+?)", re.I)
 # Verbs a key result may open with that the tagger can read as nouns ("Report issues on ...").
 _VERBS = (
-    lexicon.MAKING_VERBS
-    | lexicon.CREATING_VERBS
-    | lexicon.WRITING_VERBS
-    | lexicon.FINDING_VERBS
-    | {
-        "report",
-        "present",
-        "post",
-        "host",
-        "hold",
-        "run",
-        "give",
-        "share",
-        "publicise",
-        "publicize",
-        "promote",
-        "fund",
-        "fulfil",
-        "fulfill",
-        "support",
-        "deliver",
-        "launch",
-        "organise",
-        "organize",
-        "review",
-        "complete",
-        "conduct",
-        "perform",
-        "execute",
-        "teach",
-        "train",
-        "mentor",
-        "visit",
-        "contact",
-        "call",
-        "book",
-    }
+    lexicon.MAKING_VERBS | lexicon.CREATING_VERBS | lexicon.WRITING_VERBS | lexicon.FINDING_VERBS
+    | {"report", "present", "post", "host", "hold", "run", "give", "share", "publicise", "publicize",
+       "promote", "fund", "fulfil", "fulfill", "support", "deliver", "launch", "organise", "organize",
+       "review", "complete", "conduct", "perform", "execute", "teach", "train", "mentor", "visit",
+       "contact", "call", "book", "pitch", "film", "record", "interview", "attend", "send", "collect",
+       "digitise", "digitize", "pilot", "test", "ship", "write"}
 )
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
 
@@ -298,6 +178,10 @@ def count_drafts(
     means = _means(features, findings, shape.start, shape.end, cuts)
     if means is None:
         return []
+    # "by this year", "by no later than June": the author's own preposition is enough
+    date = re.sub(r"^by\s+(?=(?:this|next|no\s+later|within|in|before|during|until)\b)", "", date, flags=re.I)
+    if any(_CLAUSE_BEFORE.search(text[shape.start : a]) for a, _ in cuts):
+        return []  # "customers who cancelled in Q3": the date belongs to the clause, not to the draft
     if date[1:2].islower():
         date = date[:1].lower() + date[1:]  # "Each month" ends the measure, mid-sentence
     if reached is not None:
