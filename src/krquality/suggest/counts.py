@@ -61,6 +61,10 @@ _JOINING = re.compile(
 )
 # A measure of people per output ("40 participants | each"): it stays with the people.
 _EACH = re.compile(r"\s+(?:each|per\s+(?:event|session|class|workshop|meetup|evening))\b", re.I)
+_OWN_PREPOSITION = re.compile(r"^by\s+(?=(?:this|next|no\s+later|within|in|before|during|until|for)\b)", re.I)
+_DONE = re.compile(
+    r"\b(?:published|held|written|delivered|done|ran|completed|launched|released|shipped|given|run)\s*$", re.I
+)
 # A relative clause before a date ends in it: "customers who cancelled | in Q3".
 _CLAUSE_BEFORE = re.compile(r"\b(?:who|that|which|whose|where)\s+(?:\S+\s+){0,4}$", re.I)
 # Words of a level, not a count of work: "below 20 open tickets", "rating 4.7/5", "fewer than 10".
@@ -137,7 +141,7 @@ _VERBS = (
        "promote", "fund", "fulfil", "fulfill", "support", "deliver", "launch", "organise", "organize",
        "review", "complete", "conduct", "perform", "execute", "teach", "train", "mentor", "visit",
        "contact", "call", "book", "pitch", "film", "record", "interview", "attend", "send", "collect",
-       "digitise", "digitize", "pilot", "test", "ship", "write"}
+       "digitise", "digitize", "pilot", "test", "ship", "write", "lead", "push", "facilitate"}
 )
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
 
@@ -179,7 +183,7 @@ def count_drafts(
     if means is None:
         return []
     # "by this year", "by no later than June": the author's own preposition is enough
-    date = re.sub(r"^by\s+(?=(?:this|next|no\s+later|within|in|before|during|until)\b)", "", date, flags=re.I)
+    date = _OWN_PREPOSITION.sub("", date)
     if any(_CLAUSE_BEFORE.search(text[shape.start : a]) for a, _ in cuts):
         return []  # "customers who cancelled in Q3": the date belongs to the clause, not to the draft
     if date[1:2].islower():
@@ -285,7 +289,10 @@ def _means(
     # a verb the tagger missed, before the count ("Fulfil 5 orders", "Jointly fund 3 grants")
     # or known as one ("Report issues on 2 releases")
     verb_at = 1 if words[0].lower().endswith("ly") else 0
-    if lead is None and len(words) > verb_at + 1 and words[verb_at][:1].isupper() != (verb_at == 1):
+    # (not "Draft posts published": a participle of doing says the first word names the things)
+    done = _DONE.search(means) is not None
+    opens = len(words) > verb_at + 1 and words[verb_at][:1].isupper() != (verb_at == 1)
+    if lead is None and not done and opens:
         counted_next = _COUNT_WORD.match(words[verb_at + 1]) is not None
         verb = words[verb_at].lower()
         if verb in _VERBS or (counted_next and verb.endswith(("ise", "ize", "ify", "ate"))):
