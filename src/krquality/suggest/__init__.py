@@ -10,11 +10,12 @@ from __future__ import annotations
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.rewrite import MAX_SUGGESTIONS, fixed_codes, suggest, suggest_many, verify
-from krquality.suggest.slots import BASELINE, DATE, PLACEHOLDERS, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, PLACEHOLDERS, TARGET
 
 __all__ = [
     "BASELINE",
     "DATE",
+    "EFFECT",
     "MAX_SUGGESTIONS",
     "PLACEHOLDERS",
     "TARGET",

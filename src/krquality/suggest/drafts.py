@@ -32,11 +32,12 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
+from krquality.suggest.counts import count_drafts
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.structure import structure_of
 
-_PLACEHOLDER = re.compile(r"\[(?:baseline|target|date)\]")
+_PLACEHOLDER = re.compile(r"\[(?:effect measure|baseline|target|date)\]")
 _TRAILING_PUNCTUATION = " \t.;,:!"
 _DATE_PREPOSITIONS = ("by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ")
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
@@ -175,6 +176,14 @@ def build_drafts(
         Draft(d.text, DraftKind.MILESTONE if d.milestone else DraftKind.METRIC)
         for d in outcome_drafts(features, task=label is Label.TASK)
     ]
+    if counted is not None:
+        # the effect the count is for, the count kept as the means ("... through running 8
+        # workshops"): after the drafts above, which name a measure from the things alone
+        things = _counted_phrase(features, counted)
+        drafts += [
+            Draft(text, DraftKind.METRIC)
+            for text in count_drafts(features, findings, counted, things=things, date=_date_phrase(features))
+        ]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 
 from krquality.suggest.lexicon import DECREASE_VERBS
-from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
 
 FILLED_DATE = "Q4"
+# A named measure for the effect slot: the draft scores what it will once its author names one.
+FILLED_EFFECT = "the weekly count"
 _COUNT_TARGET = "5000"  # "Reach [target] weekly active users"
 _COUNT_BASELINE = "40"
 _RATE_LOW, _RATE_HIGH = "40%", "55%"  # a unit keeps metric.no_unit quiet on rates and times
@@ -61,7 +63,10 @@ def fill_placeholders(text: str) -> str:
     'Reduce churn from 55% to 40% by Q4'
     >>> fill_placeholders("Reach [target] weekly active users of the app by [date]")
     'Reach 5000 weekly active users of the app by Q4'
+    >>> fill_placeholders("Move [effect measure] from [baseline] to [target] by [date] via 6 fairs")
+    'Move the weekly count from 40% to 55% by Q4 via 6 fairs'
     """
+    text = text.replace(EFFECT, FILLED_EFFECT)
     down = _decreasing(text)
     if BASELINE in text and TARGET in text and text.index(BASELINE) < text.index(TARGET):
         low, high = (_RATE_HIGH, _RATE_LOW) if down else (_RATE_LOW, _RATE_HIGH)

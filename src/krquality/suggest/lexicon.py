@@ -322,16 +322,22 @@ OUTCOME_OF: dict[str, str] = {
     **dict.fromkeys(
         (
             "night", "nights", "meetup", "meetups", "event", "events", "workshop", "workshops",
-            "session", "sessions", "hours", "call", "calls", "meeting", "meetings", "class", "classes",
+            "session", "sessions", "hours", "meeting", "meetings", "class", "classes",
             "course", "courses", "training", "trainings", "hackathon", "hackathons", "conference",
             "conferences", "webinar", "webinars", "101", "evening", "evenings", "talk", "talks", "club",
             "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
             "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
             "hangout", "hangouts", "tastings", "tasting", "screenings", "screening", "festival",
-            "conversations", "dialogues",
         ),
         "average attendance at {x}",
     ),
+    # A conversation or a call is for what it settles, not for how many listen in.
+    **dict.fromkeys(
+        ("conversation", "conversations", "dialogue", "dialogues", "call", "calls", "chats"),
+        "the number of agreements reached through {x}",
+    ),
+    # ... but a community call is an open meeting, held for those who come.
+    **dict.fromkeys(("community call", "community calls"), "average attendance at {x}"),
     **dict.fromkeys(
         (
             "guide", "guides", "documentation", "docs", "wiki", "tutorial", "tutorials", "handbook",

@@ -372,7 +372,7 @@
     form.append(field, replace, cancel);
     row.append(form);
     field.focus();
-    const slot = draft.search(/\[(baseline|target|date)\]/);
+    const slot = draft.search(/\[(effect measure|baseline|target|date)\]/);
     if (slot >= 0) field.setSelectionRange(slot, draft.indexOf("]", slot) + 1);
   }
 

@@ -1,0 +1,373 @@
+"""Drafts toward the effect of an output count, with the count kept as the means.
+
+An output count ("Run 7 bread-making classes", "Use 4 invoicing tools") says
+how much work is done; the draft states the change the work is for and
+keeps the author's sentence, count and all, as how it is reached:
+
+- a measure the author wrote beside the count ("Run 8 baking classes with
+  90 unique guests in Derby") leads the draft: "Reach 90 unique guests by
+  [date], up from [baseline], through running 8 baking classes in Derby";
+- otherwise what is counted picks the measure: events spoken at or held
+  (people reached), content (readers reached), conversations and calls
+  (agreements reached), reviews and audits (issues resolved), tools for a
+  named process ("the time invoicing takes");
+- where the words name no effect ("Oversee the rota change in 4
+  depots"), the measure is left as a slot, ``[effect measure]``: a
+  wrong measure would be worse than one the author names.
+
+A flagged vague noun that names the counted things ("4 improvements
+to the seed bank") becomes a neutral one ("changes"), since the draft must not
+keep it. Every draft is re-analysed and judged like any other
+(:mod:`krquality.suggest.rewrite`): filled, the slot reads as a named
+measure, so the draft scores what the key result scores once its author
+names one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from krquality.features.types import Features, Form, QuantityKind, SpanRef
+from krquality.nlp.dates import time_frame_spans
+from krquality.result import Finding
+from krquality.suggest import lexicon
+from krquality.suggest.slots import BASELINE, EFFECT, SLOTS
+from krquality.suggest.structure import structure_of
+
+# People counted beside the output: what the output reached.
+_REACHED = lexicon.PEOPLE_NOUNS | {
+    "people",
+    "visitors",
+    "guests",
+    "readers",
+    "viewers",
+    "listeners",
+    "subscribers",
+    "users",
+    "customers",
+    "sign-ups",
+    "signups",
+    "registrations",
+    "participants",
+    "families",
+    "residents",
+    "patients",
+    "clients",
+}
+# Words that join a measure of people to the things counted: "with 120 visitors", "reaching 80 people".
+_JOINING = re.compile(
+    r"(?:,\s*)?\b(?:with|reaching|for|and)\s+(?P<bound>at\s+least\s+|over\s+|more\s+than\s+)?$", re.I
+)
+# A measure of people per output ("40 participants | each"): it stays with the people.
+_EACH = re.compile(r"\s+(?:each|per\s+(?:event|session|class|workshop|meetup|evening))\b", re.I)
+_OWN_PREPOSITION = re.compile(r"^by\s+(?=(?:this|next|no\s+later|within|in|before|during|until|for)\b)", re.I)
+_DONE = re.compile(
+    r"\b(?:published|held|written|delivered|done|ran|completed|launched|released|shipped|given|run)\s*$", re.I
+)
+# A relative clause before a date ends in it: "customers who cancelled | in Q3".
+_CLAUSE_BEFORE = re.compile(r"\b(?:who|that|which|whose|where)\s+(?:\S+\s+){0,4}$", re.I)
+# Words of a level, not a count of work: "below 20 open tickets", "rating 4.7/5", "fewer than 10".
+_LEVEL = re.compile(
+    r"\b(?:below|above|under|fewer|less\s+than|at\s+most|no\s+more\s+than|rate|rating|ratio|score|average|median)\b",
+    re.I,
+)
+# The words after a number, up to the people it counts ("120 | unique | visitors").
+_WORD_AFTER = re.compile(r"\+?\s+([\w-]+)")
+
+# What is counted, by its head noun, and the effect measure it is for.
+_EVENTS = frozenset(
+    {"talks", "talk", "presentations", "presentation", "meetups", "meetup", "workshops", "workshop",
+     "events", "sessions", "conferences", "fairs", "webinars", "demos", "classes", "lectures", "seminars",
+     "panels", "evenings", "nights", "tastings", "screenings", "clinics", "hackathons", "tours", "walks"}
+)
+_CONTENT = frozenset(
+    {"posts", "articles", "guides", "videos", "episodes", "stories", "tutorials", "newsletters", "pieces",
+     "recaps", "whitepapers", "whitepaper", "studies"}
+)
+_CONVERSATIONS = frozenset(
+    {"conversations", "conversation", "calls", "call", "dialogues", "chats", "contacts", "introductions",
+     "intros", "pitches"}
+)
+_REVIEWS = frozenset({"reviews", "audits", "assessments", "inspections", "checks"})
+_TOOLS = frozenset(
+    {"tools", "tool", "libraries", "library", "packages", "plugins", "frameworks", "techniques",
+     "components", "scripts", "templates", "systems"}
+)
+# Verbs of speaking at events: the events are where, the people there are reached.
+_SPEAKING = frozenset(
+    {"speak", "speaking", "spoke", "spoken", "present", "presenting", "talk", "talking", "talks", "keynotes",
+     "speeches"}
+)
+_MEASURES = (
+    (_CONVERSATIONS, "Increase the number of agreements reached"),
+    (_REVIEWS, "Increase the number of issues resolved"),
+    (_CONTENT, "Increase the number of readers reached"),
+    (_EVENTS, "Increase the number of people reached"),
+)
+
+# Vague nouns that name the counted things; the draft names them neutrally.
+_NEUTRAL = {
+    "improvements": "changes",
+    "improvement": "change",
+    "enhancements": "changes",
+    "enhancement": "change",
+    "optimizations": "changes",
+    "optimisations": "changes",
+}
+# Vague words that end a list and can go: "fairs/markets/etc".
+_LIST_END = re.compile(r"\s*(?:/|,)?\s*\betc\b\.?", re.I)
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has been|have been|had been|will be|be|been)\s+(?=\w+(?:ed|en|wn)\b)", re.I
+)
+_AUXILIARY_LEFT = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|should|must)\b", re.I)
+# Words a noun phrase does not open with: the sentence opens with a clause or a frame.
+_NOT_OPENING = frozenset(
+    {"for", "in", "on", "at", "by", "during", "every", "each", "after", "before", "when", "if", "with", "to",
+     "once", "while", "we", "our", "i", "the team"}
+)
+# A count, as written after a verb: "5", "3-5", "10+", "two".
+_COUNT_WORD = re.compile(
+    r"^(?:\d[\d,.]*(?:[-–]\d+)?\+?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$", re.I
+)
+# Words before a count that keep it a count ("at least 4 guides").
+_COUNT_LEADS = frozenset({"at", "over", "more", "up", "about", "around", "nearly", "almost"})
+# "Number of talks: 10": a figure named with its count.
+_FIGURE = re.compile(r"(?:the\s+)?number\s+of\s+(?P<things>[^:]+?)\s*:\s*(?P<count>\d[\d,.]*\+?)", re.I)
+# Verbs a key result may open with that the tagger can read as nouns ("Report issues on ...").
+_VERBS = (
+    lexicon.MAKING_VERBS | lexicon.CREATING_VERBS | lexicon.WRITING_VERBS | lexicon.FINDING_VERBS
+    | {"report", "present", "post", "host", "hold", "run", "give", "share", "publicise", "publicize",
+       "promote", "fund", "fulfil", "fulfill", "support", "deliver", "launch", "organise", "organize",
+       "review", "complete", "conduct", "perform", "execute", "teach", "train", "mentor", "visit",
+       "contact", "call", "book", "pitch", "film", "record", "interview", "attend", "send", "collect",
+       "digitise", "digitize", "pilot", "test", "ship", "write", "lead", "push", "facilitate"}
+)
+_DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
+
+
+def count_drafts(
+    features: Features, findings: Sequence[Finding], counted: Finding, *, things: SpanRef | None, date: str
+) -> list[str]:
+    """Drafts toward the effect of the output count ``counted``, the count kept as the means.
+
+    ``things`` is the noun phrase the count counts (None when the count says
+    where or for whom); ``date`` is the time frame the draft ends its measure
+    with ("by [date]", or the author's own).
+
+    >>> from krquality.features.types import Form, LeadVerb, VerbClass
+    >>> from krquality.result import Severity
+    >>> text = "Oversee 5 kitchen refits"
+    >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE,
+    ...     LeadVerb(SpanRef(0, 7, "Oversee"), "oversee", VerbClass.ACTIVITY))
+    >>> counted = Finding("KRQ104", "metric.output_count", Severity.WARNING, "", 0, len(text))
+    >>> count_drafts(features, (), counted, things=None, date="by [date]")
+    ['Move [effect measure] from [baseline] to [target] by [date] through overseeing 5 kitchen refits']
+    """
+    shape = structure_of(features)
+    if shape.question or shape.trails_off or shape.sentences > 1:
+        return []
+    text = features.text
+    count = next((q for q in features.quantities if counted.start <= q.span.start < counted.end), None)
+    if count is not None and count.kind is not QuantityKind.NUMBER:
+        return []  # "Fix 60% of the defects": a share of the work, measured elsewhere
+    if count is not None and re.match(r"-[a-z]", text[count.span.end : count.span.end + 2], re.I):
+        return []  # "a 4-day retreat": a length, not a count of work
+    if _LEVEL.search(text[shape.start : shape.end]):
+        return []  # "below 20 open tickets": a level, which a measure of effect would not keep
+    cuts = _time_spans(features, shape.start, shape.end)
+    reached = _reached(features, counted, shape.start, shape.end)
+    if reached is not None:
+        cuts.append((reached[0], reached[1]))
+    means = _means(features, findings, shape.start, shape.end, cuts)
+    if means is None:
+        return []
+    # "by this year", "by no later than June": the author's own preposition is enough
+    date = _OWN_PREPOSITION.sub("", date)
+    if any(_CLAUSE_BEFORE.search(text[shape.start : a]) for a, _ in cuts):
+        return []  # "customers who cancelled in Q3": the date belongs to the clause, not to the draft
+    if date[1:2].islower():
+        date = date[:1].lower() + date[1:]  # "Each month" ends the measure, mid-sentence
+    if reached is not None:
+        measure = " ".join(text[reached[2] : reached[1]].split())
+        return [_tidy(f"Reach {measure} {date}, up from {BASELINE}, through {means}")]
+    head = _head(things, means)
+    lead = features.lead_verb
+    verb = lead.span.text.split()[0].lower() if lead is not None else ""
+    if verb in _SPEAKING or any(w in _SPEAKING for w in means.lower().split()[:4]):
+        named: str | None = "Increase the number of people reached"
+    else:
+        named = next((measure for nouns, measure in _MEASURES if head in nouns), None)
+        if re.search(r"\bcommunity calls?\b", means, re.I):
+            named = "Increase the number of people reached"  # an open meeting, held for those who come
+        if head in _REVIEWS and not set(means.lower().split()) & lexicon.REVIEWED_WORK:
+            named = None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+    if named is None and head in _TOOLS:
+        named = _process_time(means, head)
+    measure = named or f"Move {EFFECT}"
+    return [_tidy(f"{measure} {SLOTS} {date} through {means}")]
+
+
+def _time_spans(features: Features, start: int, end: int) -> list[tuple[int, int]]:
+    """The dates and rates in ``features.text[start:end]``, with the words that lead into them
+    ("by the end of | June"): the draft states its time frame once, after the measure."""
+    text = features.text
+    spans = [(d.span.start, d.span.end) for d in features.dates if start <= d.span.start < end]
+    spans += [(start + a, start + b) for a, b in time_frame_spans(text[start:end])]
+    out = []
+    for a, b in spans:
+        lead_in = _DATE_LEAD.search(text[start:a])
+        out.append((start + lead_in.start() if lead_in is not None else a, b))
+    return out
+
+
+def _reached(features: Features, counted: Finding, start: int, end: int) -> tuple[int, int, int] | None:
+    """Where a measure of people written beside the count is (``with 120 unique visitors``):
+    the start of its joining word, its end, and the start of its number; None without one."""
+    text = features.text
+    dated = [(d.span.start, d.span.end) for d in features.dates]
+    count = next((q for q in features.quantities if counted.start <= q.span.start < counted.end), None)
+    for quantity in features.quantities:
+        at = quantity.span.start
+        if quantity is count or not start <= at < end or any(a <= at < b for a, b in dated):
+            continue
+        people = _people_end(text, quantity.span.end)
+        joined = _JOINING.search(text[start:at])
+        if people is None or joined is None:
+            continue
+        if (each := _EACH.match(text, people)) is not None:
+            people = each.end()
+        bound = joined.start("bound") if joined.group("bound") else joined.end()
+        return start + joined.start(), people, start + bound
+    return None
+
+
+def _people_end(text: str, at: int) -> int | None:
+    """The end of the people named in the three words after ``at`` ("| unique visitors"), or None."""
+    for _ in range(3):
+        word = _WORD_AFTER.match(text, at)
+        if word is None:
+            return None
+        if word.group(1).lower() in _REACHED:
+            return word.end()
+        at = word.end()
+    return None
+
+
+def _means(
+    features: Features, findings: Sequence[Finding], start: int, end: int, cuts: Sequence[tuple[int, int]]
+) -> str | None:
+    """The author's sentence as the means to the effect: led by a gerund ("overseeing the
+    menu redesign ...") or, with no verb, the counted things ("3 guides written"); None when
+    a flagged word in it cannot be taken out."""
+    text = features.text
+    pieces, at = [], start
+    for a, b in sorted(cuts):
+        if a >= at:
+            pieces.append(text[at:a])
+            at = b
+    pieces.append(text[at:end])
+    means = " ".join(" ".join(pieces).split()).strip(" ,;:.")
+    for finding in findings:
+        if finding.name != "wording.vague":
+            continue
+        word = text[finding.start : finding.end].strip()
+        if word.lower() in _NEUTRAL:
+            means = re.sub(rf"\b{re.escape(word)}\b", _NEUTRAL[word.lower()], means)
+        elif word.lower().rstrip(".") == "etc":
+            means = _LIST_END.sub("", means)
+        else:
+            return None  # "several", "better": no neutral word says what the author meant
+    if (figure := _FIGURE.fullmatch(means)) is not None:
+        means = f"{figure['count']} {figure['things']}"  # "Number of talks: 10" -> "10 talks"
+    if not means or "\n" in means or (":" in means and not re.search(r"\d[^:]*:", means)):
+        return None  # a colon before the count: a label, not part of the sentence to keep
+    lead = features.lead_verb
+    words = means.split()
+    if lead is not None and means.lower().startswith(lead.span.text.lower()):
+        return " ".join([_gerund(words[0]), *_second_verb(words[1:])])
+    # a verb the tagger missed, before the count ("Fulfil 5 orders", "Jointly fund 3 grants")
+    # or known as one ("Report issues on 2 releases")
+    verb_at = 1 if words[0].lower().endswith("ly") else 0
+    # (not "Draft posts published": a participle of doing says the first word names the things)
+    done = _DONE.search(means) is not None
+    opens = len(words) > verb_at + 1 and words[verb_at][:1].isupper() != (verb_at == 1)
+    if lead is None and not done and opens:
+        counted_next = _COUNT_WORD.match(words[verb_at + 1]) is not None
+        verb = words[verb_at].lower()
+        if verb in _VERBS or (counted_next and verb.endswith(("ise", "ize", "ify", "ate"))):
+            gerund = _gerund(words[verb_at])
+            return " ".join(
+                [*(w.lower() for w in words[:verb_at]), gerund, *_second_verb(words[verb_at + 1 :])]
+            )
+    counts_first = _COUNT_WORD.match(words[0]) is not None or (
+        words[0].lower() in _COUNT_LEADS and any(_COUNT_WORD.match(w) for w in words[1:3])
+    )
+    named = features.form is Form.NOUN_PHRASE and words[0].lower() not in _NOT_OPENING
+    if not (counts_first or named):
+        return None  # "For every term, the club runs ...": a clause, which "through" cannot take
+    means = _AUXILIARY.sub("", means)  # "2 guides are written" -> "2 guides written"
+    if _AUXILIARY_LEFT.search(means):
+        return None
+    if means[1:2].islower() or means[:1].isdigit():
+        means = means[:1].lower() + means[1:]
+    return means
+
+
+_KNOWN = _EVENTS | _CONTENT | _CONVERSATIONS | _REVIEWS | _TOOLS
+# A count after a preposition says where or for whom ("tested in 3 pilot events").
+_PLACE_COUNT = re.compile(r"\b(?:in|at|across|for|on|among|within|over)\s+(?:\w+\s+)?\d", re.I)
+
+
+def _second_verb(words: Sequence[str]) -> list[str]:
+    """``words`` after a first verb, with a second verb joined to it made a gerund too
+    ("Complete | and support 5 audits" -> "and supporting 5 audits")."""
+    joined = len(words) > 2 and words[0].lower() in {"and", "&", "or"} and words[1].isalpha()
+    if joined and (_COUNT_WORD.match(words[2]) or words[1].lower() in _VERBS):
+        return [words[0], _gerund(words[1]), *words[2:]]
+    return list(words)
+
+
+def _head(things: SpanRef | None, means: str) -> str:
+    """The head noun of what is counted, lower-cased: the last word of ``things``, else the
+    first known name of work among the six words after the count ("5 build / package publishing
+    | tools"), else the first one in ``means`` when it has no count ("Whitepaper or blog posts")."""
+    if things is not None and (words := things.text.split()) and words[-1].lower().strip(".,;:") in _KNOWN:
+        return words[-1].lower().strip(".,;:")
+    number = re.search(r"\d", means)
+    if number is not None and _PLACE_COUNT.search(means[: number.end()]):
+        return ""
+    after = means[number.start() :].split()[1:7] if number is not None else means.split()
+    return next((w.lower() for w in after if w.lower() in _KNOWN), "")
+
+
+def _process_time(means: str, head: str) -> str | None:
+    """ "Reduce the time packaging takes" for tools named after the process they serve
+    ("6 packaging tools"); None when no process is named ("5 advanced libraries")."""
+    named = re.search(rf"\b(\w+ing)\s+{re.escape(head)}\b", means, re.I)
+    if named is None or named.group(1).lower() in {"using", "adopting", "building", "making", "trying"}:
+        return None
+    return f"Reduce the time {named.group(1).lower()} takes"
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of a verb ("oversee" -> "overseeing", "run" -> "running").
+
+    >>> [_gerund(v) for v in ("Use", "run", "host", "oversee", "speaking", "tie")]
+    ['using', 'running', 'hosting', 'overseeing', 'speaking', 'tying']
+    """
+    word = verb.lower()
+    if word.endswith("ing") and len(word) > 4:
+        return word
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
+        return word[:-1] + "ing"
+    if len(word) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", word):
+        return word + word[-1] + "ing"  # "plan", "set", "ship"
+    return word + "ing"
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).replace(" ,", ",")
+    return text[:1].upper() + text[1:]
