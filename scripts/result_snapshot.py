@@ -42,8 +42,9 @@ def _rows(texts: list[str]) -> list[dict[str, object]]:
     alone = [analyzer.analyze(t) for t in texts]
     batch = list(analyzer.analyze_many(texts))
     dated = list(analyzer.analyze_many(texts, cycle=CYCLE))
+    asdict = dataclasses.asdict
     return [
-        {"text": t, "alone": dataclasses.asdict(a), "batch": dataclasses.asdict(b), "cycle": dataclasses.asdict(c)}
+        {"text": t, "alone": asdict(a), "batch": asdict(b), "cycle": asdict(c)}
         for t, a, b, c in zip(texts, alone, batch, dated, strict=True)
     ]
 
@@ -70,18 +71,24 @@ def compare(before: Path, after: Path) -> int:
             row_a, row_b = json.loads(a), json.loads(b)
             for mode in ("alone", "batch", "cycle"):
                 for key in row_a[mode]:
-                    if row_a[mode][key] != row_b[mode][key]:
-                        print(f"{row_a['text'][:60]!r} {mode}.{key}:\n  before {row_a[mode][key]}\n  after  {row_b[mode][key]}")
+                    old_value, new_value = row_a[mode][key], row_b[mode][key]
+                    if old_value != new_value:
+                        where = f"{row_a['text'][:60]!r} {mode}.{key}"
+                        print(f"{where}:\n  before {old_value}\n  after  {new_value}")
     print(f"{len(old)} key results, {differ} differ")
     return 1 if differ else 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump", help="analyse the texts and write the results")
     d.add_argument("out", type=Path)
-    d.add_argument("--texts", type=Path, nargs="+", default=[DEFAULT_TEXTS], help="JSON Lines files with a 'text'")
+    d.add_argument(
+        "--texts", type=Path, nargs="+", default=[DEFAULT_TEXTS], help="JSON Lines files with a 'text'"
+    )
     c = sub.add_parser("compare", help="compare two dumps")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)

@@ -43,7 +43,7 @@ from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
-from krquality.suggest.lexicon import AIM_WORDS, FILLED_TAGS, PLACEHOLDER_TAGS
+from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
 from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.structure import names_place, structure_of
 
@@ -159,7 +159,9 @@ def _analyse_forms(
     unique = list({draft.text: draft for draft in drafts}.values())
     nlp = analyzer.nlp
     filled_texts = [fill_placeholders(draft.text) for draft in unique]
-    filled = borrowed_docs(nlp, [(text, None) for text in filled_texts], FILLED_TAGS)
+    # One text (a single key result's one draft, the usual case) goes through ``nlp()``:
+    # the same components on the same doc as ``nlp.pipe``, without its batching machinery.
+    filled = [nlp(filled_texts[0])] if len(filled_texts) == 1 else list(nlp.pipe(filled_texts))
     shown_items = [(d.text, doc) for d, doc in zip(unique, filled, strict=True) if d.placeholders]
     shown = iter(borrowed_docs(nlp, shown_items, PLACEHOLDER_TAGS))
     batch: list[tuple[str, Doc]] = []
