@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from krquality.cache import Key, ResultCache
 from krquality.checks import CheckContext, run_checks, run_set_checks
+from krquality.checks.not_a_kr import verdict_of
 from krquality.checks.score import score_findings
 from krquality.config import Config, load_config
 from krquality.errors import AnalysisTimeoutError, InvalidInputError
@@ -33,7 +34,6 @@ from krquality.feedback.types import Override
 from krquality.labels import Label
 from krquality.model.io import LoadedModel, load_model
 from krquality.nlp import build_nlp
-from krquality.nlp.notakr import not_a_key_result
 from krquality.nlp.zone import memory_zone
 from krquality.parallel import AnalyzerSpec, analyze_parallel
 from krquality.result import Evidence, Objective, ObjectiveResult, OKRSetResult, Result
@@ -209,7 +209,7 @@ class Analyzer:
         probas = self.model.predict_proba(features)
         out = []
         for row, feature in zip(probas, features, strict=True):
-            not_kr = not_a_key_result(feature.text) is not None
+            not_kr = verdict_of(feature.text) is not None
             if not_kr:
                 # Not a key result at all: the label is a guess, and its probability says so.
                 row = (1.0 - NOT_A_KR_UNIFORM_SHARE) * row + NOT_A_KR_UNIFORM_SHARE / len(row)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from krquality.checks.helpers import targets
 from krquality.config import Config
@@ -22,6 +22,8 @@ from krquality.result import Finding, Fix, Objective, Result, Severity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+_T = TypeVar("_T")
 
 _CODE = re.compile(r"^KRQ\d{3}$")
 _NAME = re.compile(r"^[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*$")
@@ -45,7 +47,9 @@ class CheckContext:
     for wording. ``tokens``, ``lowers``, ``words`` and ``targets`` are
     derived once here: spaCy builds a new ``Token`` object on every pass over
     a ``Doc``, and a dozen checks each walking the doc cost more than the
-    classifier. A check that looks for a word tests ``lowers`` first.
+    classifier. A check that looks for a word tests ``lowers`` first. What
+    several checks work out from the context alone they share through
+    :meth:`once`.
     """
 
     text: str
@@ -59,8 +63,11 @@ class CheckContext:
     lowers: frozenset[str] = field(init=False, repr=False, compare=False)  # the tokens' lower-case forms
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # ... and their lemmas
     targets: tuple[Quantity, ...] = field(init=False, repr=False, compare=False)
+    # What ``once`` worked out, by the function that did: it lives and dies with this context.
+    memo: dict[Callable[[CheckContext], object], object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "memo", {})
         tokens = tuple(self.doc)
         lowers = frozenset([t.lower_ for t in tokens])
         object.__setattr__(self, "tokens", tokens)
@@ -68,6 +75,29 @@ class CheckContext:
         # Lemmas are empty on a blank pipeline.
         object.__setattr__(self, "words", lowers | {t.lemma_.lower() for t in tokens if t.lemma_})
         object.__setattr__(self, "targets", targets(self.features))
+
+    def once(self, derive: Callable[[CheckContext], _T]) -> _T:
+        """``derive(self)``, worked out on the first call and remembered for this context.
+
+        For a judgement several checks make on the same key result (whether it
+        names one deliverable, whether it is dated): ``derive`` must read only
+        the context, so its answer cannot change while the context lives. A
+        context serves one key result in one thread, so the memo needs no lock.
+
+        >>> import spacy
+        >>> from krquality.features.types import Form, SpanRef
+        >>> text = "Launch the partner portal"
+        >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
+        >>> context = CheckContext(text, spacy.blank("en")(text), features, Label.MILESTONE, {}, Config())
+        >>> context.once(lambda c: len(c.tokens))
+        4
+        """
+        memo = self.memo
+        if derive in memo:
+            return memo[derive]  # type: ignore[return-value]
+        value = derive(self)
+        memo[derive] = value
+        return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
@@ -135,6 +135,26 @@ def is_dated(features: Features, cycle: str | None) -> bool:
     return cycle is not None or has_time_frame(features)
 
 
+def dated(context: CheckContext) -> bool:
+    """:func:`is_dated` for a check's context, worked out once for all the checks that ask.
+
+    >>> import spacy
+    >>> from krquality.checks.base import CheckContext
+    >>> from krquality.config import Config
+    >>> from krquality.features.types import Form, SpanRef
+    >>> from krquality.labels import Label
+    >>> text = "Launch the partner portal"
+    >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
+    >>> dated(CheckContext(text, spacy.blank("en")(text), features, Label.MILESTONE, {}, Config()))
+    False
+    """
+    return context.once(_dated)
+
+
+def _dated(context: CheckContext) -> bool:
+    return is_dated(context.features, context.cycle)
+
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -192,31 +212,40 @@ def tokens_after(tokens: Iterable[Token], offset: int, n: int = 2) -> list[Token
 
 
 @lru_cache(maxsize=64)
-def _phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in phrases if p.strip())
+def _phrases(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """``phrases`` as word tuples, by first word, each with its place in ``phrases``."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, phrase in enumerate(p.lower().split() for p in phrases if p.strip()):
+        by_first.setdefault(phrase[0], []).append((order, tuple(phrase)))
+    return {word: tuple(entries) for word, entries in by_first.items()}
 
 
 def phrase_hits(tokens: Sequence[Token], phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Character spans where one of ``phrases`` occurs, word by word (form or lemma).
 
     A single-word phrase matches by lemma too, so "leverage" finds "leveraging".
+    Where several phrases start at a token, the first of ``phrases`` that matches wins.
     """
     wanted = _phrases(phrases)
     if not wanted:
         return
+    # Each token is read once (a spaCy attribute costs far more than a dict look-up),
+    # and only the phrases starting with its form or lemma are tried there.
+    lowers = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
     n = len(tokens)
     for i in range(n):
-        for words in wanted:
-            if i + len(words) > n:
+        by_form = wanted.get(lowers[i], ())
+        by_lemma = wanted.get(lemmas[i], ()) if lemmas[i] != lowers[i] else ()
+        candidates = sorted(by_form + by_lemma) if by_form and by_lemma else by_form or by_lemma
+        for _, words in candidates:
+            end = i + len(words)
+            if end > n:
                 continue
-            if all(_matches(tokens[i + k], w) for k, w in enumerate(words)):
-                last = tokens[i + len(words) - 1]
+            if all(lowers[i + k] == w or lemmas[i + k] == w for k, w in enumerate(words)):
+                last = tokens[end - 1]
                 yield tokens[i].idx, last.idx + len(last.text)
                 break
-
-
-def _matches(token: Any, word: str) -> bool:
-    return bool(token.lower_ == word or (token.lemma_ and token.lemma_.lower() == word))
 
 
 _TO = re.compile(r"\s+to\b", re.I)

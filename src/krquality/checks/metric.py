@@ -11,8 +11,8 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
     change_of,
+    dated,
     direction_without_amount,
-    is_dated,
     load_words,
     moves_a_measure,
     names_measure,
@@ -901,7 +901,7 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     quantities = context.features.quantities
     if quantities and all(progress_tag(context, q) for q in quantities):
         return  # "... [20%]": only a progress note is numeric, the key result is not a metric
-    if context.label is Label.METRIC and not is_dated(context.features, context.cycle):
+    if context.label is Label.METRIC and not dated(context):
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 

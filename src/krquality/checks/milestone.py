@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     change_of,
-    is_dated,
+    dated,
     moves_a_measure,
     names_measure,
     tokens_after,
@@ -47,7 +47,7 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
     deliverable = context.label is Label.MILESTONE or names_one_deliverable(context)
-    if deliverable and not is_dated(context.features, context.cycle):
+    if deliverable and not dated(context):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
 

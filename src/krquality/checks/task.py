@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
+    dated,
     deliverable_nouns,
     direction_without_amount,
-    is_dated,
     load_words,
     names_measure,
     part_of_a_name,
@@ -65,6 +65,11 @@ def names_one_deliverable(context: CheckContext) -> bool:
     >>> reads("Document the loading steps for new drivers"), reads("Hold weekly pipeline reviews")
     (True, False)
     """
+    # milestone.no_deadline and task.no_deadline both ask, for every task key result.
+    return context.once(_names_one_deliverable)
+
+
+def _names_one_deliverable(context: CheckContext) -> bool:
     if context.label is not Label.TASK:
         return False
     features = context.features
@@ -491,7 +496,7 @@ ACTIVITY = Check(
 
 
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
-    if context.label is Label.TASK and not is_dated(context.features, context.cycle):
+    if context.label is Label.TASK and not dated(context):
         if names_one_deliverable(context):
             return  # one deliverable: milestone.no_deadline asks for its date, as a warning
         body = context.features.body

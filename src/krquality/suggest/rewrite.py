@@ -43,7 +43,7 @@ from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
-from krquality.suggest.lexicon import AIM_WORDS, FILLED_TAGS, PLACEHOLDER_TAGS
+from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
 from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.structure import names_place, structure_of
 
@@ -85,21 +85,24 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
     to_parse = [c.doc for r, c in items if r.findings and r.features.lead_verb is not None]
     with analyzer.parse_lock:
         ensure_parsed_many(analyzer.nlp, to_parse)
-    drafted: list[tuple[Result, list[Draft]]] = []
+    drafted: list[tuple[Result, list[Draft], list[str | None]]] = []
     for result, context in items:
         if not result.findings:
-            drafted.append((result, []))
+            drafted.append((result, [], []))
             continue
         object_span = object_phrase(context.doc)
         drafts = build_drafts(result.features, result.label, result.findings, object_span)
         drafts = _within_limit(drafts, analyzer.config.max_chars)
-        drafted.append((result, drafts))
+        drafted.append((result, drafts, [broken_before_analysis(d, result) for d in drafts]))
     cycle = items[0][1].cycle if items else None  # one batch, one document cycle
-    analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, cycle)
+    to_analyse = [
+        d for _, drafts, settled in drafted for d, rule in zip(drafts, settled, strict=True) if rule is None
+    ]
+    analysed = _analyse_forms(to_analyse, analyzer, cycle)
     out = []
-    for result, drafts in drafted:
+    for result, drafts, settled in drafted:
         broken: list[str] = []
-        suggestions = distinct(_judge_all(drafts, result, analysed, broken=broken))
+        suggestions = distinct(_judge_all(drafts, result, analysed, broken=broken, settled=settled))
         judged = replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result
         reason = no_suggestion_reason(judged, drafts, broken=broken)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
@@ -151,26 +154,47 @@ def _analyse_forms(
     """
     if not drafts:
         return iter(())
+    # A draft two key results of a batch share (or one key result offers twice) is analysed
+    # once: its analyses depend on its text and the batch's cycle alone.
+    unique = list({draft.text: draft for draft in drafts}.values())
     nlp = analyzer.nlp
-    filled_texts = [fill_placeholders(draft.text) for draft in drafts]
-    filled = borrowed_docs(nlp, [(text, None) for text in filled_texts], FILLED_TAGS)
-    shown_items = [(d.text, doc) for d, doc in zip(drafts, filled, strict=True) if d.placeholders]
+    filled_texts = [fill_placeholders(draft.text) for draft in unique]
+    # One text (a single key result's one draft, the usual case) goes through ``nlp()``:
+    # the same components on the same doc as ``nlp.pipe``, without its batching machinery.
+    filled = [nlp(filled_texts[0])] if len(filled_texts) == 1 else list(nlp.pipe(filled_texts))
+    shown_items = [(d.text, doc) for d, doc in zip(unique, filled, strict=True) if d.placeholders]
     shown = iter(borrowed_docs(nlp, shown_items, PLACEHOLDER_TAGS))
     batch: list[tuple[str, Doc]] = []
-    for draft, text, doc in zip(drafts, filled_texts, filled, strict=True):
+    for draft, text, doc in zip(unique, filled_texts, filled, strict=True):
         batch.append((text, doc))
         if draft.placeholders:
             batch.append((draft.text, next(shown)))
-    return iter(analyzer.analyze_docs(batch, cycle=cycle))
+    results = iter(analyzer.analyze_docs(batch, cycle=cycle))
+    forms: dict[str, tuple[Result, ...]] = {
+        draft.text: (next(results), next(results)) if draft.placeholders else (next(results),)
+        for draft in unique
+    }
+    return (result for draft in drafts for result in forms[draft.text])
 
 
 def _judge_all(
-    drafts: Sequence[Draft], original: Result, analysed: Iterator[Result], *, broken: list[str] | None = None
+    drafts: Sequence[Draft],
+    original: Result,
+    analysed: Iterator[Result],
+    *,
+    broken: list[str] | None = None,
+    settled: Sequence[str | None] | None = None,
 ) -> list[Suggestion]:
     """:func:`_judge` each draft, taking its filled (and shown) analysis from ``analysed``;
-    the rule each dropped draft broke is appended to ``broken``."""
+    the rule each dropped draft broke is appended to ``broken``. A draft whose entry in
+    ``settled`` (:func:`broken_before_analysis`) names a rule was not analysed: it breaks that."""
     out = []
-    for draft in drafts:
+    for i, draft in enumerate(drafts):
+        rule = settled[i] if settled is not None else None
+        if rule is not None:
+            if broken is not None:
+                broken.append(rule)
+            continue
         filled = next(analysed)
         shown = next(analysed) if draft.placeholders else filled
         suggestion = _judge(draft, original, filled, shown)
@@ -250,6 +274,36 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     return None
 
 
+def broken_before_analysis(draft: Draft, original: Result) -> str | None:
+    """The rule ``draft`` breaks whatever its re-analysis would say, or None when telling
+    takes the analysis (or it breaks none).
+
+    :func:`breaks_rules` reads the filled draft's analysis in three places: a
+    word flagged vague (or negative, absolute, uncheckable) may stay once a
+    number measures it, a date the key result has must still be read in the
+    draft, and a task must not stay a task. The first two can turn a rule
+    found without the analysis into another, so a draft keeping such a word,
+    or of a dated key result, is left to the analysis; the third only adds a
+    rule after all the others. Otherwise the rule found without the analysis
+    is the one found with it, and parsing and classifying the draft (most of a
+    suggestion's cost) would be spent on a draft already dropped.
+
+    >>> import krquality
+    >>> original = krquality.analyze("Publish one case study per month", suggestions=False)
+    >>> draft = Draft("Publish one case study per month by [date]", DraftKind.EDITED)
+    >>> broken_before_analysis(draft, original)
+    'adds a time frame the key result already has'
+    """
+    rule = breaks_rules(draft, original)
+    if rule is None or _dated(original):
+        return None
+    lowered = draft.text.lower()
+    for finding in original.findings:
+        if finding.name in _FLAGGED_UNLESS_MEASURED and _keeps_word(lowered, original, finding):
+            return None
+    return rule
+
+
 def _same_activity(draft: Draft, original: Result) -> bool:
     """Whether ``draft`` is the author's sentence still led by the activity verb that made the
     key result a task ("Test the recipes on three ovens by [date]"): a word taken out or a
@@ -271,21 +325,27 @@ def _kept_flagged_word(lowered: str, original: Result, filled: Result | None) ->
     for finding in original.findings:
         if finding.name not in _FLAGGED_WORDS | _FLAGGED_UNLESS_MEASURED:
             continue
+        if not _keeps_word(lowered, original, finding):
+            continue
         word = original.text[finding.start : finding.end].strip().lower()
-        if finding.name == "wording.metadata" and names_place(original.text, finding.start):
-            continue  # "views on example.org/docs": the address is what the sentence is about
-        if not word:
-            continue
-        # A word is found whole ("and", not the "and" of "brand"); a mark ("?") anywhere,
-        # since it sits against the word it follows ("(via the portal?)").
-        pattern = r"(?<!\w)" + re.escape(word) + r"(?!\w)" if re.search(r"\w", word) else re.escape(word)
-        if not re.search(pattern, lowered):
-            continue
         measured_now = again is not None and (finding.name, word) not in again
         if finding.name in _FLAGGED_UNLESS_MEASURED and measured_now:
             continue
         return f"keeps '{word}', which {finding.name} flagged"
     return None
+
+
+def _keeps_word(lowered: str, original: Result, finding: Finding) -> bool:
+    """Whether the draft (``lowered``) keeps the word ``finding`` flagged in ``original``."""
+    word = original.text[finding.start : finding.end].strip().lower()
+    if finding.name == "wording.metadata" and names_place(original.text, finding.start):
+        return False  # "views on example.org/docs": the address is what the sentence is about
+    if not word:
+        return False
+    # A word is found whole ("and", not the "and" of "brand"); a mark ("?") anywhere,
+    # since it sits against the word it follows ("(via the portal?)").
+    pattern = r"(?<!\w)" + re.escape(word) + r"(?!\w)" if re.search(r"\w", word) else re.escape(word)
+    return re.search(pattern, lowered) is not None
 
 
 def _dropped_aim(lowered: str, draft: Draft, original: Result) -> str | None:
@@ -339,7 +399,9 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Seq
 def verify(drafts: Sequence[Draft], original: Result, *, analyzer: Analyzer) -> list[Suggestion]:
     """The drafts that score higher than ``original`` once filled and fix at least one of its findings."""
     drafts = _within_limit(drafts, analyzer.config.max_chars)
-    return _judge_all(drafts, original, _analyse_forms(drafts, analyzer))
+    settled = [broken_before_analysis(d, original) for d in drafts]
+    to_analyse = [d for d, rule in zip(drafts, settled, strict=True) if rule is None]
+    return _judge_all(drafts, original, _analyse_forms(to_analyse, analyzer), settled=settled)
 
 
 def fixed_codes(
