@@ -42,7 +42,7 @@ from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
-from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.fill import draft_score, fill_placeholders
 from krquality.suggest.lexicon import AIM_WORDS, FILLED_TAGS, PLACEHOLDER_TAGS
 from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.structure import names_place, structure_of
@@ -186,10 +186,11 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
     if (rule := breaks_rules(draft, original, filled=filled)) is not None:
         return rule
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
-    if filled.score <= original.score or not fixes:
+    score = draft_score(filled.score, draft.text)
+    if score <= original.score or not fixes:
         return None
     return Suggestion(
-        text=draft.text, label=filled.label, score=filled.score, fixes=fixes, placeholders=draft.placeholders
+        text=draft.text, label=filled.label, score=score, fixes=fixes, placeholders=draft.placeholders
     )
 
 
