@@ -123,10 +123,8 @@ def test_tasks_and_output_counts_get_a_draft_toward_the_effect(text: str, measur
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_suggestions_score_is_the_score_of_its_filled_text(text: str) -> None:
     for suggestion in krquality.analyze(text).suggestions:
-        assert (
-            suggestion.score
-            == draft_score(krquality.analyze(fill_placeholders(suggestion.text), suggestions=False).score, suggestion.text)
-        )
+        filled = krquality.analyze(fill_placeholders(suggestion.text), suggestions=False)
+        assert suggestion.score == draft_score(filled.score, suggestion.text)
 
 
 def test_a_draft_keeping_a_flagged_word_is_refused() -> None:

@@ -268,8 +268,20 @@ _IMPROVED = frozenset({"improved", "better", "greater", "stronger", "clearer", "
 _VERBS_INSIDE = re.compile(r"\b(?:is|are|was|were|be|has|have|will|should|can)\b|[.;:!?+&]", re.I)
 
 
+# Verbs that bring in what the aim word qualifies ("Introduce better tracking of ..."): the
+# work is the means, the better thing its outcome, measured the same way.
+_BRINGING = frozenset(
+    {"integrate", "implement", "introduce", "build", "create", "develop", "provide", "establish", "deliver",
+     "enable", "design", "add", "offer", "adopt", "bring", "put"}
+)
+
+
 def _improved(core: str, framed: bool) -> str | None:
-    """ "Improved clarity of the tenancy letters" -> "Raise the survey rating of the clarity of ..."."""
+    """ "Improved clarity of the tenancy letters" -> "Raise the survey rating of the clarity of ...";
+    "Introduce better tracking of loans" the same, of the tracking of loans."""
+    verb, _, after = core.partition(" ")
+    if verb.lower() in _BRINGING and after.split(" ", 1)[0].lower() in _IMPROVED:
+        core = after  # the work that brings it in is the means
     first, _, rest = core.partition(" ")
     if first.lower() not in _IMPROVED or len(rest.split()) < 2 or _VERBS_INSIDE.search(rest):
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from krquality.suggest.lexicon import DECREASE_VERBS
-from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.slots import BASELINE, DATE, PEOPLE_BAR, TARGET
 
 FILLED_DATE = "Q4"
 # The published scale (docs/checks.md, "Score and grade") puts "a measure of effect with a
@@ -31,6 +31,8 @@ _COUNT_TARGET = "5000"  # "Reach [target] weekly active users"
 _COUNT_BASELINE = "40"
 _RATE_LOW, _RATE_HIGH = "40%", "55%"  # a unit keeps metric.no_unit quiet on rates and times
 
+_PEOPLE_BAR_FILLED = "lead an event each month"
+_SCOPE_SLOT = re.compile(r"\[which ([a-z-]+)\]")
 _BLANK = re.compile(r"\[[a-z][a-z _./-]*\]")  # as the placeholder check reads one
 _NUMBER = re.compile(r"(?P<pre>[^\d\s]*)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<post>[^\s]*)")
 _QUALIFIER = r"(?:(?:below|under|above|over|at least|at most|less than|more than)\s+)?"
@@ -90,6 +92,8 @@ def fill_placeholders(text: str) -> str:
     'Reduce churn from 55% to 40% by Q4'
     >>> fill_placeholders("Reach [target] weekly active users of the app by [date]")
     'Reach 5000 weekly active users of the app by Q4'
+    >>> fill_placeholders("Four stewards who [what they do and how often] track [which parts]")
+    'Four stewards who lead an event each month track the agreed parts'
     """
     down = _decreasing(text)
     if BASELINE in text and TARGET in text and text.index(BASELINE) < text.index(TARGET):
@@ -103,4 +107,6 @@ def fill_placeholders(text: str) -> str:
         text = text.replace(TARGET, target or (_RATE_LOW if down else _RATE_HIGH), 1)
     text = text.replace(BASELINE, _COUNT_BASELINE)  # "Double weekly active teams from [baseline]"
     text = text.replace(TARGET, _COUNT_TARGET)
+    text = text.replace(PEOPLE_BAR, _PEOPLE_BAR_FILLED)  # "organisers who [what they do and how often]"
+    text = _SCOPE_SLOT.sub(r"the agreed \1", text)  # "[which aspects]"
     return text.replace(DATE, FILLED_DATE)

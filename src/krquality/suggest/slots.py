@@ -8,3 +8,14 @@ DATE = "[date]"
 PLACEHOLDERS: tuple[str, ...] = (BASELINE, TARGET, DATE)
 # A change from today's level to the one aimed at: "Raise X from [baseline] to [target]".
 SLOTS = f"from {BASELINE} to {TARGET}"
+# The bar for people graded by opinion ("highly active organisers"): what they do, how often.
+PEOPLE_BAR = "[what they do and how often]"
+
+
+def scope_slot(things: str) -> str:
+    """The slot for a boundless scope over ``things`` ("all aspects"): which of them.
+
+    >>> scope_slot("aspects")
+    '[which aspects]'
+    """
+    return f"[which {things}]"
