@@ -86,12 +86,15 @@ def _graded_people(text: str, finding: Finding) -> tuple[int, int, str] | None:
     if len(phrase.split()) > 3 or not phrase[:1].isalpha():
         return None
     after = _NEXT_WORD.match(text, finding.end)
+    if after is not None and after["word"].lower() not in _PEOPLE:
+        after = _NEXT_WORD.match(text, after.end())  # "very active | patient advocates"
     if after is None or after["word"].lower() not in _PEOPLE:
         return None  # "highly active forums", "properly documented": no people to set a bar for
     rest = text[after.end() :]
     if re.match(r"\s+(?:who|that|which)\b", rest, re.I):
         return None  # "... stewards who ...": a clause already follows, a second would muddle it
-    return finding.start, after.end(), f"{after['word']} who {PEOPLE_BAR}"
+    people = text[finding.end : after.end()].strip()
+    return finding.start, after.end(), f"{people} who {PEOPLE_BAR}"
 
 
 def _boundless_scope(text: str, finding: Finding) -> tuple[int, int, str] | None:
