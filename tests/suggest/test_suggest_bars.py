@@ -142,6 +142,11 @@ def test_filled_bars_read_as_plain_words() -> None:
             "Introduce better tracking of loaned garden tools",
             f"Raise the survey rating of the tracking of loaned garden tools {SLOTS}",
         ),
+        # ... named by the handling of something, with no "of"
+        (
+            "Integrate better rota swap request handling",
+            f"Raise the survey rating of the rota swap request handling {SLOTS}",
+        ),
         # an uncheckable state of knowledge: a test score
         (
             "Spreadsheet pivot tables understood and used",

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import krquality
 from krquality.result import Finding, Result
 from krquality.suggest import MAX_SUGGESTIONS, PLACEHOLDERS, draft_score, fill_placeholders
+from krquality.suggest.slots import SLOT_PATTERN
 
 DATA = Path(__file__).parents[2] / "training_data"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -105,9 +106,9 @@ def test_suggestions_invent_no_number_or_month() -> None:
 def test_placeholders_are_listed_and_only_where_a_value_is_missing() -> None:
     for result, i in _pairs():
         suggestion = result.suggestions[i]
-        assert suggestion.placeholders == tuple(p for p in PLACEHOLDERS if p in suggestion.text) or set(
-            suggestion.placeholders
-        ) == {p for p in PLACEHOLDERS if p in suggestion.text}
+        # the three values, or a bar or scope to define ("[which stages]")
+        assert suggestion.placeholders == tuple(dict.fromkeys(SLOT_PATTERN.findall(suggestion.text)))
+        assert all(p in PLACEHOLDERS or p.startswith(("[which ", "[what ")) for p in suggestion.placeholders)
         if result.features.dates:
             assert "[date]" not in suggestion.text, (result.text, suggestion.text)
 

@@ -276,6 +276,10 @@ _BRINGING = frozenset(
 )
 
 
+# Ways of handling something, rated once what they handle is named before them.
+_WORK_OF = frozenset({"management", "handling", "tracking", "triage", "scheduling", "routing"})
+
+
 def _improved(core: str, framed: bool) -> str | None:
     """ "Improved clarity of the tenancy letters" -> "Raise the survey rating of the clarity of ...";
     "Introduce better tracking of loans" the same, of the tracking of loans."""
@@ -288,8 +292,11 @@ def _improved(core: str, framed: bool) -> str | None:
     body, date = split_frame(rest, framed)
     if len(body.split()) > 10 or re.search(r"\d", body):
         return None
-    if not re.search(r"\bof\b", body):
-        return None  # "Better planning": no named thing to rate
+    words = body.split()
+    named_work = len(words) >= 3 and words[-1].lower() in _WORK_OF and not re.search(r"[,/&+]|\band\b", body)
+    if not re.search(r"\bof\b", body) and not named_work:
+        # "Better planning": no named thing to rate ("better rota swap handling" names it)
+        return None
     measure = lexicon.MEASURE_OF.get(body.split()[0].lower(), "survey rating")
     return _tidy(f"Raise the {measure} of the {body} {_SLOTS} {date}")
 

@@ -34,10 +34,10 @@ from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.outcomes import outcome_drafts
-from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import structure_of
 
-_PLACEHOLDER = re.compile(r"\[(?:baseline|target|date|which [a-z-]+|what they do and how often)\]")
+_PLACEHOLDER = SLOT_PATTERN
 _TRAILING_PUNCTUATION = " \t.;,:!"
 _DATE_PREPOSITIONS = ("by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ")
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 BASELINE = "[baseline]"
 TARGET = "[target]"
 DATE = "[date]"
@@ -19,3 +21,7 @@ def scope_slot(things: str) -> str:
     '[which aspects]'
     """
     return f"[which {things}]"
+
+
+# Every slot a draft may hold: the three values, a bar for people and a scope to choose.
+SLOT_PATTERN = re.compile(r"\[(?:baseline|target|date|which [a-z-]+|what they do and how often)\]")
