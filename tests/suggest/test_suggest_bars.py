@@ -17,7 +17,7 @@ from krquality.features.types import Features, Form, SpanRef
 from krquality.result import Finding, Severity
 from krquality.suggest import BLANKS_CEILING, TARGET_BLANK_CEILING, draft_score, fill_placeholders
 from krquality.suggest.bars import bar_drafts, process_drafts
-from krquality.suggest.slots import PEOPLE_BAR
+from krquality.suggest.slots import PEOPLE_BAR, SLOT_PATTERN
 
 from .texts import SLOTS, suggested
 
@@ -191,3 +191,22 @@ def test_the_uncheckable_word_is_not_kept_or_dropped_alone() -> None:
     for text in suggested("Each team has two highly active first-aiders"):
         assert "highly active" not in text
         assert "active first-aiders" not in text
+
+
+_WORDS = ["each", "team", "has", "two", "highly", "active", "stewards", "all", "stages", "of", "the", "is",
+          "process", "formalised", "who", "lead", "walks", "patient", "advocates", "very", "engaged", "."]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10).map(" ".join), st.data())
+def test_any_flag_gives_a_draft_with_a_slot_in_place_of_the_phrase_or_none(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    name = data.draw(st.sampled_from(["wording.uncheckable", "wording.absolute"]))
+    flagged = Finding("KRQ409", name, Severity.WARNING, "", start, end)
+    # never a crash; a draft always puts a slot where the phrase was, never just drops it
+    for draft in bar_drafts(_state(text), [flagged]):
+        assert SLOT_PATTERN.search(draft.removesuffix(" by [date]"))
+    for draft_text, _ in process_drafts(_state(text)):
+        assert SLOT_PATTERN.search(draft_text)
