@@ -9,7 +9,8 @@ returns a draft only when it can keep every part of it:
 - "Continue/Keep <doing X>" gets the measure X is for, without the
   continuing verb ("Keep closing open tickets" -> fewer open tickets);
 - a wished state ("More volunteers", "The app has a clearer menu",
-  "Make the forms simpler") gets a measure with the author's words;
+  "Make the forms simpler", "Introduce better tracking of loans") gets a
+  measure with the author's words;
 - a recurring activity with a purpose clause ("... each week to welcome
   new members") gets the effect its purpose names.
 

@@ -17,9 +17,12 @@ answers only for one shape of task, keeping every part of its words:
 - a topic named by the things to make, with no verb ("Additional guides on
   composting", "Walks and talks for new birders"): the measure of the audience
   those things are for, when every one of them takes the same measure;
+- knowledge stated as reached ("Spreadsheet pivot tables understood and
+  used"): the same test score;
 - the growth of a group ("Participation and growth of the choir network"):
   its monthly active members; people named with their recruitment ("Allotment
-  mentor recruitment"): how many are active;
+  mentor recruitment", "Recruitment of tutors for the reading clubs"): how
+  many are active (there);
 - a publishing habit with no purpose ("Blog regularly"): the channel's audience.
 
 A list of different activities ("Newsletter upkeep + style rules"), or a topic
