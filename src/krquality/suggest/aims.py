@@ -9,7 +9,8 @@ returns a draft only when it can keep every part of it:
 - "Continue/Keep <doing X>" gets the measure X is for, without the
   continuing verb ("Keep closing open tickets" -> fewer open tickets);
 - a wished state ("More volunteers", "The app has a clearer menu",
-  "Make the forms simpler") gets a measure with the author's words;
+  "Make the forms simpler", "Introduce better tracking of loans") gets a
+  measure with the author's words;
 - a recurring activity with a purpose clause ("... each week to welcome
   new members") gets the effect its purpose names.
 
@@ -268,16 +269,35 @@ _IMPROVED = frozenset({"improved", "better", "greater", "stronger", "clearer", "
 _VERBS_INSIDE = re.compile(r"\b(?:is|are|was|were|be|has|have|will|should|can)\b|[.;:!?+&]", re.I)
 
 
+# Verbs that bring in what the aim word qualifies ("Introduce better tracking of ..."): the
+# work is the means, the better thing its outcome, measured the same way.
+_BRINGING = frozenset(
+    {"integrate", "implement", "introduce", "build", "create", "develop", "provide", "establish", "deliver",
+     "enable", "design", "add", "offer", "adopt", "bring", "put"}
+)
+
+
+# Ways of handling something, rated once what they handle is named before them.
+_WORK_OF = frozenset({"management", "handling", "tracking", "triage", "scheduling", "routing"})
+
+
 def _improved(core: str, framed: bool) -> str | None:
-    """ "Improved clarity of the tenancy letters" -> "Raise the survey rating of the clarity of ..."."""
+    """ "Improved clarity of the tenancy letters" -> "Raise the survey rating of the clarity of ...";
+    "Introduce better tracking of loans" the same, of the tracking of loans."""
+    verb, _, after = core.partition(" ")
+    if verb.lower() in _BRINGING and after.split(" ", 1)[0].lower() in _IMPROVED:
+        core = after  # the work that brings it in is the means
     first, _, rest = core.partition(" ")
     if first.lower() not in _IMPROVED or len(rest.split()) < 2 or _VERBS_INSIDE.search(rest):
         return None
     body, date = split_frame(rest, framed)
     if len(body.split()) > 10 or re.search(r"\d", body):
         return None
-    if not re.search(r"\bof\b", body):
-        return None  # "Better planning": no named thing to rate
+    words = body.split()
+    named_work = len(words) >= 3 and words[-1].lower() in _WORK_OF and not re.search(r"[,/&+]|\band\b", body)
+    if not re.search(r"\bof\b", body) and not named_work:
+        # "Better planning": no named thing to rate ("better rota swap handling" names it)
+        return None
     measure = lexicon.MEASURE_OF.get(body.split()[0].lower(), "survey rating")
     return _tidy(f"Raise the {measure} of the {body} {_SLOTS} {date}")
 

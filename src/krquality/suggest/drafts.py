@@ -33,11 +33,12 @@ from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.counts import count_drafts
+from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.outcomes import outcome_drafts
-from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import structure_of
 
-_PLACEHOLDER = re.compile(r"\[(?:effect measure|baseline|target|date)\]")
+_PLACEHOLDER = SLOT_PATTERN
 _TRAILING_PUNCTUATION = " \t.;,:!"
 _DATE_PREPOSITIONS = ("by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ")
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
@@ -95,7 +96,8 @@ def build_drafts(
     >>> [d.text for d in build_drafts(features, Label.MILESTONE, (), SpanRef(7, 21, "the mobile app"))]
     ['Launch the mobile app by [date]', 'Reach [target] weekly active users of the mobile app by [date]']
     """
-    drafts: list[Draft] = []
+    # the author's sentence with a bar to define where a grade or scope nobody can check was
+    drafts: list[Draft] = [Draft(text, DraftKind.EDITED) for text in bar_drafts(features, findings)]
     edited = _edited(features, label, findings)
     metric = _metric(features, label, object_span)
     if label is Label.METRIC:
@@ -164,7 +166,7 @@ def build_drafts(
             toward = _toward_outcome(features, object_span)
         elif at is None and toward is None and lead is None:
             toward = _toward_outcome(features, None)  # "Talks given in at least four towns"
-        drafts += [d for d in (toward or _fewer_open(features, object_span),) if d is not None]
+        drafts += [toward] if toward is not None else _fewer_open(features, object_span)
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     if label is Label.TASK or not drafts:
@@ -184,6 +186,12 @@ def build_drafts(
             Draft(text, DraftKind.METRIC)
             for text in count_drafts(features, findings, counted, things=things, date=_date_phrase(features))
         ]
+
+    # a process in a state nobody can check ("... is systematised"): the end state that shows it
+    drafts += [
+        Draft(text, DraftKind.MILESTONE if milestone else DraftKind.METRIC)
+        for text, milestone in process_drafts(features)
+    ]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:
@@ -525,28 +533,36 @@ _CLOSED_SHARE = re.compile(
 _SHARE_OF = re.compile(r"^(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+(?:the\s+)?", re.I)
 
 
-def _fewer_open(features: Features, object_span: SpanRef | None) -> Draft | None:
-    """ "Reduce the number of open issues from the kerb audit from [baseline] to [target] by
-    [date]" for "Close 50% of issues from the kerb audit": what closing a share of flaws is for."""
+def _fewer_open(features: Features, object_span: SpanRef | None) -> list[Draft]:
+    """ "Reduce the number of open issues from the kerb audit by 50% (from [baseline]) by
+    [date]" for "Close 50% of issues from the kerb audit": what closing a share of flaws is for,
+    the author's share its cut ("from [baseline] to [target]" for "all" or "most")."""
     shape = structure_of(features)
     if features.lead_verb is None:
         # "75% of the bugs are fixed by June": the same, written as a state reached
         stop = min([d.span.start for d in features.dates] + [shape.end])
         closed = _CLOSED_SHARE.fullmatch(" ".join(features.text[shape.start : stop].split()).rstrip(" .,;:"))
         if closed is None:
-            return None
+            return []
         phrase, rest = closed["share"], _SHARE_OF.sub("", closed["share"])
     elif _lead_lemma(features) not in _CLOSING_VERBS or object_span is None:
-        return None
+        return []
     else:
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
         phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
         rest = _SHARE_OF.sub("", phrase)
     words = rest.split()
     if rest == phrase or len(words) > 10 or not any(w.lower() in lexicon.FLAW_NOUNS for w in words[:3]):
-        return None
+        return []
+    drafts = []
+    share = re.match(r"\d[\d.,]*\s*%", phrase)
+    if share is not None and float(share.group().rstrip(" %").replace(",", "")) < 100:
+        # the author's share is the cut ("Close 40% of ..." -> "... by 40% (from [baseline])")
+        cut = share.group().replace(" ", "")
+        text = f"Reduce the number of open {rest} by {cut} (from {BASELINE}) {_date_phrase(features)}"
+        drafts.append(Draft(_tidy(text), DraftKind.METRIC))
     text = f"Reduce the number of open {rest} from {BASELINE} to {TARGET} {_date_phrase(features)}"
-    return Draft(_tidy(text), DraftKind.METRIC)
+    return [*drafts, Draft(_tidy(text), DraftKind.METRIC)]
 
 
 def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:

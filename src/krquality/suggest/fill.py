@@ -17,19 +17,50 @@ from __future__ import annotations
 import re
 
 from krquality.suggest.lexicon import DECREASE_VERBS
-from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, PEOPLE_BAR, TARGET
 
 FILLED_DATE = "Q4"
 # A named measure for the effect slot: the draft scores what it will once its author names one.
 FILLED_EFFECT = "the weekly count"
+# The published scale (docs/checks.md, "Score and grade") puts "a measure of effect with a
+# target" in the outcome band (90-100), its baseline and time frame completing it, and "an
+# outcome metric with a gap" in the checkable band (75-89). A draft's blanks are gaps the
+# author has still to fill: with its target (or a bar to define) blank, it is at best
+# checkable; with only its baseline or date blank, it keeps the outcome band but not its top.
+TARGET_BLANK_CEILING = 89
+BLANKS_CEILING = 99
 _COUNT_TARGET = "5000"  # "Reach [target] weekly active users"
 _COUNT_BASELINE = "40"
 _RATE_LOW, _RATE_HIGH = "40%", "55%"  # a unit keeps metric.no_unit quiet on rates and times
 
+_PEOPLE_BAR_FILLED = "lead an event each month"
+_SCOPE_SLOT = re.compile(r"\[which ([a-z-]+)\]")
+_BLANK = re.compile(r"\[[a-z][a-z _./-]*\]")  # as the placeholder check reads one
 _NUMBER = re.compile(r"(?P<pre>[^\d\s]*)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<post>[^\s]*)")
 _QUALIFIER = r"(?:(?:below|under|above|over|at least|at most|less than|more than)\s+)?"
 _BASELINE_BEFORE = re.compile(re.escape(BASELINE) + r"\s+to\s+" + _QUALIFIER + r"(?P<value>\S+)")
 _TARGET_AFTER = re.compile(r"from\s+(?P<value>\S+)\s+to\s+" + re.escape(TARGET))
+
+
+def draft_score(filled_score: int, text: str) -> int:
+    """The score of a draft whose filled form scores ``filled_score``: the same, capped while
+    ``text`` still has blanks, so a draft with blanks never scores 100 and never outranks a
+    complete key result of its band the author could sign today.
+
+    A blank target (or a bar to define, "[what they do and how often]") caps it at
+    :data:`TARGET_BLANK_CEILING`; a blank baseline or date alone at :data:`BLANKS_CEILING`.
+
+    >>> draft_score(100, "Increase NPS from [baseline] to [target] by [date]")
+    89
+    >>> draft_score(100, "Increase NPS from [baseline] to 48 by [date]")
+    99
+    >>> draft_score(100, "Increase NPS from 41 to 48 by Q4")
+    100
+    """
+    blanks = set(_BLANK.findall(text))
+    if blanks - {BASELINE, DATE}:
+        return min(filled_score, TARGET_BLANK_CEILING)
+    return min(filled_score, BLANKS_CEILING) if blanks else filled_score
 
 
 def _decreasing(text: str) -> bool:
@@ -65,6 +96,8 @@ def fill_placeholders(text: str) -> str:
     'Reach 5000 weekly active users of the app by Q4'
     >>> fill_placeholders("Move [effect measure] from [baseline] to [target] by [date] via 6 fairs")
     'Move the weekly count from 40% to 55% by Q4 via 6 fairs'
+    >>> fill_placeholders("Four stewards who [what they do and how often] track [which parts]")
+    'Four stewards who lead an event each month track the agreed parts'
     """
     text = text.replace(EFFECT, FILLED_EFFECT)
     down = _decreasing(text)
@@ -79,4 +112,6 @@ def fill_placeholders(text: str) -> str:
         text = text.replace(TARGET, target or (_RATE_LOW if down else _RATE_HIGH), 1)
     text = text.replace(BASELINE, _COUNT_BASELINE)  # "Double weekly active teams from [baseline]"
     text = text.replace(TARGET, _COUNT_TARGET)
+    text = text.replace(PEOPLE_BAR, _PEOPLE_BAR_FILLED)  # "organisers who [what they do and how often]"
+    text = _SCOPE_SLOT.sub(r"the agreed \1", text)  # "[which aspects]"
     return text.replace(DATE, FILLED_DATE)

@@ -17,9 +17,12 @@ answers only for one shape of task, keeping every part of its words:
 - a topic named by the things to make, with no verb ("Additional guides on
   composting", "Walks and talks for new birders"): the measure of the audience
   those things are for, when every one of them takes the same measure;
+- knowledge stated as reached ("Spreadsheet pivot tables understood and
+  used"): the same test score;
 - the growth of a group ("Participation and growth of the choir network"):
   its monthly active members; people named with their recruitment ("Allotment
-  mentor recruitment"): how many are active;
+  mentor recruitment", "Recruitment of tutors for the reading clubs"): how
+  many are active (there);
 - a publishing habit with no purpose ("Blog regularly"): the channel's audience.
 
 A list of different activities ("Newsletter upkeep + style rules"), or a topic
@@ -78,6 +81,9 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     if task and features.lead_verb is None:
         # names of things, not "Host talks on X" (drafted elsewhere)
         builders += [_topic, _group_growth, _recruitment]
+    elif features.lead_verb is None:
+        # "Recruitment of stewards" read as a deliverable is still people to grow
+        builders.append(_recruitment)
     drafts = [d for build in builders if (d := build(body, date)) is not None]
     if task and (habit := _habit(core, "" if framed else f"by {DATE}")) is not None:
         drafts.append(habit)  # "Blog every week": the rate is the habit itself
@@ -219,6 +225,12 @@ _SKILLS = (
         re.I,
     ),
     re.compile(r"^(?P<x>(?:the\s+)?ability\s+to\s+.+)$", re.I),
+    # a state nobody can check: "Modern CSS layout understood and used"
+    re.compile(
+        r"^(?P<x>(?!the\b|our\b|this\b)[\w\"'].+?)(?<!\band)(?<!\bor)\s+(?:(?:are|is)\s+)?(?:well\s+)?(?:understood|learned|learnt|mastered)"
+        r"(?:\s+(?:and|&)\s+(?:used|applied|practised|practiced|put\s+to\s+use))?$",
+        re.I,
+    ),
 )
 # Understanding a market or people is research, not a skill a test can score.
 _NOT_SKILLS = lexicon.PEOPLE_NOUNS | {
@@ -242,6 +254,10 @@ def _skill(core: str, date: str) -> OutcomeDraft | None:
             return None
         if set(re.findall(r"[a-z]+", topic.lower())) & _NOT_SKILLS:
             return None
+        if pattern is _SKILLS[-1] and topic[1:2].islower() and len(topic.split()) > 1:
+            # "Modern CSS features understood": a capital that only opened the sentence
+            # (one word may be a name: "Welsh understood")
+            topic = topic[:1].lower() + topic[1:]
         if topic.lower().startswith("ability"):
             topic = "the " + topic[:1].lower() + topic[1:]
         elif topic.lower().startswith("the ability"):
@@ -346,17 +362,41 @@ _RECRUITING = re.compile(
 )
 
 
+# Named the other way round, with where they are wanted: "Recruitment of mentors and their
+# interest in the study groups" (the interest is shown by being active there).
+_RECRUITMENT_OF = re.compile(
+    r"^(?:recruitment|recruiting|onboarding)\s+of\s+(?:new\s+|more\s+)?(?P<people>[a-z]+)"
+    r"(?:\s+(?:and\s+their\s+(?:interest|involvement|participation)\s+)?(?P<where>(?:in|for|into|across)\s+[^,;:+]+))?$",
+    re.I,
+)
+
+
 def _recruitment(core: str, date: str) -> OutcomeDraft | None:
     """ "Garden volunteer recruitment" -> "Increase the number of active garden volunteers ..."."""
     named = _RECRUITING.match(core)
     if named is None:
-        return None
+        return _recruitment_of(core, date)
     people = named.group("people").lower() + "s"
     if people not in lexicon.PEOPLE_NOUNS:
         return None  # "Donor data onboarding": not people to grow
     who = named.group("who").strip()
     who = who[:1].lower() + who[1:] if who[1:2].islower() else who
     return OutcomeDraft(_dated_metric(f"Increase the number of active {who} {people}", date), milestone=False)
+
+
+def _recruitment_of(core: str, date: str) -> OutcomeDraft | None:
+    """ "Recruitment of mentors for the study groups" -> "Increase the number of active mentors
+    in the study groups ..."."""
+    named = _RECRUITMENT_OF.match(core)
+    if named is None or named.group("people").lower() not in lexicon.PEOPLE_NOUNS:
+        return None
+    where = named.group("where") or ""
+    if len(where.split()) > 8:
+        return None
+    where = re.sub(r"^(?:for|into|across)\b", "in", where, flags=re.I)
+    people = named.group("people").lower()
+    measure = f"Increase the number of active {people} {where}"
+    return OutcomeDraft(_dated_metric(measure, date), milestone=False)
 
 
 # -- a habit of publishing with no purpose: the audience of the channel ------------------------

@@ -4,9 +4,11 @@ How a draft with placeholders is judged (both conditions must hold):
 
 1. **Filled, it scores higher.** The draft is analysed with its
    placeholders replaced by plausible values (:func:`fill_placeholders`);
-   that score must beat the original's, and it is the ``score`` the
-   returned :class:`~krquality.result.Suggestion` carries (the score the
-   key result gets once the author fills in the real values).
+   that score, capped while blanks remain (:func:`draft_score`: at most
+   89 with a blank target or bar, 99 with only a blank baseline or date,
+   so a draft with blanks never outranks a complete key result of its
+   band), must beat the original's, and it is the ``score`` the returned
+   :class:`~krquality.result.Suggestion` carries.
 2. **As shown, it fixes what it claims.** The draft is also analysed
    exactly as returned, placeholders and all. A finding code of the
    original counts as fixed only if neither analysis reports it; the
@@ -24,7 +26,7 @@ and the shown form takes the filled form's. A draft that starts with
 another word than its key result, or adds another word, is tagged by
 spaCy. On the 4,237 training texts the suggestions came out the same as
 with both forms tagged afresh for all but one key result (where one claims
-a fix fewer), and every suggestion's ``score`` equals what
+a fix fewer), and every suggestion's ``score`` equals (capped as above) what
 ``krquality.analyze`` gives its filled text; on other text a borrowed tag
 may in rare cases differ from the tagger's, and the score with it.
 """
@@ -210,10 +212,11 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
     if (rule := breaks_rules(draft, original, filled=filled)) is not None:
         return rule
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
-    if filled.score <= original.score or not fixes:
+    score = draft_score(filled.score, draft.text)
+    if score <= original.score or not fixes:
         return None
     return Suggestion(
-        text=draft.text, label=filled.label, score=filled.score, fixes=fixes, placeholders=draft.placeholders
+        text=draft.text, label=filled.label, score=score, fixes=fixes, placeholders=draft.placeholders
     )
 
 
