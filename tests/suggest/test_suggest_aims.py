@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import krquality
 from krquality.features.types import Features, Form, SpanRef
-from krquality.suggest import draft_score, fill_placeholders
+from krquality.suggest import fill_placeholders
 from krquality.suggest.aims import aim_drafts
 
 SLOTS = "from [baseline] to [target]"
@@ -154,9 +154,7 @@ def test_the_engine_keeps_the_draft_and_scores_its_filled_text(text: str, draft:
         assert draft in [s.text for s in result.suggestions]
     for suggestion in result.suggestions:
         assert suggestion.score > result.score
-        assert suggestion.score == draft_score(
-            krquality.analyze(fill_placeholders(suggestion.text)).score, suggestion.text
-        )
+        assert suggestion.score == krquality.analyze(fill_placeholders(suggestion.text)).score
 
 
 @pytest.mark.slow

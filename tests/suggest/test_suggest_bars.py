@@ -1,5 +1,5 @@
 """Drafts for activities, vague aims and states nobody can check (krquality.suggest.bars and the
-builders beside it), and the scores drafts with blanks may carry (krquality.suggest.fill).
+builders beside it), and how their blanks are filled (krquality.suggest.fill).
 
 The builders' wording runs on plain features; the shapes run through the real engine, which
 must keep the draft past the gates of krquality.suggest.rewrite. Every example is written for
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import krquality
 from krquality.features.types import Features, Form, SpanRef
 from krquality.result import Finding, Severity
-from krquality.suggest import BLANKS_CEILING, TARGET_BLANK_CEILING, draft_score, fill_placeholders
+from krquality.suggest import fill_placeholders
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.slots import PEOPLE_BAR, SLOT_PATTERN
 
@@ -92,22 +92,7 @@ def test_no_process_draft_for_other_states(text: str) -> None:
     assert process_drafts(_state(text)) == []
 
 
-# -- the scores of drafts with blanks ---------------------------------------------------------
-
-
-@given(st.integers(0, 100))
-def test_a_draft_with_blanks_never_scores_100(filled: int) -> None:
-    assert draft_score(filled, "Cut wait times from [baseline] to [target] by [date]") <= TARGET_BLANK_CEILING
-    assert draft_score(filled, "Cut wait times from [baseline] to 10 minutes by [date]") <= BLANKS_CEILING
-    assert draft_score(filled, "Reach 40 advocates who [what they do and how often]") <= TARGET_BLANK_CEILING
-    assert draft_score(filled, "Cut wait times from 14 to 10 minutes by Q3") == filled
-
-
-def test_a_draft_with_blanks_does_not_outrank_a_complete_key_result_of_its_band() -> None:
-    complete = krquality.analyze("Cut the average wait at the clinic from 40 to 25 minutes by Q3")
-    assert complete.score == 100
-    for text in ("Hold a weekly clinic drop-in", "Run more blood drives"):
-        assert all(s.score < complete.score for s in krquality.analyze(text).suggestions)
+# -- the blanks, filled -----------------------------------------------------------------------
 
 
 def test_filled_bars_read_as_plain_words() -> None:
@@ -170,8 +155,7 @@ def test_the_engine_offers_the_draft_first(text: str, draft: str) -> None:
     assert result.suggestions, result.no_suggestion
     first = result.suggestions[0]
     assert first.text == draft
-    assert first.score == draft_score(krquality.analyze(fill_placeholders(first.text)).score, first.text)
-    assert first.score < 100
+    assert first.score == krquality.analyze(fill_placeholders(first.text)).score
 
 
 @pytest.mark.slow

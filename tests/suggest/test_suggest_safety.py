@@ -12,7 +12,7 @@ import re
 import pytest
 
 import krquality
-from krquality.suggest import Draft, DraftKind, draft_score, fill_placeholders
+from krquality.suggest import Draft, DraftKind, fill_placeholders
 from krquality.suggest.rewrite import breaks_rules
 from krquality.suggest.structure import structure_of
 
@@ -124,7 +124,7 @@ def test_tasks_and_output_counts_get_a_draft_toward_the_effect(text: str, measur
 def test_a_suggestions_score_is_the_score_of_its_filled_text(text: str) -> None:
     for suggestion in krquality.analyze(text).suggestions:
         filled = krquality.analyze(fill_placeholders(suggestion.text), suggestions=False)
-        assert suggestion.score == draft_score(filled.score, suggestion.text)
+        assert suggestion.score == filled.score
 
 
 def test_a_draft_keeping_a_flagged_word_is_refused() -> None:

@@ -53,13 +53,10 @@ raising a check to error makes it cost 30.
 
 A suggested rewrite with blanks still to fill (``[baseline]``, ``[target]``,
 ``[date]``, or a bar to define such as ``[which stages]``) is scored on the same
-scale, by its text with the blanks filled by plausible values, and then held
-below what only the author's values can earn: while its target or a bar is
-blank it is "an outcome metric with a gap", at most 89 (B); while only its
-baseline or date is, it has its target and keeps the outcome band, at most
-99. So a draft with blanks never scores 100 and never outranks a complete
-key result of its band that the author could sign today; it is offered
-only if that capped score beats the key result's.
+scale by its text with the blanks filled by plausible values: the score it will
+have once its author fills them, which is not the score of the draft as shown.
+The suggestion lists its blanks (``placeholders``), and interfaces show them
+beside the score; it is offered only if that score beats the key result's.
 """
 
 from __future__ import annotations

@@ -8,23 +8,20 @@
 from __future__ import annotations
 
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
-from krquality.suggest.fill import BLANKS_CEILING, TARGET_BLANK_CEILING, draft_score, fill_placeholders
+from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.rewrite import MAX_SUGGESTIONS, fixed_codes, suggest, suggest_many, verify
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, PLACEHOLDERS, TARGET
 
 __all__ = [
     "BASELINE",
-    "BLANKS_CEILING",
     "DATE",
     "EFFECT",
     "MAX_SUGGESTIONS",
     "PLACEHOLDERS",
     "TARGET",
-    "TARGET_BLANK_CEILING",
     "Draft",
     "DraftKind",
     "build_drafts",
-    "draft_score",
     "fill_placeholders",
     "fixed_codes",
     "suggest",

@@ -32,8 +32,8 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
-from krquality.suggest.counts import count_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
+from krquality.suggest.counts import count_drafts
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import structure_of

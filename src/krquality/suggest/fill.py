@@ -22,13 +22,6 @@ from krquality.suggest.slots import BASELINE, DATE, EFFECT, PEOPLE_BAR, TARGET
 FILLED_DATE = "Q4"
 # A named measure for the effect slot: the draft scores what it will once its author names one.
 FILLED_EFFECT = "the weekly count"
-# The published scale (docs/checks.md, "Score and grade") puts "a measure of effect with a
-# target" in the outcome band (90-100), its baseline and time frame completing it, and "an
-# outcome metric with a gap" in the checkable band (75-89). A draft's blanks are gaps the
-# author has still to fill: with its target (or a bar to define) blank, it is at best
-# checkable; with only its baseline or date blank, it keeps the outcome band but not its top.
-TARGET_BLANK_CEILING = 89
-BLANKS_CEILING = 99
 _COUNT_TARGET = "5000"  # "Reach [target] weekly active users"
 _COUNT_BASELINE = "40"
 _RATE_LOW, _RATE_HIGH = "40%", "55%"  # a unit keeps metric.no_unit quiet on rates and times
@@ -40,27 +33,6 @@ _NUMBER = re.compile(r"(?P<pre>[^\d\s]*)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<post>[^\s
 _QUALIFIER = r"(?:(?:below|under|above|over|at least|at most|less than|more than)\s+)?"
 _BASELINE_BEFORE = re.compile(re.escape(BASELINE) + r"\s+to\s+" + _QUALIFIER + r"(?P<value>\S+)")
 _TARGET_AFTER = re.compile(r"from\s+(?P<value>\S+)\s+to\s+" + re.escape(TARGET))
-
-
-def draft_score(filled_score: int, text: str) -> int:
-    """The score of a draft whose filled form scores ``filled_score``: the same, capped while
-    ``text`` still has blanks, so a draft with blanks never scores 100 and never outranks a
-    complete key result of its band the author could sign today.
-
-    A blank target (or a bar to define, "[what they do and how often]") caps it at
-    :data:`TARGET_BLANK_CEILING`; a blank baseline or date alone at :data:`BLANKS_CEILING`.
-
-    >>> draft_score(100, "Increase NPS from [baseline] to [target] by [date]")
-    89
-    >>> draft_score(100, "Increase NPS from [baseline] to 48 by [date]")
-    99
-    >>> draft_score(100, "Increase NPS from 41 to 48 by Q4")
-    100
-    """
-    blanks = set(_BLANK.findall(text))
-    if blanks - {BASELINE, DATE}:
-        return min(filled_score, TARGET_BLANK_CEILING)
-    return min(filled_score, BLANKS_CEILING) if blanks else filled_score
 
 
 def _decreasing(text: str) -> bool:

@@ -4,11 +4,10 @@ How a draft with placeholders is judged (both conditions must hold):
 
 1. **Filled, it scores higher.** The draft is analysed with its
    placeholders replaced by plausible values (:func:`fill_placeholders`);
-   that score, capped while blanks remain (:func:`draft_score`: at most
-   89 with a blank target or bar, 99 with only a blank baseline or date,
-   so a draft with blanks never outranks a complete key result of its
-   band), must beat the original's, and it is the ``score`` the returned
-   :class:`~krquality.result.Suggestion` carries.
+   that score must beat the original's, and it is the ``score`` the
+   returned :class:`~krquality.result.Suggestion` carries: what the key
+   result will score once its author fills the blanks, which the
+   suggestion lists in ``placeholders``.
 2. **As shown, it fixes what it claims.** The draft is also analysed
    exactly as returned, placeholders and all. A finding code of the
    original counts as fixed only if neither analysis reports it; the
@@ -212,7 +211,7 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
     if (rule := breaks_rules(draft, original, filled=filled)) is not None:
         return rule
     fixes = fixed_codes(original.findings, filled.findings, shown.findings, placeholders=draft.placeholders)
-    score = draft_score(filled.score, draft.text)
+    score = filled.score
     if score <= original.score or not fixes:
         return None
     return Suggestion(

@@ -27,4 +27,6 @@ def scope_slot(things: str) -> str:
 
 
 # Every slot a draft may hold: a measure, the three values, a bar for people and a scope to choose.
-SLOT_PATTERN = re.compile(r"\[(?:effect measure|baseline|target|date|which [a-z-]+|what they do and how often)\]")
+SLOT_PATTERN = re.compile(
+    r"\[(?:effect measure|baseline|target|date|which [a-z-]+|what they do and how often)\]"
+)
