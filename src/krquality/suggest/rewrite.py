@@ -45,6 +45,7 @@ from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.lexicon import AIM_WORDS, FILLED_TAGS, PLACEHOLDER_TAGS
 from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.splitting import split_suggestions
 from krquality.suggest.structure import names_place, structure_of
 
 if TYPE_CHECKING:
@@ -96,11 +97,15 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
         drafted.append((result, drafts))
     cycle = items[0][1].cycle if items else None  # one batch, one document cycle
     analysed = _analyse_forms([draft for _, drafts in drafted for draft in drafts], analyzer, cycle)
+    # A compound key result is first offered as the key results it joins.
+    splits = split_suggestions(items, analyzer=analyzer, cycle=cycle)
     out = []
-    for result, drafts in drafted:
-        broken: list[str] = []
-        suggestions = distinct(_judge_all(drafts, result, analysed, broken=broken))
-        judged = replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result
+    for (result, drafts), split in zip(drafted, splits, strict=True):
+        broken: list[str] = [split] if isinstance(split, str) else []
+        first = [split] if isinstance(split, Suggestion) else []
+        suggestions = distinct(first + _judge_all(drafts, result, analysed, broken=broken))
+        offered = tuple(suggestions[:MAX_SUGGESTIONS])
+        judged = replace(result, suggestions=offered) if drafts or first else result
         reason = no_suggestion_reason(judged, drafts, broken=broken)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
     return out
