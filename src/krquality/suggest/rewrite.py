@@ -333,7 +333,7 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Seq
         return ""
     if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
         return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
-    if not drafts:
+    if not drafts and not broken:
         return "no safe rewrite: the key result gives no words to build a draft from"
     reasons = [*broken] or [r for d in drafts if (r := breaks_rules(d, result)) is not None]
     if reasons:

@@ -2,12 +2,12 @@
 
 Each part comes out complete, as its author would have written it alone:
 what the halves share goes to both. A subject and verb written once
-("Add 4 new members and 1 new partner school") lead the part that lacks
-them ("Add 1 new partner school"); a time frame at the end ("... by June")
+("Sign 6 new sponsors and 2 new venues") lead the part that lacks them
+("Sign 2 new venues"); a time frame at the end ("... by June")
 or at the start ("By June, ...") and a cycle tag ("[Q2]") close every part.
-A part the author hedged ("..., and consider setting up a staging server")
-becomes the decision it leaves open ("Decide whether to set up a staging
-server"): a key result cannot be half-wanted, and a decision by a date is
+A part the author hedged ("... and consider opening a second site")
+becomes the decision it leaves open ("Decide whether to open a second
+site"): a key result cannot be half-wanted, and a decision by a date is
 a result an OKR coach can score.
 
 Pure functions of the tagged ``Doc`` and its features: no model. The parts
@@ -59,9 +59,9 @@ def split_parts(
 
     >>> import krquality
     >>> nlp = krquality.get_analyzer().nlp
-    >>> doc = nlp("Add 4 new members and 1 new partner school by June")
-    >>> [p.text for p in split_parts(doc, doc._.krq_features, [(18, 21)])]
-    ['Add 4 new members by June', 'Add 1 new partner school by June']
+    >>> doc = nlp("Sign 6 new sponsors and 2 new venues by October")
+    >>> [p.text for p in split_parts(doc, doc._.krq_features, [(20, 23)])]
+    ['Sign 6 new sponsors by October', 'Sign 2 new venues by October']
     """
     text = features.text
     body_start, body_end = features.body.start, features.body.end
@@ -150,6 +150,10 @@ def _shared_time_frame(
     span = dates[0].span
     first, last = segments[0], segments[-1]
     start = _with_preposition(text, span.start, first[0])
+    words = text[start : span.end].lower().split()
+    before = text[first[0] : start].lower().split()[-1:]
+    if words[0] == "of" or (words[0] not in _FRAMING and before and before[0] in _OWNING):
+        return None  # "a roadmap for the first half of 2027": the date belongs to a thing, not to the parts
     if last[0] <= span.start and not text[span.end : last[1]].strip(_EDGE):
         return (start, span.end), False
     if not text[first[0] : start].strip(_EDGE) and text[span.end : first[1]].lstrip().startswith(","):
@@ -157,6 +161,11 @@ def _shared_time_frame(
     return None
 
 
+# Words that make a date the time frame of a whole key result, and words that make it part of a thing.
+_FRAMING = frozenset(
+    {"by", "before", "until", "till", "in", "within", "during", "on", "at", "end", "the", "no"}
+)
+_OWNING = frozenset({"of", "for", "from", "since", "about"})
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
 
 
@@ -175,8 +184,8 @@ def _completed(
     first_segment: tuple[int, int],
 ) -> str | None:
     """A later part made complete with what the first part shares: its own verb or clause keeps
-    it as written; a participle takes the first part's subject ("Planning is done ... and started
-    ..."); a count or a noun takes the first part's verb ("Add 4 ... and 1 ...")."""
+    it as written; a participle takes the first part's subject ("Field testing is done ... and
+    started ..."); a count or a noun takes the first part's verb ("Sign 6 ... and 2 ...")."""
     if not tokens:
         return None
     head = tokens[0]
@@ -205,14 +214,16 @@ def _completed(
 
 
 def _opens_clause(tokens: Sequence[Token]) -> bool:
-    """Whether a part has a subject and a finite verb of its own ("the track is open")."""
-    return any(t.tag_ in _FINITE_TAGS or t.lower_ in _BE_HAVE for t in tokens[1:6]) and tokens[0].pos_ in {
-        "DET",
-        "NOUN",
-        "PROPN",
-        "PRON",
-        "ADJ",
-    }
+    """Whether a part has a subject and a finite verb of its own ("the track is open", "senior
+    staff have agreed"), not a complement with a clause after a comma ("complete, and includes")."""
+    for i, token in enumerate(tokens[:6]):
+        if token.is_punct or token.pos_ in {"CCONJ", "ADP"}:
+            return False
+        if i and (token.tag_ in _FINITE_TAGS or token.lower_ in _BE_HAVE):
+            return tokens[0].pos_ in {"DET", "NOUN", "PROPN", "PRON"} or (
+                tokens[0].pos_ == "ADJ" and tokens[1].pos_ in {"NOUN", "PROPN"}
+            )
+    return False
 
 
 def _is_verb(token: Token) -> bool:
@@ -224,8 +235,8 @@ def _is_verb(token: Token) -> bool:
 
 
 def _decision(part: str, hedge: str, tokens: Sequence[Token]) -> str | None:
-    """A hedged part as the decision it leaves open: "consider setting up a staging server" ->
-    "Decide whether to set up a staging server"; None when no order follows the hedge."""
+    """A hedged part as the decision it leaves open: "consider opening a second site" ->
+    "Decide whether to open a second site"; None when no order follows the hedge."""
     if hedge.lower() not in _DECIDING:
         return None
     at = part.lower().find(hedge.lower())

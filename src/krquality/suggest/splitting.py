@@ -55,15 +55,15 @@ def split_suggestions(
 
     >>> import krquality
     >>> analyzer = krquality.get_analyzer()
-    >>> text = "Add 4 new members and 1 new partner school by June"
+    >>> text = "Sign 6 new sponsors and 2 new venues by October"
     >>> doc = analyzer.nlp(text)
     >>> (result,) = analyzer.analyze_docs([(text, doc)])
     >>> from krquality.checks import CheckContext
     >>> context = CheckContext(text=text, doc=doc, features=result.features, label=result.label,
     ...     probabilities=result.probabilities, config=analyzer.config)
     >>> print(split_suggestions([(result, context)], analyzer=analyzer)[0].text)
-    Add 4 new members by June
-    Add 1 new partner school by June
+    Sign 6 new sponsors by October
+    Sign 2 new venues by October
     """
     if _SPLITTING.get():
         return [None] * len(items)
