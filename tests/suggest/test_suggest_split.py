@@ -143,6 +143,26 @@ def test_a_key_result_without_a_compound_finding_is_not_cut() -> None:
     assert split_parts(doc, doc._.krq_features, []) is None
 
 
+def test_a_complement_going_on_after_a_comma_is_not_cut_off_as_a_part() -> None:
+    # "complete" is a verb elsewhere; here it is the first part's complement, and the
+    # clause after the comma still describes the guide: no complete second key result
+    text = "The tenancy guide on the intranet is accurate and complete, and covers the common questions"
+    nlp = krquality.get_analyzer().nlp
+    doc = nlp(text)
+    at = text.index(" and ") + 1
+    assert split_parts(doc, doc._.krq_features, [(at, at + 3)]) is None
+
+
+def test_a_date_owned_by_a_thing_is_not_given_to_every_part() -> None:
+    text = "Launch the tenant app and agree a roadmap for the first half of 2027"
+    nlp = krquality.get_analyzer().nlp
+    doc = nlp(text)
+    at = text.index(" and ") + 1
+    parts = split_parts(doc, doc._.krq_features, [(at, at + 3)])
+    assert parts is not None
+    assert [p.text for p in parts] == ["Launch the tenant app", "Agree a roadmap for the first half of 2027"]
+
+
 def test_a_split_that_drops_a_word_or_a_number_breaks_a_rule() -> None:
     text = "Sign 6 new sponsors and 2 new venues by October"
     analyzer = krquality.get_analyzer()

@@ -152,7 +152,7 @@ def _shared_time_frame(
     start = _with_preposition(text, span.start, first[0])
     words = text[start : span.end].lower().split()
     before = text[first[0] : start].lower().split()[-1:]
-    if words[0] == "of" or (words[0] not in _FRAMING and before and before[0] in _OWNING):
+    if words[0] in _OWNING or (words[0] not in _FRAMING and before and before[0] in _OWNING):
         return None  # "a roadmap for the first half of 2027": the date belongs to a thing, not to the parts
     if last[0] <= span.start and not text[span.end : last[1]].strip(_EDGE):
         return (start, span.end), False
@@ -162,9 +162,7 @@ def _shared_time_frame(
 
 
 # Words that make a date the time frame of a whole key result, and words that make it part of a thing.
-_FRAMING = frozenset(
-    {"by", "before", "until", "till", "in", "within", "during", "on", "at", "end", "the", "no"}
-)
+_FRAMING = frozenset({"by", "before", "until", "till", "in", "within", "during", "on", "at", "no"})
 _OWNING = frozenset({"of", "for", "from", "since", "about"})
 _DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
 
@@ -231,7 +229,8 @@ def _is_verb(token: Token) -> bool:
     the tagger took for a noun at the start of a sentence."""
     if token.tag_ in {"VB", "VBP"}:
         return True
-    return token.lower_ in load_words("kr_verbs") and token.tag_ not in _PARTICIPLES | {"VBG"}
+    # (not an adjective: "complete, and includes ..." goes on describing the first part)
+    return token.lower_ in load_words("kr_verbs") and token.tag_ not in _PARTICIPLES | {"VBG", "JJ"}
 
 
 def _decision(part: str, hedge: str, tokens: Sequence[Token]) -> str | None:
