@@ -80,11 +80,12 @@ def split_suggestions(
         docs = list(analyzer.nlp.pipe(texts))
         batch = list(zip(texts, docs, strict=True))
         drafted = iter(analyzer.analyze_docs(batch, cycle=cycle, suggestions=True))
-        chosen: list[list[str] | None] = []
+        chosen: list[list[tuple[str, Result | None]] | None] = []
         for parts in cut:
             chosen.append([_line(part, next(drafted)) for part in parts] if parts else None)
-        lines = [line for item in chosen if item for line in item]
-        analysed = iter(_analysed(lines, analyzer, cycle))
+        # a part kept as cut is analysed already; a draft of it is analysed filled and as shown
+        lines = [line for item in chosen if item for line, known in item if known is None]
+        fresh = iter(_analysed(lines, analyzer, cycle))
     finally:
         _SPLITTING.reset(token)
     out: list[Suggestion | str | None] = []
@@ -92,18 +93,19 @@ def split_suggestions(
         if parts is None or item is None:
             out.append(None)
             continue
-        forms = [next(analysed) for _ in item]
-        out.append(_judged(result, context.doc, item, forms))
+        forms = [(known, known) if known is not None else next(fresh) for _, known in item]
+        out.append(_judged(result, context.doc, [line for line, _ in item], forms))
     return out
 
 
-def _line(part: Part, analysed: Result) -> str:
-    """The first draft of ``part`` that keeps its words and is no task, or the part as cut."""
+def _line(part: Part, analysed: Result) -> tuple[str, Result | None]:
+    """The first draft of ``part`` that keeps its words and is no task, or the part as cut
+    with its analysis."""
     wanted = _content(part.text)
     for suggestion in analysed.suggestions:
         if suggestion.label is not Label.TASK and wanted <= _words_of(suggestion.text):
-            return suggestion.text
-    return part.text
+            return suggestion.text, None
+    return part.text, analysed
 
 
 def _content(text: str) -> set[str]:
