@@ -75,6 +75,18 @@ def split_of(text: str) -> tuple[Result, list[str]]:
             "Open the swap shop and run a repair café by May [Q2]",
             ["Open the swap shop by May [Q2]", "Run a repair café by May [Q2]"],
         ),
+        # a date inside one part is lent to the other, never replaced by a [date] slot
+        (
+            "Hire 12 cooks and 3 porters by end of Q3 so the new kitchens open before the spring fair",
+            [
+                "Hire 12 cooks by end of Q3",
+                "Hire 3 porters by end of Q3 so the new kitchens open before the spring fair",
+            ],
+        ),
+        (
+            "Launch the partner portal by Q3 and migrate billing to the new provider",
+            ["Launch the partner portal by Q3", "Migrate billing to the new provider by Q3"],
+        ),
         # each measure is drafted as a metric of its own (a baseline slot each)
         (
             "Cut queue time to 5 minutes and raise member satisfaction to 90% by Q4",

@@ -77,14 +77,20 @@ def split_parts(
         removed.append(tag)
         suffix = " " + text[tag[0] : tag[1]]
     shared = _shared_time_frame(text, features.dates, segments)
+    lent = ""  # a date inside one part, lent to the parts without one
+    holder = -1
     if shared is not None:
-        (start, end), at_start = shared
-        removed.append((start, end))
+        (start, end), where = shared
         phrase = text[start:end].strip(_EDGE)
-        if at_start:
+        if where == "start":
+            removed.append((start, end))
             prefix = phrase[:1].upper() + phrase[1:] + ", "
-        else:
+        elif where == "end":
+            removed.append((start, end))
             suffix = " " + phrase + suffix
+        else:
+            lent = " " + phrase
+            holder = next(i for i, (a, b) in enumerate(segments) if a <= start < b)
     tokens = list(doc)
     texts = [_words(text, a, b, removed) for a, b in segments]
     if any(not t for t in texts):
@@ -100,14 +106,15 @@ def split_parts(
             return None
         parts.append(Part(completed))
     out = []
-    for part, (a, b) in zip(parts, segments, strict=True):
+    for i, (part, (a, b)) in enumerate(zip(parts, segments, strict=True)):
         hedged = [h for h in hedges if a <= h[0] < b]
         if hedged:
             decided = _decision(part.text, text[hedged[0][0] : hedged[0][1]], _tokens_in(tokens, a, b))
             if decided is None:
                 return None
             part = Part(decided, decision=True)
-        out.append(Part(_closed(prefix, part.text, suffix), part.decision))
+        closing = suffix if i == holder or not lent else lent + suffix
+        out.append(Part(_closed(prefix, part.text, closing), part.decision))
     return tuple(out)
 
 
@@ -142,9 +149,11 @@ def _tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
 
 def _shared_time_frame(
     text: str, dates: Sequence[DateRef], segments: Sequence[tuple[int, int]]
-) -> tuple[tuple[int, int], bool] | None:
-    """The span of a date both parts share, and whether it opens the key result: the only date,
-    at the end of the last part ("... and Y by June") or at the start of the first ("By June, ...")."""
+) -> tuple[tuple[int, int], str] | None:
+    """The span of the only date, which every part shares, and where it is: at the end of the last
+    part ("... and Y by June"), at the start of the first ("By June, ...") or "inside" one part
+    ("Hire A by June so that ... and B"), which lends it to the others; None for a date that
+    belongs to a thing ("a plan for 2027")."""
     if len(dates) != 1:
         return None
     span = dates[0].span
@@ -155,10 +164,11 @@ def _shared_time_frame(
     if words[0] in _OWNING or (words[0] not in _FRAMING and before and before[0] in _OWNING):
         return None  # "a roadmap for the first half of 2027": the date belongs to a thing, not to the parts
     if last[0] <= span.start and not text[span.end : last[1]].strip(_EDGE):
-        return (start, span.end), False
+        return (start, span.end), "end"
     if not text[first[0] : start].strip(_EDGE) and text[span.end : first[1]].lstrip().startswith(","):
-        return (start, span.end), True
-    return None
+        return (start, span.end), "start"
+    inside = any(a <= start and span.end <= b for a, b in segments)
+    return ((start, span.end), "inside") if inside and words[0] in _FRAMING else None
 
 
 # Words that make a date the time frame of a whole key result, and words that make it part of a thing.

@@ -31,6 +31,7 @@ from krquality.labels import Label
 from krquality.result import Result, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind
 from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.slots import DATE
 from krquality.suggest.split import Part, split_parts
 
 if TYPE_CHECKING:
@@ -154,6 +155,8 @@ def _judged(
             return kept
         if _dated(original) and not _dated(filled):
             return "drops the date the key result has"
+        if _dated(original) and DATE in line:
+            return "adds a time frame the key result already has"
     placeholders = tuple(dict.fromkeys(p for x in lines for p in Draft(x, DraftKind.EDITED).placeholders))
     fixes = fixed_codes(
         original.findings,
