@@ -387,14 +387,18 @@ class Analyzer:
             for text, hit in zip(chunk, found, strict=True):
                 yield hit if hit is not None else fresh[text]
 
-    def analyze_docs(self, batch: Sequence[tuple[str, Doc]], *, cycle: str | None = None) -> list[Result]:
-        """Results, without suggestions, for texts already annotated by this analyzer's pipeline.
+    def analyze_docs(
+        self, batch: Sequence[tuple[str, Doc]], *, cycle: str | None = None, suggestions: bool = False
+    ) -> list[Result]:
+        """Results, without suggestions unless asked, for texts already annotated by this
+        analyzer's pipeline.
 
         For callers that build their docs another way than ``nlp.pipe``: the
         rewrite drafts, whose tags are borrowed from their key result
-        (:func:`krquality.nlp.borrow.borrowed_docs`).
+        (:func:`krquality.nlp.borrow.borrowed_docs`), and the parts of a split
+        key result, drafted as key results of their own.
         """
-        return self._finish_batch(list(batch), False, cycle) if batch else []
+        return self._finish_batch(list(batch), suggestions, cycle) if batch else []
 
     def _finish_batch(
         self, batch: list[tuple[str, Doc]], suggestions: bool, cycle: str | None = None

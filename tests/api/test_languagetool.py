@@ -190,3 +190,17 @@ def test_the_context_is_a_window_around_the_match(client: TestClient) -> None:
     assert context["text"] == line[-43:]  # the match and the 40 characters before it
     start = context["offset"]
     assert context["text"][start : start + context["length"]] == "10%"
+
+
+@pytest.mark.slow
+def test_a_split_replacement_gives_each_part_the_bullet_of_its_key_result() -> None:
+    import krquality
+
+    text = "Goals for the club:\n- [ ] Sign 6 new sponsors and 2 new venues by October\n"
+    lines = lt.split_key_results(text)
+    results = list(krquality.analyze_many([line.text for line in lines]))
+    found = lt.matches_for(results, lines, lt.PlainText(text), descriptions={}, keep=lambda code: True)
+    (match,) = [m for m in found if m.rule.id == "KRQ403"]
+    whole = text[match.offset : match.offset + match.length]
+    assert whole == "Sign 6 new sponsors and 2 new venues by October"
+    assert match.replacements[0].value == "Sign 6 new sponsors by October\n- [ ] Sign 2 new venues by October"

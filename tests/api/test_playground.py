@@ -267,3 +267,25 @@ def test_the_page_works_under_its_csp(page: Any, live_server: Server) -> None:
         assert problems == []
     finally:
         context.close()
+
+
+def test_applying_a_split_writes_each_part_as_an_item_with_the_bullet(page: Any) -> None:
+    markdown = (
+        "# Grow the club\n- Sign 6 new sponsors and 2 new venues by October\n- Launch the portal by June 30\n"
+    )
+    page.fill("[data-testid=input]", markdown)
+    page.wait_for_function(
+        "document.querySelector('[data-testid=kr]:not(.stale) [data-testid=suggestion]') !== null"
+    )
+    suggestion = page.locator("[data-testid=kr]").nth(0).locator("[data-testid=suggestion]").first
+    split = "Sign 6 new sponsors by October\nSign 2 new venues by October"
+    assert suggestion.locator(".text").inner_text() == split  # one part per line
+    suggestion.locator("button.apply").click()
+    field = suggestion.locator("[data-testid=apply-text]")
+    assert field.evaluate("e => e.tagName") == "TEXTAREA"  # a text field would join the two lines
+    assert field.input_value() == split
+    suggestion.locator("[data-testid=apply-confirm]").click()
+    assert page.input_value("[data-testid=input]") == (
+        "# Grow the club\n- Sign 6 new sponsors by October\n- Sign 2 new venues by October\n"
+        "- Launch the portal by June 30\n"
+    )

@@ -109,3 +109,13 @@ def test_the_rendered_body_is_what_fastapi_would_have_sent(
     batch = real_client.post("/v1/classify/batch", json={"texts": [text, " "]}).json()
     assert batch["results"][0]["result"] == body
     assert batch["results"][1]["result"] is None and batch["results"][1]["error"]["status"] == 422
+
+
+def test_a_split_comes_back_as_one_suggestion_with_a_key_result_per_line(real_client: TestClient) -> None:
+    text = "Sign 6 new sponsors and 2 new venues by October"
+    body = real_client.post("/v1/classify", json={"text": text}).json()
+    first = body["suggestions"][0]
+    assert first["text"] == "Sign 6 new sponsors by October\nSign 2 new venues by October"
+    assert "KRQ403" in first["fixes"]
+    lines = [krquality.analyze(line, suggestions=False) for line in first["text"].split("\n")]
+    assert first["score"] == min(line.score for line in lines)

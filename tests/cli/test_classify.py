@@ -243,3 +243,11 @@ def test_help_shows_no_type_placeholders() -> None:
     assert result.exit_code == 0
     assert "<bool>" not in result.output and "<str>" not in result.output
     assert "--resume " in result.output and "--no-resume" not in result.output
+
+
+def test_a_split_suggestion_prints_each_part_on_its_own_line_with_an_arrow() -> None:
+    wide = {"COLUMNS": "200"}  # no wrapping inside the cells
+    result = runner.invoke(app, ["classify", "Sign 6 new sponsors and 2 new venues by October"], env=wide)
+    assert result.exit_code == 0, result.output
+    arrows = [" ".join(line.strip(" │|").split()) for line in result.output.splitlines() if "→" in line]
+    assert arrows == ["→ Sign 6 new sponsors by October", "→ Sign 2 new venues by October"]

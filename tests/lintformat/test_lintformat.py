@@ -195,3 +195,19 @@ def test_empty_outputs() -> None:
     assert render(LintFormat.TEXT, [], rules=()) == "No problems found.\n"
     assert json.loads(render(LintFormat.RDJSON, [], rules=()))["diagnostics"] == []
     assert json.loads(render(LintFormat.SARIF, [], rules=rules()))["runs"][0]["results"] == []
+
+
+def test_a_split_replacement_writes_each_part_as_an_item_and_prints_under_one_another() -> None:
+    text = "# Grow the club\n- Sign 6 sponsors and 2 venues\n"
+    doc = read_okr_text(text, path="okrs.md")
+    (objective,) = doc.objectives
+    (kr,) = objective.key_results
+    joined = _finding("KRQ403", "wording.compound", kr.index(" and"), kr.index(" and") + 4)
+    split = Suggestion("Sign 6 sponsors by [date]\nSign 2 venues by [date]", Label.MILESTONE, 89, ("KRQ403",))
+    result = _result(kr, joined, suggestions=(split,))
+    analysed = OKRSetResult(objectives=(ObjectiveResult(objective, (result,)),))
+    (diagnostic,) = [d for d in collect_diagnostics(doc, analysed) if d.code == "KRQ403"]
+    (replacement,) = diagnostic.replacements
+    assert replacement.text == "Sign 6 sponsors by [date]\n- Sign 2 venues by [date]"
+    printed = render_text([diagnostic])
+    assert "    suggestion: Sign 6 sponsors by [date]\n                - Sign 2 venues by [date]\n" in printed

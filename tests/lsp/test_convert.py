@@ -156,3 +156,23 @@ def test_is_check_code(code: str) -> None:
 @pytest.mark.parametrize("code", ["okr-file", "input", "KRQ999"])
 def test_is_not_check_code(code: str) -> None:
     assert not convert.is_check_code(code)
+
+
+@pytest.mark.slow
+def test_a_split_rewrite_writes_each_part_as_an_item_of_its_own() -> None:
+    from krquality.lsp.analysis import InProcessBackend
+
+    text = "# Grow the club\n  - Sign 6 new sponsors and 2 new venues by October\n"
+    analysis = analyze_document(
+        text, kind=DocumentKind.MARKDOWN, path="okrs.md", config=Config(), backend=InProcessBackend()
+    )
+    range_ = types.Range(start=types.Position(1, 5), end=types.Position(1, 5))
+    index = convert.LineIndex(text)
+    actions = convert.code_actions(analysis, index, range_, uri="file:///okrs.md", version=3)
+    split = next(a for a in actions if a.title.startswith("Split into:"))
+    assert split.title == "Split into: Sign 6 new sponsors by October / Sign 2 new venues by October"
+    assert split.edit is not None and split.diagnostics is not None
+    assert [d.code for d in split.diagnostics] == ["KRQ403"]
+    assert apply_edit(text, split.edit) == (
+        "# Grow the club\n  - Sign 6 new sponsors by October\n  - Sign 2 new venues by October\n"
+    )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from krquality import __version__
 from krquality.api import schemas
 from krquality.result import Finding, Result, Severity
+from krquality.suggest.layout import continued_lines
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("English", "en"),
@@ -249,8 +250,10 @@ def match_for(
     description: str,
     to_original: Callable[[int], int],
     utf16: Utf16Offsets,
+    source: str | None = None,
 ) -> schemas.LTMatch:
-    """One finding of the key result on ``line`` as a LanguageTool match."""
+    """One finding of the key result on ``line`` as a LanguageTool match; ``source`` is the
+    request's text, where a split suggestion's later parts take the bullet of the key result."""
     start, end = finding.start, finding.end
     replacements: list[str] = []
     if finding.fix is not None:
@@ -258,6 +261,8 @@ def match_for(
         replacements = [finding.fix.replacement]
     else:
         rewrites = [s.text for s in result.suggestions if finding.code in s.fixes]
+        if rewrites and source is not None:  # a split's later parts open like the key result's line
+            rewrites = [continued_lines(r, source, to_original(line.offset)) for r in rewrites]
         if rewrites:
             start, end = 0, len(line.text)
             replacements = rewrites
@@ -324,6 +329,7 @@ def matches_for(
                         description=descriptions.get(finding.code, finding.name),
                         to_original=plain.origin,
                         utf16=utf16,
+                        source=source,
                     )
                 )
     out.sort(key=lambda m: (m.offset, m.length))

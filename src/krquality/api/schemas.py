@@ -202,11 +202,13 @@ class FindingOut(_Out):
 class SuggestionOut(_Out):
     """A rewritten key result, itself re-analysed."""
 
-    text: str
+    text: str = Field(
+        description="The rewrite; a key result joining two (KRQ403) is split into one key result per line."
+    )
     label: Label
     score: int = Field(
         description="The rewrite's score with its placeholders filled by plausible values (never shown):"
-        " what the key result scores once its author fills them in."
+        " what the key result scores once its author fills them in; for a split, its weakest line's."
     )
     fixes: list[str] = Field(description="Codes of the findings this rewrite fixes.")
     placeholders: list[str] = []

@@ -57,7 +57,9 @@ def render_table(results: Iterable[Result], console: Console) -> None:
             " ".join(f"{f.code} {f.name}" for f in result.findings),
         )
         for suggestion in result.suggestions[:1]:
-            table.add_row(Text(f"  → {suggestion.text}"), "", "", "", "")
+            # a split: one key result per line, each with its arrow
+            arrows = "\n".join(f"  → {line}" for line in suggestion.text.split("\n"))
+            table.add_row(Text(arrows), "", "", "", "")
     console.print(table)
 
 

@@ -17,6 +17,7 @@ from krquality.config import Config
 from krquality.okrfile import OKRDocument, apply_suppressions
 from krquality.okrfile.types import Position
 from krquality.result import Finding, OKRSetResult, Severity
+from krquality.suggest.layout import continued_lines
 
 FINGERPRINT_KEY = "krquality/v1"
 
@@ -172,7 +173,7 @@ def _key_result_diagnostics(document: OKRDocument, result: OKRSetResult) -> Iter
                     document, document.locate(i, j, finding.start), document.locate_end(i, j, finding.end)
                 )
                 replacements = tuple(
-                    Replacement(whole, s.text)
+                    Replacement(whole, continued_lines(s.text, document.text, source.start.offset))
                     for s in kr_result.suggestions
                     if finding.code in s.fixes and source.verbatim
                 )

@@ -77,7 +77,8 @@ def render_text(diagnostics: Sequence[Diagnostic]) -> str:
             key = (d.path, r.region.start_line, r.text)
             if key not in shown:
                 shown.add(key)
-                lines.append(f"    suggestion: {r.text}")
+                # a split's parts, one per line, under one another
+                lines.append("    suggestion: " + r.text.replace("\n", "\n" + " " * 16))
     if not diagnostics:
         return "No problems found.\n"
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}

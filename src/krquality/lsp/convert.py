@@ -23,6 +23,7 @@ from krquality.links import check_help_uri
 from krquality.lintformat import Diagnostic as LintDiagnostic
 from krquality.lsp.analysis import DocumentAnalysis, KeyResultView, Located
 from krquality.result import Finding, Result, Severity, Suggestion
+from krquality.suggest.layout import continued_lines
 
 SOURCE = "krquality"
 DISABLE_COMMAND = "krquality.disableCheck"
@@ -346,14 +347,16 @@ def rewrite_action(
     """
     if not view.verbatim or suggestion.text == view.text:
         return None
-    title = f"Rewrite as: {suggestion.text}"
+    parts = suggestion.text.split("\n")  # a split: one key result per line
+    title = f"Split into: {' / '.join(parts)}" if len(parts) > 1 else f"Rewrite as: {suggestion.text}"
     if suggestion.placeholders:
         title += f" (fill in {', '.join(suggestion.placeholders)})"
+    text = continued_lines(suggestion.text, index.text, view.start)
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix if diagnostics else types.CodeActionKind.RefactorRewrite,
         diagnostics=list(diagnostics) or None,
-        edit=_edit(uri, version, index.range(view.start, view.end), suggestion.text),
+        edit=_edit(uri, version, index.range(view.start, view.end), text),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.layout import continued_lines
 from krquality.suggest.rewrite import MAX_SUGGESTIONS, fixed_codes, suggest, suggest_many, verify
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, PLACEHOLDERS, TARGET
 
@@ -22,6 +23,7 @@ __all__ = [
     "Draft",
     "DraftKind",
     "build_drafts",
+    "continued_lines",
     "fill_placeholders",
     "fixed_codes",
     "suggest",

@@ -46,6 +46,7 @@ from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
 from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.splitting import split_suggestions
 from krquality.suggest.structure import names_place, structure_of
 
 if TYPE_CHECKING:
@@ -100,11 +101,15 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
         d for _, drafts, settled in drafted for d, rule in zip(drafts, settled, strict=True) if rule is None
     ]
     analysed = _analyse_forms(to_analyse, analyzer, cycle)
+    # A compound key result is first offered as the key results it joins.
+    splits = split_suggestions(items, analyzer=analyzer, cycle=cycle)
     out = []
-    for result, drafts, settled in drafted:
-        broken: list[str] = []
-        suggestions = distinct(_judge_all(drafts, result, analysed, broken=broken, settled=settled))
-        judged = replace(result, suggestions=tuple(suggestions[:MAX_SUGGESTIONS])) if drafts else result
+    for (result, drafts, settled), split in zip(drafted, splits, strict=True):
+        broken: list[str] = [split] if isinstance(split, str) else []
+        first = [split] if isinstance(split, Suggestion) else []
+        suggestions = distinct(first + _judge_all(drafts, result, analysed, broken=broken, settled=settled))
+        offered = tuple(suggestions[:MAX_SUGGESTIONS])
+        judged = replace(result, suggestions=offered) if drafts or first else result
         reason = no_suggestion_reason(judged, drafts, broken=broken)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
     return out
@@ -390,7 +395,7 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Seq
         return ""
     if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
         return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
-    if not drafts:
+    if not drafts and not broken:
         return "no safe rewrite: the key result gives no words to build a draft from"
     reasons = [*broken] or [r for d in drafts if (r := breaks_rules(d, result)) is not None]
     if reasons:

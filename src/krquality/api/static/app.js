@@ -352,8 +352,11 @@
     if (row.querySelector("[data-testid=apply-edit]")) return;
     const form = el("form", "apply-edit");
     form.dataset.testid = "apply-edit";
-    const field = el("input", "apply-text");
-    field.type = "text";
+    // A split holds one key result per line: a text field would join the lines.
+    const lines = draft.split("\n").length;
+    const field = el(lines > 1 ? "textarea" : "input", "apply-text");
+    if (lines > 1) field.rows = lines;
+    else field.type = "text";
     field.value = draft;
     field.setAttribute("aria-label", "Edit the suggestion before it replaces the key result");
     field.dataset.testid = "apply-text";
@@ -398,7 +401,26 @@
   function applySuggestion(item, replacement) {
     const result = item.result;
     const body = result.features && result.features.body ? result.features.body : { start: 0, end: result.text.length };
-    replaceIn(item, body.start, body.end, replacement);
+    replaceIn(item, body.start, body.end, continuedLines(replacement, input.value, item.offset + body.start));
+  }
+
+  // A split's later parts open like the key result's own line (its indentation,
+  // bullet or next number, an empty checkbox), as krquality.suggest.continued_lines does.
+  function continuedLines(replacement, value, at) {
+    const lines = replacement.split("\n");
+    if (lines.length < 2) return replacement;
+    const lead = value.slice(value.lastIndexOf("\n", at - 1) + 1, at);
+    const box = /\[[ xX]\]\s+$/.exec(lead);
+    const marker = /^([ \t>]*)(?:([-*+•])|(\d{1,3})([.)]))?(\s*)$/.exec(box ? lead.slice(0, box.index) : lead);
+    if (!marker) {
+      const indent = /^[ \t]*/.exec(lead)[0];
+      return lines.map((line, i) => (i ? indent : "") + line).join("\n");
+    }
+    const [, indent, bullet, number, close, space] = marker;
+    const prefix = (i) => indent
+      + (bullet ? bullet + (space || " ") : number ? `${Number(number) + i}${close}${space || " "}` : "")
+      + (box ? "[ ] " : "");
+    return lines.map((line, i) => (i ? prefix(i) : "") + line).join("\n");
   }
 
   // Replace characters start..end of an analysed key result in the textarea,

@@ -1,0 +1,269 @@
+"""Cut a key result that joins two results into one (``wording.compound``) into its parts.
+
+Each part comes out complete, as its author would have written it alone:
+what the halves share goes to both. A subject and verb written once
+("Sign 6 new sponsors and 2 new venues") lead the part that lacks them
+("Sign 2 new venues"); a time frame at the end ("... by June")
+or at the start ("By June, ...") and a cycle tag ("[Q2]") close every part.
+A part the author hedged ("... and consider opening a second site")
+becomes the decision it leaves open ("Decide whether to open a second
+site"): a key result cannot be half-wanted, and a decision by a date is
+a result an OKR coach can score.
+
+Pure functions of the tagged ``Doc`` and its features: no model. The parts
+are only candidates; :mod:`krquality.suggest.splitting` re-analyses each one
+and drafts it as a key result of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from krquality.checks.helpers import cycle_tag, load_words
+from krquality.features.types import DateRef, Features
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# What a part's edges may carry that belongs to the joint, not to either part.
+_EDGE = " \t,;.:-–+&/"
+# The words that open a decision made of a hedged part.
+DECISION = "Decide whether to"
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_PARTICIPLES = frozenset({"VBN", "VBD"})
+_BE_HAVE = frozenset({"is", "are", "was", "were", "has", "have", "will", "be"})
+# Hedges whose part becomes a decision: the hedge word is dropped, the rest is what to decide.
+_DECIDING = frozenset(
+    {"consider", "considering", "maybe", "perhaps", "possibly", "potentially", "ideally", "if possible"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One key result cut out of a compound one; ``decision`` when it was hedged."""
+
+    text: str
+    decision: bool = False
+
+
+def split_parts(
+    doc: Doc, features: Features, joins: Sequence[tuple[int, int]], hedges: Sequence[tuple[int, int]] = ()
+) -> tuple[Part, ...] | None:
+    """The key result in ``doc`` cut at each of ``joins`` (character spans of the joiners
+    the compound check found), each part completed; None when a part cannot be completed.
+
+    ``hedges`` are the spans of hedge findings: a part holding one becomes a decision.
+
+    >>> import krquality
+    >>> nlp = krquality.get_analyzer().nlp
+    >>> doc = nlp("Sign 6 new sponsors and 2 new venues by October")
+    >>> [p.text for p in split_parts(doc, doc._.krq_features, [(20, 23)])]
+    ['Sign 6 new sponsors by October', 'Sign 2 new venues by October']
+    """
+    text = features.text
+    body_start, body_end = features.body.start, features.body.end
+    cuts = sorted((s, e) for s, e in joins if body_start < s and e < body_end)
+    if not cuts:
+        return None
+    bounds = [body_start, *[x for cut in cuts for x in cut], body_end]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    removed: list[tuple[int, int]] = []
+    suffix = prefix = ""
+    tag = cycle_tag(text)
+    if tag is not None:
+        removed.append(tag)
+        suffix = " " + text[tag[0] : tag[1]]
+    shared = _shared_time_frame(text, features.dates, segments)
+    lent = ""  # a date inside one part, lent to the parts without one
+    holder = -1
+    if shared is not None:
+        (start, end), where = shared
+        phrase = text[start:end].strip(_EDGE)
+        if where == "start":
+            removed.append((start, end))
+            prefix = phrase[:1].upper() + phrase[1:] + ", "
+        elif where == "end":
+            removed.append((start, end))
+            suffix = " " + phrase + suffix
+        else:
+            lent = " " + phrase
+            holder = next(i for i, (a, b) in enumerate(segments) if a <= start < b)
+    tokens = list(doc)
+    texts = [_words(text, a, b, removed) for a, b in segments]
+    if any(not t for t in texts):
+        return None
+    parts = [Part(texts[0])]
+    first_tokens = _tokens_in(tokens, *segments[0])
+    for (a, b), own, (join, _) in zip(segments[1:], texts[1:], cuts, strict=True):
+        if text[join] == ".":  # a sentence of its own (the check saw to it)
+            parts.append(Part(own[:1].upper() + own[1:]))
+            continue
+        completed = _completed(text, own, _tokens_in(tokens, a, b), first_tokens, features, segments[0])
+        if completed is None:
+            return None
+        parts.append(Part(completed))
+    out = []
+    for i, (part, (a, b)) in enumerate(zip(parts, segments, strict=True)):
+        hedged = [h for h in hedges if a <= h[0] < b]
+        if hedged:
+            decided = _decision(part.text, text[hedged[0][0] : hedged[0][1]], _tokens_in(tokens, a, b))
+            if decided is None:
+                return None
+            part = Part(decided, decision=True)
+        closing = suffix if i == holder or not lent else lent + suffix
+        out.append(Part(_closed(prefix, part.text, closing), part.decision))
+    return tuple(out)
+
+
+def _closed(prefix: str, text: str, suffix: str) -> str:
+    body = text[:1].lower() + text[1:] if prefix and not _proper(text) else text
+    out = (prefix + body + suffix).strip()
+    return out[:1].upper() + out[1:]
+
+
+def _proper(text: str) -> bool:
+    word = text.split(maxsplit=1)[0] if text.split() else ""
+    return len(word) > 1 and word[1:2].isupper()  # "NPS", "CRM": keep the capitals
+
+
+def _words(text: str, start: int, end: int, removed: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the ``removed`` spans inside it, its edges trimmed."""
+    out = []
+    at = start
+    for a, b in sorted(removed):
+        if b <= start or a >= end:
+            continue
+        out.append(text[at:a])
+        at = max(at, b)
+    out.append(text[at:end])
+    joined = re.sub(r"\s{2,}", " ", "".join(out))
+    return joined.strip(_EDGE)
+
+
+def _tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    return [t for t in tokens if start <= t.idx < end and not t.is_space]
+
+
+def _shared_time_frame(
+    text: str, dates: Sequence[DateRef], segments: Sequence[tuple[int, int]]
+) -> tuple[tuple[int, int], str] | None:
+    """The span of the only date, which every part shares, and where it is: at the end of the last
+    part ("... and Y by June"), at the start of the first ("By June, ...") or "inside" one part
+    ("Hire A by June so that ... and B"), which lends it to the others; None for a date that
+    belongs to a thing ("a plan for 2027")."""
+    if len(dates) != 1:
+        return None
+    span = dates[0].span
+    first, last = segments[0], segments[-1]
+    start = _with_preposition(text, span.start, first[0])
+    words = text[start : span.end].lower().split()
+    before = text[first[0] : start].lower().split()[-1:]
+    if words[0] in _OWNING or (words[0] not in _FRAMING and before and before[0] in _OWNING):
+        return None  # "a roadmap for the first half of 2027": the date belongs to a thing, not to the parts
+    if last[0] <= span.start and not text[span.end : last[1]].strip(_EDGE):
+        return (start, span.end), "end"
+    if not text[first[0] : start].strip(_EDGE) and text[span.end : first[1]].lstrip().startswith(","):
+        return (start, span.end), "start"
+    inside = any(a <= start and span.end <= b for a, b in segments)
+    return ((start, span.end), "inside") if inside and words[0] in _FRAMING else None
+
+
+# Words that make a date the time frame of a whole key result, and words that make it part of a thing.
+_FRAMING = frozenset({"by", "before", "until", "till", "in", "within", "during", "on", "at", "no"})
+_OWNING = frozenset({"of", "for", "from", "since", "about"})
+_DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
+
+
+def _with_preposition(text: str, start: int, floor: int) -> int:
+    """Where a date's phrase starts, with the words that lead it ("by the end of")."""
+    match = _DATE_LEAD.search(text, floor, start)
+    return match.start() if match is not None else start
+
+
+def _completed(
+    text: str,
+    own: str,
+    tokens: Sequence[Token],
+    first: Sequence[Token],
+    features: Features,
+    first_segment: tuple[int, int],
+) -> str | None:
+    """A later part made complete with what the first part shares: its own verb or clause keeps
+    it as written; a participle takes the first part's subject ("Field testing is done ... and
+    started ..."); a count or a noun takes the first part's verb ("Sign 6 ... and 2 ...")."""
+    if not tokens:
+        return None
+    head = tokens[0]
+    if _opens_clause(tokens) or _is_verb(head):
+        return own[:1].upper() + own[1:]
+    if head.tag_ == "VBG" and len(tokens) > 1:  # "...; recruiting two helpers": an order, as a gerund
+        return head.lemma_[:1].upper() + head.lemma_[1:] + own[len(head.text) :]
+    if head.tag_ in _PARTICIPLES:
+        aux = next((t for t in first if t.lower_ in _BE_HAVE), None)
+        if aux is None:
+            return None
+        return f"{text[first_segment[0] : aux.idx + len(aux.text)]} {own}"
+    numbered = head.like_num or head.text[:1].isdigit() or head.lower_ in {"another", "at", "over", "up"}
+    if numbered:
+        counted = next((t for t in first if t.like_num or t.text[:1].isdigit()), None)
+        if counted is None or counted.idx == first_segment[0]:
+            return None
+        lead = text[first_segment[0] : counted.idx]
+        lead = re.sub(r"(?:\b(?:at least|over|up to|about|around)\s+)$", "", lead, flags=re.I)
+        return f"{lead.rstrip()} {own}"
+    verb = features.lead_verb
+    nominal = head.pos_ in {"NOUN", "PROPN", "ADJ", "DET"}
+    if nominal and verb is not None and first_segment[0] <= verb.span.start < first_segment[1]:
+        return f"{text[first_segment[0] : verb.span.end]} {own}"
+    return None
+
+
+def _opens_clause(tokens: Sequence[Token]) -> bool:
+    """Whether a part has a subject and a finite verb of its own ("the track is open", "senior
+    staff have agreed"), not a complement with a clause after a comma ("complete, and includes")."""
+    for i, token in enumerate(tokens[:6]):
+        if token.is_punct or token.pos_ in {"CCONJ", "ADP"}:
+            return False
+        if i and (token.tag_ in _FINITE_TAGS or token.lower_ in _BE_HAVE):
+            return tokens[0].pos_ in {"DET", "NOUN", "PROPN", "PRON"} or (
+                tokens[0].pos_ == "ADJ" and tokens[1].pos_ in {"NOUN", "PROPN"}
+            )
+    return False
+
+
+def _is_verb(token: Token) -> bool:
+    """Whether ``token`` opens an order ("migrate", "Support"): a base form, or a key result verb
+    the tagger took for a noun at the start of a sentence."""
+    if token.tag_ in {"VB", "VBP"}:
+        return True
+    # (not an adjective: "complete, and includes ..." goes on describing the first part)
+    return token.lower_ in load_words("kr_verbs") and token.tag_ not in _PARTICIPLES | {"VBG", "JJ"}
+
+
+def _decision(part: str, hedge: str, tokens: Sequence[Token]) -> str | None:
+    """A hedged part as the decision it leaves open: "consider opening a second site" ->
+    "Decide whether to open a second site"; None when no order follows the hedge."""
+    if hedge.lower() not in _DECIDING:
+        return None
+    at = part.lower().find(hedge.lower())
+    if at < 0:
+        return None
+    rest = (part[:at] + part[at + len(hedge) :]).strip(_EDGE + " ")
+    rest = re.sub(r"\s{2,}", " ", rest)
+    words = rest.split(maxsplit=1)
+    if not words:
+        return None
+    token = next((t for t in tokens if t.text == words[0]), None)
+    if token is None:
+        return None
+    if token.tag_ == "VBG":
+        verb = token.lemma_
+    elif _is_verb(token):
+        verb = token.text.lower()
+    else:
+        return None
+    tail = f" {words[1]}" if len(words) > 1 else ""
+    return f"{DECISION} {verb}{tail}"
