@@ -65,6 +65,16 @@ def test_the_table_has_a_row_per_key_result_and_empty_verdicts(tmp_path: Path) -
     assert (summary.rows, summary.reviewed) == (2, 0)
 
 
+def test_a_split_suggestion_keeps_its_key_results_on_separate_lines_of_the_cell() -> None:
+    import krquality
+
+    result = krquality.analyze("Sign 6 new sponsors and 2 new venues for the festival by October")
+    assert result.suggestions and "\n" in result.suggestions[0].text, result.suggestions
+    rendered = review._suggestion_cell(result)
+    parts = rendered.split("<br>")
+    assert len(parts) == len(result.suggestions[0].text.splitlines())
+    assert parts[-1].endswith(f"[{result.suggestions[0].label.value}, {result.suggestions[0].score}]")
+
 TABLE = """\
 | # | key result | label | findings | score | first suggestion | false alarms | missed | output count | needs rewrite | suggestion | your score |
 |---|---|---|---|---|---|---|---|---|---|---|---|
