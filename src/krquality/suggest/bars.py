@@ -98,7 +98,7 @@ def _graded_people(text: str, finding: Finding) -> tuple[int, int, str] | None:
 
 
 def _boundless_scope(text: str, finding: Finding) -> tuple[int, int, str] | None:
-    """ "all aspects of each release" -> "[which aspects] of each release"."""
+    """ "all aspects of each launch" -> "[which aspects] of each launch"."""
     scope = _SCOPE.fullmatch(text[finding.start : finding.end])
     if scope is None:
         after = _NEXT_WORD.match(text, finding.end)

@@ -33,7 +33,7 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.slots import BASELINE, EFFECT, SLOTS
-from krquality.suggest.structure import structure_of
+from krquality.suggest.structure import date_lead_start, structure_of
 
 # People counted beside the output: what the output reached.
 _REACHED = lexicon.PEOPLE_NOUNS | {
@@ -143,7 +143,6 @@ _VERBS = (
        "contact", "call", "book", "pitch", "film", "record", "interview", "attend", "send", "collect",
        "digitise", "digitize", "pilot", "test", "ship", "write", "lead", "push", "facilitate"}
 )
-_DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
 
 
 def count_drafts(
@@ -216,8 +215,7 @@ def _time_spans(features: Features, start: int, end: int) -> list[tuple[int, int
     spans += [(start + a, start + b) for a, b in time_frame_spans(text[start:end])]
     out = []
     for a, b in spans:
-        lead_in = _DATE_LEAD.search(text[start:a])
-        out.append((start + lead_in.start() if lead_in is not None else a, b))
+        out.append((date_lead_start(text, a, start), b))
     return out
 
 
@@ -300,6 +298,8 @@ def _means(
             return " ".join(
                 [*(w.lower() for w in words[:verb_at]), gerund, *_second_verb(words[verb_at + 1 :])]
             )
+        if counted_next:
+            return None  # "Join 3 meetups": a first word before the count is a verb we cannot inflect
     counts_first = _COUNT_WORD.match(words[0]) is not None or (
         words[0].lower() in _COUNT_LEADS and any(_COUNT_WORD.match(w) for w in words[1:3])
     )
@@ -309,13 +309,16 @@ def _means(
     means = _AUXILIARY.sub("", means)  # "2 guides are written" -> "2 guides written"
     if _AUXILIARY_LEFT.search(means):
         return None
+    if (ending := _PARTICIPLE_LAST.fullmatch(means)) is not None and counts_first:
+        # "5 meetups spoken at" -> "speaking at 5 meetups": "through 5 meetups spoken at" dangles
+        return f"{_participle_gerund(ending['part'])} {ending['prep'].lower()} {ending['things']}"
     if means[1:2].islower() or means[:1].isdigit():
         means = means[:1].lower() + means[1:]
     return means
 
 
 _KNOWN = _EVENTS | _CONTENT | _CONVERSATIONS | _REVIEWS | _TOOLS
-# A count after a preposition says where or for whom ("tested in 3 pilot events").
+# A count after a preposition says where or for whom ("trialled at 3 partner sites").
 _PLACE_COUNT = re.compile(r"\b(?:in|at|across|for|on|among|within|over)\s+(?:\w+\s+)?\d", re.I)
 
 
@@ -348,6 +351,30 @@ def _process_time(means: str, head: str) -> str | None:
     if named is None or named.group(1).lower() in {"using", "adopting", "building", "making", "trying"}:
         return None
     return f"Reduce the time {named.group(1).lower()} takes"
+
+
+# Counted things closed by a participle and its preposition ("5 meetups spoken at").
+_PARTICIPLE_LAST = re.compile(
+    r"(?P<things>.+?)\s+(?P<part>[a-z]+(?:ed|en))\s+(?P<prep>at|in|on|to|for|with)", re.I
+)
+_IRREGULAR_PARTICIPLES = {
+    "spoken": "speaking", "given": "giving", "written": "writing", "taken": "taking",
+    "driven": "driving", "chosen": "choosing", "shown": "showing", "seen": "seeing",
+}  # fmt: skip
+
+
+def _participle_gerund(participle: str) -> str:
+    """The -ing form of a past participle ("spoken" -> "speaking", "presented" -> "presenting").
+
+    >>> [_participle_gerund(p) for p in ("spoken", "presented", "used", "planned", "exhibited")]
+    ['speaking', 'presenting', 'using', 'planning', 'exhibiting']
+    """
+    word = participle.lower()
+    if word in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[word]
+    stem = word[:-2] if word.endswith("ed") else word
+    # "planned" -> "planning", "used" -> "using", "organized" -> "organizing": the stem as written
+    return stem + "ing"
 
 
 def _gerund(verb: str) -> str:

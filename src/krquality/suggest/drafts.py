@@ -36,12 +36,11 @@ from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.counts import count_drafts
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
-from krquality.suggest.structure import structure_of
+from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 
 _PLACEHOLDER = SLOT_PATTERN
 _TRAILING_PUNCTUATION = " \t.;,:!"
 _DATE_PREPOSITIONS = ("by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ")
-_DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
 _KEEP = (Direction.KEEP_ABOVE, Direction.KEEP_BELOW)
 
 
@@ -534,8 +533,8 @@ _SHARE_OF = re.compile(r"^(?:\d[\d.,]*\s*%|all|half|most)\s+of\s+(?:the\s+)?", r
 
 
 def _fewer_open(features: Features, object_span: SpanRef | None) -> list[Draft]:
-    """ "Reduce the number of open issues from the kerb audit by 50% (from [baseline]) by
-    [date]" for "Close 50% of issues from the kerb audit": what closing a share of flaws is for,
+    """ "Reduce the number of open faults from the kerb survey by 40% (from [baseline]) by
+    [date]" for "Resolve 40% of faults found in the kerb survey": what closing a share of flaws is for,
     the author's share its cut ("from [baseline] to [target]" for "all" or "most")."""
     shape = structure_of(features)
     if features.lead_verb is None:
@@ -742,7 +741,7 @@ def _rest_after(features: Features, at: int) -> str | None:
     stop = min([d.span.start for d in features.dates if d.span.start >= at] + [shape.end])
     rest = _EMPHASIS.sub("", features.text[at:stop])
     frames = time_frame_spans(rest)
-    rest = _DATE_LEAD.sub("", rest[: frames[0][0]]) if frames else rest  # (and "at the end of" before it)
+    rest = DATE_LEAD.sub("", rest[: frames[0][0]]) if frames else rest  # (and "at the end of" before it)
     words = rest.split()
     while words and words[0].lower() in lexicon.DETERMINERS:
         words = words[1:]
@@ -988,7 +987,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
     frames = time_frame_spans(phrase)
     if frames:  # "Bread Basics 101 each month": the rate is no part of the name
-        phrase = phrase[: frames[0][0]] if frames[0][0] > 0 else phrase[frames[0][1] :]
+        # (nor the words leading into it: "the cafe | at the end of | each week")
+        phrase = DATE_LEAD.sub("", phrase[: frames[0][0]]) if frames[0][0] > 0 else phrase[frames[0][1] :]
     phrase = _LEADING_NUMBER.sub("", " ".join(phrase.split())).strip(" .")
     # "workshops held for parents" -> "workshops for parents": the output's verb is not its name
     words = [w for w in phrase.split() if w.lower() not in _DONE_WORDS]
@@ -1006,6 +1006,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+    if template.startswith("average attendance") and _takes_part_or_plans(features.text, words[0]):
+        return None  # "Join 3 meetups", "We have planned 2 sessions": others' or future events
     if "using" in template and lemma in lexicon.USING_VERBS:
         return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
@@ -1020,6 +1022,37 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     return Draft(
         _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
     )
+
+
+# Verbs of taking part in events others hold, or of planning ones not yet held: attendance at
+# them is not what the work is for ("Join 3 meetups to promote X": the promotion is).
+_TAKING_PART = re.compile(
+    r"\b(?:participat\w*|attend(?:s|ed|ing)?|join(?:s|ed|ing)?|visit(?:s|ed|ing)?|represent\w*"
+    r"|plan(?:s|ned|ning)?|schedul\w*|propos\w*|prepar\w*)\b",
+    re.I,
+)
+
+
+# ... or after them: "3 fairs exhibited at", "talks presented at 2 conferences".
+_APPEARED_AT = re.compile(
+    r"\b(?:spoken|presented|exhibited|appeared|attended|participated)\s+(?:at|in)\b", re.I
+)
+
+
+def _takes_part_or_plans(text: str, first_word: str) -> bool:
+    """Whether a verb of taking part or of planning comes before ``first_word`` of the event,
+    or a participle of appearing at it anywhere.
+
+    >>> _takes_part_or_plans("Join 3 meetups about cycling", "meetups")
+    True
+    >>> _takes_part_or_plans("3 conferences presented at in Q2", "conferences")
+    True
+    >>> _takes_part_or_plans("Host 6 cooking workshops", "cooking")
+    False
+    """
+    at = text.find(first_word)
+    before = text[: at if at >= 0 else len(text)]
+    return _TAKING_PART.search(before) is not None or _APPEARED_AT.search(text) is not None
 
 
 # Past participles that say an output was made ("12 workshops held").
@@ -1111,8 +1144,8 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.start] + [shape.end])
         # The whole rest of the key result, so no part of it is dropped.
         phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
-        if _DATE_LEAD.search(phrase + " ") is not None:
-            phrase = _DATE_LEAD.sub("", phrase + " ").strip()
+        if DATE_LEAD.search(phrase + " ") is not None:
+            phrase = DATE_LEAD.sub("", phrase + " ").strip()
         if phrase.split(" ", 1)[0].lower() not in lexicon.DETERMINERS | {"each", "every", "all", "any"}:
             phrase = f"the {phrase}"
         return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
@@ -1318,6 +1351,16 @@ def _deadline(features: Features) -> DateRef | None:
     return features.dates[0] if features.dates else None
 
 
+# A rate written as an adjective before what it qualifies ("the monthly supper club").
+_RATE_PERIOD = {
+    "daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
+    "quarterly": "quarter", "yearly": "year", "annual": "year", "annually": "year",
+}  # fmt: skip
+_ATTRIBUTIVE_RATE = re.compile(
+    r"(?:(?:the|a|an|our|their|its)\s+)?(?P<rate>" + "|".join(_RATE_PERIOD) + r")", re.I
+)
+
+
 def _date_phrase(features: Features) -> str:
     """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]"."""
     date = _deadline(features)
@@ -1326,9 +1369,14 @@ def _date_phrase(features: Features) -> str:
         spans = time_frame_spans(features.body.text)
         if spans:
             a, b = spans[0]
+            text = features.body.text
+            attributive = _ATTRIBUTIVE_RATE.fullmatch(text[a:b].strip())
+            if attributive is not None and text[b:].strip()[:1].isalpha():
+                # "Run the monthly repair café": the rate names the event; as the time frame it
+                # reads "each month", not "the monthly" at the end of the draft
+                return f"each {_RATE_PERIOD[attributive['rate'].lower()]}"
             # with the words that lead into it ("at the end of | each week")
-            lead_in = _DATE_LEAD.search(features.body.text[:a])
-            return features.body.text[lead_in.start() if lead_in is not None else a : b].strip()
+            return text[date_lead_start(text, a) : b].strip()
         tag = structure_of(features).cycle_tag
         return f"by the end of {tag}" if tag is not None else f"by {DATE}"
     start = _date_start(features, date)
@@ -1340,9 +1388,7 @@ def _date_phrase(features: Features) -> str:
 
 def _date_start(features: Features, date: DateRef) -> int:
     """Where the date phrase starts, including the prepositions just before the span ("by the end of")."""
-    before = features.text[features.body.start : date.span.start]
-    match = _DATE_LEAD.search(before)
-    return features.body.start + match.start() if match is not None else date.span.start
+    return date_lead_start(features.text, date.span.start, features.body.start)
 
 
 def _before_dates(features: Features) -> int:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import cycle_tag, load_words
 from krquality.features.types import DateRef, Features
+from krquality.suggest.structure import date_lead_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -174,13 +175,9 @@ def _shared_time_frame(
 # Words that make a date the time frame of a whole key result, and words that make it part of a thing.
 _FRAMING = frozenset({"by", "before", "until", "till", "in", "within", "during", "on", "at", "no"})
 _OWNING = frozenset({"of", "for", "from", "since", "about"})
-_DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
-
-
 def _with_preposition(text: str, start: int, floor: int) -> int:
     """Where a date's phrase starts, with the words that lead it ("by the end of")."""
-    match = _DATE_LEAD.search(text, floor, start)
-    return match.start() if match is not None else start
+    return date_lead_start(text, start, floor)
 
 
 def _completed(

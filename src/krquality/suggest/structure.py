@@ -47,6 +47,31 @@ _EVENT_BOUND = re.compile(
 )
 
 
+# The words that lead into a date or a rate ("by the end of | June", "at the end of | each week").
+DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
+_OWN_PREPOSITION = re.compile(r"\s*(?:by|before|until|till|in|within|on|at|during)\b", re.I)
+
+
+def date_lead_start(text: str, date_start: int, floor: int = 0) -> int:
+    """Where the phrase of the date starting at ``date_start`` starts, with the words leading
+    into it; ``date_start`` when there are none.
+
+    A date that opens with its own preposition takes no more ("3 talks presented at | in Q2":
+    the "at" belongs to "presented").
+
+    >>> text = "Launch the app by the end of June"
+    >>> text[date_lead_start(text, text.index("June")):]
+    'by the end of June'
+    >>> text = "3 talks presented at in Q2"
+    >>> text[date_lead_start(text, text.index("in Q2")):]
+    'in Q2'
+    """
+    if _OWN_PREPOSITION.match(text, date_start):
+        return date_start
+    match = DATE_LEAD.search(text, floor, date_start)
+    return match.start() if match is not None else date_start
+
+
 # A preposition right before a trailing address: the address is the place the sentence names.
 _NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
 # An address (one word with a dot or a slash) ending the text, after the body.

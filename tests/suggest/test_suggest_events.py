@@ -1,0 +1,75 @@
+"""Drafts about events: attendance only for events the team holds, and time frames read right.
+
+Every example is written for these tests, in domains of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import krquality
+from krquality.suggest import fill_placeholders
+
+pytestmark = pytest.mark.slow
+
+
+def _texts(text: str) -> list[str]:
+    result = krquality.analyze(text)
+    for suggestion in result.suggestions:
+        if "\n" not in suggestion.text:
+            assert suggestion.score == krquality.analyze(fill_placeholders(suggestion.text)).score
+    return [s.text for s in result.suggestions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join 3 community meetups about urban cycling",
+        "We have planned 2 brainstorm sessions for the next pricing review",
+        "Participate in different trade groups & meetups to promote the cider range",
+        "3 conferences presented at in Q2",
+    ],
+)
+def test_no_attendance_draft_for_events_others_hold_or_not_yet_held(text: str) -> None:
+    assert not any("attendance" in t for t in _texts(text))
+
+
+def test_an_event_the_team_hosts_is_still_measured_by_who_comes() -> None:
+    assert any(
+        t.startswith("Increase average attendance at cooking workshops")
+        for t in _texts("Host 6 cooking workshops for parents by June")
+    )
+
+
+def test_a_rate_naming_the_event_becomes_each_period_not_a_dangling_adjective() -> None:
+    drafts = _texts("Run the monthly repair café")
+    assert drafts and drafts[0].endswith("each month")
+    assert not any(t.endswith("the monthly") for t in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("3 conferences presented at in Q2", "at in Q2"),  # the "at" is the participle's
+        ("Run the cafe at the end of each week", "cafe at the end from"),  # the lead-in is the rate's
+    ],
+)
+def test_the_words_leading_into_a_time_frame_are_taken_once_and_only_when_they_lead_it(
+    text: str, absent: str
+) -> None:
+    drafts = _texts(text)
+    assert drafts
+    assert not any(absent in t for t in drafts)
+
+
+def test_counted_events_closed_by_a_participle_are_the_means_in_their_ing_form() -> None:
+    drafts = _texts("5 technical meetups spoken at")
+    assert any(t.endswith("through speaking at 5 technical meetups") for t in drafts)
+
+
+@pytest.mark.parametrize(
+    "text", ["Join 3 community meetups about urban cycling", "Plan 3 workshops for new volunteers"]
+)
+def test_a_first_word_verb_the_drafts_cannot_inflect_is_never_left_bare_after_through(text: str) -> None:
+    first = text.split()[0].lower()
+    assert not any(f"through {first} " in t.lower() for t in _texts(text))
