@@ -729,7 +729,7 @@ ABSOLUTE = Check(
         "are wishes, not targets: no survey returns 100%, and any real system has downtime. "
         "An absolute also gives the team no way to show progress. Name the measure and a "
         'threshold you can check, and accept an error budget. A scope with no edge ("all '
-        'aspects of each release", "everything about the move") is one too, on any kind of key '
+        'aspects of each launch", "everything about the move") is one too, on any kind of key '
         'result: list what is covered. "All services" can be listed, so it passes.'
     ),
     bad=(
