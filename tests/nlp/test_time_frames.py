@@ -51,3 +51,21 @@ def test_spans_are_ordered_non_empty_slices_of_any_text(text: str) -> None:
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert spans == sorted(spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open the booking desk by halfway through the qtr",
+        "Move the archive before the middle of the term",
+        "Sign the lease by mid-Q3",
+        "Publish the menu by the midpoint of the cycle",
+    ],
+)
+def test_a_point_inside_the_cycle_is_a_time_frame(text: str) -> None:
+    assert time_frame_spans(text), text
+
+
+@pytest.mark.parametrize("text", ["Halve the midway queue at the fair", "Run the middle school reading club"])
+def test_middle_and_midway_alone_are_not_a_time_frame(text: str) -> None:
+    assert time_frame_spans(text) == []

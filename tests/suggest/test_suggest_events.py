@@ -1,4 +1,4 @@
-"""Drafts about events: attendance only for events the team holds, and time frames read right.
+"""Drafts about events and writing: attendance only for events the team holds, time frames read right.
 
 Every example is written for these tests, in domains of their own.
 """
@@ -73,3 +73,21 @@ def test_counted_events_closed_by_a_participle_are_the_means_in_their_ing_form()
 def test_a_first_word_verb_the_drafts_cannot_inflect_is_never_left_bare_after_through(text: str) -> None:
     first = text.split()[0].lower()
     assert not any(f"through {first} " in t.lower() for t in _texts(text))
+
+
+def test_writing_about_a_topic_is_published_as_a_write_up_on_it() -> None:
+    assert _texts("Write about the new recycling scheme")[:1] == [
+        "Publish a write-up about the new recycling scheme by [date]"
+    ]
+
+
+def test_what_is_written_up_is_published_not_a_measure_to_increase() -> None:
+    drafts = _texts("Write up the onboarding steps for drivers")
+    assert drafts and drafts[0] == "Publish the onboarding steps for drivers by [date]"
+    assert not any(t.startswith("Increase") for t in drafts)
+
+
+def test_a_point_inside_the_cycle_is_the_time_frame_and_no_date_is_asked_for() -> None:
+    result = krquality.analyze("Deploy the booking app by halfway through the qtr")
+    assert not any(f.name.endswith("no_deadline") for f in result.findings)
+    assert not any("[date]" in s.text for s in result.suggestions)

@@ -688,6 +688,8 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
         return None  # "help sales with questionnaires": the object is who is helped, not a measure
+    if _lead_lemma(features) in lexicon.WRITING_VERBS and label is Label.TASK:
+        return None  # "Write up the onboarding steps": what is written is not a measure to move
     if not _names_measure(features, object_span):
         # Not a measure: a direction verb says the author wants to move it
         # ("Increase sign-ups"); a vague aim gets the usual measure of its
@@ -1124,6 +1126,10 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     )
 
 
+# A preposition that makes what follows the topic of a piece of writing ("write about X").
+_TOPIC_PREPOSITION = re.compile(r"about|on|regarding|around", re.I)
+
+
 def _completion(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Complete the migration by [date]" for continuing work; "Publish the X report" for research."""
     lead = features.lead_verb
@@ -1146,6 +1152,16 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
         phrase = " ".join(features.text[object_span.start : stop].split()).rstrip(" .,;:")
         if DATE_LEAD.search(phrase + " ") is not None:
             phrase = DATE_LEAD.sub("", phrase + " ").strip()
+        gap = features.text[lead.span.end : object_span.start].split()
+        topic = _TOPIC_PREPOSITION.fullmatch(gap[-1]) if gap else None
+        if topic is not None:
+            # "Writing publicly about our role in X": the object is the topic, not the thing written
+            return Draft(
+                _tidy(f"Publish a write-up {topic[0].lower()} {phrase} {_date_phrase(features)}"),
+                DraftKind.MILESTONE,
+            )
+        if gap and not all(w.lower() in lexicon.DETERMINERS | {"up", "out", "down"} for w in gap):
+            return None  # words between the verb and its object the draft would drop
         if phrase.split(" ", 1)[0].lower() not in lexicon.DETERMINERS | {"each", "every", "all", "any"}:
             phrase = f"the {phrase}"
         return Draft(_tidy(f"Publish {phrase} {_date_phrase(features)}"), DraftKind.MILESTONE)
