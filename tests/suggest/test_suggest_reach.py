@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
         (
             "Organise monthly tastings for at least 6 partner bakeries",
             "Increase average attendance at tastings for at least 6 partner bakeries "
-            "from [baseline] to [target] monthly",
+            "from [baseline] to [target] each month",
         ),
         ("Write 40 unit tests for the billing module",
          f"Reduce the number of bugs that get past unit tests for the billing module {SLOTS}"),
