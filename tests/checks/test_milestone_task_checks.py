@@ -123,6 +123,7 @@ def test_a_state_sentence_with_a_verb_of_ongoing_work_is_an_activity(kr) -> None
         "Shared register of loaned tools the caretakers are tracking",
         "Work with the rangers to produce a visitor plan",
         "Host a tasting evening for the new menu",
+        "Build a map of what the wardens are patrolling",
     ],
 )
 def test_a_task_naming_one_deliverable_gets_the_milestone_date_warning_not_the_task_note(
@@ -183,3 +184,12 @@ def test_an_ing_subject_of_a_state_is_not_an_activity(
         config=Config(),
     )
     assert bool(found(ACTIVITY, context)) is flagged
+
+
+def test_a_verb_in_an_indirect_question_is_not_the_activity_quoted(feature_nlp) -> None:
+    # "promoting" says what the measures are about; the key result's own verb is "Create"
+    context = real_context(
+        feature_nlp, "Create measures for how well we are promoting the harvest fair", Label.TASK
+    )
+    quoted = [context.text[f.start : f.end] for f in found(ACTIVITY, context)]
+    assert "promoting" not in quoted

@@ -152,6 +152,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
 # Where the main clause ends: a purpose ("to engage"), a relative clause, a result clause.
 _SUBORDINATE = re.compile(
     r"\s(?:to|that|which|who|whom|whose|so|so that|in order to|because|where|when|while)\s|[,;:(]"
+    # an indirect question says what the thing made is about ("metrics for how well we promote X")
+    r"|\s(?:(?:for|on|about|of)\s+)?(?:how|what|whether|why)\s"
 )
 # What makes the object of an activity verb one event: "Host a ...", "Run our first ...".
 _ONE_OFF = re.compile(
@@ -188,7 +190,8 @@ def _one_deliverable(context: CheckContext) -> bool:
     vague = [m for m in features.markers_of("vague") if not part_of_a_name(context, m.span.start, m.span.end)]
     if vague or features.markers_of("hedge"):
         return False
-    if any(m.span.start >= lead.span.end for m in features.markers_of("activity")):
+    main_end = _main_clause_end(context.text, features.body.start, features.body.end)
+    if any(lead.span.end <= m.span.start < main_end for m in features.markers_of("activity")):
         return False
     rest = _EVERY_TIME.sub(" ", context.text[lead.span.end : features.body.end])
     if _RECURRING.search(rest) is not None or _AS_IT_COMES.search(rest) is not None:
