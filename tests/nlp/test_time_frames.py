@@ -56,7 +56,7 @@ def test_spans_are_ordered_non_empty_slices_of_any_text(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Open the booking desk by halfway through the qtr",
+        "Open the booking desk by halfway through the term",
         "Move the archive before the middle of the term",
         "Sign the lease by mid-Q3",
         "Publish the menu by the midpoint of the cycle",

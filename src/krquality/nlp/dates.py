@@ -772,7 +772,7 @@ _RATE = re.compile(
     r"conference|demo day|code freeze|feature freeze|end of (?:the\s+)?(?:cycle|okr period|period|program|"
     r"programme|project|academy|course|cohort|batch|event|season|term|semester))\b"
     r"|(?:\[\s*(?:q[1-4]|h[12]|20\d\d)[^\]]{0,12}\])"
-    # a point inside the cycle: "by halfway through the qtr", "before the middle of the term", "by mid-Q3"
+    # a point inside the cycle: "by halfway through the term", "before the middle of the term", "by mid-Q3"
     r"|\b(?:by|before|until|at)\s+(?:the\s+)?(?:halfway|mid-?way|midpoint|middle)(?:\s+(?:point|mark))?\s+"
     r"(?:through|of|into)\s+(?:the\s+)?(?:okr\s+)?(?:quarter|qtr|half|year|cycle|semester|term|season|sprint"
     r"|month|q[1-4])\b"
@@ -790,9 +790,9 @@ def time_frame_spans(text: str) -> list[tuple[int, int]]:
     >>> [text for text in ("Read a book a month", "Ship the SDK by GA", "Run the survey daily")
     ...  if time_frame_spans(text)] == ["Read a book a month", "Ship the SDK by GA", "Run the survey daily"]
     True
-    >>> text = "Open the booking desk by halfway through the qtr"
+    >>> text = "Open the booking desk by halfway through the term"
     >>> [text[a:b] for a, b in time_frame_spans(text)]
-    ['by halfway through the qtr']
+    ['by halfway through the term']
     >>> time_frame_spans("Launch the partner portal")
     []
     """
