@@ -1155,7 +1155,7 @@ def _completion(features: Features, object_span: SpanRef | None) -> Draft | None
         gap = features.text[lead.span.end : object_span.start].split()
         topic = _TOPIC_PREPOSITION.fullmatch(gap[-1]) if gap else None
         if topic is not None:
-            # "Writing publicly about our role in X": the object is the topic, not the thing written
+            # "Writing openly about how the co-op began": the object is the topic, not the thing written
             return Draft(
                 _tidy(f"Publish a write-up {topic[0].lower()} {phrase} {_date_phrase(features)}"),
                 DraftKind.MILESTONE,
