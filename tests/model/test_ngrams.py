@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.language import Language
 
-from krquality.features.vectorize import texts as normalized
 from krquality.model.data import load_examples
 from krquality.model.estimator import build_pipeline
 from krquality.model.io import load_model
@@ -94,7 +93,8 @@ def test_pipeline_uses_the_cached_vectorizer() -> None:
     pipeline = build_pipeline("svm")
     parts = pipeline.named_steps["features"].transformer_list
     vectorizers = [step for _, part in parts for _, step in part.steps]
-    assert sum(isinstance(v, CachedTfidfVectorizer) for v in vectorizers) == 2
+    # the whole text's words and characters, and the opening's words
+    assert sum(isinstance(v, CachedTfidfVectorizer) for v in vectorizers) == 3
 
 
 def test_the_committed_model_transforms_like_a_stock_copy(corpus: list[str], nlp: Language) -> None:
@@ -109,11 +109,9 @@ def test_the_committed_model_transforms_like_a_stock_copy(corpus: list[str], nlp
             derived = ("_ngram", "_counted")
             fitted = {k: v for k, v in vectorizer.__dict__.items() if not k.startswith(derived)}
             stock.__dict__.update(fitted)
-            assert np.allclose(
-                stock.transform(normalized(features)).toarray(),
-                vectorizer.transform(normalized(features)).toarray(),
-            )
-    assert checked == 2
+            texts = part.steps[0][1].transform(features)  # each part's own text: whole or opening
+            assert np.allclose(stock.transform(texts).toarray(), vectorizer.transform(texts).toarray())
+    assert checked == 3
 
 
 @settings(max_examples=60, deadline=None)
