@@ -159,7 +159,7 @@ def _shared_time_frame(
         return None
     span = dates[0].span
     first, last = segments[0], segments[-1]
-    start = _with_preposition(text, span.start, first[0])
+    start = date_lead_start(text, span.start, first[0])  # with "by the end of" before it
     words = text[start : span.end].lower().split()
     before = text[first[0] : start].lower().split()[-1:]
     if words[0] in _OWNING or (words[0] not in _FRAMING and before and before[0] in _OWNING):
@@ -175,9 +175,6 @@ def _shared_time_frame(
 # Words that make a date the time frame of a whole key result, and words that make it part of a thing.
 _FRAMING = frozenset({"by", "before", "until", "till", "in", "within", "during", "on", "at", "no"})
 _OWNING = frozenset({"of", "for", "from", "since", "about"})
-def _with_preposition(text: str, start: int, floor: int) -> int:
-    """Where a date's phrase starts, with the words that lead it ("by the end of")."""
-    return date_lead_start(text, start, floor)
 
 
 def _completed(
