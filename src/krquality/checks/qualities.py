@@ -77,6 +77,8 @@ def undefined_qualities(context: CheckContext) -> Iterator[tuple[int, int]]:
                 continue  # "Clear 40 overdue tickets": the opening verb, tagged as an adjective
             if following is not None and following.lower_ == "of" and token.lower_ == "clear":
                 continue  # "The yard is clear of debris": free of it, which anyone can check
+            if following is not None and following.lower_ == "available" and token.lower_ == "generally":
+                continue  # "generally available": a release state (GA), not an amount
         yield start, end
 
 

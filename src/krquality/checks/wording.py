@@ -143,7 +143,8 @@ VAGUE = Check(
         'before an adjective with no number anywhere ("more human"), "more" with no number of its '
         'own beside a measured key result ("8 groups formed, with the aim of reaching more") and '
         '"soon". A quality with no test is vague too ("a credible roadmap", "the pricing page is '
-        'clear", "handled securely", "a scheme of some sort"), unless the key result says how it is '
+        'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
+        '("the boxes are mostly labelled"), unless the key result says how it is '
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
         'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). Teams can add '
         "their own vague words with `vague-words` in the configuration."
@@ -159,6 +160,7 @@ VAGUE = Check(
         Example("Publish a credible roadmap for the depot upgrade", MS),
         Example("Tenant data is stored and handled securely", MS),
         Example("Add a loyalty scheme of some sort to the café", MS),
+        Example("The archive boxes are mostly labelled by the end of March", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -174,6 +176,7 @@ VAGUE = Check(
         Example("Card data is handled securely: the portal passes the PCI DSS 4.0 audit", MS),
         Example("Clear 40 overdue tickets from the repair queue", M),
         Example("The yard is clear of debris before the inspection", MS),
+        Example("The booking app is generally available by June", MS),
     ),
     detect=_vague,
 )
