@@ -56,6 +56,8 @@ def test_work_handled_and_people_served_are_output_counts(text: str, span: str) 
         # One thing handled is a milestone; a figure with no work in it is a level.
         "1 more depot migrated to the new rota system",
         "Number of active depots: 8",
+        # The participle describes what is counted; the clause's own verb says what is done.
+        "3 risks identified in the depot audit are fixed by June",
         # A year is not a count: "2026 all invoices" is a date, then a milestone.
         "By June 2026 all invoices migrated to the new ledger",
         # People who attend do so themselves.
