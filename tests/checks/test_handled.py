@@ -35,6 +35,7 @@ def output_span(text: str) -> str | None:
         ("Review 40 grant applications", "Review 40 grant applications"),
         ("Mentor 4 junior analysts", "Mentor 4 junior analysts"),
         ("Mentor 3-5 graduate engineers", "Mentor 3-5 graduate engineers"),
+        ("Coach 6-8  stall holders on pricing", "Coach 6-8  stall holders"),
     ],
 )
 def test_work_handled_and_people_served_are_output_counts(text: str, span: str) -> None:

@@ -808,6 +808,8 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
     for token in tokens_after(context.tokens, count.span.end, 6):
+        if token.is_space:
+            continue  # a doubled space in a pasted line: "Coach 15-20  shop owners"
         if token.is_stop or not (token.is_alpha or token.text == "-" or "-" in token.text):
             break
         end = token.idx + len(token.text)
