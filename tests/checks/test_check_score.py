@@ -187,6 +187,15 @@ def test_a_task_the_checks_read_as_one_deliverable_is_capped_as_one() -> None:
             "6 walking groups started in the borough, with the aim of reaching more",
             "6 walking groups started in the borough",
         ),
+        # things handled and people served, counted, below an outcome count
+        ("6 payroll scripts open-sourced", "Sign 6 new payroll clients"),
+        ("25 shop managers coached on stock planning", "Sign 6 new payroll clients"),
+        # a milestone whose quality has no test below the same milestone made checkable
+        (
+            "Publish a credible roadmap for the depot upgrade by June",
+            "Publish the depot upgrade roadmap by June",
+        ),
+        ("Tenant data is handled securely by June", "Tenant data passes the PCI DSS 4.0 audit by June"),
     ],
 )
 def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
@@ -211,6 +220,10 @@ def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
         ("12 carers using the respite booking page every week", "checkable"),
         ("Document the cold-chain rules for the harbour depot", "partial"),
         ("Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3", "outcome"),
+        ("25 shop managers coached on stock planning", "partial"),
+        ("Number of identified suppliers: 12", "partial"),
+        ("Tenant data is handled securely by June", "unclear"),
+        ("Publish a credible roadmap for the depot upgrade by June", "unclear"),
     ],
 )
 def test_real_kinds_land_in_their_band(text: str, band: str) -> None:

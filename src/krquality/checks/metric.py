@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import outputs
+from krquality.checks import handled, outputs
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -540,6 +540,8 @@ NO_UNIT = Check(
 
 
 _COUNT_LEADS = frozenset({"", "at least", "another", "over", "more than", "up to", "a further"})
+# The low end of a range before its high end: "Coach 15-20 shop owners" counts up to 20.
+_RANGE_START = re.compile(r"^\d+\s*(?:-|–|to)\s*$")
 
 
 # Participles after a counted thing that say the team made or attended it:
@@ -747,6 +749,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         outputs.share_of_work_done(context)
         or outputs.placeholder_count(context)
         or outputs.named_count(context)
+        or handled.handled_count(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or handled.named_handled_figure(context)
         or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
@@ -781,7 +785,7 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         if q.kind is QuantityKind.NUMBER
         and q.value is not None
         and q.value > 1
-        and context.text[lead.span.end : q.span.start].strip().lower() in _COUNT_LEADS
+        and _RANGE_START.sub("", context.text[lead.span.end : q.span.start].strip().lower()) in _COUNT_LEADS
         and context.text[q.span.end : q.span.end + 1] != "-"
     ]
     if not counts:
@@ -804,6 +808,8 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
     for token in tokens_after(context.tokens, count.span.end, 6):
+        if token.is_space:
+            continue  # a doubled space in a pasted line: "Coach 15-20  shop owners"
         if token.is_stop or not (token.is_alpha or token.text == "-" or "-" in token.text):
             break
         end = token.idx + len(token.text)
@@ -838,7 +844,14 @@ OUTPUT_COUNT = Check(
         "talks, sessions, guides, reviews, fixes and releases are the team's own work, so they "
         "are flagged in any shape: \"N posts written\", \"Spoke at N meetups\", \"N case "
         "studies are delivered\", \"Publish X guides\". One event held once (\"Host a launch "
-        "evening\") is a milestone, not a count."
+        "evening\") is a milestone, not a count. Work on things the team already has and a "
+        "service given to people are counted work too: things documented, catalogued, migrated, "
+        "open-sourced or identified (\"6 payroll scripts open-sourced\", \"Number of identified "
+        "suppliers: 12\", \"100% of the old invoices migrated\"), and people coached, mentored, "
+        "trained or interviewed, whoever they are (\"25 shop managers coached\", \"120 tenants "
+        "will get 1:1 coaching\", \"Mentor 3-5 graduate engineers\"). One thing handled is a "
+        "milestone, a share handled within a time limit is a service level, and people or effects "
+        "moved (\"80% of customers migrated to the new plan\") are an effect."
     ),
     bad=(
         Example("Publish 12 blog posts", M),
@@ -868,6 +881,10 @@ OUTPUT_COUNT = Check(
         Example("Fix 5 of the slowest report pages", M),
         Example("Run and write up quarterly tenant listening sessions", T),
         Example("Ran 8 tasting evenings", M),
+        Example("6 payroll scripts open-sourced", M),
+        Example("Number of identified suppliers: 12", M),
+        Example("25 shop managers coached on stock planning", M),
+        Example("Document 8 internal APIs", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -892,6 +909,9 @@ OUTPUT_COUNT = Check(
         Example("Newsletters go out on the first Monday of each month", MS),
         Example("Publish the annual accounts every year by June", MS),
         Example("Leaflets, posters and the newsletter tracking sheet", MS),
+        Example("80% of customers migrated to the new plan", M),
+        Example("95% of claims reviewed within 2 days", M),
+        Example("10 volunteers recruited and trained", M),
     ),
     detect=_output_count,
 )

@@ -9,6 +9,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from krquality.checks import qualities
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     in_brackets,
@@ -54,6 +55,7 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     spans.extend(phrase_hits(context.tokens, context.config.vague_words))
     hedged = [(m.span.start, m.span.end) for m in features.markers_of("hedge")]
     spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
+    spans.extend(qualities.undefined_qualities(context))
     if not measurable:
         spans.extend(_bare_comparatives(context))
     elif "more" in context.lowers:
@@ -140,7 +142,12 @@ VAGUE = Check(
         'documentation"), an amount with no number ("multiple", "greater visibility"), "more" '
         'before an adjective with no number anywhere ("more human"), "more" with no number of its '
         'own beside a measured key result ("8 groups formed, with the aim of reaching more") and '
-        '"soon". Teams can add their own vague words with `vague-words` in the configuration.'
+        '"soon". A quality with no test is vague too ("a credible roadmap", "the pricing page is '
+        'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
+        '("the boxes are mostly labelled"), unless the key result says how it is '
+        'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
+        'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). Teams can add '
+        "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
         Example("Improve the onboarding experience", T),
@@ -150,6 +157,10 @@ VAGUE = Check(
         Example("Increase trial conversion significantly", T),
         Example("Optimize the checkout flow", T),
         Example("8 reading groups formed across the district, with the aim of reaching more", M),
+        Example("Publish a credible roadmap for the depot upgrade", MS),
+        Example("Tenant data is stored and handled securely", MS),
+        Example("Add a loyalty scheme of some sort to the café", MS),
+        Example("The archive boxes are mostly labelled by the end of March", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -161,6 +172,11 @@ VAGUE = Check(
         Example("Hold more than 3 tasting evenings for members", M),
         Example("Welcome 50 more families to the food bank", M),
         Example("Hold 3 or more tastings for members", M),
+        Example("The rota guide is clear: 90% of new drivers pass the comprehension quiz", M),
+        Example("Card data is handled securely: the portal passes the PCI DSS 4.0 audit", MS),
+        Example("Clear 40 overdue tickets from the repair queue", M),
+        Example("The yard is clear of debris before the inspection", MS),
+        Example("The booking app is generally available by June", MS),
     ),
     detect=_vague,
 )
@@ -939,6 +955,7 @@ UNCHECKABLE = Check(
         Example("All recipes are properly documented", MS),
         Example("Trainees have a general understanding of food safety rules", T),
         Example("Our bakery is well known across the county", T),
+        Example("The night team is empowered to plan its own rota", MS),
     ),
     good=(
         Example("60% of volunteers post in the forum at least once a month", M),
