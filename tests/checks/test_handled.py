@@ -28,7 +28,7 @@ def output_span(text: str) -> str | None:
         # People served: who they are does not make the service an effect.
         ("40 care workers trained in manual handling", "40 care workers trained"),
         ("25 shop managers coached on stock planning", "25 shop managers coached"),
-        ("120+ tenants will get 1:1 budgeting coaching", "120+ tenants will get 1:1 budgeting coaching"),
+        ("60 landlords will get weekly tutoring", "60 landlords will get weekly tutoring"),
         # The verb first, also before a range.
         ("Coach 12 shift leads on rota planning", "Coach 12 shift leads"),
         ("Document 8 internal APIs", "Document 8 internal APIs"),

@@ -8,7 +8,7 @@ service given to people, take other participles; these find them:
   catalogued", "100% of the old invoices migrated", "Number of identified
   suppliers: 12" (``checks/data/handled.txt``);
 - people served: "25 shop managers coached", "80% of the night staff trained",
-  "120+ tenants will get 1:1 budgeting coaching" (``checks/data/served.txt``).
+  "60 landlords will get weekly tutoring" (``checks/data/served.txt``).
 
 Who is counted does not save a count of people served: coaching 25 managers is
 work done for them, whatever they go on to do. A handled count of people or
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 _PHRASE = r"(?P<phrase>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)"
 # An auxiliary between the phrase and its participle: "are documented", "will have been trained".
 _AUX = r"(?:(?:are|is|were|was|will|be|been|have|has|get|got|gets|being)\s+){0,3}"
-# What a person is given: "120 tenants will get 1:1 coaching".
+# What a person is given: "60 landlords will get monthly tutoring".
 _SERVICE_NOUNS = ("coaching", "mentoring", "mentorship", "training", "tutoring")
 
 

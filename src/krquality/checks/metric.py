@@ -848,8 +848,8 @@ OUTPUT_COUNT = Check(
         "service given to people are counted work too: things documented, catalogued, migrated, "
         "open-sourced or identified (\"6 payroll scripts open-sourced\", \"Number of identified "
         "suppliers: 12\", \"100% of the old invoices migrated\"), and people coached, mentored, "
-        "trained or interviewed, whoever they are (\"25 shop managers coached\", \"120 tenants "
-        "will get 1:1 coaching\", \"Mentor 3-5 graduate engineers\"). One thing handled is a "
+        "trained or interviewed, whoever they are (\"25 shop managers coached\", \"60 landlords "
+        "will get monthly tutoring\", \"Mentor 3-5 graduate engineers\"). One thing handled is a "
         "milestone, a share handled within a time limit is a service level, and people or effects "
         "moved (\"80% of customers migrated to the new plan\") are an effect."
     ),
