@@ -187,6 +187,13 @@ def test_a_task_the_checks_read_as_one_deliverable_is_capped_as_one() -> None:
             "6 walking groups started in the borough, with the aim of reaching more",
             "6 walking groups started in the borough",
         ),
+        # a direction whose only number places the work below the same move with an amount
+        ("Cut missed deliveries in 3 depots", "Cut missed deliveries in 3 depots to 1% by June"),
+        # ... and one whose only number is the window of the measure
+        (
+            "Grow the count of returning donors (rolling 28-day)",
+            "Grow returning donors from 300 to 450 by Q3",
+        ),
     ],
 )
 def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
@@ -211,6 +218,7 @@ def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
         ("12 carers using the respite booking page every week", "checkable"),
         ("Document the cold-chain rules for the harbour depot", "partial"),
         ("Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3", "outcome"),
+        ("Improve 3 of the slowest search queries", "partial"),
     ],
 )
 def test_real_kinds_land_in_their_band(text: str, band: str) -> None:
