@@ -194,6 +194,8 @@ def test_a_task_the_checks_read_as_one_deliverable_is_capped_as_one() -> None:
             "Grow the count of returning donors (rolling 28-day)",
             "Grow returning donors from 300 to 450 by Q3",
         ),
+        # work with a modal below an end state with one, which is checkable once dated
+        ("We should run more bake sales", "Receipts should be printed in colour"),
     ],
 )
 def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
@@ -219,6 +221,7 @@ def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
         ("Document the cold-chain rules for the harbour depot", "partial"),
         ("Raise member satisfaction with the class timetable from 62% to 80% by the end of Q3", "outcome"),
         ("Improve 3 of the slowest search queries", "partial"),
+        ("Receipts should be printed in colour", "partial"),
     ],
 )
 def test_real_kinds_land_in_their_band(text: str, band: str) -> None:
