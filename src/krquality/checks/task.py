@@ -266,14 +266,24 @@ def _end_state(context: CheckContext) -> bool:
 # Modals that state a required end state ("Receipts should be printed in colour"): the
 # sentence still says what will be true, and wording.hedge flags the soft word itself.
 _STATE_MODALS = frozenset({"should", "must", "shall"})
+# Verbs after such a modal that say how a thing is, not what someone does: "The kiosk
+# should accept cards", "names should show". "Staff should greet visitors" is still work.
+_STATE_VERBS = frozenset(
+    {"be", "work", "show", "load", "accept", "handle", "include", "contain", "display", "appear"}
+    | {"open", "match", "stay", "remain", "fit", "allow", "let", "support", "render", "sync"}
+)
 
 
 def _modal(context: CheckContext, start: int, end: int) -> bool:
-    """Whether the hedge at ``[start, end)`` is a modal before "be" or a bare verb, past a subject."""
-    inside = [t for t in context.tokens if start <= t.idx < end]
-    if len(inside) != 1 or inside[0].lower_ not in _STATE_MODALS:
+    """Whether the hedge at ``[start, end)`` is a modal past a subject before a verb of state."""
+    tokens = context.tokens
+    at = [i for i, t in enumerate(tokens) if start <= t.idx < end]
+    if len(at) != 1 or tokens[at[0]].lower_ not in _STATE_MODALS:
         return False
-    return inside[0].idx > context.features.body.start  # "Should we ...?" opens a question
+    if tokens[at[0]].idx <= context.features.body.start:
+        return False  # "Should we ...?" opens a question
+    after = tokens[at[0] + 1] if at[0] + 1 < len(tokens) else None
+    return after is not None and (after.lower_ in _STATE_VERBS or after.lemma_.lower() in _STATE_VERBS)
 
 
 def _modifier_at(context: CheckContext, offset: int) -> bool:
