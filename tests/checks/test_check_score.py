@@ -196,6 +196,15 @@ def test_a_task_the_checks_read_as_one_deliverable_is_capped_as_one() -> None:
             "Publish the depot upgrade roadmap by June",
         ),
         ("Tenant data is handled securely by June", "Tenant data passes the PCI DSS 4.0 audit by June"),
+        # a direction whose only number places the work below the same move with an amount
+        ("Cut missed deliveries in 3 depots", "Cut missed deliveries in 3 depots to 1% by June"),
+        # ... and one whose only number is the window of the measure
+        (
+            "Grow the count of returning donors (rolling 28-day)",
+            "Grow returning donors from 300 to 450 by Q3",
+        ),
+        # work with a modal below an end state with one, which is checkable once dated
+        ("We should run more bake sales", "Receipts should be printed in colour"),
     ],
 )
 def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
@@ -224,6 +233,8 @@ def test_the_scale_orders_pairs_of_real_kinds(lower: str, higher: str) -> None:
         ("Number of identified suppliers: 12", "partial"),
         ("Tenant data is handled securely by June", "unclear"),
         ("Publish a credible roadmap for the depot upgrade by June", "unclear"),
+        ("Improve 3 of the slowest search queries", "partial"),
+        ("Receipts should be printed in colour", "partial"),
     ],
 )
 def test_real_kinds_land_in_their_band(text: str, band: str) -> None:

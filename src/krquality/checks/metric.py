@@ -18,6 +18,7 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
+from krquality.checks.scope import is_scope, scope_spans
 from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -225,7 +226,10 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
-    found = tuple(q for q in context.targets if not progress_tag(context, q))
+    # A number of scope ("rolling 28-day", "in 3 depots") is no level, so it needs no baseline.
+    found = tuple(
+        q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
+    )
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -343,7 +347,12 @@ NO_BASELINE = Check(
 )
 
 
-def _unparsed_number(context: CheckContext) -> bool:
+def _counts_output(context: CheckContext) -> bool:
+    """Whether ``metric.output_count`` reads the key result's number as a count of work."""
+    return next(_output_count(context), None) is not None
+
+
+def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
     """True when a token looks numeric outside dates and baselines: a target the features missed.
 
     An error on "from 3k to 8k" because "8k" was not parsed would be wrong,
@@ -352,11 +361,25 @@ def _unparsed_number(context: CheckContext) -> bool:
     features = context.features
     taken = [(b.span.start, b.span.end) for b in baselines(features)]
     taken += [(d.span.start, d.span.end) for d in features.dates if not (d.normalized or "").startswith("P")]
-    for token in context.tokens:
+    if scoped:  # numbers of scope were read as no target: they are not missed ones either
+        taken += scope_spans(features.quantities, context.tokens)
+    for i, token in enumerate(context.tokens):
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
+        if numeric and _in_name(context.tokens, i):
+            continue
         if numeric and not any(start <= token.idx < end for start, end in taken):
             return True
     return False
+
+
+def _in_name(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` is spelled out inside a hyphenated name ("time-to-first-byte").
+
+    There "first" names the measure; it is not a number the features missed.
+    A word that ends the compound is its head and may be the amount ("sub-second").
+    """
+    token = tokens[i]
+    return token.is_alpha and i + 1 < len(tokens) and tokens[i + 1].text == "-" and not token.whitespace_
 
 
 # Words that state an amount or a frequency without digits: still a target.
@@ -412,7 +435,13 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         (context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)))
         or (context.label is Label.MILESTONE and (moves_a_measure(features) or names_measure(context)))
     )
-    if not measured or context.targets or _unparsed_number(context):
+    # A number that only places the work ("in 3 depots") or names a window
+    # ("rolling 28-day") is not an amount to reach, unless it counts the work
+    # ("Oversee the rota on 2 sites": metric.output_count's finding, and a number to reach).
+    amounts = [t for t in context.targets if not is_scope(t, context.tokens)]
+    if amounts != list(context.targets) and context.once(_counts_output):
+        amounts = list(context.targets)
+    if not measured or amounts or _unparsed_number(context, scoped=not amounts):
         return
     if features.changes:
         span = features.changes[0].span
@@ -437,7 +466,11 @@ NO_TARGET = Check(
         '("Increase conversion from 4%") any movement counts, so the key result cannot '
         "fail and cannot tell you whether the quarter went well. A direction on a measure "
         'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
-        "not an activity: it names what should change and lacks only the number."
+        "not an activity: it names what should change and lacks only the number. A number "
+        'that only places the work ("in 3 depots", "on 2 platforms", "per 1000 visits"), '
+        'names the window a measure is taken over ("rolling 28-day") or picks what moves '
+        '("Improve 3 of the slowest queries") is no amount either, unless it counts the '
+        "work itself (``metric.output_count``)."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -445,11 +478,19 @@ NO_TARGET = Check(
         Example("Grow newsletter sign-ups", T),
         Example("Number of volunteers at the weekend stalls", T),
         Example("Reduce the number of missed bin collections", MS),
+        Example("Cut missed deliveries in 3 depots", M),
+        Example("Grow the count of returning donors (rolling 28-day)", M),
+        Example("Improve 3 of the slowest search queries", M),
+        Example("Shorten time-to-first-reply on the help desk", T),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
         Example("Increase awareness of the food bank", T),
         Example("Raise average order value from $42 to $55", M),
+        Example("Cut missed deliveries in 3 depots to 1%", M),
+        Example("Grow 28-day donor retention to 40%", M),
+        Example("Rank in the top 3 in 2 regional guides", M),
+        Example("Lead the menu review in 4 cafés", M),
     ),
     detect=_no_target,
 )

@@ -228,9 +228,10 @@ def _one_deliverable(context: CheckContext) -> bool:
 def _end_state(context: CheckContext) -> bool:
     """Whether a key result is a sentence about a state reached, with no activity in it.
 
-    "Instructors can register courses", "Supplier list agreed and shared": the
-    model may read them as tasks, but they say what will be true, not what will
-    be done; whether the state can be checked is ``wording.uncheckable``'s and
+    "Instructors can register courses", "Supplier list agreed and shared", "Receipts
+    should be printed in colour" (a modal states what is required; wording.hedge flags
+    it): the model may read them as tasks, but they say what will be true, not what
+    will be done; whether the state can be checked is ``wording.uncheckable``'s and
     ``wording.vague``'s to say.
     """
     features = context.features
@@ -244,7 +245,7 @@ def _end_state(context: CheckContext) -> bool:
         for m in features.markers_of("activity")
         if m.span.start != lead_start and not _modifier_at(context, m.span.start)
     ]
-    if activity or features.markers_of("hedge"):
+    if activity or any(not _modal(context, m.span.start, m.span.end) for m in features.markers_of("hedge")):
         return False
     # An active verb of ongoing work is still work: "The team works on the backlog". A vague
     # verb counts only in the main clause: "... to improve their skills" is the why.
@@ -260,6 +261,29 @@ def _end_state(context: CheckContext) -> bool:
             if found is not None and found[1] in kinds:
                 return False
     return True
+
+
+# Modals that state a required end state ("Receipts should be printed in colour"): the
+# sentence still says what will be true, and wording.hedge flags the soft word itself.
+_STATE_MODALS = frozenset({"should", "must", "shall"})
+# Verbs after such a modal that say how a thing is, not what someone does: "The kiosk
+# should accept cards", "names should show". "Staff should greet visitors" is still work.
+_STATE_VERBS = frozenset(
+    {"be", "work", "show", "load", "accept", "handle", "include", "contain", "display", "appear"}
+    | {"open", "match", "stay", "remain", "fit", "allow", "let", "support", "render", "sync"}
+)
+
+
+def _modal(context: CheckContext, start: int, end: int) -> bool:
+    """Whether the hedge at ``[start, end)`` is a modal past a subject before a verb of state."""
+    tokens = context.tokens
+    at = [i for i, t in enumerate(tokens) if start <= t.idx < end]
+    if len(at) != 1 or tokens[at[0]].lower_ not in _STATE_MODALS:
+        return False
+    if tokens[at[0]].idx <= context.features.body.start:
+        return False  # "Should we ...?" opens a question
+    after = tokens[at[0] + 1] if at[0] + 1 < len(tokens) else None
+    return after is not None and (after.lower_ in _STATE_VERBS or after.lemma_.lower() in _STATE_VERBS)
 
 
 def _modifier_at(context: CheckContext, offset: int) -> bool:
@@ -464,6 +488,7 @@ ACTIVITY = Check(
         Example("Identify opportunities to automate invoicing", T),
         Example("Create a culture of feedback", T),
         Example("Discuss pricing with the board", MS),
+        Example("Should we look at cheaper couriers?", T),
         Example("Documentation restructuration", T),
         Example("Motivating members to get involved with the repair café", T),
         Example("Better internal communication processes", T),
@@ -493,6 +518,7 @@ ACTIVITY = Check(
         Example("Stage joint harvest supper for the street [Q3]", MS),
         Example("Build 3 prototype kiosks for the market", T),
         Example("Number of walkers joining our Sunday routes", T),
+        Example("Receipts should be printed in colour", T),
     ),
     detect=_activity,
 )
