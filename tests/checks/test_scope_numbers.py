@@ -22,7 +22,7 @@ def codes(text: str) -> set[str]:
     [
         "Cut missed deliveries in 3 depots",  # where the work happens
         "Grow the count of returning donors (rolling 28-day)",  # the window of the measure
-        "Improve 3 of the slowest search queries",  # what moves, not how far
+        "Improve 4 of the worst-rated help articles",  # what moves, not how far
         "Reduce no-shows on the last 2 course dates",
         "Shorten time-to-first-reply on the help desk",  # "first" names the measure
     ],

@@ -469,7 +469,7 @@ NO_TARGET = Check(
         "not an activity: it names what should change and lacks only the number. A number "
         'that only places the work ("in 3 depots", "on 2 platforms", "per 1000 visits"), '
         'names the window a measure is taken over ("rolling 28-day") or picks what moves '
-        '("Improve 3 of the slowest queries") is no amount either, unless it counts the '
+        '("Improve 4 of the worst-rated help articles") is no amount either, unless it counts the '
         "work itself (``metric.output_count``)."
     ),
     bad=(
@@ -480,7 +480,7 @@ NO_TARGET = Check(
         Example("Reduce the number of missed bin collections", MS),
         Example("Cut missed deliveries in 3 depots", M),
         Example("Grow the count of returning donors (rolling 28-day)", M),
-        Example("Improve 3 of the slowest search queries", M),
+        Example("Improve 4 of the worst-rated help articles", M),
         Example("Shorten time-to-first-reply on the help desk", T),
     ),
     good=(

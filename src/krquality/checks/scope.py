@@ -1,8 +1,8 @@
 """Numbers that bound a key result's scope, not the amount it must reach.
 
 "Cut delivery errors in 3 depots" counts the depots the work covers; "rolling
-28-day" names the window a measure is taken over; "Improve 3 of the slowest
-reports" picks the things to move. None of them says how far the measure must
+28-day" names the window a measure is taken over; "Improve 4 of the worst-rated
+help articles" picks the things to move. None of them says how far the measure must
 move, so a key result whose only numbers are of these kinds has no target
 (``metric.no_target``) even though it has digits. Without this reading such
 a line scored as a complete outcome metric.
@@ -69,7 +69,7 @@ def _window(tokens: Sequence[Token], i: int) -> bool:
 
 def _picked(tokens: Sequence[Token], i: int) -> bool:
     """The number at ``i`` is the first word after the leading verb and picks what it moves
-    ("Improve 3 of the slowest search queries")."""
+    ("Improve 4 of the worst-rated help articles")."""
     if i + 2 >= len(tokens) or tokens[i + 1].lower_ != "of" or tokens[i + 2].lower_ not in {"the", "our"}:
         return False
     return i == 1 or (i == 2 and tokens[1].lower_ == "up")  # "Speed up 4 of the ..."
