@@ -67,7 +67,7 @@ class Draft:
         >>> Draft("Raise NPS from [baseline] to 48 by [date]", DraftKind.EDITED).placeholders
         ('[baseline]', '[date]')
         """
-        return tuple(dict.fromkeys(_PLACEHOLDER.findall(self.text)))
+        return tuple(dict.fromkeys(m.group() for m in _PLACEHOLDER.finditer(self.text)))
 
 
 @dataclass(frozen=True, slots=True)
