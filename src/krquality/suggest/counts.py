@@ -11,9 +11,12 @@ keeps the author's sentence, count and all, as how it is reached:
   (people reached), content (readers reached), conversations and calls
   (agreements reached), reviews and audits (issues resolved), tools for a
   named process ("the time invoicing takes");
-- where the words name no effect ("Oversee the rota change in 4
-  depots"), the measure is left as a slot, ``[effect measure]``: a
-  wrong measure would be worse than one the author names.
+- otherwise the slot says what kind of effect to fill, by what is
+  counted (:mod:`krquality.suggest.effects`): "[adoption of the booking
+  widgets]", "[on-time delivery of the kitchen refits]";
+- where no kind fits ("Oversee the rota change in 4 depots"), the
+  measure is left as a plain slot, ``[effect measure]``: a wrong measure
+  would be worse than one the author names.
 
 A flagged vague noun that names the counted things ("4 improvements
 to the seed bank") becomes a neutral one ("changes"), since the draft must not
@@ -161,8 +164,8 @@ def count_drafts(
     >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE,
     ...     LeadVerb(SpanRef(0, 7, "Oversee"), "oversee", VerbClass.ACTIVITY))
     >>> counted = Finding("KRQ104", "metric.output_count", Severity.WARNING, "", 0, len(text))
-    >>> count_drafts(features, (), counted, things=None, date="by [date]")
-    ['Move [effect measure] from [baseline] to [target] by [date] through overseeing 5 kitchen refits']
+    >>> count_drafts(features, (), counted, things=None, date="by [date]")[0].split(" from ")[0]
+    'Increase [on-time delivery of the kitchen refits]'
     """
     shape = structure_of(features)
     if shape.question or shape.trails_off or shape.sentences > 1:
