@@ -35,6 +35,7 @@ from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.counts import count_drafts
 from krquality.suggest.outcomes import outcome_drafts
+from krquality.suggest.placing import date_place
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 
@@ -103,7 +104,11 @@ def build_drafts(
         # The template only adds something when it replaces a vague or activity verb.
         lead = features.lead_verb
         replaces_verb = lead is not None and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
-        drafts += [d for d in (edited, metric if replaces_verb or edited is None else None) if d is not None]
+        # (nor in place of a long sentence with no clean place for its date: the template
+        # would keep a few of its words and drop the rest)
+        long_clause = structure_of(features).can_take_leading_date and features.form in _CLAUSES
+        fallback = edited is None and not long_clause
+        drafts += [d for d in (edited, metric if replaces_verb or fallback else None) if d is not None]
     elif label is Label.MILESTONE:
         # "Number of families using the app" names a measure, whatever the label says
         named = _named_measure(features) if features.lead_verb is None else None
@@ -251,11 +256,22 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         return None  # "Tenant outreach by [date]": a date gives work that goes on no end to check
     if shape.can_take_date and not dangling:
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
-    elif (shape.can_take_leading_date and features.form in _CLAUSES) or (shape.can_take_date and dangling):
-        # A long sentence: "by [date]" at its end would sit far from the verb it dates, so the
-        # date opens it ("By [date], 70% of the trainees ..."). Not a long string of nouns with
-        # no verb to date ("8 volunteer crews to match the target of 8 sites, with the aim of
-        # more"): a date before it dates nothing, and the words stay as muddled as they were.
+    elif shape.can_take_leading_date and features.form in _CLAUSES:
+        # A long sentence: "By [date], " before it makes the reader hold the date through every
+        # clause, so the date closes the main clause ("... by [date], with the cooks' sign-off"),
+        # and where none ends cleanly there is no draft. Not a long string of nouns with no verb
+        # to date ("8 volunteer crews to match the target of 8 sites, with the aim of more").
+        # (an "and" the tagger read as joining two results, flagged or not, dates the last only)
+        joined = bool(features.markers_of("conjunction")) or any(
+            f.name == "wording.compound" for f in findings
+        )
+        at = date_place(text, start, end, joined=joined)
+        if at is None:
+            return None
+        edits.append(_Edit(at, at, f" by {DATE}{since}"))
+    elif shape.can_take_date and dangling:
+        # "... the grants the team is applying for": "by [date]" after the preposition would
+        # garble a short sentence; the date opens it
         first = text[start]
         opening = first.lower() if text[start + 1 : start + 2].islower() else first
         edits.append(_Edit(start, start + 1, f"By {DATE}, {opening}"))

@@ -388,6 +388,10 @@ def _uncounted_numbers(original: Result, start: int, end: int) -> list[str]:
     ]
 
 
+# Checks that flag a word the author must settle before a date helps.
+_FLAGGED_WORD_CHECKS = frozenset({"wording.vague", "wording.uncheckable", "wording.hedge"})
+
+
 def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Sequence[str] = ()) -> str:
     """Why a key result with findings gets no suggestion ("" when it needs none); ``broken``
     holds the rules its drafts broke once re-analysed."""
@@ -395,6 +399,11 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Seq
         return ""
     if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
         return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
+    # (krquality.suggest.placing found no clause end a date could close; a flagged word is
+    # the author's to settle first, and the generic reason says less about it)
+    flagged = any(f.name in _FLAGGED_WORD_CHECKS for f in result.findings)
+    if not drafts and not broken and not flagged and structure_of(result.features).can_take_leading_date:
+        return "no safe rewrite: the sentence is too long to take one date in a clear place; shorten it"
     if not drafts and not broken:
         return "no safe rewrite: the key result gives no words to build a draft from"
     reasons = [*broken] or [r for d in drafts if (r := breaks_rules(d, result)) is not None]
