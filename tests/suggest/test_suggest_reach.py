@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import krquality
 from krquality.suggest import fill_placeholders
+from krquality.suggest.fragments import telegraphic
 from krquality.suggest.structure import MAX_WORDS_FOR_DATE, names_place, structure_of
 
 from .texts import SLOTS, features, suggested
@@ -296,3 +297,51 @@ def test_a_long_sentence_is_never_opened_with_a_date_and_keeps_every_word(words:
         if "[date]" in suggestion.text and whole:
             rest = re.sub(r"\s*by \[date\]", "", suggestion.text)
             assert re.sub(r"\s+", " ", rest.lower()) == re.sub(r"\s+", " ", text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two jottings spliced with a comma
+        "Book the parish hall for the spring fair (we bake as a group), raffle about new prizes",
+        # a subject with a participle and no verb of its own
+        "Local cheese maker supplying the village shop and the market stall",
+    ],
+)
+def test_notes_get_no_date_only_draft(text: str) -> None:
+    result = krquality.analyze(text)
+    assert all(not s.text.endswith("by [date]") for s in result.suggestions)
+    assert not result.suggestions or all(s.text.rstrip() != f"{text} by [date]" for s in result.suggestions)
+    if not result.suggestions:
+        assert result.no_suggestion.startswith("no safe rewrite: the key result reads as notes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of names after a comma is no second jotting
+        "Move the payroll export to Paybright, Ledgerly, Tillo",
+        # nor a name set beside the words before it
+        "The choir adds a third season, Winter Carol Nights",
+        # nor the main clause after a phrase opening the sentence
+        "For each depot, keep two trained first aiders on the rota",
+    ],
+)
+def test_sentences_that_only_look_like_notes_are_still_dated(text: str) -> None:
+    assert f"{text} by [date]" in suggested(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        ("Book the hall for the fair, flyers about the raffle prizes", True),
+        ("Local baker supplying the café with bread", True),
+        # an -ing noun naming a thing, a participle joining its phrase, a number's comma, an object
+        ("New tenant onboarding sessions for the spring intake", False),
+        ("Open the tool library on Saturdays, keeping the fees low", False),
+        ("Reach 12,500 members across the county", False),
+        ("Awareness among residents joining the club", False),
+    ],
+)
+def test_notes_are_told_from_sentences(text: str, notes: bool) -> None:
+    assert telegraphic(text) is notes

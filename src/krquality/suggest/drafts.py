@@ -34,6 +34,7 @@ from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.counts import count_drafts
+from krquality.suggest.fragments import telegraphic
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
@@ -104,10 +105,12 @@ def build_drafts(
         # The template only adds something when it replaces a vague or activity verb.
         lead = features.lead_verb
         replaces_verb = lead is not None and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
-        # (nor in place of a long sentence with no clean place for its date: the template
-        # would keep a few of its words and drop the rest)
-        long_clause = structure_of(features).can_take_leading_date and features.form in _CLAUSES
-        fallback = edited is None and not long_clause
+        # (nor in place of a long sentence with no clean place for its date, or of notes: the
+        # template would keep a few of their words and drop the rest)
+        shape = structure_of(features)
+        long_clause = shape.can_take_leading_date and features.form in _CLAUSES
+        notes = telegraphic(features.text[shape.start : shape.end])
+        fallback = edited is None and not long_clause and not notes
         drafts += [d for d in (edited, metric if replaces_verb or fallback else None) if d is not None]
     elif label is Label.MILESTONE:
         # "Number of families using the app" names a measure, whatever the label says
@@ -254,7 +257,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
     if not edits and _names_ongoing_work(features, start, end):
         return None  # "Tenant outreach by [date]": a date gives work that goes on no end to check
-    if shape.can_take_date and not dangling:
+    if shape.can_take_date and not dangling and not telegraphic(text[start:end]):
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
     elif shape.can_take_leading_date and features.form in _CLAUSES:
         # A long sentence: "By [date], " before it makes the reader hold the date through every

@@ -44,6 +44,7 @@ from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.fragments import telegraphic
 from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
 from krquality.suggest.slots import BASELINE, DATE, TARGET
 from krquality.suggest.splitting import split_suggestions
@@ -402,8 +403,12 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Seq
     # (krquality.suggest.placing found no clause end a date could close; a flagged word is
     # the author's to settle first, and the generic reason says less about it)
     flagged = any(f.name in _FLAGGED_WORD_CHECKS for f in result.findings)
-    if not drafts and not broken and not flagged and structure_of(result.features).can_take_leading_date:
+    shape = structure_of(result.features)
+    if not drafts and not broken and not flagged and shape.can_take_leading_date:
         return "no safe rewrite: the sentence is too long to take one date in a clear place; shorten it"
+    notes = telegraphic(result.features.text[shape.start : shape.end])
+    if not drafts and not broken and not flagged and notes:
+        return "no safe rewrite: the key result reads as notes, not a sentence; a date would not make it one"
     if not drafts and not broken:
         return "no safe rewrite: the key result gives no words to build a draft from"
     reasons = [*broken] or [r for d in drafts if (r := breaks_rules(d, result)) is not None]
