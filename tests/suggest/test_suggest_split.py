@@ -116,6 +116,22 @@ def test_a_hedged_part_becomes_a_decision_by_a_date() -> None:
     assert {"KRQ402", COMPOUND} <= set(result.suggestions[0].fixes)
 
 
+def test_a_task_part_is_drafted_toward_what_it_ends_in() -> None:
+    # "Come up with" makes the plan: the part becomes the plan, published; the verb goes
+    result, lines = split_of("Come up with a seating plan, and consider renting a bigger hall.")
+    assert lines == [
+        "Publish the seating plan by [date]",
+        "Decide whether to rent a bigger hall by [date]",
+    ]
+    assert result.suggestions[0].label is not krquality.Label.TASK
+
+
+def test_a_task_part_with_no_outcome_still_blocks_the_split() -> None:
+    # "Chat with" ends in nothing to publish: no draft of it keeps its words, the split is withheld
+    result = krquality.analyze("Chat with the stallholders, and consider renting a bigger hall.")
+    assert not [s for s in result.suggestions if "\n" in s.text]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -213,3 +229,19 @@ def test_later_lines_open_like_the_key_results_line(parts: list[str], lead: str)
             assert opening == "- [ ] "
         else:
             assert opening == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("Come up with a seating plan", "Publish the seating plan by [date]"),
+        ("Come up with a budget for the fete", "Publish the budget for the fete by [date]"),
+    ],
+)
+def test_a_verb_with_a_particle_that_makes_a_plan_is_drafted_as_the_plan(text: str, draft: str) -> None:
+    assert draft in [s.text for s in krquality.analyze(text).suggestions]
+
+
+def test_a_verb_with_a_particle_that_makes_no_written_thing_gets_no_publication() -> None:
+    # "ideas" are not a document to publish
+    assert not [s for s in krquality.analyze("Come up with ideas for the fete").suggestions if "Publish" in s.text]

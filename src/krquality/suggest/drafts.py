@@ -1243,11 +1243,25 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
     elif lemma in lexicon.DECIDING_VERBS or gerund:
         # "Explore opening a second kitchen": whether to is the decision at the end
         title = f"the decision on {determiner}{phrase}"
-    elif lemma in lexicon.MAKING_VERBS and head in lexicon.WRITTEN_NOUNS:
+    elif (lemma in lexicon.MAKING_VERBS or _phrasal_making(features)) and head in lexicon.WRITTEN_NOUNS:
         title = f"the {phrase}"
     else:
         return None
     return Draft(_tidy(f"Publish {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
+
+
+# Verbs with a particle that make what follows: "Come up with a seating plan", "Draw up a rota".
+_PHRASAL_MAKING = re.compile(
+    r"(?:come|came|coming)\s+up\s+with|(?:draw|drew|drawing|write|writing|think|thinking)\s+up"
+    r"|(?:put|putting)\s+together|(?:work|working)\s+out",
+    re.I,
+)
+
+
+def _phrasal_making(features: Features) -> bool:
+    """Whether the key result opens with a verb and particle that make something ("Come up with")."""
+    lead = features.lead_verb
+    return lead is not None and _PHRASAL_MAKING.match(features.text, lead.span.start) is not None
 
 
 # "Work with the parish council to draft a tree plan": joint work whose purpose makes something.
