@@ -176,7 +176,10 @@ def build_drafts(
         drafts += [toward] if toward is not None else _fewer_open(features, object_span)
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
-    if label is Label.TASK or not drafts:
+    # a vague aim read as a milestone ("The site has a better layout"): the edited sentence keeps
+    # the flagged word, so the measure of the aim is drafted as for a task
+    vague_aim = any(f.name in _AIM_CHECKS for f in findings)
+    if label is Label.TASK or not drafts or vague_aim:
         # what the builders above leave undrafted: a direction with no amount, "Keep doing X",
         # a wished state, a recurring activity's purpose
         drafts += [Draft(text, DraftKind.METRIC) for text in aim_drafts(features)]
@@ -1250,6 +1253,8 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
     return Draft(_tidy(f"Publish {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
 
 
+# Checks that flag an aim no one can check: its measure is drafted whatever the label.
+_AIM_CHECKS = frozenset({"wording.vague", "wording.uncheckable"})
 # Verbs with a particle that make what follows: "Come up with a seating plan", "Draw up a rota".
 _PHRASAL_MAKING = re.compile(
     r"(?:come|came|coming)\s+up\s+with|(?:draw|drew|drawing|write|writing|think|thinking)\s+up"

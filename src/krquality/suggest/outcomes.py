@@ -225,9 +225,10 @@ _SKILLS = (
         re.I,
     ),
     re.compile(r"^(?P<x>(?:the\s+)?ability\s+to\s+.+)$", re.I),
-    # a state nobody can check: "Modern CSS layout understood and used"
+    # a state nobody can check: "Modern CSS layout understood and used", "... read and understood"
     re.compile(
-        r"^(?P<x>(?!the\b|our\b|this\b)[\w\"'].+?)(?<!\band)(?<!\bor)\s+(?:(?:are|is)\s+)?(?:well\s+)?(?:understood|learned|learnt|mastered)"
+        r"^(?P<x>(?!the\b|our\b|this\b)[\w\"'].+?)(?<!\band)(?<!\bor)\s+(?:(?:are|is)\s+)?(?:well\s+)?"
+        r"(?:(?:read|studied|reviewed)\s+(?:and|&)\s+)?(?:understood|learned|learnt|mastered)"
         r"(?:\s+(?:and|&)\s+(?:used|applied|practised|practiced|put\s+to\s+use))?$",
         re.I,
     ),
