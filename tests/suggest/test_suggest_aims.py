@@ -193,3 +193,26 @@ def test_a_milestone_with_no_vague_aim_gets_no_aim_measure() -> None:
     drafts = [s.text for s in krquality.analyze("The booking portal has a search page").suggestions]
     assert drafts
     assert not [d for d in drafts if "survey rating" in d]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # a vague verb on a thing read as a deliverable: what the work is on is measured
+        (
+            "Revamp the booking guide",
+            "Increase monthly readers of the booking guide from [baseline] to [target] by [date]",
+        ),
+    ],
+)
+def test_a_vague_verb_read_as_a_deliverable_gets_the_measure_of_its_object(text: str, draft: str) -> None:
+    result = krquality.analyze(text)
+    assert result.label is krquality.Label.MILESTONE  # (the shape this test is for)
+    assert draft in [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+def test_a_vague_verb_on_a_thing_with_no_measure_gets_none() -> None:
+    # a kitchen has no measure of its own: no draft is made up for it
+    assert krquality.analyze("Revamp the kitchen").suggestions == ()

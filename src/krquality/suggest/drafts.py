@@ -122,7 +122,14 @@ def build_drafts(
             named = _unparsed_direction(features)
         # "Work with the council to draft a plan" read as a deliverable: the thing made leads
         made = _purpose_made(features)
-        drafts += [d for d in (named, made, edited, _outcome(features, object_span)) if d is not None]
+        # "Revamp the setup guide" read as a deliverable: the vague verb names no end state, so
+        # what the work is on is measured, as for a task
+        lead = features.lead_verb
+        revamped = lead is not None and any(
+            f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings
+        )
+        toward = _toward_outcome(features, object_span) if revamped else None
+        drafts += [d for d in (named, made, edited, _outcome(features, object_span), toward) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity, and so does taking a flagged
