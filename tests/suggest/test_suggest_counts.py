@@ -154,6 +154,26 @@ def test_no_effect_kind_is_guessed_for_things_of_no_known_kind(text: str) -> Non
     assert not [s for s in drafts if re.search(r"\[(?:adoption|use|on-time|time saved)", s)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measure named from the things (bugs past the tests, the win rate): no blank beside it
+        "Write 40 regression tests for the till app",
+        "Contribute to 3 tenders",
+    ],
+)
+def test_no_blank_effect_slot_beside_a_named_measure(text: str) -> None:
+    drafts = suggested(text)
+    assert drafts
+    assert not [s for s in drafts if EFFECT in s]
+    # nor a kind read off what the things are for ("the till app"), which is not what was made
+    assert not [s for s in drafts if "[use of" in s]
+
+
+def test_discussions_and_meetings_reach_people() -> None:
+    assert offered("Lead 3 discussions on composting", "Increase the number of people reached")
+
+
 def test_an_effect_slot_names_only_the_head_where_the_words_cannot_stand_in_a_slot() -> None:
     # digits and an apostrophe are not slot words: the head noun alone is named
     assert effect_slot("2.0 kiosk's widgets", "widgets", "build") == "[adoption of the widgets]"

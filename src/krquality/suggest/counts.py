@@ -83,7 +83,8 @@ _WORD_AFTER = re.compile(r"\+?\s+([\w-]+)")
 _EVENTS = frozenset(
     {"talks", "talk", "presentations", "presentation", "meetups", "meetup", "workshops", "workshop",
      "events", "sessions", "conferences", "fairs", "webinars", "demos", "classes", "lectures", "seminars",
-     "panels", "evenings", "nights", "tastings", "screenings", "clinics", "hackathons", "tours", "walks"}
+     "panels", "evenings", "nights", "tastings", "screenings", "clinics", "hackathons", "tours", "walks",
+     "session", "discussions", "discussion", "meetings", "meeting", "roundtables", "roundtable", "gatherings"}
 )
 _CONTENT = frozenset(
     {"posts", "articles", "guides", "videos", "episodes", "stories", "tutorials", "newsletters", "pieces",
@@ -373,6 +374,8 @@ def _effect_things(things: SpanRef | None, means: str) -> tuple[str, str]:
     number = re.search(r"\d", means)
     after = means[number.start() :].split()[1:7] if number is not None else []
     for at, word in enumerate(after):
+        if word.lower() in _RUN_ENDS:
+            break  # "40 regression tests | for the till app": the app is what they are for, not made
         following = after[at + 1].lower() if at + 1 < len(after) else ""
         # the head ends the noun run ("3 | garden trials | for ..."), not "2 | release | versions"
         ends = not following or following in _RUN_ENDS or following.endswith(("ed", "ing"))

@@ -281,7 +281,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         at = date_place(text, start, end, joined=joined)
         if at is None:
             return None
-        edits.append(_Edit(at, at, f" by {DATE}{since}"))
+        edits.append(_Edit(at, at, f" by {DATE}"))
     elif shape.can_take_date and dangling:
         # "... the grants the team is applying for": "by [date]" after the preposition would
         # garble a short sentence; the date opens it
