@@ -336,6 +336,10 @@ def test_sentences_that_only_look_like_notes_are_still_dated(text: str) -> None:
     [
         ("Book the hall for the fair, flyers about the raffle prizes", True),
         ("Local baker supplying the café with bread", True),
+        ("Fix the rota sync thing, push it to the archive or the cache", True),
+        # a list closed by "and", and a list run on after "including"
+        ("Print the rules, the rota and the keys list", False),
+        ("Adopt the new routines, including cash counts, the use of two signatures, spot checks", False),
         # an -ing noun naming a thing, a participle joining its phrase, a number's comma, an object
         ("New tenant onboarding sessions for the spring intake", False),
         ("Open the tool library on Saturdays, keeping the fees low", False),

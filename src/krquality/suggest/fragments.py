@@ -24,6 +24,8 @@ _CONNECTIVES = frozenset(
 )  # fmt: skip
 # Words that open a phrase before the sentence proper: "After the fair, ...", "If funded, ...".
 _OPENING = frozenset({"after", "before", "during", "within", "once", "when", "if", "each", "every", "since"})
+# Words that open a list running on over the next commas.
+_LIST_OPENERS = frozenset({"including", "incl", "such", "e.g.", "eg", "like", "namely"})
 # The words a spliced part needs to be a second jotting rather than a list item ("G Suite, Mana").
 _SPLICE_WORDS = 3
 # A subject with a participle and the thing it acts on, no verb between: "baker supplying the café".
@@ -60,8 +62,8 @@ def _comma_splice(core: str) -> bool:
     opened by no word that joins it to what came before, in no list closed by "and" or "or"
     and after no opening phrase ("For each branch, ...")."""
     parts = _top_level_parts(core)
-    if len(parts) < 2 or re.search(r"\b(?:and|or|&)\b", parts[-1], re.I):
-        return False  # "A, B and C": a list, however long its items
+    if len(parts) < 2 or _closes_list(parts[-1]):
+        return False  # "A, B and C": a list
     if parts[0].split()[:1] and parts[0].split()[0].lower() in _CONNECTIVES | _OPENING:
         return False  # "After the fair, ...": an opening phrase, then the sentence
     for part in parts[1:]:
@@ -69,9 +71,18 @@ def _comma_splice(core: str) -> bool:
         if len(words) < _SPLICE_WORDS or all(w[:1].isupper() for w in words):
             continue  # a list item, or a name set beside the last words ("a third fund, Seed Grants Pilot")
         opener = words[0].lower().strip("(")
+        if opener in _LIST_OPENERS:
+            break  # "..., including A, the use of B, C": what follows is its list
         if opener not in _CONNECTIVES and not opener.endswith(("ing", "ed", "en")):
             return True  # (a participle joins its phrase: "..., keeping the fees low", "..., chosen by")
     return False
+
+
+def _closes_list(part: str) -> bool:
+    """Whether ``part`` closes a list: an item of up to three words, then "and" or "or"
+    ("..., the rota and the keys"; not "..., push it to the archive or the cache", a jotting)."""
+    joined = re.search(r"\b(?:and|or|&)\b", part, re.I)
+    return joined is not None and len(part[: joined.start()].split()) <= _SPLICE_WORDS
 
 
 def _top_level_parts(core: str) -> list[str]:
