@@ -291,10 +291,10 @@ def test_a_leading_date_only_opens_a_long_undated_single_sentence(words: list[st
 def test_a_long_sentence_is_never_opened_with_a_date_and_keeps_every_word(words: list[str]) -> None:
     text = "Every " + " ".join(words) + " is printed"
     for suggestion in krquality.analyze(text).suggestions:
+        if "\n" in suggestion.text:
+            continue  # a split's lines are short parts of the sentence, each dated alone
         assert not suggestion.text.startswith("By [date]")
-        # (a split's lines are parts of the sentence, each dated alone)
-        whole = "\n" not in suggestion.text and "[baseline]" not in suggestion.text
-        if "[date]" in suggestion.text and whole:
+        if "[date]" in suggestion.text and "[baseline]" not in suggestion.text:
             rest = re.sub(r"\s*by \[date\]", "", suggestion.text)
             assert re.sub(r"\s+", " ", rest.lower()) == re.sub(r"\s+", " ", text.lower())
 
