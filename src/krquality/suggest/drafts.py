@@ -1048,6 +1048,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     opens = features.text[shape.start : shape.end].startswith(words[0])
     if opens and lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
         words = [words[0].lower(), *words[1:]]  # "Driver awareness of X": the capital opened the sentence
+    if "active {x}" in template and words[0].lower() == "active":
+        words = words[1:]  # "Active mentors for X": the number of active mentors, "active" said once
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
     return Draft(
