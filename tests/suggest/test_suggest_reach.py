@@ -349,3 +349,14 @@ def test_sentences_that_only_look_like_notes_are_still_dated(text: str) -> None:
 )
 def test_notes_are_told_from_sentences(text: str, notes: bool) -> None:
     assert telegraphic(text) is notes
+
+
+def test_a_period_the_key_result_names_is_its_time_frame() -> None:
+    # "within the agreed time period" dates it: no "[date]" beside it; "at least" is a floor to rise to
+    text = "For each loan, at least 80% of the tools are returned within the agreed time period"
+    drafts = suggested(text)
+    assert drafts and all("[date]" not in s for s in drafts)
+    assert all("down from" not in s for s in drafts)
+    assert structure_of(features(text)).time_frame
+    # (a period that is the thing measured is no time frame: "the waiting period")
+    assert not structure_of(features("Halve the waiting period for allotments")).time_frame

@@ -342,10 +342,17 @@ _PURPOSE = re.compile(r"\bto\s+([a-z]+)\b")
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$", re.I)
 
 
+# A level written as a floor: the level is to rise to it.
+_FLOOR = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|or\s+more)\b", re.I)
+
+
 def _since_slot(features: Features) -> str:
     """ ", up from [baseline]", or ", down from [baseline]" for a level held below a cap ("Under 10% ...")."""
     change = _main_change(features)
     capped = change is not None and change.direction is Direction.KEEP_BELOW
+    if _FLOOR.search(features.text) and not capped:
+        # "at least 70% ... within the agreed period": a floor to rise to (the period is no cap)
+        return f", up from {BASELINE}"
     if _share_first(features) and (change is None or change.target != features.quantities[0]):
         # "80% of requests take under 15 minutes": the share of those under the cap is to rise
         return f", up from {BASELINE}"
