@@ -358,5 +358,8 @@ def test_a_period_the_key_result_names_is_its_time_frame() -> None:
     assert drafts and all("[date]" not in s for s in drafts)
     assert all("down from" not in s for s in drafts)
     assert structure_of(features(text)).time_frame
+    # the end of something the key result names dates it too
+    course = "At least 60% of learners pass the quiz by the end of the course"
+    assert all("[date]" not in s for s in suggested(course))
     # (a period that is the thing measured is no time frame: "the waiting period")
     assert not structure_of(features("Halve the waiting period for allotments")).time_frame

@@ -77,10 +77,12 @@ _NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
 # An address (one word with a dot or a slash) ending the text, after the body.
 _PLACE_AFTER = re.compile(r"\s+(?=\S*[./])[^\s\[\]()]+?(?=[.;,:!]*\s*$)")
 # A period the key result names as its own ("met within the agreed time period", "inside the
-# defined window"): a time frame, though no date is written.
+# defined window", "by the end of the course"): a time frame, though no date is written.
 _OWN_PERIOD = re.compile(
     r"\b(?:within|inside|during)\s+(?:the|each|its|their)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:time\s*(?:period|frame)|timeframe|window|deadline|period)\b",
+    r"(?:time\s*(?:period|frame)|timeframe|window|deadline|period)\b"
+    # the end of something the key result names: "by the end of it", "by the end of the course"
+    r"|\bby\s+the\s+end\s+of\s+(?:it|them|(?:the|this|each|every)\s+[a-z-]+)\b",
     re.I,
 )
 # A sentence that opens with its own time frame ("After the launch, ...", "Within a month of ...").
