@@ -363,3 +363,16 @@ def test_a_period_the_key_result_names_is_its_time_frame() -> None:
     assert all("[date]" not in s for s in suggested(course))
     # (a period that is the thing measured is no time frame: "the waiting period")
     assert not structure_of(features("Halve the waiting period for allotments")).time_frame
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "of" after an adjective is the adjective's: no slot cuts it out
+        ("We are aware of 60% of late payers with enough time to call them", "aware of 60% of late payers"),
+        # "of" after a measure names its level: the baseline slot goes before it
+        ("NPS of 50 among tenants", "NPS from [baseline] to 50 among tenants"),
+    ],
+)
+def test_a_baseline_slot_replaces_of_only_after_a_measure(text: str, kept: str) -> None:
+    assert any(kept in s for s in suggested(text))

@@ -502,6 +502,8 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 return []  # "Flyers delivered to 400 homes": where they went, not a level reached
             level = written.split(" ", 1)[0].lower()
             bound = written.lower().startswith(("at least", "at most"))  # a bound, not a level: kept
+            if level == "of" and before and before[-1].lower() in _OF_COMPLEMENTS:
+                return []  # "aware of 60% of late payers": "of" is the adjective's, not a level's
             if level in _LEVEL_WORDS and " " in written and not bound:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
@@ -657,6 +659,11 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|o
 _NEXT_WORD = re.compile(r" +([^ ]+)")
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
+# Words that take "of" as their own complement, not a level: "aware of 60% of ...", "part of 3 ...".
+_OF_COMPLEMENTS = frozenset(
+    {"aware", "conscious", "informed", "part", "capable", "proud", "sure", "certain", "ahead", "short",
+     "made"}
+)
 
 
 def _is_multiplier_verb(features: Features, change: Change) -> bool:
