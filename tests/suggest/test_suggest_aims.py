@@ -170,8 +170,8 @@ def test_a_time_frame_the_author_wrote_is_not_added_again() -> None:
     [
         # a vague aim the classifier reads as a milestone: its measure is still drafted
         (
-            "Library website has a better page layout",
-            "Raise the survey rating of the page layout of the library website from [baseline] to [target]"
+            "Booking portal has a better search layout",
+            "Raise the survey rating of the search layout of the booking portal from [baseline] to [target]"
             " by [date]",
         ),
         # knowledge stated as read and understood: the test score, as for a skill
@@ -201,8 +201,8 @@ def test_a_milestone_with_no_vague_aim_gets_no_aim_measure() -> None:
     [
         # a vague verb on a thing read as a deliverable: what the work is on is measured
         (
-            "Revamp the booking guide",
-            "Increase monthly readers of the booking guide from [baseline] to [target] by [date]",
+            "Revamp the tenant handbook",
+            "Increase monthly readers of the tenant handbook from [baseline] to [target] by [date]",
         ),
     ],
 )

@@ -117,18 +117,18 @@ def test_a_hedged_part_becomes_a_decision_by_a_date() -> None:
 
 
 def test_a_task_part_is_drafted_toward_what_it_ends_in() -> None:
-    # "Come up with" makes the plan: the part becomes the plan, published; the verb goes
-    result, lines = split_of("Come up with a seating plan, and consider renting a bigger hall.")
+    # "Come up with" makes the strategy: the part becomes the strategy, published; the verb goes
+    result, lines = split_of("Come up with a marketing strategy, and consider hiring a second van.")
     assert lines == [
-        "Publish the seating plan by [date]",
-        "Decide whether to rent a bigger hall by [date]",
+        "Publish the marketing strategy by [date]",
+        "Decide whether to hire a second van by [date]",
     ]
     assert result.suggestions[0].label is not krquality.Label.TASK
 
 
 def test_a_task_part_with_no_outcome_still_blocks_the_split() -> None:
     # "Chat with" ends in nothing to publish: no draft of it keeps its words, the split is withheld
-    result = krquality.analyze("Chat with the stallholders, and consider renting a bigger hall.")
+    result = krquality.analyze("Chat with the stallholders, and consider hiring a second van.")
     assert not [s for s in result.suggestions if "\n" in s.text]
 
 
@@ -234,7 +234,6 @@ def test_later_lines_open_like_the_key_results_line(parts: list[str], lead: str)
 @pytest.mark.parametrize(
     ("text", "draft"),
     [
-        ("Come up with a seating plan", "Publish the seating plan by [date]"),
         ("Come up with a marketing strategy", "Publish the marketing strategy by [date]"),
         ("Work out a cleaning checklist", "Publish the cleaning checklist by [date]"),
     ],

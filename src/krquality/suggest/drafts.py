@@ -351,7 +351,7 @@ def _since_slot(features: Features) -> str:
     change = _main_change(features)
     capped = change is not None and change.direction is Direction.KEEP_BELOW
     if _FLOOR.search(features.text) and not capped:
-        # "at least 70% ... within the agreed period": a floor to rise to (the period is no cap)
+        # "at least 80% of drills back inside the loan window": a floor to rise to (no cap)
         return f", up from {BASELINE}"
     if _share_first(features) and (change is None or change.target != features.quantities[0]):
         # "80% of requests take under 15 minutes": the share of those under the cap is to rise
@@ -503,7 +503,7 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             level = written.split(" ", 1)[0].lower()
             bound = written.lower().startswith(("at least", "at most"))  # a bound, not a level: kept
             if level == "of" and before and before[-1].lower() in _OF_COMPLEMENTS:
-                return []  # "aware of 60% of late payers": "of" is the adjective's, not a level's
+                return []  # "aware of 60% of broken tools": "of" is the adjective's, not a level's
             if level in _LEVEL_WORDS and " " in written and not bound:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
@@ -659,7 +659,7 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|o
 _NEXT_WORD = re.compile(r" +([^ ]+)")
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
-# Words that take "of" as their own complement, not a level: "aware of 60% of ...", "part of 3 ...".
+# Words that take "of" as their own complement, not a level: "aware of 60% of broken tools".
 _OF_COMPLEMENTS = frozenset(
     {"aware", "conscious", "informed", "part", "capable", "proud", "sure", "certain", "ahead", "short",
      "made"}
@@ -1278,7 +1278,7 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
 
 # Checks that flag an aim no one can check: its measure is drafted whatever the label.
 _AIM_CHECKS = frozenset({"wording.vague", "wording.uncheckable"})
-# Verbs with a particle that make what follows: "Come up with a seating plan", "Draw up a rota".
+# Verbs with a particle that make what follows: "Come up with a marketing strategy", "Work out a rota".
 _PHRASAL_MAKING = re.compile(
     r"(?:come|came|coming)\s+up\s+with|(?:draw|drew|drawing|write|writing|think|thinking)\s+up"
     r"|(?:put|putting)\s+together|(?:work|working)\s+out",

@@ -1,8 +1,8 @@
 """Telegraphic key results a date alone would not make readable.
 
 "by [date]" after a sentence that is not one reads as a date on notes:
-two jottings spliced with a comma ("Book the hall for the fair, flyers about
-the raffle prizes"), or a subject with a participle and no verb of its own
+two jottings spliced with a comma ("Book the parish hall for the spring fair,
+raffle tickets for the prize draw"), or a subject with a participle and no verb of its own
 ("Local baker supplying the café with bread"). Such text gets no date-only
 draft; the other drafts (a measure of what it names, a split) are still
 built and judged as usual.
@@ -45,7 +45,7 @@ def telegraphic(core: str) -> bool:
     """Whether ``core`` is notes rather than a sentence: a comma splice of jottings, or a
     subject with a participle and no verb.
 
-    >>> telegraphic("Book the hall for the fair, flyers about the raffle prizes")
+    >>> telegraphic("Book the parish hall for the spring fair, raffle tickets for the prize draw")
     True
     >>> telegraphic("Local baker supplying the café with bread")
     True
@@ -80,7 +80,7 @@ def _comma_splice(core: str) -> bool:
 
 def _closes_list(part: str) -> bool:
     """Whether ``part`` closes a list: an item of up to three words, then "and" or "or"
-    ("..., the rota and the keys"; not "..., push it to the archive or the cache", a jotting)."""
+    ("..., the rota and the keys"; not "..., paint the new sign green or ask the council", a jotting)."""
     joined = re.search(r"\b(?:and|or|&)\b", part, re.I)
     return joined is not None and len(part[: joined.start()].split()) <= _SPLICE_WORDS
 

@@ -18,7 +18,7 @@ number the author wrote is in one of the lines, no line is a task or is
 flagged as compound again, and the lines together keep every content word
 of the key result but the hedge a decision replaces and the activity verb
 of a task part that a draft of what it ends in replaces ("Come up with a
-seating plan" -> "Publish the seating plan by [date]").
+marketing strategy" -> "Publish the marketing strategy by [date]").
 """
 
 from __future__ import annotations
@@ -111,8 +111,8 @@ def split_suggestions(
 def _line(part: Part, analysed: Result) -> tuple[str, Result | None]:
     """The first draft of ``part`` that keeps its words and is no task, or the part as cut
     with its analysis. A part that is a task may lose the words of its activity verb to a
-    draft of what the activity ends in ("Come up with a seating plan" -> "Publish the
-    seating plan by [date]"): the thing it works on stays."""
+    draft of what the activity ends in ("Come up with a marketing strategy" -> "Publish the
+    marketing strategy by [date]"): the thing it works on stays."""
     wanted = _content(part.text) - _activity_words(analysed)
     for suggestion in analysed.suggestions:
         if suggestion.label is not Label.TASK and wanted <= _words_of(suggestion.text):

@@ -76,8 +76,8 @@ def date_lead_start(text: str, date_start: int, floor: int = 0) -> int:
 _NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
 # An address (one word with a dot or a slash) ending the text, after the body.
 _PLACE_AFTER = re.compile(r"\s+(?=\S*[./])[^\s\[\]()]+?(?=[.;,:!]*\s*$)")
-# A period the key result names as its own ("met within the agreed time period", "inside the
-# defined window", "by the end of the course"): a time frame, though no date is written.
+# A period the key result names as its own ("back inside the agreed loan window", "within the
+# given time frame", "by the end of the course"): a time frame, though no date is written.
 _OWN_PERIOD = re.compile(
     r"\b(?:within|inside|during)\s+(?:the|each|its|their)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:time\s*(?:period|frame)|timeframe|window|deadline|period)\b"
