@@ -162,3 +162,57 @@ def test_a_time_frame_the_author_wrote_is_not_added_again() -> None:
     result = krquality.analyze("Grow adoption of the style guide across teams in Q3")
     assert result.suggestions
     assert all("[date]" not in s.text for s in result.suggestions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # a vague aim the classifier reads as a milestone: its measure is still drafted
+        (
+            "Booking portal has a better search layout",
+            "Raise the survey rating of the search layout of the booking portal from [baseline] to [target]"
+            " by [date]",
+        ),
+        # knowledge stated as read and understood: the test score, as for a skill
+        (
+            "Spreadsheet pivot tables read and understood",
+            "Raise the score on a test of spreadsheet pivot tables from [baseline] to [target] by [date]",
+        ),
+    ],
+)
+def test_a_vague_aim_read_as_a_milestone_gets_its_measure(text: str, draft: str) -> None:
+    result = krquality.analyze(text)
+    assert result.label is krquality.Label.MILESTONE  # (the shape this test is for)
+    assert draft in [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+def test_a_milestone_with_no_vague_aim_gets_no_aim_measure() -> None:
+    # a clear deliverable keeps its dated sentence; no survey rating is invented for it
+    drafts = [s.text for s in krquality.analyze("The booking portal has a search page").suggestions]
+    assert drafts
+    assert not [d for d in drafts if "survey rating" in d]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # a vague verb on a thing read as a deliverable: what the work is on is measured
+        (
+            "Revamp the tenant handbook",
+            "Increase monthly readers of the tenant handbook from [baseline] to [target] by [date]",
+        ),
+    ],
+)
+def test_a_vague_verb_read_as_a_deliverable_gets_the_measure_of_its_object(text: str, draft: str) -> None:
+    result = krquality.analyze(text)
+    assert result.label is krquality.Label.MILESTONE  # (the shape this test is for)
+    assert draft in [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+def test_a_vague_verb_on_a_thing_with_no_measure_gets_none() -> None:
+    # a kitchen has no measure of its own: no draft is made up for it
+    assert krquality.analyze("Revamp the kitchen").suggestions == ()

@@ -18,6 +18,7 @@ import krquality
 from krquality.suggest import EFFECT, Draft, DraftKind, fill_placeholders
 from krquality.suggest.counts import count_drafts
 from krquality.suggest.drafts import _counted_phrase, _date_phrase
+from krquality.suggest.effects import effect_slot
 from krquality.suggest.rewrite import breaks_rules
 
 from .texts import suggested
@@ -110,6 +111,76 @@ def test_an_output_count_gets_a_draft_toward_its_effect(text: str, start: str, k
     draft = offered(text, start)
     assert kept in draft
     assert_sound(text, draft)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # things others take up once made: their adoption or use
+        ("Build 4 booking widgets for the clinic", "Increase [adoption of the booking widgets] from"),
+        ("Ship 3 plugins for the till's label printer", "Increase [adoption of the plugins] from"),
+        # work steered for others: delivered on time
+        ("Oversee 3 depot refits", "Increase [on-time delivery of the depot refits] from"),
+        ("Support 4 library migrations in the county", "Increase [on-time delivery of the library"),
+        # a tool taken up by the team itself: the time it saves, not its own use again
+        ("Use 3 rostering apps", "Increase [time saved with the rostering apps] from"),
+        # trials: the measure each one sets out to move
+        ("Run 2 pricing experiments in the farm shop", "Move [the measure tested by the pricing"),
+        # reviews of work that is not code: what they find, fixed
+        ("Complete 6 fire safety inspections", "Increase [the share of findings fixed after the fire safety"),
+    ],
+)
+def test_an_effect_slot_says_what_kind_of_effect_to_fill(text: str, start: str) -> None:
+    draft = offered(text, start)
+    assert EFFECT not in draft
+    assert_sound(text, draft)
+    # filled, the slot's words are the measure, read as one
+    filled = krquality.analyze(fill_placeholders(draft), suggestions=False)
+    assert filled.label is krquality.Label.METRIC
+    assert not [f for f in filled.findings if f.name == "wording.placeholder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no kind of thing known: the plain slot, not a guessed kind
+        "Oversee the timetable rework in 3 depots",
+        "Draft 5 kitchen rotas",
+    ],
+)
+def test_no_effect_kind_is_guessed_for_things_of_no_known_kind(text: str) -> None:
+    drafts = suggested(text)
+    assert [s for s in drafts if s.startswith(f"Move {EFFECT}")]
+    assert not [s for s in drafts if re.search(r"\[(?:adoption|use|on-time|time saved)", s)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measure named from the things (bugs past the tests, the win rate): no blank beside it
+        "Write 40 regression tests for the till app",
+        "Contribute to 3 tenders",
+    ],
+)
+def test_no_blank_effect_slot_beside_a_named_measure(text: str) -> None:
+    drafts = suggested(text)
+    assert drafts
+    assert not [s for s in drafts if EFFECT in s]
+    # nor a kind read off what the things are for ("the till app"), which is not what was made
+    assert not [s for s in drafts if "[use of" in s]
+
+
+def test_discussions_and_meetings_reach_people() -> None:
+    assert offered("Lead 3 discussions on composting", "Increase the number of people reached")
+
+
+def test_an_effect_slot_names_only_the_head_where_the_words_cannot_stand_in_a_slot() -> None:
+    # digits and an apostrophe are not slot words: the head noun alone is named
+    assert effect_slot("2.0 kiosk's widgets", "widgets", "build") == "[adoption of the widgets]"
+    assert effect_slot("3 new parish sites", "sites", "launch") == "[use of the parish sites]"
+    # apps the team itself takes up: the time they save, not their use again
+    assert effect_slot("label apps", "apps", "use") == "[time saved with the label apps]"
+    assert effect_slot("kitchen rotas", "rotas", "draft") == EFFECT
 
 
 @pytest.mark.parametrize(

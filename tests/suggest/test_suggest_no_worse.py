@@ -158,12 +158,15 @@ def test_a_long_noun_phrase_is_not_opened_with_a_date() -> None:
     assert not [s for s in suggested(RAMBLING) if s.startswith("By [date]")]
 
 
-def test_a_long_clause_is_still_opened_with_a_date() -> None:
+def test_a_long_clause_is_dated_where_its_main_clause_ends() -> None:
     text = (
         "The ferry operators in the valley have agreed a shared timetable with the council, "
-        "the schools and the two bus companies that serve the villages"
+        "including the schools and the two bus companies serving the villages"
     )
-    assert suggested(text)[0] == f"By [date], {text[:1].lower()}{text[1:]}"
+    assert suggested(text)[0] == (
+        "The ferry operators in the valley have agreed a shared timetable with the council by [date], "
+        "including the schools and the two bus companies serving the villages"
+    )
 
 
 # -- two measures, one replaced ---------------------------------------------------------------

@@ -128,10 +128,28 @@ def test_a_task_gets_a_draft_toward_its_outcome(text: str, draft: str) -> None:
         "Monitor attendance at the reading group",  # watching a figure there is: no baseline to publish
         "Recruitment of stewards and their interest in the areas",  # a second part would be dropped
         "Donor data onboarding",  # not people to grow
+        "Active listening",  # a skill, not people
+        "Active volunteers monitoring the stock, leading tours and more",  # more than where they are
     ],
 )
 def test_no_draft_where_it_would_be_wrong(text: str) -> None:
     assert drafts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # people wished active, with no number: how many are, where they are
+        (
+            "Active mentor in the reading clubs",
+            f"Increase the number of active mentors in the reading clubs {SLOTS}",
+        ),
+        ("Active volunteers", f"Increase the number of active volunteers {SLOTS}"),
+    ],
+)
+def test_people_wished_active_are_counted(text: str, draft: str) -> None:
+    assert draft in drafts(text)
+    assert draft in drafts(text, task=False)
 
 
 def test_only_explorations_measurements_and_skills_are_drafted_for_other_labels() -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import krquality
 from krquality.suggest import fill_placeholders
+from krquality.suggest.fragments import telegraphic
 from krquality.suggest.structure import MAX_WORDS_FOR_DATE, names_place, structure_of
 
 from .texts import SLOTS, features, suggested
@@ -86,14 +87,61 @@ def test_no_baseline_slot_where_the_level_is_no_distance_to_cover(text: str) -> 
     assert all("[baseline]" not in s for s in suggested(text))
 
 
-def test_a_long_sentence_is_dated_at_its_start() -> None:
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # an addition set off by a comma: the date closes the main clause before it
+        (
+            "The repair volunteers in all four branches log every loaned drill in one shared paper "
+            "register, with a note of its condition on return",
+            "The repair volunteers in all four branches log every loaned drill in one shared paper "
+            "register by [date], with a note of its condition on return",
+        ),
+        # a closing aside in brackets: the date goes before it
+        (
+            "Every allotment holder on the east site receives a printed copy of the updated watering "
+            "rota for the summer (as agreed at the last meeting)",
+            "Every allotment holder on the east site receives a printed copy of the updated watering "
+            "rota for the summer by [date] (as agreed at the last meeting)",
+        ),
+        # one clause to its end: the date closes the sentence
+        (
+            "The ferry timetable for the valley villages is printed on a single laminated page at "
+            "every stop along the river road",
+            "The ferry timetable for the valley villages is printed on a single laminated page at "
+            "every stop along the river road by [date]",
+        ),
+    ],
+)
+def test_a_long_sentence_is_dated_where_its_main_clause_ends(text: str, draft: str) -> None:
+    drafts = suggested(text)
+    assert draft in drafts
+    assert not [s for s in drafts if s.startswith("By [date]")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause of its own: "by [date]" at the end would date the tenants' joining
+        "Every new tenant who joins the housing co-op receives a printed welcome pack with the "
+        "house rules, the rota and the names of the people on the maintenance committee",
+        # two results joined: a date at the end dates the last one only
+        "Open two more repair stalls at the Saturday market and train the new volunteers on basic "
+        "safety checks with a short printed course",
+    ],
+)
+def test_a_long_sentence_with_no_clean_place_gets_no_date_draft(text: str) -> None:
+    result = krquality.analyze(text)
+    # (a split dates each part alone; the whole sentence is not dated)
+    assert all("[date]" not in s.text for s in result.suggestions if "\n" not in s.text)
+
+
+def test_a_long_sentence_with_no_clean_place_says_why() -> None:
     text = (
         "Every new tenant who joins the housing co-op receives a printed welcome pack with the "
         "house rules, the rota and the names of the people on the maintenance committee"
     )
-    first = suggested(text)[0]
-    assert first.startswith("By [date], every new tenant")
-    assert first.endswith("the maintenance committee")
+    assert krquality.analyze(text).no_suggestion.startswith("no safe rewrite: the sentence is too long")
 
 
 @pytest.mark.parametrize(
@@ -241,10 +289,91 @@ def test_a_leading_date_only_opens_a_long_undated_single_sentence(words: list[st
     st.lists(st.sampled_from(["grant", "tenant", "rota", "garden", "welcome", "pack", "with", "and"]),
              min_size=21, max_size=30)
 )
-def test_a_leading_date_keeps_every_word_of_the_sentence(words: list[str]) -> None:
+def test_a_long_sentence_is_never_opened_with_a_date_and_keeps_every_word(words: list[str]) -> None:
     text = "Every " + " ".join(words) + " is printed"
     for suggestion in krquality.analyze(text).suggestions:
-        # (a split's lines are parts of the sentence, each dated alone)
-        if suggestion.text.startswith("By [date], ") and "\n" not in suggestion.text:
-            rest = suggestion.text.removeprefix("By [date], ")
+        if "\n" in suggestion.text:
+            continue  # a split's lines are short parts of the sentence, each dated alone
+        assert not suggestion.text.startswith("By [date]")
+        if "[date]" in suggestion.text and "[baseline]" not in suggestion.text:
+            rest = re.sub(r"\s*by \[date\]", "", suggestion.text)
             assert re.sub(r"\s+", " ", rest.lower()) == re.sub(r"\s+", " ", text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two jottings spliced with a comma
+        "Book the parish hall for the spring fair, raffle tickets for the prize draw",
+        # a subject with a participle and no verb of its own
+        "Local cheese maker supplying the village shop and the market stall",
+    ],
+)
+def test_notes_get_no_date_only_draft(text: str) -> None:
+    result = krquality.analyze(text)
+    assert all(not s.text.endswith("by [date]") for s in result.suggestions)
+    assert not result.suggestions or all(s.text.rstrip() != f"{text} by [date]" for s in result.suggestions)
+    if not result.suggestions:
+        assert result.no_suggestion.startswith("no safe rewrite: the key result reads as notes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of names after a comma is no second jotting
+        "Move the payroll export to Paybright, Ledgerly, Tillo",
+        # nor a name set beside the words before it
+        "The choir adds a third season, Winter Carol Nights",
+        # nor the main clause after a phrase opening the sentence
+        "For each depot, keep two trained first aiders on the rota",
+    ],
+)
+def test_sentences_that_only_look_like_notes_are_still_dated(text: str) -> None:
+    assert f"{text} by [date]" in suggested(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        ("Book the hall for the fair, flyers about the raffle prizes", True),
+        ("Local baker supplying the café with bread", True),
+        ("Repair the gate latch, paint the new sign green or ask the council", True),
+        # a list closed by "and", and a list run on after "including"
+        ("Print the rules, the rota and the keys list", False),
+        ("Adopt the new routines, including cash counts, the use of two signatures, spot checks", False),
+        # an -ing noun naming a thing, a participle joining its phrase, a number's comma, an object
+        ("New tenant onboarding sessions for the spring intake", False),
+        ("Open the tool library on Saturdays, keeping the fees low", False),
+        ("Reach 12,500 members across the county", False),
+        ("Awareness among residents joining the club", False),
+    ],
+)
+def test_notes_are_told_from_sentences(text: str, notes: bool) -> None:
+    assert telegraphic(text) is notes
+
+
+def test_a_period_the_key_result_names_is_its_time_frame() -> None:
+    # "inside the agreed loan window" dates it: no "[date]" beside it; "at least" is a floor to rise to
+    text = "At least 80% of loaned drills come back inside the agreed loan window"
+    drafts = suggested(text)
+    assert drafts and all("[date]" not in s for s in drafts)
+    assert all("down from" not in s for s in drafts)
+    assert structure_of(features(text)).time_frame
+    # the end of something the key result names dates it too
+    course = "At least 60% of learners pass the quiz by the end of the course"
+    assert all("[date]" not in s for s in suggested(course))
+    # (a period that is the thing measured is no time frame: "the waiting period")
+    assert not structure_of(features("Halve the waiting period for allotments")).time_frame
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "of" after an adjective is the adjective's: no slot cuts it out
+        ("Stewards are aware of 60% of broken tools with time to order parts", "aware of 60% of broken"),
+        # "of" after a measure names its level: the baseline slot goes before it
+        ("NPS of 50 among tenants", "NPS from [baseline] to 50 among tenants"),
+    ],
+)
+def test_a_baseline_slot_replaces_of_only_after_a_measure(text: str, kept: str) -> None:
+    assert any(kept in s for s in suggested(text))

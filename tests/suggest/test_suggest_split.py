@@ -116,6 +116,22 @@ def test_a_hedged_part_becomes_a_decision_by_a_date() -> None:
     assert {"KRQ402", COMPOUND} <= set(result.suggestions[0].fixes)
 
 
+def test_a_task_part_is_drafted_toward_what_it_ends_in() -> None:
+    # "Come up with" makes the strategy: the part becomes the strategy, published; the verb goes
+    result, lines = split_of("Come up with a marketing strategy, and consider hiring a second van.")
+    assert lines == [
+        "Publish the marketing strategy by [date]",
+        "Decide whether to hire a second van by [date]",
+    ]
+    assert result.suggestions[0].label is not krquality.Label.TASK
+
+
+def test_a_task_part_with_no_outcome_still_blocks_the_split() -> None:
+    # "Chat with" ends in nothing to publish: no draft of it keeps its words, the split is withheld
+    result = krquality.analyze("Chat with the stallholders, and consider hiring a second van.")
+    assert not [s for s in result.suggestions if "\n" in s.text]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -213,3 +229,20 @@ def test_later_lines_open_like_the_key_results_line(parts: list[str], lead: str)
             assert opening == "- [ ] "
         else:
             assert opening == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("Come up with a marketing strategy", "Publish the marketing strategy by [date]"),
+        ("Work out a cleaning checklist", "Publish the cleaning checklist by [date]"),
+    ],
+)
+def test_a_verb_with_a_particle_that_makes_a_plan_is_drafted_as_the_plan(text: str, draft: str) -> None:
+    assert draft in [s.text for s in krquality.analyze(text).suggestions]
+
+
+def test_a_verb_with_a_particle_that_makes_no_written_thing_gets_no_publication() -> None:
+    # "ideas" are not a document to publish
+    drafts = krquality.analyze("Come up with ideas for the fete").suggestions
+    assert not [s for s in drafts if "Publish" in s.text]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import krquality
 from krquality.result import Finding, Result
 from krquality.suggest import MAX_SUGGESTIONS, PLACEHOLDERS, fill_placeholders
-from krquality.suggest.slots import SLOT_PATTERN
+from krquality.suggest.slots import EFFECT_KIND_PATTERN, SLOT_PATTERN
 
 DATA = Path(__file__).parents[2] / "training_data"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -115,7 +115,11 @@ def test_placeholders_are_listed_and_only_where_a_value_is_missing() -> None:
         suggestion = result.suggestions[i]
         # the three values, or a bar or scope to define ("[which stages]")
         assert suggestion.placeholders == tuple(dict.fromkeys(SLOT_PATTERN.findall(suggestion.text)))
-        assert all(p in PLACEHOLDERS or p.startswith(("[which ", "[what ")) for p in suggestion.placeholders)
+        # (or a kind of effect to measure: "[adoption of the widgets]")
+        assert all(
+            p in PLACEHOLDERS or p.startswith(("[which ", "[what ")) or EFFECT_KIND_PATTERN.fullmatch(p)
+            for p in suggestion.placeholders
+        )
         if result.features.dates:
             assert "[date]" not in suggestion.text, (result.text, suggestion.text)
 

@@ -11,9 +11,12 @@ keeps the author's sentence, count and all, as how it is reached:
   (people reached), content (readers reached), conversations and calls
   (agreements reached), reviews and audits (issues resolved), tools for a
   named process ("the time invoicing takes");
-- where the words name no effect ("Oversee the rota change in 4
-  depots"), the measure is left as a slot, ``[effect measure]``: a
-  wrong measure would be worse than one the author names.
+- otherwise the slot says what kind of effect to fill, by what is
+  counted (:mod:`krquality.suggest.effects`): "[adoption of the booking
+  widgets]", "[on-time delivery of the kitchen refits]";
+- where no kind fits ("Oversee the rota change in 4 depots"), the
+  measure is left as a plain slot, ``[effect measure]``: a wrong measure
+  would be worse than one the author names.
 
 A flagged vague noun that names the counted things ("4 improvements
 to the seed bank") becomes a neutral one ("changes"), since the draft must not
@@ -32,7 +35,8 @@ from krquality.features.types import Features, Form, QuantityKind, SpanRef
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
-from krquality.suggest.slots import BASELINE, EFFECT, SLOTS
+from krquality.suggest.effects import effect_kind, effect_slot
+from krquality.suggest.slots import BASELINE, EFFECT, SLOTS, TRIAL_MEASURE
 from krquality.suggest.structure import date_lead_start, structure_of
 
 # People counted beside the output: what the output reached.
@@ -79,7 +83,8 @@ _WORD_AFTER = re.compile(r"\+?\s+([\w-]+)")
 _EVENTS = frozenset(
     {"talks", "talk", "presentations", "presentation", "meetups", "meetup", "workshops", "workshop",
      "events", "sessions", "conferences", "fairs", "webinars", "demos", "classes", "lectures", "seminars",
-     "panels", "evenings", "nights", "tastings", "screenings", "clinics", "hackathons", "tours", "walks"}
+     "panels", "evenings", "nights", "tastings", "screenings", "clinics", "hackathons", "tours", "walks",
+     "session", "discussions", "discussion", "meetings", "meeting", "roundtables", "roundtable", "gatherings"}
 )
 _CONTENT = frozenset(
     {"posts", "articles", "guides", "videos", "episodes", "stories", "tutorials", "newsletters", "pieces",
@@ -160,8 +165,8 @@ def count_drafts(
     >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE,
     ...     LeadVerb(SpanRef(0, 7, "Oversee"), "oversee", VerbClass.ACTIVITY))
     >>> counted = Finding("KRQ104", "metric.output_count", Severity.WARNING, "", 0, len(text))
-    >>> count_drafts(features, (), counted, things=None, date="by [date]")
-    ['Move [effect measure] from [baseline] to [target] by [date] through overseeing 5 kitchen refits']
+    >>> count_drafts(features, (), counted, things=None, date="by [date]")[0].split(" from ")[0]
+    'Increase [on-time delivery of the kitchen refits]'
     """
     shape = structure_of(features)
     if shape.question or shape.trails_off or shape.sentences > 1:
@@ -203,7 +208,14 @@ def count_drafts(
             named = None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if named is None and head in _TOOLS:
         named = _process_time(means, head)
-    measure = named or f"Move {EFFECT}"
+    if named is None:
+        # the kind of effect to fill, named by what is counted: "[adoption of the booking widgets]"
+        work = verb or means.split()[0].lower()
+        slot = effect_slot(*_effect_things(things, means), work)
+        # (a trial's measure may need to fall as well as rise: "Move")
+        rises = slot != EFFECT and not slot.startswith(f"[{TRIAL_MEASURE}")
+        named = f"Increase {slot}" if rises else f"Move {slot}"
+    measure = named
     return [_tidy(f"{measure} {SLOTS} {date} through {means}")]
 
 
@@ -342,6 +354,34 @@ def _head(things: SpanRef | None, means: str) -> str:
         return ""
     after = means[number.start() :].split()[1:7] if number is not None else means.split()
     return next((w.lower() for w in after if w.lower() in _KNOWN), "")
+
+
+# Words after a noun run: its last noun is its head.
+_RUN_ENDS = frozenset(
+    {"on", "in", "for", "with", "and", "or", "to", "of", "at", "from", "by", "that", "which", "-"}
+)
+
+
+def _effect_things(things: SpanRef | None, means: str) -> tuple[str, str]:
+    """What the effect slot names and its head noun: the counted phrase and its last word, or,
+    when that names no kind of thing known (a phrase cut short at "/") or the count follows a
+    preposition ("executing on 3 trials"), the first kind of thing named
+    among the six words after the count ("3 | garden trials"); ("", "") for none."""
+    if things is not None and (words := things.text.split()):
+        head = words[-1].lower().strip(".,;:()")
+        if effect_kind(head) is not None:
+            return things.text, head
+    number = re.search(r"\d", means)
+    after = means[number.start() :].split()[1:7] if number is not None else []
+    for at, word in enumerate(after):
+        if word.lower() in _RUN_ENDS:
+            break  # "40 regression tests | for the till app": the app is what they are for, not made
+        following = after[at + 1].lower() if at + 1 < len(after) else ""
+        # the head ends the noun run ("3 | garden trials | for ..."), not "2 | release | versions"
+        ends = not following or following in _RUN_ENDS or following.endswith(("ed", "ing"))
+        if ends and effect_kind(word.lower().strip(".,;:()")) is not None:
+            return " ".join(after[: at + 1]), word.lower().strip(".,;:()")
+    return "", ""
 
 
 def _process_time(means: str, head: str) -> str | None:

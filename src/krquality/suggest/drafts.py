@@ -34,7 +34,9 @@ from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.counts import count_drafts
+from krquality.suggest.fragments import telegraphic
 from krquality.suggest.outcomes import outcome_drafts
+from krquality.suggest.placing import date_place
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 
@@ -67,7 +69,7 @@ class Draft:
         >>> Draft("Raise NPS from [baseline] to 48 by [date]", DraftKind.EDITED).placeholders
         ('[baseline]', '[date]')
         """
-        return tuple(dict.fromkeys(_PLACEHOLDER.findall(self.text)))
+        return tuple(dict.fromkeys(m.group() for m in _PLACEHOLDER.finditer(self.text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,13 @@ def build_drafts(
         # The template only adds something when it replaces a vague or activity verb.
         lead = features.lead_verb
         replaces_verb = lead is not None and lead.verb_class in (VerbClass.VAGUE, VerbClass.ACTIVITY)
-        drafts += [d for d in (edited, metric if replaces_verb or edited is None else None) if d is not None]
+        # (nor in place of a long sentence with no clean place for its date, or of notes: the
+        # template would keep a few of their words and drop the rest)
+        shape = structure_of(features)
+        long_clause = shape.can_take_leading_date and features.form in _CLAUSES
+        notes = telegraphic(features.text[shape.start : shape.end])
+        fallback = edited is None and not long_clause and not notes
+        drafts += [d for d in (edited, metric if replaces_verb or fallback else None) if d is not None]
     elif label is Label.MILESTONE:
         # "Number of families using the app" names a measure, whatever the label says
         named = _named_measure(features) if features.lead_verb is None else None
@@ -114,7 +122,14 @@ def build_drafts(
             named = _unparsed_direction(features)
         # "Work with the council to draft a plan" read as a deliverable: the thing made leads
         made = _purpose_made(features)
-        drafts += [d for d in (named, made, edited, _outcome(features, object_span)) if d is not None]
+        # "Revamp the setup guide" read as a deliverable: the vague verb names no end state, so
+        # what the work is on is measured, as for a task
+        lead = features.lead_verb
+        revamped = lead is not None and any(
+            f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings
+        )
+        toward = _toward_outcome(features, object_span) if revamped else None
+        drafts += [d for d in (named, made, edited, _outcome(features, object_span), toward) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity, and so does taking a flagged
@@ -168,7 +183,10 @@ def build_drafts(
         drafts += [toward] if toward is not None else _fewer_open(features, object_span)
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
-    if label is Label.TASK or not drafts:
+    # a vague aim read as a milestone ("The site has a better layout"): the edited sentence keeps
+    # the flagged word, so the measure of the aim is drafted as for a task
+    vague_aim = any(f.name in _AIM_CHECKS for f in findings)
+    if label is Label.TASK or not drafts or vague_aim:
         # what the builders above leave undrafted: a direction with no amount, "Keep doing X",
         # a wished state, a recurring activity's purpose
         drafts += [Draft(text, DraftKind.METRIC) for text in aim_drafts(features)]
@@ -249,13 +267,24 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
     if not edits and _names_ongoing_work(features, start, end):
         return None  # "Tenant outreach by [date]": a date gives work that goes on no end to check
-    if shape.can_take_date and not dangling:
+    if shape.can_take_date and not dangling and not telegraphic(text[start:end]):
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
-    elif (shape.can_take_leading_date and features.form in _CLAUSES) or (shape.can_take_date and dangling):
-        # A long sentence: "by [date]" at its end would sit far from the verb it dates, so the
-        # date opens it ("By [date], 70% of the trainees ..."). Not a long string of nouns with
-        # no verb to date ("8 volunteer crews to match the target of 8 sites, with the aim of
-        # more"): a date before it dates nothing, and the words stay as muddled as they were.
+    elif shape.can_take_leading_date and features.form in _CLAUSES:
+        # A long sentence: "By [date], " before it makes the reader hold the date through every
+        # clause, so the date closes the main clause ("... by [date], with the cooks' sign-off"),
+        # and where none ends cleanly there is no draft. Not a long string of nouns with no verb
+        # to date ("8 volunteer crews to match the target of 8 sites, with the aim of more").
+        # (an "and" the tagger read as joining two results, flagged or not, dates the last only)
+        joined = bool(features.markers_of("conjunction")) or any(
+            f.name == "wording.compound" for f in findings
+        )
+        at = date_place(text, start, end, joined=joined)
+        if at is None:
+            return None
+        edits.append(_Edit(at, at, f" by {DATE}"))
+    elif shape.can_take_date and dangling:
+        # "... the grants the team is applying for": "by [date]" after the preposition would
+        # garble a short sentence; the date opens it
         first = text[start]
         opening = first.lower() if text[start + 1 : start + 2].islower() else first
         edits.append(_Edit(start, start + 1, f"By {DATE}, {opening}"))
@@ -313,10 +342,17 @@ _PURPOSE = re.compile(r"\bto\s+([a-z]+)\b")
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$", re.I)
 
 
+# A level written as a floor: the level is to rise to it.
+_FLOOR = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|or\s+more)\b", re.I)
+
+
 def _since_slot(features: Features) -> str:
     """ ", up from [baseline]", or ", down from [baseline]" for a level held below a cap ("Under 10% ...")."""
     change = _main_change(features)
     capped = change is not None and change.direction is Direction.KEEP_BELOW
+    if _FLOOR.search(features.text) and not capped:
+        # "at least 80% of drills back inside the loan window": a floor to rise to (no cap)
+        return f", up from {BASELINE}"
     if _share_first(features) and (change is None or change.target != features.quantities[0]):
         # "80% of requests take under 15 minutes": the share of those under the cap is to rise
         return f", up from {BASELINE}"
@@ -466,6 +502,8 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 return []  # "Flyers delivered to 400 homes": where they went, not a level reached
             level = written.split(" ", 1)[0].lower()
             bound = written.lower().startswith(("at least", "at most"))  # a bound, not a level: kept
+            if level == "of" and before and before[-1].lower() in _OF_COMPLEMENTS:
+                return []  # "aware of 60% of broken tools": "of" is the adjective's, not a level's
             if level in _LEVEL_WORDS and " " in written and not bound:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
@@ -621,6 +659,11 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|o
 _NEXT_WORD = re.compile(r" +([^ ]+)")
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
+# Words that take "of" as their own complement, not a level: "aware of 60% of broken tools".
+_OF_COMPLEMENTS = frozenset(
+    {"aware", "conscious", "informed", "part", "capable", "proud", "sure", "certain", "ahead", "short",
+     "made"}
+)
 
 
 def _is_multiplier_verb(features: Features, change: Change) -> bool:
@@ -1019,6 +1062,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     opens = features.text[shape.start : shape.end].startswith(words[0])
     if opens and lead is None and words[0][1:2].islower() and not any(w[:1].isupper() for w in words[1:3]):
         words = [words[0].lower(), *words[1:]]  # "Driver awareness of X": the capital opened the sentence
+    if "active {x}" in template and words[0].lower() == "active":
+        words = words[1:]  # "Active mentors for X": the number of active mentors, "active" said once
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
     return Draft(
@@ -1224,11 +1269,27 @@ def _deliverable(features: Features, object_span: SpanRef | None) -> Draft | Non
     elif lemma in lexicon.DECIDING_VERBS or gerund:
         # "Explore opening a second kitchen": whether to is the decision at the end
         title = f"the decision on {determiner}{phrase}"
-    elif lemma in lexicon.MAKING_VERBS and head in lexicon.WRITTEN_NOUNS:
+    elif (lemma in lexicon.MAKING_VERBS or _phrasal_making(features)) and head in lexicon.WRITTEN_NOUNS:
         title = f"the {phrase}"
     else:
         return None
     return Draft(_tidy(f"Publish {title} {_date_phrase(features)}"), DraftKind.MILESTONE)
+
+
+# Checks that flag an aim no one can check: its measure is drafted whatever the label.
+_AIM_CHECKS = frozenset({"wording.vague", "wording.uncheckable"})
+# Verbs with a particle that make what follows: "Come up with a marketing strategy", "Work out a rota".
+_PHRASAL_MAKING = re.compile(
+    r"(?:come|came|coming)\s+up\s+with|(?:draw|drew|drawing|write|writing|think|thinking)\s+up"
+    r"|(?:put|putting)\s+together|(?:work|working)\s+out",
+    re.I,
+)
+
+
+def _phrasal_making(features: Features) -> bool:
+    """Whether the key result opens with a verb and particle that make something ("Come up with")."""
+    lead = features.lead_verb
+    return lead is not None and _PHRASAL_MAKING.match(features.text, lead.span.start) is not None
 
 
 # "Work with the parish council to draft a tree plan": joint work whose purpose makes something.

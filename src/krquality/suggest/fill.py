@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from krquality.suggest.lexicon import DECREASE_VERBS
-from krquality.suggest.slots import BASELINE, DATE, EFFECT, PEOPLE_BAR, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, EFFECT_KIND_PATTERN, PEOPLE_BAR, TARGET
 
 FILLED_DATE = "Q4"
 # A named measure for the effect slot: the draft scores what it will once its author names one.
@@ -68,10 +68,13 @@ def fill_placeholders(text: str) -> str:
     'Reach 5000 weekly active users of the app by Q4'
     >>> fill_placeholders("Move [effect measure] from [baseline] to [target] by [date] via 6 fairs")
     'Move the weekly count from 40% to 55% by Q4 via 6 fairs'
+    >>> fill_placeholders("Increase [adoption of the till apps] from [baseline] to [target] by [date]")
+    'Increase adoption of the till apps from 40% to 55% by Q4'
     >>> fill_placeholders("Four stewards who [what they do and how often] track [which parts]")
     'Four stewards who lead an event each month track the agreed parts'
     """
     text = text.replace(EFFECT, FILLED_EFFECT)
+    text = EFFECT_KIND_PATTERN.sub(r"\g<measure>", text)  # "[adoption of the widgets]": the measure named
     down = _decreasing(text)
     if BASELINE in text and TARGET in text and text.index(BASELINE) < text.index(TARGET):
         low, high = (_RATE_HIGH, _RATE_LOW) if down else (_RATE_LOW, _RATE_HIGH)

@@ -80,10 +80,10 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     builders.append(_skill)
     if task and features.lead_verb is None:
         # names of things, not "Host talks on X" (drafted elsewhere)
-        builders += [_topic, _group_growth, _recruitment]
+        builders += [_topic, _group_growth, _recruitment, _active_people]
     elif features.lead_verb is None:
         # "Recruitment of stewards" read as a deliverable is still people to grow
-        builders.append(_recruitment)
+        builders += [_recruitment, _active_people]
     drafts = [d for build in builders if (d := build(body, date)) is not None]
     if task and (habit := _habit(core, "" if framed else f"by {DATE}")) is not None:
         drafts.append(habit)  # "Blog every week": the rate is the habit itself
@@ -225,9 +225,10 @@ _SKILLS = (
         re.I,
     ),
     re.compile(r"^(?P<x>(?:the\s+)?ability\s+to\s+.+)$", re.I),
-    # a state nobody can check: "Modern CSS layout understood and used"
+    # a state nobody can check: "Modern CSS layout understood and used", "... read and understood"
     re.compile(
-        r"^(?P<x>(?!the\b|our\b|this\b)[\w\"'].+?)(?<!\band)(?<!\bor)\s+(?:(?:are|is)\s+)?(?:well\s+)?(?:understood|learned|learnt|mastered)"
+        r"^(?P<x>(?!the\b|our\b|this\b)[\w\"'].+?)(?<!\band)(?<!\bor)\s+(?:(?:are|is)\s+)?(?:well\s+)?"
+        r"(?:(?:read|studied|reviewed)\s+(?:and|&)\s+)?(?:understood|learned|learnt|mastered)"
         r"(?:\s+(?:and|&)\s+(?:used|applied|practised|practiced|put\s+to\s+use))?$",
         re.I,
     ),
@@ -396,6 +397,30 @@ def _recruitment_of(core: str, date: str) -> OutcomeDraft | None:
     where = re.sub(r"^(?:for|into|across)\b", "in", where, flags=re.I)
     people = named.group("people").lower()
     measure = f"Increase the number of active {people} {where}"
+    return OutcomeDraft(_dated_metric(measure, date), milestone=False)
+
+
+# -- people named as active, with no number: how many are ----------------------------------
+
+_ACTIVE = re.compile(
+    r"^active\s+(?P<who>(?:[a-z-]+\s+){0,2}?)(?P<people>[a-z]+?)(?:s)?"
+    r"(?:\s+(?P<where>(?:in|for|on|at|across|within)\s+[^,;:+()]+))?$",
+    re.I,
+)
+
+
+def _active_people(core: str, date: str) -> OutcomeDraft | None:
+    """ "Active steward in the tool library" -> "Increase the number of active stewards in the
+    tool library ...": people wished active, with no number, are counted."""
+    named = _ACTIVE.match(core)
+    if named is None:
+        return None
+    people = named.group("people").lower() + "s"
+    where = " ".join((named.group("where") or "").split())
+    if people not in lexicon.PEOPLE_NOUNS or len(where.split()) > 8:
+        return None
+    who = named.group("who").strip().lower()
+    measure = " ".join(f"Increase the number of active {who} {people} {where}".split())
     return OutcomeDraft(_dated_metric(measure, date), milestone=False)
 
 

@@ -44,8 +44,9 @@ from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
+from krquality.suggest.fragments import telegraphic
 from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
-from krquality.suggest.slots import BASELINE, DATE, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
 from krquality.suggest.splitting import split_suggestions
 from krquality.suggest.structure import names_place, structure_of
 
@@ -108,11 +109,26 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
         broken: list[str] = [split] if isinstance(split, str) else []
         first = [split] if isinstance(split, Suggestion) else []
         suggestions = distinct(first + _judge_all(drafts, result, analysed, broken=broken, settled=settled))
+        suggestions = named_measure_first(suggestions)
         offered = tuple(suggestions[:MAX_SUGGESTIONS])
         judged = replace(result, suggestions=offered) if drafts or first else result
         reason = no_suggestion_reason(judged, drafts, broken=broken)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
     return out
+
+
+def named_measure_first(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+    """``suggestions`` without those that leave the measure a bare ``[effect measure]`` slot
+    when another one names a measure: a blank the author must invent is worth offering only
+    where nothing better is.
+
+    >>> named = Suggestion("Increase monthly readers of the guides ...", Label.METRIC, 100, ())
+    >>> blank = Suggestion("Move [effect measure] from ... through writing 4 guides", Label.METRIC, 100, ())
+    >>> [s.text[:8] for s in named_measure_first([named, blank])], len(named_measure_first([blank]))
+    (['Increase'], 1)
+    """
+    named = [s for s in suggestions if EFFECT not in s.text]
+    return named if named else list(suggestions)
 
 
 # Words that do not tell two rewrites apart ("the completion rate of onboarding" and
@@ -388,6 +404,28 @@ def _uncounted_numbers(original: Result, start: int, end: int) -> list[str]:
     ]
 
 
+# Checks that flag a word the author must settle before a date helps.
+_FLAGGED_WORD_CHECKS = frozenset({"wording.vague", "wording.uncheckable", "wording.hedge"})
+
+
+def _undatable(result: Result) -> str:
+    """Why no date-only draft was built for ``result``: a long sentence with no clause end a date
+    could close (:mod:`krquality.suggest.placing`), or notes (:mod:`krquality.suggest.fragments`),
+    with a word a finding flagged named too; "" for neither."""
+    shape = structure_of(result.features)
+    if shape.can_take_leading_date:
+        why = "the sentence is too long to take one date in a clear place; shorten it"
+    elif telegraphic(result.features.text[shape.start : shape.end]):
+        why = "the key result reads as notes, not a sentence; a date would not make it one"
+    else:
+        return ""
+    flagged = next((f for f in result.findings if f.name in _FLAGGED_WORD_CHECKS), None)
+    if flagged is not None:
+        word = result.text[flagged.start : flagged.end].lower()
+        why += f" (and it keeps '{word}', which {flagged.name} flagged)"
+    return why
+
+
 def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Sequence[str] = ()) -> str:
     """Why a key result with findings gets no suggestion ("" when it needs none); ``broken``
     holds the rules its drafts broke once re-analysed."""
@@ -395,6 +433,8 @@ def no_suggestion_reason(result: Result, drafts: Sequence[Draft], *, broken: Seq
         return ""
     if result.score >= 90 or all(f.severity is Severity.INFO for f in result.findings):
         return ""  # a small gap (a time frame, an owner tag): the finding's message says what to do
+    if not drafts and not broken and (why := _undatable(result)):
+        return f"no safe rewrite: {why}"
     if not drafts and not broken:
         return "no safe rewrite: the key result gives no words to build a draft from"
     reasons = [*broken] or [r for d in drafts if (r := breaks_rules(d, result)) is not None]

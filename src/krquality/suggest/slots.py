@@ -26,7 +26,20 @@ def scope_slot(things: str) -> str:
     return f"[which {things}]"
 
 
-# Every slot a draft may hold: a measure, the three values, a bar for people and a scope to choose.
+# A measure of a named kind of effect ("[adoption of the booking widgets]", krquality.suggest.effects):
+# its words are the measure once filled, so the filling keeps them. The kinds open the slot's words.
+ADOPTION = "adoption of"
+USE = "use of"
+ON_TIME = "on-time delivery of"
+FIXED = "the share of findings fixed after"
+TIME_SAVED = "time saved with"
+TRIAL_MEASURE = "the measure tested by"
+EFFECT_KINDS: tuple[str, ...] = (ADOPTION, USE, ON_TIME, FIXED, TIME_SAVED, TRIAL_MEASURE)
+_EFFECT_KIND = r"(?:" + "|".join(EFFECT_KINDS) + r") the [A-Za-z][A-Za-z /-]*"
+EFFECT_KIND_PATTERN = re.compile(rf"\[(?P<measure>{_EFFECT_KIND})\]")
+# Every slot a draft may hold: a measure, the three values, a bar for people, a scope to choose.
 SLOT_PATTERN = re.compile(
-    r"\[(?:effect measure|baseline|target|date|which [a-z-]+|what they do and how often)\]"
+    r"\[(?:effect measure|baseline|target|date|which [a-z-]+|what they do and how often|"
+    + _EFFECT_KIND
+    + r")\]"
 )

@@ -16,13 +16,16 @@ no line keeps a word a finding flagged (but for a joiner that is not the
 one cut), every line keeps the date or cycle tag the key result has, every
 number the author wrote is in one of the lines, no line is a task or is
 flagged as compound again, and the lines together keep every content word
-of the key result but the hedge a decision replaces.
+of the key result but the hedge a decision replaces and the activity verb
+of a task part that a draft of what it ends in replaces ("Come up with a
+marketing strategy" -> "Publish the marketing strategy by [date]").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -82,31 +85,58 @@ def split_suggestions(
         batch = list(zip(texts, docs, strict=True))
         drafted = iter(analyzer.analyze_docs(batch, cycle=cycle, suggestions=True))
         chosen: list[list[tuple[str, Result | None]] | None] = []
+        # the activity verbs of task parts that a draft of their outcome replaced
+        replaced: list[set[str]] = []
         for parts in cut:
-            chosen.append([_line(part, next(drafted)) for part in parts] if parts else None)
+            results = [next(drafted) for _ in parts] if parts else []
+            drafted_lines = [_line(part, r) for part, r in zip(parts or (), results, strict=True)]
+            chosen.append(drafted_lines if parts else None)
+            pairs = zip(drafted_lines, results, strict=True)
+            replaced.append({w for (_, known), r in pairs if known is None for w in _activity_words(r)})
         # a part kept as cut is analysed already; a draft of it is analysed filled and as shown
         lines = [line for item in chosen if item for line, known in item if known is None]
         fresh = iter(_analysed(lines, analyzer, cycle))
     finally:
         _SPLITTING.reset(token)
     out: list[Suggestion | str | None] = []
-    for (result, context), parts, item in zip(items, cut, chosen, strict=True):
+    for (result, context), parts, item, verbs in zip(items, cut, chosen, replaced, strict=True):
         if parts is None or item is None:
             out.append(None)
             continue
         forms = [(known, known) if known is not None else next(fresh) for _, known in item]
-        out.append(_judged(result, context.doc, [line for line, _ in item], forms))
+        out.append(_judged(result, context.doc, [line for line, _ in item], forms, replaced=verbs))
     return out
 
 
 def _line(part: Part, analysed: Result) -> tuple[str, Result | None]:
     """The first draft of ``part`` that keeps its words and is no task, or the part as cut
-    with its analysis."""
-    wanted = _content(part.text)
+    with its analysis. A part that is a task may lose the words of its activity verb to a
+    draft of what the activity ends in ("Come up with a marketing strategy" -> "Publish the
+    marketing strategy by [date]"): the thing it works on stays."""
+    wanted = _content(part.text) - _activity_words(analysed)
     for suggestion in analysed.suggestions:
         if suggestion.label is not Label.TASK and wanted <= _words_of(suggestion.text):
             return suggestion.text, None
     return part.text, analysed
+
+
+# Particles that belong to an activity verb ("come up with", "put together", "work out").
+_PARTICLES = frozenset({"up", "with", "together", "out", "on", "about", "into"})
+
+
+def _activity_words(analysed: Result) -> set[str]:
+    """The words of the activity verb of a part analysed as a task, with its particles; none
+    for a part that is no task."""
+    lead = analysed.features.lead_verb
+    if analysed.label is not Label.TASK or lead is None:
+        return set()
+    words = analysed.features.text[lead.span.start :].split()
+    verb = [w.lower() for w in lead.span.text.split()]
+    for word in words[len(verb) :]:
+        if word.lower() not in _PARTICLES:
+            break
+        verb.append(word.lower())
+    return set(verb)
 
 
 def _content(text: str) -> set[str]:
@@ -141,13 +171,19 @@ def _analysed(lines: Sequence[str], analyzer: Analyzer, cycle: str | None) -> li
 
 
 def _judged(
-    original: Result, doc: Doc, lines: Sequence[str], forms: Sequence[tuple[Result, Result]]
+    original: Result,
+    doc: Doc,
+    lines: Sequence[str],
+    forms: Sequence[tuple[Result, Result]],
+    *,
+    replaced: AbstractSet[str] = frozenset(),
 ) -> Suggestion | str | None:
-    """The split as a suggestion, the rule it breaks, or None when it scores no better."""
+    """The split as a suggestion, the rule it breaks, or None when it scores no better;
+    ``replaced`` holds the activity verbs of task parts a draft of their outcome replaced."""
     # (imported here: the rewriter imports this module for its batches)
     from krquality.suggest.rewrite import _dated, _kept_flagged_word, fixed_codes
 
-    if (rule := _broken(original, doc, lines, forms)) is not None:
+    if (rule := _broken(original, doc, lines, forms, replaced=replaced)) is not None:
         return rule
     others = replace(original, findings=tuple(f for f in original.findings if f.name != COMPOUND))
     for line, (filled, _) in zip(lines, forms, strict=True):
@@ -174,7 +210,12 @@ def _judged(
 
 
 def _broken(
-    original: Result, doc: Doc, lines: Sequence[str], forms: Sequence[tuple[Result, Result]]
+    original: Result,
+    doc: Doc,
+    lines: Sequence[str],
+    forms: Sequence[tuple[Result, Result]],
+    *,
+    replaced: AbstractSet[str] = frozenset(),
 ) -> str | None:
     """The rule of a safe split the ``lines`` break, or None."""
     for filled, shown in forms:
@@ -191,7 +232,7 @@ def _broken(
     for t in doc:
         if not body.start <= t.idx < body.end or not t.is_alpha or t.is_stop:
             continue
-        if any(a <= t.idx < b for a, b in skipped):
+        if any(a <= t.idx < b for a, b in skipped) or t.lower_ in replaced:
             continue
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return f"drops '{t.text}', a word of the key result"

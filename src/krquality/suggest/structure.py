@@ -76,6 +76,15 @@ def date_lead_start(text: str, date_start: int, floor: int = 0) -> int:
 _NAMES_PLACE = re.compile(r"\b(?:on|at|to|in|into|from|via|for)\s*$", re.I)
 # An address (one word with a dot or a slash) ending the text, after the body.
 _PLACE_AFTER = re.compile(r"\s+(?=\S*[./])[^\s\[\]()]+?(?=[.;,:!]*\s*$)")
+# A period the key result names as its own ("back inside the agreed loan window", "within the
+# given time frame", "by the end of the course"): a time frame, though no date is written.
+_OWN_PERIOD = re.compile(
+    r"\b(?:within|inside|during)\s+(?:the|each|its|their)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:time\s*(?:period|frame)|timeframe|window|deadline|period)\b"
+    # the end of something the key result names: "by the end of it", "by the end of the course"
+    r"|\bby\s+the\s+end\s+of\s+(?:it|them|(?:the|this|each|every)\s+[a-z-]+)\b",
+    re.I,
+)
 # A sentence that opens with its own time frame ("After the launch, ...", "Within a month of ...").
 _OPENS_WITH_TIME = re.compile(
     r"(?:after|before|during|within|until|once|in the (?:first|last|next))\b", re.I
@@ -170,6 +179,7 @@ def structure_of(features: Features) -> Structure:
             or bool(_EVENT_BOUND.search(core))
             or bool(_READY_FOR.search(core))
             or _OPENS_WITH_TIME.match(core) is not None
+            or _OWN_PERIOD.search(core) is not None
         ),
         sentences=1 + len(_SENTENCE_BREAK.findall(core)),
         words=len(core.split()),

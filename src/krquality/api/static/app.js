@@ -375,7 +375,7 @@
     form.append(field, replace, cancel);
     row.append(form);
     field.focus();
-    const slot = draft.search(/\[(effect measure|baseline|target|date)\]/);
+    const slot = draft.search(/\[(effect measure|baseline|target|date|(adoption of|use of|on-time delivery of|the share of findings fixed after|time saved with|the measure tested by) the [A-Za-z][A-Za-z /-]*)\]/);
     if (slot >= 0) field.setSelectionRange(slot, draft.indexOf("]", slot) + 1);
   }
 
