@@ -345,7 +345,7 @@ def test_sentences_that_only_look_like_notes_are_still_dated(text: str) -> None:
         ("New tenant onboarding sessions for the spring intake", False),
         ("Open the tool library on Saturdays, keeping the fees low", False),
         ("Reach 12,500 members across the county", False),
-        ("Awareness among residents joining the club", False),
+        ("Loyalty among shoppers visiting the market", False),
     ],
 )
 def test_notes_are_told_from_sentences(text: str, notes: bool) -> None:

@@ -113,5 +113,5 @@ def _participle_subject(core: str) -> bool:
     first = core.split()[0].lower()
     before = core[: match.start("noun")].lower().split()
     if any(w in _CONNECTIVES | _PREPOSITIONS for w in before):
-        return False  # "Awareness among people joining the club": the participle's noun is an object
+        return False  # "Loyalty among shoppers visiting the market": the participle's noun is an object
     return first not in _SENTENCE_OPENERS and not first.endswith("ing")
