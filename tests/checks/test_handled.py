@@ -49,14 +49,14 @@ def test_work_handled_and_people_served_are_output_counts(text: str, span: str) 
         "Sign 10 new customers",
         "Hire 3 engineers",
         "Close 20 deals",
-        "10 volunteers recruited and trained",
+        "14 stewards recruited and trained",
         "80% of customers migrated to the new plan",
         "Win 15-20 new accounts",
         # A share handled within a time limit is a service level.
         "95% of claims reviewed within 2 days",
         # One thing handled is a milestone; a figure with no work in it is a level.
         "1 more depot migrated to the new rota system",
-        "Number of active depots: 8",
+        "Number of active depots: 11",
         # The participle describes what is counted; the clause's own verb says what is done.
         "3 risks identified in the depot audit are fixed by June",
         # A year is not a count: "2026 all invoices" is a date, then a milestone.

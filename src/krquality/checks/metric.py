@@ -141,7 +141,7 @@ def _stated_level(context: CheckContext, target: Quantity) -> bool:
     """Whether the key result states a level of a rate or a standing total with no move and no
     keep verb: "80% or higher satisfaction", "at least half of orders ship the same day",
     "900 followers", "zero overdue inspections". Such a level needs today's value beside it; a count done
-    within the cycle ("10 volunteers recruited") and a share of something new taken up ("used by
+    within the cycle ("9 stewards recruited") and a share of something new taken up ("used by
     80% of the offices") do not.
     """
     features = context.features
@@ -952,7 +952,7 @@ OUTPUT_COUNT = Check(
         Example("Leaflets, posters and the newsletter tracking sheet", MS),
         Example("80% of customers migrated to the new plan", M),
         Example("95% of claims reviewed within 2 days", M),
-        Example("10 volunteers recruited and trained", M),
+        Example("14 stewards recruited and trained", M),
     ),
     detect=_output_count,
 )
