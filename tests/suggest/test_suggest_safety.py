@@ -164,3 +164,20 @@ def test_no_slot_goes_inside_a_bracket_that_defines_the_measure(text: str) -> No
     inside = text[text.index("(") : text.index(")") + 1]
     for suggestion in krquality.analyze(text).suggestions:
         assert inside in suggestion.text  # the definition is kept whole, with no slot in it
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("Cut canteen food waste by at least 15%", "Cut canteen food waste from [baseline] by at least 15%"),
+        ("Raise the pass rate to at least 70%", "Raise the pass rate from [baseline] to at least 70%"),
+        ("Grow paying members to over 900", "Grow paying members from [baseline] to over 900"),
+        ("Cut refund time by 20%", "Cut refund time from [baseline] by 20%"),
+    ],
+)
+def test_the_baseline_goes_before_the_preposition_of_a_bound(text: str, draft: str) -> None:
+    # A comparator ("at least", "over") after "by" or "to" belongs to the amount; a baseline
+    # between them would read "by from [baseline] to at least 15%".
+    first = krquality.analyze(text).suggestions[0].text
+    assert first.startswith(draft)
+    assert "by from" not in first and "to from" not in first

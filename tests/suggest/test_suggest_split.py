@@ -107,6 +107,26 @@ def test_a_compound_is_split_into_complete_key_results(text: str, lines: list[st
     assert got == lines
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "share"),
+    [
+        # a share after a count is a level of its own, not more of what the verb counts
+        ("Open 2 new depots; 30% repeat orders", "Open", "30% repeat orders"),
+        # a share that names its population stands alone even after another share
+        ("Lift fill rate to 97% and 90% of orders picked same day", "Lift", "90% of orders picked same day"),
+    ],
+)
+def test_a_share_of_its_own_does_not_take_the_first_parts_verb(text: str, verb: str, share: str) -> None:
+    _, got = split_of(text)
+    assert any(line.startswith(share) for line in got), got
+    assert not any(line.startswith(f"{verb} {share}") for line in got), got
+
+
+def test_a_second_level_of_the_same_share_takes_the_verb() -> None:
+    _, got = split_of("Grow market share to 20% in Q2 and 25% in Q4")
+    assert all(line.startswith("Grow market share") for line in got), got
+
+
 def test_a_hedged_part_becomes_a_decision_by_a_date() -> None:
     result, lines = split_of("Draft the volunteer handbook and consider opening a second food hub")
     assert lines == [

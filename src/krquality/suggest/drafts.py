@@ -527,6 +527,11 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 # to put it before, so the baseline follows the phrase.
                 at = _before_dates(features)
                 return [_Edit(at, at, f", from {BASELINE}")]
+            lead_in = _LEAD_IN.search(features.text, 0, change.span.start)
+            if lead_in is not None:
+                # "by at least 20%", "to over 500": the comparator is the change's, the
+                # preposition before it is not; the baseline goes before the preposition.
+                return [_Edit(lead_in.start(), lead_in.start(), f"from {BASELINE} ")]
             return [_Edit(change.span.start, change.span.start, _baseline_slot(change))]
         if change.baseline is not None and change.target is None and "metric.no_target" in found:
             # (a target written elsewhere, "99.8%+ ... (currently ~99.2)", needs no slot)
@@ -657,6 +662,9 @@ _NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "speed", "red", "bed", "sh
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|across|at|for|with|among|within|from|over)\s*$", re.I)
 # The next word after spaces, up to the next space.
 _NEXT_WORD = re.compile(r" +([^ ]+)")
+# "by" or "to" right before a change that starts with its comparator ("by at least 20%",
+# "to over 500"): the baseline goes before it, not between it and the comparator.
+_LEAD_IN = re.compile(r"\b(?:by|to) $", re.I)
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
 # Words that take "of" as their own complement, not a level: "aware of 60% of broken tools".

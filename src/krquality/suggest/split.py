@@ -205,6 +205,11 @@ def _completed(
         counted = next((t for t in first if t.like_num or t.text[:1].isdigit()), None)
         if counted is None or counted.idx == first_segment[0]:
             return None
+        first_share = _is_share([t for t in first if t.i >= counted.i])
+        if _names_own_share(tokens) or (_is_share(tokens) and not first_share):
+            # "Hire 3 engineers; 40% retention", "... and 95% of tickets answered in a day": a
+            # share of its own, not more of what the first part's verb counts.
+            return own[:1].upper() + own[1:]
         lead = text[first_segment[0] : counted.idx]
         lead = re.sub(r"(?:\b(?:at least|over|up to|about|around)\s+)$", "", lead, flags=re.I)
         return f"{lead.rstrip()} {own}"
@@ -213,6 +218,24 @@ def _completed(
     if nominal and verb is not None and first_segment[0] <= verb.span.start < first_segment[1]:
         return f"{text[first_segment[0] : verb.span.end]} {own}"
     return None
+
+
+def _is_share(tokens: Sequence[Token]) -> bool:
+    """Whether the first number in ``tokens`` is a percentage ("40%", "40 percent")."""
+    for i, token in enumerate(tokens):
+        if token.like_num or token.text[:1].isdigit():
+            after = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+            return token.text.endswith("%") or after in {"%", "percent", "per cent"}
+    return False
+
+
+def _names_own_share(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` open with a share of a population they name ("95% of tickets ...")."""
+    for i, token in enumerate(tokens[:4]):
+        if token.like_num or token.text[:1].isdigit():
+            rest = [t.lower_ for t in tokens[i + 1 : i + 3]]
+            return rest[:2] == ["%", "of"] or rest[:2] == ["percent", "of"]
+    return False
 
 
 def _opens_clause(tokens: Sequence[Token]) -> bool:
