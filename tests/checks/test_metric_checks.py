@@ -217,3 +217,18 @@ def test_a_level_of_a_score_an_average_or_active_people_needs_a_baseline(feature
 )
 def test_things_serviced_a_rate_of_work_and_counts_from_zero_need_no_baseline(feature_nlp, text: str) -> None:
     assert found(NO_BASELINE, real_context(feature_nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a state sentence naming no measure: nothing to give a number to
+        ("[Ledger](https://example.org/ledger) and the receipts archive are no longer unmaintained", False),
+        ("The booking kiosk is live in every branch", False),
+        # a measure named, or a vague comparison: the number to reach is missing
+        ("Customer satisfaction with the help desk is higher", True),
+        ("Increase repeat orders from 12%", True),
+    ],
+)
+def test_no_target_asks_only_where_a_measure_is_named(feature_nlp, text: str, flags: bool) -> None:
+    assert bool(found(NO_TARGET, real_context(feature_nlp, text))) is flags

@@ -18,7 +18,7 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
-from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
+from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
@@ -414,6 +414,8 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     )
     if not measured or context.targets or _unparsed_number(context):
         return
+    if context.label is Label.METRIC and _state_without_measure(context):
+        return  # "[Ledger](...) is no longer unmaintained": a state reached, no measure to give a number
     if features.changes:
         span = features.changes[0].span
     elif features.lead_verb is not None:
@@ -421,6 +423,22 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     else:
         span = features.body
     yield NO_TARGET.finding(span.start, span.end)
+
+
+def _state_without_measure(context: CheckContext) -> bool:
+    """Whether a key result read as a metric is a state sentence that names no measure at all.
+
+    "The archive and the ledger are no longer unmaintained": no number, no change, no
+    measure word ("satisfaction", "churn") and no vague comparison ("higher"). Asking it
+    for a target would tell the writer it names a measure; it names a state, checked as
+    done or not done (the deadline checks still ask for its date).
+    """
+    features = context.features
+    if features.form is not Form.STATE or features.quantities or features.changes:
+        return False
+    if features.markers_of("measure") or features.markers_of("vague"):
+        return False
+    return not any(c.isdigit() for c in context.text)
 
 
 NO_TARGET = Check(
@@ -450,6 +468,7 @@ NO_TARGET = Check(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
         Example("Increase awareness of the food bank", T),
         Example("Raise average order value from $42 to $55", M),
+        Example("[Ledger](https://example.org/ledger) and the receipts archive are no longer unmaintained", M),
     ),
     detect=_no_target,
 )

@@ -983,7 +983,45 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
     if not any(mark in text for mark in ("@", "[", "(", ":", "http")):
         return
     for start, end in metadata_spans(text):
+        if text.startswith("](", start):
+            if link_in_sentence(text, start, end):
+                continue  # "Publish the [allergen guide](...)": the link's words are the sentence's
+            start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
+        if _PLACE_BEFORE.search(text, 0, start) is not None:
+            continue  # "Grow views on https://...": the address is where, part of the sentence
         yield METADATA.finding(start, end)
+
+
+# Link words that only point somewhere: "[link](...)", "[PROJ-12](...)", "[#431](...)".
+_POINTER_TEXT = re.compile(
+    r"^\s*(?:link|here|details|more|source|ticket|issue|pr|spec|see\b.*|#?\d+|[A-Z][A-Z0-9]+-\d+|https?://\S+)\s*$",
+    re.IGNORECASE,
+)
+# What sets a trailing link apart from the sentence: a bracket, a dash, a colon, a bar, a full stop.
+_SET_APART = re.compile(r"(?:[(\[|:;.]|\s[-–—])\s*$")
+# A preposition that makes the address after it a place: "views on https://...".
+_PLACE_BEFORE = re.compile(r"\b(?:on|at|to|from|of|in)\s+$", re.IGNORECASE)
+
+
+def link_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the Markdown link whose address is ``text[start:end]`` ("](https://...)") is part
+    of the sentence: its words name something the sentence is about.
+
+    A link that only points somewhere ("[link](...)", "[PROJ-12](...)") or trails the
+    sentence set apart by a bracket, dash or colon ("... - [spec](...)") is metadata.
+
+    >>> text = "Publish the [allergen guide](https://example.org/g) by May"
+    >>> link_in_sentence(text, text.index("]("), text.index(") by") + 1)
+    True
+    >>> text = "Publish the allergen guide ([spec](https://example.org/g))"
+    >>> link_in_sentence(text, text.index("]("), text.index("))") + 1)
+    False
+    """
+    opened = text.rfind("[", 0, start)
+    if opened == -1 or _POINTER_TEXT.match(text[opened + 1 : start]):
+        return False
+    trailing = not text[end:].strip(" \t)].;,")
+    return not (trailing and _SET_APART.search(text, 0, opened) is not None)
 
 
 METADATA = Check(
@@ -1001,9 +1039,14 @@ METADATA = Check(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
         Example("P0: Cut food waste from 18% to 10% by Q3", M),
         Example("Publish the allergen guide (see https://example.org/guide) by June", MS),
+        Example("Publish the allergen guide by June - [KITCH-214](https://example.org/t/214)", MS),
+        Example("Publish the allergen guide by June ([link](https://example.org/guide))", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
+        Example("Publish the [allergen guide](https://example.org/guide) by June", MS),
+        Example("[Ledger](https://example.org/ledger) imports 5,000 receipts a day by June", M),
+        Example("Double monthly views on https://example.org/recipes by Q3", M),
         Example("Cut food waste from 18% to 10% by Q3", M),
         Example("Reply to 95% of supplier emails within 2 days", M),
     ),
