@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
@@ -337,8 +337,10 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         body_before = [t for t in before if t.idx >= features.body.start]
         # "Scan, sort, and label ...": single words and commas from the start (the tagger may
         # take the first verbs for adjectives), or a verb right before the comma.
-        single_words = len(body_before) > 1 and all(
-            (t.text == ",") == (j % 2 == 1) for j, t in enumerate(body_before)
+        # A leading adverb modifies the whole list: "Independently scan, sort, and label ...".
+        listed_words = list(dropwhile(lambda t: t.tag_ == "RB", body_before))
+        single_words = len(listed_words) > 1 and all(
+            (t.text == ",") == (j % 2 == 1) for j, t in enumerate(listed_words)
         )
         listed_verbs = len(before) > 1 and (before[-2].tag_ in {"VB", "VBP"} or single_words)
         if previous is not None and previous.text == "," and listed_verbs:
@@ -354,6 +356,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         ):
             continue  # "Recruit and onboard a co-host": two verbs, one object, one result
         following = tokens_after(tokens, end, 1)
+        if following and _noun_list(body_before, following[0]):
+            continue  # "90% of riders from Leeds and York ...", "skill with ledgers and payroll tools"
         # A base-form verb starts a second result ("and migrate billing"); a
         # participle completes a state ("executed and documented") of the same one.
         verb_right = bool(following) and (
@@ -386,6 +390,27 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if gerund_right or state_pair or listed:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+def _noun_list(before: Sequence[Token], following: Token) -> bool:
+    """Whether the joiner lists nouns inside a phrase that has no verb yet: the subject of a share
+    ("90% of riders from Leeds and York renew") or a preposition's object ("skill with ledgers and
+    payroll tools"). One result's words, not two results; a number after the joiner ("500 members
+    and 40 sponsors") is a second count and is judged on.
+
+    The tagger often reads a noun used as a modifier after "and" as a verb ("frontend and
+    backend coding"): after a preposition with no verb before it, such a word is taken as a noun
+    when a noun or "-ing" modifier follows it.
+    """
+    if not before or any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return False
+    if following.like_num or following.pos_ in {"NUM", "DET"}:
+        return False
+    if following.pos_ in {"NOUN", "PROPN", "ADJ"} and following.tag_ != "VB":
+        return True
+    after = following.nbor(1) if following.i + 1 < len(following.doc) else None
+    in_object = any(t.pos_ == "ADP" for t in before)
+    return in_object and after is not None and (after.pos_ == "NOUN" or after.tag_ == "VBG")
 
 
 # Joiners that never just share one object between two verbs, unlike "and".
@@ -529,8 +554,9 @@ COMPOUND = Check(
         'each with its own complement ("checked for rust and repainted for the summer"), a new '
         'subject with no article ("... is chartered and goodwill is earned"), and measures listed '
         'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
-        'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object ("Design '
-        'and build the booking page"), one participle pair ("agreed and shared") and one counted '
+        'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
+        'not ("Design and build the booking page", "Review and merge 40 pull requests"), nouns '
+        'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair ("agreed and shared") and one counted '
         "group doing two things are one result."
     ),
     bad=(
@@ -547,6 +573,7 @@ COMPOUND = Check(
         Example("The choir is chartered and goodwill is earned with the parish", MS),
         Example("Reduce van idle time, and fuel cost per delivery", T),
         Example("Grow newsletter sign-ups + repeat visits", T),
+        Example("Sign 500 members and 40 sponsors by Q3", M),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -563,6 +590,11 @@ COMPOUND = Check(
         Example("Supplier list agreed and shared with the kitchen", MS),
         Example("Design and build the booking page by May", MS),
         Example("Raise awareness of our brand and products among students", T),
+        Example("Independently scan, sort, and label returns from 40 shops by May", M),
+        Example("90% of riders from Leeds and York renew their season pass by June", M),
+        Example("Skill with ledgers and payroll tools and supporting notes", T),
+        Example("Have reviewed and merged 40 pull requests by June", M),
+        Example("Design and ship 3 onboarding templates by May", M),
     ),
     detect=_compound,
 )
