@@ -356,3 +356,19 @@ def test_more_with_no_number_of_its_own_beside_a_measured_result_is_vague(
 ) -> None:
     context = real_context(feature_nlp, text, M)
     assert ("more" in spans(context, found(VAGUE, context))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flags_etc"),
+    [
+        ("Improve the intake form, the rota, etc", True),
+        ("Publish the migration guide, the runbooks, etc by June", True),
+        ("Trace every payment (card, wire, etc.) in the new ledger by June", False),
+        ("Answer 90% of requests within a day through channels such as email, chat, etc.", False),
+        ("6 talks/workshops/etc with 80 guests in Leeds by May", False),
+    ],
+)
+def test_etc_is_vague_only_where_the_open_list_is_the_result(feature_nlp, text: str, flags_etc: bool) -> None:
+    label = Label.METRIC if any(c.isdigit() for c in text) else Label.TASK
+    spans = [text[f.start : f.end] for f in VAGUE.detect(real_context(feature_nlp, text, label))]
+    assert ("etc" in spans) is flags_etc

@@ -73,6 +73,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Improve NPS from 41 to 48": the numbers say how much
         if measurable and text[start:end].lower() in _MEASURED_QUALITIES:
             continue  # "Raise awareness of X from 20% to 35%": a survey measures it
+        if text[start:end].lower().rstrip(".") in _OPEN_LIST and examples_listed(text, start, measurable):
+            continue  # "Trace every payment (card, wire, etc.)": examples, not what is measured
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -84,6 +86,38 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# Words that leave a list open.
+_OPEN_LIST = frozenset({"etc", "and so on", "and so forth"})
+# Words that introduce examples of something already named: "... such as X, Y, etc".
+_EXAMPLES = re.compile(r"\b(?:e\.g\.?|eg|i\.e\.?|such as|including|like|for example|for instance)\s", re.I)
+# What ends the clause of an example word before an open list.
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]\s")
+
+
+def examples_listed(text: str, at: int, measurable: bool) -> bool:
+    """Whether the open list ending at ``at`` ("etc") lists examples beside a concrete key result.
+
+    In brackets ("Trace every payment (card, wire, etc.)") or after an example word in its
+    clause ("... through channels such as email, chat, etc.") the list explains what the
+    key result covers, which it states on its own. In a key result with a target, kinds
+    joined by slashes ("6 talks/workshops/etc with 80 guests") are what is counted, and the
+    count is the measure. Where the open list is the thing to change ("Improve onboarding,
+    docs, etc") it is vague.
+
+    >>> examples_listed("Trace every payment (card, wire, etc.)", 32, False)
+    True
+    >>> examples_listed("Improve onboarding, docs, etc", 26, False)
+    False
+    """
+    if in_brackets(text, at):
+        return True
+    examples = list(_EXAMPLES.finditer(text, max(0, at - 120), at))
+    # The commas of the list itself do not end its clause; a colon, semicolon or dash does.
+    if examples and _CLAUSE_BREAK.search(text, examples[-1].end(), at) is None:
+        return True
+    return measurable and text[:at].rstrip().endswith("/")
 
 
 @cache
@@ -139,8 +173,10 @@ VAGUE = Check(
         "it. The same goes for a quality with no bar (\"a comprehensive guide\", \"thorough "
         'documentation"), an amount with no number ("multiple", "greater visibility"), "more" '
         'before an adjective with no number anywhere ("more human"), "more" with no number of its '
-        'own beside a measured key result ("8 groups formed, with the aim of reaching more") and '
-        '"soon". Teams can add their own vague words with `vague-words` in the configuration.'
+        'own beside a measured key result ("8 groups formed, with the aim of reaching more"), '
+        '"soon", and "etc" where the open list is what should change ("Tidy the bay, the store, '
+        'etc"); "etc" closing examples in brackets or after "such as", or kinds of a counted thing '
+        '("6 talks/workshops/etc"), explains a key result that states its result on its own. Teams can add their own vague words with `vague-words` in the configuration.'
     ),
     bad=(
         Example("Improve the onboarding experience", T),
@@ -150,6 +186,7 @@ VAGUE = Check(
         Example("Increase trial conversion significantly", T),
         Example("Optimize the checkout flow", T),
         Example("8 reading groups formed across the district, with the aim of reaching more", M),
+        Example("Tidy the loading bay, the cold store, etc", T),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -161,6 +198,8 @@ VAGUE = Check(
         Example("Hold more than 3 tasting evenings for members", M),
         Example("Welcome 50 more families to the food bank", M),
         Example("Hold 3 or more tastings for members", M),
+        Example("Trace every payment (card, wire, etc.) in the new ledger by June", MS),
+        Example("6 talks/workshops/etc with 80 guests in Leeds by May", M),
     ),
     detect=_vague,
 )
