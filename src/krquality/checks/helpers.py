@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
 from krquality.nlp.lexicon import direction_words
@@ -60,7 +61,7 @@ def has_time_frame(features: Features) -> bool:
     True
     """
     return (
-        bool(features.dates)
+        bool(framing_dates(features))  # not a period used as a label, nor an open bound ("beyond 2030")
         or bool(_rates(features.body.text))
         or bool(_rates(features.text))
         or cycle_tag(features.text) is not None

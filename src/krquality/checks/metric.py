@@ -468,7 +468,7 @@ NO_TARGET = Check(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
         Example("Increase awareness of the food bank", T),
         Example("Raise average order value from $42 to $55", M),
-        Example("[Ledger](https://example.org/ledger) and the receipts archive are no longer unmaintained", M),
+        Example("[Ledger](https://example.org/ledger) and the receipt archive are no longer unmaintained", M),
     ),
     detect=_no_target,
 )

@@ -176,7 +176,9 @@ VAGUE = Check(
         'own beside a measured key result ("8 groups formed, with the aim of reaching more"), '
         '"soon", and "etc" where the open list is what should change ("Tidy the bay, the store, '
         'etc"); "etc" closing examples in brackets or after "such as", or kinds of a counted thing '
-        '("6 talks/workshops/etc"), explains a key result that states its result on its own. Teams can add their own vague words with `vague-words` in the configuration.'
+        '("6 talks/workshops/etc"), explains a key result that states '
+        "its result on its own. Teams can add their own vague words with `vague-words` in the "
+        "configuration."
     ),
     bad=(
         Example("Improve the onboarding experience", T),
@@ -595,8 +597,8 @@ COMPOUND = Check(
         'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
         'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
         'not ("Design and build the booking page", "Review and merge 40 pull requests"), nouns '
-        'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair ("agreed and shared") and one counted '
-        "group doing two things are one result."
+        'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair '
+        '("agreed and shared") and one counted group doing two things are one result.'
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from krquality.checks.helpers import baselines, cycle_tag, in_brackets, targets
+from krquality.checks.periods import framing_dates
 from krquality.features.types import (
     Change,
     DateRef,
@@ -267,7 +268,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         # leaves out is written as the deadline it stands for, so it is not lost)
         tag = f" by the end of {shape.cycle_tag}" if shape.cycle_tag is not None else ""
         edits.append(_Edit(end, end, tag + since))
-    elif not edits or (not shape.time_frame and not features.dates):
+    elif not edits or (not shape.time_frame and not framing_dates(features)):
         return None  # several sentences or a long text: "by [date]" would land in the wrong place
     if not edits:
         return None
