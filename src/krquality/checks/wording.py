@@ -982,6 +982,8 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     for start, end in phrase_hits(context.tokens, phrases):
         if start < body.start or end > body.end or overlaps((start, end), vague + seen):
             continue
+        if part_of_a_name(context, start, end) or _COUNTED_BEFORE.search(context.text, 0, start):
+            continue  # "the engagement team", "for each engagement": a thing named or counted, not a state
         seen.append((start, end))
         word = context.text[start:end]
         yield UNCHECKABLE.finding(
@@ -992,6 +994,10 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
             "state that shows it.",
         )
         return  # once is enough: the key result needs one rewrite, not one per word
+
+
+# A determiner that counts what follows: "each engagement" is one contract among several.
+_COUNTED_BEFORE = re.compile(r"\b(?:each|every|per|one|another)\s+$", re.IGNORECASE)
 
 
 UNCHECKABLE = Check(
@@ -1018,6 +1024,8 @@ UNCHECKABLE = Check(
         Example("Every recipe card lists allergens and cooking temperatures by 30 June", MS),
         Example("85% of trainees pass the food safety quiz on the first attempt", M),
         Example("Keep the stock system up to date with a weekly count above 98% accuracy", M),
+        Example("Grant rules agreed jointly by the finance and engagement teams by May", MS),
+        Example("For each engagement, publish a signed scope note by June", MS),
     ),
     detect=_uncheckable,
 )
