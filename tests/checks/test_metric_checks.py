@@ -232,3 +232,20 @@ def test_things_serviced_a_rate_of_work_and_counts_from_zero_need_no_baseline(fe
 )
 def test_no_target_asks_only_where_a_measure_is_named(feature_nlp, text: str, flags: bool) -> None:
     assert bool(found(NO_TARGET, real_context(feature_nlp, text))) is flags
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a range or a joined word is read on to the counted thing
+        ("Pilot 2-3 in-store tastings for new customers", "Pilot 2-3 in-store tastings"),
+        ("Deliver 3 Rails/Sinatra sites", "Deliver 3 Rails/Sinatra sites"),
+        ("Organise 5 design + copy review sessions", "Organise 5 design + copy review sessions"),
+        # a plain count keeps its span, and stops before the date
+        ("Publish 12 blog posts by June", "Publish 12 blog posts"),
+    ],
+)
+def test_an_output_count_span_covers_the_whole_count(feature_nlp, text: str, span: str) -> None:
+    (finding,) = found(OUTPUT_COUNT, real_context(feature_nlp, text))
+    assert text[finding.start : finding.end] == span
+    assert f"'{span}'" in finding.message

@@ -13,7 +13,10 @@ import krquality
         # a period naming a heading, phases listed, an open bound: no deadline
         ("H2: hygiene - publish the allergen labelling guide", False),
         ("Q3 - onboarding: ship the welcome pack for new tenants", False),
-        ("Every depot has 2 auditors with their own lists (Q1 - stock+labels, Q2- vans and Q3 - fire)", False),
+        (
+            "Every depot has 2 auditors with their own lists (Q1 - stock+labels, Q2- vans and Q3 - fire)",
+            False,
+        ),
         ("Keep the tenancy archive readable beyond 2030", False),
         ("Move the ledger to the new host after 2027", False),
         # a period with a preposition, a cycle with its year, a span with an end: dated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -760,7 +761,7 @@ def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     found = list(_counted_output(context))
     if found:
-        yield from found
+        yield from (_whole_count(context, finding) for finding in found)
         return
     span = (
         outputs.share_of_work_done(context)
@@ -773,13 +774,62 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
     )
     if span is not None:
         start, end = span
-        yield OUTPUT_COUNT.finding(
+        finding = OUTPUT_COUNT.finding(
             start,
             end,
             f"'{context.text[start:end]}' names work done, not the change it should cause. Measure "
             "the effect (readers, sign-ups, adoption, what the people it is for do) and keep the "
             "work in the plan.",
         )
+        yield _whole_count(context, finding)
+
+
+def _whole_count(context: CheckContext, finding: Finding) -> Finding:
+    """``finding`` with its span (and the phrase its message quotes) read on to the whole count."""
+    end = _whole_count_end(context, finding.end)
+    if end == finding.end:
+        return finding
+    text = context.text
+    quoted = f"'{text[finding.start : finding.end]}'"
+    message = finding.message.replace(quoted, f"'{text[finding.start : end]}'", 1)
+    return dataclasses.replace(finding, end=end, message=message)
+
+
+# Marks that join a count's range or two words of the counted thing: "2-3", "Rails/Sinatra", "design + copy".
+_COUNT_JOINERS = frozenset({"-", "–", "/", "+", "&"})
+
+
+def _whole_count_end(context: CheckContext, end: int) -> int:
+    """Where the counted phrase ending at ``end`` really ends.
+
+    A span cut at a range or a joined word ("Pilot 2-", "Deliver 3 Rails") is read on
+    to the counted thing: "Pilot 2-3 in-store tastings", "Deliver 3 Rails/Sinatra sites".
+
+    >>> from krquality.config import Config
+    >>> from krquality.labels import Label
+    >>> from krquality.nlp import build_nlp
+    >>> text = "Use 5 build / release tools"
+    >>> doc = build_nlp()(text)
+    >>> context = CheckContext(text, doc, doc._.krq_features, Label.METRIC, {}, Config())
+    >>> text[: _whole_count_end(context, 11)]
+    'Use 5 build / release tools'
+    """
+    text = context.text
+    following = tokens_after(context.tokens, end, 12)
+    joined = text[:end].rstrip()[-1:] in _COUNT_JOINERS  # "Pilot 2-": the range goes on
+    if not joined and not (following and following[0].text in _COUNT_JOINERS):
+        return end
+    for token in following:
+        if token.text in _COUNT_JOINERS:
+            joined = True
+            continue
+        hyphened = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor(1).text == "-"
+        if joined or hyphened or not (token.is_stop or not (token.is_alpha or "-" in token.text)):
+            end = token.idx + len(token.text)
+            joined = False
+            continue
+        break
+    return end
 
 
 def _counted_output(context: CheckContext) -> Iterator[Finding]:

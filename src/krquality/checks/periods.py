@@ -26,6 +26,9 @@ _HEADING = re.compile(r"[\w&+/'’]+(?:\s+[\w&+/'’]+){0,2}?\s*(?:[-–—:]|->
 # ("from May" starts work at a date and is left a time frame).
 _OPEN_BOUND = re.compile(r"(?:\b(?:beyond|after|since)\s+(?:the\s+)?|\bpost-?\s*)$", re.IGNORECASE)
 
+# Normalised dates that name a point on the calendar: "2027", "2027-Q1", "H2", "FY27", "2027-06".
+_CALENDAR_POINT = re.compile(r"^(?:\d{4}(?:-(?:[QH][1-4]|\d{2}))?|[QH][1-4]|FY\d{2}(?:-[QH][1-4])?)$")
+
 
 def framing_dates(features: Features) -> tuple[DateRef, ...]:
     """The dates that say when the key result is due: all but period labels and open bounds.
@@ -33,7 +36,7 @@ def framing_dates(features: Features) -> tuple[DateRef, ...]:
     >>> from krquality.features.types import DateRef, Form, SpanRef
     >>> def dates(text, *found):
     ...     spans = [SpanRef(text.index(d), text.index(d) + len(d), d) for d in found]
-    ...     refs = tuple(DateRef(span, None, False) for span in spans)
+    ...     refs = tuple(DateRef(span, span.text.split()[-1], False) for span in spans)
     ...     body = SpanRef(0, len(text), text)
     ...     kept = framing_dates(Features(text, body, Form.IMPERATIVE, None, dates=refs))
     ...     return [d.span.text for d in kept]
@@ -71,7 +74,13 @@ def _labels_what_follows(text: str, date: DateRef) -> bool:
 
 
 def _open_bound(text: str, date: DateRef) -> bool:
-    """Whether ``date`` opens a span with no end: "beyond 2030", "after 2027" (unless an end follows)."""
+    """Whether ``date`` opens a span with no end: "beyond 2030", "after 2027" (unless an end follows).
+
+    Only a point on the calendar (a year, a quarter or half, a fiscal year) opens one;
+    "within 2 days after month end" ties work to a recurring moment, which frames it.
+    """
+    if _CALENDAR_POINT.match(date.normalized or "") is None:
+        return False
     span = date.span.text.lower()
     lead = next((w for w in ("beyond ", "after ", "since ") if span.startswith(w)), None)
     opened = lead is not None or _OPEN_BOUND.search(text, 0, date.span.start) is not None
