@@ -372,3 +372,22 @@ def test_etc_is_vague_only_where_the_open_list_is_the_result(feature_nlp, text: 
     label = Label.METRIC if any(c.isdigit() for c in text) else Label.TASK
     spans = [text[f.start : f.end] for f in VAGUE.detect(real_context(feature_nlp, text, label))]
     assert ("etc" in spans) is flags_etc
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "flags"),
+    [
+        # the why, a count asked for, a number of its own: not what the key result is graded on
+        ("Publish the intake guide, used to improve the next cohort, by May", "improve", False),
+        ("Publish the rota guide so volunteers can plan better by June", "better", False),
+        ("Report how many families use the pantry each week", "many", False),
+        ("Raise donations with a 5% improvement on last year", "improvement", False),
+        # in the key result's own words it is vague
+        ("Move the kitchen team to better knives by May", "better", True),
+        ("Improve the intake guide for the next cohort", "Improve", True),
+    ],
+)
+def test_vague_words_outside_what_is_graded(feature_nlp, text: str, word: str, flags: bool) -> None:
+    label = Label.METRIC if any(c.isdigit() for c in text) else Label.MILESTONE
+    spans = [text[f.start : f.end] for f in VAGUE.detect(real_context(feature_nlp, text, label))]
+    assert (word in spans) is flags

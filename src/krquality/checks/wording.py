@@ -56,8 +56,11 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
     if not measurable:
         spans.extend(_bare_comparatives(context))
-    elif "more" in context.lowers:
-        spans.extend(_open_more(context))
+    open_more: list[tuple[int, int]] = []
+    if measurable and "more" in context.lowers:
+        # documented as vague in any clause: "8 groups formed, with the aim of reaching more"
+        open_more = list(_open_more(context))
+        spans.extend(open_more)
     seen: list[tuple[int, int]] = []
     removable = load_words("removable")
     for start, end in sorted(spans):
@@ -75,6 +78,10 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Raise awareness of X from 20% to 35%": a survey measures it
         if text[start:end].lower().rstrip(".") in _OPEN_LIST and examples_listed(text, start, measurable):
             continue  # "Trace every payment (card, wire, etc.)": examples, not what is measured
+        if not is_lead and (start, end) not in open_more and _in_purpose_clause(context, start):
+            continue  # "Publish the rota guide so volunteers can plan better": the why, not the result
+        if text[:start].lower().endswith("how ") or _number_before(features, text, start):
+            continue  # "how many people finish" asks for a count; "a 5% improvement" has its number
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -86,6 +93,39 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# What opens a clause saying why: "... to help", "so that ...", "in order to ...", "so volunteers can".
+_WHY = frozenset({"to", "so", "because"})
+# "to be best in class", "to have better designs": the state aimed at, which the key result claims.
+_STATE_VERBS = frozenset({"be", "become", "have", "feel", "seem", "remain", "stay", "look"})
+
+
+def _in_purpose_clause(context: CheckContext, at: int) -> bool:
+    """Whether ``at`` lies in a clause of purpose after the key result's own words.
+
+    "Write the intake guide, used to improve the next cohort": the key result is the guide;
+    the purpose clause says why, and nobody grades it. The clause opens with "to" before a
+    verb ("to improve", "to make"), "in order to", "so that" or "so" before a subject.
+    """
+    features = context.features
+    if not context.tokens or at <= features.body.start + 10:
+        return False
+    tokens = [t for t in context.tokens if features.body.start + 10 < t.idx < at]
+    for token in tokens:
+        if token.lower_ not in _WHY or token.i + 1 >= len(token.doc):
+            continue
+        after = token.nbor(1)
+        if token.lower_ == "to" and after.tag_ == "VB" and after.lower_ not in _STATE_VERBS:
+            return True  # "... to improve the next one", "... to make the results consistent"
+        if token.lower_ == "so" and (after.lower_ == "that" or after.pos_ in {"PRON", "NOUN", "PROPN"}):
+            return True
+    return False
+
+
+def _number_before(features: Features, text: str, at: int) -> bool:
+    """Whether a number stands right before ``at``: "a 5% improvement", "20% growth"."""
+    return any(q.span.end <= at and not text[q.span.end : at].strip() for q in features.quantities)
 
 
 # Words that leave a list open.
@@ -177,8 +217,10 @@ VAGUE = Check(
         '"soon", and "etc" where the open list is what should change ("Tidy the bay, the store, '
         'etc"); "etc" closing examples in brackets or after "such as", or kinds of a counted thing '
         '("6 talks/workshops/etc"), explains a key result that states '
-        "its result on its own. Teams can add their own vague words with `vague-words` in the "
-        "configuration."
+        "its result on its own. A vague word in a clause saying why (\"... to improve the next "
+        'cohort", "so volunteers can plan better"), after "how" ("how many") or right after its '
+        'own number ("a 5% improvement") is not what the key result is graded on. Teams can add '
+        "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
         Example("Improve the onboarding experience", T),
@@ -202,6 +244,8 @@ VAGUE = Check(
         Example("Hold 3 or more tastings for members", M),
         Example("Trace every payment (card, wire, etc.) in the new ledger by June", MS),
         Example("6 talks/workshops/etc with 80 guests in Leeds by May", M),
+        Example("Publish the intake guide, used to improve the next cohort, by May", MS),
+        Example("Publish the rota guide so volunteers can plan better by June", MS),
     ),
     detect=_vague,
 )
