@@ -315,6 +315,35 @@ def part_of_a_name(context: CheckContext, start: int, end: int) -> bool:
     return mid_sentence and following.pos_ == "PROPN" and following.text[:1].isupper()
 
 
+# What follows a skill noun: "familiarity with", "knowledge of", "ability to".
+_SKILL_PREPS = frozenset({"with", "of", "in", "to", "at", "on"})
+
+
+def names_a_skill(context: CheckContext) -> tuple[int, int] | None:
+    """The span of the skill noun heading a key result with no verb ("familiarity with the
+    payroll rules", "ability to read the tax tables"), or None.
+
+    Such a key result names a state someone is in, not work to do; whether its bar can be
+    checked is ``wording.uncheckable``'s to say.
+
+    >>> import krquality
+    >>> result = krquality.analyze("fluency with the booking system", suggestions=False)
+    >>> sorted(f.name for f in result.findings)
+    ['milestone.no_deadline', 'wording.uncheckable']
+    """
+    features = context.features
+    if features.lead_verb is not None:
+        return None
+    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    words = [t for t in body[:3] if t.pos_ not in {"DET", "ADJ"}]  # "a solid grasp of", "basic knowledge of"
+    if len(words) < 2 or words[1].lower_ not in _SKILL_PREPS:
+        return None
+    head = words[0]
+    if (head.lemma_ or head.lower_).lower() not in load_words("skill_nouns"):
+        return None
+    return head.idx, head.idx + len(head.text)
+
+
 def direction_without_amount(features: Features) -> bool:
     """Whether the key result moves a named measure with no amount ("Reduce late deliveries").
 

@@ -15,6 +15,7 @@ from krquality.checks.helpers import (
     deliverable_nouns,
     direction_without_amount,
     load_words,
+    names_a_skill,
     names_measure,
     part_of_a_name,
     phrase_hits,
@@ -130,6 +131,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     state_lead = not activity_lead or _gerund_subject(context)
     if context.label is Label.TASK and state_lead and _end_state(context):
         return  # "Instructors can register courses": a state to check, not work to do
+    if context.label is Label.TASK and not activity_lead and names_a_skill(context) is not None:
+        return  # "familiarity with the payroll rules": a skill someone has, a state, not work
     if context.label is Label.TASK and not activity_lead and _names_deliverable(context):
         return  # "Shared queue of open repair requests": a thing made, named without a verb
     if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
@@ -503,6 +506,7 @@ ACTIVITY = Check(
         Example("Stage joint harvest supper for the street [Q3]", MS),
         Example("Build 3 prototype kiosks for the market", T),
         Example("Number of walkers joining our Sunday routes", T),
+        Example("Knowledge of food safety rules among new cooks", T),
     ),
     detect=_activity,
 )

@@ -13,6 +13,7 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     in_brackets,
     load_words,
+    names_a_skill,
     overlaps,
     part_of_a_name,
     phrase_hits,
@@ -1023,7 +1024,9 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     vague = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
     body = features.body
     seen: list[tuple[int, int]] = []
-    for start, end in phrase_hits(context.tokens, phrases):
+    skill = None if counted else names_a_skill(context)
+    hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else [])])
+    for start, end in hits:
         if start < body.start or end > body.end or overlaps((start, end), vague + seen):
             continue
         if part_of_a_name(context, start, end) or _COUNTED_BEFORE.search(context.text, 0, start):
@@ -1053,8 +1056,9 @@ UNCHECKABLE = Check(
     docs=(
         'A key result like "the community is highly active", "docs are properly maintained" or '
         '"the team has a general understanding of X" has no point where anyone can say it is true: '
-        "each reader brings their own bar. Say how it would be checked: a measure with a number "
-        "(members posting each month, a survey score), or the concrete thing that will exist "
+        "each reader brings their own bar. So has a skill named alone (\"familiarity with the "
+        'payroll rules", "ability to read the tax tables"). Say how it would be checked: a measure '
+        "with a number (members posting each month, a survey score), or the concrete thing that will exist "
         "(a published guide, a passed audit)."
     ),
     bad=(
@@ -1062,6 +1066,7 @@ UNCHECKABLE = Check(
         Example("All recipes are properly documented", MS),
         Example("Trainees have a general understanding of food safety rules", T),
         Example("Our bakery is well known across the county", T),
+        Example("Familiarity with the payroll rules and the supporting notes", T),
     ),
     good=(
         Example("60% of volunteers post in the forum at least once a month", M),
