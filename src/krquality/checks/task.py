@@ -140,7 +140,12 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     # Only the main clause says what the key result is: a verb in "... to engage
     # attendees" or "... the events they attend" is the why or a detail.
     main_end = _main_clause_end(context.text, features.body.start, features.body.end)
-    markers = [m for m in features.markers_of("activity") if m.span.start < main_end]
+    # A gerund before a noun names a thing ("supporting notes", "learning units"), not the work.
+    markers = [
+        m
+        for m in features.markers_of("activity")
+        if m.span.start < main_end and not _modifier_at(context, m.span.start)
+    ]
     if markers:
         span = markers[0].span  # the activity phrase ("keep working on") says most
     elif activity_lead and lead is not None:
