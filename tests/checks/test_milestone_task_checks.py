@@ -200,7 +200,7 @@ def test_a_verb_in_an_indirect_question_is_not_the_activity_quoted(feature_nlp) 
     [
         # a gerund before a noun names a thing; the activity is elsewhere
         ("Stewards reviewing supporting notes for every new tenant", "reviewing"),
-        ("Rota rules and supporting notes", "Rota rules and supporting notes"),
+        ("Tidy rota and supporting notes", "Tidy rota and supporting notes"),
     ],
 )
 def test_the_activity_quoted_is_not_a_gerund_naming_a_thing(feature_nlp, text: str, quoted: str) -> None:
