@@ -241,6 +241,7 @@ def test_no_target_asks_only_where_a_measure_is_named(feature_nlp, text: str, fl
         ("Pilot 2-3 in-store tastings for new customers", "Pilot 2-3 in-store tastings"),
         ("Deliver 3 Rails/Sinatra sites", "Deliver 3 Rails/Sinatra sites"),
         ("Organise 5 design + copy review sessions", "Organise 5 design + copy review sessions"),
+        ("8 craft talks / repair workshops held by the youth club", "8 craft talks / repair workshops"),
         # a plain count keeps its span, and stops before the date
         ("Publish 12 blog posts by June", "Publish 12 blog posts"),
     ],

@@ -824,7 +824,9 @@ def _whole_count_end(context: CheckContext, end: int) -> int:
             joined = True
             continue
         hyphened = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor(1).text == "-"
-        if joined or hyphened or not (token.is_stop or not (token.is_alpha or "-" in token.text)):
+        # the counted thing's words: nouns and their modifiers, not a verb after them ("... delivered")
+        wordy = token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and not token.is_stop
+        if joined or hyphened or wordy:
             end = token.idx + len(token.text)
             joined = False
             continue

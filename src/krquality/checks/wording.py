@@ -100,6 +100,10 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
 _WHY = frozenset({"to", "so", "because"})
 # "to be best in class", "to have better designs": the state aimed at, which the key result claims.
 _STATE_VERBS = frozenset({"be", "become", "have", "feel", "seem", "remain", "stay", "look"})
+# Words before "to" that make the verb after it the key result's own: "has to", "need to", "able to".
+_BEFORE_INFINITIVE = frozenset(
+    {"have", "need", "want", "go", "ought", "able", "try", "aim", "plan", "be", "start"}
+)
 
 
 def _in_purpose_clause(context: CheckContext, at: int) -> bool:
@@ -117,6 +121,9 @@ def _in_purpose_clause(context: CheckContext, at: int) -> bool:
         if token.lower_ not in _WHY or token.i + 1 >= len(token.doc):
             continue
         after = token.nbor(1)
+        before = token.nbor(-1) if token.i > 0 else None
+        if before is not None and (before.lemma_ or before.lower_).lower() in _BEFORE_INFINITIVE:
+            continue  # "has to happen soon", "need to improve": what must be done, not why
         if token.lower_ == "to" and after.tag_ == "VB" and after.lower_ not in _STATE_VERBS:
             return True  # "... to improve the next one", "... to make the results consistent"
         if token.lower_ == "so" and (after.lower_ == "that" or after.pos_ in {"PRON", "NOUN", "PROPN"}):
