@@ -250,3 +250,20 @@ def test_an_output_count_span_covers_the_whole_count(feature_nlp, text: str, spa
     (finding,) = found(OUTPUT_COUNT, real_context(feature_nlp, text))
     assert text[finding.start : finding.end] == span
     assert f"'{span}'" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        # the window a measure is read over is no target: the target is missing, or elsewhere
+        ("Increase the number of regular volunteers (rolling 90-day active)", "KRQ102", "Increase"),
+        ("Grow weekly active members (7-day window) to 400", "KRQ101", "to 400"),
+        ("Raise 30-day retention to 60% by June", "KRQ101", "to 60%"),
+    ],
+)
+def test_a_window_of_days_is_not_the_target(text: str, code: str, span: str) -> None:
+    import krquality
+
+    findings = krquality.analyze(text, suggestions=False).findings
+    assert [text[f.start : f.end] for f in findings if f.code == code] == [span]
+    assert all(text[f.start : f.end] not in {"90", "7", "30"} for f in findings)

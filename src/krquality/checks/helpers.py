@@ -172,20 +172,33 @@ def baselines(features: Features) -> tuple[Quantity, ...]:
 def targets(features: Features) -> tuple[Quantity, ...]:
     """Quantities that are success criteria: change targets, else the other numbers.
 
-    Numbers inside dates and baselines are not targets; placeholders are
-    (a placeholder target is still meant as one).
+    Numbers inside dates and baselines are not targets, nor the window a measure is read
+    over ("rolling 90-day active"); placeholders are (a placeholder target is still meant
+    as one).
 
     >>> from krquality.features.types import Form, SpanRef
     >>> targets(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
     ()
     """
-    from_changes = tuple(c.target for c in features.changes if c.target is not None)
+    from_changes = tuple(
+        c.target
+        for c in features.changes
+        if c.target is not None and _WINDOW.match(features.text, c.target.span.end) is None
+    )
     if from_changes:
         return from_changes
     used = {(q.span.start, q.span.end) for q in baselines(features)}
     return tuple(
-        q for q in features.quantities if (q.span.start, q.span.end) not in used and not _inside(q, features)
+        q
+        for q in features.quantities
+        if (q.span.start, q.span.end) not in used
+        and not _inside(q, features)
+        and _WINDOW.match(features.text, q.span.end) is None
     )
+
+
+# A number that sets the window a measure is read over: "(rolling 90-day active)", "30-day churn".
+_WINDOW = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 
 def change_of(quantity: Quantity, features: Features) -> Change | None:

@@ -355,9 +355,14 @@ def _unparsed_number(context: CheckContext) -> bool:
     taken += [(d.span.start, d.span.end) for d in features.dates if not (d.normalized or "").startswith("P")]
     for token in context.tokens:
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
-        if numeric and not any(start <= token.idx < end for start, end in taken):
+        window = _WINDOW_AFTER.match(context.text, token.idx + len(token.text)) is not None
+        if numeric and not window and not any(start <= token.idx < end for start, end in taken):
             return True
     return False
+
+
+# A number setting the window a measure is read over ("rolling 90-day active") is no target.
+_WINDOW_AFTER = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 
 # Words that state an amount or a frequency without digits: still a target.
@@ -456,7 +461,10 @@ NO_TARGET = Check(
         '("Increase conversion from 4%") any movement counts, so the key result cannot '
         "fail and cannot tell you whether the quarter went well. A direction on a measure "
         'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
-        "not an activity: it names what should change and lacks only the number."
+        "not an activity: it names what should change and lacks only the number. A number "
+        'that sets the window a measure is read over ("rolling 90-day active", "30-day '
+        'retention") is not a target. A state sentence that names no measure at all ("the '
+        'archive is no longer unmaintained") is not asked for one.'
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -464,6 +472,7 @@ NO_TARGET = Check(
         Example("Grow newsletter sign-ups", T),
         Example("Number of volunteers at the weekend stalls", T),
         Example("Reduce the number of missed bin collections", MS),
+        Example("Increase the number of regular volunteers (rolling 90-day active)", M),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
