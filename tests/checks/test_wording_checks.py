@@ -386,6 +386,7 @@ def test_etc_is_vague_only_where_the_open_list_is_the_result(feature_nlp, text: 
         ("Move the kitchen team to better knives by May", "better", True),
         ("Improve the intake guide for the next cohort", "Improve", True),
         ("The pantry audit has to happen soon, before the winter rush", "soon", True),
+        ("4 improvements to the seed bank are agreed", "improvements", True),
     ],
 )
 def test_vague_words_outside_what_is_graded(feature_nlp, text: str, word: str, flags: bool) -> None:

@@ -131,9 +131,19 @@ def _in_purpose_clause(context: CheckContext, at: int) -> bool:
     return False
 
 
+# Amounts that say how much a change is: "a 5% improvement", "a 2x improvement".
+_AMOUNTS = frozenset({QuantityKind.PERCENT, QuantityKind.MULTIPLIER})
+
+
 def _number_before(features: Features, text: str, at: int) -> bool:
-    """Whether a number stands right before ``at``: "a 5% improvement", "20% growth"."""
-    return any(q.span.end <= at and not text[q.span.end : at].strip() for q in features.quantities)
+    """Whether an amount stands right before ``at``: "a 5% improvement", "20% growth".
+
+    A count is not one: "4 improvements to the seed bank" says how many, not how much.
+    """
+    return any(
+        q.kind in _AMOUNTS and q.span.end <= at and not text[q.span.end : at].strip()
+        for q in features.quantities
+    )
 
 
 # Words that leave a list open.
