@@ -1,4 +1,4 @@
-"""Period names used as labels and open bounds are not a key result's time frame."""
+"""Period names used as labels and open bounds are not a key result's time frame; a programme's run is."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ import krquality
         ("Q1 2027: publish the allergen labelling guide", True),
         ("Q1: publish the allergen labelling guide", True),
         ("Run the repair café from 2026 to 2028", True),
+        # the run of the programme the key result belongs to frames it
+        ("At least 70% of trainees are pleased with the course by the end of it", True),
+        ("Keep closing bug reports on the booking site during the batch", True),
+        ("For each grant, 70% of the agreed milestones are met within the agreed time period", True),
+        ("Keep closing bug reports on the booking site during the launch", False),
     ],
 )
 def test_only_a_deadline_dates_the_key_result(text: str, dated: bool) -> None:

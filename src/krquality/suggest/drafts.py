@@ -321,7 +321,10 @@ def _since_slot(features: Features) -> str:
     if _share_first(features) and (change is None or change.target != features.quantities[0]):
         # "80% of requests take under 15 minutes": the share of those under the cap is to rise
         return f", up from {BASELINE}"
-    lower = capped or _direction(features, features.text) is Direction.DECREASE
+    # a level held above a floor ("at least 70% ...") rises to it, whatever else the text says
+    # ("... met within the agreed period")
+    floored = change is not None and change.direction is Direction.KEEP_ABOVE
+    lower = capped or (not floored and _direction(features, features.text) is Direction.DECREASE)
     return f", {'down' if lower else 'up'} from {BASELINE}"
 
 
