@@ -375,7 +375,7 @@ def test_a_process_named_without_a_verb_is_dated_as_done_when_it_is_a_task() -> 
     ("text", "slot"),
     [
         # a floor rises to its level, whatever word of limits the text has
-        ("For each grant, at least 70% of the agreed milestones are met within the agreed time period", "up"),
+        ("At least 70% of funded pantries hit their milestones within the agreed time period", "up"),
         # a cap is held from above
         ("Under 10% of orders are refunded within 30 days", "down"),
     ],

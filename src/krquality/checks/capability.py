@@ -31,7 +31,7 @@ def names_capability(context: CheckContext) -> bool:
     The object phrase (up to the first preposition, conjunction or punctuation) must
     hold a sign of a technical thing: an acronym or a camel-cased name ("SAML",
     "IPv6"), a name before a noun ("Android tablets"), a noun made from a verb
-    ("proxying"), or a noun of ``checks/data/capability_nouns.txt`` ("format",
+    ("mirroring"), or a noun of ``checks/data/capability_nouns.txt`` ("format",
     "sign-in"); and its head must not be people, a group or an effort
     (``checks/data/helped_nouns.txt``: "team", "customers", "launch").
 
@@ -91,7 +91,7 @@ def _technical(token: Token, before_noun: bool) -> bool:
     if token.pos_ == "PROPN" and before_noun:
         return True  # "Android tablets", "Postgres backups"
     if token.pos_ == "NOUN" and lower.endswith("ing") and len(lower) > 5:
-        return True  # "proxying", "batch signing": a function the product gains
+        return True  # "mirroring", "batch signing": a function the product gains
     return (token.lemma_ or lower).lower() in load_words("capability_nouns") or lower in load_words(
         "capability_nouns"
     )

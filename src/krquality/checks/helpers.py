@@ -173,7 +173,7 @@ def targets(features: Features) -> tuple[Quantity, ...]:
     """Quantities that are success criteria: change targets, else the other numbers.
 
     Numbers inside dates and baselines are not targets, nor the window a measure is read
-    over ("rolling 90-day active"); placeholders are (a placeholder target is still meant
+    over ("a rolling 30-day window"); placeholders are (a placeholder target is still meant
     as one).
 
     >>> from krquality.features.types import Form, SpanRef
@@ -197,7 +197,7 @@ def targets(features: Features) -> tuple[Quantity, ...]:
     )
 
 
-# A number that sets the window a measure is read over: "(rolling 90-day active)", "30-day churn".
+# A number that sets the window a measure is read over: "(a rolling 30-day window)", "30-day churn".
 _WINDOW = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 

@@ -361,7 +361,7 @@ def _unparsed_number(context: CheckContext) -> bool:
     return False
 
 
-# A number setting the window a measure is read over ("rolling 90-day active") is no target.
+# A number setting the window a measure is read over ("a rolling 30-day window") is no target.
 _WINDOW_AFTER = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 
@@ -421,7 +421,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     if not measured or context.targets or _unparsed_number(context):
         return
     if context.label is Label.METRIC and _state_without_measure(context):
-        return  # "[Ledger](...) is no longer unmaintained": a state reached, no measure to give a number
+        return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
         span = features.changes[0].span
     elif features.lead_verb is not None:
@@ -434,7 +434,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
 def _state_without_measure(context: CheckContext) -> bool:
     """Whether a key result read as a metric is a state sentence that names no measure at all.
 
-    "The archive and the ledger are no longer unmaintained": no number, no change, no
+    "The ledger has a named maintainer again": no number, no change, no
     measure word ("satisfaction", "churn") and no vague comparison ("higher"). Asking it
     for a target would tell the writer it names a measure; it names a state, checked as
     done or not done (the deadline checks still ask for its date).
@@ -462,9 +462,9 @@ NO_TARGET = Check(
         "fail and cannot tell you whether the quarter went well. A direction on a measure "
         'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
         "not an activity: it names what should change and lacks only the number. A number "
-        'that sets the window a measure is read over ("rolling 90-day active", "30-day '
+        'that sets the window a measure is read over ("a rolling 30-day window", "30-day '
         'retention") is not a target. A state sentence that names no measure at all ("the '
-        'archive is no longer unmaintained") is not asked for one.'
+        'ledger has a named maintainer again") is not asked for one.'
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -472,13 +472,13 @@ NO_TARGET = Check(
         Example("Grow newsletter sign-ups", T),
         Example("Number of volunteers at the weekend stalls", T),
         Example("Reduce the number of missed bin collections", MS),
-        Example("Increase the number of regular volunteers (rolling 90-day active)", M),
+        Example("Raise the number of library card holders (active in a rolling 30-day window)", M),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
         Example("Increase awareness of the food bank", T),
         Example("Raise average order value from $42 to $55", M),
-        Example("[Ledger](https://example.org/ledger) and the receipt archive are no longer unmaintained", M),
+        Example("[Ledger](https://example.org/ledger) has a named maintainer again", M),
     ),
     detect=_no_target,
 )
@@ -804,28 +804,28 @@ def _whole_count(context: CheckContext, finding: Finding) -> Finding:
     return dataclasses.replace(finding, end=end, message=message)
 
 
-# Marks that join a count's range or two words of the counted thing: "2-3", "Rails/Sinatra", "design + copy".
+# Marks that join a count's range or two words of the counted thing: "2-3", "recipe/menu", "baking + pastry".
 _COUNT_JOINERS = frozenset({"-", "–", "/", "+", "&"})
 
 
 def _whole_count_end(context: CheckContext, end: int) -> int:
     """Where the counted phrase ending at ``end`` really ends.
 
-    A span cut at a range or a joined word ("Pilot 2-", "Deliver 3 Rails") is read on
-    to the counted thing: "Pilot 2-3 in-store tastings", "Deliver 3 Rails/Sinatra sites".
+    A span cut at a range or a joined word ("Hold 2-", "Write 3 recipe/") is read on
+    to the counted thing: "Hold 2-3 pop-up tastings", "Write 3 recipe/menu guides".
 
     >>> from krquality.config import Config
     >>> from krquality.labels import Label
     >>> from krquality.nlp import build_nlp
-    >>> text = "Use 5 build / release tools"
+    >>> text = "Adopt 4 tax / payroll templates"
     >>> doc = build_nlp()(text)
     >>> context = CheckContext(text, doc, doc._.krq_features, Label.METRIC, {}, Config())
     >>> text[: _whole_count_end(context, 11)]
-    'Use 5 build / release tools'
+    'Adopt 4 tax / payroll templates'
     """
     text = context.text
     following = tokens_after(context.tokens, end, 12)
-    joined = text[:end].rstrip()[-1:] in _COUNT_JOINERS  # "Pilot 2-": the range goes on
+    joined = text[:end].rstrip()[-1:] in _COUNT_JOINERS  # "Hold 2-": the range goes on
     if not joined and not (following and following[0].text in _COUNT_JOINERS):
         return end
     for token in following:

@@ -771,7 +771,7 @@ _RATE = re.compile(
     r"alpha|rc|general availability|(?:q[1-4]\s+)?planning|kick-?off|offsite|off-site|all-hands|summit|"
     r"conference|demo day|code freeze|feature freeze|end of (?:the\s+)?(?:cycle|okr period|period|program|"
     r"programme|project|academy|course|cohort|batch|event|season|term|semester|it))\b"
-    # the run of a programme the key result belongs to: "during the batch", "within the agreed period"
+    # the run of a programme the key result belongs to: "during the cohort", "within the agreed period"
     r"|\b(?:during|throughout)\s+(?:the|this|each|every)\s+(?:batch|cohort|sprint|programme|program|course|"
     r"academy|bootcamp|residency|pilot)\b"
     r"|\bwithin\s+the\s+(?:agreed|defined|contracted|contract|project|programme|program)\s+"
