@@ -217,3 +217,53 @@ def test_a_level_of_a_score_an_average_or_active_people_needs_a_baseline(feature
 )
 def test_things_serviced_a_rate_of_work_and_counts_from_zero_need_no_baseline(feature_nlp, text: str) -> None:
     assert found(NO_BASELINE, real_context(feature_nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a state sentence naming no measure: nothing to give a number to
+        ("[Ledger](https://example.org/ledger) has a named maintainer again", False),
+        ("The booking kiosk is live in every branch", False),
+        # a measure named, or a vague comparison: the number to reach is missing
+        ("Customer satisfaction with the help desk is higher", True),
+        ("Increase repeat orders from 12%", True),
+    ],
+)
+def test_no_target_asks_only_where_a_measure_is_named(feature_nlp, text: str, flags: bool) -> None:
+    assert bool(found(NO_TARGET, real_context(feature_nlp, text))) is flags
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a range or a joined word is read on to the counted thing
+        ("Hold 2-3 pop-up tastings for new customers", "Hold 2-3 pop-up tastings"),
+        ("Write 3 recipe/menu guides", "Write 3 recipe/menu guides"),
+        ("Run 4 baking + pastry demo evenings", "Run 4 baking + pastry demo evenings"),
+        ("8 craft talks / repair workshops held by the youth club", "8 craft talks / repair workshops"),
+        # a plain count keeps its span, and stops before the date
+        ("Publish 12 blog posts by June", "Publish 12 blog posts"),
+    ],
+)
+def test_an_output_count_span_covers_the_whole_count(feature_nlp, text: str, span: str) -> None:
+    (finding,) = found(OUTPUT_COUNT, real_context(feature_nlp, text))
+    assert text[finding.start : finding.end] == span
+    assert f"'{span}'" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        # the window a measure is read over is no target: the target is missing, or elsewhere
+        ("Raise the number of library card holders (active in a rolling 30-day window)", "KRQ102", "Raise"),
+        ("Grow weekly active members (7-day window) to 400", "KRQ101", "to 400"),
+        ("Raise 30-day retention to 60% by June", "KRQ101", "to 60%"),
+    ],
+)
+def test_a_window_of_days_is_not_the_target(text: str, code: str, span: str) -> None:
+    import krquality
+
+    findings = krquality.analyze(text, suggestions=False).findings
+    assert [text[f.start : f.end] for f in findings if f.code == code] == [span]
+    assert all(text[f.start : f.end] not in {"7", "30"} for f in findings)

@@ -193,3 +193,16 @@ def test_a_verb_in_an_indirect_question_is_not_the_activity_quoted(feature_nlp) 
     )
     quoted = [context.text[f.start : f.end] for f in found(ACTIVITY, context)]
     assert "promoting" not in quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a gerund before a noun names a thing; the activity is elsewhere
+        ("Stewards reviewing supporting notes for every new tenant", "reviewing"),
+        ("Tidy rota and supporting notes", "Tidy rota and supporting notes"),
+    ],
+)
+def test_the_activity_quoted_is_not_a_gerund_naming_a_thing(feature_nlp, text: str, quoted: str) -> None:
+    findings = found(ACTIVITY, real_context(feature_nlp, text, Label.TASK))
+    assert [text[f.start : f.end] for f in findings] == [quoted]

@@ -356,3 +356,40 @@ def test_more_with_no_number_of_its_own_beside_a_measured_result_is_vague(
 ) -> None:
     context = real_context(feature_nlp, text, M)
     assert ("more" in spans(context, found(VAGUE, context))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flags_etc"),
+    [
+        ("Improve the intake form, the rota, etc", True),
+        ("Publish the migration guide, the runbooks, etc by June", True),
+        ("Trace every payment (card, wire, etc.) in the new ledger by June", False),
+        ("Answer 90% of requests within a day through channels such as email, chat, etc.", False),
+        ("Deliver 6 cooking demos/tastings/etc to 80 market visitors by May", False),
+    ],
+)
+def test_etc_is_vague_only_where_the_open_list_is_the_result(feature_nlp, text: str, flags_etc: bool) -> None:
+    label = Label.METRIC if any(c.isdigit() for c in text) else Label.TASK
+    spans = [text[f.start : f.end] for f in VAGUE.detect(real_context(feature_nlp, text, label))]
+    assert ("etc" in spans) is flags_etc
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "flags"),
+    [
+        # the why, a count asked for, a number of its own: not what the key result is graded on
+        ("Publish the intake guide by May to improve the autumn rota", "improve", False),
+        ("Publish the rota guide so volunteers can plan better by June", "better", False),
+        ("Report how many families use the pantry each week", "many", False),
+        ("Raise donations with a 5% improvement on last year", "improvement", False),
+        # in the key result's own words it is vague
+        ("Move the kitchen team to better knives by May", "better", True),
+        ("Improve the intake guide for the next cohort", "Improve", True),
+        ("The pantry audit needs to start soon, before the winter rush", "soon", True),
+        ("4 improvements to the seed bank are agreed", "improvements", True),
+    ],
+)
+def test_vague_words_outside_what_is_graded(feature_nlp, text: str, word: str, flags: bool) -> None:
+    label = Label.METRIC if any(c.isdigit() for c in text) else Label.MILESTONE
+    spans = [text[f.start : f.end] for f in VAGUE.detect(real_context(feature_nlp, text, label))]
+    assert (word in spans) is flags

@@ -369,3 +369,19 @@ def test_a_process_named_without_a_verb_is_dated_as_done_when_it_is_a_task() -> 
     assert texts(build_drafts(f, Label.TASK, (), None)) == ["Complete the archive restructuring by [date]"]
     # read as a milestone, the name is dated as it is
     assert texts(build_drafts(f, Label.MILESTONE, (), None)) == ["Archive restructuring by [date]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        # a floor rises to its level, whatever word of limits the text has
+        ("At least 70% of funded pantries hit their milestones within the agreed time period", "up"),
+        # a cap is held from above
+        ("Under 10% of orders are refunded within 30 days", "down"),
+    ],
+)
+def test_the_baseline_slot_follows_the_level_s_direction(text: str, slot: str) -> None:
+    import krquality
+
+    drafts = [s.text for s in krquality.analyze(text).suggestions]
+    assert any(d.endswith(f", {slot} from [baseline]") for d in drafts), drafts

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
 from krquality.nlp.lexicon import direction_words
@@ -60,7 +61,7 @@ def has_time_frame(features: Features) -> bool:
     True
     """
     return (
-        bool(features.dates)
+        bool(framing_dates(features))  # not a period used as a label, nor an open bound ("beyond 2030")
         or bool(_rates(features.body.text))
         or bool(_rates(features.text))
         or cycle_tag(features.text) is not None
@@ -171,20 +172,33 @@ def baselines(features: Features) -> tuple[Quantity, ...]:
 def targets(features: Features) -> tuple[Quantity, ...]:
     """Quantities that are success criteria: change targets, else the other numbers.
 
-    Numbers inside dates and baselines are not targets; placeholders are
-    (a placeholder target is still meant as one).
+    Numbers inside dates and baselines are not targets, nor the window a measure is read
+    over ("a rolling 30-day window"); placeholders are (a placeholder target is still meant
+    as one).
 
     >>> from krquality.features.types import Form, SpanRef
     >>> targets(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
     ()
     """
-    from_changes = tuple(c.target for c in features.changes if c.target is not None)
+    from_changes = tuple(
+        c.target
+        for c in features.changes
+        if c.target is not None and _WINDOW.match(features.text, c.target.span.end) is None
+    )
     if from_changes:
         return from_changes
     used = {(q.span.start, q.span.end) for q in baselines(features)}
     return tuple(
-        q for q in features.quantities if (q.span.start, q.span.end) not in used and not _inside(q, features)
+        q
+        for q in features.quantities
+        if (q.span.start, q.span.end) not in used
+        and not _inside(q, features)
+        and _WINDOW.match(features.text, q.span.end) is None
     )
+
+
+# A number that sets the window a measure is read over: "(a rolling 30-day window)", "30-day churn".
+_WINDOW = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 
 def change_of(quantity: Quantity, features: Features) -> Change | None:
@@ -312,6 +326,35 @@ def part_of_a_name(context: CheckContext, start: int, end: int) -> bool:
         return True
     mid_sentence = token.idx > context.features.body.start and token.text[:1].isupper()
     return mid_sentence and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
+# What follows a skill noun: "familiarity with", "knowledge of", "ability to".
+_SKILL_PREPS = frozenset({"with", "of", "in", "to", "at", "on"})
+
+
+def names_a_skill(context: CheckContext) -> tuple[int, int] | None:
+    """The span of the skill noun heading a key result with no verb ("familiarity with the
+    payroll rules", "ability to read the tax tables"), or None.
+
+    Such a key result names a state someone is in, not work to do; whether its bar can be
+    checked is ``wording.uncheckable``'s to say.
+
+    >>> import krquality
+    >>> result = krquality.analyze("fluency with the booking system", suggestions=False)
+    >>> sorted(f.name for f in result.findings)
+    ['milestone.no_deadline', 'wording.uncheckable']
+    """
+    features = context.features
+    if features.lead_verb is not None:
+        return None
+    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    words = [t for t in body[:3] if t.pos_ not in {"DET", "ADJ"}]  # "a solid grasp of", "basic knowledge of"
+    if len(words) < 2 or words[1].lower_ not in _SKILL_PREPS:
+        return None
+    head = words[0]
+    if (head.lemma_ or head.lower_).lower() not in load_words("skill_nouns"):
+        return None
+    return head.idx, head.idx + len(head.text)
 
 
 def direction_without_amount(features: Features) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from krquality.checks.helpers import (
     tokens_after,
 )
 from krquality.checks.scope import is_scope, scope_spans
-from krquality.features.types import Direction, Features, LeadVerb, Quantity, QuantityKind, VerbClass
+from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
 
@@ -367,9 +368,14 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
         if numeric and _in_name(context.tokens, i):
             continue
-        if numeric and not any(start <= token.idx < end for start, end in taken):
+        window = _WINDOW_AFTER.match(context.text, token.idx + len(token.text)) is not None
+        if numeric and not window and not any(start <= token.idx < end for start, end in taken):
             return True
     return False
+
+
+# A number setting the window a measure is read over ("a rolling 30-day window") is no target.
+_WINDOW_AFTER = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 
 def _in_name(tokens: Sequence[Token], i: int) -> bool:
@@ -443,6 +449,8 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         amounts = list(context.targets)
     if not measured or amounts or _unparsed_number(context, scoped=not amounts):
         return
+    if context.label is Label.METRIC and _state_without_measure(context):
+        return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
         span = features.changes[0].span
     elif features.lead_verb is not None:
@@ -450,6 +458,22 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     else:
         span = features.body
     yield NO_TARGET.finding(span.start, span.end)
+
+
+def _state_without_measure(context: CheckContext) -> bool:
+    """Whether a key result read as a metric is a state sentence that names no measure at all.
+
+    "The ledger has a named maintainer again": no number, no change, no
+    measure word ("satisfaction", "churn") and no vague comparison ("higher"). Asking it
+    for a target would tell the writer it names a measure; it names a state, checked as
+    done or not done (the deadline checks still ask for its date).
+    """
+    features = context.features
+    if features.form is not Form.STATE or features.quantities or features.changes:
+        return False
+    if features.markers_of("measure") or features.markers_of("vague"):
+        return False
+    return not any(c.isdigit() for c in context.text)
 
 
 NO_TARGET = Check(
@@ -468,9 +492,11 @@ NO_TARGET = Check(
         'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
         "not an activity: it names what should change and lacks only the number. A number "
         'that only places the work ("in 3 depots", "on 2 platforms", "per 1000 visits"), '
-        'names the window a measure is taken over ("rolling 28-day") or picks what moves '
-        '("Improve 4 of the worst-rated help articles") is no amount either, unless it counts the '
-        "work itself (``metric.output_count``)."
+        'names the window a measure is taken over ("rolling 28-day", "a rolling 30-day window", '
+        '"30-day retention") or picks what moves ("Improve 4 of the worst-rated help articles") '
+        "is no amount either, unless it counts the work itself (``metric.output_count``). A state "
+        'sentence that names no measure at all ("the ledger has a named maintainer again") is not '
+        "asked for one."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -482,6 +508,7 @@ NO_TARGET = Check(
         Example("Grow the count of returning donors (rolling 28-day)", M),
         Example("Improve 4 of the worst-rated help articles", M),
         Example("Shorten time-to-first-reply on the help desk", T),
+        Example("Raise the number of library card holders (active in a rolling 30-day window)", M),
     ),
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
@@ -491,6 +518,7 @@ NO_TARGET = Check(
         Example("Grow 28-day donor retention to 40%", M),
         Example("Rank in the top 3 in 2 regional guides", M),
         Example("Lead the menu review in 4 cafés", M),
+        Example("[Ledger](https://example.org/ledger) has a named maintainer again", M),
     ),
     detect=_no_target,
 )
@@ -784,7 +812,7 @@ def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
 def _output_count(context: CheckContext) -> Iterator[Finding]:
     found = list(_counted_output(context))
     if found:
-        yield from found
+        yield from (_whole_count(context, finding) for finding in found)
         return
     span = (
         outputs.share_of_work_done(context)
@@ -799,13 +827,64 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
     )
     if span is not None:
         start, end = span
-        yield OUTPUT_COUNT.finding(
+        finding = OUTPUT_COUNT.finding(
             start,
             end,
             f"'{context.text[start:end]}' names work done, not the change it should cause. Measure "
             "the effect (readers, sign-ups, adoption, what the people it is for do) and keep the "
             "work in the plan.",
         )
+        yield _whole_count(context, finding)
+
+
+def _whole_count(context: CheckContext, finding: Finding) -> Finding:
+    """``finding`` with its span (and the phrase its message quotes) read on to the whole count."""
+    end = _whole_count_end(context, finding.end)
+    if end == finding.end:
+        return finding
+    text = context.text
+    quoted = f"'{text[finding.start : finding.end]}'"
+    message = finding.message.replace(quoted, f"'{text[finding.start : end]}'", 1)
+    return dataclasses.replace(finding, end=end, message=message)
+
+
+# Marks that join a count's range or two words of the counted thing: "2-3", "recipe/menu", "baking + pastry".
+_COUNT_JOINERS = frozenset({"-", "–", "/", "+", "&"})
+
+
+def _whole_count_end(context: CheckContext, end: int) -> int:
+    """Where the counted phrase ending at ``end`` really ends.
+
+    A span cut at a range or a joined word ("Hold 2-", "Write 3 recipe/") is read on
+    to the counted thing: "Hold 2-3 pop-up tastings", "Write 3 recipe/menu guides".
+
+    >>> from krquality.config import Config
+    >>> from krquality.labels import Label
+    >>> from krquality.nlp import build_nlp
+    >>> text = "Adopt 4 tax / payroll templates"
+    >>> doc = build_nlp()(text)
+    >>> context = CheckContext(text, doc, doc._.krq_features, Label.METRIC, {}, Config())
+    >>> text[: _whole_count_end(context, 11)]
+    'Adopt 4 tax / payroll templates'
+    """
+    text = context.text
+    following = tokens_after(context.tokens, end, 12)
+    joined = text[:end].rstrip()[-1:] in _COUNT_JOINERS  # "Hold 2-": the range goes on
+    if not joined and not (following and following[0].text in _COUNT_JOINERS):
+        return end
+    for token in following:
+        if token.text in _COUNT_JOINERS:
+            joined = True
+            continue
+        hyphened = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor(1).text == "-"
+        # the counted thing's words: nouns and their modifiers, not a verb after them ("... delivered")
+        wordy = token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and not token.is_stop
+        if joined or hyphened or wordy:
+            end = token.idx + len(token.text)
+            joined = False
+            continue
+        break
+    return end
 
 
 def _counted_output(context: CheckContext) -> Iterator[Finding]:

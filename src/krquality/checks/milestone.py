@@ -67,13 +67,18 @@ NO_DEADLINE = Check(
         "is not flagged there. A key result the model reads as a task but whose words name one "
         'deliverable ("Document the cold-chain rules for the depot", "Shared queue of repair '
         'requests") is a milestone too, and gets this finding instead of task.no_deadline\'s note; '
-        'work with no end ("Help the sales team with demos") does not.'
+        'work with no end ("Help the sales team with demos") does not. A period used as a label '
+        '("H2: hygiene - publish ...", phases listed as "(Q1 - intake, Q2 - forms)") or an open '
+        'bound ("beyond 2030", "after 2027") is not a deadline; "by Q1", "in Q1" and a cycle '
+        'written with its year ("Q1 2027: ...") are.'
     ),
     bad=(
         Example("Launch the partner portal", MS),
         Example("Migrate billing to the new provider", MS),
         Example("Document the cold-chain rules for the harbour depot", T),
         Example("Create one starter kit for new stewards", MS),
+        Example("H2: hygiene - publish the allergen labelling guide", MS),
+        Example("Store the tenancy archive on the new host beyond 2030", MS),
     ),
     good=(
         Example("Launch the partner portal by 30 June", MS),
@@ -81,6 +86,8 @@ NO_DEADLINE = Check(
         Example("Publish the volunteer handbook before the summer fair", MS),
         Example("Repaint the shop front in time for our reopening", MS),
         Example("Choose the new ticketing tool [H2]", MS),
+        Example("Q1 2027: open the supplier portal", MS),
+        Example("Open the supplier portal in Q1", MS),
         Example("Document the cold-chain rules for the harbour depot by May", T),
         Example("Help the sales team with demos", T),
     ),

@@ -9,11 +9,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
+from krquality.checks.capability import names_capability
 from krquality.checks.helpers import (
     dated,
     deliverable_nouns,
     direction_without_amount,
     load_words,
+    names_a_skill,
     names_measure,
     part_of_a_name,
     phrase_hits,
@@ -83,7 +85,8 @@ def _names_one_deliverable(context: CheckContext) -> bool:
         event = lead is not None and lead.lemma.split()[0].lower() in load_words("event_verbs")
         if event and lead is not None and _one_off(context.text, lead.span.end):
             return True  # "Host a launch evening": one event
-        return _delivers_through(context)
+        # "Support SAML sign-in in the console": a capability the product gains, done or not done
+        return _delivers_through(context) or names_capability(context)
     if _end_state(context):
         return False  # "Tenants can book laundry slots online": a state, not a thing made
     if lead is not None and _ongoing_lead(context, lead.span.start, lead.span.end):
@@ -121,11 +124,15 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if activity_lead and _delivers_through(context):
         return  # "Work with the council to draw up a parking plan": the plan is the result
+    if activity_lead and names_capability(context):
+        return  # "Support SAML sign-in in the admin console": an end state, not ongoing work
     if activity_lead and context.label is Label.MILESTONE and _one_event(context):
         return  # "Stage joint harvest supper for the street [Q3]": one event, read as a milestone
     state_lead = not activity_lead or _gerund_subject(context)
     if context.label is Label.TASK and state_lead and _end_state(context):
         return  # "Instructors can register courses": a state to check, not work to do
+    if context.label is Label.TASK and not activity_lead and names_a_skill(context) is not None:
+        return  # "familiarity with the payroll rules": a skill someone has, a state, not work
     if context.label is Label.TASK and not activity_lead and _names_deliverable(context):
         return  # "Shared queue of open repair requests": a thing made, named without a verb
     if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
@@ -133,7 +140,12 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     # Only the main clause says what the key result is: a verb in "... to engage
     # attendees" or "... the events they attend" is the why or a detail.
     main_end = _main_clause_end(context.text, features.body.start, features.body.end)
-    markers = [m for m in features.markers_of("activity") if m.span.start < main_end]
+    # A gerund before a noun names a thing ("supporting notes", "learning units"), not the work.
+    markers = [
+        m
+        for m in features.markers_of("activity")
+        if m.span.start < main_end and not _modifier_at(context, m.span.start)
+    ]
     if markers:
         span = markers[0].span  # the activity phrase ("keep working on") says most
     elif activity_lead and lead is not None:
@@ -494,6 +506,9 @@ ACTIVITY = Check(
         Example("Better internal communication processes", T),
         Example("Continued refactoring of the legacy booking module", T),
         Example("Rota committee reviews swap requests on a rolling basis", T),
+        Example("Support the sales team with quarterly forecasts", T),
+        Example("Support the launch of the loyalty app", T),
+        Example("Support new volunteers at the food bank", T),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
@@ -503,6 +518,9 @@ ACTIVITY = Check(
         Example("Document the loading steps for new drivers", T),
         Example("Document cold-chain rules for the new depot", T),
         Example("Support exporting invoices as PDF", T),
+        Example("Support SAML sign-in in the admin console", T),
+        Example("Support the new e-invoice format in the billing export", T),
+        Example("Handle CSV imports with more than one sheet", T),
         Example("Hold our first open studio evening", T),
         Example("Identify venues for the spring fair", T),
         Example("Grow newsletter sign-ups", T),
@@ -519,6 +537,7 @@ ACTIVITY = Check(
         Example("Build 3 prototype kiosks for the market", T),
         Example("Number of walkers joining our Sunday routes", T),
         Example("Receipts should be printed in colour", T),
+        Example("Knowledge of food safety rules among new cooks", T),
     ),
     detect=_activity,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
@@ -14,6 +14,7 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     in_brackets,
     load_words,
+    names_a_skill,
     overlaps,
     part_of_a_name,
     phrase_hits,
@@ -58,8 +59,11 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     spans.extend(qualities.undefined_qualities(context))
     if not measurable:
         spans.extend(_bare_comparatives(context))
-    elif "more" in context.lowers:
-        spans.extend(_open_more(context))
+    open_more: list[tuple[int, int]] = []
+    if measurable and "more" in context.lowers:
+        # documented as vague in any clause: "8 groups formed, with the aim of reaching more"
+        open_more = list(_open_more(context))
+        spans.extend(open_more)
     seen: list[tuple[int, int]] = []
     removable = load_words("removable")
     for start, end in sorted(spans):
@@ -75,6 +79,12 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Improve NPS from 41 to 48": the numbers say how much
         if measurable and text[start:end].lower() in _MEASURED_QUALITIES:
             continue  # "Raise awareness of X from 20% to 35%": a survey measures it
+        if text[start:end].lower().rstrip(".") in _OPEN_LIST and examples_listed(text, start, measurable):
+            continue  # "Trace every payment (card, wire, etc.)": examples, not what is measured
+        if not is_lead and (start, end) not in open_more and _in_purpose_clause(context, start):
+            continue  # "Publish the rota guide so volunteers can plan better": the why, not the result
+        if text[:start].lower().endswith("how ") or _number_before(features, text, start):
+            continue  # "how many people finish" asks for a count; "a 5% improvement" has its number
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -86,6 +96,88 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# What opens a clause saying why: "... to help", "so that ...", "in order to ...", "so volunteers can".
+_WHY = frozenset({"to", "so", "because"})
+# "to be best in class", "to have better designs": the state aimed at, which the key result claims.
+_STATE_VERBS = frozenset({"be", "become", "have", "feel", "seem", "remain", "stay", "look"})
+# Words before "to" that make the verb after it the key result's own: "has to", "need to", "able to".
+_BEFORE_INFINITIVE = frozenset(
+    {"have", "need", "want", "go", "ought", "able", "try", "aim", "plan", "be", "start"}
+)
+
+
+def _in_purpose_clause(context: CheckContext, at: int) -> bool:
+    """Whether ``at`` lies in a clause of purpose after the key result's own words.
+
+    "Write the intake guide to improve the autumn rota": the key result is the guide;
+    the purpose clause says why, and nobody grades it. The clause opens with "to" before a
+    verb ("to improve", "to make"), "in order to", "so that" or "so" before a subject.
+    """
+    features = context.features
+    if not context.tokens or at <= features.body.start + 10:
+        return False
+    tokens = [t for t in context.tokens if features.body.start + 10 < t.idx < at]
+    for token in tokens:
+        if token.lower_ not in _WHY or token.i + 1 >= len(token.doc):
+            continue
+        after = token.nbor(1)
+        before = token.nbor(-1) if token.i > 0 else None
+        if before is not None and (before.lemma_ or before.lower_).lower() in _BEFORE_INFINITIVE:
+            continue  # "needs to start soon", "have to improve": what must be done, not why
+        if token.lower_ == "to" and after.tag_ == "VB" and after.lower_ not in _STATE_VERBS:
+            return True  # "... to improve the next one", "... to make the results consistent"
+        if token.lower_ == "so" and (after.lower_ == "that" or after.pos_ in {"PRON", "NOUN", "PROPN"}):
+            return True
+    return False
+
+
+# Amounts that say how much a change is: "a 5% improvement", "a 2x improvement".
+_AMOUNTS = frozenset({QuantityKind.PERCENT, QuantityKind.MULTIPLIER})
+
+
+def _number_before(features: Features, text: str, at: int) -> bool:
+    """Whether an amount stands right before ``at``: "a 5% improvement", "20% growth".
+
+    A count is not one: "4 improvements to the seed bank" says how many, not how much.
+    """
+    return any(
+        q.kind in _AMOUNTS and q.span.end <= at and not text[q.span.end : at].strip()
+        for q in features.quantities
+    )
+
+
+# Words that leave a list open.
+_OPEN_LIST = frozenset({"etc", "and so on", "and so forth"})
+# Words that introduce examples of something already named: "... such as X, Y, etc".
+_EXAMPLES = re.compile(r"\b(?:e\.g\.?|eg|i\.e\.?|such as|including|like|for example|for instance)\s", re.I)
+# What ends the clause of an example word before an open list.
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]\s")
+
+
+def examples_listed(text: str, at: int, measurable: bool) -> bool:
+    """Whether the open list ending at ``at`` ("etc") lists examples beside a concrete key result.
+
+    In brackets ("Trace every payment (card, wire, etc.)") or after an example word in its
+    clause ("... through channels such as email, chat, etc.") the list explains what the
+    key result covers, which it states on its own. In a key result with a target, kinds
+    joined by slashes ("6 demos/tastings/etc to 80 visitors") are what is counted, and the
+    count is the measure. Where the open list is the thing to change ("Improve onboarding,
+    docs, etc") it is vague.
+
+    >>> examples_listed("Trace every payment (card, wire, etc.)", 32, False)
+    True
+    >>> examples_listed("Improve onboarding, docs, etc", 26, False)
+    False
+    """
+    if in_brackets(text, at):
+        return True
+    examples = list(_EXAMPLES.finditer(text, max(0, at - 120), at))
+    # The commas of the list itself do not end its clause; a colon, semicolon or dash does.
+    if examples and _CLAUSE_BREAK.search(text, examples[-1].end(), at) is None:
+        return True
+    return measurable and text[:at].rstrip().endswith("/")
 
 
 @cache
@@ -141,8 +233,14 @@ VAGUE = Check(
         "it. The same goes for a quality with no bar (\"a comprehensive guide\", \"thorough "
         'documentation"), an amount with no number ("multiple", "greater visibility"), "more" '
         'before an adjective with no number anywhere ("more human"), "more" with no number of its '
-        'own beside a measured key result ("8 groups formed, with the aim of reaching more") and '
-        '"soon". A quality with no test is vague too ("a credible roadmap", "the pricing page is '
+        'own beside a measured key result ("8 groups formed, with the aim of reaching more"), '
+        '"soon", and "etc" where the open list is what should change ("Tidy the bay, the store, '
+        'etc"); "etc" closing examples in brackets or after "such as", or kinds of a counted thing '
+        '("6 demos/tastings/etc"), explains a key result that states '
+        "its result on its own. A vague word in a clause saying why (\"... to improve the autumn "
+        'rota", "so volunteers can plan better"), after "how" ("how many") or right after its '
+        'own number ("a 5% improvement") is not what the key result is graded on. '
+        'A quality with no test is vague too ("a credible roadmap", "the pricing page is '
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
@@ -161,6 +259,7 @@ VAGUE = Check(
         Example("Tenant data is stored and handled securely", MS),
         Example("Add a loyalty scheme of some sort to the café", MS),
         Example("The archive boxes are mostly labelled by the end of March", MS),
+        Example("Tidy the loading bay, the cold store, etc", T),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -177,6 +276,10 @@ VAGUE = Check(
         Example("Clear 40 overdue tickets from the repair queue", M),
         Example("The yard is clear of debris before the inspection", MS),
         Example("The booking app is generally available by June", MS),
+        Example("Trace every payment (card, wire, etc.) in the new ledger by June", MS),
+        Example("Deliver 6 cooking demos/tastings/etc to 80 market visitors by May", M),
+        Example("Publish the intake guide by May to improve the autumn rota", MS),
+        Example("Publish the rota guide so volunteers can plan better by June", MS),
     ),
     detect=_vague,
 )
@@ -353,8 +456,10 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         body_before = [t for t in before if t.idx >= features.body.start]
         # "Scan, sort, and label ...": single words and commas from the start (the tagger may
         # take the first verbs for adjectives), or a verb right before the comma.
-        single_words = len(body_before) > 1 and all(
-            (t.text == ",") == (j % 2 == 1) for j, t in enumerate(body_before)
+        # A leading adverb modifies the whole list: "Jointly sort, weigh, and label ...".
+        listed_words = list(dropwhile(lambda t: t.tag_ == "RB", body_before))
+        single_words = len(listed_words) > 1 and all(
+            (t.text == ",") == (j % 2 == 1) for j, t in enumerate(listed_words)
         )
         listed_verbs = len(before) > 1 and (before[-2].tag_ in {"VB", "VBP"} or single_words)
         if previous is not None and previous.text == "," and listed_verbs:
@@ -370,6 +475,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         ):
             continue  # "Recruit and onboard a co-host": two verbs, one object, one result
         following = tokens_after(tokens, end, 1)
+        if following and _noun_list(body_before, following[0]):
+            continue  # "90% of riders from Leeds and York ...", "skill with ledgers and payroll tools"
         # A base-form verb starts a second result ("and migrate billing"); a
         # participle completes a state ("executed and documented") of the same one.
         verb_right = bool(following) and (
@@ -402,6 +509,27 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if gerund_right or state_pair or listed:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+def _noun_list(before: Sequence[Token], following: Token) -> bool:
+    """Whether the joiner lists nouns inside a phrase that has no verb yet: the subject of a share
+    ("90% of riders from Leeds and York renew") or a preposition's object ("skill with ledgers and
+    payroll tools"). One result's words, not two results; a number after the joiner ("500 members
+    and 40 sponsors") is a second count and is judged on.
+
+    The tagger often reads a noun used as a modifier after "and" as a verb ("frontend and
+    backend coding"): after a preposition with no verb before it, such a word is taken as a noun
+    when a noun or "-ing" modifier follows it.
+    """
+    if not before or any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return False
+    if following.like_num or following.pos_ in {"NUM", "DET"}:
+        return False
+    if following.pos_ in {"NOUN", "PROPN", "ADJ"} and following.tag_ != "VB":
+        return True
+    after = following.nbor(1) if following.i + 1 < len(following.doc) else None
+    in_object = any(t.pos_ == "ADP" for t in before)
+    return in_object and after is not None and (after.pos_ == "NOUN" or after.tag_ == "VBG")
 
 
 # Joiners that never just share one object between two verbs, unlike "and".
@@ -545,9 +673,10 @@ COMPOUND = Check(
         'each with its own complement ("checked for rust and repainted for the summer"), a new '
         'subject with no article ("... is chartered and goodwill is earned"), and measures listed '
         'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
-        'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object ("Design '
-        'and build the booking page"), one participle pair ("agreed and shared") and one counted '
-        "group doing two things are one result."
+        'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
+        'not ("Design and build the booking page", "Review and file 40 expense claims"), nouns '
+        'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair '
+        '("agreed and shared") and one counted group doing two things are one result.'
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
@@ -563,6 +692,7 @@ COMPOUND = Check(
         Example("The choir is chartered and goodwill is earned with the parish", MS),
         Example("Reduce van idle time, and fuel cost per delivery", T),
         Example("Grow newsletter sign-ups + repeat visits", T),
+        Example("Sign 500 members and 40 sponsors by Q3", M),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -579,6 +709,11 @@ COMPOUND = Check(
         Example("Supplier list agreed and shared with the kitchen", MS),
         Example("Design and build the booking page by May", MS),
         Example("Raise awareness of our brand and products among students", T),
+        Example("Jointly sort, weigh, and label returns from 40 shops by May", M),
+        Example("90% of riders from Leeds and York renew their season pass by June", M),
+        Example("Skill with ledgers and payroll tools at the branch", T),
+        Example("Have reviewed and filed 40 expense claims by June", M),
+        Example("Design and print 3 menu cards by May", M),
     ),
     detect=_compound,
 )
@@ -922,9 +1057,13 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     vague = [(m.span.start, m.span.end) for m in features.markers_of("vague")]
     body = features.body
     seen: list[tuple[int, int]] = []
-    for start, end in phrase_hits(context.tokens, phrases):
+    skill = None if counted else names_a_skill(context)
+    hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else [])])
+    for start, end in hits:
         if start < body.start or end > body.end or overlaps((start, end), vague + seen):
             continue
+        if part_of_a_name(context, start, end) or _COUNTED_BEFORE.search(context.text, 0, start):
+            continue  # "the engagement team", "for each engagement": a thing named or counted, not a state
         seen.append((start, end))
         word = context.text[start:end]
         yield UNCHECKABLE.finding(
@@ -937,6 +1076,10 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
         return  # once is enough: the key result needs one rewrite, not one per word
 
 
+# A determiner that counts what follows: "each engagement" is one contract among several.
+_COUNTED_BEFORE = re.compile(r"\b(?:each|every|per|one|another)\s+$", re.IGNORECASE)
+
+
 UNCHECKABLE = Check(
     code="KRQ409",
     name="wording.uncheckable",
@@ -946,8 +1089,9 @@ UNCHECKABLE = Check(
     docs=(
         'A key result like "the community is highly active", "docs are properly maintained" or '
         '"the team has a general understanding of X" has no point where anyone can say it is true: '
-        "each reader brings their own bar. Say how it would be checked: a measure with a number "
-        "(members posting each month, a survey score), or the concrete thing that will exist "
+        "each reader brings their own bar. So has a skill named alone (\"familiarity with the "
+        'payroll rules", "ability to read the tax tables"). Say how it would be checked: a measure '
+        "with a number (members posting each month, a survey score), or the concrete thing that will exist "
         "(a published guide, a passed audit)."
     ),
     bad=(
@@ -956,12 +1100,15 @@ UNCHECKABLE = Check(
         Example("Trainees have a general understanding of food safety rules", T),
         Example("Our bakery is well known across the county", T),
         Example("The night team is empowered to plan its own rota", MS),
+        Example("Familiarity with the payroll rules among new clerks", T),
     ),
     good=(
         Example("60% of volunteers post in the forum at least once a month", M),
         Example("Every recipe card lists allergens and cooking temperatures by 30 June", MS),
         Example("85% of trainees pass the food safety quiz on the first attempt", M),
         Example("Keep the stock system up to date with a weekly count above 98% accuracy", M),
+        Example("Grant rules agreed by the finance and engagement teams by May", MS),
+        Example("Publish a signed scope note for each engagement by June", MS),
     ),
     detect=_uncheckable,
 )
@@ -1000,7 +1147,45 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
     if not any(mark in text for mark in ("@", "[", "(", ":", "http")):
         return
     for start, end in metadata_spans(text):
+        if text.startswith("](", start):
+            if link_in_sentence(text, start, end):
+                continue  # "Publish the [allergen guide](...)": the link's words are the sentence's
+            start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
+        if _PLACE_BEFORE.search(text, 0, start) is not None:
+            continue  # "Grow views on https://...": the address is where, part of the sentence
         yield METADATA.finding(start, end)
+
+
+# Link words that only point somewhere: "[link](...)", "[PROJ-12](...)", "[#431](...)".
+_POINTER_TEXT = re.compile(
+    r"^\s*(?:link|here|details|more|source|ticket|issue|pr|spec|see\b.*|#?\d+|[A-Z][A-Z0-9]+-\d+|https?://\S+)\s*$",
+    re.IGNORECASE,
+)
+# What sets a trailing link apart from the sentence: a bracket, a dash, a colon, a bar, a full stop.
+_SET_APART = re.compile(r"(?:[(\[|:;.]|\s[-–—])\s*$")
+# A preposition that makes the address after it a place: "views on https://...".
+_PLACE_BEFORE = re.compile(r"\b(?:on|at|to|from|of|in)\s+$", re.IGNORECASE)
+
+
+def link_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the Markdown link whose address is ``text[start:end]`` ("](https://...)") is part
+    of the sentence: its words name something the sentence is about.
+
+    A link that only points somewhere ("[link](...)", "[PROJ-12](...)") or trails the
+    sentence set apart by a bracket, dash or colon ("... - [spec](...)") is metadata.
+
+    >>> text = "Publish the [allergen guide](https://example.org/g) by May"
+    >>> link_in_sentence(text, text.index("]("), text.index(") by") + 1)
+    True
+    >>> text = "Publish the allergen guide ([spec](https://example.org/g))"
+    >>> link_in_sentence(text, text.index("]("), text.index("))") + 1)
+    False
+    """
+    opened = text.rfind("[", 0, start)
+    if opened == -1 or _POINTER_TEXT.match(text[opened + 1 : start]):
+        return False
+    trailing = not text[end:].strip(" \t)].;,")
+    return not (trailing and _SET_APART.search(text, 0, opened) is not None)
 
 
 METADATA = Check(
@@ -1018,9 +1203,14 @@ METADATA = Check(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
         Example("P0: Cut food waste from 18% to 10% by Q3", M),
         Example("Publish the allergen guide (see https://example.org/guide) by June", MS),
+        Example("Publish the allergen guide by June - [KITCH-214](https://example.org/t/214)", MS),
+        Example("Publish the allergen guide by June ([link](https://example.org/guide))", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
+        Example("Publish the [allergen guide](https://example.org/guide) by June", MS),
+        Example("[Ledger](https://example.org/ledger) imports 5,000 receipts a day by June", M),
+        Example("Double monthly views on https://example.org/recipes by Q3", M),
         Example("Cut food waste from 18% to 10% by Q3", M),
         Example("Reply to 95% of supplier emails within 2 days", M),
     ),

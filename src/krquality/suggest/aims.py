@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from krquality.checks.periods import framing_dates
 from krquality.features.types import Features
 from krquality.suggest import lexicon
 from krquality.suggest.slots import DATE
@@ -87,7 +88,7 @@ def aim_drafts(features: Features) -> list[str]:
     core = features.text[shape.start : shape.end].strip().rstrip(" .!;")
     if not core or shape.question or shape.trails_off or "[" in core or "\n" in core:
         return []
-    framed = shape.time_frame or bool(features.dates)
+    framed = shape.time_frame or bool(framing_dates(features))
     builders: tuple[Callable[[str, bool], str | None], ...] = (
         _direction, _continuing, _comparative, _wished_state, _made_more, _purpose, _feedback, _improved,
         _reported,

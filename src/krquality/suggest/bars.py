@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from krquality.checks.periods import framing_dates
 from krquality.features.types import Features
 from krquality.result import Finding
 from krquality.suggest import lexicon
@@ -75,7 +76,7 @@ def bar_drafts(features: Features, findings: Sequence[Finding]) -> list[str]:
     shift = len(core) - len(text)
     core = core[shape.start : shape.end + shift].strip().rstrip(" .!;")
     undated = any(f.name.endswith("no_deadline") for f in findings)
-    if undated and not shape.time_frame and not features.dates:
+    if undated and not shape.time_frame and not framing_dates(features):
         core = f"{core} by {DATE}"
     return [core[:1].upper() + core[1:]]
 
@@ -136,7 +137,7 @@ def process_drafts(features: Features) -> list[tuple[str, bool]]:
     """
     shape = structure_of(features)
     core = features.text[shape.start : shape.end].strip().rstrip(" .!;")
-    body, date = split_frame(core, shape.time_frame or bool(features.dates))
+    body, date = split_frame(core, shape.time_frame or bool(framing_dates(features)))
     state = _PROCESS_STATE.match(body)
     if state is None or shape.question or len(core.split()) > 16 or re.search(r"[\d+:;?]", body):
         return []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from krquality.checks.helpers import baselines, cycle_tag, in_brackets, targets
+from krquality.checks.periods import framing_dates
 from krquality.features.types import (
     Change,
     DateRef,
@@ -296,7 +297,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         # leaves out is written as the deadline it stands for, so it is not lost)
         tag = f" by the end of {shape.cycle_tag}" if shape.cycle_tag is not None else ""
         edits.append(_Edit(end, end, tag + since))
-    elif not edits or (not shape.time_frame and not features.dates):
+    elif not edits or (not shape.time_frame and not framing_dates(features)):
         return None  # several sentences or a long text: "by [date]" would land in the wrong place
     if not edits:
         return None
@@ -356,7 +357,10 @@ def _since_slot(features: Features) -> str:
     if _share_first(features) and (change is None or change.target != features.quantities[0]):
         # "80% of requests take under 15 minutes": the share of those under the cap is to rise
         return f", up from {BASELINE}"
-    lower = capped or _direction(features, features.text) is Direction.DECREASE
+    # a level held above a floor ("at least 70% ...") rises to it, whatever else the text says
+    # ("... met within the agreed period")
+    floored = change is not None and change.direction is Direction.KEEP_ABOVE
+    lower = capped or (not floored and _direction(features, features.text) is Direction.DECREASE)
     return f", {'down' if lower else 'up'} from {BASELINE}"
 
 

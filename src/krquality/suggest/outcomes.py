@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from krquality.checks.periods import framing_dates
 from krquality.features.types import Features
 from krquality.suggest import lexicon
 from krquality.suggest.aims import MEASURE_HEADS, split_frame
@@ -70,11 +71,11 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     if not core or shape.question or shape.trails_off or shape.sentences > 1 or "[" in core or "\n" in core:
         return []
     core = _without_vague(features, core, shape.start)
-    framed = shape.time_frame or bool(features.dates)
+    framed = shape.time_frame or bool(framing_dates(features))
     # "Explore renting a van by June": the author's time frame ends the draft too
     body, date = split_frame(core, framed)
     builders: list[Callable[[str, str], OutcomeDraft | None]] = []
-    if _DEADLINE.match(date) or (not date and features.dates):
+    if _DEADLINE.match(date) or (not date and framing_dates(features)):
         # (a rate such as "a monthly digest" is no deadline: the end state would be left undated)
         builders += [_decision, _baseline]
     builders.append(_skill)

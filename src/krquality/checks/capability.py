@@ -1,0 +1,106 @@
+"""Whether a "Support ..."/"Handle ..." key result names a capability a product gains.
+
+"Support SAML sign-in in the admin console", "Handle CSV imports with two sheets":
+the verb reads as ongoing work, but its object is a feature, a format, a standard
+or a platform, so the key result states an end state (the product supports it),
+done or not done, like a milestone. "Support the sales team with forecasts" and
+"Support the launch of the app" help people or an effort: those stay activities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from krquality.checks.helpers import load_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from krquality.checks.base import CheckContext
+
+# Activity verbs that, with a feature as their object, say what a product can do.
+_CAPABILITY_VERBS = frozenset({"support", "handle"})
+# Words that end the object phrase: a preposition, a conjunction, a clause, punctuation.
+_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM", "VERB"})
+
+
+def names_capability(context: CheckContext) -> bool:
+    """Whether the key result is a capability verb whose object is a feature, format or platform.
+
+    The object phrase (up to the first preposition, conjunction or punctuation) must
+    hold a sign of a technical thing: an acronym or a camel-cased name ("SAML",
+    "IPv6"), a name before a noun ("Android tablets"), a noun made from a verb
+    ("mirroring"), or a noun of ``checks/data/capability_nouns.txt`` ("format",
+    "sign-in"); and its head must not be people, a group or an effort
+    (``checks/data/helped_nouns.txt``: "team", "customers", "launch").
+
+    >>> from krquality.config import Config
+    >>> from krquality.checks.base import CheckContext
+    >>> from krquality.labels import Label
+    >>> from krquality.nlp import build_nlp
+    >>> nlp = build_nlp()
+    >>> def reads(text):
+    ...     doc = nlp(text)
+    ...     return names_capability(CheckContext(text, doc, doc._.krq_features, Label.TASK, {}, Config()))
+    >>> reads("Support SAML sign-in in the admin console"), reads("Support the sales team with forecasts")
+    (True, False)
+    """
+    lead = context.features.lead_verb
+    if lead is None or lead.lemma.split()[0].lower() not in _CAPABILITY_VERBS:
+        return False
+    phrase = _object_phrase([t for t in context.tokens if lead.span.end <= t.idx < context.features.body.end])
+    words = [t for t in phrase if t.pos_ != "DET"]
+    if not words or words[-1].lower_ in load_words("helped_nouns"):
+        return False  # "Support the sales team", "Support new volunteers", "Support the launch"
+    if any((t.lemma_ or t.lower_).lower() in load_words("helped_nouns") for t in words):
+        return False  # "Support customer teams": the head's modifiers name people as well
+    return any(_technical(t, i + 1 < len(words)) for i, t in enumerate(words))
+
+
+def _object_phrase(tokens: Sequence[Token]) -> list[Token]:
+    """The words after the verb up to the first preposition, conjunction or punctuation.
+
+    A hyphen or slash inside a name stays: "sign-in", "reading/writing". The tagger
+    often reads a technical noun after the verb as a verb ("Support SAML login"), so
+    verbs stay in the phrase unless they are a participle or infinitive ("to").
+    """
+    phrase: list[Token] = []
+    joined = False
+    for token in tokens:
+        if token.text in {"-", "/"} and phrase and not token.whitespace_:
+            phrase.append(token)
+            joined = True
+            continue
+        if joined:  # "right-to-left": a word joined by a hyphen stays whatever its tag
+            phrase.append(token)
+            joined = False
+            continue
+        if token.pos_ not in _PHRASE_POS and not _acronym(token.text):
+            break
+        phrase.append(token)
+    return [t for t in phrase if t.text not in {"-", "/"}]
+
+
+def _technical(token: Token, before_noun: bool) -> bool:
+    """Whether a word of the object phrase names a technical thing (see :func:`names_capability`)."""
+    text = token.text
+    lower = token.lower_
+    if _acronym(text):
+        return True
+    if token.pos_ == "PROPN" and before_noun:
+        return True  # "Android tablets", "Postgres backups"
+    if token.pos_ == "NOUN" and lower.endswith("ing") and len(lower) > 5:
+        return True  # "mirroring", "batch signing": a function the product gains
+    return (token.lemma_ or lower).lower() in load_words("capability_nouns") or lower in load_words(
+        "capability_nouns"
+    )
+
+
+def _acronym(text: str) -> bool:
+    """ "SAML", "IPv6", "XLSX", "macOS": two capitals or letters and digits in one word."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 or (capitals >= 1 and any(c.isdigit() for c in text))
