@@ -127,7 +127,7 @@ def _in_purpose_clause(context: CheckContext, at: int) -> bool:
         if before is not None and (before.lemma_ or before.lower_).lower() in _BEFORE_INFINITIVE:
             continue  # "needs to start soon", "have to improve": what must be done, not why
         if token.lower_ == "to" and after.tag_ == "VB" and after.lower_ not in _STATE_VERBS:
-            return True  # "... to improve the next one", "... to make the results consistent"
+            return True  # "... to improve the spring fair", "... to keep the counts comparable"
         if token.lower_ == "so" and (after.lower_ == "that" or after.pos_ in {"PRON", "NOUN", "PROPN"}):
             return True
     return False
