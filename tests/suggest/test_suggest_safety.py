@@ -181,3 +181,16 @@ def test_the_baseline_goes_before_the_preposition_of_a_bound(text: str, draft: s
     first = krquality.analyze(text).suggestions[0].text
     assert first.startswith(draft)
     assert "by from" not in first and "to from" not in first
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Grow choir members (active each month)", "Grow choir members (active each month) by June"],
+)
+def test_no_suggestion_leaves_the_authors_bracket_open(text: str) -> None:
+    # A slot put before a rate inside the bracket once cut the bracket's close.
+    suggestions = krquality.analyze(text).suggestions
+    assert suggestions
+    for suggestion in suggestions:
+        assert suggestion.text.count("(") == suggestion.text.count(")"), suggestion.text
+        assert "(active" not in suggestion.text or "month)" in suggestion.text, suggestion.text

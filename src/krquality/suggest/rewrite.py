@@ -282,6 +282,10 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         return "adds a time frame the key result already has"
     if filled is not None and _dated(original) and not _dated(filled):
         return "drops the date the key result has"
+    if _unclosed_brackets(draft.text) and not _unclosed_brackets(original.text[shape.start : shape.end]):
+        # "Grow members (active from [baseline] to [target] each month": a slot went inside
+        # the author's bracket and cut its close, so part of the body is lost
+        return "breaks a bracket the key result closes"
     written = _NUMBER.findall(original.text[shape.start : shape.end])
     if draft.kind in (DraftKind.EDITED, DraftKind.MILESTONE):
         if any(number not in draft.text for number in written):
@@ -295,6 +299,22 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     ):
         return "leaves the task a task"
     return None
+
+
+def _unclosed_brackets(text: str) -> bool:
+    """Whether a round bracket in ``text`` (placeholders aside) is left open or closes none.
+
+    >>> _unclosed_brackets("Grow members (active from [baseline] to [target] each month")
+    True
+    >>> _unclosed_brackets("Grow members (active each month) from [baseline] to [target]")
+    False
+    """
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 def broken_before_analysis(draft: Draft, original: Result) -> str | None:
