@@ -16,7 +16,8 @@ keeps the author's sentence, count and all, as how it is reached:
   widgets]", "[on-time delivery of the kitchen refits]";
 - where no kind fits ("Oversee the rota change in 4 depots"), the
   measure is left as a plain slot, ``[effect measure]``: a wrong measure
-  would be worse than one the author names.
+  would be worse than one the author names, and such a draft is never
+  offered (:func:`krquality.suggest.rewrite.breaks_rules`).
 
 A flagged vague noun that names the counted things ("4 improvements
 to the seed bank") becomes a neutral one ("changes"), since the draft must not

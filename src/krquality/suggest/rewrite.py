@@ -109,26 +109,11 @@ def suggest_many(items: Sequence[tuple[Result, CheckContext]], *, analyzer: Anal
         broken: list[str] = [split] if isinstance(split, str) else []
         first = [split] if isinstance(split, Suggestion) else []
         suggestions = distinct(first + _judge_all(drafts, result, analysed, broken=broken, settled=settled))
-        suggestions = named_measure_first(suggestions)
         offered = tuple(suggestions[:MAX_SUGGESTIONS])
         judged = replace(result, suggestions=offered) if drafts or first else result
         reason = no_suggestion_reason(judged, drafts, broken=broken)
         out.append(replace(judged, no_suggestion=reason) if reason else judged)
     return out
-
-
-def named_measure_first(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
-    """``suggestions`` without those that leave the measure a bare ``[effect measure]`` slot
-    when another one names a measure: a blank the author must invent is worth offering only
-    where nothing better is.
-
-    >>> named = Suggestion("Increase monthly readers of the guides ...", Label.METRIC, 100, ())
-    >>> blank = Suggestion("Move [effect measure] from ... through writing 4 guides", Label.METRIC, 100, ())
-    >>> [s.text[:8] for s in named_measure_first([named, blank])], len(named_measure_first([blank]))
-    (['Increase'], 1)
-    """
-    named = [s for s in suggestions if EFFECT not in s.text]
-    return named if named else list(suggestions)
 
 
 # Words that do not tell two rewrites apart ("the completion rate of onboarding" and
@@ -269,6 +254,10 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     >>> breaks_rules(Draft("Publish one case study per month by [date]", DraftKind.EDITED), original)
     'adds a time frame the key result already has'
     """
+    if EFFECT in draft.text:
+        # Reviewers judged the bare slot bad wherever it was offered: the author is left
+        # to invent the measure the draft was for.
+        return "leaves the measure of the effect blank"
     lowered = draft.text.lower()
     kept = _kept_flagged_word(lowered, original, filled)
     if kept is not None:
@@ -276,6 +265,8 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     dropped = _dropped_aim(lowered, draft, original)
     if dropped is not None:
         return dropped
+    if _only_dates_a_topic(draft, original):
+        return "only dates a topic too short to say what will be true"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
     if DATE in draft.text and framed:
@@ -299,6 +290,30 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     ):
         return "leaves the task a task"
     return None
+
+
+# The words a date-only draft adds: its lead-in and its slot.
+_DATE_WORDS = frozenset({"by", "[date]", "in", "before"})
+
+
+def _only_dates_a_topic(draft: Draft, original: Result) -> bool:
+    """Whether ``draft`` adds nothing but a date to a key result flagged too short.
+
+    "Podcast series by [date]" still names a topic, not a result: the date fixes
+    the missing deadline and leaves the weakness that matters.
+
+    >>> import krquality
+    >>> original = krquality.analyze("Podcast series", suggestions=False)
+    >>> _only_dates_a_topic(Draft("Podcast series by [date]", DraftKind.EDITED), original)
+    True
+    >>> _only_dates_a_topic(Draft("Publish the podcast series by [date]", DraftKind.EDITED), original)
+    False
+    """
+    if not any(f.name == "wording.too_short" for f in original.findings):
+        return False
+    own = {w.lower() for w in re.findall(r"[\w\[\]'-]+", original.text)}
+    added = {w.lower() for w in re.findall(r"[\w\[\]'-]+", draft.text)} - own
+    return added <= _DATE_WORDS
 
 
 def _unclosed_brackets(text: str) -> bool:
