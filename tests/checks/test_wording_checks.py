@@ -387,6 +387,13 @@ def test_etc_is_vague_only_where_the_open_list_is_the_result(feature_nlp, text: 
         ("Improve the intake guide for the next cohort", "Improve", True),
         ("The pantry audit needs to start soon, before the winter rush", "soon", True),
         ("4 improvements to the seed bank are agreed", "improvements", True),
+        # "ensure" before a clause of its own: the clause is the end state, judged on its own
+        ("Ensure every depot has a named first-aider by May", "Ensure", False),
+        ("Each term, ensure a revision class is held on statistics", "ensure", False),
+        ("Ensure each host reads the safety brief", "Ensure", False),
+        # ... with only a noun phrase after it, it is the vague verb it always was
+        ("Ensure smooth onboarding for new hires", "Ensure", True),
+        ("Ensure quality across the bakery", "Ensure", True),
     ],
 )
 def test_vague_words_outside_what_is_graded(feature_nlp, text: str, word: str, flags: bool) -> None:

@@ -85,6 +85,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Publish the rota guide so volunteers can plan better": the why, not the result
         if text[:start].lower().endswith("how ") or _number_before(features, text, start):
             continue  # "how many people finish" asks for a count; "a 5% improvement" has its number
+        if text[start:end].lower() in _ENSURING and _state_follows(context, end):
+            continue  # "Ensure every depot has a first-aider": the clause is the end state, checked alone
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -96,6 +98,28 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# Verbs whose object is a state of affairs: vague alone ("Ensure quality"), not before one.
+_ENSURING = frozenset({"ensure", "make sure", "guarantee"})
+# Tags of finite verbs that close a clause's subject: "every depot | has", "each host | reads".
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _state_follows(context: CheckContext, at: int) -> bool:
+    """Whether a clause with its own subject and finite verb follows ``at``.
+
+    "Ensure every depot has a named first-aider" states what will be true;
+    the words of that state are judged by the other checks (an uncheckable
+    "customers are happy" is flagged there), so "ensure" adds no vagueness.
+    """
+    after = [t for t in context.tokens if t.idx >= at][:9]
+    for i, token in enumerate(after):
+        if token.is_punct and token.text not in {"'", "’"}:
+            return False
+        if token.tag_ in _FINITE_TAGS or token.lower_ in {"is", "are", "has", "have", "was", "were"}:
+            return i > 0 and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in after[:i])
+    return False
 
 
 # What opens a clause saying why: "... to help", "so that ...", "in order to ...", "so volunteers can".
@@ -239,7 +263,9 @@ VAGUE = Check(
         '("6 demos/tastings/etc"), explains a key result that states '
         "its result on its own. A vague word in a clause saying why (\"... to improve the autumn "
         'rota", "so volunteers can plan better"), after "how" ("how many") or right after its '
-        'own number ("a 5% improvement") is not what the key result is graded on. '
+        'own number ("a 5% improvement") is not what the key result is graded on, nor is "ensure" '
+        'before a clause of its own ("Ensure every depot has a named first-aider"): the clause is '
+        'the end state, judged by the other checks. '
         'A quality with no test is vague too ("a credible roadmap", "the pricing page is '
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
@@ -277,6 +303,7 @@ VAGUE = Check(
         Example("The yard is clear of debris before the inspection", MS),
         Example("The booking app is generally available by June", MS),
         Example("Trace every payment (card, wire, etc.) in the new ledger by June", MS),
+        Example("Ensure every depot has a named first-aider by May", MS),
         Example("Deliver 6 cooking demos/tastings/etc to 80 market visitors by May", M),
         Example("Publish the intake guide by May to improve the autumn rota", MS),
         Example("Publish the rota guide so volunteers can plan better by June", MS),
