@@ -69,3 +69,23 @@ def test_a_point_inside_the_cycle_is_a_time_frame(text: str) -> None:
 @pytest.mark.parametrize("text", ["Halve the midway queue at the fair", "Run the middle school reading club"])
 def test_middle_and_midway_alone_are_not_a_time_frame(text: str) -> None:
     assert time_frame_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have the fair's accounts ready no later than 3 weeks after the fair closes",
+        "Post match reports within 2 days of each match",
+        "Send the minutes at the latest 5 working days after the meeting",
+    ],
+)
+def test_a_deadline_counted_from_an_event_is_a_time_frame(text: str) -> None:
+    assert time_frame_spans(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Answer within 2 days", "Cut waiting to within 3 weeks for most patients", "Win 2 of the 3 bids"],
+)
+def test_a_duration_alone_is_not_an_events_deadline(text: str) -> None:
+    assert time_frame_spans(text) == []

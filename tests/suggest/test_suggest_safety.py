@@ -83,6 +83,7 @@ def test_no_suggestion_breaks_a_rule(text: str) -> None:
         "Read a book a month",
         "Publish one case study per month",
         "Host the repair café every week to reach new neighbours",
+        "Have the stall accounts ready no later than 2 weeks after the fair closes",
     ],
 )
 def test_a_time_frame_is_never_added_where_there_is_one(text: str) -> None:

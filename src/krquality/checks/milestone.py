@@ -87,6 +87,7 @@ NO_DEADLINE = Check(
         Example("Repaint the shop front in time for our reopening", MS),
         Example("Choose the new ticketing tool [H2]", MS),
         Example("Q1 2027: open the supplier portal", MS),
+        Example("Have the stall accounts ready no later than 2 weeks after the fair closes", MS),
         Example("Open the supplier portal in Q1", MS),
         Example("Document the cold-chain rules for the harbour depot by May", T),
         Example("Help the sales team with demos", T),

@@ -781,7 +781,11 @@ _RATE = re.compile(
     r"|\b(?:by|before|until|at)\s+(?:the\s+)?(?:halfway|mid-?way|midpoint|middle)(?:\s+(?:point|mark))?\s+"
     r"(?:through|of|into)\s+(?:the\s+)?(?:okr\s+)?(?:quarter|qtr|half|year|cycle|semester|term|season|sprint"
     r"|month|q[1-4])\b"
-    r"|\b(?:by|before|until)\s+mid-?(?:quarter|qtr|year|cycle|term|semester|month|sprint|q[1-4])\b",
+    r"|\b(?:by|before|until)\s+mid-?(?:quarter|qtr|year|cycle|term|semester|month|sprint|q[1-4])\b"
+    # a deadline counted from an event: "no later than 3 weeks after the fair", "within 2 days of each match"
+    r"|\b(?:no\s+later\s+than|at\s+the\s+latest|within|inside)\s+(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|ten|twelve)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\s+"
+    r"(?:after|of|following|from)\s+(?:the|each|every|its|their|a|an|our)\b",
     re.IGNORECASE,
 )
 
@@ -798,6 +802,9 @@ def time_frame_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "Open the booking desk by halfway through the term"
     >>> [text[a:b] for a, b in time_frame_spans(text)]
     ['by halfway through the term']
+    >>> text = "Post the photos no later than 5 days after each match"
+    >>> [text[a:b] for a, b in time_frame_spans(text)]
+    ['no later than 5 days after each']
     >>> time_frame_spans("Launch the partner portal")
     []
     """
