@@ -44,6 +44,9 @@ def codes(text: str) -> set[str]:
         # A figure named with its count, a placeholder count.
         "Number of repair webinars: 12",
         "Write X posts for the newsletter",
+        # The stand-in read as a subject and the plural as its verb.
+        "Held X calls with growers about seed swaps",
+        "N talks given at county shows",
         # A count in its own clause after a counted effect.
         "The choir has 30+ singers each rehearsal and 10 or more concerts",
         # Items of the team's own worked through.
@@ -141,12 +144,14 @@ def test_output_spans_lie_inside_the_text(words: list[str], label: Label) -> Non
         ("Twice a year, host an open day at the depot", "host an open day"),
         ("Fix 5 of the slowest report pages", "Fix 5 of the slowest report pages"),
         ("Podcast episodes on urban cycling", "Podcast episodes"),
+        ("Held X calls with growers about seed swaps", "X calls"),
     ],
 )
 def test_the_span_covers_the_work_counted(text: str, expected: str) -> None:
     context = _context(text)
     span = (
         outputs.share_of_work_done(context)
+        or outputs.placeholder_count(context)
         or outputs.named_count(context)
         or outputs.recurring_event(context)
         or outputs.uncounted_output(context, outcome_words=frozenset(), done_words=frozenset())

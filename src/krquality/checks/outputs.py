@@ -337,18 +337,23 @@ def placeholder_count(context: CheckContext) -> tuple[int, int] | None:
     """
     nouns = load_words("output_nouns")
     match = _PLACEHOLDER_COUNT.search(context.text)
-    candidates: list[int] = []
+    candidates: list[tuple[int, int]] = []  # where each stand-in starts and ends
     if match is not None and not match.group(0).lower().startswith(("a ", "the ")):
-        candidates.append(match.end())
-    candidates += [q.span.end for q in context.features.quantities if q.kind is QuantityKind.PLACEHOLDER]
+        candidates.append((match.start(), match.end()))
+    candidates += [
+        (q.span.start, q.span.end) for q in context.features.quantities if q.kind is QuantityKind.PLACEHOLDER
+    ]
     lead = context.features.lead_verb
     # After a verb of making ("Release X number of plugins") any plural is a thing made.
     making = lead is not None and lead.lemma.split()[0].lower() in load_words("output_verbs")
-    for offset in candidates:
+    for begin, offset in candidates:
         after = [t for t in context.tokens if t.idx >= offset][:5]
         for k, token in enumerate(after):
-            if _plural(token) and (making or _listed(after, k, nouns)):
-                start = lead.span.start if lead is not None and lead.span.end <= offset else offset
+            # (a listed plural right after the stand-in is the thing counted even where the
+            # tagger reads the stand-in as a subject and the plural as its verb: "Held X calls")
+            counted = _plural(token) or (k == 0 and token.lower_ in nouns and token.lower_.endswith("s"))
+            if counted and (making or _listed(after, k, nouns) or token.lower_ in nouns):
+                start = lead.span.start if lead is not None and lead.span.end <= offset else begin
                 return start, token.idx + len(token.text)
             if token.pos_ in {"VERB", "ADP", "PUNCT"} and token.text != "-":
                 break
