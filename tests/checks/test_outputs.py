@@ -53,6 +53,7 @@ def codes(text: str) -> set[str]:
         "Fix 5 of the slowest report pages",
         # No count: named alone, recurring, two verbs on one bare plural.
         "Podcast episodes on urban cycling",
+        "Video recaps for each of the allotment workshops",
         "Leaflets, posters and blog posts about the new route",
         "Twice a year, host an open day at the depot",
         "Once a month, run a repair session with residents",
