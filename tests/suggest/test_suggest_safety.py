@@ -195,3 +195,17 @@ def test_no_suggestion_leaves_the_authors_bracket_open(text: str) -> None:
     for suggestion in suggestions:
         assert suggestion.text.count("(") == suggestion.text.count(")"), suggestion.text
         assert "(active" not in suggestion.text or "month)" in suggestion.text, suggestion.text
+
+
+@pytest.mark.parametrize(
+    ("text", "whose"),
+    [
+        ("Measure the satisfaction of parents that use the club", "that use the club"),
+        ("Measure the satisfaction of stewards who staff our stalls to keep them", "who staff our stalls"),
+    ],
+)
+def test_a_measure_keeps_the_clause_that_says_whose_it_is(text: str, whose: str) -> None:
+    # Dropping "that use the club" would measure every parent, not the ones the author meant.
+    drafts = [s.text for s in krquality.analyze(text).suggestions if s.text.startswith("Increase")]
+    assert drafts and all(whose in d for d in drafts), drafts
+    assert all("to keep" not in d for d in drafts)  # the purpose clause is not part of the measure

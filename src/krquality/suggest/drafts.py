@@ -741,6 +741,11 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
             return None  # too long to name as one measure: a draft would drop part of it
     if name is None or lead is None or name.split(" ", 1)[0].lower() in lexicon.QUESTION_WORDS:
         return None  # (nor "Investigate why reopen rates spiked": a question, not a measure)
+    clause = _restricting_clause(features, object_span.end) if object_span is not None else ""
+    if clause and clause.strip() not in name:
+        # "satisfaction of parents | that use the club": the clause says whose; dropping it
+        # would measure everyone
+        name += clause
     if _lead_lemma(features) in lexicon.HELPING_VERBS:
         return None  # "help sales with questionnaires": the object is who is helped, not a measure
     if _lead_lemma(features) in lexicon.WRITING_VERBS and label is Label.TASK:
@@ -861,6 +866,37 @@ def _named_measure(features: Features) -> Draft | None:
     name = name[:1].lower() + name[1:]
     text = f"{verb} {name} from {BASELINE} to {TARGET} {_date_phrase(features)}"
     return Draft(_tidy(text), DraftKind.METRIC)
+
+
+# A relative clause that restricts a measure's population: "(parents) that use the club".
+_RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?P<words>[^,;:()\[\]]+)", re.I)
+# Where such a clause ends: a purpose ("to keep them"), "so", "and", or "by" before a date.
+_CLAUSE_END = re.compile(r"\s(?:to|so|and|by|in order)\s", re.I)
+
+
+def _restricting_clause(features: Features, at: int) -> str:
+    """The relative clause right after ``at`` that says whose measure it is, or "".
+
+    Kept when it is short (two to seven words) and ends before the key result's time
+    frame, a purpose clause or the end of its body.
+
+    >>> from krquality.features.types import Form
+    >>> text = "Measure the satisfaction of parents that use the after-school club to keep them"
+    >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
+    >>> _restricting_clause(features, text.index(" that"))
+    ' that use the after-school club'
+    """
+    stop = min([d.span.start for d in features.dates if d.span.start >= at] + [structure_of(features).end])
+    match = _RELATIVE.match(features.text[at:stop])
+    if match is None:
+        return ""
+    words = match.group("words")
+    end = _CLAUSE_END.search(" " + words)
+    words = words[: max(end.start() - 1, 0)] if end is not None else words
+    words = words.rstrip(" .")
+    if not 2 <= len(words.split()) <= 7:
+        return ""
+    return match.group(0)[: match.start("words")] + words
 
 
 def _amount(change: Change | None) -> str | None:
