@@ -123,3 +123,25 @@ def test_a_direction_with_no_amount_lacks_a_target_and_is_no_activity() -> None:
     assert "task.activity" not in names(text)
     # A vague measure: above an activity, below an undated deliverable.
     assert 39 < result.score <= 59
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a bound on a level ("a maximum of", "no more than") is a level with no starting value
+        ("It takes a maximum of 3 days for new tenants to get their keys", True),
+        ("Refunds take a maximum of 5 days", True),
+        # ... but a count done within the cycle starts at zero, bound or not
+        ("Hire a minimum of 4 stewards", False),
+        # ... and a level held by a keep verb is held, not moved
+        ("Keep the average queue to a maximum of 12 minutes", False),
+    ],
+)
+def test_a_bounded_level_asks_for_todays_value(text: str, flagged: bool) -> None:
+    assert ("metric.no_baseline" in names(text)) is flagged
+
+
+def test_a_bounded_level_keeps_its_bound_whole_in_a_draft() -> None:
+    texts = [s.text for s in krquality.analyze("Refunds take a maximum of 5 days").suggestions]
+    assert any("a maximum of 5 days, down from [baseline]" in t for t in texts), texts
+    assert not any("maximum from" in t for t in texts)

@@ -138,6 +138,13 @@ _EVERY_PERIOD = re.compile(
 )
 
 
+# Words that bound a level from one side, written before its number ("a maximum of 2 weeks").
+_BOUND_BEFORE = re.compile(
+    r"\b(?:(?:a|the)\s+)?(?:maximum|minimum|max\.?|min\.?)\s+of\s+$|\bno\s+(?:more|less|longer|fewer)\s+than\s+$",
+    re.IGNORECASE,
+)
+
+
 def _stated_level(context: CheckContext, target: Quantity) -> bool:
     """Whether the key result states a level of a rate or a standing total with no move and no
     keep verb: "80% or higher satisfaction", "at least half of orders ship the same day",
@@ -148,6 +155,9 @@ def _stated_level(context: CheckContext, target: Quantity) -> bool:
     features = context.features
     lead = features.lead_verb
     verb = lead.lemma.split()[0].lower() if lead is not None else ""
+    stating = lead is None or lead.span.start > target.span.start or verb in _HAVE_VERBS | {"take", "be"}
+    if stating and _BOUND_BEFORE.search(context.text, 0, target.span.start):
+        return True  # "It takes a maximum of 2 weeks to ...": a bound on a level, like "at most"
     if lead is not None and lead.span.start < target.span.start and verb not in _HAVE_VERBS:
         return False  # "Complete 100% of the safety modules": done within the cycle
     moves = (Direction.INCREASE, Direction.DECREASE)
@@ -322,6 +332,7 @@ NO_BASELINE = Check(
         Example("Visitor sentiment above 40 NPS", M),
         Example("120 weekly users of the library app", M),
         Example("15 tenants using the repair portal every week", M),
+        Example("Refunds take a maximum of 5 days", M),
         Example("Ensure at least 60% of stall holders are local growers", M),
     ),
     good=(

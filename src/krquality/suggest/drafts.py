@@ -508,6 +508,11 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             bound = written.lower().startswith(("at least", "at most"))  # a bound, not a level: kept
             if level == "of" and before and before[-1].lower() in _OF_COMPLEMENTS:
                 return []  # "aware of 60% of broken tools": "of" is the adjective's, not a level's
+            if level == "of" and before and before[-1].lower() in _BOUND_NOUNS:
+                # "a maximum of 2 weeks": the bound stays whole; today's value follows the sentence
+                at = _before_dates(features)
+                way = "down" if before[-1].lower().startswith("max") else "up"
+                return [_Edit(at, at, f", {way} from {BASELINE}")]
             if level in _LEVEL_WORDS and " " in written and not bound:
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
@@ -669,6 +674,8 @@ _NEXT_WORD = re.compile(r" +([^ ]+)")
 # "by" or "to" right before a change that starts with its comparator ("by at least 20%",
 # "to over 500"): the baseline goes before it, not between it and the comparator.
 _LEAD_IN = re.compile(r"\b(?:by|to) $", re.I)
+# Nouns that bound a level from one side before "of": "a maximum of 2 weeks".
+_BOUND_NOUNS = frozenset({"maximum", "minimum", "max", "min"})
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
 # Words that take "of" as their own complement, not a level: "aware of 60% of broken tools".
