@@ -595,13 +595,19 @@ def _measures_listed(context: CheckContext, previous: Token, following: Token, *
 
 _SUBJECT_DETS = frozenset({"the", "our", "a", "an", "all", "every", "each", "its", "their"})
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "will", "gets", "get"})
+_SUBJECT_PRONOUNS = frozenset({"we", "they", "everyone", "everybody"})
 
 
 def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
     after = tokens_after(tokens, end, 6)
-    # A subject opens with a determiner ("the track is open") or is a bare noun ("goodwill is earned").
-    if not after or (after[0].lower_ not in _SUBJECT_DETS and after[0].pos_ not in {"NOUN", "PROPN"}):
+    # A subject opens with a determiner ("the track is open"), is a bare noun ("goodwill is
+    # earned") or a pronoun for people ("... and we are able to take more mentees").
+    if not after:
+        return False
+    if after[0].lower_ in _SUBJECT_PRONOUNS:
+        return len(after) > 1 and (after[1].lower_ in _FINITE or after[1].tag_ in {"VBP", "VBZ", "VBD", "MD"})
+    if after[0].lower_ not in _SUBJECT_DETS and after[0].pos_ not in {"NOUN", "PROPN"}:
         return False
     for token in after[1:]:
         if token.lower_ in _FINITE:
