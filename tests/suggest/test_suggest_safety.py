@@ -202,6 +202,8 @@ def test_no_suggestion_leaves_the_authors_bracket_open(text: str) -> None:
     [
         ("Measure the satisfaction of parents that use the club", "that use the club"),
         ("Measure the satisfaction of stewards who staff our stalls to keep them", "who staff our stalls"),
+        # an "and" inside the clause joins its own nouns
+        ("Measure the satisfaction of cooks who use the oven and the grill", "the oven and the grill"),
     ],
 )
 def test_a_measure_keeps_the_clause_that_says_whose_it_is(text: str, whose: str) -> None:

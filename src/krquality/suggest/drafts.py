@@ -877,8 +877,9 @@ def _named_measure(features: Features) -> Draft | None:
 
 # A relative clause that restricts a measure's population: "(parents) that use the club".
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?P<words>[^,;:()\[\]]+)", re.I)
-# Where such a clause ends: a purpose ("to keep them"), "so", "and", or "by" before a date.
-_CLAUSE_END = re.compile(r"\s(?:to|so|and|by|in order)\s", re.I)
+# Where such a clause ends: a purpose ("to keep them"), "so", or "by" before a date ("and" may
+# join its own nouns: "who use the bus and the tram").
+_CLAUSE_END = re.compile(r"\s(?:to|so|by|in order)\s", re.I)
 
 
 def _restricting_clause(features: Features, at: int) -> str:
