@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import krquality
 from krquality.checks import outputs
 from krquality.checks.base import CheckContext
 from krquality.labels import Label
@@ -21,11 +20,9 @@ from .contexts import real_context
 if TYPE_CHECKING:
     from spacy.language import Language
 
+from .contexts import codes
+
 pytestmark = pytest.mark.slow
-
-
-def codes(text: str) -> set[str]:
-    return {f.code for f in krquality.analyze(text, suggestions=False).findings}
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import krquality
+from .contexts import codes
 
 pytestmark = pytest.mark.slow
-
-
-def codes(text: str) -> set[str]:
-    return {f.code for f in krquality.analyze(text, suggestions=False).findings}
 
 
 @pytest.mark.parametrize(
