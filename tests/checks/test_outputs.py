@@ -50,7 +50,7 @@ pytestmark = pytest.mark.slow
         "Fix 5 of the slowest report pages",
         # No count: named alone, recurring, two verbs on one bare plural.
         "Podcast episodes on urban cycling",
-        "Video recaps for each of the allotment workshops",
+        "Video recaps of every allotment workshop",
         "Leaflets, posters and blog posts about the new route",
         "Twice a year, host an open day at the depot",
         "Once a month, run a repair session with residents",

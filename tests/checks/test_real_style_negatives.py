@@ -129,7 +129,7 @@ def test_a_direction_with_no_amount_lacks_a_target_and_is_no_activity() -> None:
     ("text", "flagged"),
     [
         # a bound on a level ("a maximum of", "no more than") is a level with no starting value
-        ("It takes a maximum of 3 days for new tenants to get their keys", True),
+        ("Key handover takes a maximum of 3 days for new tenants", True),
         ("Refunds take a maximum of 5 days", True),
         # ... but a count done within the cycle starts at zero, bound or not
         ("Hire a minimum of 4 stewards", False),

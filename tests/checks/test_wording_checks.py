@@ -263,7 +263,7 @@ def test_a_description_is_not_a_hedge(text: str) -> None:
         ("The driver training is done and the night route is open for bookings", "and"),
         ("Fit a card reader at the till. Publish the refund rules on the website.", "."),
         ("Raise repeat orders from 20% to 30% / cut returns from 8% to 5%", "/"),
-        ("The tutoring scheme is running and we are able to take more pupils", "and"),
+        ("The tutoring scheme is running and we can take more pupils", "and"),
     ],
 )
 def test_two_results_in_other_joiners_are_compound(text: str, joiner: str) -> None:

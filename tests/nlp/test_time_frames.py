@@ -74,7 +74,7 @@ def test_middle_and_midway_alone_are_not_a_time_frame(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Have the fair's accounts ready no later than 3 weeks after the fair closes",
+        "Have the stall takings counted no later than 10 days after the show",
         "Post match reports within 2 days of each match",
         "Send the minutes at the latest 5 working days after the meeting",
     ],

@@ -138,7 +138,7 @@ _EVERY_PERIOD = re.compile(
 )
 
 
-# Words that bound a level from one side, written before its number ("a maximum of 2 weeks").
+# Words that bound a level from one side, written before its number ("a maximum of 4 days").
 _BOUND_BEFORE = re.compile(
     r"\b(?:(?:a|the)\s+)?(?:maximum|minimum|max\.?|min\.?)\s+of\s+$|\bno\s+(?:more|less|longer|fewer)\s+than\s+$",
     re.IGNORECASE,
@@ -157,7 +157,7 @@ def _stated_level(context: CheckContext, target: Quantity) -> bool:
     verb = lead.lemma.split()[0].lower() if lead is not None else ""
     stating = lead is None or lead.span.start > target.span.start or verb in _HAVE_VERBS | {"take", "be"}
     if stating and _BOUND_BEFORE.search(context.text, 0, target.span.start):
-        return True  # "It takes a maximum of 2 weeks to ...": a bound on a level, like "at most"
+        return True  # "Repairs take a maximum of 4 days": a bound on a level, like "at most"
     if lead is not None and lead.span.start < target.span.start and verb not in _HAVE_VERBS:
         return False  # "Complete 100% of the safety modules": done within the cycle
     moves = (Direction.INCREASE, Direction.DECREASE)

@@ -602,7 +602,7 @@ def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
     after = tokens_after(tokens, end, 6)
     # A subject opens with a determiner ("the track is open"), is a bare noun ("goodwill is
-    # earned") or a pronoun for people ("... and we are able to take more mentees").
+    # earned") or a pronoun for people ("... and they now run two shifts").
     if not after:
         return False
     if after[0].lower_ in _SUBJECT_PRONOUNS:

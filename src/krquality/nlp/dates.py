@@ -782,7 +782,7 @@ _RATE = re.compile(
     r"(?:through|of|into)\s+(?:the\s+)?(?:okr\s+)?(?:quarter|qtr|half|year|cycle|semester|term|season|sprint"
     r"|month|q[1-4])\b"
     r"|\b(?:by|before|until)\s+mid-?(?:quarter|qtr|year|cycle|term|semester|month|sprint|q[1-4])\b"
-    # a deadline counted from an event: "no later than 3 weeks after the fair", "within 2 days of each match"
+    # a deadline counted from an event: "no later than 10 days after the fair", "within 2 days of each match"
     r"|\b(?:no\s+later\s+than|at\s+the\s+latest|within|inside)\s+(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|ten|twelve)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\s+"
     r"(?:after|of|following|from)\s+(?:the|each|every|its|their|a|an|our)\b",

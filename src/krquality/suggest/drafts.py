@@ -509,7 +509,7 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             if level == "of" and before and before[-1].lower() in _OF_COMPLEMENTS:
                 return []  # "aware of 60% of broken tools": "of" is the adjective's, not a level's
             if level == "of" and before and before[-1].lower() in _BOUND_NOUNS:
-                # "a maximum of 2 weeks": the bound stays whole; today's value follows the sentence
+                # "a maximum of 4 days": the bound stays whole; today's value follows the sentence
                 at = _before_dates(features)
                 way = "down" if before[-1].lower().startswith("max") else "up"
                 return [_Edit(at, at, f", {way} from {BASELINE}")]
@@ -674,7 +674,7 @@ _NEXT_WORD = re.compile(r" +([^ ]+)")
 # "by" or "to" right before a change that starts with its comparator ("by at least 20%",
 # "to over 500"): the baseline goes before it, not between it and the comparator.
 _LEAD_IN = re.compile(r"\b(?:by|to) $", re.I)
-# Nouns that bound a level from one side before "of": "a maximum of 2 weeks".
+# Nouns that bound a level from one side before "of": "a maximum of 4 days".
 _BOUND_NOUNS = frozenset({"maximum", "minimum", "max", "min"})
 # Words that state a level, replaced by "from [baseline] to" ("at 75%").
 _LEVEL_WORDS = frozenset({"at", "of", "around", "about", "approximately", "~"})
@@ -889,7 +889,7 @@ def _restricting_clause(features: Features, at: int) -> str:
     frame, a purpose clause or the end of its body.
 
     >>> from krquality.features.types import Form
-    >>> text = "Measure the satisfaction of parents that use the after-school club to keep them"
+    >>> text = "Track the mood of parents that use the after-school club to keep them"
     >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None)
     >>> _restricting_clause(features, text.index(" that"))
     ' that use the after-school club'
