@@ -278,23 +278,32 @@ def recurring_event(context: CheckContext) -> tuple[int, int] | None:
             return None
         start, verb_end = verb.idx, verb.idx + len(verb.text)
     nouns = load_words("output_nouns")
+    # What a hosting verb takes is an event whatever its name ("Host Soup Club 101 each week"),
+    # named with "the" or not; other verbs need a listed work product made again and again.
+    verb_text = context.text[start:verb_end].lower()
+    lemma = lead.lemma.split()[0].lower() if lead is not None else verb_text
+    hosting = verb_text in _HOSTING_VERBS or lemma in _HOSTING_VERBS
     after = [t for t in context.tokens if t.idx >= verb_end][:6]
     if after and after[0].pos_ == "DET":
-        if after[0].lower_ not in {"a", "an", "one"}:
+        # ("hold the line", "hold the price": "hold" with "the" is too often not an event)
+        if after[0].lower_ not in {"a", "an", "one"} and not (hosting and lemma not in {"hold", "holds"}):
             return None  # "Publish the annual report every year": one named thing, due each year
         after = after[1:]
+    name = {"NOUN", "PROPN", "NUM"} if hosting else {"NOUN", "PROPN"}
     for k, token in enumerate(after):
-        last = k + 1 == len(after) or after[k + 1].pos_ not in {"NOUN", "PROPN"}
-        if token.pos_ in {"NOUN", "PROPN"} and last:
-            if _listed(after, k, nouns) or (token.lemma_ or "").lower() in nouns:
+        last = k + 1 == len(after) or after[k + 1].pos_ not in name
+        if token.pos_ in name and last:
+            if hosting or _listed(after, k, nouns) or (token.lemma_ or "").lower() in nouns:
                 return start, token.idx + len(token.text)
             return None
-        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        if token.pos_ not in name | {"ADJ"}:
             return None
     return None
 
 
 # How often, as words: "twice a year", "once per term", "every month", "monthly".
+# Verbs whose object is an event held, whatever it is called.
+_HOSTING_VERBS = frozenset({"host", "hosts", "hold", "holds", "organise", "organize", "convene", "stage"})
 _RECURRENCE = re.compile(
     r"\b(?:(?:once|twice|\d+\s+times|three\s+times|four\s+times)\s+(?:a|an|per|each|every)\s+\w+"
     r"|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|term|year|sprint|season|meeting)s?"
