@@ -62,6 +62,7 @@ NOT_A_KEY_RESULT = Check(
         Example("KR 2 goes here", T),
         Example("TBD", T),
         Example("INSERT METRIC HERE", M),
+        Example("something about the stockroom", T),
         Example("🚀🚀🚀🚀🚀🚀", MS),
         Example("Reducir el tiempo de respuesta de los tickets a menos de 4 horas", M),
     ),

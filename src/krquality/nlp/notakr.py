@@ -58,7 +58,7 @@ _PLACEHOLDER_PHRASE = re.compile(
 )
 # In a short line, words that say the key result is still to be written: "KR2 - to be
 # defined with the team", "(to fill in)", "todo: proper KRs", "KR3 (placeholder, owner to
-# propose)", "[add KR]", "same as last quarter".
+# propose)", "[add KR]", "same as last quarter", "something about the stockroom".
 _TO_BE_WRITTEN = re.compile(
     r"^(?:todo|to\s*do|tbd|tbc|tba|wip)\b(?!\s*%)"
     r"|^(?:kr|key\s*result|metric|target)s?\s*#?\s*\d{0,2}\s*(?:tbd|tbc|tba|\?+)(?!\s*%)"
@@ -69,7 +69,9 @@ _TO_BE_WRITTEN = re.compile(
     r"|\bfill\s+(?:it\s+|this\s+)?in\b"
     r"|\badd\s+(?:the\s+)?(?:krs?|key\s*results?)\b"
     r"|\bproper\s+(?:krs?|key\s*results?)\b"
-    r"|^same\s+as\s+(?:last|the\s+last|previous)\s+(?:quarter|cycle|year|time|half)\b",
+    r"|^same\s+as\s+(?:last|the\s+last|previous)\s+(?:quarter|cycle|year|time|half)\b"
+    # a topic jotted down for later: "something about the stockroom", "stuff on onboarding"
+    r"|^(?:something|stuff|smth)\s+(?:about|on|around|re|regarding)\b",
     re.IGNORECASE,
 )
 _SHORT_LINE_WORDS = 12
