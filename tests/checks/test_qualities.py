@@ -26,6 +26,7 @@ def vague_words(text: str) -> list[str]:
         ("Clear set of priorities for the warehouse team", "Clear"),
         ("Send the funders an actionable summary of the pilot", "actionable"),
         ("The archive boxes are mostly labelled by the end of March", "mostly"),
+        ("A user-friendly booking page for the pottery classes by June", "user-friendly"),
     ],
 )
 def test_a_quality_with_no_test_is_vague(text: str, word: str) -> None:
