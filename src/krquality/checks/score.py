@@ -21,7 +21,8 @@ one finding of severity error, warning and info (a check that fires three
 times costs once), and ``ceiling`` is the top of the band the key result's
 kind allows: 39 for an activity (``task.activity``), 59 for an
 uncheckable state (``wording.uncheckable``) or a vague aim with no number
-(``wording.vague``, or ``metric.no_target`` on a direction with no amount),
+(``wording.vague``, or ``metric.no_target`` on a direction with no amount, or
+a topic too short to say what will be true, ``wording.too_short``, outside a metric),
 74 for an output count (``metric.output_count``) or an undated deliverable
 (``milestone.no_deadline``, or ``task.no_deadline`` on a key result the
 checks read as one deliverable, not an activity), 89 for a milestone (a
@@ -101,6 +102,9 @@ _VAGUE_CODES = frozenset({"KRQ401"})  # wording.vague: unclear when nothing is m
 # metric.no_target outside a metric: a direction on a measure with no amount
 # ("Reduce late deliveries") is a vague measure, in the "unclear" band.
 _NO_AMOUNT_CODES = frozenset({"KRQ102"})
+# wording.too_short outside a metric: a topic in a word or two ("Podcast series") names no end
+# state anyone can check, dated or not; a short metric ("NPS 48") still has its number.
+_TOPIC_CODES = frozenset({"KRQ408"})
 _OUTPUT_CODES = frozenset({"KRQ104"})  # metric.output_count
 # milestone.no_deadline: an undated deliverable sits in the "partial" band
 # whatever the check's configured severity (it is a warning, not an error, so
@@ -146,7 +150,7 @@ def ceiling_for(codes: Iterable[str], label: Label | None) -> int:
     found = set(codes)
     if found & _ACTIVITY_CODES:
         return ACTIVITY_CEILING
-    aimless = found & (_VAGUE_CODES | _NO_AMOUNT_CODES)
+    aimless = found & (_VAGUE_CODES | _NO_AMOUNT_CODES | _TOPIC_CODES)
     vague_aim = bool(aimless) and label is not None and label is not Label.METRIC
     if found & _UNCLEAR_CODES or vague_aim:
         return UNCLEAR_CEILING
@@ -162,7 +166,7 @@ def _band_codes(ceiling: int) -> frozenset[str]:
     if ceiling == ACTIVITY_CEILING:
         return _ACTIVITY_CODES | _OUTPUT_CODES | _FRAME_CODES  # work done, counted or not, is activity
     if ceiling == UNCLEAR_CEILING:
-        return _UNCLEAR_CODES | _VAGUE_CODES | _NO_AMOUNT_CODES | _FRAME_CODES
+        return _UNCLEAR_CODES | _VAGUE_CODES | _NO_AMOUNT_CODES | _TOPIC_CODES | _FRAME_CODES
     if ceiling == OUTPUT_CEILING:
         return _OUTPUT_CODES | _FRAME_CODES
     return frozenset()
