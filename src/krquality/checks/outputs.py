@@ -261,6 +261,9 @@ def recurring_event(context: CheckContext) -> tuple[int, int] | None:
     """
     if _RECURRENCE.search(context.text) is None:
         return None
+    held = _held_again(context)
+    if held is not None:
+        return held
     verbs = load_words("output_verbs") | load_words("event_verbs") | _MAKING_VERBS
     lead = context.features.lead_verb
     if lead is not None:
@@ -302,6 +305,32 @@ def recurring_event(context: CheckContext) -> tuple[int, int] | None:
 
 
 # How often, as words: "twice a year", "once per term", "every month", "monthly".
+# Participles of hosting after "is"/"are": "a study group is hosted each term".
+_HELD = frozenset({"hosted", "held", "organised", "organized", "convened", "staged"})
+_HELD_AUX = frozenset({"is", "are", "gets", "get", "be", "been"})
+
+
+def _held_again(context: CheckContext) -> tuple[int, int] | None:
+    """An event said to be held again and again, in the passive: "Each term, ensure a study
+    group is hosted on budgeting" (the span runs from the event's first word to the participle)."""
+    tokens = context.tokens
+    for i, token in enumerate(tokens):
+        if token.lower_ not in _HELD or i < 2 or tokens[i - 1].lower_ not in _HELD_AUX:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and (
+            following.pos_ in {"ADJ", "ADV"} or following.lower_ in {"at", "below", "above", "under", "to"}
+        ):
+            return None  # "prices are held flat", "held at 4%": a level kept, not an event
+        first = i - 1
+        while first > 0 and tokens[first - 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}:
+            first -= 1
+        if first == i - 1 or not any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[first : i - 1]):
+            return None  # "it is held": no event named
+        return tokens[first].idx, token.idx + len(token.text)
+    return None
+
+
 # Verbs whose object is an event held, whatever it is called.
 _HOSTING_VERBS = frozenset({"host", "hosts", "hold", "holds", "organise", "organize", "convene", "stage"})
 _RECURRENCE = re.compile(
