@@ -161,7 +161,7 @@ def test_tasks_get_a_checkable_end_state_from_their_own_words(text: str, draft: 
             "have x stalls registered on the market map",
             "Have [target] stalls registered on the market map by [date]",
         ),
-        ("Print x number of allergy cards", "Print [target] allergy cards by [date]"),
+        ("Sign x new stall holders", "Sign [target] new stall holders by [date]"),
         # A manner adverb nobody can check goes; the rest stays.
         ("Drivers can easily find the route sheet", "Drivers can find the route sheet by [date]"),
     ],

@@ -211,3 +211,11 @@ def test_a_measure_keeps_the_clause_that_says_whose_it_is(text: str, whose: str)
     drafts = [s.text for s in krquality.analyze(text).suggestions if s.text.startswith("Increase")]
     assert drafts and all(whose in d for d in drafts), drafts
     assert all("to keep" not in d for d in drafts)  # the purpose clause is not part of the measure
+
+
+def test_a_draft_that_keeps_the_count_of_work_is_not_offered() -> None:
+    # Filling the author's stand-in and adding a date leaves the count of work the result.
+    result = krquality.analyze("Print x number of allergy cards")
+    assert "KRQ104" in {f.code for f in result.findings}
+    assert not [s for s in result.suggestions if s.text.startswith("Print [target]")]
+    assert result.suggestions or "count of work done" in (result.no_suggestion or "")

@@ -267,6 +267,9 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         return dropped
     if _only_dates_a_topic(draft, original):
         return "only dates a topic too short to say what will be true"
+    if filled is not None and _OUTPUT_COUNT in _names(original) and _OUTPUT_COUNT in _names(filled):
+        # "Held [target] calls ... by [date]": the count of work is still the result
+        return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
     if DATE in draft.text and framed:
@@ -290,6 +293,13 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     ):
         return "leaves the task a task"
     return None
+
+
+_OUTPUT_COUNT = "metric.output_count"
+
+
+def _names(result: Result) -> set[str]:
+    return {f.name for f in result.findings}
 
 
 # The words a date-only draft adds: its lead-in and its slot.
