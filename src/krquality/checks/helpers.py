@@ -183,7 +183,7 @@ def targets(features: Features) -> tuple[Quantity, ...]:
     from_changes = tuple(
         c.target
         for c in features.changes
-        if c.target is not None and _WINDOW.match(features.text, c.target.span.end) is None
+        if c.target is not None and not sets_a_window(features.text, c.target.span.end)
     )
     if from_changes:
         return from_changes
@@ -193,12 +193,26 @@ def targets(features: Features) -> tuple[Quantity, ...]:
         for q in features.quantities
         if (q.span.start, q.span.end) not in used
         and not _inside(q, features)
-        and _WINDOW.match(features.text, q.span.end) is None
+        and not sets_a_window(features.text, q.span.end)
     )
 
 
 # A number that sets the window a measure is read over: "(a rolling 30-day window)", "30-day churn".
 _WINDOW = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
+
+
+def sets_a_window(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` of ``text`` is the length of a measuring window
+    ("30-day churn"), not an amount.
+
+    >>> sets_a_window("Cut 30-day churn to 4%", 6), sets_a_window("Cut churn to 4%", 14)
+    (True, False)
+    """
+    return _WINDOW.match(text, end) is not None
+
+
+# Penn tags of a finite verb: what closes a clause's subject ("every depot | has").
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def change_of(quantity: Quantity, features: Features) -> Change | None:

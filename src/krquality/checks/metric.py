@@ -17,6 +17,7 @@ from krquality.checks.helpers import (
     load_words,
     moves_a_measure,
     names_measure,
+    sets_a_window,
     tokens_after,
 )
 from krquality.checks.scope import is_scope, scope_spans
@@ -379,14 +380,10 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
         if numeric and _in_name(context.tokens, i):
             continue
-        window = _WINDOW_AFTER.match(context.text, token.idx + len(token.text)) is not None
+        window = sets_a_window(context.text, token.idx + len(token.text))
         if numeric and not window and not any(start <= token.idx < end for start, end in taken):
             return True
     return False
-
-
-# A number setting the window a measure is read over ("a rolling 30-day window") is no target.
-_WINDOW_AFTER = re.compile(r"-(?:day|week|month|quarter|year|hour|minute)s?\b", re.IGNORECASE)
 
 
 def _in_name(tokens: Sequence[Token], i: int) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from krquality.checks import qualities
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
+    FINITE_TAGS,
     in_brackets,
     load_words,
     names_a_skill,
@@ -102,8 +103,6 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
 
 # Verbs whose object is a state of affairs: vague alone ("Ensure quality"), not before one.
 _ENSURING = frozenset({"ensure", "make sure", "guarantee"})
-# Tags of finite verbs that close a clause's subject: "every depot | has", "each host | reads".
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def _state_follows(context: CheckContext, at: int) -> bool:
@@ -117,7 +116,7 @@ def _state_follows(context: CheckContext, at: int) -> bool:
     for i, token in enumerate(after):
         if token.is_punct and token.text not in {"'", "’"}:
             return False
-        if token.tag_ in _FINITE_TAGS or token.lower_ in {"is", "are", "has", "have", "was", "were"}:
+        if token.tag_ in FINITE_TAGS or token.lower_ in {"is", "are", "has", "have", "was", "were"}:
             return i > 0 and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in after[:i])
     return False
 
@@ -606,7 +605,7 @@ def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     if not after:
         return False
     if after[0].lower_ in _SUBJECT_PRONOUNS:
-        return len(after) > 1 and (after[1].lower_ in _FINITE or after[1].tag_ in {"VBP", "VBZ", "VBD", "MD"})
+        return len(after) > 1 and (after[1].lower_ in _FINITE or after[1].tag_ in FINITE_TAGS)
     if after[0].lower_ not in _SUBJECT_DETS and after[0].pos_ not in {"NOUN", "PROPN"}:
         return False
     for token in after[1:]:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from krquality.checks.helpers import cycle_tag, load_words
+from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
 from krquality.features.types import DateRef, Features
 from krquality.suggest.structure import date_lead_start
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 _EDGE = " \t,;.:-–+&/"
 # The words that open a decision made of a hedged part.
 DECISION = "Decide whether to"
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _PARTICIPLES = frozenset({"VBN", "VBD"})
 _BE_HAVE = frozenset({"is", "are", "was", "were", "has", "have", "will", "be"})
 # Hedges whose part becomes a decision: the hedge word is dropped, the rest is what to decide.
@@ -244,7 +243,7 @@ def _opens_clause(tokens: Sequence[Token]) -> bool:
     for i, token in enumerate(tokens[:6]):
         if token.is_punct or token.pos_ in {"CCONJ", "ADP"}:
             return False
-        if i and (token.tag_ in _FINITE_TAGS or token.lower_ in _BE_HAVE):
+        if i and (token.tag_ in FINITE_TAGS or token.lower_ in _BE_HAVE):
             return tokens[0].pos_ in {"DET", "NOUN", "PROPN", "PRON"} or (
                 tokens[0].pos_ == "ADJ" and tokens[1].pos_ in {"NOUN", "PROPN"}
             )
