@@ -199,9 +199,9 @@ def _completed(
         if aux is None:
             return None
         return f"{text[first_segment[0] : aux.idx + len(aux.text)]} {own}"
-    numbered = head.like_num or head.text[:1].isdigit() or head.lower_ in {"another", "at", "over", "up"}
+    numbered = _is_number(head) or head.lower_ in {"another", "at", "over", "up"}
     if numbered:
-        counted = next((t for t in first if t.like_num or t.text[:1].isdigit()), None)
+        counted = next((t for t in first if _is_number(t)), None)
         if counted is None or counted.idx == first_segment[0]:
             return None
         first_share = _is_share([t for t in first if t.i >= counted.i])
@@ -219,22 +219,31 @@ def _completed(
     return None
 
 
+def _is_number(token: Token) -> bool:
+    return bool(token.like_num) or token.text[:1].isdigit()
+
+
+def _first_number(tokens: Sequence[Token]) -> int | None:
+    """The index of the first number in ``tokens``, if any."""
+    return next((i for i, token in enumerate(tokens) if _is_number(token)), None)
+
+
 def _is_share(tokens: Sequence[Token]) -> bool:
     """Whether the first number in ``tokens`` is a percentage ("40%", "40 percent")."""
-    for i, token in enumerate(tokens):
-        if token.like_num or token.text[:1].isdigit():
-            after = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-            return token.text.endswith("%") or after in {"%", "percent", "per cent"}
-    return False
+    i = _first_number(tokens)
+    if i is None:
+        return False
+    after = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+    return tokens[i].text.endswith("%") or after in {"%", "percent", "per cent"}
 
 
 def _names_own_share(tokens: Sequence[Token]) -> bool:
     """Whether ``tokens`` open with a share of a population they name ("95% of tickets ...")."""
-    for i, token in enumerate(tokens[:4]):
-        if token.like_num or token.text[:1].isdigit():
-            rest = [t.lower_ for t in tokens[i + 1 : i + 3]]
-            return rest[:2] == ["%", "of"] or rest[:2] == ["percent", "of"]
-    return False
+    i = _first_number(tokens[:4])
+    if i is None:
+        return False
+    rest = [t.lower_ for t in tokens[i + 1 : i + 3]]
+    return rest in (["%", "of"], ["percent", "of"])
 
 
 def _opens_clause(tokens: Sequence[Token]) -> bool:
