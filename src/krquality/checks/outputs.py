@@ -122,6 +122,11 @@ def _items_of_the(context: CheckContext, quantity: Quantity) -> tuple[int, int] 
     return None
 
 
+# Verbs that bring a named figure down: the things it counts are what is left, a backlog or a
+# flaw, never work the team did.
+_REDUCING = frozenset({"reduce", "decrease", "cut", "lower", "halve", "minimise", "minimize", "shrink"})
+
+
 def named_count(context: CheckContext) -> tuple[int, int] | None:
     """A count of work products written as a named figure: "Number of webinars: 12",
     "Number of newsletters sent: 4".
@@ -138,6 +143,8 @@ def named_count(context: CheckContext) -> tuple[int, int] | None:
     for i, token in enumerate(tokens[:-2]):
         if token.lower_ not in {"number", "no", "count", "#"} or tokens[i + 1].lower_ != "of":
             continue
+        if any(t.lemma_.lower() in _REDUCING for t in tokens[max(i - 3, 0) : i]):
+            return None  # "Reduce the number of open issues from 40 to 10": what is left, not work done
         phrase = tokens[i + 2 : i + 6]
         for k, word in enumerate(phrase):
             if _plural(word):
