@@ -50,7 +50,7 @@ def test_a_rate_naming_the_event_becomes_each_period_not_a_dangling_adjective() 
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("3 conferences presented at in Q2", "at in Q2"),  # the "at" is the participle's
+        ("4 kitchen audits contributed to in Q3", "to in Q3"),  # the "to" is the participle's
         ("Run the cafe at the end of each week", "cafe at the end from"),  # the lead-in is the rate's
     ],
 )
@@ -62,9 +62,14 @@ def test_the_words_leading_into_a_time_frame_are_taken_once_and_only_when_they_l
     assert not any(absent in t for t in drafts)
 
 
-def test_counted_events_closed_by_a_participle_are_the_means_in_their_ing_form() -> None:
-    drafts = _texts("4 gardening clubs spoken at")
-    assert any(t.endswith("through speaking at 4 gardening clubs") for t in drafts)
+def test_counted_work_closed_by_a_participle_is_the_means_in_its_ing_form() -> None:
+    drafts = _texts("4 library migrations contributed to")
+    assert any(t.endswith("through contributing to 4 library migrations") for t in drafts)
+
+
+def test_events_spoken_at_get_no_reach_template() -> None:
+    # "the number of people reached through speaking at 4 clubs" says nothing of what the talks are for
+    assert not any("reached" in t for t in _texts("4 gardening clubs spoken at"))
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,14 @@ keeps the author's sentence, count and all, as how it is reached:
 - a measure the author wrote beside the count ("Run 8 baking classes with
   90 unique guests in Derby") leads the draft: "Reach 90 unique guests by
   [date], up from [baseline], through running 8 baking classes in Derby";
-- otherwise what is counted picks the measure: events spoken at or held
-  (people reached), content (readers reached), conversations and calls
+- otherwise what is counted picks the measure: conversations and calls
   (agreements reached), reviews and audits (issues resolved), tools for a
   named process ("the time invoicing takes");
+- events spoken at or held and content written get no such draft: "the
+  number of people reached through 5 talks" counts an audience whatever the
+  talks are for, and blind reviews judged that reach template bad (the
+  measure of what the work improves, where one is named, comes from
+  :mod:`krquality.suggest.drafts` or :mod:`krquality.suggest.aims`);
 - otherwise the slot says what kind of effect to fill, by what is
   counted (:mod:`krquality.suggest.effects`): "[adoption of the booking
   widgets]", "[on-time delivery of the kitchen refits]";
@@ -108,9 +112,10 @@ _SPEAKING = frozenset(
 _MEASURES = (
     (_CONVERSATIONS, "Increase the number of agreements reached"),
     (_REVIEWS, "Increase the number of issues resolved"),
-    (_CONTENT, "Increase the number of readers reached"),
-    (_EVENTS, "Increase the number of people reached"),
 )
+# Things whose only measure here would be a head count of their audience ("people reached",
+# "readers reached"): a reach number says nothing of what the work is for.
+_AUDIENCE_ONLY = _EVENTS | _CONTENT
 
 # Vague nouns that name the counted things; the draft names them neutrally.
 _NEUTRAL = {
@@ -200,13 +205,12 @@ def count_drafts(
     lead = features.lead_verb
     verb = lead.span.text.split()[0].lower() if lead is not None else ""
     if verb in _SPEAKING or any(w in _SPEAKING for w in means.lower().split()[:4]):
-        named: str | None = "Increase the number of people reached"
-    else:
-        named = next((measure for nouns, measure in _MEASURES if head in nouns), None)
-        if re.search(r"\bcommunity calls?\b", means, re.I):
-            named = "Increase the number of people reached"  # an open meeting, held for those who come
-        if head in _REVIEWS and not set(means.lower().split()) & lexicon.REVIEWED_WORK:
-            named = None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+        return []  # talks given: the only measure would be the people reached, not what they are for
+    if head in _AUDIENCE_ONLY or re.search(r"\bcommunity calls?\b", means, re.I):
+        return []  # events held, content written (an open call too): reach again, no effect
+    named: str | None = next((measure for nouns, measure in _MEASURES if head in nouns), None)
+    if head in _REVIEWS and not set(means.lower().split()) & lexicon.REVIEWED_WORK:
+        named = None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if named is None and head in _TOOLS:
         named = _process_time(means, head)
     if named is None:

@@ -268,6 +268,8 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     dangling = _ENDS_IN_PREPOSITION.search(text, start, end) is not None
     if not edits and _names_ongoing_work(features, start, end):
         return None  # "Tenant outreach by [date]": a date gives work that goes on no end to check
+    if not edits and _names_unverifiable_end(features, start, end):
+        return None  # "Rota alignment by [date]": a date on a state no one can check is no result
     if shape.can_take_date and not dangling and not telegraphic(text[start:end]):
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
     elif shape.can_take_leading_date and features.form in _CLAUSES:
@@ -322,6 +324,36 @@ def _names_ongoing_work(features: Features, start: int, end: int) -> bool:
         return False
     words = features.text[start:end].split()
     return bool(words) and _noun_head(words) in _ONGOING_WORK
+
+
+# Heads of a name of an end state no one can check as written: reached, nothing shows it
+# ("Kitchen rota alignment", "Agreement on the pricing", "Better collaboration").
+_UNVERIFIABLE_ENDS = frozenset(
+    {"agreement", "alignment", "integration", "collaboration", "cooperation", "co-operation", "synergy",
+     "synergies", "consensus", "buy-in", "harmony", "harmonisation", "harmonization", "cohesion",
+     "improvement", "improvements", "understanding"}
+)  # fmt: skip
+
+
+# Words that give such a state something to check: a record made of it, a place it is reached in.
+_SHOWN_BY = frozenset({"signed", "written", "published", "documented", "into"})
+
+
+def _names_unverifiable_end(features: Features, start: int, end: int) -> bool:
+    """Whether the core ``text[start:end]`` only names an end state nobody can check, with no
+    verb and no number ("Agreement on the delivery rota", "Daily ledger integration"): a date
+    on it leaves it as unverifiable as before, and blind reviews judged such drafts bad."""
+    nominal = features.form in (Form.NOUN_PHRASE, Form.OTHER)  # (no verb read at all: "other")
+    if features.lead_verb is not None or not nominal or features.quantities:
+        return False
+    core = re.sub(r"\bday to day\b", "day-to-day", features.text[start:end], flags=re.I)  # one word
+    words = [w for w in (w.strip("\"'“”‘’") for w in core.split()) if w]
+    if not words or _noun_head(words) not in _UNVERIFIABLE_ENDS:
+        return False
+    lowered = {w.lower() for w in words}
+    # "Signed agreement with X", "Integration of the form into the site": a record or a place
+    # that shows it is reached
+    return not lowered & _SHOWN_BY
 
 
 # Forms of a whole clause, which "By [date], " can open.
@@ -1113,6 +1145,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
         return None  # "Thank volunteers after each shift": the work is on the people, not to grow them
+    if head in lexicon.PEOPLE_NOUNS and lead is None and features.quantities:
+        # "120 tenants will get a home visit": the author's number counts people served; "[target]
+        # active tenants" would put a blank where they wrote it and make it count something else
+        return None
     if "number of" in template and words[0].lower() in lexicon.DETERMINERS and len(words) > 1:
         words = words[1:]  # "the number of crash bugs", not "of the crash bugs"
     opens = features.text[shape.start : shape.end].startswith(words[0])

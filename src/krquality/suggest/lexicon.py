@@ -322,15 +322,17 @@ OUTCOME_OF: dict[str, str] = {
     **dict.fromkeys(
         (
             "night", "nights", "meetup", "meetups", "event", "events", "workshop", "workshops",
-            "session", "sessions", "hours", "meeting", "meetings", "class", "classes",
+            "session", "sessions", "hours", "class", "classes",
             "course", "courses", "training", "trainings", "hackathon", "hackathons", "conference",
             "conferences", "webinar", "webinars", "101", "evening", "evenings", "talk", "talks", "club",
             "clubs", "café", "cafe", "clinic", "clinics", "fair", "meetups", "socials", "social", "open",
-            "presentation", "presentations", "discussion", "discussions", "roundtable", "roundtables",
-            "hangout", "hangouts", "tastings", "tasting", "screenings", "screening", "festival",
+            "presentation", "presentations", "tastings", "tasting", "screenings", "screening", "festival",
         ),
         "average attendance at {x}",
     ),
+    # (Not meetings, discussions, roundtables or hangouts: they are held for what they settle
+    # or start, and "average attendance at the budget meetings" names none of it; blind reviews
+    # judged that draft bad. They get a draft only where the sentence names the measure.)
     # A conversation or a call is for what it settles, not for how many listen in.
     **dict.fromkeys(
         ("conversation", "conversations", "dialogue", "dialogues", "call", "calls", "chats"),

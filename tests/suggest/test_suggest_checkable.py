@@ -1,0 +1,71 @@
+"""Drafts a coach would hand over: no date on an end state nobody can check, and the author's
+numbers kept in the role they wrote them in (krquality.suggest.drafts, krquality.checks.outputs).
+
+Every example is written for these tests, in domains of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .texts import suggested
+
+pytestmark = pytest.mark.slow
+
+
+def _date_only(text: str, drafts: list[str]) -> list[str]:
+    """The drafts that are ``text`` with only a date added."""
+    core = text.rstrip(" .")
+    return [d for d in drafts if set(re.findall(r"\[[^\]]+\]", d)) == {"[date]"} and core in d]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreement on the delivery rota with the drivers",
+        "Kitchen rota alignment",
+        "Till and stock sheet day to day integration",
+        '"consensus" on the opening hours of the pantry',
+    ],
+)
+def test_no_date_only_draft_on_an_end_state_nobody_can_check(text: str) -> None:
+    assert not _date_only(text, suggested(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a record made of it, or a place it is reached in: there is something to check
+        "Signed agreement with the parish council",
+        "Integration of the booking form into the clinic website",
+        # a thing made, not a state
+        "Volunteer handbook for the food bank",
+    ],
+)
+def test_a_date_is_still_offered_where_the_end_state_shows(text: str) -> None:
+    assert _date_only(text, suggested(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Close 40% of the issues from the lift inspection", "by 40% (from [baseline])"),
+        ("65% of the issues in the ferry app are fixed by May", "by 65% (from [baseline]) by May"),
+    ],
+)
+def test_a_share_of_flaws_closed_keeps_the_authors_share_first(text: str, share: str) -> None:
+    drafts = suggested(text)
+    assert drafts and share in drafts[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "120 tenants will get a home visit from a caseworker",
+        "300+ learners will get weekly phone tutoring",
+    ],
+)
+def test_people_served_are_not_turned_into_a_blank_count_of_active_ones(text: str) -> None:
+    assert not [d for d in suggested(text) if "number of active" in d and "[target]" in d]
