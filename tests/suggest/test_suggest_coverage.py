@@ -257,3 +257,45 @@ def test_two_results_in_one_get_no_draft_that_keeps_them_joined() -> None:
     result = krquality.analyze("Open 3 new clinics and 1 new mobile pharmacy")
     assert "wording.compound" in {f.name for f in result.findings}
     assert all(" and " not in s.text for s in result.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a channel named alone, too short to date: its audience
+        ("Podcast channel", f"Increase subscribers to the podcast channel {SLOTS}"),
+        ("GitHub newsletter", f"Increase subscribers to the GitHub newsletter {SLOTS}"),
+        # a direction on a measure written with a Markdown link: the link read as its words
+        (
+            "grow the number of members posting on the [Seed Forum](https://seeds.example.org/) each month",
+            "Grow the number of members posting on the Seed Forum from [baseline] to [target] each month",
+        ),
+    ],
+)
+def test_short_channels_and_linked_measures_get_a_measure(text: str, expected: str) -> None:
+    assert expected in suggested(text)
+
+
+@pytest.mark.parametrize("text", ["Seed library", "Kitchen etiquette", "Allotment stickers"])
+def test_a_short_topic_with_no_audience_measure_gets_none(text: str) -> None:
+    assert not [s for s in suggested(text) if "subscribers" in s or "readers" in s]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digit or a "+" inside a name is no count or list: the skill is still tested
+        ("C++ templates understood and used", f"Raise the score on a test of C++ templates {SLOTS}"),
+        ("Familiarity with Python3 type hints", f"Raise the score on a test of Python3 type hints {SLOTS}"),
+    ],
+)
+def test_a_skill_named_with_digits_or_pluses_is_tested(text: str, expected: str) -> None:
+    assert expected in suggested(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kotlin 2.0 coroutines understood", "Pivot tables + macros understood and used"],
+)
+def test_a_version_apart_or_a_list_gets_no_skill_draft(text: str) -> None:
+    assert not [s for s in suggested(text) if "score on a test" in s]

@@ -85,7 +85,7 @@ def aim_drafts(features: Features) -> list[str]:
     ['Grow the number of mentors (active this term) from [baseline] to [target]']
     """
     shape = structure_of(features)
-    core = features.text[shape.start : shape.end].strip().rstrip(" .!;")
+    core = shape.core(features.text).strip().rstrip(" .!;")  # (a link read as its words)
     if not core or shape.question or shape.trails_off or "[" in core or "\n" in core:
         return []
     framed = shape.time_frame or bool(framing_dates(features))

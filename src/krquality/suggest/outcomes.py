@@ -53,6 +53,10 @@ class OutcomeDraft(NamedTuple):
     milestone: bool
 
 
+# The most words of a name too short to be dated ("Podcast feed"): milestone.too_short's reach.
+_SHORT_TOPIC = 3
+
+
 def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     """Drafts for an exploration, a measurement, a skill, a topic or a group's growth.
 
@@ -67,7 +71,7 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     ['Decide whether to proceed with renting a second van (with the findings written up) by [date]']
     """
     shape = structure_of(features)
-    core = features.text[shape.start : shape.end].strip().rstrip(" .!;")
+    core = shape.core(features.text).strip().rstrip(" .!;")  # (a link read as its words)
     if not core or shape.question or shape.trails_off or shape.sentences > 1 or "[" in core or "\n" in core:
         return []
     core = _without_vague(features, core, shape.start)
@@ -79,8 +83,10 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
         # (a rate such as "a monthly digest" is no deadline: the end state would be left undated)
         builders += [_decision, _baseline]
     builders.append(_skill)
-    if task and features.lead_verb is None:
-        # names of things, not "Host talks on X" (drafted elsewhere)
+    if (task or shape.words <= _SHORT_TOPIC) and features.lead_verb is None:
+        # names of things, not "Host talks on X" (drafted elsewhere); a name of two or three
+        # words read as a deliverable ("Recipe video channel") gets no date-only draft, too
+        # short to say what will be true, so the audience of what it names is its measure
         builders += [_topic, _group_growth, _recruitment, _active_people]
     elif features.lead_verb is None:
         # "Recruitment of stewards" read as a deliverable is still people to grow
@@ -243,6 +249,10 @@ _NOT_SKILLS = lexicon.PEOPLE_NOUNS | {
 _OTHERS = re.compile(r"\b(?:among|across|for|within|by)\s+(?:the\s+|our\s+|all\s+)?\w+", re.I)
 
 
+# Digits and pluses that are part of a name: "ES6+", "C++", "HTML5", "Python3".
+_NAME_MARKS = re.compile(r"(?<=[A-Za-z])\d+\+*(?![\w.,])|(?<=\w)\++(?=\s|$)")
+
+
 def _skill(core: str, date: str) -> OutcomeDraft | None:
     """ "Familiarity with the tide tables" -> "Raise the score on a test of the tide tables ..."."""
     for pattern in _SKILLS:
@@ -250,9 +260,11 @@ def _skill(core: str, date: str) -> OutcomeDraft | None:
         if learned is None:
             continue
         topic = learned.group("x").strip(" ,")
-        if len(topic.split()) > 12 or _OTHERS.search(topic) or re.search(r"[\d%]", topic):
+        # a digit or a "+" inside a name ("ES6+ features", "C++ templates", "HTML5") is no count or list
+        named = _NAME_MARKS.sub("", topic)
+        if len(topic.split()) > 12 or _OTHERS.search(topic) or re.search(r"[\d%]", named):
             return None
-        if not _plain(topic):
+        if not _plain(named):
             return None
         if set(re.findall(r"[a-z]+", topic.lower())) & _NOT_SKILLS:
             return None
@@ -300,6 +312,8 @@ _AUDIENCE_OF = {
     **dict.fromkeys(
         ("walks", "tours", "demos", "showcases", "lectures", "seminars"), "average attendance at {x}"
     ),
+    # A channel is for those who follow it: "YouTube channel" -> its subscribers.
+    **{noun: measure for noun, measure in lexicon.OUTCOME_OF.items() if measure.startswith("subscribers")},
 }
 
 
@@ -326,8 +340,9 @@ def _topic(core: str, date: str) -> OutcomeDraft | None:
         return None  # a list of work, an aside, a count or a "from ... to" span the slots would muddle
     if re.search(r"\b(?:is|are|was|were|be|been|has|have|will|should)\b", phrase, re.I):
         return None  # a clause, not a name
-    if not things[:1].isupper() or things[1:2].islower():
-        things = things[:1].lower() + things[1:]
+    first = things.split()[0]
+    if (not things[:1].isupper() or things[1:2].islower()) and first[1:] == first[1:].lower():
+        things = things[:1].lower() + things[1:]  # (not a name with a capital inside: "YouTube")
     measure = template.format(x=f"the {things}{topic}")
     return OutcomeDraft(_dated_metric(f"Increase {measure}", date), milestone=False)
 

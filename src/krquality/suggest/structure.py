@@ -106,6 +106,21 @@ class Structure:
     trails_off: bool = False  # "... (example: ads, questions…)": an unfinished list, nothing to date
     cycle_tag: str | None = None  # "Q2" of "[Q2]" beside the body: the time frame, written as a tag
 
+    def core(self, text: str) -> str:
+        """The core of ``text`` with its Markdown links read as their words ("the [Seed
+        Forum](https://...)" -> "the Seed Forum"): the address is metadata no draft copies.
+
+        >>> shape = Structure(0, 35, False, False, 1, 4, link_marks=((9, 10), (14, 30)))
+        >>> shape.core("Grow the [Tool](https://e.org) list")
+        'Grow the Tool list'
+        """
+        kept, at = [], self.start
+        for a, b in self.link_marks:
+            kept.append(text[at:a])
+            at = b
+        kept.append(text[at : self.end])
+        return "".join(kept)
+
     @property
     def can_take_date(self) -> bool:
         """Whether "by [date]" can be appended: no time frame yet, one sentence, not long."""
