@@ -69,3 +69,34 @@ def test_a_share_of_flaws_closed_keeps_the_authors_share_first(text: str, share:
 )
 def test_people_served_are_not_turned_into_a_blank_count_of_active_ones(text: str) -> None:
     assert not [d for d in suggested(text) if "number of active" in d and "[target]" in d]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maintain and update the ticketing tools and processes",
+        "Refresh the allotment guides and the rota sheet",
+    ],
+)
+def test_no_measure_of_one_thing_where_two_are_joined(text: str) -> None:
+    # a measure of the first thing would drop the second the author named
+    assert not [d for d in suggested(text) if re.search(r"share of teams using|monthly readers of", d)]
+
+
+def test_a_measure_of_one_thing_with_its_topic_is_still_drafted() -> None:
+    assert [
+        d for d in suggested("Update the ticketing tools for the ferry desk") if "share of teams using" in d
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Fix the ferry booking timeout?", True),  # a result asked about: settled and dated
+        ("Stock rotation analysis?", False),  # a topic asked about: dated, still a topic
+        ("Ferry timetable review?", False),
+    ],
+)
+def test_only_a_question_with_a_verb_is_settled_and_dated(text: str, dated: bool) -> None:
+    drafts = suggested(text)
+    assert bool([d for d in drafts if d == text.rstrip("?") + " by [date]"]) is dated

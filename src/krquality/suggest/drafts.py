@@ -241,7 +241,10 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
         for e in _word_edits(text, findings)
         if start <= e.start <= e.end <= end and e.start not in fixed_at
     ]
-    if shape.question and shape.sentences == 1 and any(text[e.start : e.end] == "?" for e in edits):
+    # (not a topic asked about, with no verb: "Stock rotation analysis?" dated is still a topic)
+    stated = features.lead_verb is not None or features.form is Form.STATE
+    asked = any(text[e.start : e.end] == "?" for e in edits)
+    if shape.question and shape.sentences == 1 and stated and asked:
         shape = replace(shape, question=False)  # "Fix the login timeout?" settled: a result to date
     slots: list[_Edit] = []
     if label is Label.METRIC:
@@ -1053,6 +1056,12 @@ _PHRASE_FOLLOWERS = frozenset(
 )
 
 
+# A second thing joined to the object ("the rota | and the key safe", "tools | & processes").
+_JOINED_THING = re.compile(
+    r"\s*(?:and|&|\+|or)\s+(?:the\s+|our\s+|its\s+|their\s+)?[A-Za-z][\w-]*\b(?!\s+\w+ing\b)"
+)
+
+
 def _cut_mid_phrase(rest: str) -> bool:
     """Whether ``rest`` (the text after an object phrase) starts with a word that no whole
     noun phrase is followed by."""
@@ -1083,6 +1092,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
         rest = features.text[object_span.end : stop]
         if not _cut_mid_phrase(rest):
+            if _JOINED_THING.match(rest):
+                return None  # "the old tools | and processes": a measure of one thing drops the other
             # "3 talks | on food safety": the topic is part of what the work is on
             complement = _complement(rest)
             felt = _FELT_BY.match(rest)
