@@ -99,6 +99,8 @@ def test_an_output_count_gets_a_draft_toward_its_effect(text: str, start: str, k
         ("Run 2 pricing experiments in the farm shop", "Move [the measure tested by the pricing"),
         # reviews of work that is not code: what they find, fixed
         ("Complete 6 fire safety inspections", "Increase [the share of findings fixed after the fire safety"),
+        # ... with no count either: the things after the work's verb
+        ("Conduct hygiene audits of each stall", "Increase [the share of findings fixed after the hygiene"),
     ],
 )
 def test_an_effect_slot_says_what_kind_of_effect_to_fill(text: str, start: str) -> None:

@@ -371,13 +371,19 @@ def _effect_things(things: SpanRef | None, means: str) -> tuple[str, str]:
     """What the effect slot names and its head noun: the counted phrase and its last word, or,
     when that names no kind of thing known (a phrase cut short at "/") or the count follows a
     preposition ("executing on 3 trials"), the first kind of thing named
-    among the six words after the count ("3 | garden trials"); ("", "") for none."""
+    among the six words after the count ("3 | garden trials"), or after the verb where there is
+    no count ("performing | kitchen inspections | for ..."); ("", "") for none."""
     if things is not None and (words := things.text.split()):
         head = words[-1].lower().strip(".,;:()")
         if effect_kind(head) is not None:
             return things.text, head
     number = re.search(r"\d", means)
-    after = means[number.start() :].split()[1:7] if number is not None else []
+    if number is not None:
+        after = means[number.start() :].split()[1:7]
+    else:
+        # no count ("performing kitchen inspections for ..."): the words after the work's gerund
+        words = means.split()
+        after = words[1:7] if words and words[0].lower().endswith("ing") else words[:6]
     for at, word in enumerate(after):
         if word.lower() in _RUN_ENDS:
             break  # "40 regression tests | for the till app": the app is what they are for, not made
