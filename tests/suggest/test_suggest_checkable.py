@@ -26,10 +26,10 @@ def _date_only(text: str, drafts: list[str]) -> list[str]:
     [
         "Agreement on the delivery rota with the drivers",
         "Kitchen rota alignment",
-        "Till and stock sheet day to day integration",
+        "Till and stock sheet everyday integration",
         '"consensus" on the opening hours of the pantry',
         # an ability with a bare verb and nothing it acts on
-        "The ferry crew is able to scale",
+        "The ferry crew is able to expand",
     ],
 )
 def test_no_date_only_draft_on_an_end_state_nobody_can_check(text: str) -> None:
@@ -78,7 +78,7 @@ def test_people_served_are_not_turned_into_a_blank_count_of_active_ones(text: st
 @pytest.mark.parametrize(
     "text",
     [
-        "Maintain and update the ticketing tools and processes",
+        "Patch and update the ticketing tools and rotas",
         "Refresh the allotment guides and the rota sheet",
     ],
 )

@@ -151,7 +151,7 @@ def test_no_blank_effect_slot_beside_a_named_measure(text: str) -> None:
         # talks given, events held, content written, meetings led: a head count of the audience
         # says nothing of what the work is for, so no reach template is drafted
         "Speaking at five library festivals",
-        "Secure 6 speaking slots for our tenants at housing fairs",
+        "Book 6 talk slots at housing fairs",
         "Number of tasting evenings: 12",
         "Write 6 how-to guides for the tool library per quarter",
         "Lead 4 discussions on composting",

@@ -274,7 +274,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if not edits and _names_unverifiable_end(features, start, end):
         return None  # "Rota alignment by [date]": a date on a state no one can check is no result
     if not edits and _BARE_ABILITY.search(text, start, end):
-        return None  # "We are able to scale by [date]": an ability with nothing to show it
+        return None  # "The crew is able to expand by [date]": an ability with nothing to show it
     if shape.can_take_date and not dangling and not telegraphic(text[start:end]):
         edits.append(_Edit(end, end, f" by {DATE}{since}"))
     elif shape.can_take_leading_date and features.form in _CLAUSES:
@@ -340,7 +340,7 @@ _UNVERIFIABLE_ENDS = frozenset(
 )  # fmt: skip
 
 
-# An ability stated with a bare verb and nothing it acts on: "we are able to scale", "... to grow".
+# An ability stated with a bare verb and nothing it acts on: "the crew is able to expand", "... to grow".
 _BARE_ABILITY = re.compile(r"\b(?:is|are|am|be|been)\s+able\s+to\s+[a-z]+[.!]?$", re.I)
 # Words that give such a state something to check: a record made of it, a place it is reached in.
 _SHOWN_BY = frozenset({"signed", "written", "published", "documented", "into"})
