@@ -99,6 +99,8 @@ def test_an_output_count_gets_a_draft_toward_its_effect(text: str, start: str, k
         ("Run 2 pricing experiments in the farm shop", "Move [the measure tested by the pricing"),
         # reviews of work that is not code: what they find, fixed
         ("Complete 6 fire safety inspections", "Increase [the share of findings fixed after the fire safety"),
+        # projects that carry a thing others take up: the thing's adoption, not the projects'
+        ("Ship 3 clinic projects with booking widgets", "Increase [adoption of the booking widgets] from"),
         # ... with no count either: the things after the work's verb
         ("Conduct hygiene audits of each stall", "Increase [the share of findings fixed after the hygiene"),
     ],
@@ -120,6 +122,8 @@ def test_an_effect_slot_says_what_kind_of_effect_to_fill(text: str, start: str) 
         "Oversee the timetable rework in 3 depots",
         "Draft 5 kitchen rotas",
         "4 improvements to the seed bank are agreed",
+        # projects built to a standard: neither their adoption nor their delivery is the point
+        "4 depot projects delivered with fire safety compliance confirmed",
     ],
 )
 def test_no_effect_kind_is_guessed_for_things_of_no_known_kind(text: str) -> None:

@@ -216,7 +216,7 @@ def count_drafts(
     if named is None:
         # the kind of effect to fill, named by what is counted: "[adoption of the booking widgets]"
         work = verb or means.split()[0].lower()
-        slot = effect_slot(*_effect_things(things, means), work)
+        slot = effect_slot(*_carried(means, *_effect_things(things, means)), work)
         # (a trial's measure may need to fall as well as rise: "Move")
         rises = slot != EFFECT and not slot.startswith(f"[{TRIAL_MEASURE}")
         named = f"Increase {slot}" if rises else f"Move {slot}"
@@ -359,6 +359,39 @@ def _head(things: SpanRef | None, means: str) -> str:
         return ""
     after = means[number.start() :].split()[1:7] if number is not None else means.split()
     return next((w.lower() for w in after if w.lower() in _KNOWN), "")
+
+
+# Pieces of work named only as containers: "3 projects | with pattern libraries" is about what they carry.
+_CONTAINERS = frozenset({"projects", "project", "builds", "sites", "site", "apps", "app"})
+# What a container carries: the words after "with" (or "built with", "using") up to a run end.
+_CARRIES = re.compile(r"\b(?:with|using)\s+", re.I)
+_CARRIED_RUN = re.compile(
+    r"(?P<run>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:or|and|on|in|for|built|confirmed|to|of|at)\b|[,;.]|$)"
+)
+
+
+def _carried(means: str, named: str, head: str) -> tuple[str, str]:
+    """What the effect slot names when the counted things are containers of what the work is
+    about ("3 projects delivered with pattern libraries"): the things carried, if they are of
+    a known kind, else nothing, so no slot of the containers' adoption is offered (their
+    adoption says nothing of the libraries or the standard they were built to).
+
+    >>> _carried("3 projects delivered with pattern libraries", "projects", "projects")
+    ('pattern libraries', 'libraries')
+    >>> _carried("3 projects delivered with WCAG compliance confirmed", "projects", "projects")
+    ('', '')
+    >>> _carried("building 4 booking widgets", "booking widgets", "widgets")
+    ('booking widgets', 'widgets')
+    """
+    at = re.search(rf"\b{re.escape(head)}\b", means, re.I) if head in _CONTAINERS else None
+    if at is None or (carries := _CARRIES.search(means, at.end())) is None:
+        return named, head  # (only "with" after the containers: "using 3 apps" is the work's verb)
+    carried = _CARRIED_RUN.match(means, carries.end())
+    if carried is None:
+        return "", ""  # "with WCAG 2.0 compliance": a standard, not a thing to take up
+    run = carried["run"]
+    inner = run.split()[-1].lower()
+    return (run, inner) if effect_kind(inner) is not None else ("", "")
 
 
 # Words after a noun run: its last noun is its head.
