@@ -361,7 +361,7 @@ def _head(things: SpanRef | None, means: str) -> str:
     return next((w.lower() for w in after if w.lower() in _KNOWN), "")
 
 
-# Pieces of work named only as containers: "3 projects | with pattern libraries" is about what they carry.
+# Pieces of work named only as containers: "5 apps | with booking plugins" is about what they carry.
 _CONTAINERS = frozenset({"projects", "project", "builds", "sites", "site", "apps", "app"})
 # What a container carries: the words after "with" (or "built with", "using") up to a run end.
 _CARRIES = re.compile(r"\b(?:with|using)\s+", re.I)
@@ -372,13 +372,13 @@ _CARRIED_RUN = re.compile(
 
 def _carried(means: str, named: str, head: str) -> tuple[str, str]:
     """What the effect slot names when the counted things are containers of what the work is
-    about ("3 projects delivered with pattern libraries"): the things carried, if they are of
+    about ("5 apps shipped with booking plugins"): the things carried, if they are of
     a known kind, else nothing, so no slot of the containers' adoption is offered (their
-    adoption says nothing of the libraries or the standard they were built to).
+    adoption says nothing of the features or the standard they were built to).
 
-    >>> _carried("3 projects delivered with pattern libraries", "projects", "projects")
-    ('pattern libraries', 'libraries')
-    >>> _carried("3 projects delivered with WCAG compliance confirmed", "projects", "projects")
+    >>> _carried("5 apps shipped with booking plugins", "apps", "apps")
+    ('booking plugins', 'plugins')
+    >>> _carried("4 sites delivered with ISO 9001 compliance confirmed", "sites", "sites")
     ('', '')
     >>> _carried("building 4 booking widgets", "booking widgets", "widgets")
     ('booking widgets', 'widgets')
@@ -388,7 +388,7 @@ def _carried(means: str, named: str, head: str) -> tuple[str, str]:
         return named, head  # (only "with" after the containers: "using 3 apps" is the work's verb)
     carried = _CARRIED_RUN.match(means, carries.end())
     if carried is None:
-        return "", ""  # "with WCAG 2.0 compliance": a standard, not a thing to take up
+        return "", ""  # "with ISO 9001 compliance": a standard, not a thing to take up
     run = carried["run"]
     inner = run.split()[-1].lower()
     return (run, inner) if effect_kind(inner) is not None else ("", "")
