@@ -376,7 +376,10 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
     taken += [(d.span.start, d.span.end) for d in features.dates if not (d.normalized or "").startswith("P")]
     if scoped:  # numbers of scope were read as no target: they are not missed ones either
         taken += scope_spans(features.quantities, context.tokens)
+    body = context.features.body
     for i, token in enumerate(context.tokens):
+        if not body.start <= token.idx < body.end:
+            continue  # "Objective 2: ...": the label's number is not a missed target
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
         if numeric and _in_name(context.tokens, i):
             continue
@@ -481,7 +484,7 @@ def _state_without_measure(context: CheckContext) -> bool:
         return False
     if features.markers_of("measure") or features.markers_of("vague"):
         return False
-    return not any(c.isdigit() for c in context.text)
+    return not any(c.isdigit() for c in context.features.body.text)
 
 
 NO_TARGET = Check(

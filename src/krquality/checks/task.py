@@ -77,7 +77,7 @@ def _names_one_deliverable(context: CheckContext) -> bool:
     features = context.features
     if direction_without_amount(features) or names_measure(context):
         return False  # "Reduce late deliveries": a measure with no number
-    if any(t.like_num for t in context.tokens) and _counts_outputs(context):
+    if any(t.like_num for t in context.body_tokens) and _counts_outputs(context):
         return False  # "Build 3 garden planters": a count of things made
     activity_lead = _activity_lead(context)
     lead = features.lead_verb
@@ -120,7 +120,7 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Host a launch evening for the new app": one event, done or not done
     if context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)):
         return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
-    if any(t.like_num for t in context.tokens) and _counts_outputs(context):
+    if any(t.like_num for t in context.body_tokens) and _counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if activity_lead and _delivers_through(context):
         return  # "Work with the council to draw up a parking plan": the plan is the result
