@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import handled, outputs
+from krquality.checks import attended, handled, outputs
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -831,6 +831,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or outputs.named_count(context)
         or handled.handled_count(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or handled.named_handled_figure(context)
+        or attended.people_taught(context)
+        or attended.participants_counted(context)
         or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
@@ -980,7 +982,12 @@ OUTPUT_COUNT = Check(
         "open-sourced or identified (\"6 payroll scripts open-sourced\", \"Number of identified "
         "suppliers: 12\", \"100% of the old invoices migrated\"), and people coached, mentored, "
         "trained or interviewed, whoever they are (\"25 shop managers coached\", \"60 landlords "
-        "will get monthly tutoring\", \"Mentor 3-5 graduate engineers\"). One thing handled is a "
+        "will get monthly tutoring\", \"Mentor 3-5 graduate engineers\"), and so are the people "
+        "a teaching event of the team's reached: people who attend, take part in or complete a "
+        "training, workshop or course (\"60 porters complete the lifting course\") and "
+        "participants or attendees counted as such (\"120 participants in our bread-making "
+        "workshops\"). Repeat attendance (\"attend at least 2 workshops\") is what people choose "
+        "to do, and a share of attendees or their rating is what they think. One thing handled is a "
         "milestone, a share handled within a time limit is a service level, and people or effects "
         "moved (\"80% of customers migrated to the new plan\") are an effect."
     ),
@@ -1016,6 +1023,8 @@ OUTPUT_COUNT = Check(
         Example("Number of identified suppliers: 12", M),
         Example("25 shop managers coached on stock planning", M),
         Example("Document 8 internal APIs", M),
+        Example("60 porters complete the lifting course", M),
+        Example("120 participants in our bread-making workshops", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1043,6 +1052,8 @@ OUTPUT_COUNT = Check(
         Example("80% of customers migrated to the new plan", M),
         Example("95% of claims reviewed within 2 days", M),
         Example("14 stewards recruited and trained", M),
+        Example("40 members attend the winter concert", M),
+        Example("70% of attendees rate the course 4 or more", M),
     ),
     detect=_output_count,
 )
