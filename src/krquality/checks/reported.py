@@ -1,0 +1,99 @@
+"""Activities reported as done: "Talked to the suppliers", "We gave feedback on the menus".
+
+A key result written as a report of what the team did, in the past tense or
+with "we"/"I" as the subject, is still an activity when its verb is one
+(talking, meeting, helping, reviewing, giving feedback): it says what was
+done, not what became true, and no one can check it against a measure. The
+pipeline finds a lead verb only in the imperative, so ``task.activity`` did
+not see these, and a report scored like a dated deliverable. A verb of making
+("Launched the tenant portal") reports a deliverable and is left alone, and so
+is any key result with a number to reach (a count of work is
+``metric.output_count``'s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from krquality.checks.helpers import load_words
+
+if TYPE_CHECKING:
+    from krquality.checks.base import CheckContext
+
+# Subjects that make a sentence a report of the team's own doing.
+_FIRST_PERSON = frozenset({"we", "i"})
+# Adverbs that may stand between the subject and the verb ("We regularly met ...").
+_ADVERBS_BETWEEN = frozenset(
+    {"regularly", "also", "often", "frequently", "actively", "successfully", "jointly"}
+)
+# Verbs that are an activity only with a service as their object: "gave feedback", "provided support".
+_GIVING = frozenset({"give", "provide", "offer"})
+_SERVICES = frozenset(
+    {"feedback", "support", "advice", "input", "help", "guidance", "assistance", "coaching"}
+)
+
+
+@cache
+def _activity_lemmas() -> frozenset[str]:
+    """Activity verbs, one word or two ("work on"), from the pipeline's lexicon and the checks' list."""
+    from krquality.nlp.resources import load_data
+
+    listed = {str(v).lower() for v in load_data("verbs")["activity"]}
+    return frozenset(listed | load_words("activity_verbs"))
+
+
+def _verb_at(tokens: Sequence[Token]) -> int | None:
+    """Index of the report's verb: the first word in the past tense, or the word after "we"/"I"."""
+    if not tokens:
+        return None
+    i = 0
+    first_person = tokens[0].lower_ in _FIRST_PERSON
+    if first_person:
+        i = 1
+        while i < len(tokens) and tokens[i].lower_ in _ADVERBS_BETWEEN:
+            i += 1
+    if i >= len(tokens):
+        return None
+    verb = tokens[i]
+    if verb.tag_ == "VBD" or (first_person and verb.tag_ in {"VBP", "VB", "VBD"}):
+        return i
+    # "Talked to ...", "Met with ...": the tagger may read an opening past tense as a participle.
+    if i == 0 and verb.tag_ == "VBN" and len(tokens) > 1 and tokens[1].pos_ in {"ADP", "PART"}:
+        return i
+    return None
+
+
+def reported_activity(
+    context: CheckContext, *, extra: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """The span of the verb of an activity reported as done, or None.
+
+    ``extra`` adds configured activity verbs (lemmas).
+
+    >>> import krquality
+    >>> result = krquality.analyze("Talked to the suppliers about the delivery slots", suggestions=False)
+    >>> "KRQ301" in {f.code for f in result.findings}
+    True
+    """
+    if context.targets:
+        return None  # a number to reach: a metric (or a count of work), not a bare activity
+    tokens = context.body_tokens
+    i = _verb_at(tokens)
+    if i is None:
+        return None
+    verb = tokens[i]
+    lemma = (verb.lemma_ or verb.lower_).lower()
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    verbs = _activity_lemmas() | extra
+    pair = f"{lemma} {following.lower_}" if following is not None else ""
+    if pair in verbs:
+        return verb.idx, following.idx + len(following.text) if following is not None else verb.idx
+    if lemma in verbs:
+        return verb.idx, verb.idx + len(verb.text)
+    if lemma in _GIVING and any(t.lower_ in _SERVICES for t in tokens[i + 1 : i + 4]):
+        return verb.idx, verb.idx + len(verb.text)
+    return None
