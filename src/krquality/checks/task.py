@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.capability import names_capability
-from krquality.checks.reported import reported_activity
 from krquality.checks.helpers import (
     dated,
     deliverable_nouns,
@@ -21,6 +20,7 @@ from krquality.checks.helpers import (
     part_of_a_name,
     phrase_hits,
 )
+from krquality.checks.reported import reported_activity
 from krquality.features.types import Form, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
