@@ -20,7 +20,7 @@ from krquality.checks.helpers import (
     sets_a_window,
     tokens_after,
 )
-from krquality.checks.scope import is_scope, scope_spans
+from krquality.checks.scope import is_scope, scope_spans, sized_scope, sized_state
 from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -238,6 +238,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
+    if sized_state(context):
+        return  # "A pilot runs with eight stores": the number sizes the trial, no level to start from
     # A number of scope ("rolling 28-day", "in 3 depots") is no level, so it needs no baseline.
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
@@ -460,6 +462,8 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         amounts = list(context.targets)
     if not measured or amounts or _unparsed_number(context, scoped=not amounts):
         return
+    if sized_state(context):
+        return  # "The new rota is tested in 3 depots": a state reached, sized by its number
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
@@ -507,7 +511,8 @@ NO_TARGET = Check(
         '"30-day retention") or picks what moves ("Improve 4 of the worst-rated help articles") '
         "is no amount either, unless it counts the work itself (``metric.output_count``). A state "
         'sentence that names no measure at all ("the ledger has a named maintainer again") is not '
-        "asked for one."
+        "asked for one, nor is one whose number only sizes it (\"The new intake form is tested in "
+        "4 clinics\": a milestone, and milestone.no_deadline asks for its date)."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -524,6 +529,7 @@ NO_TARGET = Check(
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
         Example("Increase awareness of the food bank", T),
+        Example("The new intake form is tested in 4 clinics", M),
         Example("Raise average order value from $42 to $55", M),
         Example("Cut missed deliveries in 3 depots to 1%", M),
         Example("Grow 28-day donor retention to 40%", M),
@@ -760,7 +766,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
             continue
         unit = (quantity.unit or "").lower()
-        if unit and (not unit.isalpha() or unit in _MEASURE_UNITS or unit in _TIME_CODES):
+        measure = unit and (not unit.isalpha() or unit in _MEASURE_UNITS or unit in _TIME_CODES)
+        if measure and not _event_days(context, quantity, nouns):
             continue  # "12 km", "$400", "3 months": a measure, not a count of things
         words, end = _counted_phrase(context, quantity)
         lowers = [t.lower_ for t in words]
@@ -781,6 +788,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = text_between(context.text, lead, quantity).split()
         listed = bool((set(lowers) | pairs) & nouns) or outputs.listed_head(context, quantity.span.end)
+        if not listed and sized_scope(context):
+            continue  # "Run a pilot with a group of eight stores": the stores size the one pilot
         doing = (
             lead_word in load_words("output_verbs")
             or lead_word in _DOING
@@ -802,6 +811,13 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
             "the count in the plan.",
         )
         return
+
+
+def _event_days(context: CheckContext, quantity: Quantity, nouns: frozenset[str]) -> bool:
+    """Whether the "days" after a count are events the team holds ("4 open days", "3 field
+    days"), named in ``output_nouns``: a count of events, not a duration."""
+    following = tokens_after(context.tokens, quantity.span.end, 2)
+    return len(following) == 2 and f"{following[0].lower_} {following[1].lower_}" in nouns
 
 
 def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
@@ -936,8 +952,9 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         return
     count = counts[0]
     unit = tokens_after(context.tokens, count.span.end, 1)
-    if (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS:
-        return  # "Run 1,000 km": a distance, not a count of outputs
+    measure = (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS
+    if measure and not _event_days(context, count, load_words("output_nouns")):
+        return  # "Run 1,000 km": a distance, not a count of outputs ("Hold 2 field days" is one)
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
     for token in tokens_after(context.tokens, count.span.end, 6):
@@ -1025,6 +1042,7 @@ OUTPUT_COUNT = Check(
         Example("Document 8 internal APIs", M),
         Example("60 porters complete the lifting course", M),
         Example("120 participants in our bread-making workshops", M),
+        Example("Host 3 field days for orchard owners", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1054,6 +1072,7 @@ OUTPUT_COUNT = Check(
         Example("14 stewards recruited and trained", M),
         Example("40 members attend the winter concert", M),
         Example("70% of attendees rate the course 4 or more", M),
+        Example("Run a pilot of the meal boxes with a group of nine schools", M),
     ),
     detect=_output_count,
 )
@@ -1063,7 +1082,8 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     quantities = context.features.quantities
     if quantities and all(progress_tag(context, q) for q in quantities):
         return  # "... [20%]": only a progress note is numeric, the key result is not a metric
-    if context.label is Label.METRIC and not dated(context):
+    if context.label is Label.METRIC and not dated(context) and not sized_state(context):
+        # (a state sized by its number is a milestone: milestone.no_deadline asks for its date)
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 

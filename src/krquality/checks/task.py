@@ -90,7 +90,7 @@ def _names_one_deliverable(context: CheckContext) -> bool:
     features = context.features
     if direction_without_amount(features) or names_measure(context):
         return False  # "Reduce late deliveries": a measure with no number
-    if any(t.like_num for t in context.body_tokens) and _counts_outputs(context):
+    if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return False  # "Build 3 garden planters": a count of things made
     activity_lead = _activity_lead(context)
     lead = features.lead_verb
@@ -133,7 +133,7 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Host a launch evening for the new app": one event, done or not done
     if context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)):
         return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
-    if any(t.like_num for t in context.body_tokens) and _counts_outputs(context):
+    if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if activity_lead and _delivers_through(context):
         return  # "Work with the council to draw up a parking plan": the plan is the result
@@ -353,7 +353,7 @@ def _gerund_subject(context: CheckContext) -> bool:
     return False
 
 
-def _counts_outputs(context: CheckContext) -> bool:
+def counts_outputs(context: CheckContext) -> bool:
     """Whether ``metric.output_count`` finds a count of things made or held in the key result."""
     from krquality.checks.metric import OUTPUT_COUNT
 
