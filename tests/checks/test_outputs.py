@@ -105,6 +105,7 @@ def test_work_counted_is_an_output_count(text: str) -> None:
         "Cut the wait for a repair from 9 days to 4 days",
         "300 neighbours contributed to the tree survey",
         "Sell 200 family plans at the leisure centre",
+        "Plans for the harvest market are ready by May",  # one deliverable, not plans counted
     ],
 )
 def test_effects_and_one_off_work_are_not_output_counts(text: str) -> None:

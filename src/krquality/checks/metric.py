@@ -787,7 +787,9 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = text_between(context.text, lead, quantity).split()
-        listed = bool((set(lowers) | pairs) & nouns) or outputs.listed_head(context, quantity.span.end)
+        listed = bool((set(lowers) | pairs) & (nouns | _COUNTED_WORK)) or outputs.listed_head(
+            context, quantity.span.end
+        )
         if not listed and sized_scope(context):
             continue  # "Run a pilot with a group of eight stores": the stores size the one pilot
         doing = (
@@ -811,6 +813,11 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
             "the count in the plan.",
         )
         return
+
+
+# Work products only when counted: "6 regional plans" is documents written, but "Plans for the
+# fair are ready" is one deliverable (so they are not in ``output_nouns``, which bare plurals read).
+_COUNTED_WORK = frozenset({"plans", "roadmaps"})
 
 
 def _event_days(context: CheckContext, quantity: Quantity, nouns: frozenset[str]) -> bool:
