@@ -20,6 +20,8 @@ pytestmark = pytest.mark.slow
         "I supported the weekend crew with the stock counts",
         "We worked on the tenant portal",
         "We regularly visited the allotment holders",
+        "We have talked to the tram drivers about the new timetable",
+        "Provided support to the box office during the book fair",
     ],
 )
 def test_a_reported_activity_scores_as_an_activity(text: str) -> None:
@@ -36,6 +38,7 @@ def test_a_reported_activity_scores_as_an_activity(text: str) -> None:
         "Held a tasting evening for the street to meet the new bakers",  # one event held
         "We reached 400 paying members",  # a number reached
         "We have a signed lease for the depot",  # a state
+        "Reviewed invoices are paid within a week",  # the participle describes what is counted
     ],
 )
 def test_a_reported_deliverable_or_result_is_not_an_activity(text: str) -> None:

@@ -30,6 +30,8 @@ _FIRST_PERSON = frozenset({"we", "i"})
 _ADVERBS_BETWEEN = frozenset(
     {"regularly", "also", "often", "frequently", "actively", "successfully", "jointly"}
 )
+# Auxiliaries between "we"/"I" and the verb of the report.
+_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "’ve", "'d", "been", "were", "was", "are", "'re", "’re"})
 # Verbs that are an activity only with a service as their object: "gave feedback", "provided support".
 _GIVING = frozenset({"give", "provide", "offer"})
 _SERVICES = frozenset(
@@ -54,16 +56,20 @@ def _verb_at(tokens: Sequence[Token]) -> int | None:
     first_person = tokens[0].lower_ in _FIRST_PERSON
     if first_person:
         i = 1
-        while i < len(tokens) and tokens[i].lower_ in _ADVERBS_BETWEEN:
+        # "We regularly met", "We have talked", "We've been working on"
+        while i < len(tokens) and (tokens[i].lower_ in _ADVERBS_BETWEEN or tokens[i].lower_ in _AUXILIARIES):
             i += 1
     if i >= len(tokens):
         return None
     verb = tokens[i]
-    if verb.tag_ == "VBD" or (first_person and verb.tag_ in {"VBP", "VB", "VBD"}):
+    if verb.tag_ == "VBD" or (first_person and verb.tag_ in {"VBP", "VB", "VBD", "VBN", "VBG"}):
         return i
-    # "Talked to ...", "Met with ...": the tagger may read an opening past tense as a participle.
-    if i == 0 and verb.tag_ == "VBN" and len(tokens) > 1 and tokens[1].pos_ in {"ADP", "PART"}:
-        return i
+    # "Talked to ...", "Provided support to ...": the tagger may read an opening past tense as a
+    # participle; one that describes a noun ("Reviewed code is merged") is not a report.
+    if i == 0 and verb.tag_ == "VBN" and len(tokens) > 1:
+        following = tokens[1]
+        if following.pos_ in {"ADP", "PART", "DET"} or following.lower_ in _SERVICES:
+            return i
     return None
 
 
