@@ -31,7 +31,9 @@ _ADVERBS_BETWEEN = frozenset(
     {"regularly", "also", "often", "frequently", "actively", "successfully", "jointly"}
 )
 # Auxiliaries between "we"/"I" and the verb of the report.
-_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "’ve", "'d", "been", "were", "was", "are", "'re", "’re"})
+_AUXILIARIES = frozenset(
+    {"have", "has", "had", "'ve", "’ve", "'d", "been", "were", "was", "are", "'re", "’re"}
+)
 # Verbs that are an activity only with a service as their object: "gave feedback", "provided support".
 _GIVING = frozenset({"give", "provide", "offer"})
 _SERVICES = frozenset(
