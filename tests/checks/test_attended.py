@@ -53,6 +53,9 @@ def test_people_reached_by_the_teams_events_are_output_counts(text: str, span: s
         # A share of participants, or a score from them, is what they think or do.
         "70% of attendees rate the course 4 or more",
         "Average rating of 4.5 from workshop attendees",
+        # Participants of nothing named, or a reach the author aims at with the events as the means.
+        "Reach 300 participants by June",
+        "Reach 200 participants through 6 clay workshops",
         # A move in attendance is a measure with a baseline.
         "Grow workshop attendance from 40 to 90 a month",
     ],

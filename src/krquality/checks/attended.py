@@ -11,6 +11,9 @@ or as the event's participants:
   bread-making workshops", "Open days with a total of 900 attendees".
 
 Both count the people the team's work reached, not what they do afterwards.
+Participants of nothing named ("Reach 300 participants") or a reach aimed at with
+an outcome verb, the events named as the means ("Reach 200 participants through 6
+workshops"), are left alone.
 Repeat attendance is what people choose to do, so a count of events after the
 verb is left alone ("40 families attend at least 2 cooking classes"), and so is a
 share ("70% of attendees rate the course 4 or more": what they think of it).
@@ -24,7 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import load_words
-from krquality.features.types import QuantityKind
+from krquality.features.types import QuantityKind, VerbClass
 
 if TYPE_CHECKING:
     from krquality.checks.base import CheckContext
@@ -46,6 +49,14 @@ _EVENT_WORDS = r"(?P<before>(?:[\w'’\"“”-]+\s+){0,7}?)"
 _ROLE = re.compile(
     _COUNT + r"\s+(?:(?!(?:from|of|by|per|in|at|on|for|with)\s)[a-z][\w'’-]*\s+){0,2}?"
     r"(?P<role>participants|attendees|trainees)\b",
+    re.IGNORECASE,
+)
+
+
+# The team's events named beside the participants: "in our workshops", "Open days with ...".
+_EVENT_NAMED = re.compile(
+    r"\b(?:events?|workshops?|sessions?|activities|courses?|classes|trainings?|webinars?|meetups?|"
+    r"days|evenings|nights|programmes?|programs?|clinics?|seminars?|lectures?|talks|tours|festivals?)\b",
     re.IGNORECASE,
 )
 
@@ -112,6 +123,11 @@ def participants_counted(context: CheckContext) -> tuple[int, int] | None:
     >>> [f.code for f in result.findings if f.code == "KRQ104"]
     ['KRQ104']
     """
+    if not _EVENT_NAMED.search(context.features.body.text):
+        return None  # "Reach 150 participants": participants of what is not said, so not the team's events
+    lead = context.features.lead_verb
+    if lead is not None and lead.verb_class is VerbClass.OUTCOME:
+        return None  # "Reach 150 participants through 9 courses": the reach is the aim, the courses the means
     for match in _ROLE.finditer(context.text):
         if not (_in_body(context, match.start(), match.end()) and _a_count(context, match.start())):
             continue
