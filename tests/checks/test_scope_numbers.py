@@ -70,6 +70,9 @@ def test_a_number_that_sizes_a_state_or_one_thing_is_no_target(nlp: Language, te
     # with no date, in the partial band, never an outcome metric's.
     assert not found & {"KRQ101", "KRQ102", "KRQ104", "KRQ105"}
     assert result.score <= 74
+    # Dated, it is a checkable milestone: never in an outcome metric's band.
+    dated = krquality.analyze(f"{text} by June", suggestions=False)
+    assert 75 <= dated.score <= 89
 
 
 @pytest.mark.parametrize(
