@@ -1080,6 +1080,7 @@ OUTPUT_COUNT = Check(
         Example("40 members attend the winter concert", M),
         Example("70% of attendees rate the course 4 or more", M),
         Example("Run a pilot of the meal boxes with a group of nine schools", M),
+        Example("80% of new porters trained in fire safety within 2 weeks of starting", M),
     ),
     detect=_output_count,
 )
