@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
         "We regularly visited the allotment holders",
         "We have talked to the tram drivers about the new timetable",
         "Provided support to the box office during the book fair",
+        "We were consulted and gave feedback on the library's opening hours",
     ],
 )
 def test_a_reported_activity_scores_as_an_activity(text: str) -> None:

@@ -93,10 +93,24 @@ def reported_activity(
     i = _verb_at(tokens)
     if i is None:
         return None
+    verbs = _activity_lemmas() | extra
+    found = _activity_at(tokens, i, verbs)
+    # "We were involved and gave feedback on ...": the verb joined to the first one
+    if (
+        found is None
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower_ == "and"
+        and tokens[i + 2].tag_ == "VBD"
+    ):
+        found = _activity_at(tokens, i + 2, verbs)
+    return found
+
+
+def _activity_at(tokens: Sequence[Token], i: int, verbs: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the verb at ``i`` (with its particle) when it is an activity."""
     verb = tokens[i]
     lemma = (verb.lemma_ or verb.lower_).lower()
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    verbs = _activity_lemmas() | extra
     pair = f"{lemma} {following.lower_}" if following is not None else ""
     if pair in verbs:
         return verb.idx, following.idx + len(following.text) if following is not None else verb.idx
