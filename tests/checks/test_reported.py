@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
         "We have talked to the tram drivers about the new timetable",
         "Provided support to the box office during the book fair",
         "We were consulted and gave feedback on the library's opening hours",
+        "We have discussed the rota with the drivers, using a shared sheet (one per depot)",
     ],
 )
 def test_a_reported_activity_scores_as_an_activity(text: str) -> None:

@@ -87,7 +87,7 @@ def reported_activity(
     >>> "KRQ301" in {f.code for f in result.findings}
     True
     """
-    if context.targets:
+    if targets_outside_notes(context):
         return None  # a number to reach: a metric (or a count of work), not a bare activity
     tokens = context.body_tokens
     i = _verb_at(tokens)
@@ -104,6 +104,18 @@ def reported_activity(
     ):
         found = _activity_at(tokens, i + 2, verbs)
     return found
+
+
+def targets_outside_notes(context: CheckContext) -> bool:
+    """Whether the key result has a number to reach outside a bracketed note ("(one per depot)"
+    says how the work is done, not what it must reach)."""
+    return any(not _in_brackets(context.text, q.span.start) for q in context.targets)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside an open bracket: a note on how ("(one per team)"), not a target."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _activity_at(tokens: Sequence[Token], i: int, verbs: frozenset[str]) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from krquality.checks.helpers import (
     part_of_a_name,
     phrase_hits,
 )
-from krquality.checks.reported import reported_activity
+from krquality.checks.reported import reported_activity, targets_outside_notes
 from krquality.features.types import Form, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
@@ -122,7 +122,9 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
     activity_lead = _activity_lead(context)
-    if context.label is not Label.TASK and not (activity_lead and not context.targets):
+    # (a report's bracketed note, "(one per depot)", is no number to reach)
+    targeted = targets_outside_notes(context) if lead is None else bool(context.targets)
+    if context.label is not Label.TASK and not (activity_lead and not targeted):
         return
     if (
         activity_lead
