@@ -139,7 +139,12 @@ def sizes_a_scope(quantity: Quantity, tokens: Sequence[Token]) -> bool:
     if i is None or _duration(tokens, i):
         return False
     j = i - 1
-    while j >= 0 and (tokens[j].lower_ in _GROUP_WORDS or tokens[j].lower_ in _SCOPE_FILLERS):
+    # "with a group of", "with a test group of", "in the main": group words and their describing words
+    while j >= max(0, i - 6) and (
+        tokens[j].lower_ in _GROUP_WORDS
+        or tokens[j].lower_ in _SCOPE_FILLERS
+        or (tokens[j].pos_ in {"ADJ", "NOUN"} and j + 1 < i and tokens[j + 1].lower_ in _GROUP_WORDS)
+    ):
         j -= 1
     return j >= 0 and tokens[j].lower_ in _SIZING_PREPOSITIONS
 
