@@ -49,6 +49,7 @@ def test_people_reached_by_the_teams_events_are_output_counts(text: str, span: s
         # People who sign up, join or buy act; events they come to for their own sake are not taught.
         "500 customers sign up for the pottery course",
         "150+ parents join the summer reading club",
+        "60 retirees join the spring pottery course",
         "40 members attend the winter concert",
         # A share of participants, or a score from them, is what they think or do.
         "70% of attendees rate the course 4 or more",

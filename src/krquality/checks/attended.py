@@ -37,11 +37,12 @@ _COUNT = r"(?<![\w.,])(?P<count>\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?\+?)"
 # The people counted: up to four words, none of them a verb of its own ("unique", "new", "shop").
 _PEOPLE = r"(?P<people>(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
 # Taking part: attend, take part in, complete, go through, have done (any tense, an optional auxiliary).
+# Not "join": joining is signing up, what people choose ("150 parents join the reading club").
 _TAKE_PART = (
     r"(?:(?:will|have|has|had|to)\s+)?(?:been\s+)?"
     r"(?:attend(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|t(?:ake|akes|ook|aken|aking)\s+part\s+in"
     r"|complet(?:e|es|ed|ing)|finish(?:es|ed)?|go(?:es)?\s+through|went\s+through|gone\s+through"
-    r"|done|did|do|sat|sit|join(?:s|ed)?)"
+    r"|done|did|do)"
 )
 # What may stand between the verb and the event: an article and a few describing words, no count.
 _EVENT_WORDS = r"(?P<before>(?:[\w'’\"“”-]+\s+){0,7}?)"
