@@ -36,7 +36,6 @@ def output_span(text: str) -> str | None:
         ("Document 8 internal APIs", "Document 8 internal APIs"),
         ("Review 40 grant applications", "Review 40 grant applications"),
         ("Mentor 4 junior analysts", "Mentor 4 junior analysts"),
-        ("Attach 12 depot sensors to the alerting service", "Attach 12 depot sensors"),
         ("Mentor 3-5 graduate engineers", "Mentor 3-5 graduate engineers"),
         ("Coach 6-8  stall holders on pricing", "Coach 6-8  stall holders"),
     ],
