@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from krquality.cache import Key, ResultCache
 from krquality.checks import CheckContext, run_checks, run_set_checks
 from krquality.checks.not_a_kr import verdict_of
-from krquality.checks.score import score_findings
+from krquality.checks.score import score_findings, scored_kind
 from krquality.config import Config, load_config
 from krquality.errors import AnalysisTimeoutError, InvalidInputError
 from krquality.evidence import collect_evidence, structure
@@ -238,7 +238,7 @@ class Analyzer:
             cycle=cycle,
         )
         findings = run_checks(context)
-        score, grade = score_findings(findings, config=self.config, label=verdict.label)
+        score, grade = score_findings(findings, config=self.config, label=scored_kind(context))
         result = Result(
             text=text,
             label=verdict.label,

@@ -63,6 +63,12 @@ pytestmark = pytest.mark.slow
         "Run and write up quarterly tenant listening sessions",
         # The tagger reads "Build 3" as a name.
         "Build 3 prototype kiosks for the market",
+        # Events named as days are events held, not a duration; reported in the past tense too.
+        "We ran 5 open days at the cider press",
+        "Host 3 field days for orchard owners",
+        # Contributions and plans are the team's own work.
+        "12 patches contributed to the print driver",
+        "4 regional action plans for the coming season",
     ],
 )
 def test_work_counted_is_an_output_count(text: str) -> None:
@@ -96,6 +102,13 @@ def test_work_counted_is_an_output_count(text: str) -> None:
         # A named figure brought down counts what is left, not work done.
         "Reduce the number of open issues on the ferry app from 80 to 20",
         "Cut the number of open faults in the lift log by 40% (from 50) by May",
+        # A number that sizes one thing made is its scope, not work counted.
+        "Run a pilot of the meal boxes with a group of nine schools",
+        # Days as a duration, people who contribute, plans people buy.
+        "Cut the wait for a repair from 9 days to 4 days",
+        "300 neighbours contributed to the tree survey",
+        "Sell 200 family plans at the leisure centre",
+        "Plans for the harvest market are ready by May",  # one deliverable, not plans counted
     ],
 )
 def test_effects_and_one_off_work_are_not_output_counts(text: str) -> None:

@@ -7,8 +7,12 @@ other domains and other words.
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from .contexts import codes
+import krquality
+from krquality.checks.scope import sized_state
+
+from .contexts import codes, real_context
 
 pytestmark = pytest.mark.slow
 
@@ -47,3 +51,39 @@ def test_a_number_that_is_an_amount_or_a_count_of_work_stays_a_target(text: str)
 
 def test_a_window_number_needs_no_baseline() -> None:
     assert "KRQ101" not in codes("Grow the count of returning donors (rolling 28-day)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A trial of the night bus runs with a panel of twelve riders",
+        "The tasting menu runs with a trial group of six cafés",  # a describing word before the group
+        "The new intake form is tested in 4 clinics",
+        "The loan scheme is live in 3 branches",
+        "Run a pilot of the meal boxes with a group of nine schools",  # one pilot, sized
+    ],
+)
+def test_a_number_that_sizes_a_state_or_one_thing_is_no_target(nlp: Language, text: str) -> None:
+    assert sized_state(real_context(nlp, text))
+    result = krquality.analyze(text, suggestions=False)
+    found = {f.code for f in result.findings}
+    # Not an amount to reach, a baseline to ask for or a count of work; undated, it is a deliverable
+    # with no date, in the partial band, never an outcome metric's.
+    assert not found & {"KRQ101", "KRQ102", "KRQ104", "KRQ105"}
+    assert result.score <= 74
+    # Dated, it is a checkable milestone: never in an outcome metric's band.
+    dated = krquality.analyze(f"{text} by June", suggestions=False)
+    assert 75 <= dated.score <= 89
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Churn is below 2% in 3 regions",  # a measure with a level
+        "The booking app is used by 400 tenants",  # people who act
+        "Repair clinics are held in 5 libraries",  # a count of work, metric.output_count's
+        "Bike loans in 3 towns grow from 40 to 90 a month",  # a move
+    ],
+)
+def test_a_measure_or_count_in_a_state_is_not_sized(nlp: Language, text: str) -> None:
+    assert not sized_state(real_context(nlp, text))

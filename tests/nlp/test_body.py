@@ -53,7 +53,13 @@ Extract = Callable[[str], Features]
         ),
         # No metadata column: the bar is the author's own.
         ("Ship SSO | SAML and OIDC", "Ship SSO | SAML and OIDC"),
+        # An objective's or goal's label with its separator is metadata, like a KR label.
+        ("Objective 2: Lower the walk-in cooler's energy use", "Lower the walk-in cooler's energy use"),
+        ("Goal - Shorter queues at the ferry ticket desk", "Shorter queues at the ferry ticket desk"),
+        ("Goals: 4 tide gauges calibrated", "4 tide gauges calibrated"),
         # near misses: a count, or a bracket that is not an owner tag, stays
+        ("Goals for the harvest season are agreed", "Goals for the harvest season are agreed"),
+        ("Objective 3 reached by every depot", "Objective 3 reached by every depot"),
         ("2 new hires by June", "2 new hires by June"),
         ("(team growth) Launch the portal", "(team growth) Launch the portal"),
     ],

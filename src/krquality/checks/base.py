@@ -60,6 +60,8 @@ class CheckContext:
     config: Config
     cycle: str | None = None  # the OKR cycle the document states: it dates a key result that names no date
     tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False)
+    # The tokens of the body only: a label's number ("Objective 2:", "KR 3 -") is not the key result's.
+    body_tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False)
     lowers: frozenset[str] = field(init=False, repr=False, compare=False)  # the tokens' lower-case forms
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # ... and their lemmas
     targets: tuple[Quantity, ...] = field(init=False, repr=False, compare=False)
@@ -71,6 +73,9 @@ class CheckContext:
         tokens = tuple(self.doc)
         lowers = frozenset([t.lower_ for t in tokens])
         object.__setattr__(self, "tokens", tokens)
+        body = self.features.body
+        inside = tuple(t for t in tokens if body.start <= t.idx < body.end)
+        object.__setattr__(self, "body_tokens", inside)
         object.__setattr__(self, "lowers", lowers)
         # Lemmas are empty on a blank pipeline.
         object.__setattr__(self, "words", lowers | {t.lemma_.lower() for t in tokens if t.lemma_})

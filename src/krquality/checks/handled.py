@@ -145,7 +145,7 @@ def handled_count(context: CheckContext, *, outcome_words: frozenset[str]) -> tu
         return None
     text = context.text
     for match in _count_then_participle("served").finditer(text):
-        if _phrase_ok(context, match) and not _service_level(text, match.end()):
+        if _phrase_ok(context, match) and not _limited(match, text):
             return match.start(), match.end("done")
     for match in _GIVEN_SERVICE.finditer(text):
         if _phrase_ok(context, match):
@@ -153,10 +153,17 @@ def handled_count(context: CheckContext, *, outcome_words: frozenset[str]) -> tu
     for match in _count_then_participle("handled").finditer(text):
         if not _phrase_ok(context, match):
             continue
-        if _people_or_effect(match.group("phrase"), outcome_words) or _service_level(text, match.end()):
+        if _people_or_effect(match.group("phrase"), outcome_words) or _limited(match, text):
             continue
         return match.start(), match.end("done")
     return None
+
+
+def _limited(match: re.Match[str], text: str) -> bool:
+    """A time limit right after the participle, or later in the clause for a share."""
+    if "%" in match.group("count"):
+        return share_time_limited(text, match.end())
+    return _service_level(text, match.end())
 
 
 def named_handled_figure(context: CheckContext) -> tuple[int, int] | None:
@@ -181,8 +188,23 @@ def named_handled_figure(context: CheckContext) -> tuple[int, int] | None:
 _SERVICE_LEVEL = re.compile(r"\s*(?:within|in\s+under|in\s+less\s+than|before|inside)\b", re.IGNORECASE)
 
 
+# ... also further on in the clause, after how it is done: "contacted by phone (by the desk) within 1 day".
+_TIME_LIMIT_LATER = re.compile(
+    r"[^.;]*?\b(?:within|in\s+under|in\s+less\s+than)\s+(?:\d+|one|two|three|four|five|a|an)\s+"
+    r"(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+
+
 def _service_level(text: str, end: int) -> bool:
     return _SERVICE_LEVEL.match(text, end) is not None
+
+
+def share_time_limited(text: str, end: int) -> bool:
+    """Whether a time limit for each item follows in the clause after ``end`` ("... contacted by
+    phone within 2 days"): with a share, a service level. (With a count, "40 staff trained within
+    3 months" the limit is the deadline of the whole count.)"""
+    return _service_level(text, end) or _TIME_LIMIT_LATER.match(text, end) is not None
 
 
 # A verb of its own later in the clause makes the participle a modifier: "3 risks identified in

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import handled, outputs
+from krquality.checks import attended, handled, outputs
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -20,7 +20,7 @@ from krquality.checks.helpers import (
     sets_a_window,
     tokens_after,
 )
-from krquality.checks.scope import is_scope, scope_spans
+from krquality.checks.scope import is_scope, scope_spans, sized_scope, sized_state
 from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -238,6 +238,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
+    if sized_state(context):
+        return  # "A pilot runs with eight stores": the number sizes the trial, no level to start from
     # A number of scope ("rolling 28-day", "in 3 depots") is no level, so it needs no baseline.
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
@@ -376,7 +378,10 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
     taken += [(d.span.start, d.span.end) for d in features.dates if not (d.normalized or "").startswith("P")]
     if scoped:  # numbers of scope were read as no target: they are not missed ones either
         taken += scope_spans(features.quantities, context.tokens)
+    body = context.features.body
     for i, token in enumerate(context.tokens):
+        if not body.start <= token.idx < body.end:
+            continue  # "Objective 2: ...": the label's number is not a missed target
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
         if numeric and _in_name(context.tokens, i):
             continue
@@ -457,6 +462,8 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         amounts = list(context.targets)
     if not measured or amounts or _unparsed_number(context, scoped=not amounts):
         return
+    if sized_state(context):
+        return  # "The new rota is tested in 3 depots": a state reached, sized by its number
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
@@ -481,7 +488,7 @@ def _state_without_measure(context: CheckContext) -> bool:
         return False
     if features.markers_of("measure") or features.markers_of("vague"):
         return False
-    return not any(c.isdigit() for c in context.text)
+    return not any(c.isdigit() for c in context.features.body.text)
 
 
 NO_TARGET = Check(
@@ -504,7 +511,8 @@ NO_TARGET = Check(
         '"30-day retention") or picks what moves ("Improve 4 of the worst-rated help articles") '
         "is no amount either, unless it counts the work itself (``metric.output_count``). A state "
         'sentence that names no measure at all ("the ledger has a named maintainer again") is not '
-        "asked for one."
+        "asked for one, nor is one whose number only sizes it (\"The new intake form is tested in "
+        "4 clinics\": a milestone, and milestone.no_deadline asks for its date)."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -521,6 +529,7 @@ NO_TARGET = Check(
     good=(
         Example("Increase trial-to-paid conversion from 4% to 7%", M),
         Example("Increase awareness of the food bank", T),
+        Example("The new intake form is tested in 4 clinics", M),
         Example("Raise average order value from $42 to $55", M),
         Example("Cut missed deliveries in 3 depots to 1%", M),
         Example("Grow 28-day donor retention to 40%", M),
@@ -757,7 +766,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
             continue
         unit = (quantity.unit or "").lower()
-        if unit and (not unit.isalpha() or unit in _MEASURE_UNITS or unit in _TIME_CODES):
+        measure = unit and (not unit.isalpha() or unit in _MEASURE_UNITS or unit in _TIME_CODES)
+        if measure and not _event_days(context, quantity, nouns):
             continue  # "12 km", "$400", "3 months": a measure, not a count of things
         words, end = _counted_phrase(context, quantity)
         lowers = [t.lower_ for t in words]
@@ -777,7 +787,11 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         lead = features.lead_verb
         lead_word = lead.lemma.split()[0].lower() if lead is not None else _first_word(context, quantity)
         between = text_between(context.text, lead, quantity).split()
-        listed = bool((set(lowers) | pairs) & nouns) or outputs.listed_head(context, quantity.span.end)
+        listed = bool((set(lowers) | pairs) & (nouns | _COUNTED_WORK)) or outputs.listed_head(
+            context, quantity.span.end
+        )
+        if not listed and sized_scope(context):
+            continue  # "Run a pilot with a group of eight stores": the stores size the one pilot
         doing = (
             lead_word in load_words("output_verbs")
             or lead_word in _DOING
@@ -799,6 +813,18 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
             "the count in the plan.",
         )
         return
+
+
+# Work products only when counted: "6 regional plans" is documents written, but "Plans for the
+# fair are ready" is one deliverable (so they are not in ``output_nouns``, which bare plurals read).
+_COUNTED_WORK = frozenset({"plans", "roadmaps"})
+
+
+def _event_days(context: CheckContext, quantity: Quantity, nouns: frozenset[str]) -> bool:
+    """Whether the "days" after a count are events the team holds ("4 open days", "3 field
+    days"), named in ``output_nouns``: a count of events, not a duration."""
+    following = tokens_after(context.tokens, quantity.span.end, 2)
+    return len(following) == 2 and f"{following[0].lower_} {following[1].lower_}" in nouns
 
 
 def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
@@ -828,6 +854,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or outputs.named_count(context)
         or handled.handled_count(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or handled.named_handled_figure(context)
+        or attended.people_taught(context)
+        or attended.participants_counted(context)
         or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
@@ -931,8 +959,9 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         return
     count = counts[0]
     unit = tokens_after(context.tokens, count.span.end, 1)
-    if (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS:
-        return  # "Run 1,000 km": a distance, not a count of outputs
+    measure = (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS
+    if measure and not _event_days(context, count, load_words("output_nouns")):
+        return  # "Run 1,000 km": a distance, not a count of outputs ("Hold 2 field days" is one)
     end = count.span.end
     # Stretch the span over the counted thing ("12 blog posts"), not over "by June".
     for token in tokens_after(context.tokens, count.span.end, 6):
@@ -978,7 +1007,12 @@ OUTPUT_COUNT = Check(
         "open-sourced or identified (\"6 payroll scripts open-sourced\", \"Number of identified "
         "suppliers: 12\", \"100% of the old invoices migrated\"), and people coached, mentored, "
         "trained or interviewed, whoever they are (\"25 shop managers coached\", \"60 landlords "
-        "will get monthly tutoring\", \"Mentor 3-5 graduate engineers\"). One thing handled is a "
+        "will get monthly tutoring\", \"Mentor 3-5 graduate engineers\"), and so are the people "
+        "a teaching event of the team's reached: people who attend, take part in or complete a "
+        "training, workshop or course (\"60 porters complete the lifting course\") and "
+        "participants or attendees counted as such (\"120 participants in our bread-making "
+        "workshops\"). Repeat attendance (\"attend at least 2 workshops\") is what people choose "
+        "to do, and a share of attendees or their rating is what they think. One thing handled is a "
         "milestone, a share handled within a time limit is a service level, and people or effects "
         "moved (\"80% of customers migrated to the new plan\") are an effect."
     ),
@@ -1014,6 +1048,9 @@ OUTPUT_COUNT = Check(
         Example("Number of identified suppliers: 12", M),
         Example("25 shop managers coached on stock planning", M),
         Example("Document 8 internal APIs", M),
+        Example("60 porters complete the lifting course", M),
+        Example("120 participants in our bread-making workshops", M),
+        Example("Host 3 field days for orchard owners", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1042,6 +1079,10 @@ OUTPUT_COUNT = Check(
         Example("95% of claims reviewed within 2 days", M),
         Example("14 stewards recruited and trained", M),
         Example("Reduce the number of open issues on the ferry app from 80 to 20", M),
+        Example("40 members attend the winter concert", M),
+        Example("70% of attendees rate the course 4 or more", M),
+        Example("Run a pilot of the meal boxes with a group of nine schools", M),
+        Example("80% of new porters trained in fire safety within 2 weeks of starting", M),
     ),
     detect=_output_count,
 )
@@ -1051,7 +1092,8 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     quantities = context.features.quantities
     if quantities and all(progress_tag(context, q) for q in quantities):
         return  # "... [20%]": only a progress note is numeric, the key result is not a metric
-    if context.label is Label.METRIC and not dated(context):
+    if context.label is Label.METRIC and not dated(context) and not sized_state(context):
+        # (a state sized by its number is a milestone: milestone.no_deadline asks for its date)
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 

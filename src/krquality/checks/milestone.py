@@ -12,6 +12,7 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
+from krquality.checks.scope import sized_state
 from krquality.checks.task import names_one_deliverable
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
@@ -46,7 +47,8 @@ _COMPLETION = frozenset(
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
-    deliverable = context.label is Label.MILESTONE or names_one_deliverable(context)
+    # "A pilot runs with eight stores", read as a metric: a state reached, sized by its number
+    deliverable = context.label is Label.MILESTONE or names_one_deliverable(context) or sized_state(context)
     if deliverable and not dated(context):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
@@ -70,7 +72,9 @@ NO_DEADLINE = Check(
         'work with no end ("Help the sales team with demos") does not. A period used as a label '
         '("H2: hygiene - publish ...", phases listed as "(Q1 - intake, Q2 - forms)") or an open '
         'bound ("beyond 2030", "after 2027") is not a deadline; "by Q1", "in Q1" and a cycle '
-        'written with its year ("Q1 2027: ...") are.'
+        'written with its year ("Q1 2027: ...") are. A state the model reads as a metric whose only '
+        'number sizes it ("The new intake form is tested in 4 clinics", "Run a pilot with a group '
+        'of nine schools") is a milestone too: the number says how big it is, not a level to reach.'
     ),
     bad=(
         Example("Launch the partner portal", MS),
@@ -78,6 +82,7 @@ NO_DEADLINE = Check(
         Example("Document the cold-chain rules for the harbour depot", T),
         Example("Create one starter kit for new stewards", MS),
         Example("H2: hygiene - publish the allergen labelling guide", MS),
+        Example("The new intake form is tested in 4 clinics", M),
         Example("Store the tenancy archive on the new host beyond 2030", MS),
     ),
     good=(
@@ -91,6 +96,8 @@ NO_DEADLINE = Check(
         Example("Open the supplier portal in Q1", MS),
         Example("Document the cold-chain rules for the harbour depot by May", T),
         Example("Help the sales team with demos", T),
+        Example("The new intake form is tested in 4 clinics by May", M),
+        Example("Churn is below 2% in 3 regions", M),
     ),
     detect=_no_deadline,
 )

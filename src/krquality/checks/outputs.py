@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from krquality.checks.handled import share_time_limited
 from krquality.checks.helpers import load_words
 from krquality.features.types import Form, Quantity, QuantityKind
 
@@ -80,8 +81,12 @@ def share_of_work_done(context: CheckContext, *, improving: bool = False) -> tup
         if quantity.kind is not QuantityKind.PERCENT:
             continue
         if reached and context.text[quantity.span.end :].lstrip().lower().startswith("of "):
-            # "100% of late payers are called": a share of people the team reached, its own work.
-            return quantity.span.start, _end_of_word(context, reached)
+            # "100% of late payers are called": a share of people the team reached, its own work;
+            # "... called within 2 days" is a service level, what the people waiting get.
+            end = _end_of_word(context, reached)
+            if share_time_limited(context.text, end):
+                return None
+            return quantity.span.start, end
         after = context.text[quantity.span.end :].lower()
         if not after.lstrip().startswith("of "):
             continue

@@ -11,10 +11,15 @@ a line scored as a complete outcome metric.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from krquality.features.types import Quantity, QuantityKind
+from krquality.features.types import Direction, Form, Quantity, QuantityKind
+from krquality.labels import Label
+
+if TYPE_CHECKING:
+    from krquality.checks.base import CheckContext
 
 # Prepositions that place the work ("in 3 depots", "on 2 platforms", "per 1000 visits").
 # Not "over", "under", "within", "to", "by", "at": those state an amount or a limit.
@@ -112,3 +117,77 @@ def is_scope(quantity: Quantity, tokens: Sequence[Token]) -> bool:
 def scope_spans(quantities: Sequence[Quantity], tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Character spans of the ``quantities`` that are scope (see :func:`is_scope`)."""
     return [(q.span.start, q.span.end) for q in quantities if is_scope(q, tokens)]
+
+
+# Prepositions that size what a state sentence's subject runs with or covers ("runs with
+# eight stores", "is piloted in 3 depots"). Not "by", "to", "over", "under": an amount or a limit.
+_SIZING_PREPOSITIONS = frozenset({"with", "in", "across", "among", "at", "covering"})
+# Words of a group between the preposition and its number: "with a group of eight", "in the first 3".
+_GROUP_WORDS = frozenset(
+    {"a", "the", "our", "first", "group", "cohort", "panel", "sample", "set", "pilot", "of", "an", "initial"}
+)
+
+
+def sizes_a_scope(quantity: Quantity, tokens: Sequence[Token]) -> bool:
+    """Whether ``quantity`` sizes a group the sentence's subject works with or in
+    ("runs with a group of eight stores", "is piloted in 3 depots"), not an amount."""
+    if quantity.kind is not QuantityKind.NUMBER:
+        return False
+    if quantity.unit is not None and quantity.unit.lower() in _AMOUNT_UNITS:
+        return False
+    i = _index_at(tokens, quantity.span.start)
+    if i is None or _duration(tokens, i):
+        return False
+    j = i - 1
+    # "with a group of", "with a test group of", "in the main": group words and their describing words
+    while j >= max(0, i - 6) and (
+        tokens[j].lower_ in _GROUP_WORDS
+        or tokens[j].lower_ in _SCOPE_FILLERS
+        or (tokens[j].pos_ in {"ADJ", "NOUN"} and j + 1 < i and tokens[j + 1].lower_ in _GROUP_WORDS)
+    ):
+        j -= 1
+    return j >= 0 and tokens[j].lower_ in _SIZING_PREPOSITIONS
+
+
+def sized_state(context: CheckContext) -> bool:
+    """Whether a key result read as a metric is a state sentence (or one thing made) whose numbers
+    only size its scope.
+
+    "A pilot runs with a group of eight stores", "The new rota is tested in 3 depots": the
+    state is reached or not (a milestone's question is its date), and the number says how
+    big the trial is, not a level to reach. Not a sentence that names a measure ("Churn is
+    below 2% in 3 regions") or moves one, nor a count of work (``metric.output_count``).
+    """
+    if not sized_scope(context):
+        return False
+    from krquality.checks.task import counts_outputs  # the output check imports this module
+
+    return not counts_outputs(context)
+
+
+def sized_scope(context: CheckContext) -> bool:
+    """:func:`sized_state` before it asks ``metric.output_count``, which reads this to leave
+    the group a thing made covers uncounted ("Run a pilot with eight stores")."""
+    return context.once(_sized_state)
+
+
+def _one_thing_made(context: CheckContext) -> bool:
+    """Whether an imperative key result makes or runs one thing before its first number
+    ("Run a pilot with a group of eight stores", "Open the new depot in 2 towns")."""
+    lead = context.features.lead_verb
+    if context.features.form is not Form.IMPERATIVE or lead is None or not context.targets:
+        return False
+    between = context.text[lead.span.end : context.targets[0].span.start].lower().split()
+    return len(between) >= 3 and between[0] in {"a", "an", "one", "the", "our"}
+
+
+def _sized_state(context: CheckContext) -> bool:
+    features = context.features
+    if context.label is not Label.METRIC or not (features.form is Form.STATE or _one_thing_made(context)):
+        return False
+    # The pipeline may read "of eight" as a level reached; a baseline or a move is a measure.
+    if any(c.baseline is not None or c.direction is not Direction.REACH for c in features.changes):
+        return False
+    if not context.targets or features.markers_of("measure"):
+        return False
+    return all(sizes_a_scope(q, context.tokens) for q in context.targets)

@@ -26,7 +26,9 @@ a topic too short to say what will be true, ``wording.too_short``, outside a met
 74 for an output count (``metric.output_count``) or an undated deliverable
 (``milestone.no_deadline``, or ``task.no_deadline`` on a key result the
 checks read as one deliverable, not an activity), 89 for a milestone (a
-deliverable is checkable, but not yet the effect it is for), 100 for a
+deliverable is checkable, but not yet the effect it is for; so is a key
+result read as a metric whose only number sizes a state or one thing made,
+"A pilot runs with a group of eight stores by June"), 100 for a
 metric. So "Be the best company in the world" (a task) scores at most 39,
 "Hire a head of data by June" 89, and "Increase trial-to-paid conversion
 from 4% to 7% by Q3" 100.
@@ -64,10 +66,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from krquality.config import Config
 from krquality.labels import Label
 from krquality.result import Finding, Severity
+
+if TYPE_CHECKING:
+    from krquality.checks.base import CheckContext
 
 WEIGHTS: dict[Severity, int] = {Severity.ERROR: 30, Severity.WARNING: 12, Severity.INFO: 4}
 
@@ -170,6 +176,15 @@ def _band_codes(ceiling: int) -> frozenset[str]:
     if ceiling == OUTPUT_CEILING:
         return _OUTPUT_CODES | _FRAME_CODES
     return frozenset()
+
+
+def scored_kind(context: CheckContext) -> Label:
+    """The kind whose band caps the score: the label, but a milestone for a key result read as a
+    metric whose only number sizes a state or one thing made ("A pilot runs with eight stores by
+    June": a dated deliverable, not an outcome measure; see ``checks.scope.sized_state``)."""
+    from krquality.checks.scope import sized_state
+
+    return Label.MILESTONE if sized_state(context) else context.label
 
 
 def score_findings(

@@ -20,7 +20,8 @@ from krquality.checks.helpers import (
     part_of_a_name,
     phrase_hits,
 )
-from krquality.features.types import Form, VerbClass
+from krquality.checks.reported import reported_activity, targets_outside_notes
+from krquality.features.types import Form, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
@@ -38,7 +39,14 @@ def _activity_lead(context: CheckContext) -> bool:
     features = context.features
     lead = features.lead_verb
     if lead is None:
-        return False
+        # "Talked to the suppliers", "We gave feedback on the menus": an activity reported as done
+        reported = _reported(context)
+        if reported is None:
+            return False
+        verb = next(t for t in context.body_tokens if t.idx == reported[0])
+        # "Held a tasting evening for the street": one event held, a milestone like "Host a ..."
+        one_event = verb.lemma_.lower() in load_words("event_verbs") and _one_off(context.text, reported[1])
+        return not one_event
     extra = {v.lower() for v in context.config.activity_verbs} | load_words("activity_verbs")
     if lead.verb_class is not VerbClass.ACTIVITY and lead.lemma.lower() not in extra:
         return False
@@ -46,6 +54,11 @@ def _activity_lead(context: CheckContext) -> bool:
         return False  # "Try to launch": the hedge is wording.hedge's finding
     # "Consider a second site": wording.hedge says it leaves the result open.
     return lead.lemma.split()[0].lower() != "consider"
+
+
+def _reported(context: CheckContext) -> tuple[int, int] | None:
+    """The verb of an activity reported as done ("Talked to", "We gave feedback"), configured verbs too."""
+    return reported_activity(context, extra=frozenset(v.lower() for v in context.config.activity_verbs))
 
 
 def names_one_deliverable(context: CheckContext) -> bool:
@@ -77,7 +90,7 @@ def _names_one_deliverable(context: CheckContext) -> bool:
     features = context.features
     if direction_without_amount(features) or names_measure(context):
         return False  # "Reduce late deliveries": a measure with no number
-    if any(t.like_num for t in context.tokens) and _counts_outputs(context):
+    if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return False  # "Build 3 garden planters": a count of things made
     activity_lead = _activity_lead(context)
     lead = features.lead_verb
@@ -109,7 +122,9 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     lead = features.lead_verb
     activity_lead = _activity_lead(context)
-    if context.label is not Label.TASK and not (activity_lead and not context.targets):
+    # (a report's bracketed note, "(one per depot)", is no number to reach)
+    targeted = targets_outside_notes(context) if lead is None else bool(context.targets)
+    if context.label is not Label.TASK and not (activity_lead and not targeted):
         return
     if (
         activity_lead
@@ -120,7 +135,7 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Host a launch evening for the new app": one event, done or not done
     if context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)):
         return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
-    if any(t.like_num for t in context.tokens) and _counts_outputs(context):
+    if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if activity_lead and _delivers_through(context):
         return  # "Work with the council to draw up a parking plan": the plan is the result
@@ -150,6 +165,9 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         span = markers[0].span  # the activity phrase ("keep working on") says most
     elif activity_lead and lead is not None:
         span = lead.span
+    elif activity_lead and (reported := _reported(context)) is not None:
+        start, end = reported
+        span = SpanRef(start, end, context.text[start:end])  # "Talked to": the verb of the report
     else:
         span = features.body
     message = ACTIVITY.message
@@ -337,7 +355,7 @@ def _gerund_subject(context: CheckContext) -> bool:
     return False
 
 
-def _counts_outputs(context: CheckContext) -> bool:
+def counts_outputs(context: CheckContext) -> bool:
     """Whether ``metric.output_count`` finds a count of things made or held in the key result."""
     from krquality.checks.metric import OUTPUT_COUNT
 
@@ -489,7 +507,12 @@ ACTIVITY = Check(
         "deliverable named with no verb, \"Work with the wardens to produce a parking plan\", a "
         "state sentence, one change such as \"Add allergen fields to the form\", a count of "
         "things made, which is metric.output_count's finding) this check stays quiet; one "
-        "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date."
+        "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date. "
+        "An activity reported as done, in the past tense or with \"we\" or \"I\" as the subject "
+        "(\"Talked to the suppliers about the delivery slots\", \"We gave feedback on the draft "
+        "rota\"), is still an activity and scores like one, whatever the model reads; a report "
+        "of a thing made (\"Launched the tenant portal\") or of one event held (\"Held a "
+        "tasting evening for the street\") is a milestone."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -509,6 +532,9 @@ ACTIVITY = Check(
         Example("Support the sales team with quarterly forecasts", T),
         Example("Support the launch of the loyalty app", T),
         Example("Support new volunteers at the food bank", T),
+        Example("Talked to the suppliers about the delivery slots", T),
+        Example("We gave feedback on the draft rota to the ward leads", T),
+        Example("We worked on the tenant portal", MS),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
@@ -538,6 +564,9 @@ ACTIVITY = Check(
         Example("Number of walkers joining our Sunday routes", T),
         Example("Receipts should be printed in colour", T),
         Example("Knowledge of food safety rules among new cooks", T),
+        Example("We launched the tenant portal", MS),
+        Example("Held a tasting evening for the street to meet the new bakers", MS),
+        Example("We reached 400 paying members", M),
     ),
     detect=_activity,
 )

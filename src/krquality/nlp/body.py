@@ -51,6 +51,7 @@ class BodyFinder:
         self.checkbox_marks = frozenset(data["checkbox_marks"])
         self.separators = frozenset(data["number_separators"])
         self.kr_labels = lower_set(data["kr_labels"])
+        self.section_labels = lower_set(data["section_labels"])
         self.owner_words = lower_set(data["owner_words"])
         self.trailing = frozenset(data["trailing_punct"])
         self.column_separators = frozenset(data["column_separators"])
@@ -163,6 +164,8 @@ class BodyFinder:
             return self._skip_label(doc, i + 1)
         if i + 1 < n and f"{lower} {doc[i + 1].lower_}" in self.kr_labels:
             return self._skip_label(doc, i + 2)
+        if lower in self.section_labels:
+            return self._skip_section_label(doc, i + 1)
         if _NUMBERING.match(text) and i + 1 < n:
             nxt = doc[i + 1]
             if text[-1] in ".)" and len(text) > 1 and not text[:-1].replace(".", "").isdigit():
@@ -183,6 +186,15 @@ class BodyFinder:
         if i < n and doc[i].text in self.separators:
             i += 1
         return i
+
+    def _skip_section_label(self, doc: Doc, i: int) -> int:
+        """After "Objective" or "Goal": its number and a separator ("Objective 2:", "Goal -").
+
+        Without a separator the word is part of the key result ("Goals for Q3 have been set"),
+        so nothing is skipped (the label word's own index is returned)."""
+        start = i - 1
+        end = self._skip_label(doc, i)
+        return end if end > i and doc[end - 1].text in self.separators else start
 
     def _owner_tag_end(self, doc: Doc, i: int) -> int:
         """End of an owner tag opening at ``doc[i]`` ("(" or "["), else 0."""

@@ -323,6 +323,8 @@ def _means(
     named = features.form is Form.NOUN_PHRASE and words[0].lower() not in _NOT_OPENING
     if not (counts_first or named):
         return None  # "For every term, the club runs ...": a clause, which "through" cannot take
+    if counts_first and _TAKES_PART.search(means):
+        return None  # "40 porters complete the course": people who took part, a clause "through" cannot take
     means = _AUXILIARY.sub("", means)  # "2 guides are written" -> "2 guides written"
     if _AUXILIARY_LEFT.search(means):
         return None
@@ -334,6 +336,13 @@ def _means(
     return means
 
 
+# People counted with a verb of taking part (checks/attended.py): "60 porters | complete the course".
+# Not "attended" or "completed" alone: "5 fairs attended" names the things, then what was done.
+_TAKES_PART = re.compile(
+    r"\b(?:complete|completes|attend|attends|participated\s+in|participate\s+in|took\s+part|take\s+part|"
+    r"went\s+through|go\s+through|engaged\s+in|have\s+(?:attended|completed|participated))\b",
+    re.I,
+)
 _KNOWN = _EVENTS | _CONTENT | _CONVERSATIONS | _REVIEWS | _TOOLS
 # A count after a preposition says where or for whom ("trialled at 3 partner sites").
 _PLACE_COUNT = re.compile(r"\b(?:in|at|across|for|on|among|within|over)\s+(?:\w+\s+)?\d", re.I)

@@ -1056,6 +1056,8 @@ _PHRASE_FOLLOWERS = frozenset(
         "held", "ran", "run", "done", "given", "written", "published", "delivered", "hosted", "completed",
         # a verb after a subject: the noun phrase before it is whole ("40 tastings took place")
         "have", "has", "had", "are", "is", "were", "was", "will", "can", "took", "take",
+        # ... or a verb of taking part: "60 porters | complete the lifting course"
+        "complete", "attend", "attended", "participated", "went", "go", "engaged", "finish", "finished",
     }
 )
 
