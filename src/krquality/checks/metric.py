@@ -239,7 +239,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if context.label is not Label.METRIC or baselines(features):
         return
     if sized_state(context):
-        return  # "A pilot runs with eight stores": the number sizes the trial, no level to start from
+        return  # "The new till is trialled in eight shops": the number sizes the trial, no level to start from
     # A number of scope ("rolling 28-day", "in 3 depots") is no level, so it needs no baseline.
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
@@ -791,7 +791,7 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
             context, quantity.span.end
         )
         if not listed and sized_scope(context):
-            continue  # "Run a pilot with a group of eight stores": the stores size the one pilot
+            continue  # "Run a pilot with a cohort of eight shops": the shops size the one pilot
         doing = (
             lead_word in load_words("output_verbs")
             or lead_word in _DOING

@@ -47,7 +47,7 @@ _COMPLETION = frozenset(
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
-    # "A pilot runs with eight stores", read as a metric: a state reached, sized by its number
+    # "The new till is trialled in eight shops", read as a metric: a state reached, sized by its number
     deliverable = context.label is Label.MILESTONE or names_one_deliverable(context) or sized_state(context)
     if deliverable and not dated(context):
         body = context.features.body

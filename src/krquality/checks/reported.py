@@ -95,7 +95,7 @@ def reported_activity(
         return None
     verbs = _activity_lemmas() | extra
     found = _activity_at(tokens, i, verbs)
-    # "We were involved and gave feedback on ...": the verb joined to the first one
+    # "We were consulted and sent comments on ...": the verb joined to the first one
     if (
         found is None
         and i + 2 < len(tokens)

@@ -119,10 +119,10 @@ def scope_spans(quantities: Sequence[Quantity], tokens: Sequence[Token]) -> list
     return [(q.span.start, q.span.end) for q in quantities if is_scope(q, tokens)]
 
 
-# Prepositions that size what a state sentence's subject runs with or covers ("runs with
-# eight stores", "is piloted in 3 depots"). Not "by", "to", "over", "under": an amount or a limit.
+# Prepositions that size what a state sentence's subject runs with or covers ("is trialled with
+# eight shops", "is piloted in 3 depots"). Not "by", "to", "over", "under": an amount or a limit.
 _SIZING_PREPOSITIONS = frozenset({"with", "in", "across", "among", "at", "covering"})
-# Words of a group between the preposition and its number: "with a group of eight", "in the first 3".
+# Words of a group between the preposition and its number: "with a cohort of eight", "in the first 3".
 _GROUP_WORDS = frozenset(
     {"a", "the", "our", "first", "group", "cohort", "panel", "sample", "set", "pilot", "of", "an", "initial"}
 )
@@ -130,7 +130,7 @@ _GROUP_WORDS = frozenset(
 
 def sizes_a_scope(quantity: Quantity, tokens: Sequence[Token]) -> bool:
     """Whether ``quantity`` sizes a group the sentence's subject works with or in
-    ("runs with a group of eight stores", "is piloted in 3 depots"), not an amount."""
+    ("is trialled with a cohort of eight shops", "is piloted in 3 depots"), not an amount."""
     if quantity.kind is not QuantityKind.NUMBER:
         return False
     if quantity.unit is not None and quantity.unit.lower() in _AMOUNT_UNITS:
@@ -139,7 +139,7 @@ def sizes_a_scope(quantity: Quantity, tokens: Sequence[Token]) -> bool:
     if i is None or _duration(tokens, i):
         return False
     j = i - 1
-    # "with a group of", "with a test group of", "in the main": group words and their describing words
+    # "with a group of", "with a trial group of", "in the main": group words and their describing words
     while j >= max(0, i - 6) and (
         tokens[j].lower_ in _GROUP_WORDS
         or tokens[j].lower_ in _SCOPE_FILLERS
@@ -153,7 +153,7 @@ def sized_state(context: CheckContext) -> bool:
     """Whether a key result read as a metric is a state sentence (or one thing made) whose numbers
     only size its scope.
 
-    "A pilot runs with a group of eight stores", "The new rota is tested in 3 depots": the
+    "The new till is trialled with a cohort of eight shops", "The new rota is tested in 3 depots": the
     state is reached or not (a milestone's question is its date), and the number says how
     big the trial is, not a level to reach. Not a sentence that names a measure ("Churn is
     below 2% in 3 regions") or moves one, nor a count of work (``metric.output_count``).
@@ -167,13 +167,13 @@ def sized_state(context: CheckContext) -> bool:
 
 def sized_scope(context: CheckContext) -> bool:
     """:func:`sized_state` before it asks ``metric.output_count``, which reads this to leave
-    the group a thing made covers uncounted ("Run a pilot with eight stores")."""
+    the group a thing made covers uncounted ("Run a pilot with eight shops")."""
     return context.once(_sized_state)
 
 
 def _one_thing_made(context: CheckContext) -> bool:
     """Whether an imperative key result makes or runs one thing before its first number
-    ("Run a pilot with a group of eight stores", "Open the new depot in 2 towns")."""
+    ("Run a pilot with a cohort of eight shops", "Open the new depot in 2 towns")."""
     lead = context.features.lead_verb
     if context.features.form is not Form.IMPERATIVE or lead is None or not context.targets:
         return False

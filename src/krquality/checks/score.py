@@ -28,7 +28,7 @@ a topic too short to say what will be true, ``wording.too_short``, outside a met
 checks read as one deliverable, not an activity), 89 for a milestone (a
 deliverable is checkable, but not yet the effect it is for; so is a key
 result read as a metric whose only number sizes a state or one thing made,
-"A pilot runs with a group of eight stores by June"), 100 for a
+"The new till is trialled with a cohort of eight shops by June"), 100 for a
 metric. So "Be the best company in the world" (a task) scores at most 39,
 "Hire a head of data by June" 89, and "Increase trial-to-paid conversion
 from 4% to 7% by Q3" 100.
@@ -180,7 +180,7 @@ def _band_codes(ceiling: int) -> frozenset[str]:
 
 def scored_kind(context: CheckContext) -> Label:
     """The kind whose band caps the score: the label, but a milestone for a key result read as a
-    metric whose only number sizes a state or one thing made ("A pilot runs with eight stores by
+    metric whose only number sizes a state or one thing made ("The new till is trialled in eight shops by
     June": a dated deliverable, not an outcome measure; see ``checks.scope.sized_state``)."""
     from krquality.checks.scope import sized_state
 

@@ -190,7 +190,7 @@ class BodyFinder:
     def _skip_section_label(self, doc: Doc, i: int) -> int:
         """After "Objective" or "Goal": its number and a separator ("Objective 2:", "Goal -").
 
-        Without a separator the word is part of the key result ("Goals for Q3 have been set"),
+        Without a separator the word is part of the key result ("Goals for the spring fair are agreed"),
         so nothing is skipped (the label word's own index is returned)."""
         start = i - 1
         end = self._skip_label(doc, i)
