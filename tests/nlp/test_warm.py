@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 import krquality
+from krquality.model.io import LoadedModel
 from krquality.nlp.warm import warm_tokenizer
 from krquality.nlp.zone import memory_zone
 
@@ -53,3 +56,7 @@ def test_common_words_are_single_words_most_common_first() -> None:
     assert "the" in words[:5]
     assert all(" " not in word for word in words)
     assert "zorblax" not in krquality.get_analyzer().model.common_words(2000)
+
+
+def test_a_model_without_its_compiled_form_names_no_common_words() -> None:
+    assert LoadedModel(manifest={}, path=Path("model.joblib"), labels=()).common_words(10) == []
