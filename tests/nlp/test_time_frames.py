@@ -89,3 +89,12 @@ def test_a_deadline_counted_from_an_event_is_a_time_frame(text: str) -> None:
 )
 def test_a_duration_alone_is_not_an_events_deadline(text: str) -> None:
     assert time_frame_spans(text) == []
+
+
+def test_asked_again_a_text_gives_the_same_spans_in_a_list_of_its_own() -> None:
+    text = "Water the seedlings twice a week"
+    first = time_frame_spans(text)
+    first.append((0, 5))  # a caller that extends its list must not change the next answer
+    again = time_frame_spans(text)
+    assert again == [(text.index("a week"), len(text))]
+    assert (0, 5) not in again and again is not first

@@ -150,6 +150,15 @@ class CompiledModel:
         result: np.ndarray = proba
         return result
 
+    def common_words(self, n: int) -> list[str]:
+        """The ``n`` single words of the word n-gram vocabulary with the lowest idf (the words most
+        key results of the training data use), most common first; lower-cased when the part is."""
+        for part in self.parts:
+            if isinstance(part, TfidfPart) and part.counter.analyzer == "word":
+                words = [(part.idf[column], gram) for gram, column in part.counter.vocabulary.items()]
+                return [gram for _, gram in sorted(w for w in words if " " not in w[1])[:n]]
+        return []
+
     def save(self, path: Path) -> None:
         """Write the model as plain arrays and JSON (no pickles) to ``path`` (``.npz``)."""
         arrays: dict[str, np.ndarray] = {

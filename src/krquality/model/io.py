@@ -118,6 +118,11 @@ class LoadedModel:
     def version(self) -> str:
         return str(self.manifest["version"])
 
+    def common_words(self, n: int) -> list[str]:
+        """The ``n`` words most common in the training data, by the compiled model's idf
+        (none without a compiled model)."""
+        return self.compiled.common_words(n) if self.compiled is not None else []
+
     @property
     def abstain_threshold(self) -> float:
         return float(self.manifest.get("abstain_threshold", 0.0))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import LOWER, SHAPE
@@ -808,4 +809,11 @@ def time_frame_spans(text: str) -> list[tuple[int, int]]:
     >>> time_frame_spans("Launch the partner portal")
     []
     """
-    return [(m.start(), m.end()) for m in _RATE.finditer(text)]
+    return list(_time_frames(text))
+
+
+# A key result and its drafts ask about the same few texts (its body, each draft's) some nine
+# times an analysis, and the pattern is long: the last texts' spans are kept, a fresh list each call.
+@lru_cache(maxsize=256)
+def _time_frames(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _RATE.finditer(text))
