@@ -247,7 +247,10 @@ class Analyzer:
             cycle=cycle,
         )
         findings = run_checks(context)
-        score, grade = score_findings(findings, config=self.config, label=scored_kind(context))
+        # A metric whose number only sizes one thing made is scored, and structured, as the
+        # deliverable it is: no target, the body as the thing delivered.
+        kind = scored_kind(context)
+        score, grade = score_findings(findings, config=self.config, label=kind)
         result = Result(
             text=text,
             label=verdict.label,
@@ -257,7 +260,7 @@ class Analyzer:
                 (correction_evidence(text, verdict.correction),) if verdict.correction is not None else ()
             )
             + collect_evidence(features, verdict.label),
-            structured=structure(features, verdict.label, cycle=cycle),
+            structured=structure(features, kind, cycle=cycle),
             features=features,
             findings=findings,
             score=score,

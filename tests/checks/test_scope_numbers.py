@@ -57,7 +57,7 @@ def test_a_window_number_needs_no_baseline() -> None:
     "text",
     [
         "A trial of the night bus runs with a panel of twelve riders",
-        "The winter menu is tried out with a tasting panel of six cafés",  # a describing word before the group
+        "The winter menu is tried out with a tasting panel of six cafés",  # a describing word before it
         "The new intake form is tested in 4 clinics",
         "The loan scheme is live in 3 branches",
         "Run a pilot of the meal boxes with a group of nine schools",  # one pilot, sized

@@ -94,3 +94,18 @@ def test_unreachable_service_raises_remote_service_error() -> None:
 
     with pytest.raises(RemoteServiceError, match=r"http://krq.test: cannot connect \(refused\)"):
         service(refuse).analyze_many(["x y z"], config=Config(), suggestions=False)
+
+
+def test_reconfigured_score_keeps_the_band_the_service_scored_in() -> None:
+    """A metric whose number only sizes one trial is scored in the milestone band; re-scored
+    under the editor's configuration it keeps that band, and a plain metric keeps its own."""
+    import krquality
+    from krquality.lsp.remote import _reconfigured
+
+    sized = krquality.analyze("The new till is trialled in eight shops", suggestions=False)
+    assert sized.label.value == "metric" and [f.code for f in sized.findings] == ["KRQ201"]
+    assert sized.structured.target is None and sized.structured.deliverable
+    assert _reconfigured(sized, Config(disable=("KRQ201",))).score == 89
+    plain = krquality.analyze("Raise NPS to 48 by June", suggestions=False)
+    assert [f.code for f in plain.findings] == ["KRQ101"] and plain.structured.target == 48
+    assert _reconfigured(plain, Config(disable=("KRQ101",))).score == 100

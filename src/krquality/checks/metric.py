@@ -239,7 +239,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if context.label is not Label.METRIC or baselines(features):
         return
     if sized_state(context):
-        return  # "The new till is trialled in eight shops": the number sizes the trial, no level to start from
+        return  # "The new till is trialled in eight shops": a size, no level to start from
     # A number of scope ("rolling 28-day", "in 3 depots") is no level, so it needs no baseline.
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)

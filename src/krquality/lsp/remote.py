@@ -23,6 +23,7 @@ from krquality.checks import UnknownCheckError, get_check, is_enabled, severity_
 from krquality.checks.score import score_findings
 from krquality.config import Config
 from krquality.errors import KRQualityError
+from krquality.labels import Label
 from krquality.result import Finding, Objective, ObjectiveResult, OKRSetResult, Result
 
 
@@ -82,11 +83,20 @@ def _configured(findings: Sequence[Finding], config: Config) -> tuple[Finding, .
     return tuple(out)
 
 
+def _scored_kind(result: Result) -> Label:
+    """The kind whose band the service scored in: the label, but a milestone for a metric the
+    service structured as a deliverable (its number only sizes one thing made; the engine's
+    ``checks.score.scored_kind``), since a metric's record otherwise never names one."""
+    if result.label is Label.METRIC and result.structured.deliverable is not None:
+        return Label.MILESTONE
+    return result.label
+
+
 def _reconfigured(result: Result, config: Config) -> Result:
     findings = _configured(result.findings, config)
     if findings == result.findings:
         return result
-    score, grade = score_findings(findings, config=config, label=result.label)
+    score, grade = score_findings(findings, config=config, label=_scored_kind(result))
     return dataclasses.replace(result, findings=findings, score=score, grade=grade)
 
 
