@@ -83,7 +83,9 @@ def test_no_bar_where_it_would_not_fit(text: str, phrase: str) -> None:
          "Double the number of code reviews that meet [which criteria]"),
     ],
 )
-def test_things_graded_by_opinion_get_criteria_in_place_of_the_grade(text: str, phrase: str, draft: str) -> None:
+def test_things_graded_by_opinion_get_criteria_in_place_of_the_grade(
+    text: str, phrase: str, draft: str
+) -> None:
     assert bar_drafts(_state(text), [_flag(text, phrase, "wording.vague")]) == [draft]
 
 

@@ -117,7 +117,9 @@ _AFTER_THINGS = re.compile(
     r"at|on)\b)",
     re.I,
 )
-_NOT_THINGS = frozenset({"times", "days", "weeks", "months", "years", "hours", "minutes", "results", "us", "its"})
+_NOT_THINGS = frozenset(
+    {"times", "days", "weeks", "months", "years", "hours", "minutes", "results", "us", "its"}
+)
 
 
 def _graded_things(text: str, finding: Finding) -> tuple[int, int, str] | None:
