@@ -46,6 +46,8 @@ def test_planning_notes_get_the_documents_they_end_in(text: str, draft: str) -> 
         "Planning for the fair? And for the fête?",  # a question, two sentences
         "Evaluation for how might we grow and how might we fund the choir",  # two questions
         "Review, review and review of the rota",  # repeated items: not a list of documents
+        "Risk assessment for the fair and",  # cut short: the topic is not whole
+        "Rota planning for (the kitchens",  # a bracket left open
     ],
 )
 def test_no_planning_draft_for_other_notes(text: str) -> None:

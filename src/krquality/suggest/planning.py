@@ -60,11 +60,23 @@ def planning_drafts(features: Features) -> list[str]:
         return []
     topic, date = split_frame(note["topic"], shape.time_frame or bool(framing_dates(features)))
     topic = _QUESTION.sub("how to ", topic.strip())
-    if not topic or re.search(r"[?;:]|\b(?:and|or)\s+(?:how|what|whether)\b", topic, re.I):
+    if not _plain_topic(topic):
         return []
     named = documents[0] if len(documents) == 1 else f"{', '.join(documents[:-1])} and {documents[-1]}"
     draft = " ".join(f"Publish the {named} {note['prep'].lower()} {topic} {date}".split())
     return [draft]
+
+
+# A topic ending in a joining word or a preposition is cut short ("for the fair and", "review of").
+_CUT_SHORT = re.compile(r"\b(?:and|or|to|for|of|on|in|with|by|how|the|a|an)$|[&+,(\-]$", re.I)
+
+
+def _plain_topic(topic: str) -> bool:
+    """Whether ``topic`` reads as one thing the documents are about: words, whole brackets,
+    no question or second question ("... and how might we ..."), not cut short."""
+    if not re.match(r"[\w\"'“]", topic) or _CUT_SHORT.search(topic) or topic.count("(") != topic.count(")"):
+        return False
+    return not re.search(r"[?;:]|\b(?:and|or)\s+(?:how|what|whether)\b", topic, re.I)
 
 
 def _document(item: str) -> str:
@@ -72,7 +84,7 @@ def _document(item: str) -> str:
     "event planning" -> "event plan", "Risk assessment" -> "risk assessment"."""
     words = item.split()
     # a capital that only opens the note is lowered; an acronym ("QA review") keeps its case
-    words[0] = words[0] if words[0][1:2].isupper() else words[0].lower()
+    words[0] = words[0].lower() if words[0][1:].islower() else words[0]
     if words[-1].lower() != "planning":
         return " ".join(words)
     if len(words) == 1:
