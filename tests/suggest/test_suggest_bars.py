@@ -215,7 +215,8 @@ def test_the_uncheckable_word_is_not_kept_or_dropped_alone() -> None:
 
 
 _WORDS = ["each", "team", "has", "two", "highly", "active", "stewards", "all", "stages", "of", "the", "is",
-          "process", "formalised", "who", "lead", "walks", "patient", "advocates", "very", "engaged", "."]
+          "process", "formalised", "who", "lead", "walks", "patient", "advocates", "very", "engaged", ".",
+          "good", "high quality", "entries", "by"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10).map(" ".join), st.data())
@@ -224,7 +225,7 @@ def test_any_flag_gives_a_draft_with_a_slot_in_place_of_the_phrase_or_none(
 ) -> None:
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
-    name = data.draw(st.sampled_from(["wording.uncheckable", "wording.absolute"]))
+    name = data.draw(st.sampled_from(["wording.uncheckable", "wording.absolute", "wording.vague"]))
     flagged = Finding("KRQ409", name, Severity.WARNING, "", start, end)
     # never a crash; a draft always puts a slot where the phrase was, never just drops it
     for draft in bar_drafts(_state(text), [flagged]):
