@@ -89,6 +89,11 @@ def drafts(text: str) -> list[str]:
             "Ask the choir members for feedback after each concert",
             f"Increase the share of choir members who give feedback after each concert {SLOTS} by [date]",
         ),
+        # ... the people named by the work that comes first, its means
+        (
+            "Post the accounts to the members, and ask them for feedback after every open evening",
+            f"Increase the share of members who give feedback after every open evening {SLOTS} by [date]",
+        ),
         (
             "Gather input from volunteers following every clean-up",
             f"Increase the share of volunteers who give feedback following every clean-up {SLOTS} by [date]",
@@ -122,6 +127,8 @@ def test_a_draft_names_the_measure_in_the_authors_words(text: str, draft: str) -
         "Host a picnic to engage new members so more of them stay on",  # the rest would be dropped
         "Collect feedback from tenants about the boiler",  # not recurring: a task to date
         "Ask them for feedback after every rehearsal",  # who is asked is not named
+        "Share the plan with Ledgerly and ask them for feedback after each call",  # no people named
+        "Share the plan with the tenants and ask them for feedback",  # not recurring
         "Ask the tenants for feedback on the new bins",  # not recurring
         "Ask the tenants for feedback after each meeting and fix the bins",  # a second piece of work
         "Better planning",  # nothing named to rate

@@ -250,6 +250,14 @@ _ASKED = re.compile(
     r"^(?:ask|invite|survey|poll)\s+(?P<people>.+?)\s+for\s+(?:their\s+)?(?:feedback|input)(?P<rate>\s.+)$",
     re.I,
 )
+# "Send the minutes to the members and ask them for feedback after each meeting": the people are
+# named by the first piece of work, the means of the second.
+_ASKED_THEM = re.compile(
+    r"^\w+\s+.+?\s+(?:with|to)\s+(?P<people>(?:the\s+|our\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?)"
+    r",?\s+(?:and|or)(?:\s+otherwise)?\s+(?:ask|engage|invite|survey|poll)\s+them\s+for\s+(?:their\s+)?"
+    r"(?:feedback|input)(?P<rate>\s.+)$",
+    re.I,
+)
 # Feedback after each event is recurring too: the event is its rate ("after every workshop").
 _EVENT_RATE = re.compile(
     r"\s+(?:after|following|at\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*$",
@@ -267,7 +275,7 @@ def _feedback(core: str, framed: bool) -> str | None:
         if frame is None:
             return None  # not recurring: a one-off request is a task to date, not a rate
         people, rate = rest[: frame.start()].strip(), frame.group(0).strip()
-    elif (invited := _ASKED.match(core)) is not None:
+    elif (invited := _ASKED.match(core) or _ASKED_THEM.match(core)) is not None:
         written = invited.group("rate")
         rate_match = _TRAILING_FRAME.fullmatch(written) or _EVENT_RATE.fullmatch(written)
         if rate_match is None:
