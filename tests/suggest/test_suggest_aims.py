@@ -84,6 +84,20 @@ def drafts(text: str) -> list[str]:
             "Collect feedback from tenants on a monthly basis",
             f"Increase the share of tenants who give feedback monthly {SLOTS}",
         ),
+        # ... or after each event, asked of the people named: dated, since events date nothing
+        (
+            "Ask the choir members for feedback after each concert",
+            f"Increase the share of choir members who give feedback after each concert {SLOTS} by [date]",
+        ),
+        # ... the people named by the work that comes first, its means
+        (
+            "Post the accounts to the members, and ask them for feedback after every open evening",
+            f"Increase the share of members who give feedback after every open evening {SLOTS} by [date]",
+        ),
+        (
+            "Gather input from volunteers following every clean-up",
+            f"Increase the share of volunteers who give feedback following every clean-up {SLOTS} by [date]",
+        ),
         # "Improved X of Y" and "<people> report a stronger X": a rating or a survey share
         (
             "Improved clarity of the tenancy letters",
@@ -112,6 +126,11 @@ def test_a_draft_names_the_measure_in_the_authors_words(text: str, draft: str) -
         "Run a stall each week to sell jam and meet the council",  # not a purpose on people
         "Host a picnic to engage new members so more of them stay on",  # the rest would be dropped
         "Collect feedback from tenants about the boiler",  # not recurring: a task to date
+        "Ask them for feedback after every rehearsal",  # who is asked is not named
+        "Share the plan with Ledgerly and ask them for feedback after each call",  # no people named
+        "Share the plan with the tenants and ask them for feedback",  # not recurring
+        "Ask the tenants for feedback on the new bins",  # not recurring
+        "Ask the tenants for feedback after each meeting and fix the bins",  # a second piece of work
         "Better planning",  # nothing named to rate
         "Improved clarity of 3 letters",  # a number the draft would misplace
     ],
@@ -144,6 +163,10 @@ def test_drafts_keep_the_authors_numbers_and_never_double_the_time_frame(text: s
             f"Reduce open stale tickets on the help desk {SLOTS} by [date]",
         ),
         ("More volunteers, bigger crew.", f"Increase the number of volunteers {SLOTS} by [date]"),
+        (
+            "Ask the tenants for feedback after each house meeting",
+            f"Increase the share of tenants who give feedback after each house meeting {SLOTS} by [date]",
+        ),
         ("Make Tallybook more welcoming", None),
     ],
 )

@@ -72,6 +72,38 @@ def test_no_bar_where_it_would_not_fit(text: str, phrase: str) -> None:
     assert bar_drafts(_state(text), [_flag(text, phrase)]) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "draft"),
+    [
+        ("Receive 25 high quality grant bids in Q3", "high quality",
+         "Receive 25 grant bids that meet [which criteria] in Q3"),
+        ("Gather 20 meaningful testimonials, with photos", "meaningful",
+         "Gather 20 testimonials that meet [which criteria], with photos"),
+        ("Double the number of substantial code reviews", "substantial",
+         "Double the number of code reviews that meet [which criteria]"),
+    ],
+)
+def test_things_graded_by_opinion_get_criteria_in_place_of_the_grade(
+    text: str, phrase: str, draft: str
+) -> None:
+    assert bar_drafts(_state(text), [_flag(text, phrase, "wording.vague")]) == [draft]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Write a thorough guide for new cashiers", "thorough"),  # one thing: its bar is what it holds
+        ("Collect 30 good photos of the harbour", "good"),  # a clause after "photos of" would go astray
+        ("Sign 12 high-value donors", "high-value"),  # people: a bar of what they do
+        ("Post 8 great updates for the tenants' group", "great"),  # "for ...": the clause would go astray
+        ("Deliver better results each quarter", "better"),  # an aim word, not a grade of quality
+        ("Achieve strong growth in memberships", "strong"),  # a mass noun, no things to count
+    ],
+)
+def test_no_criteria_where_they_would_not_fit(text: str, phrase: str) -> None:
+    assert bar_drafts(_state(text), [_flag(text, phrase, "wording.vague")]) == []
+
+
 def test_a_process_made_systematic_gets_its_end_state() -> None:
     assert process_drafts(_state("The grant review process is formalised")) == [
         ("The grant review process is written down and followed in [which cases] by [date]", True)
@@ -111,6 +143,11 @@ def test_filled_bars_read_as_plain_words() -> None:
         (
             "Each branch has at least four highly engaged stewards",
             f"Each branch has at least four stewards who {PEOPLE_BAR} by [date]",
+        ),
+        # things graded by opinion: the criteria to write down take the grade's place
+        (
+            "Increase the number of high quality bake-off entries by 40%",
+            "Increase the number of bake-off entries that meet [which criteria] by 40% by [date]",
         ),
         # a boundless scope: which of them
         (
@@ -178,7 +215,8 @@ def test_the_uncheckable_word_is_not_kept_or_dropped_alone() -> None:
 
 
 _WORDS = ["each", "team", "has", "two", "highly", "active", "stewards", "all", "stages", "of", "the", "is",
-          "process", "formalised", "who", "lead", "walks", "patient", "advocates", "very", "engaged", "."]
+          "process", "formalised", "who", "lead", "walks", "patient", "advocates", "very", "engaged", ".",
+          "good", "high quality", "entries", "by"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10).map(" ".join), st.data())
@@ -187,7 +225,7 @@ def test_any_flag_gives_a_draft_with_a_slot_in_place_of_the_phrase_or_none(
 ) -> None:
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
-    name = data.draw(st.sampled_from(["wording.uncheckable", "wording.absolute"]))
+    name = data.draw(st.sampled_from(["wording.uncheckable", "wording.absolute", "wording.vague"]))
     flagged = Finding("KRQ409", name, Severity.WARNING, "", start, end)
     # never a crash; a draft always puts a slot where the phrase was, never just drops it
     for draft in bar_drafts(_state(text), [flagged]):

@@ -74,6 +74,12 @@ def drafts(text: str, *, task: bool = True) -> list[str]:
         # a skill to gain: a test score
         ("Familiarity with the tide tables", f"Raise the score on a test of the tide tables {SLOTS}"),
         ("Learn Welsh", f"Raise the score on a test of Welsh {SLOTS}"),
+        # ... or to be shown: the aim word goes, the test score measures it
+        (
+            "Demonstrate a working knowledge of the tide tables",
+            f"Raise the score on a test of the tide tables {SLOTS}",
+        ),
+        ("Show improved grasp of sailing knots", f"Raise the score on a test of sailing knots {SLOTS}"),
         ("Get familiar with the new till", f"Raise the score on a test of the new till {SLOTS}"),
         (
             "Ability to read a site plan",
@@ -123,6 +129,8 @@ def test_a_task_gets_a_draft_toward_its_outcome(text: str, draft: str) -> None:
         "Learn about pottery",  # a field to read about, not a subject to be tested on
         "Review options for a shared kiln, and decide later if it is worth it",  # a second clause
         "Deepen understanding of the student market",  # research on a market
+        "Demonstrate the new till to the crew",  # showing a thing, not a skill
+        "Show knowledge of first aid among stewards",  # spread among others: a survey
         "Understanding of the rules among stewards",  # a group's understanding: a survey
         "Track and log small wins",  # no measure named
         "Monitor attendance at the reading group",  # watching a figure there is: no baseline to publish
@@ -216,6 +224,11 @@ def test_a_decision_keeps_the_option_whole(option: str) -> None:
             f"Decide whether to proceed with forming 2-3 ties with youth clubs {WRITTEN_UP} by [date]",
         ),
         ("Familiarity with the tide tables", f"Raise the score on a test of the tide tables {SLOTS}"),
+        # a cycle tag beside the words is their deadline, written out
+        (
+            "Demonstrate a working knowledge of the tide tables [Q3]",
+            "Raise the score on a test of the tide tables from [baseline] to [target] by the end of Q3",
+        ),
         (
             "Measure and track the turnover of the kitchen crew",
             "Publish a baseline of the turnover of the kitchen crew by [date]",

@@ -245,24 +245,52 @@ _FEEDBACK = re.compile(
     r"^(?:collect|gather|get|request|ask\s+for|seek)(?:\s+and\s+\w+)?\s+(?:feedback|input)\s+from\s+(?P<rest>.+)$",
     re.I,
 )
+# "Ask the tenants for feedback after each house meeting": the people asked come first.
+_ASKED = re.compile(
+    r"^(?:ask|invite|survey|poll)\s+(?P<people>.+?)\s+for\s+(?:their\s+)?(?:feedback|input)(?P<rate>\s.+)$",
+    re.I,
+)
+# "Send the minutes to the members and ask them for feedback after each meeting": the people are
+# named by the first piece of work, the means of the second.
+_ASKED_THEM = re.compile(
+    r"^\w+\s+.+?\s+(?:with|to)\s+(?P<people>(?:the\s+|our\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?)"
+    r",?\s+(?:and|or)(?:\s+otherwise)?\s+(?:ask|engage|invite|survey|poll)\s+them\s+for\s+(?:their\s+)?"
+    r"(?:feedback|input)(?P<rate>\s.+)$",
+    re.I,
+)
+# Feedback after each event is recurring too: the event is its rate ("after every workshop").
+_EVENT_RATE = re.compile(
+    r"\s+(?:after|following|at\s+the\s+end\s+of)\s+(?:each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*$",
+    re.I,
+)
 
 
 def _feedback(core: str, framed: bool) -> str | None:
-    """ "Collect feedback from tenants each quarter" -> the share of tenants who give it, as a rate."""
+    """ "Collect feedback from tenants each quarter" -> the share of tenants who give it, as a rate;
+    "Ask the tenants for feedback after each house meeting" the same, after each house meeting."""
     asked = _FEEDBACK.match(core)
-    if asked is None:
+    if asked is not None:
+        rest = asked.group("rest")
+        frame = _TRAILING_FRAME.search(rest) or _EVENT_RATE.search(rest)
+        if frame is None:
+            return None  # not recurring: a one-off request is a task to date, not a rate
+        people, rate = rest[: frame.start()].strip(), frame.group(0).strip()
+    elif (invited := _ASKED.match(core) or _ASKED_THEM.match(core)) is not None:
+        written = invited.group("rate")
+        rate_match = _TRAILING_FRAME.fullmatch(written) or _EVENT_RATE.fullmatch(written)
+        if rate_match is None:
+            return None
+        people, rate = invited.group("people").strip(), rate_match.group(0).strip()
+    else:
         return None
-    frame = _TRAILING_FRAME.search(asked.group("rest"))
-    if frame is None:
-        return None  # not recurring: a one-off request is a task to date, not a rate
-    people = asked.group("rest")[: frame.start()].strip()
     words = people.split()
     if not words or len(words) > 5 or words[-1].lower() not in _PEOPLE:
-        return None
-    rate = frame.group(0).strip()
+        return None  # ("ask them": who is asked is not named)
     rate = re.sub(r"^on\s+a\s+(\w+)\s+basis$", lambda m: m.group(1), rate, flags=re.I)
     people = _the(people, opens=False).removeprefix("the ")
-    return _tidy(f"Increase the share of {people} who give feedback {rate} {_SLOTS}")
+    # a rate of events dates nothing: the share is reached by a date
+    date = f"by {DATE}" if _EVENT_RATE.fullmatch(f" {rate}") and not framed else ""
+    return _tidy(f"Increase the share of {people} who give feedback {rate} {_SLOTS} {date}")
 
 
 # "Improved X", "Better X", "Greater X": a wished state named by a noun phrase.

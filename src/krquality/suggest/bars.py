@@ -8,6 +8,9 @@ naming what to define in the phrase's place:
 - people graded by opinion ("at least four highly engaged stewards"):
   "at least four stewards who [what they do and how often]", for the
   author to write the bar ("who lead a litter pick each month");
+- things graded by opinion ("high quality photo entries", "substantial
+  pull requests"): "photo entries that meet [which criteria]", for the
+  author to write down what a good one has;
 - a scope nobody can reach ("tooling that tracks all parts of each
   order"): "tooling that tracks [which parts] of each order";
 - a process in a state nobody can check ("The returns process is
@@ -61,7 +64,9 @@ def bar_drafts(features: Features, findings: Sequence[Finding]) -> list[str]:
         if not shape.start <= finding.start < finding.end <= shape.end:
             continue
         if finding.name == "wording.uncheckable":
-            edit = _graded_people(text, finding)
+            edit = _graded_people(text, finding) or _graded_things(text, finding)
+        elif finding.name == "wording.vague":
+            edit = _graded_things(text, finding)
         elif finding.name == "wording.absolute":
             edit = _boundless_scope(text, finding)
         else:
@@ -96,6 +101,46 @@ def _graded_people(text: str, finding: Finding) -> tuple[int, int, str] | None:
         return None  # "... stewards who ...": a clause already follows, a second would muddle it
     people = text[finding.end : after.end()].strip()
     return finding.start, after.end(), f"{people} who {PEOPLE_BAR}"
+
+
+# Grades of quality an author means as a bar but never writes down ("high quality entries").
+_QUALITY_GRADES = frozenset(
+    {"high quality", "high-quality", "top quality", "top-quality", "good", "great", "excellent", "solid",
+     "substantial", "meaningful", "valuable", "high value", "high-value", "strong", "promising", "thorough",
+     "robust", "useful", "credible", "significant", "quality"}
+)
+# What may follow the graded things so that a clause after them still reads as theirs: the end,
+# a break, or a time frame or place ("... by June", "... in the gallery"). "of", "for" or
+# "from" would leave the clause on the wrong noun ("entries that meet [...] of the club").
+_AFTER_THINGS = re.compile(
+    r"\s*(?:$|[,;.:(\u2013\u2014]|-\s|(?:by|in|per|each|every|before|until|during|this|next|within|across|"
+    r"at|on)\b)",
+    re.I,
+)
+_NOT_THINGS = frozenset(
+    {"times", "days", "weeks", "months", "years", "hours", "minutes", "results", "us", "its"}
+)
+
+
+def _graded_things(text: str, finding: Finding) -> tuple[int, int, str] | None:
+    """ "high quality photo entries" -> "photo entries that meet [which criteria]"."""
+    grade = text[finding.start : finding.end].lower()
+    if grade not in _QUALITY_GRADES:
+        return None
+    if re.search(r"\b(?:a|an|one|the\s+most)\s*$", text[: finding.start], re.I):
+        return None  # "a solid plan": one thing, whose bar is what it contains, not criteria to count
+    at = finding.end
+    for _ in range(2):  # the plural noun that heads the things, one or two words on
+        word = _NEXT_WORD.match(text, at)
+        if word is None or word["word"].lower() in _PEOPLE:
+            return None  # people graded take a bar of what they do (above)
+        at = word.end()
+        noun = word["word"]
+        plural = noun.islower() and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+        if plural and noun.lower() not in _NOT_THINGS and _AFTER_THINGS.match(text, at):
+            things = text[finding.end : at].strip()
+            return finding.start, at, f"{things} that meet {scope_slot('criteria')}"
+    return None
 
 
 def _boundless_scope(text: str, finding: Finding) -> tuple[int, int, str] | None:

@@ -38,6 +38,7 @@ from krquality.suggest.counts import count_drafts
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place
+from krquality.suggest.planning import planning_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 
@@ -210,6 +211,8 @@ def build_drafts(
         Draft(text, DraftKind.MILESTONE if milestone else DraftKind.METRIC)
         for text, milestone in process_drafts(features)
     ]
+    # planning work named as notes ("Evaluation, roadmap planning for ..."): the documents it ends in
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in planning_drafts(features)]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:

@@ -110,6 +110,8 @@ def _participle_subject(core: str) -> bool:
     match = _PARTICIPLE_SUBJECT.match(core)
     if match is None:
         return False
+    if match["noun"].lower() in _CONNECTIVES | _PREPOSITIONS:
+        return False  # "Draft a plan for growing the choir": a preposition before its -ing object, no subject
     first = core.split()[0].lower()
     before = core[: match.start("noun")].lower().split()
     if any(w in _CONNECTIVES | _PREPOSITIONS for w in before):

@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Features
+from krquality.nlp.dates import time_frame_spans
 from krquality.suggest import lexicon
 from krquality.suggest.aims import MEASURE_HEADS, split_frame
 from krquality.suggest.slots import DATE
@@ -78,6 +79,8 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     framed = shape.time_frame or bool(framing_dates(features))
     # "Explore renting a van by June": the author's time frame ends the draft too
     body, date = split_frame(core, framed)
+    if not date and _only_tagged(features, body):
+        date = f"by the end of {shape.cycle_tag}"  # "... [Q2]": the tag is the deadline, written out
     builders: list[Callable[[str, str], OutcomeDraft | None]] = []
     if _DEADLINE.match(date) or (not date and framing_dates(features)):
         # (a rate such as "a monthly digest" is no deadline: the end state would be left undated)
@@ -95,6 +98,16 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     if task and (habit := _habit(core, "" if framed else f"by {DATE}")) is not None:
         drafts.append(habit)  # "Blog every week": the rate is the habit itself
     return drafts
+
+
+def _only_tagged(features: Features, body: str) -> bool:
+    """Whether the key result's only time frame is a cycle tag beside its words ("... [Q2]"),
+    which a draft of the words alone would drop."""
+    shape = structure_of(features)
+    if shape.cycle_tag is None:
+        return False
+    in_words = any(shape.start <= d.span.start < shape.end for d in features.dates)
+    return not in_words and not time_frame_spans(body)
 
 
 def _without_vague(features: Features, core: str, start: int) -> str:
@@ -229,6 +242,15 @@ _SKILLS = (
     re.compile(
         r"^(?:explore\s+and\s+)?(?:develop|build|gain|deepen)\s+(?:an?\s+|our\s+|my\s+|some\s+)?"
         + _SKILL_NOUNS + r"\s+(?:of|in|with|on)\s+(?P<x>.+)$",
+        re.I,
+    ),
+    # a skill to be shown: "Demonstrate a working knowledge of the tide tables", "Show improved
+    # individual grasp of knots" (the aim word goes: the test score measures it)
+    re.compile(
+        r"^(?:demonstrate|show|prove)\s+(?:an?\s+|our\s+|their\s+)?"
+        r"(?:(?:improved|better|greater|increased|deeper|basic|good|solid|working|strong|deep)\s+)?"
+        r"(?:(?:individual|personal|team|shared|collective)\s+)?" + _SKILL_NOUNS
+        + r"\s+(?:of|in|with|on)\s+(?P<x>.+)$",
         re.I,
     ),
     re.compile(r"^(?P<x>(?:the\s+)?ability\s+to\s+.+)$", re.I),
