@@ -91,8 +91,8 @@ def drafts(text: str) -> list[str]:
         ),
         # ... the people named by the work that comes first, its means
         (
-            "Post the accounts to the members, and ask them for feedback after every open evening",
-            f"Increase the share of members who give feedback after every open evening {SLOTS} by [date]",
+            "Post the accounts to the members, and ask them for input after each open evening",
+            f"Increase the share of members who give feedback after each open evening {SLOTS} by [date]",
         ),
         (
             "Gather input from volunteers following every clean-up",
@@ -126,7 +126,7 @@ def test_a_draft_names_the_measure_in_the_authors_words(text: str, draft: str) -
         "Run a stall each week to sell jam and meet the council",  # not a purpose on people
         "Host a picnic to engage new members so more of them stay on",  # the rest would be dropped
         "Collect feedback from tenants about the boiler",  # not recurring: a task to date
-        "Ask them for feedback after every rehearsal",  # who is asked is not named
+        "Ask them for input at each rehearsal",  # who is asked is not named
         "Share the plan with Ledgerly and ask them for feedback after each call",  # no people named
         "Share the plan with the tenants and ask them for feedback",  # not recurring
         "Ask the tenants for feedback on the new bins",  # not recurring

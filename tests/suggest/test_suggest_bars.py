@@ -146,8 +146,8 @@ def test_filled_bars_read_as_plain_words() -> None:
         ),
         # things graded by opinion: the criteria to write down take the grade's place
         (
-            "Increase the number of high quality bake-off entries by 40%",
-            "Increase the number of bake-off entries that meet [which criteria] by 40% by [date]",
+            "Raise the number of high quality bake-off entries by 40%",
+            "Raise the number of bake-off entries that meet [which criteria] by 40% by [date]",
         ),
         # a boundless scope: which of them
         (

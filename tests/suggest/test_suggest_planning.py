@@ -62,8 +62,8 @@ def test_an_activity_led_by_a_verb_is_left_to_the_other_drafts() -> None:
 
 @pytest.mark.slow
 def test_the_engine_offers_the_planning_draft_for_a_task_note() -> None:
-    result = krquality.analyze("Evaluation, roadmap planning for how might we merge the two choirs")
+    result = krquality.analyze("Appraisal, budget planning for how can we share the two minibuses")
     assert result.suggestions, result.no_suggestion
     first = result.suggestions[0]
-    assert first.text == "Publish the evaluation and roadmap for how to merge the two choirs by [date]"
+    assert first.text == "Publish the appraisal and budget for how to share the two minibuses by [date]"
     assert first.score == krquality.analyze(fill_placeholders(first.text)).score

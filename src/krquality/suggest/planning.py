@@ -6,9 +6,9 @@ stands it stays a note about work ("... planning by [date]"); the draft
 names the documents the work ends in, with every item the author listed:
 "Publish the risk assessment and budget for the spring fair by [date]".
 
-A topic asked as a design question ("for how might we merge the two
-choirs") is read as what the document is about: "for how to merge the
-two choirs". Only lists of planning and assessing work are drafted; any
+A topic asked as a design question ("for how can we share the two
+minibuses") is read as what the document is about: "for how to share the
+two minibuses". Only lists of planning and assessing work are drafted; any
 other noun in the list ("Evaluation, outreach for ...") leaves a piece of
 work with no document to publish, and gets no draft.
 
@@ -42,9 +42,9 @@ def planning_drafts(features: Features) -> list[str]:
     """ "Publish the <documents> for <topic> by [date]" for planning work named as notes.
 
     >>> from krquality.features.types import Form, SpanRef
-    >>> text = "Evaluation, roadmap planning for how might we merge the two choirs"
+    >>> text = "Appraisal, budget planning for how can we share the two minibuses"
     >>> planning_drafts(Features(text, SpanRef(0, len(text), text), Form.NOUN_PHRASE, None))
-    ['Publish the evaluation and roadmap for how to merge the two choirs by [date]']
+    ['Publish the appraisal and budget for how to share the two minibuses by [date]']
     """
     if features.lead_verb is not None:
         return []  # "Review the plans for ...": an activity, drafted elsewhere
