@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, outputs
+from krquality.checks import attended, handled, outputs, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -244,6 +244,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
     )
+    if found and _starts_known(context, found[0]):
+        return
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -275,6 +277,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return  # "Contribute to 3 proposals", "Ship 2 features": done within the cycle, from zero
     if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
+    if lead is not None and lead.verb_class is VerbClass.VAGUE and _counted_items(context, target):
+        return  # "Promote 20 member stories": items worked on within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
     change = change_of(target, features)
     if change is not None and change.span.text.lower().startswith(("another ", "a further ", "additional ")):
@@ -299,6 +303,29 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     else:
         message = NO_BASELINE.message
     yield NO_BASELINE.finding(span.start, span.end, message)
+
+
+def _starts_known(context: CheckContext, target: Quantity) -> bool:
+    """Whether the key result says, in words, where its level starts or that none is needed:
+    a reference point named, a level held by a verb of keeping, a new thing (from zero), a
+    completion status, or a share of one plan or set the team works through."""
+    return (
+        startpoint.names_reference(context.text)
+        or startpoint.held(context, target)
+        or startpoint.measures_new_thing(context)
+        or startpoint.completion_status(context, target)
+        or startpoint.set_worked_through(context, target)
+    )
+
+
+def _counted_items(context: CheckContext, target: Quantity) -> bool:
+    """Whether ``target`` is a bare count of plural things ("20 member stories"), with no "to",
+    comparator or relative word: after a vague verb it counts items worked on, not a level."""
+    changes = context.features.changes
+    if target.kind is not QuantityKind.NUMBER or (changes and not _bare_count(context.features)):
+        return False
+    following = tokens_after(context.tokens, target.span.end, 3)
+    return any(t.tag_ == "NNS" for t in following)
 
 
 NO_BASELINE = Check(

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
-from krquality.checks import qualities
+from krquality.checks import clauses, qualities
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     FINITE_TAGS,
@@ -88,6 +88,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "how many people finish" asks for a count; "a 5% improvement" has its number
         if text[start:end].lower() in _ENSURING and _state_follows(context, end):
             continue  # "Ensure every depot has a first-aider": the clause is the end state, checked alone
+        if _stated_elsewhere(context, start, end):
+            continue
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -99,6 +101,25 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+def _stated_elsewhere(context: CheckContext, start: int, end: int) -> bool:
+    """Whether the vague word at ``[start, end)`` is not what the key result is graded on,
+    by its place in the sentence: inside the statement counted people report (a survey item),
+    a modifier naming a kind beside another ("repair / upkeep jobs"), the scope of things
+    already counted ("12 volunteers for various depots"), or a verb whose means follow with a
+    number ("tighten security by retiring 100% of the old servers")."""
+    inside = [t for t in context.tokens if start <= t.idx < end]
+    if not inside:
+        return False
+    i = inside[0].i
+    counts = [(q.span.start, q.span.end) for q in context.targets]
+    return (
+        clauses.in_reported_statement(context.tokens, start, counts)
+        or (len(inside) == 1 and clauses.modifies_coordinated_noun(context.tokens, i))
+        or clauses.scopes_a_count(context.tokens, i)
+        or clauses.means_follow(context.tokens, inside[-1].i, counts)
+    )
 
 
 # Verbs whose object is a state of affairs: vague alone ("Ensure quality"), not before one.
@@ -346,6 +367,10 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
             continue  # "(regional or possibly themed gatherings)": a note on what counts, not the commitment
         if words[0] == "might" and context.text[: marker.span.start].lower().rstrip().endswith("how"):
             continue  # "how might we ...": a way of framing a question, not a hedge on the result
+        if words[-1] == "to" and not clauses.opens_infinitive(context.tokens, marker.span.end):
+            continue  # "from planning to delivery": a noun and a preposition, not an intention
+        if words[0] in _MODALS and clauses.in_relative_clause(context.tokens, marker.span.start):
+            continue  # "2 recipes that could be reused": which things qualify, not the commitment
         fix = None
         if phrase in removable or (len(words) == 2 and words[1] == "to" and words[0] in _HEDGE_VERBS):
             fix = removal_fix(
@@ -361,6 +386,8 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
     yield from _open_wording(context)
 
 
+# Modals that hedge the key result's own verb, but only describe a noun in a relative clause.
+_MODALS = frozenset({"could", "would", "might", "should", "may"})
 # Hedge adverbs that, inside brackets, describe what counts rather than weaken the result.
 _DESCRIBING = frozenset(
     {"possibly", "potentially", "perhaps", "maybe", "ideally", "roughly", "approximately"}
