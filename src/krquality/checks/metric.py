@@ -348,7 +348,15 @@ NO_BASELINE = Check(
         "verb (\"Keep churn below 2%\"). An average, a score or a rating is a level (\"Visitor "
         "sentiment above 40 NPS\"), and so are people active in each period (\"120 weekly users "
         "of the app\", \"15 tenants using the portal every week\"); things serviced each month "
-        "are not."
+        "are not. No baseline is missing either when the key result names its reference point "
+        "(\"twice the Q1 level\", \"compared with the same month last year\"; a growth rate per "
+        "period such as \"5% month over month\" names none), when a keep verb governs the number "
+        "wherever it stands (\"Open the depot. Keep missed deliveries below 1%\"), when the thing "
+        "is new (\"in the first month after launch\", \"for the new booking app\"), when the "
+        "figure is a completion: a status after the text (\"Retire the old servers: 100%\"), one "
+        "plan achieved (\"Achieve 100% of the regional sales plan\") or a set the team works "
+        "through (\"Add barcode tags to 80% of the stock items\"), and when a vague verb counts "
+        "the team's own items (\"Promote 20 member stories\")."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -364,6 +372,8 @@ NO_BASELINE = Check(
         Example("15 tenants using the repair portal every week", M),
         Example("Refunds take a maximum of 5 days", M),
         Example("Ensure at least 60% of stall holders are local growers", M),
+        Example("Achieve 90% of calls answered within 20 seconds", M),
+        Example("Grow newsletter opens 5% month over month", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -384,6 +394,14 @@ NO_BASELINE = Check(
         Example("Tenants can report repairs online [40%]", M),
         Example("All 3 vans and 4 cargo bikes are serviced every month", M),
         Example("40 new members attend every month", M),
+        Example("Grow parcel volume to twice the Q1 level", M),
+        Example("Cut food waste by 15% compared with the same month last year", M),
+        Example("Open the second depot. Keep missed deliveries below 1%", M),
+        Example("Reach 4.2 average rating for the new booking app", M),
+        Example("Translate the tenant handbook 100%", M),
+        Example("Achieve 100% of the regional sales plan", M),
+        Example("Add barcode tags to 80% of the stock items", M),
+        Example("Promote 20 member stories on the newsletter", M),
     ),
     detect=_no_baseline,
 )
