@@ -50,6 +50,8 @@ def _flags(nlp: Language, check, text: str, label: Label) -> list[str]:
         ("Achieve 90% of calls answered within 20 seconds", True),
         ("Raise the share of stock items with tags to 80%", True),
         ("90% of orders ship the same day", True),
+        ("Retain 90% of first-year members", True),  # a retention rate, a level
+        ("Reduce churn - 2%", True),  # the amount of a move, not a status after the text
         # The team's own work counted after a vague verb.
         ("Promote 20 member stories on the newsletter", False),
         ("Improve NPS to 48", True),

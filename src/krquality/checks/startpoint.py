@@ -165,6 +165,9 @@ def completion_status(context: CheckContext, target: Quantity) -> bool:
     verb = any(t.pos_ == "VERB" and t.idx < target.span.start for t in context.tokens)
     if not verb and not _opens_with_making(context.tokens):
         return False
+    verb_before = governing_verb(context.tokens, target.span.start)
+    if verb_before is not None and (verb_before.lemma_ or verb_before.lower_).lower() in _LEVEL_LEMMAS:
+        return False  # "Reduce churn - 2%": the amount of a move, not a status
     if _STATUS_BEFORE.search(before):
         return True
     previous = [t for t in context.tokens if t.idx < target.span.start]
@@ -237,6 +240,7 @@ _LEVEL_LEMMAS = frozenset(
         "get",
         "keep",
         "maintain",
+        "retain",
     }
 )
 # Finite verb tags: a share followed by one is the subject of a clause ("60% of stalls are local").
