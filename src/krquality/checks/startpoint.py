@@ -52,7 +52,7 @@ _PERIOD_LEVEL = re.compile(
 # A comparison with a past period: "than last year", "compared with the same quarter last year",
 # "vs. the previous release", "up on last season".
 _COMPARED = re.compile(
-    rf"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against|(?:up|down)\s+on)\s+"
+    rf"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against|(?:up|down)\s+(?:[\d.,]+\s*%\s+)?on)\s+"
     rf"(?:the\s+|its\s+|our\s+)?(?:{_PAST_PERIOD}|{_NAMED_PERIOD}\b)",
     re.IGNORECASE,
 )
