@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, outputs
+from krquality.checks import attended, handled, outputs, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -244,6 +244,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
     )
+    if found and _starts_known(context, found[0]):
+        return
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -275,6 +277,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
         return  # "Contribute to 3 proposals", "Ship 2 features": done within the cycle, from zero
     if verb in _COUNT_VERBS and _bare_count(features):
         return  # "Win 8 of 12 games", "Sell 400 units": counted within the cycle, from zero
+    if lead is not None and lead.verb_class is VerbClass.VAGUE and _counted_items(context, target):
+        return  # "Promote 20 member stories": items worked on within the cycle, from zero
     following = tokens_after(context.tokens, target.span.end, 2)
     change = change_of(target, features)
     if change is not None and change.span.text.lower().startswith(("another ", "a further ", "additional ")):
@@ -301,6 +305,29 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     yield NO_BASELINE.finding(span.start, span.end, message)
 
 
+def _starts_known(context: CheckContext, target: Quantity) -> bool:
+    """Whether the key result says, in words, where its level starts or that none is needed:
+    a reference point named, a level held by a verb of keeping, a new thing (from zero), a
+    completion status, or a share of one plan or set the team works through."""
+    return (
+        startpoint.names_reference(context.text)
+        or startpoint.held(context, target)
+        or startpoint.measures_new_thing(context)
+        or startpoint.completion_status(context, target)
+        or startpoint.set_worked_through(context, target)
+    )
+
+
+def _counted_items(context: CheckContext, target: Quantity) -> bool:
+    """Whether ``target`` is a bare count of plural things ("20 member stories"), with no "to",
+    comparator or relative word: after a vague verb it counts items worked on, not a level."""
+    changes = context.features.changes
+    if target.kind is not QuantityKind.NUMBER or (changes and not _bare_count(context.features)):
+        return False
+    following = tokens_after(context.tokens, target.span.end, 3)
+    return any(t.tag_ == "NNS" for t in following)
+
+
 NO_BASELINE = Check(
     code="KRQ101",
     name="metric.no_baseline",
@@ -321,7 +348,15 @@ NO_BASELINE = Check(
         "verb (\"Keep churn below 2%\"). An average, a score or a rating is a level (\"Visitor "
         "sentiment above 40 NPS\"), and so are people active in each period (\"120 weekly users "
         "of the app\", \"15 tenants using the portal every week\"); things serviced each month "
-        "are not."
+        "are not. No baseline is missing either when the key result names its reference point "
+        "(\"twice the Q1 level\", \"compared with the same month last year\"; a growth rate per "
+        "period such as \"5% month over month\" names none), when a keep verb governs the number "
+        "wherever it stands (\"Open the depot. Keep missed deliveries below 1%\"), when the thing "
+        "is new (\"in the first month after launch\", \"for the new booking app\"), when the "
+        "figure is a completion: a status after the text (\"Retire the old servers: 100%\"), one "
+        "plan achieved (\"Achieve 100% of the regional sales plan\") or a set the team works "
+        "through (\"Add barcode tags to 80% of the stock items\"), and when a vague verb counts "
+        "the team's own items (\"Promote 20 member stories\")."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -337,6 +372,8 @@ NO_BASELINE = Check(
         Example("15 tenants using the repair portal every week", M),
         Example("Refunds take a maximum of 5 days", M),
         Example("Ensure at least 60% of stall holders are local growers", M),
+        Example("Achieve 90% of calls answered within 20 seconds", M),
+        Example("Grow newsletter opens 5% month over month", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -357,6 +394,14 @@ NO_BASELINE = Check(
         Example("Tenants can report repairs online [40%]", M),
         Example("All 3 vans and 4 cargo bikes are serviced every month", M),
         Example("40 new members attend every month", M),
+        Example("Grow parcel volume to twice the Q1 level", M),
+        Example("Cut food waste by 15% compared with the same month last year", M),
+        Example("Open the second depot. Keep missed deliveries below 1%", M),
+        Example("Reach 4.2 average rating for the new booking app", M),
+        Example("Translate the tenant handbook 100%", M),
+        Example("Achieve 100% of the regional sales plan", M),
+        Example("Add barcode tags to 80% of the stock items", M),
+        Example("Promote 20 member stories on the newsletter", M),
     ),
     detect=_no_baseline,
 )

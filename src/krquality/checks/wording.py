@@ -9,7 +9,7 @@ from functools import cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
-from krquality.checks import qualities
+from krquality.checks import clauses, qualities
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     FINITE_TAGS,
@@ -88,6 +88,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "how many people finish" asks for a count; "a 5% improvement" has its number
         if text[start:end].lower() in _ENSURING and _state_follows(context, end):
             continue  # "Ensure every depot has a first-aider": the clause is the end state, checked alone
+        if _stated_elsewhere(context, start, end):
+            continue
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -99,6 +101,25 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+def _stated_elsewhere(context: CheckContext, start: int, end: int) -> bool:
+    """Whether the vague word at ``[start, end)`` is not what the key result is graded on,
+    by its place in the sentence: inside the statement counted people report (a survey item),
+    a modifier naming a kind beside another ("repair / upkeep jobs"), the scope of things
+    already counted ("12 volunteers for various depots"), or a verb whose means follow with a
+    number ("tighten security by retiring 100% of the old servers")."""
+    inside = [t for t in context.tokens if start <= t.idx < end]
+    if not inside:
+        return False
+    i = inside[0].i
+    counts = [(q.span.start, q.span.end) for q in context.targets]
+    return (
+        clauses.in_reported_statement(context.tokens, start, counts)
+        or (len(inside) == 1 and clauses.modifies_coordinated_noun(context.tokens, i))
+        or clauses.scopes_a_count(context.tokens, i)
+        or clauses.means_follow(context.tokens, inside[-1].i, counts)
+    )
 
 
 # Verbs whose object is a state of affairs: vague alone ("Ensure quality"), not before one.
@@ -264,7 +285,12 @@ VAGUE = Check(
         'rota", "so volunteers can plan better"), after "how" ("how many") or right after its '
         'own number ("a 5% improvement") is not what the key result is graded on, nor is "ensure" '
         'before a clause of its own ("Ensure every depot has a named first-aider"): the clause is '
-        'the end state, judged by the other checks. '
+        'the end state, judged by the other checks. Nor is a vague word in a statement that '
+        'counted people report, the item of a survey whose share is the bar ("60% of tenants say '
+        'the forms got better"), a noun naming a kind beside another before their noun ("the '
+        'kitchen improvement / repair jobs"), an amount word in the scope of things already '
+        'counted ("Recruit 12 volunteers for various depots"), or a vague verb whose means follow '
+        'with a number ("Tighten security by retiring 100% of the old servers"). '
         'A quality with no test is vague too ("a credible roadmap", "the pricing page is '
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
@@ -285,6 +311,8 @@ VAGUE = Check(
         Example("Add a loyalty scheme of some sort to the café", MS),
         Example("The archive boxes are mostly labelled by the end of March", MS),
         Example("Tidy the loading bay, the cold store, etc", T),
+        Example("Run workshops for various teams", T),
+        Example("Deliver process improvement by May", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -306,6 +334,10 @@ VAGUE = Check(
         Example("Deliver 6 cooking demos/tastings/etc to 80 market visitors by May", M),
         Example("Publish the intake guide by May to improve the autumn rota", MS),
         Example("Publish the rota guide so volunteers can plan better by June", MS),
+        Example("60% of tenants say the repair forms got better", M),
+        Example("Finish the kitchen improvement / repair jobs", MS),
+        Example("Recruit 12 new volunteers for various depots", M),
+        Example("Tighten data security by retiring 100% of the old servers", M),
     ),
     detect=_vague,
 )
@@ -346,6 +378,10 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
             continue  # "(regional or possibly themed gatherings)": a note on what counts, not the commitment
         if words[0] == "might" and context.text[: marker.span.start].lower().rstrip().endswith("how"):
             continue  # "how might we ...": a way of framing a question, not a hedge on the result
+        if words[-1] == "to" and not clauses.opens_infinitive(context.tokens, marker.span.end):
+            continue  # "from planning to delivery": a noun and a preposition, not an intention
+        if words[0] in _MODALS and clauses.in_relative_clause(context.tokens, marker.span.start):
+            continue  # "2 recipes that could be reused": which things qualify, not the commitment
         fix = None
         if phrase in removable or (len(words) == 2 and words[1] == "to" and words[0] in _HEDGE_VERBS):
             fix = removal_fix(
@@ -361,6 +397,8 @@ def _hedge(context: CheckContext) -> Iterator[Finding]:
     yield from _open_wording(context)
 
 
+# Modals that hedge the key result's own verb, but only describe a noun in a relative clause.
+_MODALS = frozenset({"could", "would", "might", "should", "may"})
 # Hedge adverbs that, inside brackets, describe what counts rather than weaken the result.
 _DESCRIBING = frozenset(
     {"possibly", "potentially", "perhaps", "maybe", "ideally", "roughly", "approximately"}
@@ -409,7 +447,10 @@ HEDGE = Check(
         "scored, not passed or failed, so the wording can commit fully. \"Consider ...\", "
         '"maybe" and a question mark go further: they leave open whether the result is wanted '
         "at all, so decide before the cycle starts. A hedge inside brackets that describes what "
-        'counts ("regional or possibly themed gatherings") is a note, not a hedge.'
+        'counts ("regional or possibly themed gatherings") is a note, not a hedge. '
+        'Nor is a word of a hedge in another role: "planning to" before a noun ("from planning '
+        'to delivery"), or a modal in a clause that says which things qualify ("3 menus that '
+        'could be reused", "the figures we would like to track").'
     ),
     bad=(
         Example("Try to launch the partner portal by 30 June", MS),
@@ -419,6 +460,7 @@ HEDGE = Check(
         Example("Move the allotment waiting list to the new site?", MS),
         Example("Publish the rota (by email?) before the summer", MS),
         Example("Open a second stall at the market, maybe", MS),
+        Example("This quarter we would like to open a second stall", MS),
     ),
     good=(
         Example("Launch the partner portal by 30 June", MS),
@@ -426,6 +468,8 @@ HEDGE = Check(
         Example("Members who consider the prices fair rise from 55% to 70%", M),
         Example("Host 3 area gatherings (regional or possibly themed) by June", M),
         Example("Publish a how might we brief for the tenants' forum by May", MS),
+        Example("Cut the time from ordering to delivery by 20%", M),
+        Example("Publish 3 menus that could be reused by other branches", M),
     ),
     detect=_hedge,
 )

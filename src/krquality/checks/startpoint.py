@@ -1,0 +1,275 @@
+"""Where a key result's level starts, when it states no "from": read by ``metric.no_baseline``.
+
+A missing baseline is only missing when the key result moves or states a level
+someone measures today. It is not missing when the key result
+
+- names its reference point in words ("above last year's peak", "twice the Q1 level",
+  "compared with the same month last year", "up on the previous release");
+- holds a level with a verb of keeping that governs the number, wherever it stands
+  ("Open the shop. Keep returns below 2%");
+- measures something new, which starts from zero ("in the first month after launch",
+  "adoption of the new booking app");
+- reports a completion: a status after the text ("Move the archive to the cloud: 100%")
+  or a share of one plan or set the team works through ("Achieve 100% of the plan",
+  "by closing 100% of the old accounts");
+- counts the team's own work on items ("Add tags to 80% of the recipes").
+
+The pipeline has no parser, so these read part-of-speech tags and word order only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from krquality.features.types import Quantity, QuantityKind, VerbClass
+from krquality.nlp.lexicon import VerbLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from krquality.checks.base import CheckContext
+
+# A period before the present: "last year", "the previous release", "the same quarter",
+# "the last 12 months". The numbered form needs a period noun after it.
+_PAST_PERIOD = (
+    r"(?:last|previous|prior|past|preceding|same|year-ago)\s+(?:\d+\s+)?"
+    r"(?:year|quarter|month|week|season|release|version|cycle|period|term|half|sprint|day|edition)s?"
+)
+# A named period: "Q2", "H1", "FY24", "2025".
+_NAMED_PERIOD = r"(?:Q[1-4]|H[12]|FY\s?'?\d{2,4}|(?:19|20)\d\d)"
+# Nouns that name a level measured at some point, so a period before them names a reference.
+_LEVEL_NOUNS = (
+    r"(?:level|peak|high|low|record|figure|value|average|baseline|result|total|rate|number|mark|best)s?"
+)
+_POSSESSIVE = r"(?:'s|’s|s'|s’|'|’)?"
+# "last year's peak", "the Q2 level", "the 2025 average", "the last 12 months' peaks".
+_PERIOD_LEVEL = re.compile(
+    rf"\b(?:{_PAST_PERIOD}|{_NAMED_PERIOD}){_POSSESSIVE}\s+(?:[a-z]+\s+)?{_LEVEL_NOUNS}\b", re.IGNORECASE
+)
+# A comparison with a past period: "than last year", "compared with the same quarter last year",
+# "vs. the previous release", "up on last season".
+_COMPARED = re.compile(
+    rf"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against|(?:up|down)\s+(?:[\d.,]+\s*%\s+)?on)\s+"
+    rf"(?:the\s+|its\s+|our\s+)?(?:{_PAST_PERIOD}|{_NAMED_PERIOD}\b)",
+    re.IGNORECASE,
+)
+
+
+def names_reference(text: str) -> bool:
+    """Whether the key result names the point its target is measured against.
+
+    >>> names_reference("Bookings above last year's peak"), names_reference("Bookings to 400")
+    (True, False)
+    >>> names_reference("Cut waste by 10% compared with the same month last year")
+    True
+    >>> names_reference("Keep NPS above 40 over the last 12 months")
+    False
+
+    A rate of growth per period ("5% month over month") names no level to reach: today's
+    value is still asked for.
+    """
+    return any(p.search(text) for p in (_PERIOD_LEVEL, _COMPARED))
+
+
+# A window that opens when the thing is launched: "in the first month online", "in the first
+# 6 weeks after release", "since launch". Not "after release" alone: "defects after release"
+# names what is counted, not when counting began.
+_NEW_WINDOW = re.compile(
+    r"\bfirst\s+(?:\d+\s+|few\s+|two\s+|three\s+|six\s+)?"
+    r"(?:day|week|month|quarter|year|season|term)s?\s+(?:after|since|following|online|live|of\s+(?:use|launch|service))\b"
+    r"|\bsince[- ](?:the\s+|its\s+|our\s+)?"
+    r"(?:launch|launching|release|go-live|opening|rollout|roll-out)\b",
+    re.IGNORECASE,
+)
+# Singular noun tags: "the new app" names one new thing; "the new signups" counts people, a rate.
+_SINGULAR = frozenset({"NN", "NNP"})
+
+
+def measures_new_thing(context: CheckContext) -> bool:
+    """Whether the key result measures something that does not exist yet, so it starts from zero.
+
+    A window opened by a launch ("in the first month after launch") or a definite new thing
+    named by a singular noun ("adoption of the new booking app"); not new people counted
+    ("the new signups each month" is a rate that runs today).
+    """
+    if _NEW_WINDOW.search(context.text):
+        return True
+    tokens = context.tokens
+    for i, token in enumerate(tokens[1:-1], 1):
+        if token.lower_ != "new" or tokens[i - 1].lower_ not in {"the", "our", "its", "their"}:
+            continue
+        # The head of "the new booking app" is the last noun of the run after "new".
+        run = []
+        for following in tokens[i + 1 : i + 4]:
+            if following.pos_ not in {"NOUN", "PROPN"}:
+                break
+            run.append(following)
+        if run and run[-1].tag_ in _SINGULAR:
+            return True
+    return False
+
+
+# Verbs that hold a level: the number they govern is kept, not moved, so it needs no start.
+_KEEPING = frozenset(
+    {"keep", "maintain", "sustain", "preserve", "protect", "uphold", "stay", "remain", "hold"}
+)
+# Tokens that end the clause a verb governs.
+_CLAUSE_END = frozenset({".", ";", "!", "?", "=>", "->"})
+
+
+def governing_verb(tokens: Sequence[Token], at: int) -> Token | None:
+    """The nearest verb before character offset ``at`` in the same sentence, or None.
+
+    With no parser, the verb that governs a number is the last verb before it:
+    "Open the shop. Keep returns below 2%" gives "Keep" for "2%".
+    """
+    found = None
+    for token in tokens:
+        if token.idx >= at:
+            break
+        if token.text in _CLAUSE_END:
+            found = None
+        elif token.pos_ == "VERB":
+            found = token
+    return found
+
+
+def held(context: CheckContext, target: Quantity) -> bool:
+    """Whether a verb of keeping governs ``target``: "..., keep returns below 2%", "Preserve
+    100% of the budget"."""
+    verb = governing_verb(context.tokens, target.span.start)
+    return verb is not None and (verb.lemma_ or verb.lower_).lower() in _KEEPING
+
+
+# What sets a trailing status apart from the text before it: "...: 100%", "... => 0%".
+_STATUS_BEFORE = re.compile(r"(?::|=>|->|[-–—])\s*$")
+_TRAILING = re.compile(r"^[\s.)\]]*$")
+
+
+def completion_status(context: CheckContext, target: Quantity) -> bool:
+    """Whether ``target`` is a status written after the key result, not a level to reach.
+
+    "Move the archive to the cloud: 100%", "Translate the menus 100%": a percentage closing a
+    text that has a verb before it, set apart by a colon or an arrow, or a whole or nothing
+    (100%, 0%) right after a noun. "Test coverage 80%" has no verb: a level, left alone.
+    """
+    if target.kind is not QuantityKind.PERCENT:
+        return False
+    text = context.text
+    if not _TRAILING.match(text[target.span.end :]):
+        return False
+    before = text[: target.span.start]
+    verb = any(t.pos_ == "VERB" and t.idx < target.span.start for t in context.tokens)
+    if not verb and not _opens_with_making(context.tokens):
+        return False
+    verb_before = governing_verb(context.tokens, target.span.start)
+    if verb_before is not None and (verb_before.lemma_ or verb_before.lower_).lower() in _LEVEL_LEMMAS:
+        return False  # "Reduce churn - 2%": the amount of a move, not a status
+    if _STATUS_BEFORE.search(before):
+        return True
+    previous = [t for t in context.tokens if t.idx < target.span.start]
+    return target.value in (0.0, 100.0) and bool(previous) and previous[-1].pos_ in {"NOUN", "PROPN"}
+
+
+def _head_noun_singular(phrase: Sequence[Token]) -> bool:
+    """Whether the noun phrase opening ``phrase`` ends in a singular noun: "the regional sales
+    plan" (one whole), not "the calls" (many)."""
+    head = None
+    for token in phrase:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            head = token
+        elif token.pos_ not in {"DET", "ADJ", "NUM", "PART"} or head is not None:
+            break
+    return head is not None and head.tag_ != "NNS"
+
+
+def _opens_with_making(tokens: Sequence[Token]) -> bool:
+    """Whether the text, after a "Label:" prefix and adverbs, opens with a verb of making
+    ("Open source the apps", "Fully document the setup"), whatever the tagger read it as."""
+    words = list(tokens)
+    colon = next((i for i, t in enumerate(words[:4]) if t.text == ":"), None)
+    if colon is not None:
+        words = words[colon + 1 :]
+    words = [t for t in words if t.pos_ != "ADV"]
+    if len(words) < 2:
+        return False
+    found = _verbs().lookup(words[0].lower_, words[1].lower_, words[2].lower_ if len(words) > 2 else "")
+    return found is not None and found[1] is VerbClass.DELIVERABLE
+
+
+@cache
+def _verbs() -> VerbLexicon:
+    """The pipeline's verb lexicon, read once."""
+    return VerbLexicon()
+
+
+# Verbs that move or state a level: a share after them is a level, not a set worked through.
+_LEVEL_LEMMAS = frozenset(
+    {
+        "increase",
+        "raise",
+        "grow",
+        "reach",
+        "reduce",
+        "cut",
+        "decrease",
+        "improve",
+        "boost",
+        "lift",
+        "double",
+        "triple",
+        "halve",
+        "lower",
+        "drop",
+        "expand",
+        "bring",
+        "push",
+        "move",
+        "shrink",
+        "be",
+        "have",
+        "see",
+        "ensure",
+        "rate",
+        "score",
+        "hit",
+        "attain",
+        "get",
+        "keep",
+        "maintain",
+        "retain",
+    }
+)
+# Finite verb tags: a share followed by one is the subject of a clause ("60% of stalls are local").
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def set_worked_through(context: CheckContext, target: Quantity) -> bool:
+    """Whether ``target`` is a share of one plan or set the team works through in the cycle.
+
+    "Achieve 100% of the regional plan", "by retiring 100% of the old servers", "Add tags to
+    80% of the recipes": a verb of the team's own work acts on the share, and no clause follows
+    with the share as its subject. A share a level verb moves ("Raise the share to 60%") or a
+    share that does something ("60% of orders ship the same day") is a level, left alone.
+    """
+    if target.kind is not QuantityKind.PERCENT:
+        return False
+    text = context.text
+    after = text[target.span.end :].lstrip().lower()
+    following = [t for t in context.tokens if t.idx >= target.span.end][:8]
+    if not after.startswith("of ") and not (following and following[0].pos_ in {"NOUN", "PROPN"}):
+        return False  # "80% of the recipes", "80% recipes": a share of items
+    if any(t.tag_ in _FINITE for t in following) or any(t.text in _CLAUSE_END for t in following[:1]):
+        return False  # "60% of orders ship the same day": a rate, a level
+    verb = governing_verb(context.tokens, target.span.start)
+    if verb is None:
+        return False
+    lemma = (verb.lemma_ or verb.lower_).lower()
+    if lemma == "achieve":
+        # "Achieve 100% of the regional plan": one whole completed; "Achieve 90% of calls
+        # answered" is a rate over many, a level.
+        return after.startswith("of ") and _head_noun_singular(following[1:])
+    return lemma not in _LEVEL_LEMMAS and verb.tag_ in {"VB", "VBG", "VBP"}
