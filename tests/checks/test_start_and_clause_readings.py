@@ -28,7 +28,7 @@ def _flags(nlp: Language, check, text: str, label: Label) -> list[str]:
         # A reference point named in words.
         ("Grow parcel volume to twice the Q1 level", False),
         ("Cut food waste by 15% compared with the same month last year", False),
-        ("Raise weekly bookings to a level above the last 6 months' peaks", False),
+        ("Raise weekly bookings above the past season's highs", False),
         ("Weekly sales up 10% on the previous season", False),
         ("Raise weekly bookings to 400", True),
         ("Increase repeat orders to 30% over the next quarter", True),
@@ -92,7 +92,7 @@ def test_vague_reads_the_words_role(nlp: Language, text: str, label: Label, flag
         ("Cut the time from planning to delivery by 20%", False),
         ("We are planning to open the store by May", True),
         ("Publish 3 menus that could be reused by other branches", False),
-        ("Publish the 2 figures we would like to track by June", False),
+        ("Publish the 2 figures we would want to watch by June", False),
         ("This quarter we would like to open a second stall", True),
         ("Ensure that we could ship the orders weekly", True),
         ("The rota should be published by Friday", True),

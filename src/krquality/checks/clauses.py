@@ -43,7 +43,7 @@ _BETWEEN = frozenset({"also", "then", "still", "later", "easily"})
 def in_relative_clause(tokens: Sequence[Token], at: int) -> bool:
     """Whether the word at character offset ``at`` is the verb of a clause that describes a noun.
 
-    "Publish 2 recipes that could be reused", "the figures we would like to track": the clause
+    "Publish 2 recipes that could be reused", "the figures we would want to watch": the clause
     says which things qualify, so a modal in it does not weaken the commitment. "Ensure that
     we could ..." has a verb before "that": a clause of its own, not a description.
     """

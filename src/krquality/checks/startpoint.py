@@ -45,7 +45,7 @@ _LEVEL_NOUNS = (
     r"(?:level|peak|high|low|record|figure|value|average|baseline|result|total|rate|number|mark|best)s?"
 )
 _POSSESSIVE = r"(?:'s|’s|s'|s’|'|’)?"
-# "last year's peak", "the Q2 level", "the 2025 average", "the last 12 months' peaks".
+# "last year's peak", "the Q2 level", "the 2025 average", "the past season's highs".
 _PERIOD_LEVEL = re.compile(
     rf"\b(?:{_PAST_PERIOD}|{_NAMED_PERIOD}){_POSSESSIVE}\s+(?:[a-z]+\s+)?{_LEVEL_NOUNS}\b", re.IGNORECASE
 )
@@ -74,7 +74,7 @@ def names_reference(text: str) -> bool:
     return any(p.search(text) for p in (_PERIOD_LEVEL, _COMPARED))
 
 
-# A window that opens when the thing is launched: "in the first month online", "in the first
+# A window that opens when the thing is launched: "in the first week after opening", "in the first
 # 6 weeks after release", "since launch". Not "after release" alone: "defects after release"
 # names what is counted, not when counting began.
 _NEW_WINDOW = re.compile(

@@ -450,7 +450,7 @@ HEDGE = Check(
         'counts ("regional or possibly themed gatherings") is a note, not a hedge. '
         'Nor is a word of a hedge in another role: "planning to" before a noun ("from planning '
         'to delivery"), or a modal in a clause that says which things qualify ("3 menus that '
-        'could be reused", "the figures we would like to track").'
+        'could be reused", "the figures we would want to watch").'
     ),
     bad=(
         Example("Try to launch the partner portal by 30 June", MS),
