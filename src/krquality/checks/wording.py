@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
 from krquality.checks.base import Check, CheckContext, Example
+from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.checks.helpers import (
     FINITE_TAGS,
     in_brackets,
@@ -470,6 +471,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue  # otherwise a note after the result ("See the draft in the wiki.")
         if _after_purpose(context.text, features.body.start, start):
             continue  # "... to meet growers, swap seeds, and learn": the why, listed
+        if _one_result_joined(context, start):
+            continue  # one subject, one capability, one measure staged, one thing made and shared
         if in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
         # A new subject with its own verb is a second end state: "... is finished and the
@@ -497,6 +500,7 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if previous is not None and (
             _verb_shares_object(previous, features)
             or previous.idx <= features.body.start
+            or _after_heading(previous)  # "Kitchen: Measure and increase ...": the tagger's noun is a verb
             or previous.tag_ in {"IN", "RP"}  # "Plan and host a bake sale": one object
         ):
             continue  # "Recruit and onboard a co-host": two verbs, one object, one result
@@ -535,6 +539,30 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if gerund_right or state_pair or listed:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+def _after_heading(token: Token) -> bool:
+    """Whether ``token`` opens the key result after a heading ("Kitchen: ", "Ops - "): the first
+    word of the sentence, as if the heading were not there."""
+    return token.i > 0 and token.doc[token.i - 1].text in {":", "-", "–"} and token.i < 6
+
+
+def _one_result_joined(context: CheckContext, start: int) -> bool:
+    """Whether the joiner at ``start`` stays inside one key result (see krquality.checks.states):
+    names listed as the subject of one verb ("how the tills and the scales are used"), a second
+    thing the same subject can do ("Members can book rooms, and cancel them"), one measure's
+    target for a later stage ("120 by May & 140 by June"), or a thing made and then passed on
+    with no object of its own ("Draft the plan and circulate among the leads")."""
+    body = context.body_tokens
+    at = next((i for i, t in enumerate(body) if t.idx == start), None)
+    if at is None:
+        return False
+    return (
+        joins_one_subject(body, at)
+        or shares_capability(body, at)
+        or staged_targets(body, at)
+        or passes_on(body, at)
+    )
 
 
 def _noun_list(before: Sequence[Token], following: Token) -> bool:
