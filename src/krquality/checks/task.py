@@ -536,8 +536,14 @@ ACTIVITY = Check(
         "key result. The model may read one thing made as a task; where the words show it (a "
         "deliverable named with no verb, \"Work with the wardens to produce a parking plan\", a "
         "state sentence, one change such as \"Add allergen fields to the form\", a count of "
-        "things made, which is metric.output_count's finding) this check stays quiet; one "
+        "things made, which is metric.output_count's finding, one set of documents for one "
+        "topic, \"Create specs for labelling on the line\") this check stays quiet; one "
         "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date. "
+        "A sentence with no activity verb of the team's is no activity either: a capability "
+        "(\"Tenants can learn more about the repairs\" says what they can do once the work is "
+        "done; \"We can ...\" is the team's work), names listed before a state (\"The till and "
+        "the scale are compatible\") or a capability named as a noun (\"Support for gift cards "
+        "in the checkout\"; support for people or an effort is still work). "
         "An activity reported as done, in the past tense or with \"we\" or \"I\" as the subject "
         "(\"Talked to the suppliers about the delivery slots\", \"We gave feedback on the draft "
         "rota\"), is still an activity and scores like one, whatever the model reads; a report "
@@ -565,6 +571,8 @@ ACTIVITY = Check(
         Example("Talked to the suppliers about the delivery slots", T),
         Example("We gave feedback on the draft rota to the ward leads", T),
         Example("We worked on the tenant portal", MS),
+        Example("We can learn more about the repairs on the block", T),
+        Example("Support for the new volunteers at the food bank", MS),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
@@ -597,6 +605,10 @@ ACTIVITY = Check(
         Example("We launched the tenant portal", MS),
         Example("Held a tasting evening for the street to meet the new bakers", MS),
         Example("We reached 400 paying members", M),
+        Example("Tenants can learn more about the repairs planned for their block", T),
+        Example("The till and the scale are compatible", T),
+        Example("Support for gift cards in the bakery checkout", MS),
+        Example("Create specs for labelling on the recycling line", T),
     ),
     detect=_activity,
 )

@@ -544,7 +544,11 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
 def _after_heading(token: Token) -> bool:
     """Whether ``token`` opens the key result after a heading ("Kitchen: ", "Ops - "): the first
     word of the sentence, as if the heading were not there."""
-    return token.i > 0 and token.doc[token.i - 1].text in {":", "-", "–"} and token.i < 6
+    if token.i < 2 or token.i >= 6:
+        return False
+    mark = token.doc[token.i - 1]
+    spaced = bool(token.doc[token.i - 2].whitespace_) and bool(mark.whitespace_)
+    return mark.text == ":" or (mark.text in {"-", "–"} and spaced)  # not "sign-ups"
 
 
 def _one_result_joined(context: CheckContext, start: int) -> bool:
@@ -736,7 +740,14 @@ COMPOUND = Check(
         'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
         'not ("Design and build the booking page", "Review and file 40 expense claims"), nouns '
         'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair '
-        '("agreed and shared") and one counted group doing two things are one result.'
+        '("agreed and shared") and one counted group doing two things are one result. So are '
+        'names listed as the subject of one verb ("Document how the ovens and the proofers are '
+        'used"), more than one thing the same subject can do ("Patients can book appointments, '
+        'and cancel them"), one measure with a target for each of two periods ("300 for the '
+        'spring term & 360 for the autumn term") and a thing made then passed on with no object '
+        'of its own ("Write the charter and circulate among the trustees"). A joiner joins two '
+        "key results only when each side could be scored alone, with its own verb and object "
+        "or its own subject and predicate."
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
@@ -753,6 +764,8 @@ COMPOUND = Check(
         Example("Reduce van idle time, and fuel cost per delivery", T),
         Example("Grow newsletter sign-ups + repeat visits", T),
         Example("Sign 500 members and 40 sponsors by Q3", M),
+        Example("Sell 300 tickets for the spring fair & 40 sponsors for the summer fair", M),
+        Example("Patients can book appointments, and the waiting room is repainted", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -774,6 +787,11 @@ COMPOUND = Check(
         Example("Skill with ledgers and payroll tools at the branch", T),
         Example("Have reviewed and filed 40 expense claims by June", M),
         Example("Design and print 3 menu cards by May", M),
+        Example("Document how the ovens and the proofers are used at night", MS),
+        Example("Patients can book appointments across clinics, and cancel them", MS),
+        Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
+        Example("Write the volunteer charter and circulate among the trustees for comments", MS),
+        Example("Archive: Measure and reduce returned parcels from the web shop", T),
     ),
     detect=_compound,
 )
