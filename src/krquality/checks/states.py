@@ -47,7 +47,7 @@ def capability_modal(tokens: Sequence[Token]) -> int | None:
 
     >>> from krquality.nlp import build_nlp
     >>> nlp = build_nlp()
-    >>> capability_modal(nlp("Tenants can book laundry slots online")), capability_modal(nlp("We can hold reviews"))
+    >>> capability_modal(nlp("Tenants can book laundry slots")), capability_modal(nlp("We can hold reviews"))
     (1, None)
     """
     for i, token in enumerate(tokens):
@@ -80,7 +80,7 @@ def subject_list_state(tokens: Sequence[Token]) -> bool:
 
     >>> from krquality.nlp import build_nlp
     >>> nlp = build_nlp()
-    >>> subject_list_state(nlp("The till and the ledger are compatible")), subject_list_state(nlp("Fix the till"))
+    >>> subject_list_state(nlp("The till and the ledger are compatible")), subject_list_state(nlp("Fix it"))
     (True, False)
     """
     be = next((i for i, t in enumerate(tokens) if t.lower_ in {"is", "are"}), None)

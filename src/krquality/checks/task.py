@@ -275,7 +275,8 @@ def _end_state(context: CheckContext) -> bool:
     if (features.form is not Form.STATE and not gerund and not listed) or features.quantities:
         return False
     # A gerund before a noun names a thing ("learning units"), not work being done.
-    lead_start = features.lead_verb.span.start if (gerund or listed) and features.lead_verb is not None else -1
+    lead = features.lead_verb
+    lead_start = lead.span.start if (gerund or listed) and lead is not None else -1
     # "Riders can learn more about their bike": what the riders can do once the work is done
     # is the state; its verbs are theirs, not the team's work.
     modal = capability_modal(body)
@@ -283,7 +284,9 @@ def _end_state(context: CheckContext) -> bool:
     activity = [
         m
         for m in features.markers_of("activity")
-        if m.span.start != lead_start and not _modifier_at(context, m.span.start) and m.span.start < capable_from
+        if m.span.start != lead_start
+        and m.span.start < capable_from
+        and not _modifier_at(context, m.span.start)
     ]
     if activity or any(not _modal(context, m.span.start, m.span.end) for m in features.markers_of("hedge")):
         return False
@@ -439,7 +442,9 @@ def _set_for_one_topic(tokens: Sequence[Token]) -> bool:
     if not nouns or nouns[-1].tag_ not in {"NNS", "NNPS"} or len(phrase) >= len(tokens):
         return False
     head = nouns[-1]
-    if head.lower_ in load_words("output_nouns") or (head.lemma_ or head.lower_).lower() not in deliverable_nouns():
+    if head.lower_ in load_words("output_nouns"):
+        return False
+    if (head.lemma_ or head.lower_).lower() not in deliverable_nouns():
         return False
     topic = tokens[len(phrase) :]
     return topic[0].lower_ in {"for", "on", "about", "of", "covering"} and len(topic) > 1

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.checks.helpers import (
     FINITE_TAGS,
     in_brackets,
@@ -24,6 +23,7 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
+from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
