@@ -130,3 +130,13 @@ def test_activity_reads_the_sentence_when_the_model_says_task(nlp: Language, tex
     assert CHECK.detect is not None
     found = list(CHECK.detect(real_context(nlp, text, Label.TASK)))
     assert bool(found) is fires
+
+
+def test_a_new_listed_subject_is_a_second_result_split_whole() -> None:
+    # The joiner inside "the ferry app and the harbour site" lists one subject; the one
+    # before it starts a second result, and each split part reads whole.
+    result = krquality.analyze("Grow repeat bookings by 10%, and the ferry app and the harbour site are live")
+    assert COMPOUND in {f.code for f in result.findings}
+    assert result.suggestions
+    lines = result.suggestions[0].text.split("\n")
+    assert lines[1] == "The ferry app and the harbour site are live by [date]", lines

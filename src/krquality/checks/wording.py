@@ -631,7 +631,7 @@ _SUBJECT_PRONOUNS = frozenset({"we", "they", "everyone", "everybody"})
 
 def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
-    after = tokens_after(tokens, end, 6)
+    after = tokens_after(tokens, end, 9)
     # A subject opens with a determiner ("the track is open"), is a bare noun ("goodwill is
     # earned") or a pronoun for people ("... and they now run two shifts").
     if not after:
@@ -643,6 +643,8 @@ def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     for token in after[1:]:
         if token.lower_ in _FINITE:
             return True
+        if token.lower_ in {"and", "&"} or token.lower_ in _SUBJECT_DETS:
+            continue  # a listed subject: "... and the kiosk and the app are live"
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.tag_ != "VBG" and token.text != "-":
             return False
     return False

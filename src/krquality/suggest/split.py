@@ -246,10 +246,15 @@ def _names_own_share(tokens: Sequence[Token]) -> bool:
     return rest in (["%", "of"], ["percent", "of"])
 
 
+_SUBJECT_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ"})
+
+
 def _opens_clause(tokens: Sequence[Token]) -> bool:
     """Whether a part has a subject and a finite verb of its own ("the track is open", "senior
     staff have agreed"), not a complement with a clause after a comma ("complete, and includes")."""
-    for i, token in enumerate(tokens[:6]):
+    for i, token in enumerate(tokens[:8]):
+        if i and token.lower_ in {"and", "&"} and i + 1 < len(tokens) and tokens[i + 1].pos_ in _SUBJECT_POS:
+            continue  # a listed subject: "the kiosk and the app are live"
         if token.is_punct or token.pos_ in {"CCONJ", "ADP"}:
             return False
         if i and (token.tag_ in FINITE_TAGS or token.lower_ in _BE_HAVE):
