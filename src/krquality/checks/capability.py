@@ -49,13 +49,18 @@ def names_capability(context: CheckContext) -> bool:
     lead = context.features.lead_verb
     if lead is None or lead.lemma.split()[0].lower() not in _CAPABILITY_VERBS:
         return False
-    phrase = _object_phrase([t for t in context.tokens if lead.span.end <= t.idx < context.features.body.end])
+    following = [t for t in context.tokens if lead.span.end <= t.idx < context.features.body.end]
+    # "Support for signed receipts in the till": the word is a noun naming what the
+    # product will support (the verb takes no "for"), so any object but people or an
+    # effort is a capability, technical-looking or not.
+    nominal = bool(following) and following[0].lower_ == "for"
+    phrase = _object_phrase(following[1:] if nominal else following)
     words = [t for t in phrase if t.pos_ != "DET"]
     if not words or words[-1].lower_ in load_words("helped_nouns"):
         return False  # "Support the sales team", "Support new volunteers", "Support the launch"
     if any((t.lemma_ or t.lower_).lower() in load_words("helped_nouns") for t in words):
         return False  # "Support customer teams": the head's modifiers name people as well
-    return any(_technical(t, i + 1 < len(words)) for i, t in enumerate(words))
+    return nominal or any(_technical(t, i + 1 < len(words)) for i, t in enumerate(words))
 
 
 def _object_phrase(tokens: Sequence[Token]) -> list[Token]:

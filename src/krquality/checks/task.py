@@ -21,6 +21,7 @@ from krquality.checks.helpers import (
     phrase_hits,
 )
 from krquality.checks.reported import reported_activity, targets_outside_notes
+from krquality.checks.states import capability_modal, subject_list_state
 from krquality.features.types import Form, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
@@ -240,6 +241,8 @@ def _one_deliverable(context: CheckContext) -> bool:
         return any(t.pos_ in {"NOUN", "PROPN"} for t in following[1:])
     if lead.verb_class in _MAKING and _singular_deliverable(following):
         return True  # "Draft working rules for the kitchen rota", "Build shared stock register"
+    if lead.verb_class in _MAKING and _set_for_one_topic(following):
+        return True  # "Create specs for routing on the network": one set of documents, one topic
     if not settling:
         return False
     # "Document onboarding requirements", "Identify venues for the fair": writing
@@ -266,14 +269,24 @@ def _end_state(context: CheckContext) -> bool:
     """
     features = context.features
     gerund = _gerund_subject(context)
-    if (features.form is not Form.STATE and not gerund) or features.quantities:
+    body = context.body_tokens
+    # "rust and kotlin are interoperable": the tagger may take the first name for a verb
+    listed = subject_list_state(body)
+    if (features.form is not Form.STATE and not gerund and not listed) or features.quantities:
         return False
     # A gerund before a noun names a thing ("learning units"), not work being done.
-    lead_start = features.lead_verb.span.start if gerund and features.lead_verb is not None else -1
+    lead = features.lead_verb
+    lead_start = lead.span.start if (gerund or listed) and lead is not None else -1
+    # "Riders can learn more about their bike": what the riders can do once the work is done
+    # is the state; its verbs are theirs, not the team's work.
+    modal = capability_modal(body)
+    capable_from = body[modal].idx if modal is not None else features.body.end + 1
     activity = [
         m
         for m in features.markers_of("activity")
-        if m.span.start != lead_start and not _modifier_at(context, m.span.start)
+        if m.span.start != lead_start
+        and m.span.start < capable_from
+        and not _modifier_at(context, m.span.start)
     ]
     if activity or any(not _modal(context, m.span.start, m.span.end) for m in features.markers_of("hedge")):
         return False
@@ -282,7 +295,7 @@ def _end_state(context: CheckContext) -> bool:
     main_end = _main_clause_end(context.text, features.body.start, features.body.end)
     lexicon = _lexicon()
     for i, token in enumerate(context.tokens):
-        if token.idx == lead_start or _modifier_at(context, token.idx):
+        if token.idx == lead_start or token.idx >= capable_from or _modifier_at(context, token.idx):
             continue
         if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBD"}:
             after = context.tokens[i + 1].lower_ if i + 1 < len(context.tokens) else ""
@@ -415,6 +428,28 @@ def _singular_deliverable(tokens: Sequence[Token]) -> bool:
     return (nouns[-1].lemma_ or nouns[-1].lower_).lower() in deliverable_nouns()
 
 
+def _set_for_one_topic(tokens: Sequence[Token]) -> bool:
+    """Whether the object is a plural of a document made once, then the one topic it covers:
+    "specs for routing on the network", "templates for the payroll export". The set is one
+    deliverable, done or not done; a plural of work products ("blog posts", "videos",
+    ``checks/data/output_nouns.txt``) or one with no topic ("Write specs") is not."""
+    phrase = []
+    for token in tokens:
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} and token.text != "-":
+            break
+        phrase.append(token)
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns or nouns[-1].tag_ not in {"NNS", "NNPS"} or len(phrase) >= len(tokens):
+        return False
+    head = nouns[-1]
+    if head.lower_ in load_words("output_nouns"):
+        return False
+    if (head.lemma_ or head.lower_).lower() not in deliverable_nouns():
+        return False
+    topic = tokens[len(phrase) :]
+    return topic[0].lower_ in {"for", "on", "about", "of", "covering"} and len(topic) > 1
+
+
 # What may follow the thing named: what it is of or about ("Queue of open requests").
 _ABOUT = frozenset({"of", "for", "about", "on", "from", "covering", "listing", "to"})
 # Words that make a named piece of work ongoing: "Continued refactoring of the module".
@@ -506,8 +541,14 @@ ACTIVITY = Check(
         "key result. The model may read one thing made as a task; where the words show it (a "
         "deliverable named with no verb, \"Work with the wardens to produce a parking plan\", a "
         "state sentence, one change such as \"Add allergen fields to the form\", a count of "
-        "things made, which is metric.output_count's finding) this check stays quiet; one "
+        "things made, which is metric.output_count's finding, one set of documents for one "
+        "topic, \"Create specs for labelling on the line\") this check stays quiet; one "
         "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date. "
+        "A sentence with no activity verb of the team's is no activity either: a capability "
+        "(\"Tenants can learn more about the repairs\" says what they can do once the work is "
+        "done; \"We can ...\" is the team's work), names listed before a state (\"The till and "
+        "the scale are compatible\") or a capability named as a noun (\"Support for gift cards "
+        "in the checkout\"; support for people or an effort is still work). "
         "An activity reported as done, in the past tense or with \"we\" or \"I\" as the subject "
         "(\"Talked to the suppliers about the delivery slots\", \"We gave feedback on the draft "
         "rota\"), is still an activity and scores like one, whatever the model reads; a report "
@@ -535,6 +576,8 @@ ACTIVITY = Check(
         Example("Talked to the suppliers about the delivery slots", T),
         Example("We gave feedback on the draft rota to the ward leads", T),
         Example("We worked on the tenant portal", MS),
+        Example("We can learn more about the repairs on the block", T),
+        Example("Support for the new volunteers at the food bank", MS),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
@@ -567,6 +610,10 @@ ACTIVITY = Check(
         Example("We launched the tenant portal", MS),
         Example("Held a tasting evening for the street to meet the new bakers", MS),
         Example("We reached 400 paying members", M),
+        Example("Tenants can learn more about the repairs planned for their block", T),
+        Example("The till and the scale are compatible", T),
+        Example("Support for gift cards in the bakery checkout", MS),
+        Example("Create specs for labelling on the recycling line", T),
     ),
     detect=_activity,
 )

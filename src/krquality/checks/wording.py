@@ -23,6 +23,7 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
+from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.lexicon import VerbLexicon
@@ -514,6 +515,8 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             continue  # otherwise a note after the result ("See the draft in the wiki.")
         if _after_purpose(context.text, features.body.start, start):
             continue  # "... to meet growers, swap seeds, and learn": the why, listed
+        if _one_result_joined(context, start):
+            continue  # one subject, one capability, one measure staged, one thing made and shared
         if in_brackets(context.text, start):
             continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
         # A new subject with its own verb is a second end state: "... is finished and the
@@ -541,6 +544,7 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if previous is not None and (
             _verb_shares_object(previous, features)
             or previous.idx <= features.body.start
+            or _after_heading(previous)  # "Kitchen: Measure and increase ...": the tagger's noun is a verb
             or previous.tag_ in {"IN", "RP"}  # "Plan and host a bake sale": one object
         ):
             continue  # "Recruit and onboard a co-host": two verbs, one object, one result
@@ -579,6 +583,34 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if gerund_right or state_pair or listed:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+
+
+def _after_heading(token: Token) -> bool:
+    """Whether ``token`` opens the key result after a heading ("Kitchen: ", "Ops - "): the first
+    word of the sentence, as if the heading were not there."""
+    if token.i < 2 or token.i >= 6:
+        return False
+    mark = token.doc[token.i - 1]
+    spaced = bool(token.doc[token.i - 2].whitespace_) and bool(mark.whitespace_)
+    return mark.text == ":" or (mark.text in {"-", "–"} and spaced)  # not "sign-ups"
+
+
+def _one_result_joined(context: CheckContext, start: int) -> bool:
+    """Whether the joiner at ``start`` stays inside one key result (see krquality.checks.states):
+    names listed as the subject of one verb ("how the tills and the scales are used"), a second
+    thing the same subject can do ("Members can book rooms, and cancel them"), one measure's
+    target for a later stage ("120 by May & 140 by June"), or a thing made and then passed on
+    with no object of its own ("Draft the plan and circulate among the leads")."""
+    body = context.body_tokens
+    at = next((i for i, t in enumerate(body) if t.idx == start), None)
+    if at is None:
+        return False
+    return (
+        joins_one_subject(body, at)
+        or shares_capability(body, at)
+        or staged_targets(body, at)
+        or passes_on(body, at)
+    )
 
 
 def _noun_list(before: Sequence[Token], following: Token) -> bool:
@@ -643,7 +675,7 @@ _SUBJECT_PRONOUNS = frozenset({"we", "they", "everyone", "everybody"})
 
 def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     """Whether a clause with its own subject and verb starts at ``end``: "the track is open"."""
-    after = tokens_after(tokens, end, 6)
+    after = tokens_after(tokens, end, 9)
     # A subject opens with a determiner ("the track is open"), is a bare noun ("goodwill is
     # earned") or a pronoun for people ("... and they now run two shifts").
     if not after:
@@ -655,6 +687,8 @@ def _clause_follows(tokens: Sequence[Token], end: int) -> bool:
     for token in after[1:]:
         if token.lower_ in _FINITE:
             return True
+        if token.lower_ in {"and", "&"} or token.lower_ in _SUBJECT_DETS:
+            continue  # a listed subject: "... and the kiosk and the app are live"
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.tag_ != "VBG" and token.text != "-":
             return False
     return False
@@ -752,7 +786,14 @@ COMPOUND = Check(
         'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
         'not ("Design and build the booking page", "Review and file 40 expense claims"), nouns '
         'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair '
-        '("agreed and shared") and one counted group doing two things are one result.'
+        '("agreed and shared") and one counted group doing two things are one result. So are '
+        'names listed as the subject of one verb ("Document how the ovens and the proofers are '
+        'used"), more than one thing the same subject can do ("Patients can book appointments, '
+        'and cancel them"), one measure with a target for each of two periods ("300 for the '
+        'spring term & 360 for the autumn term") and a thing made then passed on with no object '
+        'of its own ("Write the charter and circulate among the trustees"). A joiner joins two '
+        "key results only when each side could be scored alone, with its own verb and object "
+        "or its own subject and predicate."
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
@@ -769,6 +810,8 @@ COMPOUND = Check(
         Example("Reduce van idle time, and fuel cost per delivery", T),
         Example("Grow newsletter sign-ups + repeat visits", T),
         Example("Sign 500 members and 40 sponsors by Q3", M),
+        Example("Sell 300 tickets for the spring fair & 40 sponsors for the summer fair", M),
+        Example("Patients can book appointments, and the waiting room is repainted", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -790,6 +833,11 @@ COMPOUND = Check(
         Example("Skill with ledgers and payroll tools at the branch", T),
         Example("Have reviewed and filed 40 expense claims by June", M),
         Example("Design and print 3 menu cards by May", M),
+        Example("Document how the ovens and the proofers are used at night", MS),
+        Example("Patients can book appointments across clinics, and cancel them", MS),
+        Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
+        Example("Write the volunteer charter and circulate among the trustees for comments", MS),
+        Example("Archive: Measure and reduce returned parcels from the web shop", T),
     ),
     detect=_compound,
 )

@@ -190,7 +190,7 @@ def _completed(
     if not tokens:
         return None
     head = tokens[0]
-    if _opens_clause(tokens) or _is_verb(head):
+    if _opens_clause(tokens) or _is_verb(head) or _misread_verb(tokens):
         return own[:1].upper() + own[1:]
     if head.tag_ == "VBG" and len(tokens) > 1:  # "...; recruiting two helpers": an order, as a gerund
         return head.lemma_[:1].upper() + head.lemma_[1:] + own[len(head.text) :]
@@ -246,10 +246,15 @@ def _names_own_share(tokens: Sequence[Token]) -> bool:
     return rest in (["%", "of"], ["percent", "of"])
 
 
+_SUBJECT_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ"})
+
+
 def _opens_clause(tokens: Sequence[Token]) -> bool:
     """Whether a part has a subject and a finite verb of its own ("the track is open", "senior
     staff have agreed"), not a complement with a clause after a comma ("complete, and includes")."""
-    for i, token in enumerate(tokens[:6]):
+    for i, token in enumerate(tokens[:8]):
+        if i and token.lower_ in {"and", "&"} and i + 1 < len(tokens) and tokens[i + 1].pos_ in _SUBJECT_POS:
+            continue  # a listed subject: "the kiosk and the app are live"
         if token.is_punct or token.pos_ in {"CCONJ", "ADP"}:
             return False
         if i and (token.tag_ in FINITE_TAGS or token.lower_ in _BE_HAVE):
@@ -266,6 +271,18 @@ def _is_verb(token: Token) -> bool:
         return True
     # (not an adjective: "complete, and includes ..." goes on describing the first part)
     return token.lower_ in load_words("kr_verbs") and token.tag_ not in _PARTICIPLES | {"VBG", "JJ"}
+
+
+def _misread_verb(tokens: Sequence[Token]) -> bool:
+    """Whether a part opens with a key result verb the tagger read as an adjective or a noun,
+    with an object after it ("... and migrate billing to the new provider"): the part has a
+    verb of its own, and lending it the first part's verb would garble it ("Launch migrate")."""
+    if len(tokens) < 2 or tokens[0].lower_ not in load_words("kr_verbs"):
+        return False
+    head, after = tokens[0], tokens[1]
+    if head.tag_ == "JJ":
+        return after.pos_ in {"NOUN", "PROPN", "DET", "ADJ"}
+    return head.pos_ == "NOUN" and after.pos_ == "DET"
 
 
 def _decision(part: str, hedge: str, tokens: Sequence[Token]) -> str | None:
