@@ -29,7 +29,7 @@ COMPOUND = "KRQ403"
     "text",
     [
         "Patients can read more about the clinic that is treating them",
-        "Listeners can learn more about the station that is playing in their car",
+        "Listeners can see which station a song was first aired on",
         "Gardeners can swap easily seeds with other plot holders to plant or trade",
         "The booking system and the door locks are interoperable",
         "the scanner and the ledger are compatible [p2]",
@@ -112,12 +112,12 @@ def test_the_shapes_read_from_the_tagger(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "fires"),
     [
-        ("Tenants can learn more about the repairs on their block", False),
-        ("Shoppers can learn more about the farm that grew their apples", False),
-        ("Staff are able to learn more about the new rota", False),
+        ("Tenants can read the repair schedule for their block", False),
+        ("Shoppers can trace the orchard that grew their apples", False),
+        ("Staff are able to read up on the new rota", False),
         ("make and ninja are compatible [p1]", False),  # the tagger reads "make" as a verb
         ("The booking system and the door locks are interoperable", False),
-        ("We can learn more about the repairs on the block", True),  # the team's own work
+        ("We can learn more on the repair schedule for the block", True),  # the team's own work
         ("Research the repairs on the block", True),
     ],
 )

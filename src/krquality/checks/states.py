@@ -7,7 +7,7 @@ does not join two key results). They work on the tagger's word classes only, so 
 hold for any domain's nouns and verbs:
 
 - a capability: a subject other than "we"/"I" before "can", "could" or "(be) able to"
-  and a verb ("Tenants can book laundry slots", "Riders are able to learn more about
+  and a verb ("Tenants can book laundry slots", "Riders are able to read up on
   their bike"): what someone can do once the work is done;
 - a subject list in a state: names joined before a form of "be" and an adjective or
   participle ("The till and the ledger are compatible", "rust and kotlin are

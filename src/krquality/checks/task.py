@@ -277,7 +277,7 @@ def _end_state(context: CheckContext) -> bool:
     # A gerund before a noun names a thing ("learning units"), not work being done.
     lead = features.lead_verb
     lead_start = lead.span.start if (gerund or listed) and lead is not None else -1
-    # "Riders can learn more about their bike": what the riders can do once the work is done
+    # "Riders can check the service history of their bike": what the riders can do once the work is done
     # is the state; its verbs are theirs, not the team's work.
     modal = capability_modal(body)
     capable_from = body[modal].idx if modal is not None else features.body.end + 1
@@ -545,7 +545,7 @@ ACTIVITY = Check(
         "topic, \"Create specs for labelling on the line\") this check stays quiet; one "
         "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date. "
         "A sentence with no activity verb of the team's is no activity either: a capability "
-        "(\"Tenants can learn more about the repairs\" says what they can do once the work is "
+        "(\"Tenants can read the repair schedule\" says what they can do once the work is "
         "done; \"We can ...\" is the team's work), names listed before a state (\"The till and "
         "the scale are compatible\") or a capability named as a noun (\"Support for gift cards "
         "in the checkout\"; support for people or an effort is still work). "
@@ -576,7 +576,7 @@ ACTIVITY = Check(
         Example("Talked to the suppliers about the delivery slots", T),
         Example("We gave feedback on the draft rota to the ward leads", T),
         Example("We worked on the tenant portal", MS),
-        Example("We can learn more about the repairs on the block", T),
+        Example("We can learn more on the repair schedule for the block", T),
         Example("Support for the new volunteers at the food bank", MS),
     ),
     good=(
@@ -610,7 +610,7 @@ ACTIVITY = Check(
         Example("We launched the tenant portal", MS),
         Example("Held a tasting evening for the street to meet the new bakers", MS),
         Example("We reached 400 paying members", M),
-        Example("Tenants can learn more about the repairs planned for their block", T),
+        Example("Tenants can read the repair schedule for their block", T),
         Example("The till and the scale are compatible", T),
         Example("Support for gift cards in the bakery checkout", MS),
         Example("Create specs for labelling on the recycling line", T),
