@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
 from krquality.features.types import DateRef, Features
-from krquality.suggest.structure import date_lead_start
+from krquality.suggest.structure import date_lead_start, structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,7 +64,9 @@ def split_parts(
     ['Sign 6 new sponsors by October', 'Sign 2 new venues by October']
     """
     text = features.text
-    body_start, body_end = features.body.start, features.body.end
+    # The core, not the body: a team label or a progress note is not copied into the parts.
+    core = structure_of(features)
+    body_start, body_end = core.start, core.end
     cuts = sorted((s, e) for s, e in joins if body_start < s and e < body_end)
     if not cuts:
         return None

@@ -36,6 +36,7 @@ from krquality.suggest.drafts import Draft, DraftKind
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.slots import DATE
 from krquality.suggest.split import Part, split_parts
+from krquality.suggest.structure import structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -224,7 +225,7 @@ def _broken(
         if filled.label is Label.TASK:
             return "leaves a part a task"
     joined = "\n".join(lines)
-    body = original.features.body
+    body = structure_of(original.features)  # the core: labels and progress notes are left out
     if any(n not in joined for n in _NUMBER.findall(original.text[body.start : body.end])):
         return "drops a number the author wrote"
     words = _words_of(joined)
