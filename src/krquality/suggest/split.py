@@ -64,9 +64,9 @@ def split_parts(
     ['Sign 6 new sponsors by October', 'Sign 2 new venues by October']
     """
     text = features.text
-    # The core, not the body: a team label or a progress note is not copied into the parts.
-    core = structure_of(features)
-    body_start, body_end = core.start, core.end
+    # From the core's start: a team label or a priority tag is not copied into the parts. A note
+    # at the end stays, so a part that keeps it is refused rather than a sentence cut short.
+    body_start, body_end = structure_of(features).start, features.body.end
     cuts = sorted((s, e) for s, e in joins if body_start < s and e < body_end)
     if not cuts:
         return None

@@ -225,13 +225,14 @@ def _broken(
         if filled.label is Label.TASK:
             return "leaves a part a task"
     joined = "\n".join(lines)
-    body = structure_of(original.features)  # the core: labels and progress notes are left out
-    if any(n not in joined for n in _NUMBER.findall(original.text[body.start : body.end])):
+    body = original.features.body
+    start = structure_of(original.features).start  # a team label or a priority tag is left out
+    if any(n not in joined for n in _NUMBER.findall(original.text[start : body.end])):
         return "drops a number the author wrote"
     words = _words_of(joined)
     skipped = [(f.start, f.end) for f in original.findings if f.name in (COMPOUND, HEDGE)]
     for t in doc:
-        if not body.start <= t.idx < body.end or not t.is_alpha or t.is_stop:
+        if not start <= t.idx < body.end or not t.is_alpha or t.is_stop:
             continue
         if any(a <= t.idx < b for a, b in skipped) or t.lower_ in replaced:
             continue
