@@ -30,6 +30,8 @@ def _label(text: str) -> str | None:
         ("Replace the till software in every shop (0.3 -> 1.0)", "(0.3 -> 1.0)"),
         ("Grow weekly bookings from 300 to 450 => 0%", "=> 0%"),
         ("The boiler audit is signed off by the council — 70%", "— 70%"),
+        ("Hire 6 ward clerks: 3/6 hired (50%) [rota](https://example.org/rota)", ": 3/6 hired (50%)"),
+        ("Train the harbour pilots - 40% ([log](https://example.org/log))", "- 40%"),
     ],
 )
 def test_a_trailing_progress_note_is_found(text: str, note: str) -> None:

@@ -38,6 +38,8 @@ _BRACKETED = re.compile(
 )
 # A figure that says nothing about a target: nothing done, all done, a fraction, a grading scale.
 _PLAIN_STATUS = re.compile(rf"^(?:0\s?%|100\s?%|.*/.*|.*(?:->|→).*|{_NUMBER}\s+\S+)$")
+# Links closing the text, which a note may sit before: "([sheet](https://...))", " https://...".
+_TRAILING_LINKS = re.compile(r"(?:\s*\(?\[[^\[\]]*\]\([^()\s]*\)\)?|\s+https?://\S+)+\s*$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Before a label: bullets, numbering marks and spaces (not words).
 _LEAD = re.compile(r"^[\s\-–—*•>#+·]*")
@@ -120,14 +122,27 @@ def progress_note(text: str) -> tuple[int, int] | None:
         return None
     label = owner_label(text)
     start = label[1] if label is not None else (m.end() if (m := _LEAD.match(text)) else 0)
-    bracketed = _BRACKETED.search(text, start)
+    tail = _TRAILING_LINKS.search(text, start)
+    stop = tail.start() if tail is not None else len(text)  # "...: 40% ([sheet](https://...))"
+    note = _note_before(text, start, stop)
+    if note is None:
+        return None
+    earlier = _note_before(text, start, note[0])  # two notes: "...: 12/20 done (60%)"
+    return (earlier[0] if earlier is not None else note[0]), note[1]
+
+
+def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """A progress note ending at ``stop``, after a whole sentence starting at ``start``."""
+    bracketed = _BRACKETED.search(text, start, stop)
     if bracketed is not None:
         sentence = text[start : bracketed.start()]
         plain = _PLAIN_STATUS.match(bracketed["note"]) is not None
         if _whole(sentence) and (plain or not any(ch.isdigit() for ch in sentence)):
             return _start(text, bracketed.start()), _end(text, bracketed.end())
-        return None
-    separated = _SEPARATED.search(text, start)
+        # After a note of its own the bracket is one too: "...: 3/6 hired (50%)".
+        inner = _note_before(text, start, bracketed.start())
+        return (inner[0], _end(text, bracketed.end())) if inner is not None else None
+    separated = _SEPARATED.search(text, start, stop)
     if separated is None:
         return None
     sentence = text[start : separated.start()]
