@@ -32,6 +32,8 @@ def _label(text: str) -> str | None:
         ("The boiler audit is signed off by the council — 70%", "— 70%"),
         ("Hire 6 ward clerks: 3/6 hired (50%) [rota](https://example.org/rota)", ": 3/6 hired (50%)"),
         ("Train the harbour pilots - 40% ([log](https://example.org/log))", "- 40%"),
+        ("Move the ferry bookings to the new till : Completed mid-March", ": Completed mid-March"),
+        ("The boiler audit is signed off by the council - not started", "- not started"),
     ],
 )
 def test_a_trailing_progress_note_is_found(text: str, note: str) -> None:
@@ -51,6 +53,8 @@ def test_a_trailing_progress_note_is_found(text: str, note: str) -> None:
         "Grow ticket revenue to $2M (20%)",  # a bracketed figure beside a target of its own
         "Launch the ferry app - 2025",  # a year
         "Cut churn to 2% (from 3%)",
+        "Launch the ferry app - complete redesign of the booking flow",
+        "Uptime: on track",  # no whole key result before it
     ],
 )
 def test_a_target_is_not_a_progress_note(text: str) -> None:

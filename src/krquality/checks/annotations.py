@@ -32,6 +32,18 @@ _STATUS = r"(?:\s+(?:done|complete|completed|finished|started|[a-z]{3,}ed))?"
 _SEPARATED = re.compile(
     rf"(?P<sep>\s?:\s+|\s+(?:=>|->|→|-|–|—)\s+|\.\s+)(?P<note>{_NUMBER}{_STATUS})[\s.;]*$", re.IGNORECASE
 )
+# A status note set apart at the end: " - done", ": Completed mid-August", " - not started".
+_WHEN = (
+    r"(?:(?:in|on|by|since)\s+)?(?:(?:early|mid|late)[- ])?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?"
+    r"|(?:in\s+)?q[1-4](?:\s+\d{4})?"
+)
+_STATUS_NOTE = re.compile(
+    r"(?P<sep>\s?:\s+|\s+(?:=>|->|→|-|–|—)\s+)"
+    r"(?P<note>(?:done|complete|completed|finished|delivered|shipped|not started|in progress|on track|"
+    rf"at risk|off track|blocked)(?:\s+(?:{_WHEN}))?)[\s.;]*$",
+    re.IGNORECASE,
+)
 # A note in brackets at the end: "(100%)", "(0.0 -> 1.0)", "[8/12 done]".
 _BRACKETED = re.compile(
     rf"\s*[(\[]\s*(?P<note>{_NUMBER}(?:{_ARROW}{_NUMBER})?{_STATUS})\s*[)\]][\s.;]*$", re.IGNORECASE
@@ -118,8 +130,6 @@ def progress_note(text: str) -> tuple[int, int] | None:
     >>> progress_note("Reach 30% share"), progress_note("Uptime: 99.9%"), progress_note("Grow to 300 - 400")
     (None, None, None)
     """
-    if not any(mark in text for mark in ("%", "/", ".")):
-        return None
     label = owner_label(text)
     start = label[1] if label is not None else (m.end() if (m := _LEAD.match(text)) else 0)
     tail = _TRAILING_LINKS.search(text, start)
@@ -142,7 +152,7 @@ def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
         # After a note of its own the bracket is one too: "...: 3/6 hired (50%)".
         inner = _note_before(text, start, bracketed.start())
         return (inner[0], _end(text, bracketed.end())) if inner is not None else None
-    separated = _SEPARATED.search(text, start, stop)
+    separated = _SEPARATED.search(text, start, stop) or _STATUS_NOTE.search(text, start, stop)
     if separated is None:
         return None
     sentence = text[start : separated.start()]
