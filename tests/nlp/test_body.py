@@ -62,6 +62,11 @@ Extract = Callable[[str], Features]
         ("Objective 3 reached by every depot", "Objective 3 reached by every depot"),
         ("2 new hires by June", "2 new hires by June"),
         ("(team growth) Launch the portal", "(team growth) Launch the portal"),
+        # A priority tag, backticked or with a separator, including "PX" (not set yet).
+        ("`PX` - The tide gauge feed is archived nightly", "The tide gauge feed is archived nightly"),
+        ("`P2` @lena - Ferry timetable API is public", "Ferry timetable API is public"),
+        ("PX: Archive the tide gauge feed", "Archive the tide gauge feed"),
+        ("PX rollout finished in all depots", "PX rollout finished in all depots"),
     ],
 )
 def test_body_strips_bullets_numbering_and_owner_tags(extract: Extract, text: str, body: str) -> None:

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from krquality.checks.annotations import progress_note
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
@@ -180,10 +181,16 @@ def targets(features: Features) -> tuple[Quantity, ...]:
     >>> targets(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
     ()
     """
+    # A progress note ("...: 30%", "(0.0 -> 1.0)") reports where the work stands, not what it aims at.
+    start, end = progress_note(features.text) or (0, 0)
+
+    def outside(q: Quantity) -> bool:
+        return not start <= q.span.start < end
+
     from_changes = tuple(
         c.target
         for c in features.changes
-        if c.target is not None and not sets_a_window(features.text, c.target.span.end)
+        if c.target is not None and not sets_a_window(features.text, c.target.span.end) and outside(c.target)
     )
     if from_changes:
         return from_changes
@@ -194,6 +201,7 @@ def targets(features: Features) -> tuple[Quantity, ...]:
         if (q.span.start, q.span.end) not in used
         and not _inside(q, features)
         and not sets_a_window(features.text, q.span.end)
+        and outside(q)
     )
 
 

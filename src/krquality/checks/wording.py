@@ -10,6 +10,7 @@ from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks import clauses, qualities
+from krquality.checks.annotations import annotation_spans, progress_note
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     FINITE_TAGS,
@@ -958,7 +959,10 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
     changes = [(c.span.start, c.span.end) for c in features.changes]
     measured = any(q.kind is not QuantityKind.PLACEHOLDER and (q.value or 0) < 100 for q in context.targets)
     spans: list[tuple[int, int]] = []
+    note = progress_note(context.text) or (0, 0)
     for marker in features.markers_of("absolute"):
+        if note[0] <= marker.span.start < note[1]:
+            continue  # "... => 0%": where the work stands, not a goal of zero
         phrase = marker.span.text.lower().split()
         if not phrase or _is_negative(marker.span.text) or _is_zero(marker.span.text):
             continue  # negatives are wording.negative's; a zero is a count target
@@ -1246,7 +1250,8 @@ _METADATA = re.compile(
     r"|\]\([^)\s]*\)"  # the address of a Markdown link, "[text](address)"
     r"|\[\s*\d+(?:\.\d+)?\s*/\s*\d+\s*\]|\[\s*\d{1,3}\s*%\s*\]"  # progress: "[2.5/4]", "[30%]"
     r"|https?://\S+"
-    r"|^\s*(?:(?:p[0-4]|\d\.\d{1,2})\s*[:\-–]\s*)+"
+    r"|^\s*(?:(?:p[0-4x]|\d\.\d{1,2})\s*[:\-–]\s*)+"
+    r"|`\s*p[0-4x]\s*`|[\[(]\s*p[0-4x]\s*[\])]"  # priority tags: "`PX`", "[p0]"
     r"|\b(?:owner|dri|status|priority|confidence)\s*:\s*\S+",
     re.IGNORECASE,
 )
@@ -1258,18 +1263,21 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "P1: Ship the offline mode [Accountable - @dana]"
     >>> [text[a:b] for a, b in metadata_spans(text)]
     ['P1: ', '[Accountable - @dana]']
+    >>> text = "Field Ops: Ship the offline mode => 30%"
+    >>> [text[a:b] for a, b in metadata_spans(text)]
+    ['Field Ops: ', '=> 30%']
     """
     spans: list[tuple[int, int]] = []
     for match in _METADATA.finditer(text):
         if not overlaps((match.start(), match.end()), spans):
             spans.append((match.start(), match.end()))
-    return spans
+    # Team labels and progress notes: "Design Ops: ...", "...: 30%".
+    extra = [span for span in annotation_spans(text) if not overlaps(span, spans)]
+    return sorted(spans + extra) if extra else spans
 
 
 def _metadata(context: CheckContext) -> Iterator[Finding]:
     text = context.text
-    if not any(mark in text for mark in ("@", "[", "(", ":", "http")):
-        return
     for start, end in metadata_spans(text):
         if text.startswith("](", start):
             if link_in_sentence(text, start, end):
@@ -1319,9 +1327,13 @@ METADATA = Check(
     severity=Severity.INFO,
     message="Owner, priority, status or a link is written into the key result. Keep it in its own field.",
     docs=(
-        'Tags like "[Owner - @sam]", "P0:", "Status: green" or a link inside the key result make it '
-        "harder to read and to compare, and they go stale while the result stays. Keep them in the "
-        "tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites."
+        'Tags like "[Owner - @sam]", "P0:", "`PX`", "[p1]", "Status: green" or a link inside the key '
+        "result make it harder to read and to compare, and they go stale while the result stays. So do a "
+        'team or role label before a colon ("Kitchen Ops: Open ...") and a progress note after the '
+        'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3"), which read like a target. Keep them '
+        "in the tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites, "
+        "and a progress figure is not read as the target. A measure named before its value "
+        '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note.'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1329,6 +1341,10 @@ METADATA = Check(
         Example("Publish the allergen guide (see https://example.org/guide) by June", MS),
         Example("Publish the allergen guide by June - [KITCH-214](https://example.org/t/214)", MS),
         Example("Publish the allergen guide by June ([link](https://example.org/guide))", MS),
+        Example("Kitchen Ops: Open the second community kitchen by May", MS),
+        Example("Publish the allergen guide by June => 40%", MS),
+        Example("Train the volunteer cooks in food safety by May (2/3)", MS),
+        Example("PX: Publish the allergen guide by June", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1337,6 +1353,8 @@ METADATA = Check(
         Example("Double monthly views on https://example.org/recipes by Q3", M),
         Example("Cut food waste from 18% to 10% by Q3", M),
         Example("Reply to 95% of supplier emails within 2 days", M),
+        Example("Meals served on time: 80% → 90% by Q3", M),
+        Example("Achieve 100% of the kitchen's food safety plan by June", M),
     ),
     detect=_metadata,
 )

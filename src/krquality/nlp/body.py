@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from krquality.nlp.annotations import priority_end
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.resources import load_data, lower_set
 from krquality.nlp.state import DocState
@@ -26,15 +27,13 @@ _MAX_TAG_TOKENS = 10  # an owner tag longer than this is not an owner tag
 # ("p0", "P1"), a cycle ("Q2", "Q4_2022", "H1 2025", "2024-Q3"), a progress score ("2/3",
 # "2.5/4"), a ticket ("#123"), a placeholder count "n".
 _ANNOTATION = re.compile(
-    r"(?:[Pp][0-4]"
+    r"(?:[Pp][0-4Xx]"
     r"|(?:Q[1-4]|H[12])(?:[\s_/'-]*(?:FY)?\d{2,4})?"
     r"|(?:FY)?\d{2,4}[\s_/-]*(?:Q[1-4]|H[12])"
     r"|\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?"
     r"|#\s*\d{1,6}"
     r"|n)"
 )
-# A priority before the key result: "P1:", "p0 -".
-_PRIORITY = re.compile(r"^[Pp][0-4]$")
 # The tagger's guesses for names it does not know ("Tomás" JJ, "Reyes" NNS).
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ"})
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
@@ -155,8 +154,8 @@ class BodyFinder:
             return i
         if text.startswith("@") and len(text) > 1:
             return i + 1
-        if _PRIORITY.match(text) and i + 2 < n and doc[i + 1].text in (":", "-", "–", "—", "|"):
-            return i + 2
+        if (after := priority_end(doc, i)) > i:
+            return after  # "P1:", "`PX`"
         if _TICKET.match(text) and i + 2 < n and doc[i + 1].text in (":", "-", "–", "—", "|"):
             return i + 2
         lower = token.lower_

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
 from krquality.features.types import DateRef, Features
-from krquality.suggest.structure import date_lead_start
+from krquality.suggest.structure import date_lead_start, structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,7 +64,9 @@ def split_parts(
     ['Sign 6 new sponsors by October', 'Sign 2 new venues by October']
     """
     text = features.text
-    body_start, body_end = features.body.start, features.body.end
+    # From the core's start: a team label or a priority tag is not copied into the parts. A note
+    # at the end stays, so a part that keeps it is refused rather than a sentence cut short.
+    body_start, body_end = structure_of(features).start, features.body.end
     cuts = sorted((s, e) for s, e in joins if body_start < s and e < body_end)
     if not cuts:
         return None

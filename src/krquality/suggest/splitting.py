@@ -36,6 +36,7 @@ from krquality.suggest.drafts import Draft, DraftKind
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.slots import DATE
 from krquality.suggest.split import Part, split_parts
+from krquality.suggest.structure import structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -225,12 +226,13 @@ def _broken(
             return "leaves a part a task"
     joined = "\n".join(lines)
     body = original.features.body
-    if any(n not in joined for n in _NUMBER.findall(original.text[body.start : body.end])):
+    start = structure_of(original.features).start  # a team label or a priority tag is left out
+    if any(n not in joined for n in _NUMBER.findall(original.text[start : body.end])):
         return "drops a number the author wrote"
     words = _words_of(joined)
     skipped = [(f.start, f.end) for f in original.findings if f.name in (COMPOUND, HEDGE)]
     for t in doc:
-        if not body.start <= t.idx < body.end or not t.is_alpha or t.is_stop:
+        if not start <= t.idx < body.end or not t.is_alpha or t.is_stop:
             continue
         if any(a <= t.idx < b for a, b in skipped) or t.lower_ in replaced:
             continue
