@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, outputs
+from krquality.checks import attended, handled, made_count, outputs
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -803,6 +803,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
                 continue
         elif not (done or doing or lead is None):
             continue
+        if made_count.not_made(context, quantity, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
+            continue  # "Support 5 file formats", "Customers write 50 reviews": the grammar says no
         before = lead is not None and lead.span.start < quantity.span.start
         start = lead.span.start if lead is not None and before else quantity.span.start
         yield OUTPUT_COUNT.finding(
@@ -859,6 +861,9 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
+        )
+        or made_count.made_count(
+            context, people=_NOT_OUTPUT, effects=_OUTCOME_NOUNS, measures=_MEASURE_UNITS | _TIME_CODES
         )
     )
     if span is not None:
@@ -958,6 +963,8 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         yield from _output_noun_count(context)
         return
     count = counts[0]
+    if made_count.not_made(context, count, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
+        return  # "Get 10k social media reach", "Support 5 file formats": the grammar says no
     unit = tokens_after(context.tokens, count.span.end, 1)
     measure = (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS
     if measure and not _event_days(context, count, load_words("output_nouns")):
