@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING
 import spacy.util
 from spacy.lookups import Lookups
 
+from krquality.errors import SpacyModelNotFoundError
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lexicon import VerbLexicon
-from krquality.nlp.loader import SpacyModelNotFoundError, resolve_spacy_model
+from krquality.nlp.loader import resolve_spacy_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,11 +42,54 @@ if TYPE_CHECKING:
 # count is an effect ("Hire 3 nurses", "Close 4 deals", "Members join 2 clubs").
 ACQUIRING = frozenset(
     {
-        "hire", "recruit", "sign", "obtain", "onboard", "appoint", "enrol", "enroll", "register",
-        "purchase", "buy", "license", "secure", "win", "attract", "raise", "collect", "receive",
-        "get", "have", "close", "land", "reach", "convert", "retain", "sell", "gain", "earn", "join",
-        "attend", "subscribe", "visit", "download", "use", "adopt", "donate", "apply", "renew", "book",
-        "be", "become", "see", "keep", "serve", "welcome", "engage", "involve", "find",
+        "hire",
+        "recruit",
+        "sign",
+        "obtain",
+        "onboard",
+        "appoint",
+        "enrol",
+        "enroll",
+        "register",
+        "purchase",
+        "buy",
+        "license",
+        "secure",
+        "win",
+        "attract",
+        "raise",
+        "collect",
+        "receive",
+        "get",
+        "have",
+        "close",
+        "land",
+        "reach",
+        "convert",
+        "retain",
+        "sell",
+        "gain",
+        "earn",
+        "join",
+        "attend",
+        "subscribe",
+        "visit",
+        "download",
+        "use",
+        "adopt",
+        "donate",
+        "apply",
+        "renew",
+        "book",
+        "be",
+        "become",
+        "see",
+        "keep",
+        "serve",
+        "welcome",
+        "engage",
+        "involve",
+        "find",
     }
 )
 # Verbs that state what a product covers, not work done: "Support 5 file formats".
@@ -53,20 +97,86 @@ _SCOPE = frozenset({"support", "include", "contain", "cover", "span", "feature",
 # Counted things that are faults, time or a share: never the team's output.
 _NOT_MADE = frozenset(
     {
-        "bugs", "defects", "errors", "incidents", "issues", "failures", "crashes", "outages", "complaints",
-        "vulnerabilities", "regressions", "alerts", "escalations", "tickets", "days", "weeks", "months",
-        "years", "hours", "minutes", "seconds", "quarters", "times", "points", "percent", "stars",
+        "bugs",
+        "defects",
+        "errors",
+        "incidents",
+        "issues",
+        "failures",
+        "crashes",
+        "outages",
+        "complaints",
+        "vulnerabilities",
+        "regressions",
+        "alerts",
+        "escalations",
+        "tickets",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "minutes",
+        "seconds",
+        "quarters",
+        "times",
+        "points",
+        "percent",
+        "stars",
     }
 )
 # Subjects that are the team or one of its parts, though the word also names people.
 _OWN_PEOPLE = frozenset({"members", "volunteers", "staff", "teams", "team", "leaders", "mentors", "speakers"})
 # Words between a verb and its count: "Write at least 6", "Give up to 4", "Run over 10".
 _BOUND_WORDS = frozenset(
-    {"at", "least", "up", "to", "over", "more", "than", "about", "around", "approximately", "a", "total",
-     "of", "minimum", "maximum", "another", "further", "additional", "no", "fewer", "+"}
+    {
+        "at",
+        "least",
+        "up",
+        "to",
+        "over",
+        "more",
+        "than",
+        "about",
+        "around",
+        "approximately",
+        "a",
+        "total",
+        "of",
+        "minimum",
+        "maximum",
+        "another",
+        "further",
+        "additional",
+        "no",
+        "fewer",
+        "+",
+    }
 )
-_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "have", "has", "had",
-                  "will", "shall", "should", "can", "must", "to", "would"})
+_AUX = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "get",
+        "gets",
+        "got",
+        "have",
+        "has",
+        "had",
+        "will",
+        "shall",
+        "should",
+        "can",
+        "must",
+        "to",
+        "would",
+    }
+)
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "VBG", "VBN"})
 _FINITE = frozenset({"VBP", "VBZ", "VBD"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -96,6 +206,10 @@ def made_count(
     dated = [(d.span.start, d.span.end) for d in features.dates]
     lexicon = _lexicon()
     for quantity in features.quantities:
+        if quantity.kind is QuantityKind.PERCENT:
+            span = _share_making(tokens, quantity, lexicon, people | effects)
+            if span is not None:
+                return span
         if not _counts_things(quantity, measures) or any(a <= quantity.span.start < b for a, b in dated):
             continue
         at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
@@ -114,10 +228,91 @@ def made_count(
             if not _team_does(tokens, verb, lexicon, people | effects):
                 continue
             return tokens[verb].idx, noun.idx + len(noun.text)
+        opens = first == 0 or tokens[first - 1].text in {":", "-", "–"}
         done = _participle_after(tokens, head)
-        if done is not None and first == 0 and _doing(tokens[done], lexicon):
+        if done is not None and opens and _doing(tokens[done], lexicon):
             return tokens[first].idx, tokens[done].idx + len(tokens[done].text)
+        if opens and _acts_toward(tokens, head) and not _has_verb(tokens, head):
+            return tokens[first].idx, noun.idx + len(noun.text)
     return None
+
+
+def _share_making(
+    tokens: Sequence[Token], quantity: Quantity, lexicon: VerbLexicon, others: frozenset[str]
+) -> tuple[int, int] | None:
+    """A share of the team's own units that each make at least one work product: "100% of the
+    depots have run at least one fire drill" (the span runs from the share to the thing made)."""
+    at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
+    if at is None or at + 1 >= len(tokens) or tokens[at].lower_ != "of":
+        return None
+    k = at + 1
+    while k < len(tokens) and (
+        tokens[k].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or tokens[k].text == "-"
+    ):
+        k += 1
+    units = [t for t in tokens[at + 1 : k] if t.pos_ in _NOUNS]
+    if not units or units[-1].lower_ in others or units[-1].lower_ in _OWN_PEOPLE:
+        return None  # "80% of users complete at least one lesson": what people do
+    while k < len(tokens) and tokens[k].lower_ in _AUX:
+        k += 1
+    if k >= len(tokens) or tokens[k].tag_ not in _FINITE | {"VBN"} or not _doing(tokens[k], lexicon):
+        return None
+    rest = " ".join(t.lower_ for t in tokens[k + 1 : k + 4]) + " "
+    if not rest.startswith(("at least one ", "one or more ", "at least 1 ")):
+        return None
+    head = None
+    for token in tokens[k + 4 : k + 8]:
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            break
+        if token.pos_ in _NOUNS:
+            head = token  # the last noun of the phrase: "one fire drill"
+    if head is None or head.lower_ in others:
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.idx >= quantity.span.start)
+    return tokens[first].idx, head.idx + len(head.text)
+
+
+def _has_verb(tokens: Sequence[Token], start: int) -> bool:
+    """Whether a verb comes after ``tokens[start]`` (not a noun the tagger read as one at the end of
+    a phrase: "... to the staff handbook:")."""
+    for k in range(start, len(tokens)):
+        token = tokens[k]
+        if token.tag_ not in _VERB_TAGS:
+            continue
+        ends = k + 1 == len(tokens) or tokens[k + 1].is_punct
+        if not (token.tag_ == "VBP" and tokens[k - 1].pos_ == "NOUN" and ends):
+            return True
+    return False
+
+
+def _acts_toward(tokens: Sequence[Token], head: int) -> bool:
+    """Whether the counted thing is an act derived from a verb and aimed at something:
+    "12 revisions to the style guide", "4 consultations with tenants" (the team's own acts;
+    "120 applications from schools" is what others do)."""
+    if head + 1 >= len(tokens) or tokens[head + 1].lower_ not in {"to", "towards", "toward", "with"}:
+        return False
+    lemma = (tokens[head].lemma_ or tokens[head].lower_).lower()
+    verbs = _verb_index()
+    for suffix, endings in _DEVERBAL:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)]
+            if any(stem + ending in verbs for ending in endings):
+                return True
+    return False
+
+
+# Suffixes that turn a verb into the name of its act, and the verb endings they replace:
+# "revision" <- "revise", "consultation" <- "consult", "inquiry" <- "inquire".
+_DEVERBAL: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ation", ("ate", "e", "")),
+    ("sion", ("se", "de", "t")),
+    ("ion", ("e", "")),
+    ("ment", ("",)),
+    ("al", ("e", "")),
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+    ("y", ("e",)),
+)
 
 
 def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str]) -> bool:
@@ -228,6 +423,8 @@ def _verb_before(tokens: Sequence[Token], first: int) -> int | None:
     """The verb the count is the object of: "Finish | 4 quilts", "Speak at | 5 fairs"."""
     k = first - 1
     while k >= 0 and (tokens[k].lower_ in _BOUND_WORDS or tokens[k].pos_ == "ADV"):
+        if tokens[k].pos_ == "ADV" and _untagged_verb(tokens, k):
+            return k  # "Proofread 6 bids", the verb read as an adverb
         if tokens[k].lower_ == "at" and k > 0 and tokens[k + 1].lower_ != "least":
             return _verb_of_place(tokens, k)
         k -= 1
@@ -251,12 +448,14 @@ def _verb_of_place(tokens: Sequence[Token], at: int) -> int | None:
 
 
 def _untagged_verb(tokens: Sequence[Token], k: int) -> bool:
-    """Whether ``tokens[k]``, tagged a noun, opens the clause after a label (or the text) and is a
+    """Whether ``tokens[k]``, tagged a noun or modifier, opens the clause after a label (or the text) and is a
     verb's base form in the lemmatizer's index ("Draft: | Source 6 ..."): an imperative."""
     if k > 0 and tokens[k - 1].text not in {":", "-", "–"}:
         return False
     token = tokens[k]
-    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _verb_index()
+    if token.tag_ not in {"NN", "NNP", "RB", "JJ"} or not token.text[:1].isupper():
+        return False  # (the slip is a capitalised first word: "Label 200 ...", "Proofread 6 ...")
+    return token.lower_ in _verb_index()
 
 
 def _team_does(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon, others: frozenset[str]) -> bool:
