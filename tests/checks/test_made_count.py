@@ -66,6 +66,13 @@ def test_counts_of_work_the_team_does_are_output_counts(text: str, span: str) ->
         "Fix 12 bugs in the booking app",
         "Run 10 km in under an hour",
         "Go 10 days without a fall",
+        # A machine's throughput, a rank, a state of a product, an outcome won from others.
+        "Handle 500 requests per second",
+        "Top 3 apps in the store",
+        "The platform runs 3 regions",
+        "Pass 2 external audits",
+        # A participle that only says which ones, before the clause's own verb.
+        "4 hazards spotted in the kitchen review are removed by May",
         # A count itemised inside something else is a part of it.
         "Every depot has a safety plan, including up to three named drills",
     ],

@@ -70,6 +70,8 @@ ACQUIRING = frozenset(
         "sell",
         "gain",
         "earn",
+        "pass",
+        "qualify",
         "join",
         "attend",
         "subscribe",
@@ -414,8 +416,15 @@ def _plural(token: Token) -> bool:
 
 
 def _threshold(tokens: Sequence[Token], head: int) -> bool:
-    """Whether the count is a threshold ("10 days without a fall", "3 runs in a row")."""
+    """Whether the count is a threshold ("10 days without a fall", "3 runs in a row") or a
+    machine's throughput ("500 requests per second": a rate within the hour is capacity)."""
     following = [t.lower_ for t in tokens[head + 1 : head + 4]]
+    if following[:1] in (["per"], ["a"], ["an"], ["each"]) and following[1:2] in (
+        ["second"],
+        ["minute"],
+        ["hour"],
+    ):
+        return True
     return bool(following) and (following[0] in {"without", "free"} or following == ["in", "a", "row"])
 
 
@@ -453,6 +462,8 @@ def _untagged_verb(tokens: Sequence[Token], k: int) -> bool:
     if k > 0 and tokens[k - 1].text not in {":", "-", "–"}:
         return False
     token = tokens[k]
+    if token.lower_ in _RANKS:
+        return False  # "Top 3 apps": a rank, not a verb
     if token.tag_ not in {"NN", "NNP", "RB", "JJ"} or not token.text[:1].isupper():
         return False  # (the slip is a capitalised first word: "Label 200 ...", "Proofread 6 ...")
     return token.lower_ in _verb_index()
@@ -484,7 +495,18 @@ def _team_does(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon, others:
         return last.lower_ in {"we", "i", "us"}
     if tokens[verb].tag_ not in _FINITE and tokens[verb].tag_ != "VBN":
         return False  # "Posts write 4": no clause
-    return last.lower_ in _OWN_PEOPLE or last.lower_ not in others
+    if last.lower_ in others and last.lower_ not in _OWN_PEOPLE:
+        return False  # "Customers write 50 reviews": people outside the team act
+    # The subject must read as the team: its own units ("Every clinic", "Our crew", a name)
+    # or work it has done ("The unit has logged ..."); "The platform runs 3 regions" is a state.
+    noun_phrase = tokens[max(0, tokens.index(last) - 4) : start] if last in tokens else []
+    owned = any(t.lower_ in _TEAM_DETERMINERS or t.pos_ == "PROPN" for t in noun_phrase)
+    done = start < verb and any(t.lower_ in {"has", "have", "will"} for t in tokens[start:verb])
+    return owned or done or last.lower_ in _OWN_PEOPLE
+
+
+# Determiners that make a subject the team's own: "every clinic", "each squad", "our crew".
+_TEAM_DETERMINERS = frozenset({"every", "each", "all", "our", "we"})
 
 
 def _participle_after(tokens: Sequence[Token], head: int) -> int | None:
@@ -496,6 +518,11 @@ def _participle_after(tokens: Sequence[Token], head: int) -> int | None:
         return None
     if k + 1 < len(tokens) and tokens[k + 1].lower_ == "by":
         return None  # "reviews written by customers": others made them
+    for token in tokens[k + 1 :]:
+        if token.is_punct:
+            break
+        if token.tag_ in _FINITE or token.lower_ in {"is", "are", "was", "were", "will"}:
+            return None  # "3 faults found in the audit are fixed": the participle only says which
     return k
 
 
@@ -522,6 +549,9 @@ def _verb_index() -> frozenset[str]:
             return frozenset(lookups.get_table("lemma_index").get("verb", ()))
     return frozenset()
 
+
+# Words of rank that the verb index also lists ("to top a chart").
+_RANKS = frozenset({"top", "bottom", "first", "last", "best"})
 
 _LEXICON: list[VerbLexicon] = []
 
