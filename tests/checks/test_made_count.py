@@ -71,6 +71,9 @@ def test_counts_of_work_the_team_does_are_output_counts(text: str, span: str) ->
         "Top 3 apps in the store",
         "The platform runs 3 regions",
         "Pass 2 external audits",
+        # A count in what another verb looks into, and people who take part.
+        "Consider opening 2 more pop-up kitchens",
+        "40 parents volunteered at the summer fete",
         # A participle that only says which ones, before the clause's own verb.
         "4 hazards spotted in the kitchen review are removed by May",
         # A count itemised inside something else is a part of it.

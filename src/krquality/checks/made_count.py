@@ -72,6 +72,13 @@ ACQUIRING = frozenset(
         "earn",
         "pass",
         "qualify",
+        "contribute",
+        "participate",
+        "respond",
+        "reply",
+        "vote",
+        "volunteer",
+        "return",
         "join",
         "attend",
         "subscribe",
@@ -227,7 +234,7 @@ def made_count(
         first = next(k for k, t in enumerate(tokens) if t.idx >= quantity.span.start)
         verb = _verb_before(tokens, first)
         if verb is not None:
-            if not _team_does(tokens, verb, lexicon, people | effects):
+            if not _team_does(tokens, verb, lexicon, people | effects) or _complement(tokens, verb):
                 continue
             return tokens[verb].idx, noun.idx + len(noun.text)
         opens = first == 0 or tokens[first - 1].text in {":", "-", "–"}
@@ -293,7 +300,12 @@ def _acts_toward(tokens: Sequence[Token], head: int) -> bool:
     "120 applications from schools" is what others do)."""
     if head + 1 >= len(tokens) or tokens[head + 1].lower_ not in {"to", "towards", "toward", "with"}:
         return False
-    lemma = (tokens[head].lemma_ or tokens[head].lower_).lower()
+    return _names_an_act(tokens[head])
+
+
+def _names_an_act(token: Token) -> bool:
+    """Whether ``token`` is a noun made from a verb by a suffix ("migration" <- "migrate")."""
+    lemma = (token.lemma_ or token.lower_).lower()
     verbs = _verb_index()
     for suffix, endings in _DEVERBAL:
         if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
@@ -353,7 +365,9 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
         lemma = lead.lemma.split()[0].lower()  # "Maintain 85% recall on the three ...": the lead verb
     else:
         return False
-    if lemma in _SCOPE or (_lexicon().is_level_verb(lemma) and lemma != "hold"):
+    if lemma in _SCOPE and (head is None or not _names_an_act(tokens[head])):
+        return True  # "Support 5 file formats" (but "Support 4 library migrations" is work helped)
+    if _lexicon().is_level_verb(lemma) and lemma != "hold":
         return True
     return verb is not None and _external_subject(tokens, verb, others)
 
@@ -380,8 +394,6 @@ def _external_subject(tokens: Sequence[Token], verb: int, others: frozenset[str]
 
 def _counts_things(quantity: Quantity, measures: frozenset[str]) -> bool:
     """Whether ``quantity`` is a count of two or more things ("12 km" is a measure)."""
-    if quantity.kind is QuantityKind.PLACEHOLDER:
-        return True
     if quantity.kind is not QuantityKind.NUMBER or quantity.value is None or quantity.value < 2:
         return False
     unit = (quantity.unit or "").lower()
@@ -507,6 +519,12 @@ def _team_does(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon, others:
 
 # Determiners that make a subject the team's own: "every clinic", "each squad", "our crew".
 _TEAM_DETERMINERS = frozenset({"every", "each", "all", "our", "we"})
+
+
+def _complement(tokens: Sequence[Token], verb: int) -> bool:
+    """Whether the verb at ``verb`` is a gerund after another verb ("Explore forming 2-3 ties"):
+    the count is what is looked into or aimed at, not work committed."""
+    return tokens[verb].tag_ == "VBG" and verb > 0 and tokens[verb - 1].tag_ in _VERB_TAGS
 
 
 def _participle_after(tokens: Sequence[Token], head: int) -> int | None:

@@ -304,8 +304,8 @@ _OUTPUT_COUNT = "metric.output_count"
 
 def _keeps_count(draft: str, original: Result) -> bool:
     """Whether ``draft`` states a count of work that ``metric.output_count`` flagged in
-    ``original`` as its result: the count's number and the thing counted, written before any
-    "through" (a measure of effect keeps the count only as its means).
+    ``original`` as its result: the author's sentence, edited, with the count's number and the
+    thing counted before any "through" (a measure of effect keeps the count only as its means).
 
     >>> import krquality
     >>> original = krquality.analyze("Describe 3 bus routes", suggestions=False)
@@ -315,6 +315,9 @@ def _keeps_count(draft: str, original: Result) -> bool:
     False
     """
     result = draft.split(" through ", 1)[0]
+    body = original.features.body.text.split()
+    if not body or result.split()[:1] != body[:1]:
+        return False  # a sentence of its own ("Increase attendance at ..."), not the author's edited
     for finding in original.findings:
         if finding.name != _OUTPUT_COUNT:
             continue
