@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, outputs, startpoint
+from krquality.checks import attended, handled, made_count, outputs, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -848,6 +848,8 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
                 continue
         elif not (done or doing or lead is None):
             continue
+        if made_count.not_made(context, quantity, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
+            continue  # "Support 5 file formats", "Customers write 50 reviews": the grammar says no
         before = lead is not None and lead.span.start < quantity.span.start
         start = lead.span.start if lead is not None and before else quantity.span.start
         yield OUTPUT_COUNT.finding(
@@ -904,6 +906,9 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or outputs.recurring_event(context)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
+        )
+        or made_count.made_count(
+            context, people=_NOT_OUTPUT, effects=_OUTCOME_NOUNS, measures=_MEASURE_UNITS | _TIME_CODES
         )
     )
     if span is not None:
@@ -1003,6 +1008,8 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         yield from _output_noun_count(context)
         return
     count = counts[0]
+    if made_count.not_made(context, count, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
+        return  # "Get 10k social media reach", "Support 5 file formats": the grammar says no
     unit = tokens_after(context.tokens, count.span.end, 1)
     measure = (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS
     if measure and not _event_days(context, count, load_words("output_nouns")):
@@ -1059,7 +1066,19 @@ OUTPUT_COUNT = Check(
         "workshops\"). Repeat attendance (\"attend at least 2 workshops\") is what people choose "
         "to do, and a share of attendees or their rating is what they think. One thing handled is a "
         "milestone, a share handled within a time limit is a service level, and people or effects "
-        "moved (\"80% of customers migrated to the new plan\") are an effect."
+        "moved (\"80% of customers migrated to the new plan\") are an effect. The thing counted "
+        "need not be a known work product: the sentence's grammar decides. A count is the team's "
+        "work when a verb of making or doing governs it, said as an imperative (\"Translate 40 "
+        "museum labels\"), with the team or one of its units as the subject (\"Every clinic audits "
+        "3 patient files a month\", \"Our crew speaks at 5 trade fairs\"), or as a participle with "
+        "no agent (\"12 recipes added to the wiki\"); when it counts acts named by a noun made from "
+        "a verb and aimed at something (\"12 revisions to the style guide\"); and when a share of "
+        "the team's units each make one (\"100% of the depots have run at least one fire drill\"). "
+        "It is not when the verb gets, moves or keeps an outcome or says what a product covers "
+        "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
+        "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
+        "when faults, time or a threshold are counted (\"Go 10 days without a fall\"), or when the "
+        "count itemises part of something else (\"a plan, including up to three goals\")."
     ),
     bad=(
         Example("Publish 12 blog posts", M),
@@ -1083,6 +1102,10 @@ OUTPUT_COUNT = Check(
         Example("6 case studies are delivered to the sales team", M),
         Example("Number of repair webinars: 12", M),
         Example("Podcast episodes on urban cycling", T),
+        Example("Translate 40 museum labels into Welsh", M),
+        Example("Every clinic audits 3 patient files per month", M),
+        Example("12 revisions to the style guide", M),
+        Example("100% of the depots have run at least one fire drill", M),
         Example("Twice a year, host an open day at the depot", M),
         Example("7 of 9 planned depot upgrades delivered", M),
         Example("The choir has 30+ singers each rehearsal and 10 or more concerts", M),
@@ -1128,6 +1151,11 @@ OUTPUT_COUNT = Check(
         Example("70% of attendees rate the course 4 or more", M),
         Example("Run a pilot of the meal boxes with a group of nine schools", M),
         Example("80% of new porters trained in fire safety within 2 weeks of starting", M),
+        Example("Sell 6 quilts at the craft fair", M),
+        Example("Customers write 50 reviews", M),
+        Example("Support 5 file formats in the photo editor", M),
+        Example("120 applications from schools", M),
+        Example("Go 10 days without a fall", M),
     ),
     detect=_output_count,
 )

@@ -270,6 +270,10 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     if filled is not None and _OUTPUT_COUNT in _names(original) and _OUTPUT_COUNT in _names(filled):
         # "Held [target] calls ... by [date]": the count of work is still the result
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
+    if _keeps_count(draft.text, original):
+        # "Describe 3 routes by [date], up from [baseline]": a baseline hides the count from
+        # re-analysis, but the count of work is still the result
+        return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
     if DATE in draft.text and framed:
@@ -296,6 +300,36 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
 
 
 _OUTPUT_COUNT = "metric.output_count"
+
+
+def _keeps_count(draft: str, original: Result) -> bool:
+    """Whether ``draft`` states a count of work that ``metric.output_count`` flagged in
+    ``original`` as its result: the author's sentence, edited, with the count's number and the
+    thing counted before any "through" (a measure of effect keeps the count only as its means).
+
+    >>> import krquality
+    >>> original = krquality.analyze("Describe 3 bus routes", suggestions=False)
+    >>> _keeps_count("Describe 3 bus routes by [date], up from [baseline]", original)
+    True
+    >>> _keeps_count("Increase [riders] by [date] through describing 3 bus routes", original)
+    False
+    """
+    result = draft.split(" through ", 1)[0]
+    body = original.features.body.text.split()
+    if not body or result.split()[:1] != body[:1]:
+        return False  # a sentence of its own ("Increase attendance at ..."), not the author's edited
+    for finding in original.findings:
+        if finding.name != _OUTPUT_COUNT:
+            continue
+        counted = original.text[finding.start : finding.end]
+        number = _NUMBER.search(counted)
+        words = re.findall(r"[A-Za-z][\w'-]*", counted[number.end() :]) if number is not None else []
+        if number is None or not words:
+            continue
+        pattern = re.escape(number.group()) + r"\W+(?:\S+\s+){0,4}?" + re.escape(words[-1]) + r"\b"
+        if re.search(pattern, result):
+            return True
+    return False
 
 
 def _names(result: Result) -> set[str]:
