@@ -9,7 +9,7 @@ from functools import cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
-from krquality.checks import qualities
+from krquality.checks import judged, minds, qualities
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     FINITE_TAGS,
@@ -58,6 +58,7 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     hedged = [(m.span.start, m.span.end) for m in features.markers_of("hedge")]
     spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
     spans.extend(qualities.undefined_qualities(context))
+    spans.extend(judged.judged_spans(context))
     if not measurable:
         spans.extend(_bare_comparatives(context))
     open_more: list[tuple[int, int]] = []
@@ -1090,7 +1091,9 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     body = features.body
     seen: list[tuple[int, int]] = []
     skill = None if counted else names_a_skill(context)
-    hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else [])])
+    # (a state of mind, correctness or agreement stated with no test: "users understand how X works")
+    held = [] if counted else [s for s in minds.mind_spans(context) if not _in_purpose_clause(context, s[0])]
+    hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else []), *held])
     for start, end in hits:
         if start < body.start or end > body.end or overlaps((start, end), vague + seen):
             continue
