@@ -270,7 +270,12 @@ VAGUE = Check(
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
-        'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). Teams can add '
+        'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). So is a judgement '
+        'where it grades something, before its noun or stated of it ("a sound way to close the '
+        'month", "a realistic plan", "the flow is ideal"), a state stated of something ("records '
+        'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
+        'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
+        '"regularly, at least twice a month"). Teams can add '
         "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
@@ -286,6 +291,10 @@ VAGUE = Check(
         Example("Add a loyalty scheme of some sort to the café", MS),
         Example("The archive boxes are mostly labelled by the end of March", MS),
         Example("Tidy the loading bay, the cold store, etc", T),
+        Example("Publish a realistic plan for the depot move", MS),
+        Example("The booking flow is ideal for first-time tenants", MS),
+        Example("Customer records are kept private", T),
+        Example("Publish the bakery newsletter regularly", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -307,6 +316,9 @@ VAGUE = Check(
         Example("Deliver 6 cooking demos/tastings/etc to 80 market visitors by May", M),
         Example("Publish the intake guide by May to improve the autumn rota", MS),
         Example("Publish the rota guide so volunteers can plan better by June", MS),
+        Example("Rotate the private key for the payment gateway by June", MS),
+        Example("Ship a stable release of the till app by June", MS),
+        Example("Publish the bakery newsletter regularly, at least twice a month", M),
     ),
     detect=_vague,
 )
@@ -1125,9 +1137,13 @@ UNCHECKABLE = Check(
         'A key result like "the community is highly active", "docs are properly maintained" or '
         '"the team has a general understanding of X" has no point where anyone can say it is true: '
         "each reader brings their own bar. So has a skill named alone (\"familiarity with the "
-        'payroll rules", "ability to read the tax tables"). Say how it would be checked: a measure '
-        "with a number (members posting each month, a survey score), or the concrete thing that will exist "
-        "(a published guide, a passed audit)."
+        'payroll rules", "ability to read the tax tables"). So has a state of mind stated of people '
+        '("tenants understand how the portal works", "shoppers recognise the brand"; not the research '
+        '"Understand the churn drivers", nor a purpose: "... so members understand the rota"), '
+        'correctness with no cases named ("handles leap years correctly") and agreement ("the crews '
+        'are aligned"). Say how it would be checked: a measure '
+        "with a number (members posting each month, a survey score, a share who pass a quiz), or the "
+        "concrete thing that will exist (a published guide, a passed audit, a test suite that passes)."
     ),
     bad=(
         Example("The volunteer forum is highly active", T),
@@ -1136,6 +1152,9 @@ UNCHECKABLE = Check(
         Example("Our bakery is well known across the county", T),
         Example("The night team is empowered to plan its own rota", MS),
         Example("Familiarity with the payroll rules among new clerks", T),
+        Example("Tenants understand how the rent portal works", T),
+        Example("The importer handles leap years correctly", T),
+        Example("The kitchen crews are aligned on the winter menu", MS),
     ),
     good=(
         Example("60% of volunteers post in the forum at least once a month", M),
@@ -1144,6 +1163,8 @@ UNCHECKABLE = Check(
         Example("Keep the stock system up to date with a weekly count above 98% accuracy", M),
         Example("Grant rules agreed by the finance and engagement teams by May", MS),
         Example("Publish a signed scope note for each engagement by June", MS),
+        Example("Publish a guide so members understand the rota by June", MS),
+        Example("The importer passes all 40 leap-year cases in the test suite by May", M),
     ),
     detect=_uncheckable,
 )
