@@ -26,6 +26,7 @@ def flagged(text: str, code: str) -> list[str]:
         ("Send the growers a useful digest of the season", "useful"),
         ("Customer records are kept private", "private"),
         ("The till app is stable by June", "stable"),
+        ("The warehouse is a safe place to work", "safe"),
         ("Publish the bakery newsletter regularly", "regularly"),
     ],
 )
@@ -50,6 +51,10 @@ def test_a_judgement_or_frequency_with_no_bar_is_vague(text: str, word: str) -> 
         "Find out from former trainees what was useful in the course by June",
         "Print the ideal-weight charts for the gym by June",
         "Test a sound system for the village hall by June",
+        # fixed terms, and a state measured against a thing named
+        "Define the ideal customer profile for the wholesale line by May",
+        "Hire a sound engineer for the podcast by June",
+        "The wiki is consistent with the staff handbook by June",
     ],
 )
 def test_a_kind_a_defined_quality_or_an_aside_is_not_vague(text: str) -> None:
@@ -79,6 +84,7 @@ def test_a_state_of_mind_correctness_or_agreement_with_no_test_is_uncheckable(te
         "The importer handles leap years correctly: all 40 cases in the test suite pass",  # a test
         "Set up the scanner as expected by the auditors by June",  # someone named checks it
         "Align the shelving with the fire exits by June",  # a verb, not a state stated
+        "The menus are aligned with the allergen register by June",  # against a thing named
     ],
 )
 def test_a_state_with_a_test_or_read_as_research_or_purpose_is_not_uncheckable(text: str) -> None:

@@ -64,8 +64,13 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
     body = context.features.body
     starts = {t.idx: i for i, t in enumerate(tokens)}
 
+    terms = list(phrase_hits(tokens, _words("judged_terms")))
+
     def inside(start: int) -> bool:
-        # (not in brackets, which explain: "(based on the most useful notes)")
+        # (not in brackets, which explain: "(based on the most useful notes)"; nor in a fixed
+        # term: "the ideal customer profile")
+        if any(a <= start < b for a, b in terms):
+            return False
         return body.start <= start < body.end and not _in_brackets(context.text, body.start, start)
 
     for start, end in phrase_hits(tokens, _words("judgement_words")):
@@ -78,7 +83,9 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
             yield start, end
     for start, end in phrase_hits(tokens, _words("judged_states")):
         i = starts[start]
-        if inside(start) and not _joined_word(context.text, start, end) and _stated(tokens, i):
+        if not inside(start) or _joined_word(context.text, start, end) or _measured_against(tokens, i):
+            continue
+        if _stated(tokens, i) or _in_predicate_noun(tokens, i):
             yield start, end
     if context.features.quantities or _RATE.search(context.text):
         return  # "regularly, at least twice a month": the rate is named
@@ -109,6 +116,20 @@ def _before_noun(tokens: Sequence[Token], i: int) -> bool:
         if token.pos_ not in {"ADJ", "CCONJ", "PUNCT"} or token.text in {".", ";", ":", "(", ")"}:
             return False
     return False
+
+
+def _in_predicate_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` grades the noun of a predicate ("the export is a sound way to
+    close the month", "the yard is a safe place"): what is graded is the subject."""
+    article = i >= 2 and tokens[i - 1].lower_ in {"a", "an"}
+    return article and _before_noun(tokens, i) and _stated(tokens, i - 1)
+
+
+def _measured_against(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the state at ``i`` is measured against a thing named after it ("consistent with
+    the handbook", "in sync with the register"): anyone can compare the two."""
+    following = tokens[i + 1 : i + 3]
+    return bool(following) and following[0].lower_ in {"with", "to"}
 
 
 def _stated(tokens: Sequence[Token], i: int) -> bool:

@@ -54,7 +54,8 @@ def mind_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
     body = context.features.body
     words = [t for t in tokens if body.start <= t.idx < body.end]
     for k, token in enumerate(words):
-        if _stated_of_someone(words, k) or (token.lower_ in _AGREED and _after_being(words, k)):
+        agreed = token.lower_ in _AGREED and _after_being(words, k) and not _with_a_thing(words, k)
+        if _stated_of_someone(words, k) or agreed:
             yield token.idx, token.idx + len(token.text)
         else:
             for phrase in _CORRECTLY:
@@ -76,6 +77,12 @@ def _stated_of_someone(words: Sequence[Token], k: int) -> bool:
         return False
     before = words[k - 1]
     return before.pos_ in {"NOUN", "PROPN", "PRON"} and before.lower_ not in {"it", "that", "which", "who"}
+
+
+def _with_a_thing(words: Sequence[Token], k: int) -> bool:
+    """Whether the state at ``k`` is measured against a thing named after it ("aligned with the
+    allergen register"): anyone can compare the two."""
+    return k + 1 < len(words) and words[k + 1].lower_ in {"with", "to"}
 
 
 def _after_being(words: Sequence[Token], k: int) -> bool:
