@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ONGOING_VERBS: frozenset[str] = frozenset(
     {"maintain", "align", "socialize", "socialise", "sustain", "foster", "nurture", "cultivate",
      "champion", "evangelize", "evangelise", "advocate", "uphold", "steward", "curate", "moderate",
-     "promote", "amplify", "celebrate", "facilitate", "oversee", "monitor", "nurse"}
+     "promote", "amplify", "celebrate", "facilitate", "oversee", "monitor", "nurse", "track"}
 )  # fmt: skip
 # Names of work that goes on ("Curation of recipes", "Stewardship of the archive").
 ONGOING_NOUNS: frozenset[str] = frozenset(
@@ -39,6 +39,11 @@ _HABIT_TAKEN_UP = re.compile(
 )
 # The verbs of the leading group: "Draft and maintain ...", "Build, test and maintain ...".
 _LEADING_VERBS = re.compile(r"^((?:[a-z]+(?:,\s*|\s+(?:and|&)\s+))*[a-z]+)\b", re.IGNORECASE)
+# Watching what was set up, as a later action ("..., set targets, measure progress"): it goes on
+# after the rest is done. (Alone, "Measure X" ends in a first figure: a baseline to publish.)
+_WATCHING = frozenset({"measure", "track", "monitor", "review"})
+# A later action in a list of them, after a comma or a semicolon: "..., measure progress".
+_LATER_ACTION = re.compile(r"[,;]\s*(?:and\s+)?([a-z]+)\s+(?!and\b|or\b)[a-z]", re.IGNORECASE)
 # The head of a verbless name: the word before its first preposition.
 _NAME_HEAD = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?([\w-]+)(?:\s+(?:of|for|on|across|in)\b|$)", re.I)
 
@@ -83,8 +88,11 @@ def goes_on(core: str, *, verb: bool) -> bool:
     if leading is None:
         return False
     words = re.split(r",\s*|\s+(?:and|&)\s+", leading.group(1).lower())
-    # (the first word alone unless others are joined to it: "Maintain", "Draft and maintain")
-    return any(_lemma(w) in ONGOING_VERBS for w in words)
+    # (the first word alone unless others are joined to it: "Maintain", "Draft and maintain"), and
+    # the first word of each later clause of a list of actions ("..., set targets, measure progress")
+    later = [_lemma(m.group(1).lower()) for m in _LATER_ACTION.finditer(text)]
+    watched = any(w in ONGOING_VERBS | _WATCHING for w in later)
+    return watched or any(_lemma(w) in ONGOING_VERBS for w in words)
 
 
 def _lemma(word: str) -> str:
