@@ -20,7 +20,7 @@ def flagged(text: str, code: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("The payroll export is a sound way to close the month", "sound"),
+        ("The payroll export is a sound basis for the month-end close", "sound"),
         ("Publish a realistic plan for the depot move", "realistic"),
         ("The booking flow is ideal for first-time tenants", "ideal"),
         ("Send the growers a useful digest of the season", "useful"),

@@ -1,5 +1,5 @@
-"""Judgements and frequencies a key result states with no bar: "a sound solution", "a
-realistic plan", "records are kept private", "publish the newsletter regularly".
+"""Judgements and frequencies a key result states with no bar: "a feasible plan", "a
+realistic budget", "records are kept private", "publish the newsletter regularly".
 
 ``wording.vague`` reads these beside the listed qualities (``checks/qualities.py``). What
 makes a word a judgement here is its place as much as the word: a grading adjective
@@ -106,7 +106,7 @@ def _joined_word(text: str, start: int, end: int) -> bool:
 
 
 def _before_noun(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the adjective at ``i`` grades a noun after it ("a sound way", "viable and cheap
+    """Whether the adjective at ``i`` grades a noun after it ("a feasible plan", "viable and cheap
     options"): the pipeline has no parser, so the next noun-phrase word decides."""
     if tokens[i].tag_ not in {"JJ", "JJR", "JJS"}:
         return False
@@ -119,8 +119,8 @@ def _before_noun(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _in_predicate_noun(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the word at ``i`` grades the noun of a predicate ("the export is a sound way to
-    close the month", "the yard is a safe place"): what is graded is the subject."""
+    """Whether the word at ``i`` grades the noun of a predicate ("the export is a sound basis
+    for the close", "the yard is a safe place"): what is graded is the subject."""
     article = i >= 2 and tokens[i - 1].lower_ in {"a", "an"}
     return article and _before_noun(tokens, i) and _stated(tokens, i - 1)
 

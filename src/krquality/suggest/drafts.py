@@ -845,7 +845,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
     if change is None and _stated_targets(features):
         return None  # "Sign 12 partners": a count with no change pattern is completed in place
     if measured_things and change is not None and change.is_bare:
-        # "Elevate 1 intake process to the board": the number counts the things, so it cannot
+        # "Refine 1 intake process for the board": the number counts the things, so it cannot
         # be the target of their measure ("cycle time ... to 1"); a count of one thing is a milestone
         return None
     direction = _direction(features, name)
@@ -1115,6 +1115,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None
     if lemma in lexicon.DECREASE_VERBS:
         return None  # "Cut late invoices": the author named what to move; the metric draft completes it
+    if _counts_one(features, object_span):
+        # "Refine 1 intake process for the board": one named thing made or handed on is a milestone;
+        # a measure of such things in general (its cycle time) is not what the author counted
+        return None
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
@@ -1183,7 +1187,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     if template.startswith("monthly readers") and _STORED.search(features.text) and not _MADE_TO_READ.search(
         features.text
     ):
-        # "20 case studies added to the archive", "5,000 photos linked with the tag": items kept or
+        # "30 tutorials added to the training drive", "300 articles tagged with a label": items kept or
         # tagged, not content the author wrote to be read; their readers are not what the work is for
         return None
     if "using" in template and lemma in lexicon.USING_VERBS:
@@ -1206,6 +1210,22 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     return Draft(
         _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
     )
+
+
+def _counts_one(features: Features, object_span: SpanRef | None) -> bool:
+    """Whether the first number in the object counts one thing ("1 intake process"), not a
+    number in a bracket after it ("4 events (1 meeting and 3 socials)")."""
+    if object_span is None:
+        return False
+    text, start, end = features.text, object_span.start, object_span.end
+    counted = [
+        q
+        for q in features.quantities
+        # in the object and not in a bracket in it, or right before it ("4 | events")
+        if (start <= q.span.start < end and "(" not in text[start : q.span.start])
+        or (q.span.end <= start and not text[q.span.end : start].strip())
+    ]
+    return bool(counted) and counted[0].value == 1
 
 
 # Verbs of keeping, tagging or moving items into a store ("added to the archive", "linked with

@@ -48,9 +48,10 @@ _EVENT_BOUND = re.compile(
 
 # Bound to one named event: the event is the time frame ("Demo the kiosk at the All Hands",
 # "Ship offline mode for the 2.0 release", "... before the spring fair"). One event, named with a
-# determiner; not events counted ("at 5 fairs") or a kind of work ("a launch plan").
+# determiner; not events counted ("at 5 fairs") or recurring ("at each fair", which bounds no
+# cycle), nor a kind of work ("a launch plan").
 _AT_EVENT = re.compile(
-    r"\b(?:at|during|before|for|in\s+time\s+for|ahead\s+of)\s+(?:the|our|this|next|each|every)\s+"
+    r"\b(?:at|during|before|for|in\s+time\s+for|ahead\s+of)\s+(?:the|our|this|next)\s+"
     r"(?:[\w.-]+\s+){0,3}?"
     r"(?:all[- ]hands|summit|conference|offsite|off-site|retreat|town\s*hall|kick-?off|launch|release|"
     r"meetup|AGM|general\s+meeting|fair|festival|demo\s+day|hackathon|expo|showcase|open\s+day|"
