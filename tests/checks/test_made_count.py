@@ -57,7 +57,7 @@ def test_counts_of_work_the_team_does_are_output_counts(text: str, span: str) ->
         # People outside the team as the subject, or as what is counted.
         "Customers write 50 reviews",
         "40 families join 2 clubs",
-        "Partner with at least 3 local charities",
+        "Team up with 3 or more local charities",
         "80% of users complete at least one lesson",
         "90% of services have at least one owner",
         # Acts of others, faults, measures and thresholds.

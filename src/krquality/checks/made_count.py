@@ -362,7 +362,7 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
             return False  # "Write and support 5 guides": the verbs of a chain do the work together
         lemma = (tokens[verb].lemma_ or tokens[verb].lower_).lower()
     elif lead is not None and lead.span.end <= quantity.span.start:
-        lemma = lead.lemma.split()[0].lower()  # "Maintain 85% recall on the three ...": the lead verb
+        lemma = lead.lemma.split()[0].lower()  # "Hold 90% precision on the four ...": the lead verb
     else:
         return False
     if lemma in _SCOPE and (head is None or not _names_an_act(tokens[head])):

@@ -1009,7 +1009,7 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         return
     count = counts[0]
     if made_count.not_made(context, count, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
-        return  # "Get 10k social media reach", "Support 5 file formats": the grammar says no
+        return  # "Get 8k followers on the radio page", "Support 5 file formats": the grammar says no
     unit = tokens_after(context.tokens, count.span.end, 1)
     measure = (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS
     if measure and not _event_days(context, count, load_words("output_nouns")):

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
-from krquality.checks import clauses, qualities
+from krquality.checks import clauses, judged, minds, qualities
 from krquality.checks.annotations import annotation_spans, progress_note
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -60,6 +60,7 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     hedged = [(m.span.start, m.span.end) for m in features.markers_of("hedge")]
     spans.extend(span for span in phrase_hits(context.tokens, _extra_vague()) if not overlaps(span, hedged))
     spans.extend(qualities.undefined_qualities(context))
+    spans.extend(judged.judged_spans(context))
     if not measurable:
         spans.extend(_bare_comparatives(context))
     open_more: list[tuple[int, int]] = []
@@ -297,7 +298,12 @@ VAGUE = Check(
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
-        'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). Teams can add '
+        'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). So is a judgement '
+        'where it grades something, before its noun or stated of it ("a sound basis for the '
+        'month-end close", "a realistic plan", "the flow is ideal"), a state stated of something ("records '
+        'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
+        'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
+        '"regularly, at least twice a month"). Teams can add '
         "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
@@ -315,6 +321,10 @@ VAGUE = Check(
         Example("Tidy the loading bay, the cold store, etc", T),
         Example("Run workshops for various teams", T),
         Example("Deliver process improvement by May", MS),
+        Example("Publish a realistic plan for the depot move", MS),
+        Example("The booking flow is ideal for first-time tenants", MS),
+        Example("Customer records are kept private", T),
+        Example("Publish the bakery newsletter regularly", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -340,6 +350,9 @@ VAGUE = Check(
         Example("Finish the kitchen improvement / repair jobs", MS),
         Example("Recruit 12 new volunteers for various depots", M),
         Example("Tighten data security by retiring 100% of the old servers", M),
+        Example("Rotate the private key for the payment gateway by June", MS),
+        Example("Ship a stable release of the till app by June", MS),
+        Example("Publish the bakery newsletter regularly, at least twice a month", M),
     ),
     detect=_vague,
 )
@@ -519,7 +532,7 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if _one_result_joined(context, start):
             continue  # one subject, one capability, one measure staged, one thing made and shared
         if in_brackets(context.text, start):
-            continue  # "4 events (1 meeting and 3 socials)": a breakdown of one count
+            continue  # "5 outings (2 walks and 3 picnics)": a breakdown of one count
         # A new subject with its own verb is a second end state: "... is finished and the
         # mentoring track is open". One shared subject ("70% of members sign up and stay") is not.
         if not relative and _clause_follows(tokens, end) and _has_finite_verb(before):
@@ -1186,7 +1199,9 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     body = features.body
     seen: list[tuple[int, int]] = []
     skill = None if counted else names_a_skill(context)
-    hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else [])])
+    # (a state of mind, correctness or agreement stated with no test: "tenants understand how the heating works")
+    held = [] if counted else [s for s in minds.mind_spans(context) if not _in_purpose_clause(context, s[0])]
+    hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else []), *held])
     for start, end in hits:
         if start < body.start or end > body.end or overlaps((start, end), vague + seen):
             continue
@@ -1218,9 +1233,13 @@ UNCHECKABLE = Check(
         'A key result like "the community is highly active", "docs are properly maintained" or '
         '"the team has a general understanding of X" has no point where anyone can say it is true: '
         "each reader brings their own bar. So has a skill named alone (\"familiarity with the "
-        'payroll rules", "ability to read the tax tables"). Say how it would be checked: a measure '
-        "with a number (members posting each month, a survey score), or the concrete thing that will exist "
-        "(a published guide, a passed audit)."
+        'payroll rules", "ability to read the tax tables"). So has a state of mind stated of people '
+        '("tenants understand how the portal works", "shoppers recognise the brand"; not the research '
+        '"Understand the churn drivers", nor a purpose: "... so members understand the rota"), '
+        'correctness with no cases named ("handles leap years correctly") and agreement ("the crews '
+        'are aligned"). Say how it would be checked: a measure '
+        "with a number (members posting each month, a survey score, a share who pass a quiz), or the "
+        "concrete thing that will exist (a published guide, a passed audit, a test suite that passes)."
     ),
     bad=(
         Example("The volunteer forum is highly active", T),
@@ -1229,6 +1248,9 @@ UNCHECKABLE = Check(
         Example("Our bakery is well known across the county", T),
         Example("The night team is empowered to plan its own rota", MS),
         Example("Familiarity with the payroll rules among new clerks", T),
+        Example("Tenants understand how the rent portal works", T),
+        Example("The importer handles leap years correctly", T),
+        Example("The kitchen crews are aligned on the winter menu", MS),
     ),
     good=(
         Example("60% of volunteers post in the forum at least once a month", M),
@@ -1237,6 +1259,8 @@ UNCHECKABLE = Check(
         Example("Keep the stock system up to date with a weekly count above 98% accuracy", M),
         Example("Grant rules agreed by the finance and engagement teams by May", MS),
         Example("Publish a signed scope note for each engagement by June", MS),
+        Example("Publish a guide so members understand the rota by June", MS),
+        Example("The importer passes all 40 leap-year cases in the test suite by May", M),
     ),
     detect=_uncheckable,
 )

@@ -36,6 +36,7 @@ from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.counts import count_drafts
 from krquality.suggest.fragments import telegraphic
+from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place
 from krquality.suggest.planning import planning_drafts
@@ -213,6 +214,10 @@ def build_drafts(
     ]
     # planning work named as notes ("Evaluation, roadmap planning for ..."): the documents it ends in
     drafts += [Draft(text, DraftKind.MILESTONE) for text in planning_drafts(features)]
+    if keeps_going(features):
+        # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
+        # so only drafts that name what it is for are offered
+        drafts = [d for d in drafts if not _date_only(features, d.text)]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:
@@ -317,11 +322,22 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     return Draft(_tidy(applied), DraftKind.EDITED if label is not Label.MILESTONE else DraftKind.MILESTONE)
 
 
+_WORDS = re.compile(r"[\w\[\]]+")
+
+
+def _date_only(features: Features, text: str) -> bool:
+    """Whether the draft ``text`` is the key result's own words with only a date added."""
+    added = re.sub(rf"\b[Bb]y {re.escape(DATE)},?|\bby the end of \S+", " ", text)
+    words = [w.lower() for w in _WORDS.findall(added)]
+    own = [w.lower() for w in _WORDS.findall(structure_of(features).core(features.text))]
+    return words == own
+
+
 # Heads of a name of work that goes on, with no end state of its own.
 _ONGOING_WORK = frozenset(
     {"management", "engagement", "communication", "communications", "recruitment", "onboarding", "marketing",
      "outreach", "maintenance", "support", "coordination", "moderation", "fundraising", "networking"}
-)
+) | ONGOING_NOUNS
 
 
 def _names_ongoing_work(features: Features, start: int, end: int) -> bool:
@@ -770,6 +786,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         return _named_measure(features)
     name = object_name = _measure_name(features, object_span)
     extended = False
+    measured_things = False  # the things named are replaced by a measure of them
     moving = label is Label.TASK and lead is not None and lead.verb_class is VerbClass.OUTCOME
     # "Reduce time | to discovering regressions": the parse cut the measure short; take the rest
     if (
@@ -806,6 +823,7 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         # (the head of "time to green builds | in CI" is the object's, not its place's)
         head = _head_word(name) if extended or object_name is None else _head_word(object_name)
         if lead.verb_class is VerbClass.VAGUE and head in lexicon.MEASURE_OF:
+            measured_things = True
             measure = lexicon.MEASURE_OF[head]
             if not (of := _of_at(name)):
                 name = f"{name} {measure}"
@@ -829,6 +847,10 @@ def _metric(features: Features, label: Label, object_span: SpanRef | None) -> Dr
         return None  # "Double weekly active teams" is completed in place
     if change is None and _stated_targets(features):
         return None  # "Sign 12 partners": a count with no change pattern is completed in place
+    if measured_things and change is not None and change.is_bare:
+        # "Refine 1 intake process for the board": the number counts the things, so it cannot
+        # be the target of their measure ("cycle time ... to 1"); a count of one thing is a milestone
+        return None
     direction = _direction(features, name)
     verb = _verb(features, direction)
     amount = _amount(change)
@@ -1096,6 +1118,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None
     if lemma in lexicon.DECREASE_VERBS:
         return None  # "Cut late invoices": the author named what to move; the metric draft completes it
+    if _counts_one(features, object_span):
+        # "Refine 1 intake process for the board": one named thing made or handed on is a milestone;
+        # a measure of such things in general (its cycle time) is not what the author counted
+        return None
     single = object_span is not None and len(object_span.text.split()) == 1
     if object_span is not None and (not single or _head_word(object_span.text) in lexicon.OUTCOME_OF):
         stop = min([d.span.start for d in features.dates if d.span.start >= object_span.end] + [shape.end])
@@ -1161,6 +1187,12 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if template.startswith("average attendance") and _takes_part_or_plans(features.text, words[0]):
         return None  # "Join 3 meetups", "We have planned 2 sessions": others' or future events
+    if template.startswith("monthly readers") and _STORED.search(features.text) and not _MADE_TO_READ.search(
+        features.text
+    ):
+        # "30 tutorials added to the training drive", "300 articles tagged with a label": items kept or
+        # tagged, not content the author wrote to be read; their readers are not what the work is for
+        return None
     if "using" in template and lemma in lexicon.USING_VERBS:
         return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
@@ -1181,6 +1213,38 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     return Draft(
         _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
     )
+
+
+def _counts_one(features: Features, object_span: SpanRef | None) -> bool:
+    """Whether the first number in the object counts one thing ("1 intake process"), not a
+    number in a bracket after it ("5 outings (2 walks and 3 picnics)")."""
+    if object_span is None:
+        return False
+    text, start, end = features.text, object_span.start, object_span.end
+    counted = [
+        q
+        for q in features.quantities
+        # in the object and not in a bracket in it, or right before it ("4 | events")
+        if (start <= q.span.start < end and "(" not in text[start : q.span.start])
+        or (q.span.end <= start and not text[q.span.end : start].strip())
+    ]
+    return bool(counted) and counted[0].value == 1
+
+
+# Verbs of keeping, tagging or moving items into a store ("added to the archive", "linked with
+# the tag", "imported"), and of having them; against verbs of writing content to be read.
+_STORED = re.compile(
+    r"\b(?:add(?:s|ed|ing)?|link(?:s|ed|ing)?|tag(?:s|ged|ging)?|collect(?:s|ed|ing)?|stor(?:e|es|ed|ing)|"
+    r"upload(?:s|ed|ing)?|archiv(?:e|es|ed|ing)|index(?:es|ed|ing)?|catalogu?(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
+    r"migrat(?:e|es|ed|ing)|having|has|have)\b",
+    re.I,
+)
+_MADE_TO_READ = re.compile(
+    r"\b(?:writ(?:e|es|ing|ten)|wrote|publish(?:es|ed|ing)?|post(?:s|ed|ing)?\s+(?!per\b)\S|author(?:s|ed|ing)?|"
+    r"draft(?:s|ed|ing)?|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|film(?:s|ed|ing)?|record(?:s|ed|ing)?|"
+    r"releas(?:e|es|ed|ing)|translat(?:e|es|ed|ing))\b",
+    re.I,
+)
 
 
 # Verbs of taking part in events others hold, or of planning ones not yet held: attendance at
@@ -1417,7 +1481,7 @@ _PROCESS_ENDINGS = ("tion", "sion", "ment", "isation", "ization", "ing")
 _NOT_PROCESSES = frozenset(
     {"documentation", "information", "communication", "engagement", "management", "recruitment",
      "thing", "training", "meeting", "funding", "everything", "something", "onboarding", "marketing"}
-)
+) | ONGOING_NOUNS  # (nor "Curation of the recipes", which goes on)
 
 
 def _nominal_completion(features: Features) -> Draft | None:

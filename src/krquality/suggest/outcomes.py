@@ -85,7 +85,7 @@ def outcome_drafts(features: Features, *, task: bool) -> list[OutcomeDraft]:
     if _DEADLINE.match(date) or (not date and framing_dates(features)):
         # (a rate such as "a monthly digest" is no deadline: the end state would be left undated)
         builders += [_decision, _baseline]
-    builders.append(_skill)
+    builders += [_skill, _minds]
     if (task or shape.words <= _SHORT_TOPIC) and features.lead_verb is None:
         # names of things, not "Host talks on X" (drafted elsewhere); a name of two or three
         # words read as a deliverable ("Recipe video channel") gets no date-only draft, too
@@ -300,6 +300,38 @@ def _skill(core: str, date: str) -> OutcomeDraft | None:
             topic = topic[:1].lower() + topic[1:]
         return OutcomeDraft(_dated_metric(f"Raise the score on a test of {topic}", date), milestone=False)
     return None
+
+
+# -- a state of mind stated of people: the share a test or a survey finds ----------------------
+
+# "Tenants understand how the rent portal works", "Members trust the food bank with their data":
+# people (a plural noun, with up to three words before it) and a verb of knowing or regard.
+_MINDS = re.compile(
+    r"^(?P<who>(?:(?:the|our|all|new|most|local)\s+)*(?:[\w-]+\s+){0,2}?[a-z-]+s)\s+"
+    r"(?P<verb>understand|know|recogni[sz]e|trust|appreciate|value)\s+(?P<what>.+)$",
+)
+# Verbs of knowing, which a test scores; the others are opinions, which a survey asks about.
+_KNOWING = frozenset({"understand", "know"})
+
+
+def _minds(core: str, date: str) -> OutcomeDraft | None:
+    """ "Tenants understand how the rent portal works" -> "Raise the share of tenants who pass a
+    quiz on how the rent portal works ..."; "Members trust the food bank" -> "... the share of
+    surveyed members who say they trust the food bank ..."."""
+    minded = _MINDS.match(core[:1].lower() + core[1:])
+    if minded is None:
+        return None
+    what = minded.group("what").strip(" ,")
+    if re.search(r"\b(?:from|to)\b|[\d%]", what) or len(what.split()) > 12 or not _plain(what):
+        return None  # (a "from" or a number would read as the slots' or change the measure)
+    who, verb = minded.group("who"), minded.group("verb")
+    if verb in _KNOWING and what.split()[0] in lexicon.QUESTION_WORDS | {"how", "what", "why", "which"}:
+        measure = f"Raise the share of {who} who pass a quiz on {what}"  # "how the portal works"
+    elif verb in _KNOWING:
+        measure = f"Raise the share of {who} who pass a test of {what}"  # "the safety rules"
+    else:
+        measure = f"Raise the share of surveyed {who} who say they {verb} {what}"
+    return OutcomeDraft(_dated_metric(measure, date), milestone=False)
 
 
 # -- a topic named by the things to make: the audience's measure ------------------------------

@@ -46,6 +46,7 @@ from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
+from krquality.suggest.ongoing import keeps_going
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
 from krquality.suggest.splitting import split_suggestions
 from krquality.suggest.structure import names_place, structure_of
@@ -492,7 +493,9 @@ def _undatable(result: Result) -> str:
     could close (:mod:`krquality.suggest.placing`), or notes (:mod:`krquality.suggest.fragments`),
     with a word a finding flagged named too; "" for neither."""
     shape = structure_of(result.features)
-    if shape.can_take_leading_date:
+    if keeps_going(result.features):
+        why = "it names work that goes on, which a date does not end; name what it is for"
+    elif shape.can_take_leading_date:
         why = "the sentence is too long to take one date in a clear place; shorten it"
     elif telegraphic(result.features.text[shape.start : shape.end]):
         why = "the key result reads as notes, not a sentence; a date would not make it one"

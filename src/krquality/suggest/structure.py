@@ -46,6 +46,18 @@ _EVENT_BOUND = re.compile(
     r"(?:\s+\S+){0,8}?\s+(?:at|during)\s+(?:the\s+)?[A-Z0-9]"
 )
 
+# Bound to one named event: the event is the time frame ("Demo the kiosk at the All Hands",
+# "Ship offline mode for the 2.0 release", "... before the spring fair"). One event, named with a
+# determiner; not events counted ("at 5 fairs") or recurring ("at each fair", which bounds no
+# cycle), nor a kind of work ("a launch plan").
+_AT_EVENT = re.compile(
+    r"\b(?:at|during|before|for|in\s+time\s+for|ahead\s+of)\s+(?:the|our|this|next)\s+"
+    r"(?:[\w.-]+\s+){0,3}?"
+    r"(?:all[- ]hands|summit|conference|offsite|off-site|retreat|town\s*hall|kick-?off|launch|release|"
+    r"meetup|AGM|general\s+meeting|fair|festival|demo\s+day|hackathon|expo|showcase|open\s+day|"
+    r"congress|symposium|convention)\b(?!\s+(?:plan|notes|checklist|process|page|post|strategy)s?\b)",
+    re.IGNORECASE,
+)
 
 # The words that lead into a date or a rate ("by the end of | June", "at the end of | each week").
 DATE_LEAD = re.compile(r"(?:\b(?:by|before|until|till|in|within|on|at|during|the|end|of)\s+)+$", re.I)
@@ -193,6 +205,7 @@ def structure_of(features: Features) -> Structure:
             or tag is not None
             or bool(_EVENT_BOUND.search(core))
             or bool(_READY_FOR.search(core))
+            or bool(_AT_EVENT.search(core))
             or _OPENS_WITH_TIME.match(core) is not None
             or _OWN_PERIOD.search(core) is not None
         ),

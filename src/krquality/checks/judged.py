@@ -1,0 +1,148 @@
+"""Judgements and frequencies a key result states with no bar: "a feasible plan", "a
+realistic budget", "records are kept private", "publish the newsletter regularly".
+
+``wording.vague`` reads these beside the listed qualities (``checks/qualities.py``). What
+makes a word a judgement here is its place as much as the word: a grading adjective
+counts where it grades something, before its noun or after a verb of being; a word that
+also names a kind of thing ("the private key", "a stable release") counts only when it
+is stated of something ("the records are kept private"). A frequency adverb counts when
+the key result names no rate. All are left alone where the key result says how it is
+checked (a share, a scored measure, a named standard or test: ``qualities.defined``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from krquality.checks import qualities
+from krquality.checks.helpers import load_words, phrase_hits
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from krquality.checks.base import CheckContext
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    """The entries of ``checks/data/<name>.txt``, as phrases to look for."""
+    return tuple(sorted(load_words(name)))
+
+
+# Verbs that state a quality of their subject or object: "is ideal", "are kept private".
+_STATING = frozenset(
+    {"be", "become", "remain", "stay", "keep", "seem", "look", "feel", "prove", "get", "make"}
+)
+# Words that may stand between the verb and the quality: "is fully secure", "is not yet stable".
+_BETWEEN = frozenset(
+    {"very", "fully", "highly", "truly", "really", "more", "most", "always", "still", "now", "yet"}
+)
+# Words that open a question the work answers: "find out what is realistic".
+_ASKING = frozenset({"what", "whether", "which", "how", "if"})
+# A rate or a period that says how often: "every week", "monthly", "twice a term", "per sprint".
+_RATE = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|nightly|every|each|per|"
+    r"once|twice|times)\b|\ba\s+(?:day|week|month|quarter|year|term|sprint)\b",
+    re.IGNORECASE,
+)
+
+
+def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
+    """Character spans of judgements and frequencies with no bar in the key result's body.
+
+    >>> import krquality
+    >>> result = krquality.analyze("Publish a realistic plan for the depot move", suggestions=False)
+    >>> [result.text[f.start : f.end] for f in result.findings if f.code == "KRQ401"]
+    ['realistic']
+    """
+    if qualities.defined(context):
+        return
+    tokens = context.tokens
+    body = context.features.body
+    starts = {t.idx: i for i, t in enumerate(tokens)}
+
+    terms = list(phrase_hits(tokens, _words("judged_terms")))
+
+    def inside(start: int) -> bool:
+        # (not in brackets, which explain: "(drawn from the cooks' best tips)"; nor in a fixed
+        # term: "the ideal customer profile")
+        if any(a <= start < b for a, b in terms):
+            return False
+        return body.start <= start < body.end and not _in_brackets(context.text, body.start, start)
+
+    for start, end in phrase_hits(tokens, _words("judgement_words")):
+        i = starts[start]
+        if (
+            inside(start)
+            and not _joined_word(context.text, start, end)
+            and (_before_noun(tokens, i) or _stated(tokens, i))
+        ):
+            yield start, end
+    for start, end in phrase_hits(tokens, _words("judged_states")):
+        i = starts[start]
+        if not inside(start) or _joined_word(context.text, start, end) or _measured_against(tokens, i):
+            continue
+        if _stated(tokens, i) or _in_predicate_noun(tokens, i):
+            yield start, end
+    if context.features.quantities or _RATE.search(context.text):
+        return  # "regularly, at least twice a month": the rate is named
+    for start, end in phrase_hits(tokens, _words("unrated_frequency")):
+        if inside(start) and tokens[starts[start]].pos_ == "ADV":
+            yield start, end
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside round brackets opened after ``start``."""
+    before = text[start:at]
+    return before.count("(") > before.count(")")
+
+
+def _joined_word(text: str, start: int, end: int) -> bool:
+    """Whether the word is part of a hyphenated word ("cost-effective", "safe-to-deploy")."""
+    return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+
+
+def _before_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the adjective at ``i`` grades a noun after it ("a feasible plan", "viable and cheap
+    options"): the pipeline has no parser, so the next noun-phrase word decides."""
+    if tokens[i].tag_ not in {"JJ", "JJR", "JJS"}:
+        return False
+    for token in tokens[i + 1 : i + 4]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if token.pos_ not in {"ADJ", "CCONJ", "PUNCT"} or token.text in {".", ";", ":", "(", ")"}:
+            return False
+    return False
+
+
+def _in_predicate_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` grades the noun of a predicate ("the export is a sound basis
+    for the close", "the yard is a safe place"): what is graded is the subject."""
+    article = i >= 2 and tokens[i - 1].lower_ in {"a", "an"}
+    return article and _before_noun(tokens, i) and _stated(tokens, i - 1)
+
+
+def _measured_against(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the state at ``i`` is measured against a thing named after it ("consistent with
+    the handbook", "in sync with the register"): anyone can compare the two."""
+    following = tokens[i + 1 : i + 3]
+    return bool(following) and following[0].lower_ in {"with", "to"}
+
+
+def _stated(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` is stated of something: a verb of being or keeping before it
+    ("is ideal", "are kept private", "remains fully secure")."""
+    j = i - 1
+    while j >= 0 and tokens[j].lower_ in _BETWEEN | {"not"}:
+        j -= 1
+    if j < 0:
+        return False
+    verb = tokens[j]
+    if j > 0 and tokens[j - 1].lower_ in _ASKING:
+        return False  # "learn what was useful": a question the work answers, not a grade it meets
+    if verb.tag_ == "VBN" and j > 0 and tokens[j - 1].lemma_.lower() == "be":
+        return verb.lemma_.lower() in _STATING  # "are kept private"
+    return verb.lemma_.lower() in _STATING and verb.pos_ in {"AUX", "VERB"}
