@@ -1199,7 +1199,7 @@ def _uncheckable(context: CheckContext) -> Iterator[Finding]:
     body = features.body
     seen: list[tuple[int, int]] = []
     skill = None if counted else names_a_skill(context)
-    # (a state of mind, correctness or agreement stated with no test: "tenants understand how the heating works")
+    # (a state of mind, correctness or agreement stated with no test: "tenants understand the heating")
     held = [] if counted else [s for s in minds.mind_spans(context) if not _in_purpose_clause(context, s[0])]
     hits = sorted([*phrase_hits(context.tokens, phrases), *([skill] if skill is not None else []), *held])
     for start, end in hits:
