@@ -20,3 +20,12 @@ def codes(text: str) -> set[str]:
     import krquality
 
     return {f.code for f in krquality.analyze(text, suggestions=False).findings}
+
+
+def output_span(text: str) -> str | None:
+    """The text the output-count finding (KRQ104) covers, or None when there is none."""
+    import krquality
+
+    result = krquality.analyze(text, suggestions=False)
+    found = [f for f in result.findings if f.code == "KRQ104"]
+    return text[found[0].start : found[0].end] if found else None

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import krquality
+from .contexts import output_span
 
 pytestmark = pytest.mark.slow
-
-
-def output_span(text: str) -> str | None:
-    """The text the output-count finding covers, or None when there is none."""
-    result = krquality.analyze(text, suggestions=False)
-    found = [f for f in result.findings if f.code == "KRQ104"]
-    return text[found[0].start : found[0].end] if found else None
 
 
 @pytest.mark.parametrize(

@@ -9,14 +9,9 @@ import krquality
 from krquality.suggest.drafts import Draft, DraftKind
 from krquality.suggest.rewrite import breaks_rules
 
+from .contexts import output_span
+
 pytestmark = pytest.mark.slow
-
-
-def output_span(text: str) -> str | None:
-    """The text the output-count finding covers, or None when there is none."""
-    result = krquality.analyze(text, suggestions=False)
-    found = [f for f in result.findings if f.code == "KRQ104"]
-    return text[found[0].start : found[0].end] if found else None
 
 
 @pytest.mark.parametrize(
