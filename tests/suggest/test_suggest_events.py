@@ -8,17 +8,13 @@ from __future__ import annotations
 import pytest
 
 import krquality
-from krquality.suggest import fill_placeholders
+
+from .texts import suggested_checked
 
 pytestmark = pytest.mark.slow
 
 
-def _texts(text: str) -> list[str]:
-    result = krquality.analyze(text)
-    for suggestion in result.suggestions:
-        if "\n" not in suggestion.text:
-            assert suggestion.score == krquality.analyze(fill_placeholders(suggestion.text)).score
-    return [s.text for s in result.suggestions]
+_texts = suggested_checked
 
 
 @pytest.mark.parametrize(
