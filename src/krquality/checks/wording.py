@@ -303,7 +303,9 @@ VAGUE = Check(
         'month-end close", "a realistic plan", "the flow is ideal"), a state stated of something ("records '
         'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
         'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
-        '"regularly, at least twice a month"). Teams can add '
+        '"regularly, at least twice a month"). So is a vague verb\'s participle used as an adjective '
+        'or stated of its thing ("a revamped booking page", "the returns process is streamlined"; '
+        'not a participle with a checkable end, "the revised tide tables"). Teams can add '
         "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
@@ -325,6 +327,7 @@ VAGUE = Check(
         Example("The booking flow is ideal for first-time tenants", MS),
         Example("Customer records are kept private", T),
         Example("Publish the bakery newsletter regularly", MS),
+        Example("Launch a revamped timetable page for the ferry by May", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -353,6 +356,7 @@ VAGUE = Check(
         Example("Rotate the private key for the payment gateway by June", MS),
         Example("Ship a stable release of the till app by June", MS),
         Example("Publish the bakery newsletter regularly, at least twice a month", M),
+        Example("Publish the revised tide tables by May", MS),
     ),
     detect=_vague,
 )
