@@ -8,6 +8,9 @@ also names a kind of thing ("the private key", "a stable release") counts only w
 is stated of something ("the records are kept private"). A frequency adverb counts when
 the key result names no rate. All are left alone where the key result says how it is
 checked (a share, a scored measure, a named standard or test: ``qualities.defined``).
+The adverb made from a judgement ("sensibly", "performantly") grades how the work is done;
+a vague verb's participle ("a revamped page", "the form is streamlined") states its aim
+of a thing, with no more bar than the verb.
 """
 
 from __future__ import annotations
@@ -83,6 +86,12 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
             and (_before_noun(tokens, i) or _stated(tokens, i))
         ):
             yield start, end
+    judgements = set(_words("judgement_words"))
+    for token in tokens:
+        # the adverb of a judgement grades the way something is done: "serve the tiles performantly"
+        end = token.idx + len(token.text)
+        if token.tag_ == "RB" and _adverb_base(token.lower_) & judgements and inside(token.idx):
+            yield token.idx, end
     for start, end in phrase_hits(tokens, _words("judged_states")):
         i = starts[start]
         if not inside(start) or _joined_word(context.text, start, end) or _measured_against(tokens, i):
@@ -114,6 +123,22 @@ def _in_brackets(text: str, start: int, at: int) -> bool:
 def _joined_word(text: str, start: int, end: int) -> bool:
     """Whether the word is part of a hyphenated word ("cost-effective", "safe-to-deploy")."""
     return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+
+
+def _adverb_base(form: str) -> set[str]:
+    """The adjectives an ``-ly`` adverb may be made from: "feasibly" <- "feasible", "usefully" <-
+    "useful", "tidily" <- "tidy", "realistically" <- "realistic" (empty for other words)."""
+    if not form.endswith("ly") or len(form) < 6:
+        return set()
+    stem = form[:-2]
+    bases = {stem, stem + "e"}
+    if form.endswith("ily"):
+        bases.add(form[:-3] + "y")
+    if form.endswith("bly"):
+        bases.add(form[:-1] + "e")  # "sensibly" <- "sensible"
+    if form.endswith("ically"):
+        bases.add(form[:-4])  # "realistically" <- "realistic"
+    return bases
 
 
 def _result_state(tokens: Sequence[Token], i: int) -> bool:

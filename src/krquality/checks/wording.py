@@ -344,7 +344,9 @@ VAGUE = Check(
         'or stated of its thing ("a revamped booking page", "the returns process is streamlined"; '
         'not a participle with a checkable end, "the revised tide tables"), and a vague verb whose '
         'only number counts its objects ("Polish 8 recipe cards": how much each changes is open; '
-        'not with a bar after them, "Optimize 3 pages to load in under a second"). Teams can add '
+        'not with a bar after them, "Optimize 3 pages to load in under a second"). The adverb of '
+        'a judgement grades how the work is done and is vague as well ("lay out the floor sensibly"; '
+        'not an adverb of another word, "publish the accounts publicly"). Teams can add '
         "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
@@ -368,6 +370,7 @@ VAGUE = Check(
         Example("Publish the bakery newsletter regularly", MS),
         Example("Launch a revamped timetable page for the ferry by May", MS),
         Example("Enhance 4 museum galleries for school visits", M),
+        Example("Index the parish archive performantly for the website", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
