@@ -29,6 +29,13 @@ pytestmark = pytest.mark.slow
         ("12 recipes added to the wiki", "12 recipes added"),
         ("12 revisions to the style guide", "12 revisions"),
         ("4 consultations with tenants", "4 consultations"),
+        # A count picked from the team's own set, and things the team gets placed somewhere.
+        ("Varnish 4 of our canal boats before spring", "Varnish 4 of our canal boats"),
+        ("Get 5 of our recipes featured in food magazines", "Get 5 of our recipes featured"),
+        ("Get 6 tour videos shown on regional TV", "Get 6 tour videos shown"),
+        # A share of the team's own items worked on, faults included.
+        ("Label 60% of the archive photos by hand", "Label 60% of the archive photos"),
+        ("Q3: Resolve 70% of the open survey defects", "Resolve 70% of the open survey defects"),
         # A share of the team's units that each make one.
         (
             "100% of the depots have run at least one fire drill",
@@ -71,6 +78,15 @@ def test_counts_of_work_the_team_does_are_output_counts(text: str, span: str) ->
         "40 parents volunteered at the summer fete",
         # A participle that only says which ones, before the clause's own verb.
         "4 hazards spotted in the kitchen review are removed by May",
+        # Decisions won from others, people got to act, a picked set improved (maybe the outcome).
+        "Get 3 grants approved",
+        "Get 50 tenants signed up for the portal",
+        "Improve 3 of the slowest report pages",
+        # A share of people, of time, handled within a limit, or the subject of its own clause.
+        "Migrate 80% of customers to the new plan",
+        "Spend 20% of our hours on training",
+        "Answer 95% of support emails within a day",
+        "Ensure 100% of flagged invoices include a tax code",
         # A count itemised inside something else is a part of it.
         "Every depot has a safety plan, including up to three named drills",
     ],

@@ -8,6 +8,9 @@ also names a kind of thing ("the private key", "a stable release") counts only w
 is stated of something ("the records are kept private"). A frequency adverb counts when
 the key result names no rate. All are left alone where the key result says how it is
 checked (a share, a scored measure, a named standard or test: ``qualities.defined``).
+The adverb made from a judgement ("sensibly", "performantly") grades how the work is done;
+a vague verb's participle ("a revamped page", "the form is streamlined") states its aim
+of a thing, with no more bar than the verb.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
 from krquality.checks.helpers import load_words, phrase_hits
+from krquality.features.types import VerbClass
+from krquality.nlp.lexicon import VerbLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,12 +86,27 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
             and (_before_noun(tokens, i) or _stated(tokens, i))
         ):
             yield start, end
+    judgements = set(_words("judgement_words"))
+    for token in tokens:
+        # the adverb of a judgement grades the way something is done: "serve the tiles performantly"
+        end = token.idx + len(token.text)
+        if token.tag_ == "RB" and _adverb_base(token.lower_) & judgements and inside(token.idx):
+            yield token.idx, end
     for start, end in phrase_hits(tokens, _words("judged_states")):
         i = starts[start]
         if not inside(start) or _joined_word(context.text, start, end) or _measured_against(tokens, i):
             continue
         if _stated(tokens, i) or _in_predicate_noun(tokens, i):
             yield start, end
+    for i, token in enumerate(tokens):
+        # a vague verb's participle used as an adjective: "a revamped booking page", "the intake
+        # form is streamlined": the verb's aim with no bar, said of a thing rather than as the aim
+        if not inside(token.idx) or _joined_word(context.text, token.idx, token.idx + len(token.text)):
+            continue
+        if _vague_participle(token) and (
+            _before_noun(tokens, i, participle=True) or _stated(tokens, i) or _result_state(tokens, i)
+        ):
+            yield token.idx, token.idx + len(token.text)
     if context.features.quantities or _RATE.search(context.text):
         return  # "regularly, at least twice a month": the rate is named
     for start, end in phrase_hits(tokens, _words("unrated_frequency")):
@@ -105,14 +125,64 @@ def _joined_word(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
 
 
-def _before_noun(tokens: Sequence[Token], i: int) -> bool:
+def _adverb_base(form: str) -> set[str]:
+    """The adjectives an ``-ly`` adverb may be made from: "feasibly" <- "feasible", "usefully" <-
+    "useful", "tidily" <- "tidy", "realistically" <- "realistic" (empty for other words)."""
+    if not form.endswith("ly") or len(form) < 6:
+        return set()
+    stem = form[:-2]
+    bases = {stem, stem + "e"}
+    if form.endswith("ily"):
+        bases.add(form[:-3] + "y")
+    if form.endswith("bly"):
+        bases.add(form[:-1] + "e")  # "sensibly" <- "sensible"
+    if form.endswith("ically"):
+        bases.add(form[:-4])  # "realistically" <- "realistic"
+    return bases
+
+
+def _result_state(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the participle at ``i`` states the end state of the noun before it, the key
+    result's shape with no verb of being ("Payroll exports modernized by June")."""
+    return tokens[i].tag_ == "VBN" and i > 0 and tokens[i - 1].pos_ in {"NOUN", "PROPN"}
+
+
+def _vague_participle(token: Token) -> bool:
+    """Whether ``token`` is the past participle of a verb the lexicon calls vague ("revamped",
+    "streamlined", "strengthened"), tagged as a participle or as an adjective."""
+    form = token.lower_
+    if token.tag_ not in {"VBN", "VBD", "JJ"} or not form.endswith("ed") or len(form) < 5:
+        return False
+    lexicon = _lexicon()
+    stems = {(token.lemma_ or "").lower(), form[:-1], form[:-2]}  # "revamped" <- "revamp", "revamped"
+    if form.endswith("ied"):
+        stems.add(form[:-3] + "y")  # "amplified" <- "amplify"
+    if len(form) > 6 and form[-3] == form[-4]:
+        stems.add(form[:-3])  # "planned" <- "plan"
+    for stem in stems - {"", form}:
+        found = lexicon.lookup(stem, "")
+        if found is not None and found[1] is VerbClass.VAGUE:
+            return True
+    return False
+
+
+@cache
+def _lexicon() -> VerbLexicon:
+    """The lead-verb lexicon, whose verb classes say which verbs are vague."""
+    return VerbLexicon()
+
+
+def _before_noun(tokens: Sequence[Token], i: int, *, participle: bool = False) -> bool:
     """Whether the adjective at ``i`` grades a noun after it ("a feasible plan", "viable and cheap
-    options"): the pipeline has no parser, so the next noun-phrase word decides."""
-    if tokens[i].tag_ not in {"JJ", "JJR", "JJS"}:
+    options"): the pipeline has no parser, so the next noun-phrase word decides. With
+    ``participle`` a participle may be the modifier ("a revamped page")."""
+    if tokens[i].tag_ not in {"JJ", "JJR", "JJS"} | ({"VBN", "VBD"} if participle else set()):
         return False
     for token in tokens[i + 1 : i + 4]:
         if token.pos_ in {"NOUN", "PROPN"}:
             return True
+        if participle and token.tag_ == "VBG":
+            continue  # "a revamped booking page": a gerund modifier inside the noun phrase
         if token.pos_ not in {"ADJ", "CCONJ", "PUNCT"} or token.text in {".", ";", ":", "(", ")"}:
             return False
     return False

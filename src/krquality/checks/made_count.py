@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import spacy.util
 from spacy.lookups import Lookups
 
+from krquality.checks.handled import share_time_limited
 from krquality.errors import SpacyModelNotFoundError
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lexicon import VerbLexicon
@@ -103,8 +104,9 @@ ACQUIRING = frozenset(
 )
 # Verbs that state what a product covers, not work done: "Support 5 file formats".
 _SCOPE = frozenset({"support", "include", "contain", "cover", "span", "feature", "offer", "accept", "allow"})
-# Counted things that are faults, time or a share: never the team's output.
-_NOT_MADE = frozenset(
+# Counted faults: a count of them is what was found or left, not the team's output (a share of
+# them worked on is: "Triage 80% of the reported faults").
+_FAULTS = frozenset(
     {
         "bugs",
         "defects",
@@ -120,6 +122,11 @@ _NOT_MADE = frozenset(
         "alerts",
         "escalations",
         "tickets",
+    }
+)
+# Counted things that are time or a scale: never the team's output, counted or shared.
+_SCALE = frozenset(
+    {
         "days",
         "weeks",
         "months",
@@ -134,6 +141,7 @@ _NOT_MADE = frozenset(
         "stars",
     }
 )
+_NOT_MADE = _FAULTS | _SCALE
 # Subjects that are the team or one of its parts, though the word also names people.
 _OWN_PEOPLE = frozenset({"members", "volunteers", "staff", "teams", "team", "leaders", "mentors", "speakers"})
 # Words between a verb and its count: "Write at least 6", "Give up to 4", "Run over 10".
@@ -216,7 +224,9 @@ def made_count(
     lexicon = _lexicon()
     for quantity in features.quantities:
         if quantity.kind is QuantityKind.PERCENT:
-            span = _share_making(tokens, quantity, lexicon, people | effects)
+            span = _share_making(tokens, quantity, lexicon, people | effects) or _share_worked(
+                context, tokens, quantity, lexicon, people | effects | measures
+            )
             if span is not None:
                 return span
         if not _counts_things(quantity, measures) or any(a <= quantity.span.start < b for a, b in dated):
@@ -233,9 +243,14 @@ def made_count(
             continue
         first = next(k for k, t in enumerate(tokens) if t.idx >= quantity.span.start)
         verb = _verb_before(tokens, first)
+        caused = _caused(tokens, first, head, lexicon)
+        if caused is not None:
+            return tokens[caused[0]].idx, tokens[caused[1]].idx + len(tokens[caused[1]].text)
         if verb is not None:
             if not _team_does(tokens, verb, lexicon, people | effects) or _complement(tokens, verb):
                 continue
+            if _vague(tokens[verb], lexicon) and any(t.lower_ == "of" for t in tokens[first:head]):
+                continue  # "Improve 4 of the oldest vans": the improvement may be the outcome
             return tokens[verb].idx, noun.idx + len(noun.text)
         opens = first == 0 or tokens[first - 1].text in {":", "-", "–"}
         done = _participle_after(tokens, head)
@@ -405,6 +420,9 @@ def _counted_head(tokens: Sequence[Token], at: int) -> int | None:
     k = at
     while k < len(tokens) and (tokens[k].text in {"+", ")", "-"} or tokens[k].lower_ in {"or", "more"}):
         k += 1
+    if k + 1 < len(tokens) and tokens[k].lower_ == "of" and tokens[k + 1].lower_ in _OWNED_SET:
+        k += 2  # "5 of our case studies": the count picks some of a set, still counted things
+        at = k
     head = None
     while k < len(tokens) and k - at < 6:
         token = tokens[k]
@@ -417,6 +435,82 @@ def _counted_head(tokens: Sequence[Token], at: int) -> int | None:
     if head is None or not _plural(tokens[head]):
         return None
     return head
+
+
+# Determiners of a set a count picks from: "4 of the", "5 of our".
+_OWNED_SET = frozenset({"the", "our", "its", "their", "these", "those", "my"})
+# Verbs that have something done by others and may be followed by the thing and a participle:
+# "Get 5 of our recipes featured in magazines", "Have 3 essays printed".
+_CAUSING = frozenset({"get", "have"})
+
+
+def _caused(tokens: Sequence[Token], first: int, head: int, lexicon: VerbLexicon) -> tuple[int, int] | None:
+    """The verb and participle of a causative ("Get | 5 of our recipes | featured in magazines"):
+    the team gets its own things placed, made or done, a count of work (their indexes).
+    People got to act ("Get 50 tenants signed up") are vetoed by the caller as counted people."""
+    verb = first - 1
+    while verb >= 0 and tokens[verb].lower_ in _BOUND_WORDS - {"a", "of", "to"}:
+        verb -= 1
+    if verb < 0 or (tokens[verb].lemma_ or tokens[verb].lower_).lower() not in _CAUSING:
+        return None
+    if verb > 0 and tokens[verb - 1].text not in {":", "-", "–"}:
+        return None  # only the imperative: "The van has 3 seats fitted" states what is there
+    k = head + 1
+    if k >= len(tokens) or tokens[k].tag_ not in {"VBN", "VBD"}:
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].lower_ == "by":
+        return None  # "Have 3 papers reviewed by the board": what others do
+    lemma = (tokens[k].lemma_ or tokens[k].lower_).lower()
+    found = lexicon.lookup(lemma, "")
+    if lemma in ACQUIRING or lexicon.is_level_verb(lemma):
+        return None
+    if found is not None and found[1] in {VerbClass.OUTCOME, VerbClass.MULTIPLIER}:
+        return None
+    # The things must be the team's own ("5 of our recipes") or be put somewhere ("... featured in
+    # magazines"); "Get 3 grants approved" is a decision won from others. "Have" with no set of
+    # the team's own states what is there ("Have 2 vans parked at the depot").
+    owned = any(t.lower_ == "of" for t in tokens[first:head])
+    placed = k + 1 < len(tokens) and tokens[k + 1].lower_ in {"in", "on", "at", "into", "onto", "across"}
+    causing = (tokens[verb].lemma_ or tokens[verb].lower_).lower()
+    if not (owned or (placed and causing == "get")):
+        return None
+    return verb, k
+
+
+def _share_worked(
+    context: CheckContext,
+    tokens: Sequence[Token],
+    quantity: Quantity,
+    lexicon: VerbLexicon,
+    others: frozenset[str],
+) -> tuple[int, int] | None:
+    """A share of the team's own items worked on by a verb of doing in the imperative: "Triage 80%
+    of the reported faults", "Index 60% of the archive photos" (the span runs from the verb to the
+    thing). Not a share of people or effects, of time or a measure, and not one handled within a
+    time limit for each item, which is a service level ("Answer 95% of emails within a day")."""
+    first = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.start), None)
+    at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
+    if first is None or at is None or at + 1 >= len(tokens) or tokens[at].lower_ != "of":
+        return None
+    verb = _verb_before(tokens, first)
+    if verb is None or tokens[verb].tag_ not in {"VB", "NN", "NNP", "RB", "JJ"}:
+        return None
+    if verb > 0 and tokens[verb - 1].text not in {":", "-", "–"}:
+        return None  # only the imperative that opens the key result (or follows a label)
+    if not _team_does(tokens, verb, lexicon, others) or _complement(tokens, verb):
+        return None
+    head = _head_noun(tokens, at + 1 + (tokens[at + 1].pos_ == "DET"))
+    if head is None or not _plural(tokens[head]):
+        return None
+    noun = tokens[head]
+    if {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"} & (others | _SCALE):
+        return None
+    if head + 1 < len(tokens) and (tokens[head + 1].tag_ in _FINITE | {"MD"}):
+        return None  # "Ensure 100% of the forms include a date": the share is a clause's subject
+    end = noun.idx + len(noun.text)
+    if share_time_limited(context.text, end) or _threshold(tokens, head):
+        return None
+    return tokens[verb].idx, end
 
 
 def _plural(token: Token) -> bool:
@@ -542,6 +636,12 @@ def _participle_after(tokens: Sequence[Token], head: int) -> int | None:
         if token.tag_ in _FINITE or token.lower_ in {"is", "are", "was", "were", "will"}:
             return None  # "3 faults found in the audit are fixed": the participle only says which
     return k
+
+
+def _vague(token: Token, lexicon: VerbLexicon) -> bool:
+    """Whether the lexicon calls the verb at ``token`` vague ("improve", "tune")."""
+    found = lexicon.lookup((token.lemma_ or token.lower_).lower(), "")
+    return found is not None and found[1] is VerbClass.VAGUE
 
 
 def _doing(token: Token, lexicon: VerbLexicon) -> bool:

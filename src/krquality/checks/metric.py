@@ -1074,6 +1074,13 @@ OUTPUT_COUNT = Check(
         "no agent (\"12 recipes added to the wiki\"); when it counts acts named by a noun made from "
         "a verb and aimed at something (\"12 revisions to the style guide\"); and when a share of "
         "the team's units each make one (\"100% of the depots have run at least one fire drill\"). "
+        "So is a count picked from the team's own set (\"Varnish 4 of our canal boats\"; not with a "
+        "vague verb, \"Improve 3 of the slowest pages\", where the change may be the outcome), the "
+        "team's own things it gets placed somewhere (\"Get 5 of our recipes featured in food "
+        "magazines\"; not a decision won, \"Get 3 grants approved\"), and a share of its own items "
+        "worked on, faults included, said as an imperative (\"Label 60% of the archive photos\"; "
+        "not a share of people, of time, one handled within a limit for each item, or a share that "
+        "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"). "
         "It is not when the verb gets, moves or keeps an outcome or says what a product covers "
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
@@ -1119,6 +1126,8 @@ OUTPUT_COUNT = Check(
         Example("60 porters complete the lifting course", M),
         Example("120 participants in our bread-making workshops", M),
         Example("Host 3 field days for orchard owners", M),
+        Example("Get 6 of our walking maps stocked in tourist offices", M),
+        Example("Catalogue 70% of the parish letters", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1156,6 +1165,8 @@ OUTPUT_COUNT = Check(
         Example("Support 5 file formats in the photo editor", M),
         Example("120 applications from schools", M),
         Example("Go 10 days without a fall", M),
+        Example("Get 4 planning permits approved", M),
+        Example("Ensure 100% of the delivery notes carry a signature", M),
     ),
     detect=_output_count,
 )

@@ -79,7 +79,7 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
         is_lead = lead is not None and start == lead.span.start
         if not is_lead and part_of_a_name(context, start, end):
             continue  # "improvement suggestions", "the Better Streets Fund": a thing named, not an aim
-        if is_lead and measurable:
+        if is_lead and measurable and not _counts_its_objects(context):
             continue  # "Improve NPS from 41 to 48": the numbers say how much
         if measurable and text[start:end].lower() in _MEASURED_QUALITIES:
             continue  # "Raise awareness of X from 20% to 35%": a survey measures it
@@ -104,6 +104,43 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# Words that may bound a count right after its verb: "Polish at least 8 cards".
+_COUNT_BOUNDS = frozenset({"", "at least", "up to", "over", "more than", "another"})
+
+
+def _counts_its_objects(context: CheckContext) -> bool:
+    """Whether the key result's only number counts the lead verb's objects, with no change
+    measured ("Amplify 20 posts from partner charities", "Polish 8 recipe cards"): the number
+    says how many things get the verb, not how much each changes, so the vague verb has no bar.
+    "Improve 3 pages to load in under a second" and "Improve NPS from 41 to 48" have one."""
+    lead = context.features.lead_verb
+    if lead is None or len(context.targets) != 1:
+        return False
+    if any(c.baseline is not None for c in context.features.changes):
+        return False  # "from 9 steps to 5": a change measured
+    count = context.targets[0]
+    if count.kind is not QuantityKind.NUMBER or count.scale or (count.unit and not count.unit.isalpha()):
+        return False  # (the unit read for "8 recipe cards" is the counted noun; "8 km" is ruled out below)
+    between = [t for t in context.tokens if lead.span.end <= t.idx < count.span.start]
+    if between[:1] and between[0].lower_ in {"and", "&"} and between[1:2] and between[1].tag_ == "VB":
+        between = between[2:]  # "Amplify and celebrate 20 posts": a chain of verbs on one object
+    if " ".join(t.lower_ for t in between) not in _COUNT_BOUNDS:
+        return False
+    head = None
+    for token in [t for t in context.tokens if t.idx >= count.span.end][:5]:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            break
+        head = token if token.pos_ in {"NOUN", "PROPN"} else head
+    if head is None or head.tag_ not in {"NNS", "NNPS"}:
+        return False  # the counted thing must follow: "8 recipe cards"
+    after = [t for t in context.tokens if t.idx > head.idx]
+    # "Optimize 3 pages to load in under a second", "... so that": the end state follows
+    return not any(
+        (a.lower_ == "to" and b.tag_ == "VB") or (a.lower_, b.lower_) == ("so", "that")
+        for a, b in pairwise(after)
+    )
 
 
 def _stated_elsewhere(context: CheckContext, start: int, end: int) -> bool:
@@ -303,7 +340,13 @@ VAGUE = Check(
         'month-end close", "a realistic plan", "the flow is ideal"), a state stated of something ("records '
         'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
         'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
-        '"regularly, at least twice a month"). Teams can add '
+        '"regularly, at least twice a month"). So is a vague verb\'s participle used as an adjective '
+        'or stated of its thing ("a revamped booking page", "the returns process is streamlined"; '
+        'not a participle with a checkable end, "the revised tide tables"), and a vague verb whose '
+        'only number counts its objects ("Polish 8 recipe cards": how much each changes is open; '
+        'not with a bar after them, "Optimize 3 pages to load in under a second"). The adverb of '
+        'a judgement grades how the work is done and is vague as well ("lay out the floor sensibly"; '
+        'not an adverb of another word, "publish the accounts publicly"). Teams can add '
         "their own vague words with `vague-words` in the configuration."
     ),
     bad=(
@@ -325,6 +368,9 @@ VAGUE = Check(
         Example("The booking flow is ideal for first-time tenants", MS),
         Example("Customer records are kept private", T),
         Example("Publish the bakery newsletter regularly", MS),
+        Example("Launch a revamped timetable page for the ferry by May", MS),
+        Example("Enhance 4 museum galleries for school visits", M),
+        Example("Index the parish archive performantly for the website", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -353,6 +399,8 @@ VAGUE = Check(
         Example("Rotate the private key for the payment gateway by June", MS),
         Example("Ship a stable release of the till app by June", MS),
         Example("Publish the bakery newsletter regularly, at least twice a month", M),
+        Example("Publish the revised tide tables by May", MS),
+        Example("Streamline the refund form from 9 steps to 5", M),
     ),
     detect=_vague,
 )
