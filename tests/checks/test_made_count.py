@@ -81,7 +81,7 @@ def test_counts_of_work_the_team_does_are_output_counts(text: str, span: str) ->
         # Decisions won from others, people got to act, a picked set improved (maybe the outcome).
         "Get 3 grants approved",
         "Get 50 tenants signed up for the portal",
-        "Improve 3 of the slowest report pages",
+        "Improve 4 of the heaviest report queries",
         # A share of people, of time, handled within a limit, or the subject of its own clause.
         "Migrate 80% of customers to the new plan",
         "Spend 20% of our hours on training",

@@ -1075,7 +1075,7 @@ OUTPUT_COUNT = Check(
         "a verb and aimed at something (\"12 revisions to the style guide\"); and when a share of "
         "the team's units each make one (\"100% of the depots have run at least one fire drill\"). "
         "So is a count picked from the team's own set (\"Varnish 4 of our canal boats\"; not with a "
-        "vague verb, \"Improve 3 of the slowest pages\", where the change may be the outcome), the "
+        "vague verb, \"Improve 4 of the heaviest queries\", where the change may be the outcome), the "
         "team's own things it gets placed somewhere (\"Get 5 of our recipes featured in food "
         "magazines\"; not a decision won, \"Get 3 grants approved\"), and a share of its own items "
         "worked on, faults included, said as an imperative (\"Label 60% of the archive photos\"; "
