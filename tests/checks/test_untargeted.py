@@ -37,6 +37,9 @@ def test_a_metric_whose_numbers_are_notes_or_sizes_is_a_deliverable(nlp: Languag
     [
         "Keep the ticket backlog under 40 (now 55)",  # a level outside the brackets
         "Onboard new suppliers (at least 20)",  # a bracketed count with a bound is a target
+        "New clinic partners signed (12)",  # a bracketed count of the things named
+        "Refurbished laptops shipped to schools (300 units)",
+        "Donations from returning donors (£20k)",  # an amount
         "Recycling rate: 45%",  # a measure named before its value
         "Customer wait time below 3 minutes: 60%",  # a target before the note
         "Grow the count of returning donors (rolling 28-day)",  # a measure moved, no target yet

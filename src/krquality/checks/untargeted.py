@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.annotations import progress_note
 from krquality.checks.scope import moves_a_measure, sized_state, sizes_a_scope
-from krquality.features.types import VerbClass
+from krquality.features.types import QuantityKind, VerbClass
 from krquality.labels import Label
 
 if TYPE_CHECKING:
@@ -68,7 +68,30 @@ def _in_note(note: tuple[int, int] | None, at: int) -> bool:
 
 
 def _set_aside(context: CheckContext, quantity: Quantity) -> bool:
-    """Whether ``quantity`` is no criterion: it sits in brackets beside the thing made (a size or
-    a note on how, "(40k+ sensors)", "(one per depot)") or sizes the scope of the work."""
-    before = context.text[: quantity.span.start]
-    return before.count("(") > before.count(")") or sizes_a_scope(quantity, context.tokens)
+    """Whether ``quantity`` is no criterion: it sizes the one thing named before its brackets
+    ("Sensor grid (12k+ stations)") or the scope of the work ("in 3 depots")."""
+    return _sizes_the_thing_named(context, quantity) or sizes_a_scope(quantity, context.tokens)
+
+
+def _sizes_the_thing_named(context: CheckContext, quantity: Quantity) -> bool:
+    """Whether ``quantity`` opens a bracket that sizes one thing named, with no verb, before it.
+
+    "Regional sensor grid (12k+ stations)": the grid is built or not, the stations say how big.
+    Not a count of the things named ("Clinic partners signed (12)", "Laptops shipped to schools
+    (300 units)": plural, or a verb before), nor an amount ("Donations (£20k)").
+    """
+    if quantity.kind is not QuantityKind.NUMBER:
+        return False
+    tokens = context.tokens
+    i = next((k for k, t in enumerate(tokens) if t.idx == quantity.span.start), None)
+    if i is None or i == 0 or tokens[i - 1].text != "(" or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1] if tokens[i + 1].text != "+" else (tokens[i + 2] if i + 2 < len(tokens) else None)
+    head = tokens[i - 2] if i >= 2 else None
+    return (
+        after is not None
+        and after.pos_ in {"NOUN", "PROPN"}
+        and head is not None
+        and head.tag_ in {"NN", "NNP"}  # one thing named, not things counted
+        and not any(t.pos_ in {"VERB", "AUX"} for t in tokens[: i - 1])
+    )
