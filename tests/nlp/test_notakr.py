@@ -26,6 +26,11 @@ from krquality.nlp.notakr import NotAKeyResult, not_a_key_result
         ("Lancer la nouvelle boutique en ligne pour nos clients avant la rentrée", NotAKeyResult.NOT_ENGLISH),
         ("Verhoog het aantal vrijwilligers van 20 naar 35 voor de zomer", NotAKeyResult.NOT_ENGLISH),
         ("ユーザー数を二倍にする", NotAKeyResult.NOT_ENGLISH),
+        # a link does not make another language English, nor English another language
+        (
+            "Lancer la boutique pour nos clients [fiche](https://example.com/boutique)",
+            NotAKeyResult.NOT_ENGLISH,
+        ),
     ],
 )
 def test_what_is_not_a_key_result_says_what_it_is(text: str, kind: NotAKeyResult) -> None:
@@ -45,6 +50,11 @@ def test_what_is_not_a_key_result_says_what_it_is(text: str, kind: NotAKeyResult
         "Target 10k MAU",
         "Roll out SSO to the Lyon and Porto offices",
         "Define the targets for Q3 with finance",
+        # the words of a link's address ("com", "www") are no language
+        "Kiosk: Keep 99% of [refund SLA](https://shop.example.com/com-desk/sla): 97% "
+        "([P2 outage](https://www.example.com/com/7))",
+        "Depot: 12 audits of the [cold-chain log](https://intranet.example.com/com/cold): 9/12 "
+        "(www.example.com/com)",
     ],
 )
 def test_key_results_pass(text: str) -> None:

@@ -20,7 +20,8 @@ from krquality.checks.helpers import (
     sets_a_window,
     tokens_after,
 )
-from krquality.checks.scope import is_scope, scope_spans, sized_scope, sized_state
+from krquality.checks.scope import is_scope, scope_spans, sized_scope
+from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -238,8 +239,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if context.label is not Label.METRIC or baselines(features):
         return
-    if sized_state(context):
-        return  # "The new till is trialled in eight shops": a size, no level to start from
+    if read_as_deliverable(context):
+        return  # "The new till is trialled in eight shops": a size (or a note), no level to start from
     # A number of scope ("rolling 28-day", "in 3 depots") is no level, so it needs no baseline.
     found = tuple(
         q for q in context.targets if not progress_tag(context, q) and not is_scope(q, context.tokens)
@@ -507,7 +508,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         amounts = list(context.targets)
     if not measured or amounts or _unparsed_number(context, scoped=not amounts):
         return
-    if sized_state(context):
+    if read_as_deliverable(context):
         return  # "The new rota is tested in 3 depots": a state reached, sized by its number
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
@@ -1176,8 +1177,9 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     quantities = context.features.quantities
     if quantities and all(progress_tag(context, q) for q in quantities):
         return  # "... [20%]": only a progress note is numeric, the key result is not a metric
-    if context.label is Label.METRIC and not dated(context) and not sized_state(context):
-        # (a state sized by its number is a milestone: milestone.no_deadline asks for its date)
+    if context.label is Label.METRIC and not dated(context) and not read_as_deliverable(context):
+        # (a state sized by its number, or with no number to reach, is a milestone:
+        # milestone.no_deadline asks for its date)
         body = context.features.body
         yield METRIC_NO_DEADLINE.finding(body.start, body.end)
 
@@ -1194,10 +1196,15 @@ METRIC_NO_DEADLINE = Check(
     docs=(
         "A metric usually inherits the OKR cycle as its time frame, so this is only "
         "information. It matters when the number is a rate over a period (sign-ups per week "
-        "or per quarter?) or when the target is due before the cycle ends."
+        "or per quarter?) or when the target is due before the cycle ends. A metric reading "
+        'with no number to reach ("Move the expense tool to single sign-on => 0%": only a '
+        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead."
     ),
     bad=(Example("Increase NPS from 41 to 48", M),),
-    good=(Example("Increase NPS from 41 to 48 by the end of Q3", M),),
+    good=(
+        Example("Increase NPS from 41 to 48 by the end of Q3", M),
+        Example("Finance: Move the expense tool to single sign-on => 0%", M),
+    ),
     detect=_no_deadline,
 )
 

@@ -12,8 +12,8 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
-from krquality.checks.scope import sized_state
 from krquality.checks.task import names_one_deliverable
+from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
 from krquality.result import Finding, Fix, Severity
@@ -47,8 +47,11 @@ _COMPLETION = frozenset(
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
-    # "The new till is trialled in eight shops", read as a metric: a state reached, sized by its number
-    deliverable = context.label is Label.MILESTONE or names_one_deliverable(context) or sized_state(context)
+    # "The new till is trialled in eight shops" or "Automate the depot setup: 100%", read as a metric:
+    # a state reached, sized by its number or with no number to reach
+    deliverable = (
+        context.label is Label.MILESTONE or names_one_deliverable(context) or read_as_deliverable(context)
+    )
     if deliverable and not dated(context):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
@@ -74,7 +77,11 @@ NO_DEADLINE = Check(
         'bound ("beyond 2030", "after 2027") is not a deadline; "by Q1", "in Q1" and a cycle '
         'written with its year ("Q1 2027: ...") are. A state the model reads as a metric whose only '
         'number sizes it ("The new intake form is tested in 4 clinics", "Run a pilot with a group '
-        'of nine schools") is a milestone too: the number says how big it is, not a level to reach.'
+        'of nine schools") is a milestone too: the number says how big it is, not a level to reach. '
+        "So is a metric reading whose numbers are all set aside: a progress note or grading scale "
+        '("...: 100%", "(0.0 -> 1.0)"), a size in brackets beside the thing made ("Sensor grid '
+        '(12k+ stations)"); not one that moves or names a measure ("Grow returning donors (rolling '
+        '28-day)") or has a level outside the brackets ("Keep the backlog under 40 (now 55)").'
     ),
     bad=(
         Example("Launch the partner portal", MS),
@@ -83,6 +90,7 @@ NO_DEADLINE = Check(
         Example("Create one starter kit for new stewards", MS),
         Example("H2: hygiene - publish the allergen labelling guide", MS),
         Example("The new intake form is tested in 4 clinics", M),
+        Example("Pension statements redesigned for print and mobile (0.0 -> 1.0)", M),
         Example("Store the tenancy archive on the new host beyond 2030", MS),
     ),
     good=(
@@ -98,6 +106,7 @@ NO_DEADLINE = Check(
         Example("Help the sales team with demos", T),
         Example("The new intake form is tested in 4 clinics by May", M),
         Example("Churn is below 2% in 3 regions", M),
+        Example("Keep the ticket backlog under 40 (now 55)", M),
     ),
     detect=_no_deadline,
 )

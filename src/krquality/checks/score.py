@@ -28,7 +28,8 @@ a topic too short to say what will be true, ``wording.too_short``, outside a met
 checks read as one deliverable, not an activity), 89 for a milestone (a
 deliverable is checkable, but not yet the effect it is for; so is a key
 result read as a metric whose only number sizes a state or one thing made,
-"The new till is trialled with a cohort of eight shops by June"), 100 for a
+"The new till is trialled with a cohort of eight shops by June", or whose
+numbers are all notes or sizes, "Payroll export rebuilt (0.0 -> 1.0)"), 100 for a
 metric. So "Be the best company in the world" (a task) scores at most 39,
 "Hire a head of data by June" 89, and "Increase trial-to-paid conversion
 from 4% to 7% by Q3" 100.
@@ -181,10 +182,11 @@ def _band_codes(ceiling: int) -> frozenset[str]:
 def scored_kind(context: CheckContext) -> Label:
     """The kind whose band caps the score: the label, but a milestone for a key result read as a
     metric whose only number sizes a state or one thing made ("The new till is trialled in eight shops by
-    June": a dated deliverable, not an outcome measure; see ``checks.scope.sized_state``)."""
-    from krquality.checks.scope import sized_state
+    June": a dated deliverable, not an outcome measure; see ``checks.scope.sized_state``), or that has
+    no number to reach ("Fully automate the depot setup: 100%"; see ``checks.untargeted``)."""
+    from krquality.checks.untargeted import read_as_deliverable
 
-    return Label.MILESTONE if sized_state(context) else context.label
+    return Label.MILESTONE if read_as_deliverable(context) else context.label
 
 
 def score_findings(

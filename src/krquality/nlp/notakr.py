@@ -80,6 +80,9 @@ _ANNOTATION = re.compile(r"\[[^\]]*\]|\([^)]*\)|\{[^}]*\}")
 _NON_WORD = re.compile(r"[^\w\s?#/.]+")
 _NON_WORD_KEEP_PERCENT = re.compile(r"[^\w\s?#/.%]+")
 _WORD = re.compile(r"[^\W\d_]+")
+# Where a link points, which is no prose: the target of "[label](target)" and a bare address.
+# Its host and path words ("com", "www", "issues") would otherwise be counted as the text's language.
+_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*\)|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # Function words: English, and those of the languages key results are most often written in.
 _WORDS = load_data("notakr")
 _ENGLISH = frozenset(_WORDS["english"])
@@ -129,7 +132,7 @@ def not_a_key_result(text: str) -> Verdict | None:
     latin = sum(1 for c in letters if _is_latin(c))
     if latin / len(letters) < 0.5:
         return _foreign()
-    lowered = [w.lower() for w in words]
+    lowered = [w.lower() for w in _WORD.findall(_LINK_TARGET.sub(" ", text))]
     if len(lowered) >= _MIN_WORDS_FOR_LANGUAGE:
         english = sum(w in _ENGLISH for w in lowered)
         foreign = sum(w in _FOREIGN for w in lowered)
