@@ -351,7 +351,7 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
     - the verb before it keeps a level or states what a product covers ("Maintain 85%
       recall on three error types", "Support 5 file formats");
     - its subject is people outside the team (``others``: "Customers write 50 reviews");
-    - the thing counted is a mass noun ("10k social media reach");
+    - the thing counted is a mass noun ("20k newsletter readership");
     - it itemises part of something else ("... a plan, including up to three goals").
 
     >>> import krquality
@@ -369,7 +369,7 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
     at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), len(tokens))
     head = _head_noun(tokens, at)
     if head is not None and not _plural(tokens[head]) and (quantity.value or 0) >= 1000:
-        return True  # "10k social media reach": thousands of a mass noun, not things made
+        return True  # "20k newsletter readership": thousands of a mass noun, not things made
     lead = features.lead_verb
     verb = _verb_before(tokens, first)
     if verb is not None:
