@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
 from krquality.features.types import DateRef, Features
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.structure import date_lead_start, structure_of
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def split_parts(
         phrase = text[start:end].strip(_EDGE)
         if where == "start":
             removed.append((start, end))
-            prefix = phrase[:1].upper() + phrase[1:] + ", "
+            prefix = capitalise_first(phrase) + ", "
         elif where == "end":
             removed.append((start, end))
             suffix = " " + phrase + suffix
@@ -101,7 +102,7 @@ def split_parts(
     first_tokens = _tokens_in(tokens, *segments[0])
     for (a, b), own, (join, _) in zip(segments[1:], texts[1:], cuts, strict=True):
         if text[join] == ".":  # a sentence of its own (the check saw to it)
-            parts.append(Part(own[:1].upper() + own[1:]))
+            parts.append(Part(capitalise_first(own)))
             continue
         completed = _completed(text, own, _tokens_in(tokens, a, b), first_tokens, features, segments[0])
         if completed is None:
@@ -123,7 +124,7 @@ def split_parts(
 def _closed(prefix: str, text: str, suffix: str) -> str:
     body = text[:1].lower() + text[1:] if prefix and not _proper(text) else text
     out = (prefix + body + suffix).strip()
-    return out[:1].upper() + out[1:]
+    return capitalise_first(out)
 
 
 def _proper(text: str) -> bool:
@@ -193,9 +194,9 @@ def _completed(
         return None
     head = tokens[0]
     if _opens_clause(tokens) or _is_verb(head) or _misread_verb(tokens):
-        return own[:1].upper() + own[1:]
+        return capitalise_first(own)
     if head.tag_ == "VBG" and len(tokens) > 1:  # "...; recruiting two helpers": an order, as a gerund
-        return head.lemma_[:1].upper() + head.lemma_[1:] + own[len(head.text) :]
+        return capitalise_first(head.lemma_) + own[len(head.text) :]
     if head.tag_ in _PARTICIPLES:
         aux = next((t for t in first if t.lower_ in _BE_HAVE), None)
         if aux is None:
@@ -210,7 +211,7 @@ def _completed(
         if _names_own_share(tokens) or (_is_share(tokens) and not first_share):
             # "Hire 3 engineers; 40% retention", "... and 95% of tickets answered in a day": a
             # share of its own, not more of what the first part's verb counts.
-            return own[:1].upper() + own[1:]
+            return capitalise_first(own)
         lead = text[first_segment[0] : counted.idx]
         lead = re.sub(r"(?:\b(?:at least|over|up to|about|around)\s+)$", "", lead, flags=re.I)
         return f"{lead.rstrip()} {own}"
