@@ -287,8 +287,8 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if shape.can_take_date and not dangling and not telegraphic(text[start:end]):
         # before a guardrail ("... without raising the error rate"), which the date must not date
         guarded = guardrail_start(text, start, end)
-        at = end if guarded is None else guarded
-        edits.append(_Edit(at, at, f" by {DATE}{since}"))
+        at_end = end if guarded is None else guarded
+        edits.append(_Edit(at_end, at_end, f" by {DATE}{since}"))
     elif shape.can_take_leading_date and features.form in _CLAUSES:
         # A long sentence: "By [date], " before it makes the reader hold the date through every
         # clause, so the date closes the main clause ("... by [date], with the cooks' sign-off"),
