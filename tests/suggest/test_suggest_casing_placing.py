@@ -19,6 +19,7 @@ from .texts import suggested_checked
         "pnpm installs finish in under a minute",  # not an English word
         "h3ctl exports every tile layer",  # a digit
         "vue-router handles every legacy path",  # a hyphen
+        "node-fetch retries every failed call",  # a hyphen, between English words
         "eBay listings reach 300 a week",  # a capital inside
         "iPhone crash reports fall below 40 a day",
     ],

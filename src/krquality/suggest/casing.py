@@ -3,7 +3,8 @@
 A draft starts with a capital letter, like any sentence, but a first word the
 author wrote in lowercase on purpose must keep its case: a package or tool
 name ("npm", "pandoc"), a code name with a digit ("s3cmd"), a hyphenated
-project name ("node-fetch"), or a product with internal capitals ("iPad",
+project name ("node-fetch", whose parts are English words: a hyphen alone
+tells it, at the cost of leaving "long-term" in lowercase), or a product with internal capitals ("iPad",
 "eBay"). Such a word is recognised by its shape (digit, hyphen, a capital
 after the first letter) or by not being an English word the spaCy model's
 lemmatizer tables, the stop-word list or our own word lists know.
