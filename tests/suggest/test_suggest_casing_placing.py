@@ -37,6 +37,7 @@ def test_a_lowercase_name_first_keeps_its_case(text: str) -> None:
         ("our members renew", "Our members renew"),  # a stop word
         ("the rota is shared", "The rota is shared"),
         ("Already capital", "Already capital"),
+        ("menus+prices are printed", "Menus+prices are printed"),  # a word before a "+"
     ],
 )
 def test_an_ordinary_first_word_is_capitalised(text: str, expected: str) -> None:

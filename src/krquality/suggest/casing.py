@@ -25,7 +25,7 @@ from krquality.errors import SpacyModelNotFoundError
 from krquality.nlp.loader import resolve_spacy_model
 
 # The first word: letters, digits and the joiners a name can hold.
-_FIRST_WORD = re.compile(r"[\w.+'’-]+")
+_FIRST_WORD = re.compile(r"[\w.'’-]+")
 # Endings an English word takes on its base form ("pipelines", "shipped", "rolling").
 _ENDINGS = ("ies", "es", "s", "ed", "d", "ing", "er", "ers", "ly")
 
