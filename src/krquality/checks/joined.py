@@ -101,7 +101,10 @@ def elided_state_after(tokens: Sequence[Token], start: int) -> bool:
 
 def states_an_end(words: Sequence[Token]) -> bool:
     """Whether ``words`` before a joiner state an end state: a participle after "is"/"has"
-    ("The old form is withdrawn"), or a subject and a participle ("Two stalls booked")."""
+    ("The old form is withdrawn"), or a subject and a participle ("Two stalls booked"), in
+    the sentence the joiner is in."""
+    last_end = max((i for i, t in enumerate(words) if t.text in _SENTENCE_ENDS), default=-1)
+    words = words[last_end + 1 :]
     for i, token in enumerate(words):
         if token.tag_ in _PARTICIPLES and i > 0:
             prior = next((w for w in reversed(words[:i]) if w.pos_ != "ADV"), None)
