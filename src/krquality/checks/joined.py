@@ -56,6 +56,8 @@ def subject_end(tokens: Sequence[Token], start: int) -> int | None:
         if token.pos_ in _NOMINAL or token.tag_ in _NOMINAL_TAGS or token.text in {"-", "'s", "’s"}:
             named = named or token.pos_ in {"NOUN", "PROPN", "NUM"}
             i += 1
+        elif _describes_noun(tokens, i, start):
+            i += 1  # a participle describing the noun after it: "the shared calendar"
         elif (
             named
             and token.lower_ in _SUBJECT_PREPOSITIONS
@@ -134,6 +136,15 @@ def order_after_comma(
     if after.tag_ == "RP" and comma + 3 < len(tokens):
         after = tokens[comma + 3]  # "set up a rota"
     return after.pos_ in _OBJECT_POS
+
+
+def _describes_noun(tokens: Sequence[Token], i: int, start: int) -> bool:
+    """Whether the participle at ``i`` describes the noun after it, after a determiner ("the
+    shared calendar", "two trained stewards"); bare ("missed deliveries") it may be a verb."""
+    if i == start or i + 1 >= len(tokens) or tokens[i].tag_ not in {"VBN", "VBG"}:
+        return False
+    prior = tokens[i - 1]
+    return tokens[i + 1].pos_ in {"NOUN", "PROPN"} and (prior.pos_ in {"DET", "NUM"} or prior.tag_ == "PRP$")
 
 
 def _nominal(token: Token) -> bool:

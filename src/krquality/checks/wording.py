@@ -848,7 +848,11 @@ COMPOUND = Check(
         'alone: a gerund after "+" or ";" ("Repaint the hut; recruiting helpers"), two states '
         'each with its own complement ("checked for rust and repainted for the summer"), a new '
         'subject with no article ("... is chartered and goodwill is earned"), and measures listed '
-        'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
+        'after one verb that moves them ("Reduce idle time, and fuel cost"). So is a counted '
+        'subject with its own verb ("..., and at least one ward in each hospital has cut its '
+        'waits"), a second state with its "is" left out ("The paper form is withdrawn and the app '
+        'adopted") and orders listed with commas and no joiner ("Book the venue, hire two '
+        'caterers, print the tickets"). One list of things '
         'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
         'not ("Design and build the booking page", "Review and file 40 expense claims"), nouns '
         'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair '
@@ -878,6 +882,9 @@ COMPOUND = Check(
         Example("Sign 500 members and 40 sponsors by Q3", M),
         Example("Sell 300 tickets for the spring fair & 40 sponsors for the summer fair", M),
         Example("Patients can book appointments, and the waiting room is repainted", MS),
+        Example("Every ward has timed its discharges, and at least one ward in each town has cut them", MS),
+        Example("The paper rota is withdrawn and the shared calendar adopted", MS),
+        Example("Book the venue, hire two caterers, print the tickets", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -904,6 +911,9 @@ COMPOUND = Check(
         Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
         Example("Write the volunteer charter and circulate among the trustees for comments", MS),
         Example("Archive: Measure and reduce returned parcels from the web shop", T),
+        Example("Sand, prime, paint the garden benches by May", MS),
+        Example("A board of loans approved and repayments missed is live", MS),
+        Example("Cut the time from booking to dispatch to 2 days", M),
     ),
     detect=_compound,
 )
