@@ -616,7 +616,7 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
 
 def _orders_listed(context: CheckContext) -> Iterator[Finding]:
     """Orders listed with commas and no joiner ("Book the venue, hire two caterers, print the
-    tickets"): the first comma an order of its own follows (see krquality.checks.joined)."""
+    tickets"): each comma an order of its own follows (see krquality.checks.joined)."""
     features = context.features
     tokens = context.tokens
     lead = features.lead_verb
@@ -632,8 +632,8 @@ def _orders_listed(context: CheckContext) -> Iterator[Finding]:
         if _after_purpose(context.text, features.body.start, token.idx):
             continue
         if order_after_comma(tokens, k, lead_at, _order_verbs()):
+            # every such comma: a split draft cuts at each ("Book ...", "Hire ...", "Print ...")
             yield COMPOUND.finding(token.idx, token.idx + 1)
-            return
 
 
 @cache

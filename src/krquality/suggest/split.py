@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
+from krquality.checks.joined import subject_end
 from krquality.features.types import DateRef, Features
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.structure import date_lead_start, structure_of
@@ -193,6 +195,9 @@ def _completed(
     if not tokens:
         return None
     head = tokens[0]
+    restored = _with_be_restored(own, tokens, first)
+    if restored is not None:
+        return capitalise_first(restored)
     if _opens_clause(tokens) or _is_verb(head) or _misread_verb(tokens):
         return capitalise_first(own)
     if head.tag_ == "VBG" and len(tokens) > 1:  # "...; recruiting two helpers": an order, as a gerund
@@ -220,6 +225,30 @@ def _completed(
     if nominal and verb is not None and first_segment[0] <= verb.span.start < first_segment[1]:
         return f"{text[first_segment[0] : verb.span.end]} {own}"
     return None
+
+
+def _with_be_restored(own: str, tokens: Sequence[Token], first: Sequence[Token]) -> str | None:
+    """A second state whose "is" was left out after a first state, with it put back: "the
+    shared calendar adopted" after "The paper rota is withdrawn" -> "the shared calendar is
+    adopted" ("are" after a plural subject). None when the part is not such a state, or its
+    verb has an object ("the team adopted the calendar" is a clause of its own)."""
+    if not any(t.lower_ in {"is", "are", "was", "were"} for t in first):
+        return None
+    end = subject_end(tokens, 0)
+    if end is None or end >= len(tokens) or tokens[end].tag_ not in {"VBN", "VBD"}:
+        return None
+    if end + 1 < len(tokens) and tokens[end + 1].pos_ in {"DET", "NUM", "NOUN", "PROPN", "PRON"}:
+        return None
+    subject = list(takewhile(lambda t: t.pos_ != "ADP", tokens[:end]))
+    nouns = [t for t in subject if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return None
+    be = "are" if nouns[-1].tag_ in {"NNS", "NNPS"} else "is"
+    verb = tokens[end]
+    at = re.search(rf"\s{re.escape(verb.text)}\b", own)
+    if at is None:
+        return None
+    return f"{own[: at.start()]} {be}{own[at.start() :]}"
 
 
 def _is_number(token: Token) -> bool:
