@@ -24,7 +24,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
-from krquality.checks.joined import subject_end
+from krquality.checks.joined import finite_clause_after, subject_end
 from krquality.features.types import DateRef, Features
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.structure import date_lead_start, structure_of
@@ -198,7 +198,7 @@ def _completed(
     restored = _with_be_restored(own, tokens, first)
     if restored is not None:
         return capitalise_first(restored)
-    if _opens_clause(tokens) or _is_verb(head) or _misread_verb(tokens):
+    if _opens_clause(tokens) or finite_clause_after(tokens, 0) or _is_verb(head) or _misread_verb(tokens):
         return capitalise_first(own)
     if head.tag_ == "VBG" and len(tokens) > 1:  # "...; recruiting two helpers": an order, as a gerund
         return capitalise_first(head.lemma_) + own[len(head.text) :]
