@@ -24,6 +24,7 @@ from krquality.checks.helpers import (
     tokens_after,
     word_count,
 )
+from krquality.checks.joined import elided_state_after, finite_clause_after, order_after_comma, states_an_end
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
@@ -587,6 +588,18 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
             continue
+        # The same with a counted subject ("..., and at least one clinic in each county has cut
+        # ..."), or with its "is" left out after a first state ("The form is withdrawn and the
+        # new one published"): see krquality.checks.joined.
+        right_at = next((t.i - tokens[0].i for t in tokens if t.idx >= end), None)
+        body_left = [t for t in before if t.idx >= features.body.start]
+        if not relative and right_at is not None and (
+            (_has_finite_verb(before) and finite_clause_after(tokens, right_at))
+            or (states_an_end(body_left) and elided_state_after(tokens, right_at))
+        ):
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+            continue
         previous = before[-1] if before else None
         body_before = [t for t in before if t.idx >= features.body.start]
         # "Scan, sort, and label ...": single words and commas from the start (the tagger may
@@ -645,6 +658,36 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         if gerund_right or state_pair or listed:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
+    if not seen:
+        yield from _orders_listed(context)
+
+
+def _orders_listed(context: CheckContext) -> Iterator[Finding]:
+    """Orders listed with commas and no joiner ("Book the venue, hire two caterers, print the
+    tickets"): each comma an order of its own follows (see krquality.checks.joined)."""
+    features = context.features
+    tokens = context.tokens
+    lead = features.lead_verb
+    if lead is None or not tokens:
+        return
+    first = tokens[0].i
+    lead_at = next((t.i - first for t in tokens if t.idx == lead.span.start), None)
+    for k, token in enumerate(tokens):
+        if token.text != "," or not features.body.start <= token.idx < features.body.end:
+            continue
+        if in_brackets(context.text, token.idx):
+            continue
+        if _after_purpose(context.text, features.body.start, token.idx):
+            continue
+        if order_after_comma(tokens, k, lead_at, _order_verbs()):
+            # every such comma: a split draft cuts at each ("Book ...", "Hire ...", "Print ...")
+            yield COMPOUND.finding(token.idx, token.idx + 1)
+
+
+@cache
+def _order_verbs() -> frozenset[str]:
+    """Verbs that open an order of their own after a comma: the verbs a key result starts with."""
+    return load_words("kr_verbs") | load_words("activity_verbs") | load_words("done_verbs")
 
 
 def _after_heading(token: Token) -> bool:
@@ -815,8 +858,17 @@ _PURPOSE = re.compile(r"\s(?:to|in order to|so that)\s+[a-z]+", re.I)
 
 def _after_purpose(text: str, body_start: int, at: int) -> bool:
     """Whether ``at`` is in a purpose clause ("... to share X and build Y") after the main one."""
-    match = _PURPOSE.search(text, body_start, at)
-    return match is not None and match.start() > body_start + 10
+    for match in _PURPOSE.finditer(text, body_start, at):
+        if match.start() <= body_start + 10:
+            continue
+        if _RANGE_OPEN.search(text, max(body_start, match.start() - 40), match.start()):
+            continue  # "from planning to release": the end of a range, not a purpose
+        return True
+    return False
+
+
+# "from" a few words before a "to": the "to" ends a range ("from booking to dispatch").
+_RANGE_OPEN = re.compile(r"\bfrom(?:\s+[\w'’-]+){1,3}\s*$", re.I)
 
 
 def _verb_shares_object(token: Token, features: Features) -> bool:
@@ -844,7 +896,11 @@ COMPOUND = Check(
         'alone: a gerund after "+" or ";" ("Repaint the hut; recruiting helpers"), two states '
         'each with its own complement ("checked for rust and repainted for the summer"), a new '
         'subject with no article ("... is chartered and goodwill is earned"), and measures listed '
-        'after one verb that moves them ("Reduce idle time, and fuel cost"). One list of things '
+        'after one verb that moves them ("Reduce idle time, and fuel cost"). So is a counted '
+        'subject with its own verb ("..., and at least one ward in each hospital has cut its '
+        'waits"), a second state with its "is" left out ("The paper form is withdrawn and the app '
+        'adopted") and orders listed with commas and no joiner ("Book the venue, hire two '
+        'caterers, print the tickets"). One list of things '
         'before one verb ("3 vans and 4 bikes are serviced"), verbs sharing one object, counted or '
         'not ("Design and build the booking page", "Review and file 40 expense claims"), nouns '
         'listed before any verb ("90% of riders from Leeds and York renew"), one participle pair '
@@ -874,6 +930,9 @@ COMPOUND = Check(
         Example("Sign 500 members and 40 sponsors by Q3", M),
         Example("Sell 300 tickets for the spring fair & 40 sponsors for the summer fair", M),
         Example("Patients can book appointments, and the waiting room is repainted", MS),
+        Example("Every ward has timed its discharges, and at least one ward in each town has cut them", MS),
+        Example("The paper rota is withdrawn and the shared calendar adopted", MS),
+        Example("Book the venue, hire two caterers, print the tickets", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -900,6 +959,9 @@ COMPOUND = Check(
         Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
         Example("Write the volunteer charter and circulate among the trustees for comments", MS),
         Example("Archive: Measure and reduce returned parcels from the web shop", T),
+        Example("Sand, prime, paint the garden benches by May", MS),
+        Example("A board of loans approved and repayments missed is live", MS),
+        Example("Cut the time from booking to dispatch to 2 days", M),
     ),
     detect=_compound,
 )

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Features
 from krquality.suggest import lexicon
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.slots import DATE
 from krquality.suggest.slots import SLOTS as _SLOTS
 from krquality.suggest.structure import structure_of
@@ -354,4 +355,4 @@ def _reported(core: str, framed: bool) -> str | None:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
+    return capitalise_first(text)

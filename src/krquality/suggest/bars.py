@@ -32,6 +32,7 @@ from krquality.features.types import Features
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import split_frame
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.slots import DATE, PEOPLE_BAR, SLOTS, scope_slot
 from krquality.suggest.structure import structure_of
 
@@ -83,7 +84,7 @@ def bar_drafts(features: Features, findings: Sequence[Finding]) -> list[str]:
     undated = any(f.name.endswith("no_deadline") for f in findings)
     if undated and not shape.time_frame and not framing_dates(features):
         core = f"{core} by {DATE}"
-    return [core[:1].upper() + core[1:]]
+    return [capitalise_first(core)]
 
 
 def _graded_people(text: str, finding: Finding) -> tuple[int, int, str] | None:
@@ -191,7 +192,7 @@ def process_drafts(features: Features) -> list[tuple[str, bool]]:
     if not state["state"].lower().startswith(("streamlin", "optimi")):
         # made systematic or formal: written down and followed is what shows it
         followed = f"{subject} {state['verb']} written down and followed in {scope_slot('cases')}{date}"
-        return [(followed[:1].upper() + followed[1:], True)]
+        return [(capitalise_first(followed), True)]
     drafts: list[tuple[str, bool]] = []
     if not re.search(r"\band\b", subject):  # made faster: one process's cycle time
         what = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject

@@ -40,6 +40,7 @@ from krquality.features.types import Features, Form, QuantityKind, SpanRef
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.effects import effect_kind, effect_slot
 from krquality.suggest.slots import BASELINE, EFFECT, SLOTS, TRIAL_MEASURE
 from krquality.suggest.structure import date_lead_start, structure_of
@@ -490,4 +491,4 @@ def _gerund(verb: str) -> str:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split()).replace(" ,", ",")
-    return text[:1].upper() + text[1:]
+    return capitalise_first(text)

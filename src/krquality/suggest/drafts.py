@@ -34,11 +34,12 @@ from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
-from krquality.suggest.placing import date_place
+from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
@@ -284,7 +285,10 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     if not edits and _BARE_ABILITY.search(text, start, end):
         return None  # "The crew is able to expand by [date]": an ability with nothing to show it
     if shape.can_take_date and not dangling and not telegraphic(text[start:end]):
-        edits.append(_Edit(end, end, f" by {DATE}{since}"))
+        # before a guardrail ("... without raising the error rate"), which the date must not date
+        guarded = guardrail_start(text, start, end)
+        at_end = end if guarded is None else guarded
+        edits.append(_Edit(at_end, at_end, f" by {DATE}{since}"))
     elif shape.can_take_leading_date and features.form in _CLAUSES:
         # A long sentence: "By [date], " before it makes the reader hold the date through every
         # clause, so the date closes the main clause ("... by [date], with the cooks' sign-off"),
@@ -1060,7 +1064,7 @@ def _verb(features: Features, direction: Direction) -> str:
     if lead is not None and lemma in lexicon.KEEP_AS_WRITTEN:
         written_direction = Direction.DECREASE if lemma in lexicon.DECREASE_VERBS else Direction.INCREASE
         if written_direction is direction:
-            return lead.span.text[:1].upper() + lead.span.text[1:]
+            return capitalise_first(lead.span.text)
     return "Reduce" if direction is Direction.DECREASE else "Increase"
 
 
@@ -1662,7 +1666,7 @@ def _tidy(text: str) -> str:
     text = " ".join(text.split())
     # a word taken out at the end of a bracket leaves its comma: "(A, B and C, if possible)"
     text = _COMMA_BEFORE_CLOSE.sub(")", text)
-    return text[:1].upper() + text[1:]
+    return capitalise_first(text)
 
 
 _COMMA_BEFORE_CLOSE = re.compile(r"\s*[,;]\s*\)")

@@ -42,6 +42,7 @@ from krquality.features.types import Features
 from krquality.nlp.dates import time_frame_spans
 from krquality.suggest import lexicon
 from krquality.suggest.aims import MEASURE_HEADS, split_frame
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.slots import DATE
 from krquality.suggest.slots import SLOTS as _SLOTS
 from krquality.suggest.structure import structure_of
@@ -127,7 +128,7 @@ _DEADLINE = re.compile(r"(?:by|before|until|in|within|during|this|next|over)\b",
 def _dated(text: str, date: str) -> str:
     """``text`` ending with ``date`` ("by [date]", the author's own time frame, or "")."""
     text = " ".join(f"{text} {date}".split())
-    return text[:1].upper() + text[1:]
+    return capitalise_first(text)
 
 
 # -- exploring an option: a decision ------------------------------------------------------------

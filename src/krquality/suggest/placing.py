@@ -8,6 +8,9 @@ The date goes where the main clause ends instead:
   "including", "by", "so that", "to", "which" ... ("... have a shared rota
   for the three kitchens by [date], with the cooks' sign-off"), a dash, or a
   closing parenthesis ("... by [date] (as a stand-in for ...)");
+- before a guardrail the result must hold to ("... without raising the
+  error rate", "... while keeping ...", "... but not ..."): a date after it
+  would read as the guardrail's ("without raising the error rate by [date]");
 - otherwise at the end of the sentence, unless it holds a clause of its
   own ("... for the tenants who moved in last spring"), where the date would
   read as that clause's ("moved in ... by [date]"), joins two results (the
@@ -28,6 +31,11 @@ _ADDITION = re.compile(
     r"|\s+\((?=[^()]*\)\s*$)",
     re.I,
 )
+# A guardrail: what the result must not cost, set off by "without" doing something, "while",
+# "whilst" or "but not", with or without a comma. ("without assistance" is a manner, not one.)
+_GUARDRAIL = re.compile(r",?\s+(?=(?:without\s+\w+ing|while|whilst|but\s+not)\s+\w)", re.I)
+# The words a main clause needs before a guardrail can follow it ("Cut waits without ...").
+_MIN_GUARDED = 2
 # A clause of its own, whose verb a date at the sentence's end would be read with.
 _OWN_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|where|who[’']ve|who[’']d|who[’']s)\b", re.I)
 # Ending in a preposition, "by [date]" after it garbles the sentence.
@@ -53,6 +61,9 @@ def date_place(text: str, start: int, end: int, *, joined: bool = False) -> int 
     True
     """
     core = text[start:end]
+    guarded = guardrail_start(text, start, end)
+    if guarded is not None:
+        return guarded
     for addition in _ADDITION.finditer(core):
         before = core[: addition.start()].rstrip(" ,")
         if len(before.split()) < _MIN_WORDS:
@@ -63,6 +74,26 @@ def date_place(text: str, start: int, end: int, *, joined: bool = False) -> int 
     if joined or _DANGLING.search(core.rstrip()) or _OWN_CLAUSE.search(core):
         return None
     return end
+
+
+def guardrail_start(text: str, start: int, end: int) -> int | None:
+    """Where the main clause of ``text[start:end]`` ends before a guardrail, or None.
+
+    "by [date]" goes there: at the sentence's end it would date the guardrail instead.
+
+    >>> text = "Cut the clinic's waiting time to 20 minutes without adding evening shifts"
+    >>> text[: guardrail_start(text, 0, len(text))]
+    "Cut the clinic's waiting time to 20 minutes"
+    >>> guardrail_start("Every form is filed without assistance", 0, 38) is None
+    True
+    """
+    core = text[start:end]
+    for guard in _GUARDRAIL.finditer(core):
+        before = core[: guard.start()].rstrip(" ,")
+        if len(before.split()) < _MIN_GUARDED or _DANGLING.search(before):
+            continue
+        return start + len(before)
+    return None
 
 
 def _last_part(text: str) -> str:

@@ -20,10 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
+from krquality.checks.joined import finite_clause_after, subject_end
 from krquality.features.types import DateRef, Features
+from krquality.suggest.casing import capitalise_first
 from krquality.suggest.structure import date_lead_start, structure_of
 
 if TYPE_CHECKING:
@@ -86,7 +89,7 @@ def split_parts(
         phrase = text[start:end].strip(_EDGE)
         if where == "start":
             removed.append((start, end))
-            prefix = phrase[:1].upper() + phrase[1:] + ", "
+            prefix = capitalise_first(phrase) + ", "
         elif where == "end":
             removed.append((start, end))
             suffix = " " + phrase + suffix
@@ -101,7 +104,7 @@ def split_parts(
     first_tokens = _tokens_in(tokens, *segments[0])
     for (a, b), own, (join, _) in zip(segments[1:], texts[1:], cuts, strict=True):
         if text[join] == ".":  # a sentence of its own (the check saw to it)
-            parts.append(Part(own[:1].upper() + own[1:]))
+            parts.append(Part(capitalise_first(own)))
             continue
         completed = _completed(text, own, _tokens_in(tokens, a, b), first_tokens, features, segments[0])
         if completed is None:
@@ -123,7 +126,7 @@ def split_parts(
 def _closed(prefix: str, text: str, suffix: str) -> str:
     body = text[:1].lower() + text[1:] if prefix and not _proper(text) else text
     out = (prefix + body + suffix).strip()
-    return out[:1].upper() + out[1:]
+    return capitalise_first(out)
 
 
 def _proper(text: str) -> bool:
@@ -192,10 +195,13 @@ def _completed(
     if not tokens:
         return None
     head = tokens[0]
-    if _opens_clause(tokens) or _is_verb(head) or _misread_verb(tokens):
-        return own[:1].upper() + own[1:]
+    restored = _with_be_restored(own, tokens, first)
+    if restored is not None:
+        return capitalise_first(restored)
+    if _opens_clause(tokens) or finite_clause_after(tokens, 0) or _is_verb(head) or _misread_verb(tokens):
+        return capitalise_first(own)
     if head.tag_ == "VBG" and len(tokens) > 1:  # "...; recruiting two helpers": an order, as a gerund
-        return head.lemma_[:1].upper() + head.lemma_[1:] + own[len(head.text) :]
+        return capitalise_first(head.lemma_) + own[len(head.text) :]
     if head.tag_ in _PARTICIPLES:
         aux = next((t for t in first if t.lower_ in _BE_HAVE), None)
         if aux is None:
@@ -210,7 +216,7 @@ def _completed(
         if _names_own_share(tokens) or (_is_share(tokens) and not first_share):
             # "Hire 3 engineers; 40% retention", "... and 95% of tickets answered in a day": a
             # share of its own, not more of what the first part's verb counts.
-            return own[:1].upper() + own[1:]
+            return capitalise_first(own)
         lead = text[first_segment[0] : counted.idx]
         lead = re.sub(r"(?:\b(?:at least|over|up to|about|around)\s+)$", "", lead, flags=re.I)
         return f"{lead.rstrip()} {own}"
@@ -219,6 +225,30 @@ def _completed(
     if nominal and verb is not None and first_segment[0] <= verb.span.start < first_segment[1]:
         return f"{text[first_segment[0] : verb.span.end]} {own}"
     return None
+
+
+def _with_be_restored(own: str, tokens: Sequence[Token], first: Sequence[Token]) -> str | None:
+    """A second state whose "is" was left out after a first state, with it put back: "the
+    shared calendar adopted" after "The paper rota is withdrawn" -> "the shared calendar is
+    adopted" ("are" after a plural subject). None when the part is not such a state, or its
+    verb has an object ("the team adopted the calendar" is a clause of its own)."""
+    if not any(t.lower_ in {"is", "are", "was", "were"} for t in first):
+        return None
+    end = subject_end(tokens, 0)
+    if end is None or end >= len(tokens) or tokens[end].tag_ not in {"VBN", "VBD"}:
+        return None
+    if end + 1 < len(tokens) and tokens[end + 1].pos_ in {"DET", "NUM", "NOUN", "PROPN", "PRON"}:
+        return None
+    subject = list(takewhile(lambda t: t.pos_ != "ADP", tokens[:end]))
+    nouns = [t for t in subject if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return None
+    be = "are" if nouns[-1].tag_ in {"NNS", "NNPS"} else "is"
+    verb = tokens[end]
+    at = re.search(rf"\s{re.escape(verb.text)}\b", own)
+    if at is None:
+        return None
+    return f"{own[: at.start()]} {be}{own[at.start() :]}"
 
 
 def _is_number(token: Token) -> bool:
