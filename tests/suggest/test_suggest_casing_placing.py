@@ -18,8 +18,8 @@ from .texts import suggested_checked
     [
         "pnpm installs finish in under a minute",  # not an English word
         "h3ctl exports every tile layer",  # a digit
-        "vue-router handles every legacy path",  # a hyphen
-        "node-fetch retries every failed call",  # a hyphen, between English words
+        "vue-router handles every legacy path",  # a part that is no English word
+        "js-ipfs nodes reach 400 peers",
         "eBay listings reach 300 a week",  # a capital inside
         "iPhone crash reports fall below 40 a day",
     ],
@@ -38,6 +38,8 @@ def test_a_lowercase_name_first_keeps_its_case(text: str) -> None:
         ("the rota is shared", "The rota is shared"),
         ("Already capital", "Already capital"),
         ("menus+prices are printed", "Menus+prices are printed"),  # a word before a "+"
+        ("long-term plan for the depot is published", "Long-term plan for the depot is published"),
+        ("follow-up calls reach every tenant", "Follow-up calls reach every tenant"),
     ],
 )
 def test_an_ordinary_first_word_is_capitalised(text: str, expected: str) -> None:

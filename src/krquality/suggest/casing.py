@@ -3,11 +3,13 @@
 A draft starts with a capital letter, like any sentence, but a first word the
 author wrote in lowercase on purpose must keep its case: a package or tool
 name ("npm", "pandoc"), a code name with a digit ("s3cmd"), a hyphenated
-project name ("node-fetch", whose parts are English words: a hyphen alone
-tells it, at the cost of leaving "long-term" in lowercase), or a product with internal capitals ("iPad",
-"eBay"). Such a word is recognised by its shape (digit, hyphen, a capital
-after the first letter) or by not being an English word the spaCy model's
-lemmatizer tables, the stop-word list or our own word lists know.
+name with a part that is no English word ("vue-router", "js-ipfs"), or a
+product with internal capitals ("iPad", "eBay"). Such a word is recognised by
+its shape (digit, a capital after the first letter) or by a part that is not
+an English word the spaCy model's lemmatizer tables, the stop-word list or
+our own word lists know. A hyphenated word of English parts ("long-term",
+"follow-up") is capitalised: far more key results open with one of those than
+with a package named in plain words ("node-fetch" becomes "Node-fetch").
 """
 
 from __future__ import annotations
@@ -49,12 +51,14 @@ def capitalise_first(text: str) -> str:
 def keeps_case(word: str) -> bool:
     """Whether ``word``, first in a sentence, must keep its lowercase first letter.
 
-    It must when it holds a digit, a hyphen or a capital after its first letter
-    ("x86", "vue-router", "macOS"), or is not a known English word ("kubectl").
+    It must when it holds a digit or a capital after its first letter ("x86", "macOS"), or
+    when it, or a part of it between hyphens, is not a known English word ("kubectl",
+    "vue-router"); "long-term" is capitalised.
     """
-    if any(ch.isdigit() for ch in word) or "-" in word or any(ch.isupper() for ch in word[1:]):
+    if any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:]):
         return True
-    return not is_english(word.strip(".'’").lower())
+    parts = [part for part in word.strip(".'’").lower().split("-") if part]
+    return not parts or not all(is_english(part) for part in parts)
 
 
 def is_english(word: str) -> bool:
