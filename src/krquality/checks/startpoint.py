@@ -144,6 +144,39 @@ def held(context: CheckContext, target: Quantity) -> bool:
     return verb is not None and (verb.lemma_ or verb.lower_).lower() in _KEEPING
 
 
+# Words that say a level stays where it is today: the level itself is the target.
+_AS_TODAY_WORDS = frozenset({"flat", "steady", "stable", "level", "unchanged", "constant"})
+_AS_TODAY_PHRASE = re.compile(
+    r"\bat\s+(?:the\s+)?(?:current|today'?s|present|existing)\s+levels?\b"
+    r"|\bwhere\s+(?:it|they)\s+(?:is|are)\b",
+    re.IGNORECASE,
+)
+
+
+def held_as_today(context: CheckContext) -> bool:
+    """Whether the key result holds a level where it is today, with no number: "Keep infra
+    costs flat", "Hold headcount steady", "Maintain reply times at current levels".
+
+    It is a threshold (today's value is the bar), not an activity and not a measure missing its
+    target. Not with a number ("Keep costs flat at 40k": the other checks read the target), nor
+    where the word describes a noun after it ("the level crossing").
+    """
+    lead = context.features.lead_verb
+    if lead is None or lead.lemma.split()[0].lower() not in _KEEPING:
+        return False
+    body = context.features.body
+    if context.features.quantities or any(ch.isdigit() for ch in body.text):
+        return False
+    after = [t for t in context.body_tokens if t.idx >= lead.span.end]
+    for i, token in enumerate(after):
+        following = after[i + 1] if i + 1 < len(after) else None
+        if token.lower_ in _AS_TODAY_WORDS and (
+            following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}
+        ):
+            return True
+    return _AS_TODAY_PHRASE.search(body.text[lead.span.end - body.start :]) is not None
+
+
 # What sets a trailing status apart from the text before it: "...: 100%", "... => 0%".
 _STATUS_BEFORE = re.compile(r"(?::|=>|->|[-–—])\s*$")
 _TRAILING = re.compile(r"^[\s.)\]]*$")

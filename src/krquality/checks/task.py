@@ -21,6 +21,7 @@ from krquality.checks.helpers import (
     phrase_hits,
 )
 from krquality.checks.reported import reported_activity, targets_outside_notes
+from krquality.checks.startpoint import held_as_today
 from krquality.checks.states import capability_modal, subject_list_state
 from krquality.features.types import Form, SpanRef, VerbClass
 from krquality.labels import Label
@@ -136,6 +137,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Host a launch evening for the new app": one event, done or not done
     if context.label is Label.TASK and (direction_without_amount(features) or names_measure(context)):
         return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
+    if held_as_today(context):
+        return  # "Keep infra costs flat": a level held where it is today, a threshold
     if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if activity_lead and _delivers_through(context):
@@ -581,6 +584,7 @@ ACTIVITY = Check(
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
+        Example("Hold the bakery's headcount steady", T),
         Example("Move all invoices to the new billing provider by 31 August", MS),
         Example("Host a launch evening for the new cookbook by 12 April", MS),
         Example("Ship a booking form that lets members pick the classes they attend by May", MS),
