@@ -25,14 +25,10 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-import spacy.util
-from spacy.lookups import Lookups
-
 from krquality.checks.handled import share_time_limited
-from krquality.errors import SpacyModelNotFoundError
 from krquality.features.types import Quantity, QuantityKind, VerbClass
+from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
-from krquality.nlp.loader import resolve_spacy_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -657,15 +653,10 @@ def _doing(token: Token, lexicon: VerbLexicon) -> bool:
 def _verb_index() -> frozenset[str]:
     """The base forms of verbs the spaCy model's rule lemmatizer knows (its ``lemma_index``
     table, read from the installed model; empty where the model has none)."""
-    try:
-        root = spacy.util.get_package_path(resolve_spacy_model())
-    except (ImportError, OSError, SpacyModelNotFoundError):
+    lookups = lemmatizer_tables()
+    if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    for folder in sorted(root.glob("*/lemmatizer/lookups")) + sorted(root.glob("lemmatizer/lookups")):
-        lookups = Lookups().from_disk(folder)
-        if lookups.has_table("lemma_index"):
-            return frozenset(lookups.get_table("lemma_index").get("verb", ()))
-    return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 # Words of rank that the verb index also lists ("to top a chart").

@@ -18,13 +18,10 @@ import re
 from functools import cache
 from importlib.resources import files
 
-import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import Lookups
 
 from krquality.checks.helpers import load_words
-from krquality.errors import SpacyModelNotFoundError
-from krquality.nlp.loader import resolve_spacy_model
+from krquality.nlp.lemma_tables import lemmatizer_tables
 
 # The first word: letters, digits and the joiners a name can hold.
 _FIRST_WORD = re.compile(r"[\w.'’-]+")
@@ -89,22 +86,17 @@ def _known_words() -> frozenset[str]:
 
 def _lemmatizer_words() -> set[str]:
     """The words in the installed model's ``lemma_index`` and ``lemma_exc`` tables."""
-    try:
-        root = spacy.util.get_package_path(resolve_spacy_model())
-    except (ImportError, OSError, SpacyModelNotFoundError):
-        return set()
+    lookups = lemmatizer_tables()
     words: set[str] = set()
-    for folder in sorted(root.glob("*/lemmatizer/lookups")) + sorted(root.glob("lemmatizer/lookups")):
-        lookups = Lookups().from_disk(folder)
-        for name in ("lemma_index", "lemma_exc"):
-            if not lookups.has_table(name):
-                continue
-            table = lookups.get_table(name)
-            for pos in ("noun", "verb", "adj", "adv"):
-                entries = table.get(pos, ())
-                words |= {w.lower() for w in entries if "_" not in w}
-                if isinstance(entries, dict):
-                    words |= {str(v).lower() for forms in entries.values() for v in forms}
-        if words:
-            break
+    if lookups is None:
+        return words
+    for name in ("lemma_index", "lemma_exc"):
+        if not lookups.has_table(name):
+            continue
+        table = lookups.get_table(name)
+        for pos in ("noun", "verb", "adj", "adv"):
+            entries = table.get(pos, ())
+            words |= {w.lower() for w in entries if "_" not in w}
+            if isinstance(entries, dict):
+                words |= {str(v).lower() for forms in entries.values() for v in forms}
     return words
