@@ -16,7 +16,7 @@ from krquality.checks.annotations import progress_note
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
-from krquality.nlp.lexicon import direction_words
+from krquality.nlp.lexicon import VerbLexicon, direction_words
 from krquality.result import Fix
 
 if TYPE_CHECKING:
@@ -469,3 +469,10 @@ def in_brackets(text: str, at: int, *, square: bool = True) -> bool:
     if before.count("(") > before.count(")"):
         return True
     return square and before.count("[") > before.count("]")
+
+
+@cache
+def verb_lexicon() -> VerbLexicon:
+    """The pipeline's lead-verb lexicon with no settings, built once for every check (it reads
+    its data file); checks that honour a configuration build their own."""
+    return VerbLexicon()

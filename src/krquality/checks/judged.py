@@ -21,9 +21,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
-from krquality.checks.helpers import load_words, phrase_hits
+from krquality.checks.helpers import load_words, phrase_hits, verb_lexicon
 from krquality.features.types import VerbClass
-from krquality.nlp.lexicon import VerbLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -153,7 +152,7 @@ def _vague_participle(token: Token) -> bool:
     form = token.lower_
     if token.tag_ not in {"VBN", "VBD", "JJ"} or not form.endswith("ed") or len(form) < 5:
         return False
-    lexicon = _lexicon()
+    lexicon = verb_lexicon()
     stems = {(token.lemma_ or "").lower(), form[:-1], form[:-2]}  # "revamped" <- "revamp", "revamped"
     if form.endswith("ied"):
         stems.add(form[:-3] + "y")  # "amplified" <- "amplify"
@@ -164,12 +163,6 @@ def _vague_participle(token: Token) -> bool:
         if found is not None and found[1] is VerbClass.VAGUE:
             return True
     return False
-
-
-@cache
-def _lexicon() -> VerbLexicon:
-    """The lead-verb lexicon, whose verb classes say which verbs are vague."""
-    return VerbLexicon()
 
 
 def _before_noun(tokens: Sequence[Token], i: int, *, participle: bool = False) -> bool:

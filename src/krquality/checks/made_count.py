@@ -26,6 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
+from krquality.checks.helpers import verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
@@ -217,7 +218,7 @@ def made_count(
         return None  # "from 2 to 6 guides": a level with a start, tracked as a metric
     tokens = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
     dated = [(d.span.start, d.span.end) for d in features.dates]
-    lexicon = _lexicon()
+    lexicon = verb_lexicon()
     for quantity in features.quantities:
         if quantity.kind is QuantityKind.PERCENT:
             span = _share_making(tokens, quantity, lexicon, people | effects) or _share_worked(
@@ -378,7 +379,7 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
         return False
     if lemma in _SCOPE and (head is None or not _names_an_act(tokens[head])):
         return True  # "Support 5 file formats" (but "Support 4 library migrations" is work helped)
-    if _lexicon().is_level_verb(lemma) and lemma != "hold":
+    if verb_lexicon().is_level_verb(lemma) and lemma != "hold":
         return True
     return verb is not None and _external_subject(tokens, verb, others)
 
@@ -661,12 +662,3 @@ def _verb_index() -> frozenset[str]:
 
 # Words of rank that the verb index also lists ("to top a chart").
 _RANKS = frozenset({"top", "bottom", "first", "last", "best"})
-
-_LEXICON: list[VerbLexicon] = []
-
-
-def _lexicon() -> VerbLexicon:
-    """The shared lead-verb lexicon (built once)."""
-    if not _LEXICON:
-        _LEXICON.append(VerbLexicon())
-    return _LEXICON[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -19,13 +18,13 @@ from krquality.checks.helpers import (
     names_measure,
     part_of_a_name,
     phrase_hits,
+    verb_lexicon,
 )
 from krquality.checks.reported import reported_activity, targets_outside_notes
 from krquality.checks.startpoint import held_as_today
 from krquality.checks.states import capability_modal, subject_list_state
 from krquality.features.types import Form, SpanRef, VerbClass
 from krquality.labels import Label
-from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -296,7 +295,7 @@ def _end_state(context: CheckContext) -> bool:
     # An active verb of ongoing work is still work: "The team works on the backlog". A vague
     # verb counts only in the main clause: "... to improve their skills" is the why.
     main_end = _main_clause_end(context.text, features.body.start, features.body.end)
-    lexicon = _lexicon()
+    lexicon = verb_lexicon()
     for i, token in enumerate(context.tokens):
         if token.idx == lead_start or token.idx >= capable_from or _modifier_at(context, token.idx):
             continue
@@ -389,7 +388,7 @@ def _delivers_through(context: CheckContext) -> bool:
     lead = context.features.lead_verb
     if lead is None or lead.lemma.split()[0].lower() not in _TOGETHER:
         return False
-    lexicon = _lexicon()
+    lexicon = verb_lexicon()
     tokens = [t for t in context.tokens if lead.span.end <= t.idx < context.features.body.end]
     for i, token in enumerate(tokens[:-2]):
         if token.lower_ not in {"to", "and"}:
@@ -490,12 +489,6 @@ def _names_deliverable(context: CheckContext) -> bool:
     return any(
         t.tag_ in {"NN", "NNP"} and (t.lemma_ or t.lower_).lower() in deliverable_nouns() for t in heads
     )
-
-
-@cache
-def _lexicon() -> VerbLexicon:
-    """The pipeline's verb lexicon (built once: it reads its data file)."""
-    return VerbLexicon()
 
 
 def _uncheckable_phrases() -> tuple[str, ...]:

@@ -22,13 +22,13 @@ from krquality.checks.helpers import (
     phrase_hits,
     removal_fix,
     tokens_after,
+    verb_lexicon,
     word_count,
 )
 from krquality.checks.joined import elided_state_after, finite_clause_after, order_after_comma, states_an_end
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
-from krquality.nlp.lexicon import VerbLexicon
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -812,17 +812,11 @@ def _sentence_of_its_own(tokens: Sequence[Token], end: int) -> bool:
     if first.tag_ in {"VB", "VBP"} or (lemma in load_words("kr_verbs") and first.tag_ not in _PARTICIPLES):
         return True
     # The tagger often reads a verb opening a sentence as a noun ("Support exporting ...").
-    known = _verbs().lookup(first.lower_, after[1].lower_) is not None
+    known = verb_lexicon().lookup(first.lower_, after[1].lower_) is not None
     return known and after[1].pos_ in {"DET", "VERB", "NOUN", "ADJ", "PRON"}
 
 
 _NOTE_VERBS = frozenset({"see", "note", "cf", "refer", "check"})
-
-
-@cache
-def _verbs() -> VerbLexicon:
-    """The pipeline's verb lexicon (built once: it reads its data file)."""
-    return VerbLexicon()
 
 
 def _subject_list(tokens: Sequence[Token], quantities: Sequence[SpanRef], start: int, end: int) -> bool:
