@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
+from krquality.checks.helpers import FINITE_TAGS, verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
-from krquality.nlp.lexicon import VerbLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -229,14 +228,8 @@ def _opens_with_making(tokens: Sequence[Token]) -> bool:
     words = [t for t in words if t.pos_ != "ADV"]
     if len(words) < 2:
         return False
-    found = _verbs().lookup(words[0].lower_, words[1].lower_, words[2].lower_ if len(words) > 2 else "")
+    found = verb_lexicon().lookup(words[0].lower_, words[1].lower_, words[2].lower_ if len(words) > 2 else "")
     return found is not None and found[1] is VerbClass.DELIVERABLE
-
-
-@cache
-def _verbs() -> VerbLexicon:
-    """The pipeline's verb lexicon, read once."""
-    return VerbLexicon()
 
 
 # Verbs that move or state a level: a share after them is a level, not a set worked through.
@@ -276,8 +269,6 @@ _LEVEL_LEMMAS = frozenset(
         "retain",
     }
 )
-# Finite verb tags: a share followed by one is the subject of a clause ("60% of stalls are local").
-_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def set_worked_through(context: CheckContext, target: Quantity) -> bool:
@@ -295,7 +286,8 @@ def set_worked_through(context: CheckContext, target: Quantity) -> bool:
     following = [t for t in context.tokens if t.idx >= target.span.end][:8]
     if not after.startswith("of ") and not (following and following[0].pos_ in {"NOUN", "PROPN"}):
         return False  # "80% of the recipes", "80% recipes": a share of items
-    if any(t.tag_ in _FINITE for t in following) or any(t.text in _CLAUSE_END for t in following[:1]):
+    # A finite verb after the share makes it the subject of a clause ("60% of stalls are local").
+    if any(t.tag_ in FINITE_TAGS for t in following) or any(t.text in _CLAUSE_END for t in following[:1]):
         return False  # "60% of orders ship the same day": a rate, a level
     verb = governing_verb(context.tokens, target.span.start)
     if verb is None:
