@@ -219,8 +219,10 @@ def sets_a_window(text: str, end: int) -> bool:
     return _WINDOW.match(text, end) is not None
 
 
-# Penn tags of a finite verb: what closes a clause's subject ("every depot | has").
-FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+# Penn tags of a tensed verb (present or past, no modal): "every depot | audits", "| ran".
+TENSED_TAGS = frozenset({"VBZ", "VBP", "VBD"})
+# Penn tags of a finite verb: what closes a clause's subject ("every depot | has", "| will").
+FINITE_TAGS = TENSED_TAGS | {"MD"}
 
 
 def change_of(quantity: Quantity, features: Features) -> Change | None:

@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
-from krquality.checks.helpers import load_words, phrase_hits, verb_lexicon
+from krquality.checks.helpers import in_brackets, load_words, phrase_hits, verb_lexicon
 from krquality.features.types import VerbClass
 
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
         # term: "the ideal customer profile")
         if any(a <= start < b for a, b in terms):
             return False
-        return body.start <= start < body.end and not _in_brackets(context.text, body.start, start)
+        if not body.start <= start < body.end:
+            return False
+        return not in_brackets(context.text[body.start :], start - body.start, square=False)
 
     for start, end in phrase_hits(tokens, _words("judgement_words")):
         i = starts[start]
@@ -111,12 +113,6 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
     for start, end in phrase_hits(tokens, _words("unrated_frequency")):
         if inside(start) and tokens[starts[start]].pos_ == "ADV":
             yield start, end
-
-
-def _in_brackets(text: str, start: int, at: int) -> bool:
-    """Whether ``at`` lies inside round brackets opened after ``start``."""
-    before = text[start:at]
-    return before.count("(") > before.count(")")
 
 
 def _joined_word(text: str, start: int, end: int) -> bool:

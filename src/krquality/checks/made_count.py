@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import verb_lexicon
+from krquality.checks.helpers import TENSED_TAGS, verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
@@ -192,7 +192,6 @@ _AUX = frozenset(
     }
 )
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "VBG", "VBN"})
-_FINITE = frozenset({"VBP", "VBZ", "VBD"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
@@ -276,7 +275,7 @@ def _share_making(
         return None  # "80% of users complete at least one lesson": what people do
     while k < len(tokens) and tokens[k].lower_ in _AUX:
         k += 1
-    if k >= len(tokens) or tokens[k].tag_ not in _FINITE | {"VBN"} or not _doing(tokens[k], lexicon):
+    if k >= len(tokens) or tokens[k].tag_ not in TENSED_TAGS | {"VBN"} or not _doing(tokens[k], lexicon):
         return None
     rest = " ".join(t.lower_ for t in tokens[k + 1 : k + 4]) + " "
     if not rest.startswith(("at least one ", "one or more ", "at least 1 ")):
@@ -398,7 +397,7 @@ def _head_noun(tokens: Sequence[Token], at: int) -> int | None:
 
 def _external_subject(tokens: Sequence[Token], verb: int, others: frozenset[str]) -> bool:
     """Whether the finite verb at ``verb`` has people outside the team as its subject."""
-    if tokens[verb].tag_ not in _FINITE:
+    if tokens[verb].tag_ not in TENSED_TAGS:
         return False
     subject = [t for t in tokens[:verb] if t.pos_ in _NOUNS or t.pos_ == "PRON"]
     return bool(subject) and subject[-1].lower_ in others and subject[-1].lower_ not in _OWN_PEOPLE
@@ -502,7 +501,7 @@ def _share_worked(
     noun = tokens[head]
     if {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"} & (others | _SCALE):
         return None
-    if head + 1 < len(tokens) and (tokens[head + 1].tag_ in _FINITE | {"MD"}):
+    if head + 1 < len(tokens) and (tokens[head + 1].tag_ in TENSED_TAGS | {"MD"}):
         return None  # "Ensure 100% of the forms include a date": the share is a clause's subject
     end = noun.idx + len(noun.text)
     if share_time_limited(context.text, end) or _threshold(tokens, head):
@@ -596,7 +595,7 @@ def _team_does(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon, others:
     last = subject[-1]
     if last.pos_ == "PRON":
         return last.lower_ in {"we", "i", "us"}
-    if tokens[verb].tag_ not in _FINITE and tokens[verb].tag_ != "VBN":
+    if tokens[verb].tag_ not in TENSED_TAGS and tokens[verb].tag_ != "VBN":
         return False  # "Posts write 4": no clause
     if last.lower_ in others and last.lower_ not in _OWN_PEOPLE:
         return False  # "Customers write 50 reviews": people outside the team act
@@ -630,7 +629,7 @@ def _participle_after(tokens: Sequence[Token], head: int) -> int | None:
     for token in tokens[k + 1 :]:
         if token.is_punct:
             break
-        if token.tag_ in _FINITE or token.lower_ in {"is", "are", "was", "were", "will"}:
+        if token.tag_ in TENSED_TAGS or token.lower_ in {"is", "are", "was", "were", "will"}:
             return None  # "3 faults found in the audit are fixed": the participle only says which
     return k
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks import qualities
+from krquality.checks.helpers import TENSED_TAGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,8 +30,6 @@ _MIND_VERBS = frozenset(
     {"understand", "know", "recognise", "recognize", "realise", "realize", "appreciate", "trust",
      "believe", "grasp", "value", "love", "like", "enjoy", "prefer", "remember"}
 )  # fmt: skip
-# Finite forms stated of a subject: "users understand", "the team knows".
-_FINITE = frozenset({"VBP", "VBZ", "VBD"})
 # Manners of correctness, checked only against written cases.
 _CORRECTLY = (("correctly",), ("accurately",), ("flawlessly",), ("as", "expected"), ("as", "intended"))
 # States of agreement: true when everyone says so, which nobody records.
@@ -73,7 +72,7 @@ def _stated_of_someone(words: Sequence[Token], k: int) -> bool:
     understand", "the crew knows"), not the key result's opening imperative or a clause of
     purpose ("... so members can understand": the why, judged as such)."""
     token = words[k]
-    if k == 0 or token.lemma_.lower() not in _MIND_VERBS or token.tag_ not in _FINITE:
+    if k == 0 or token.lemma_.lower() not in _MIND_VERBS or token.tag_ not in TENSED_TAGS:
         return False
     before = words[k - 1]
     return before.pos_ in {"NOUN", "PROPN", "PRON"} and before.lower_ not in {"it", "that", "which", "who"}

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from krquality.checks.helpers import load_words
+from krquality.checks.helpers import in_brackets, load_words
 
 if TYPE_CHECKING:
     from krquality.checks.base import CheckContext
@@ -109,13 +109,7 @@ def reported_activity(
 def targets_outside_notes(context: CheckContext) -> bool:
     """Whether the key result has a number to reach outside a bracketed note ("(one per depot)"
     says how the work is done, not what it must reach)."""
-    return any(not _in_brackets(context.text, q.span.start) for q in context.targets)
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside an open bracket: a note on how ("(one per team)"), not a target."""
-    before = text[:at]
-    return before.count("(") > before.count(")")
+    return any(not in_brackets(context.text, q.span.start, square=False) for q in context.targets)
 
 
 def _activity_at(tokens: Sequence[Token], i: int, verbs: frozenset[str]) -> tuple[int, int] | None:
