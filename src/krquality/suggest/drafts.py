@@ -43,6 +43,7 @@ from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
+from krquality.suggest.trained import trained_drafts
 
 _PLACEHOLDER = SLOT_PATTERN
 _TRAILING_PUNCTUATION = " \t.;,:!"
@@ -200,6 +201,8 @@ def build_drafts(
         for d in outcome_drafts(features, task=label is Label.TASK)
     ]
     if counted is not None:
+        # people counted through a training: the share who then pass a test
+        drafts += [Draft(text, DraftKind.METRIC) for text in trained_drafts(features)]
         # the effect the count is for, the count kept as the means ("... through running 8
         # workshops"): after the drafts above, which name a measure from the things alone
         things = _counted_phrase(features, counted)
