@@ -123,6 +123,16 @@ def _direction(core: str, framed: bool) -> str | None:
     return _tidy(f"{body[:at]} {_SLOTS} {date}{body[at:]}")
 
 
+def names_measure(phrase: str) -> bool:
+    """Whether ``phrase`` opens with a measure ("billing support tickets", "the wait time"), as
+    the object of a direction verb must to be moved as written.
+
+    >>> names_measure("late deliveries to the depot"), names_measure("the setup section")
+    (True, False)
+    """
+    return _names_measure(phrase)
+
+
 def _names_measure(phrase: str) -> bool:
     """Whether ``phrase`` (after the verb) opens with a measure: its head before any
     complement is a measure word or a plural count noun."""

@@ -42,6 +42,7 @@ from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.effects import effect_kind, effect_slot
+from krquality.suggest.purposes import stated_effect
 from krquality.suggest.slots import BASELINE, EFFECT, SLOTS, TRIAL_MEASURE
 from krquality.suggest.structure import date_lead_start, structure_of
 
@@ -175,33 +176,16 @@ def count_drafts(
     >>> count_drafts(features, (), counted, things=None, date="by [date]")[0].split(" from ")[0]
     'Increase [on-time delivery of the kitchen refits]'
     """
-    shape = structure_of(features)
-    if shape.question or shape.trails_off or shape.sentences > 1:
+    prepared = _prepared(features, findings, counted, date)
+    if prepared is None:
         return []
+    means, date, reached = prepared
     text = features.text
-    count = next((q for q in features.quantities if counted.start <= q.span.start < counted.end), None)
-    if count is not None and count.kind is not QuantityKind.NUMBER:
-        return []  # "Fix 60% of the defects": a share of the work, measured elsewhere
-    if count is not None and re.match(r"-[a-z]", text[count.span.end : count.span.end + 2], re.I):
-        return []  # "a 4-day retreat": a length, not a count of work
-    if _LEVEL.search(text[shape.start : shape.end]):
-        return []  # "below 20 open tickets": a level, which a measure of effect would not keep
-    cuts = _time_spans(features, shape.start, shape.end)
-    reached = _reached(features, counted, shape.start, shape.end)
-    if reached is not None:
-        cuts.append((reached[0], reached[1]))
-    means = _means(features, findings, shape.start, shape.end, cuts)
-    if means is None:
-        return []
-    # "by this year", "by no later than June": the author's own preposition is enough
-    date = _OWN_PREPOSITION.sub("", date)
-    if any(_CLAUSE_BEFORE.search(text[shape.start : a]) for a, _ in cuts):
-        return []  # "customers who cancelled in Q3": the date belongs to the clause, not to the draft
-    if date[1:2].islower():
-        date = date[:1].lower() + date[1:]  # "Each month" ends the measure, mid-sentence
     if reached is not None:
         measure = " ".join(text[reached[2] : reached[1]].split())
         return [_tidy(f"Reach {measure} {date}, up from {BASELINE}, through {means}")]
+    if stated_effect(means) is not None:
+        return []  # the author's own effect leads: :func:`purpose_draft`
     head = _head(things, means)
     lead = features.lead_verb
     verb = lead.span.text.split()[0].lower() if lead is not None else ""
@@ -223,6 +207,65 @@ def count_drafts(
         named = f"Increase {slot}" if rises else f"Move {slot}"
     measure = named
     return [_tidy(f"{measure} {SLOTS} {date} through {means}")]
+
+
+def _prepared(
+    features: Features, findings: Sequence[Finding], counted: Finding, date: str
+) -> tuple[str, str, tuple[int, int, int] | None] | None:
+    """The author's sentence as the means, the date the measure ends with and the people reached
+    beside the count (None for none); None when no draft toward the count's effect can keep them."""
+    shape = structure_of(features)
+    if shape.question or shape.trails_off or shape.sentences > 1:
+        return None
+    text = features.text
+    count = next((q for q in features.quantities if counted.start <= q.span.start < counted.end), None)
+    if count is not None and count.kind is not QuantityKind.NUMBER:
+        return None  # "Fix 60% of the defects": a share of the work, measured elsewhere
+    if count is not None and re.match(r"-[a-z]", text[count.span.end : count.span.end + 2], re.I):
+        return None  # "a 4-day retreat": a length, not a count of work
+    if _LEVEL.search(text[shape.start : shape.end]):
+        return None  # "below 20 open tickets": a level, which a measure of effect would not keep
+    cuts = _time_spans(features, shape.start, shape.end)
+    reached = _reached(features, counted, shape.start, shape.end)
+    if reached is not None:
+        cuts.append((reached[0], reached[1]))
+    means = _means(features, findings, shape.start, shape.end, cuts)
+    if means is None:
+        return None
+    # "by this year", "by no later than June": the author's own preposition is enough
+    date = _OWN_PREPOSITION.sub("", date)
+    if any(_CLAUSE_BEFORE.search(text[shape.start : a]) for a, _ in cuts):
+        return None  # "customers who cancelled in Q3": the date belongs to the clause, not to the draft
+    if date[1:2].islower():
+        date = date[:1].lower() + date[1:]  # "Each month" ends the measure, mid-sentence
+    return means, date, reached
+
+
+def purpose_draft(
+    features: Features, findings: Sequence[Finding], counted: Finding, *, date: str
+) -> str | None:
+    """The effect the output count's own purpose clause names, leading, the count kept as the
+    means (:mod:`krquality.suggest.purposes`): "Reduce billing support tickets from [baseline] to
+    [target] by [date] through publishing 6 how-to guides"; None when it names none.
+
+    >>> from krquality.features.types import Form, LeadVerb, VerbClass
+    >>> from krquality.result import Severity
+    >>> text = "Ship 8 fixes to speed up the checkout process"
+    >>> features = Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE,
+    ...     LeadVerb(SpanRef(0, 4, "Ship"), "ship", VerbClass.DELIVERABLE))
+    >>> counted = Finding("KRQ104", "metric.output_count", Severity.WARNING, "", 0, 12)
+    >>> purpose_draft(features, (), counted, date="by [date]").split(" from ")[0]
+    'Reduce the cycle time of the checkout process'
+    """
+    prepared = _prepared(features, findings, counted, date)
+    if prepared is None or prepared[2] is not None:
+        return None  # (people reached beside the count lead instead)
+    means, date, _ = prepared
+    stated = stated_effect(means)
+    if stated is None:
+        return None
+    measure, means = stated
+    return _tidy(f"{measure} {SLOTS} {date} through {means}")
 
 
 def _time_spans(features: Features, start: int, end: int) -> list[tuple[int, int]]:

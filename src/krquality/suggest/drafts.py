@@ -35,7 +35,7 @@ from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
-from krquality.suggest.counts import count_drafts
+from krquality.suggest.counts import count_drafts, purpose_draft
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
@@ -104,6 +104,10 @@ def build_drafts(
     """
     # the author's sentence with a bar to define where a grade or scope nobody can check was
     drafts: list[Draft] = [Draft(text, DraftKind.EDITED) for text in bar_drafts(features, findings)]
+    counted = next((f for f in findings if f.name == "metric.output_count"), None)
+    # "Publish 6 guides to reduce billing tickets": the effect the author wrote leads, and a
+    # measure of the things alone ("monthly readers of guides") would drop it
+    stated = purpose_draft(features, findings, counted, date=_date_phrase(features)) if counted else None
     edited = _edited(features, label, findings)
     metric = _metric(features, label, object_span)
     if label is Label.METRIC:
@@ -136,7 +140,8 @@ def build_drafts(
         toward = _toward_outcome(features, object_span) if revamped else None
         drafts += [d for d in (named, made, edited, _outcome(features, object_span), toward) if d is not None]
     else:
-        drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
+        toward_task = Draft(stated, DraftKind.METRIC) if stated else _toward_outcome(features, object_span)
+        drafts += [d for d in (toward_task,) if d is not None]
         # Only dating an activity leaves it an activity, and so does taking a flagged
         # word out of it ("Warmly welcome ..." -> "Welcome ..."); the edited sentence
         # is worth offering when the checks' own fixes (a hedge dropped) change it,
@@ -166,7 +171,6 @@ def build_drafts(
             or _nominal_completion(features)
         )
         drafts += [d for d in (metric, _completion(features, object_span), published, fixed) if d is not None]
-    counted = next((f for f in findings if f.name == "metric.output_count"), None)
     if label is not Label.TASK and counted is not None:
         # "Film 6 short guides on X": the effect of what is counted ("short guides")
         at = _counted_phrase(features, counted)
@@ -185,7 +189,12 @@ def build_drafts(
             toward = _toward_outcome(features, object_span)
         elif at is None and toward is None and lead is None:
             toward = _toward_outcome(features, None)  # "Talks given in at least four towns"
-        drafts += [toward] if toward is not None else _fewer_open(features, object_span)
+        if stated is not None:
+            drafts.append(Draft(stated, DraftKind.METRIC))
+        elif toward is not None:
+            drafts.append(toward)
+        else:
+            drafts += _fewer_open(features, object_span)
     if label is not Label.MILESTONE and counted is None and (outcome := _outcome(features, object_span)):
         drafts.append(outcome)
     # a vague aim read as a milestone ("The site has a better layout"): the edited sentence keeps

@@ -472,11 +472,14 @@ def _dated(result: Result) -> bool:
 
 def _uncounted_numbers(original: Result, start: int, end: int) -> list[str]:
     """The numbers the author wrote in ``original.text[start:end]``, but for those of an output
-    count (the count a measure of its effect replaces) and of dates (kept by the time-frame rule)."""
+    count (the count a measure of its effect replaces), of dates (kept by the time-frame rule) and
+    of metadata (a link's address, which no draft copies)."""
     counts = [(f.start, f.end) for f in original.findings if f.name == "metric.output_count"]
     # with a bracket that breaks the count down ("5 open days (2 in town and 3 in villages)")
     skip = [(a, m.end() if (m := _BREAKDOWN.match(original.text, b)) else b) for a, b in counts]
     skip += [(d.span.start, d.span.end) for d in original.features.dates]
+    # (nor those of metadata a draft must drop: "[see the tracker](https://example.org/issues/4121)")
+    skip += [(f.start, f.end) for f in original.findings if f.name == "wording.metadata"]
     return [
         m.group()
         for m in _NUMBER.finditer(original.text, start, end)
