@@ -62,6 +62,8 @@ def test_a_count_of_people_trained_is_measured_by_a_test_after_the_training(text
         "8 editors take the style guide course and pass the exam",  # the test is already there
         "Train 10 stewards",  # nothing named to learn
         "12 cooks trained by the head chef",  # who trains them, not what they learn
+        "Train 40 bus drivers in Galway",  # where they are trained, not what they learn
+        "25 porters trained in each hospital ward",  # where again
         "Complete the payroll training by May",  # no people counted
         "Run 6 bread-making classes for the allotment society",  # classes held, not people trained
     ],

@@ -84,6 +84,12 @@ _HEAD_END = re.compile(r"\s+(?:at|for|on|in|of|about|with|during|by|run|held|giv
 _TWO_THINGS = re.compile(r"\s(?:and|or|&|\+|who|which|that|so)\s|[,;:/()]", re.I)
 # A quoted title is one name, whatever words it holds ('the "plan and budget" workshop').
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# "in" before a name or a place says where the training is, not what it teaches.
+_PLACE = re.compile(
+    r"^training\s+in\s+(?:[A-Z]|(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\w-]+\s+)?"
+    r"(?:county|region|city|town|branch|branches|site|sites|office|offices|depot|depots|store|stores|district|"
+    r"area|country|village|ward|wards|clinic|clinics|school|schools|team|teams)\b)"
+)
 _TRAINED_VERBS = frozenset({"trained", "taught", "upskilled", "educated"})
 
 
@@ -132,6 +138,8 @@ def _training(body: str) -> tuple[str, str] | None:
     people = match.group("people")
     if people.split()[-1].lower() not in _PEOPLE and not _plural(people.split()[-1]):
         return None
+    if _PLACE.match(after):
+        return None  # "trained in Kisumu county", "in each branch": where, not what they learn
     if re.search(r"\d", after) or _TWO_THINGS.search(_QUOTED.sub("X", after)) or len(after.split()) > 10:
         return None  # a number or a second thing in the training would be lost or misread
     return people, after
