@@ -56,7 +56,6 @@ def test_a_count_of_people_trained_is_measured_by_a_test_after_the_training(text
 @pytest.mark.parametrize(
     "text",
     [
-        "30 drivers will get 1:1 coaching",  # coaching serves each person's own goal: no one test
         "15 tenants attend the annual general meeting",  # a meeting, not a training
         "200 pupils complete 3 coding modules",  # a second count would be lost
         "8 editors take the style guide course and pass the exam",  # the test is already there
@@ -69,6 +68,36 @@ def test_a_count_of_people_trained_is_measured_by_a_test_after_the_training(text
     ],
 )
 def test_no_test_draft_without_people_counted_through_a_named_training(text: str) -> None:
+    assert trained_drafts(features(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("30 drivers will get 1:1 coaching", "drivers given 1:1 coaching"),
+        ("Coach 20 founders on their pitch decks", "founders coached on their pitch decks"),
+        ("Mentor 12 apprentices through their first year", "apprentices mentored through their first year"),
+    ],
+)
+def test_people_coached_are_measured_by_the_goal_each_sets(text: str, people: str) -> None:
+    guide = "mentor" if "entor" in text else "coach"
+    expected = (
+        f"Raise the share of {people} who reach the goal they set with their {guide} "
+        "from [baseline] to [target] by [date]"
+    )
+    assert trained_drafts(features(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coach 3 project teams",  # not people: a team sets no goal of its own here
+        "Mentor 4 open source projects",
+        "200 stewards coached for at least 90 minutes each",  # the length would be dropped
+        "40 cashiers coached on refunds and returns",  # two topics
+    ],
+)
+def test_no_goal_draft_for_coaching_without_people_or_with_words_it_would_lose(text: str) -> None:
     assert trained_drafts(features(text)) == []
 
 

@@ -1,4 +1,5 @@
-"""Drafts toward what a count of people trained is for: the share who then pass a test.
+"""Drafts toward what a count of people trained or coached is for: the share who then pass a
+test, or reach the goal they set.
 
 "40 stewards complete the first aid course" or "Train 12 cashiers in fraud
 awareness" counts the people put through a training, which is work done
@@ -17,9 +18,10 @@ training (a course, a workshop, a module ...), or the verb "train" (teach,
 upskill, educate) with a count of people as its object and what they learn
 after a preposition. All the author's words but the count stay; the count
 is the means the share replaces, as for the other drafts of an output
-count's effect. Coaching and mentoring get no such draft: they serve each
-person's own goal, which no one test shows, and a made-up measure would be
-worse than none.
+count's effect. Coaching and mentoring serve a goal each person sets, which
+no one test shows: their draft is the share who reach it, "Raise the share
+of volunteers given 1:1 coaching who reach the goal they set with their
+coach from [baseline] to [target] by [date]".
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ _TRAINING_NOUNS = frozenset(
     }
 )
 # People who may be counted but are not named by a plural ending ("staff", "crew").
-_PEOPLE = lexicon.PEOPLE_NOUNS | frozenset({"staff", "people", "crew", "personnel", "employees"})
+_PEOPLE = lexicon.PEOPLE_NOUNS | frozenset(
+    {"staff", "people", "crew", "personnel", "employees", "reps", "apprentices", "nurses", "fellows"}
+)
 _COUNT = r"(?:(?:at\s+least|over|more\s+than)\s+)?\d[\d,]*\+?"
 # "40 stewards (have been|will be) trained with|on|in ...", "25 cashiers complete ...".
 _TAKES_PART = re.compile(
@@ -84,6 +88,24 @@ _HEAD_END = re.compile(r"\s+(?:at|for|on|in|of|about|with|during|by|run|held|giv
 _TWO_THINGS = re.compile(r"\s(?:and|or|&|\+|who|which|that|so)\s|[,;:/()]", re.I)
 # A quoted title is one name, whatever words it holds ('the "plan and budget" workshop').
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# Coaching and mentoring serve a goal each person sets: "30 founders (have been) coached on ...",
+# "200 volunteers will get 1:1 coaching", "Mentor 12 apprentices through their first year".
+_COACHED = re.compile(
+    r"^(?P<count>" + _COUNT + r")\s+(?P<people>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+    r"(?:(?:have|has|will|shall)\s+)?(?:(?:been|be|are|were)\s+)?(?P<kind>coached|mentored)(?P<rest>\s+.+)?$",
+    re.I,
+)
+_GETS = re.compile(
+    r"^(?P<count>" + _COUNT + r")\s+(?P<people>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:(?:will|shall)\s+)?"
+    r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?P<kind>(?:[\w:-]+\s+)?(?:coaching|mentoring))"
+    r"(?P<rest>\s+.+)?$",
+    re.I,
+)
+_COACH = re.compile(
+    r"^(?P<kind>coach|mentor)\s+(?P<count>" + _COUNT + r")\s+(?P<people>[\w-]+(?:\s+[\w-]+){0,3}?)"
+    r"(?P<rest>\s+(?:on|in|through|with|to|for|towards?)\s+.+)?$",
+    re.I,
+)
 # "in" before a name or a place says where the training is, not what it teaches.
 _PLACE = re.compile(
     r"^training\s+in\s+(?:[A-Z]|(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\w-]+\s+)?"
@@ -108,11 +130,38 @@ def trained_drafts(features: Features) -> list[str]:
     framed = shape.time_frame or bool(framing_dates(features))
     body, date = split_frame(core, framed)
     training = _training(body)
-    if training is None:
+    coached = _coaching(body) if training is None else None
+    if training is not None:
+        people, after = training
+        draft = f"Raise the share of {people} who pass a test after {after} {SLOTS} {date}"
+    elif coached is not None:
+        people, given, guide = coached
+        draft = f"Raise the share of {people} {given} who reach the goal they set with their {guide}"
+        draft += f" {SLOTS} {date}"
+    else:
         return []
-    people, after = training
-    draft = f"Raise the share of {people} who pass a test after {after} {SLOTS} {date}"
     return [capitalise_first(" ".join(draft.split()))]
+
+
+def _coaching(body: str) -> tuple[str, str, str] | None:
+    """The people counted, how they are coached or mentored ("given 1:1 coaching", "coached on
+    their pitch decks") and who guides them ("coach", "mentor")."""
+    match = _COACHED.match(body) or _GETS.match(body) or _COACH.match(body)
+    if match is None:
+        return None
+    people, rest = match.group("people"), (match.group("rest") or "").strip()
+    if not _person(people.split()[-1]):
+        return None  # "Coach 3 teams", "mentor 4 projects": a goal each sets is a person's
+    if re.search(r"\d", rest) or _TWO_THINGS.search(f" {rest} ") or len(rest.split()) > 8:
+        return None  # "for at least 60 min each": a number the draft would drop or misplace
+    kind = match.group("kind").lower()
+    guide = "mentor" if "mentor" in kind else "coach"
+    given = (
+        f"given {match.group('kind')}"
+        if match.re is _GETS
+        else ("mentored" if guide == "mentor" else "coached")
+    )
+    return people, f"{given} {rest}".strip(), guide
 
 
 def _training(body: str) -> tuple[str, str] | None:
@@ -160,6 +209,14 @@ def _definite(phrase: str) -> str:
     if first.lower() in {"the", "their", "our", "its", "his", "her", "each", "every"}:
         return phrase
     return f"the {phrase}"
+
+
+def _person(word: str) -> bool:
+    """A plural noun naming people by role ("volunteers", "founders", "analysts", "trainees")."""
+    lowered = word.lower()
+    singular = lowered[:-1] if lowered.endswith("s") else ""
+    roles = ("er", "or", "ist", "ant", "ent", "ian", "ee", "ive")
+    return lowered in _PEOPLE or (_plural(word) and singular.endswith(roles))
 
 
 def _plural(word: str) -> bool:
