@@ -44,20 +44,36 @@ from .texts import suggested_checked
 )
 def test_a_purpose_with_a_measure_leads_and_the_rest_is_the_means(means: str, measure: str) -> None:
     stated = stated_effect(means)
-    assert stated is not None and stated[0] == measure
+    assert stated is not None and stated[0] == f"{measure} from [baseline] to [target]"
     assert means.startswith(stated[1]) and stated[1].split()[1].isdigit()  # the count stays in the means
+
+
+@pytest.mark.parametrize(
+    ("means", "measure"),
+    [
+        ("running 3 campaigns to increase donations by 10%", "Increase donations by 10% (from [baseline])"),
+        (
+            "opening 2 more tills to cut queue times to 5 minutes",
+            "Reduce queue times from [baseline] to 5 minutes",
+        ),
+    ],
+)
+def test_the_authors_amount_in_the_purpose_is_its_target(means: str, measure: str) -> None:
+    stated = stated_effect(means)
+    assert stated is not None and stated[0] == measure
 
 
 @pytest.mark.parametrize(
     "means",
     [
+        "rewriting 3 forms to improve the claims process by 20%",  # 20% of what?
         "writing 4 explainers to lower the barrier to entry for new growers",  # no measure of a barrier
         "publishing 5 recipes to improve the cookbook",  # a better cookbook is not one with more readers
         "planting 200 trees to reduce flooding and improve biodiversity",  # two purposes
         "running 3 focus groups to understand what commuters need",  # a question to answer, not a measure
         "releasing 2 plugins to set up the rota",  # a deliverable, not an effect
         "running 6 taster evenings to recruit new volunteers",  # people: the aim drafts say how
-        "hosting 2 clinics to reduce waiting times by 20%",  # a number of its own would be misread
+        "hosting 2 clinics to reduce waiting times for 3 wards",  # a number of its own would be misread
         "writing 10 posts for the bakery blog",  # no purpose at all
     ],
 )

@@ -265,7 +265,7 @@ def purpose_draft(
     if stated is None:
         return None
     measure, means = stated
-    return _tidy(f"{measure} {SLOTS} {date} through {means}")
+    return _tidy(f"{measure} {date} through {means}")
 
 
 def _time_spans(features: Features, start: int, end: int) -> list[tuple[int, int]]:

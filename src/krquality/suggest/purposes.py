@@ -33,6 +33,7 @@ import re
 
 from krquality.suggest import lexicon
 from krquality.suggest.aims import names_measure
+from krquality.suggest.slots import BASELINE, SLOTS
 
 # What opens a purpose clause, then its verb (with a particle) and the rest.
 _PURPOSE = re.compile(
@@ -49,6 +50,8 @@ _OWN_MEASURES = ("cycle time", "completion rate", "monthly active members", "sur
 _EXAMPLES = re.compile(
     r"\s*(?:[:,;]\s*|\(\s*|\s-\s)(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance)(?:\s|,|:).*$", re.I
 )
+# The author's amount at the end of the purpose, with its unit: "by 10%", "to 5 minutes".
+_AMOUNT = re.compile(r"\s+(?:(?P<by>by)|to)\s+(?:at\s+least\s+)?\d[\d,.]*\s*(?:%|percent|[a-z]+)?$", re.I)
 # A hyphen inside a word ("sign-ups") joins it, where a dash sets off an aside.
 _JOINED = re.compile(r"(?<=\w)-(?=\w)")
 # Where the object's head ends: before a preposition or a clause.
@@ -58,13 +61,15 @@ _SECOND = re.compile(r"\s(?:and|or|&|\+|who|which|that|so|while|but|through|by)\
 
 
 def stated_effect(means: str) -> tuple[str, str] | None:
-    """The measure the purpose clause at the end of ``means`` names, led by its direction, and
-    ``means`` without that clause; None when it has none that can be measured.
+    """The measure the purpose clause at the end of ``means`` names, led by its direction and
+    with its slots, and ``means`` without that clause; None when it has none that can be measured.
 
     >>> stated_effect("publishing 6 how-to guides to reduce billing support tickets")
-    ('Reduce billing support tickets', 'publishing 6 how-to guides')
-    >>> stated_effect("shipping 8 fixes aimed at speeding up the checkout process")
-    ('Reduce the cycle time of the checkout process', 'shipping 8 fixes')
+    ('Reduce billing support tickets from [baseline] to [target]', 'publishing 6 how-to guides')
+    >>> stated_effect("running 3 campaigns to increase donations by 10%")[0]
+    'Increase donations by 10% (from [baseline])'
+    >>> stated_effect("shipping 8 fixes aimed at speeding up the checkout process")[0]
+    'Reduce the cycle time of the checkout process from [baseline] to [target]'
     >>> stated_effect("hosting 5 webinars to lower the barrier to entry") is None
     True
     """
@@ -74,6 +79,9 @@ def stated_effect(means: str) -> tuple[str, str] | None:
     before = means[: purpose.start()].strip(" ,")
     obj = " ".join(purpose.group("object").split()).strip(" .")
     obj = _EXAMPLES.sub("", obj).strip(" .")  # an illustration ("...: e.g. a faster sign-up") is no measure
+    amount = _AMOUNT.search(obj)
+    if amount is not None:
+        obj = obj[: amount.start()]  # "to increase donations | by 10%": the author's target, kept
     if not before or not obj or re.search(r"\d", obj) or _SECOND.search(f" {obj} ") or len(obj.split()) > 8:
         return None
     verb = _base(purpose.group("verb").lower())
@@ -85,12 +93,23 @@ def stated_effect(means: str) -> tuple[str, str] | None:
         direction = "Reduce" if verb in lexicon.DECREASE_VERBS else "Increase"
         felt = _own_measure(obj, "raise") if direction == "Increase" else None
         if felt is not None and "survey score" in felt:
-            return felt, before  # "to raise awareness of X": what people know is measured by asking them
-        return f"{direction} {obj}", before
-    if verb not in _IMPROVING | lexicon.INCREASE_VERBS | lexicon.GROWING_VERBS:
-        return None
+            # "to raise awareness of X": what people know is measured by asking them
+            return _with_slots(felt, amount), before
+        return _with_slots(f"{direction} {obj}", amount), before
+    if verb not in _IMPROVING | lexicon.INCREASE_VERBS | lexicon.GROWING_VERBS or amount is not None:
+        return None  # (an amount after "improve the process by 20%" says 20% of what?)
     measure = _own_measure(obj, verb)
-    return (measure, before) if measure is not None else None
+    return (_with_slots(measure, None), before) if measure is not None else None
+
+
+def _with_slots(measure: str, amount: re.Match[str] | None) -> str:
+    """``measure`` with the slots it lacks: a baseline and a target, or a baseline beside the
+    author's own amount ("Increase donations by 10% (from [baseline])", "... from [baseline] to 500")."""
+    if amount is None:
+        return f"{measure} {SLOTS}"
+    if amount.group("by"):
+        return f"{measure} {amount.group().strip()} (from {BASELINE})"
+    return f"{measure} from {BASELINE} {amount.group().strip()}"
 
 
 def _own_measure(obj: str, verb: str) -> str | None:
