@@ -104,7 +104,11 @@ def test_no_goal_draft_for_coaching_without_people_or_with_words_it_would_lose(t
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
-    ["25 cashiers complete the fraud awareness training", "Teach 40 parents to use the school payments app"],
+    [
+        "25 cashiers complete the fraud awareness training",
+        "Teach 40 parents to use the school payments app",
+        "40 crew members trained in manual handling [Q3]",
+    ],
 )
 def test_the_engine_offers_the_test_draft_for_an_output_count_of_people_trained(text: str) -> None:
     drafts = suggested_checked(text)  # the score of each is analyze() of its filled text

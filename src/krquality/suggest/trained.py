@@ -30,6 +30,7 @@ import re
 
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Features
+from krquality.nlp.dates import time_frame_spans
 from krquality.suggest import lexicon
 from krquality.suggest.aims import split_frame
 from krquality.suggest.casing import capitalise_first
@@ -129,6 +130,8 @@ def trained_drafts(features: Features) -> list[str]:
         return []
     framed = shape.time_frame or bool(framing_dates(features))
     body, date = split_frame(core, framed)
+    if not date and shape.cycle_tag is not None and not time_frame_spans(body):
+        date = f"by the end of {shape.cycle_tag}"  # "... [Q3]": the tag is the deadline, written out
     training = _training(body)
     coached = _coaching(body) if training is None else None
     if training is not None:
