@@ -88,6 +88,13 @@ def test_people_coached_are_measured_by_the_goal_each_sets(text: str, people: st
     assert trained_drafts(features(text)) == [expected]
 
 
+def test_goals_the_sentence_names_are_the_ones_reached() -> None:
+    assert trained_drafts(features("Coach 15-20 new tutors in their goals for the spring term")) == [
+        "Raise the share of new tutors who reach their goals for the spring term with their coach "
+        "from [baseline] to [target] by [date]"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

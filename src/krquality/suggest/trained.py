@@ -66,7 +66,8 @@ _TRAINING_NOUNS = frozenset(
 _PEOPLE = lexicon.PEOPLE_NOUNS | frozenset(
     {"staff", "people", "crew", "personnel", "employees", "reps", "apprentices", "nurses", "fellows"}
 )
-_COUNT = r"(?:(?:at\s+least|over|more\s+than)\s+)?\d[\d,]*\+?"
+# A count: "40", "10-15", "200+", "at least 12".
+_COUNT = r"(?:(?:at\s+least|over|more\s+than|up\s+to)\s+)?\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?\+?"
 # "40 stewards (have been|will be) trained with|on|in ...", "25 cashiers complete ...".
 _TAKES_PART = re.compile(
     r"^(?P<count>" + _COUNT + r")\s+(?P<people>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
@@ -107,6 +108,10 @@ _COACH = re.compile(
     r"(?P<rest>\s+(?:on|in|through|with|to|for|towards?)\s+.+)?$",
     re.I,
 )
+# Goals the sentence names for the people coached: "... in their goals for the spring term".
+_GOALS = re.compile(
+    r"\b(?:in|on|with|towards?|to\s+reach)\s+(?P<goals>(?:their|the)\s+(?:[\w-]+\s+)?goals?\b.*)$", re.I
+)
 # "in" before a name or a place says where the training is, not what it teaches.
 _PLACE = re.compile(
     r"^training\s+in\s+(?:[A-Z]|(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\w-]+\s+)?"
@@ -139,7 +144,11 @@ def trained_drafts(features: Features) -> list[str]:
         draft = f"Raise the share of {people} who pass a test after {after} {SLOTS} {date}"
     elif coached is not None:
         people, given, guide = coached
-        draft = f"Raise the share of {people} {given} who reach the goal they set with their {guide}"
+        named = _GOALS.search(given)
+        if named is not None:  # "coached in their goals for the term": the goals are named already
+            draft = f"Raise the share of {people} who reach {named.group('goals')} with their {guide}"
+        else:
+            draft = f"Raise the share of {people} {given} who reach the goal they set with their {guide}"
         draft += f" {SLOTS} {date}"
     else:
         return []
