@@ -96,9 +96,16 @@ def test_no_stated_effect_without_one_measurable_purpose(means: str) -> None:
             "Reduce the cycle time of the checkout process from [baseline] to [target] by June "
             "through shipping 8 fixes",
         ),
+        (
+            # read as a task: the stated effect replaces the attendance draft that dropped it
+            "Run monthly workshops to raise awareness of the tool library",
+            "Increase average survey score for awareness of the tool library from [baseline] to [target] "
+            "each month through running workshops",
+        ),
     ],
 )
 def test_the_stated_effect_comes_first_and_the_readers_draft_does_not_drop_it(text: str, first: str) -> None:
     drafts = suggested_checked(text)
     assert drafts[:1] == [first]
-    assert not any(d.startswith("Increase monthly readers") for d in drafts)  # it would drop the purpose
+    # a measure of the things alone would drop the purpose
+    assert not any(d.startswith(("Increase monthly readers", "Increase average attendance")) for d in drafts)
