@@ -7,6 +7,9 @@ keeps the author's sentence, count and all, as how it is reached:
 - a measure the author wrote beside the count ("Run 8 baking classes with
   90 unique guests in Derby") leads the draft: "Reach 90 unique guests by
   [date], up from [baseline], through running 8 baking classes in Derby";
+- a purpose the author wrote that names a measurable effect ("Publish 6
+  guides to reduce billing tickets") leads instead, from
+  :func:`purpose_draft` (:mod:`krquality.suggest.purposes`);
 - otherwise what is counted picks the measure: conversations and calls
   (agreements reached), reviews and audits (issues resolved), tools for a
   named process ("the time invoicing takes");
