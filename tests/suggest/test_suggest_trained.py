@@ -74,7 +74,7 @@ def test_no_test_draft_without_people_counted_through_a_named_training(text: str
 @pytest.mark.parametrize(
     ("text", "people"),
     [
-        ("30 drivers will get 1:1 coaching", "drivers given 1:1 coaching"),
+        ("30 drivers receive 1:1 coaching", "drivers given 1:1 coaching"),
         ("Coach 20 founders on their pitch decks", "founders coached on their pitch decks"),
         ("Mentor 12 apprentices through their first year", "apprentices mentored through their first year"),
     ],

@@ -91,7 +91,7 @@ _TWO_THINGS = re.compile(r"\s(?:and|or|&|\+|who|which|that|so)\s|[,;:/()]", re.I
 # A quoted title is one name, whatever words it holds ('the "plan and budget" workshop').
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 # Coaching and mentoring serve a goal each person sets: "30 founders (have been) coached on ...",
-# "200 volunteers will get 1:1 coaching", "Mentor 12 apprentices through their first year".
+# "40 shift leads receive weekly coaching", "Mentor 12 apprentices through their first year".
 _COACHED = re.compile(
     r"^(?P<count>" + _COUNT + r")\s+(?P<people>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
     r"(?:(?:have|has|will|shall)\s+)?(?:(?:been|be|are|were)\s+)?(?P<kind>coached|mentored)(?P<rest>\s+.+)?$",
@@ -165,7 +165,7 @@ def _coaching(body: str) -> tuple[str, str, str] | None:
     if not _person(people.split()[-1]):
         return None  # "Coach 3 teams", "mentor 4 projects": a goal each sets is a person's
     if re.search(r"\d", rest) or _TWO_THINGS.search(f" {rest} ") or len(rest.split()) > 8:
-        return None  # "for at least 60 min each": a number the draft would drop or misplace
+        return None  # "for two hours apiece": a number the draft would drop or misplace
     kind = match.group("kind").lower()
     guide = "mentor" if "mentor" in kind else "coach"
     given = (
