@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from krquality.checks.annotations import owner_label, progress_note
 from krquality.checks.wording import metadata_spans
+from krquality.nlp.notes import owner_label, progress_note
 
 
 def _note(text: str) -> str | None:
@@ -95,3 +95,20 @@ def test_metadata_spans_hold_labels_notes_and_priority_tags() -> None:
     assert [text[a:b] for a, b in metadata_spans(text)] == ["`PX`", "=> 30%"]
     text = "Quay Team: Replace the radar on both quays [p1]"
     assert [text[a:b] for a, b in metadata_spans(text)] == ["Quay Team: ", "[p1]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("P0: (1.0) The tram depot signs are replaced", ["P0: (1.0) "]),
+        ("P2 (0.5) At least one mill reopens", ["P2 (0.5) "]),
+        ("[Retile the pool changing rooms.](#kr4) [ines, bo] 0.7", ["](#kr4)", "0.7"]),
+        ("[P1] Retile the pool changing rooms", ["[P1]"]),
+        ("Retile the pool changing rooms (P2)", ["(P2)"]),
+        # A priority class inside the sentence names what is counted: not metadata.
+        ("Cut critical (P0) and major (P1) pool faults to 2 a month", []),
+        ("Grow swim club members to 1.5 thousand", []),
+    ],
+)
+def test_priority_grades_and_trailing_grades_are_metadata(text: str, spans: list[str]) -> None:
+    assert [text[a:b] for a, b in metadata_spans(text)] == spans

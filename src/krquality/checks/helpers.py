@@ -12,11 +12,11 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from krquality.checks.annotations import progress_note
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
 from krquality.nlp.lexicon import VerbLexicon, direction_words
+from krquality.nlp.notes import progress_note
 from krquality.result import Fix
 
 if TYPE_CHECKING:

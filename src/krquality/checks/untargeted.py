@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from krquality.checks.annotations import progress_note
 from krquality.checks.scope import moves_a_measure, sized_state, sizes_a_scope
 from krquality.features.types import QuantityKind, VerbClass
 from krquality.labels import Label
+from krquality.nlp.notes import progress_note
 
 if TYPE_CHECKING:
     from krquality.checks.base import CheckContext

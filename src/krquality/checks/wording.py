@@ -10,7 +10,6 @@ from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks import clauses, judged, minds, qualities
-from krquality.checks.annotations import annotation_spans, progress_note
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     FINITE_TAGS,
@@ -29,6 +28,8 @@ from krquality.checks.joined import elided_state_after, finite_clause_after, ord
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
+from krquality.nlp.annotations import LEADING_TAG
+from krquality.nlp.notes import annotation_spans, progress_note
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -1396,12 +1397,29 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
     ['Field Ops: ', '=> 30%']
     """
     spans: list[tuple[int, int]] = []
+    graded = LEADING_TAG.match(text)  # "P0: (1.0) ", "P2 (0.5) ": a priority and its grade
+    if graded is not None:
+        spans.append((len(text) - len(text.lstrip()), graded.end()))
     for match in _METADATA.finditer(text):
-        if not overlaps((match.start(), match.end()), spans):
-            spans.append((match.start(), match.end()))
+        if overlaps((match.start(), match.end()), spans) or _inside_sentence(text, match):
+            continue
+        spans.append((match.start(), match.end()))
     # Team labels and progress notes: "Design Ops: ...", "...: 30%".
     extra = [span for span in annotation_spans(text) if not overlaps(span, spans)]
     return sorted(spans + extra) if extra else spans
+
+
+_BRACKETED_PRIORITY = re.compile(r"^[\[(]\s*p[0-4x]\s*[\])]$", re.IGNORECASE)
+_WORD_CHARS = re.compile(r"[A-Za-z]")
+
+
+def _inside_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a bracketed priority sits inside the sentence, with words on both sides: there it
+    names a class of the things counted ("bugs of critical (P0) severity"), not the key result's
+    own priority, which teams write first or last."""
+    if _BRACKETED_PRIORITY.match(match.group()) is None:
+        return False
+    return bool(_WORD_CHARS.search(text[: match.start()])) and bool(_WORD_CHARS.search(text[match.end() :]))
 
 
 def _metadata(context: CheckContext) -> Iterator[Finding]:
@@ -1460,8 +1478,11 @@ METADATA = Check(
         'team or role label before a colon ("Kitchen Ops: Open ...") and a progress note after the '
         'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3"), which read like a target. Keep them '
         "in the tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites, "
-        "and a progress figure is not read as the target. A measure named before its value "
-        '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note.'
+        'and a progress figure is not read as the target. So is an end-of-cycle grade: after a priority '
+        '("P0: (1.0) ...", "P2 (0.5) ...") or after a closing bracket ("... [dana] 0.7"). A measure named '
+        'before its value ("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a '
+        'label or a note, and a priority class inside the sentence ("incidents of critical (P0) severity") '
+        "names what is counted."
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1473,6 +1494,8 @@ METADATA = Check(
         Example("Publish the allergen guide by June => 40%", MS),
         Example("Train the volunteer cooks in food safety by May (2/3)", MS),
         Example("PX: Publish the allergen guide by June", MS),
+        Example("P1: (0.7) Publish the allergen guide by June", MS),
+        Example("P2 (1.0) Open the second community kitchen by May", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1483,6 +1506,7 @@ METADATA = Check(
         Example("Reply to 95% of supplier emails within 2 days", M),
         Example("Meals served on time: 80% → 90% by Q3", M),
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
+        Example("Cut critical (P0) and major (P1) hygiene faults to 2 a month by Q3", M),
     ),
     detect=_metadata,
 )

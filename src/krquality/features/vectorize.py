@@ -12,7 +12,7 @@ from krquality.features.types import Features, Quantity, QuantityKind
 
 # Bump when the dict's keys or meaning change: a model records the version it
 # was trained with, and loading refuses a model built for another one.
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 
 # A standalone 1 keeps its value in the n-grams: "hire 1 nurse" is a yes/no,
 # "hire 4 nurses" a count; every other number reads as 0.

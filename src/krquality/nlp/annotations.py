@@ -1,7 +1,10 @@
-"""Priority tags opening a key result: "P1:", "p0 -", "`PX`" (priority not set yet).
+"""Priority tags opening a key result: "P1:", "p0 -", "`PX`" (priority not set yet), with
+the grade teams score a key result with at the end of the cycle: "P0: (1.0)", "P2 (0.5)",
+"P1: (0.0 -- blocked)".
 
-Teams paste key results out of trackers with the priority still on them. The body
-(:mod:`krquality.nlp.body`) starts after the tag; ``wording.metadata`` reports it.
+Teams paste key results out of trackers and graded reviews with the priority and the grade
+still on them. The body (:mod:`krquality.nlp.body`) starts after the tag; ``wording.metadata``
+reports it (:data:`LEADING_TAG` is the same reading on the text).
 """
 
 from __future__ import annotations
@@ -14,12 +17,20 @@ from spacy.tokens import Doc
 PRIORITY = re.compile(r"^[Pp](?:[0-4]|X)$")
 _SEPARATORS = frozenset({":", "-", "–", "—", "|"})
 _TICKS = frozenset({"`", "``", "''"})
+# A grade on the 0-1 scale opening a bracket after a priority: "(1.0)", "(0.7, QA pending)".
+_GRADE = re.compile(r"^[01](?:\.\d{1,2})?$")
+_GRADE_NOTE_TOKENS = 12  # a longer bracket is part of the sentence, not a grade note
+# The same tag on the text: a priority, then a grade in brackets or a separator (or both).
+LEADING_TAG = re.compile(
+    r"^\s*`?[Pp](?:[0-4]|X)`?\s*(?:[:\-–—|]\s*)?\(\s*[01](?:\.\d{1,2})?\b[^()]{0,80}\)\s*(?:[:\-–—|]\s*)?"
+)
 
 
 def priority_end(doc: Doc, i: int) -> int:
-    """End of a priority tag opening at ``doc[i]`` ("`PX`", "P1:", "P0 -"), else ``i``.
+    """End of a priority tag opening at ``doc[i]`` ("`PX`", "P1:", "P0 -", "P0: (1.0)",
+    "P2 (0.5)"), else ``i``.
 
-    A bare tag needs a separator after it; a backticked one is set apart by its ticks.
+    A bare tag needs a separator or a grade after it; a backticked one is set apart by its ticks.
     """
     n = len(doc)
     j = i
@@ -33,8 +44,25 @@ def priority_end(doc: Doc, i: int) -> int:
         if doc[j].text not in _TICKS:
             return i
         j += 1
-    elif j + 1 < n and doc[j].text in _SEPARATORS:
+    separated = j < n and doc[j].text in _SEPARATORS
+    if separated:
         j += 1
-    else:
+    graded = _grade_end(doc, j)
+    if graded > j:
+        j = graded
+        if j < n and doc[j].text in _SEPARATORS:
+            j += 1
+    elif not (ticked or separated):
         return i
     return j if j < n else i
+
+
+def _grade_end(doc: Doc, j: int) -> int:
+    """End of a grade note opening at ``doc[j]`` ("(1.0)", "(0.0 -- several pending)"), else ``j``."""
+    n = len(doc)
+    if j + 2 >= n or doc[j].text != "(" or not _GRADE.match(doc[j + 1].text):
+        return j
+    for k in range(j + 2, min(n, j + _GRADE_NOTE_TOKENS)):
+        if doc[k].text in (")", "):"):  # the tokenizer keeps "):" whole
+            return k + 1
+    return j

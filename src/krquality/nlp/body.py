@@ -1,4 +1,4 @@
-"""``krq_body``: the key result without bullets, numbering, KR labels and owner tags.
+"""``krq_body``: the key result without bullets, numbering, KR labels, owner tags and notes.
 
 "- KR 2.3 - Launch the portal (@maria)" has the body "Launch the portal".
 Works on token text only, so it can run straight after the tokenizer.
@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from krquality.nlp.annotations import priority_end
 from krquality.nlp.extensions import register_extensions
+from krquality.nlp.notes import owner_label, progress_note
 from krquality.nlp.resources import load_data, lower_set
 from krquality.nlp.state import DocState
 
@@ -70,13 +71,18 @@ class BodyFinder:
             if j == i:
                 break
             i = j
-        end = self._before_owner_column(doc, i, n)
-        while end > i:
-            j = self._skip_suffix(doc, i, end)
+        end = self._trim(doc, i, self._before_owner_column(doc, i, n))
+        i, end = _without_notes(doc, i, end)
+        return i, self._trim(doc, i, end)
+
+    def _trim(self, doc: Doc, start: int, end: int) -> int:
+        """``end`` moved back past trailing spaces, stops, owner tags and notes."""
+        while end > start:
+            j = self._skip_suffix(doc, start, end)
             if j == end:
                 break
             end = j
-        return i, end
+        return end
 
     def _column(self, doc: Doc) -> tuple[int, int]:
         """The token range of the key result in a row exported with columns
@@ -282,6 +288,26 @@ class BodyFinder:
                         return j
                     break
         return end
+
+
+def _without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The token range ``(start, end)`` without a team label opening it and a progress
+    note closing it (:mod:`krquality.nlp.notes`): "Payroll Ops: Move the export => 0%"
+    leaves "Move the export". Both are bookkeeping; read as the key result, the label looks
+    like its subject and the figure like its target."""
+    if start >= end:
+        return start, end
+    # On the body found so far, so that a priority tag or bullet before it does not hide them.
+    offset = doc[start].idx
+    label = owner_label(doc.text[offset : doc[end - 1].idx + len(doc[end - 1])])
+    if label is not None and label[0] == 0:
+        after = next((k for k in range(start, end) if doc[k].idx >= offset + label[1]), end)
+        start = after if after < end else start
+    offset = doc[start].idx
+    note = progress_note(doc.text[offset : doc[end - 1].idx + len(doc[end - 1])])
+    if note is not None and note[0] > 0:
+        end = next((k for k in range(start + 1, end) if doc[k].idx >= offset + note[0]), end)
+    return start, end
 
 
 @Language.factory("krq_body")

@@ -8,8 +8,9 @@ its target. These functions find both by their structure, on the text, so that
 ``wording.metadata`` reports them, drafts leave them out, and the checks that look for a
 target or a baseline do not read a progress figure as one.
 
-They work on the text and leave the body the classifier reads untouched: the bundled
-model learnt from key results that carry such notes.
+They work on the text. The body finder (:mod:`krquality.nlp.body`) leaves both out of
+the body, so the classifier reads the key result without them: a progress figure after a
+milestone ("...: 100%") is not an amount, and a team label is not the subject.
 
 What is not an annotation: a measure named before its value ("Uptime: 99.9%",
 "NPS: from 20 to 35", "Trial users who invite a teammate: 22% → 35%"), a number inside
@@ -48,6 +49,8 @@ _STATUS_NOTE = re.compile(
 _BRACKETED = re.compile(
     rf"\s*[(\[]\s*(?P<note>{_NUMBER}(?:{_ARROW}{_NUMBER})?{_STATUS})\s*[)\]][\s.;]*$", re.IGNORECASE
 )
+# A grade on the 0-1 scale after a closing bracket or link: "...](#kr2) [dana] 0.7".
+_GRADE_AFTER_BRACKET = re.compile(r"(?<=[\])])(?P<sep>\s+)(?P<note>[01]\.\d{1,2})[\s.;]*$")
 # A figure that says nothing about a target: nothing done, all done, a fraction, a grading scale.
 _PLAIN_STATUS = re.compile(rf"^(?:0\s?%|100\s?%|.*/.*|.*(?:->|→).*|{_NUMBER}\s+\S+)$")
 # Links closing the text, which a note may sit before: "([sheet](https://...))", " https://...".
@@ -97,6 +100,7 @@ def _opens_with_verb(text: str) -> bool:
     return first in _verbs() and second not in _MEASURE_MOVE
 
 
+@lru_cache(maxsize=4096)
 def owner_label(text: str) -> tuple[int, int] | None:
     """Span of a team, function or role label opening ``text`` ("Design Ops: "), else None.
 
@@ -121,6 +125,7 @@ def owner_label(text: str) -> tuple[int, int] | None:
     return match.start("label"), match.start("first")
 
 
+@lru_cache(maxsize=4096)
 def progress_note(text: str) -> tuple[int, int] | None:
     """Span of a progress note closing ``text`` (with its separator), else None.
 
@@ -152,6 +157,9 @@ def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
         # After a note of its own the bracket is one too: "...: 3/6 hired (50%)".
         inner = _note_before(text, start, bracketed.start())
         return (inner[0], _end(text, bracketed.end())) if inner is not None else None
+    graded = _GRADE_AFTER_BRACKET.search(text, start, stop)
+    if graded is not None and _whole(text[start : graded.start()]):
+        return _start(text, graded.start()), _end(text, graded.end())
     separated = _SEPARATED.search(text, start, stop) or _STATUS_NOTE.search(text, start, stop)
     if separated is None:
         return None
