@@ -33,6 +33,7 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
+from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts
@@ -215,6 +216,11 @@ def build_drafts(
     ]
     # planning work named as notes ("Evaluation, roadmap planning for ..."): the documents it ends in
     drafts += [Draft(text, DraftKind.MILESTONE) for text in planning_drafts(features)]
+    text = features.text
+    always = any(f.name == "wording.absolute" and text[f.start : f.end].lower() == "always" for f in findings)
+    if always:
+        # "The kiosk always prints the receipt": how often it does, short of every case
+        drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
     if keeps_going(features):
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
