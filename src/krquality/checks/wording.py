@@ -1458,7 +1458,8 @@ METADATA = Check(
         'Tags like "[Owner - @sam]", "P0:", "`PX`", "[p1]", "Status: green" or a link inside the key '
         "result make it harder to read and to compare, and they go stale while the result stays. So do a "
         'team or role label before a colon ("Kitchen Ops: Open ...") and a progress note after the '
-        'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3"), which read like a target. Keep them '
+        'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3", or a figure with a comment on it, '
+        '"...: 30% (proofreading left)"), which read like a target. Keep them '
         "in the tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites, "
         "and a progress figure is not read as the target. A measure named before its value "
         '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note.'
@@ -1472,6 +1473,7 @@ METADATA = Check(
         Example("Kitchen Ops: Open the second community kitchen by May", MS),
         Example("Publish the allergen guide by June => 40%", MS),
         Example("Train the volunteer cooks in food safety by May (2/3)", MS),
+        Example("Publish the allergen guide by June: 40% (proofreading left)", MS),
         Example("PX: Publish the allergen guide by June", MS),
     ),
     good=(
@@ -1482,6 +1484,7 @@ METADATA = Check(
         Example("Cut food waste from 18% to 10% by Q3", M),
         Example("Reply to 95% of supplier emails within 2 days", M),
         Example("Meals served on time: 80% → 90% by Q3", M),
+        Example("Meals served on time: 90% (lunch and dinner) by Q3", M),
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
     ),
     detect=_metadata,
