@@ -38,6 +38,7 @@ from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts
 from krquality.suggest.fragments import telegraphic
+from krquality.suggest.habits import habit_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place, guardrail_start
@@ -66,6 +67,9 @@ class Draft:
 
     text: str
     kind: DraftKind
+    # The key result's rate ("every day") is replaced by a count of the days it is kept in
+    # (:mod:`krquality.suggest.habits`): a date added is the draft's one time frame, not a second.
+    replaces_rate: bool = False
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -221,6 +225,9 @@ def build_drafts(
     if always:
         # "The kiosk always prints the receipt": how often it does, short of every case
         drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
+    if label is Label.TASK:
+        # "Sketch every day in March": the days or weeks the habit is kept, a count to set
+        drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]
     if keeps_going(features):
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered

@@ -1,0 +1,52 @@
+"""A habit named as an activity (krquality.suggest.habits): the days or weeks it is kept.
+
+Every example is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import krquality
+from krquality.suggest import fill_placeholders
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # the author's month stays the time frame
+        ("Sketch every day in March.", "Sketch on at least [target] days in March"),
+        # a rate with nothing else to date it gets a date
+        ("Play cello weekly", "Play cello in at least [target] weeks by [date]"),
+        (
+            "Walk to work regularly.",
+            "Walk to work on at least [target] days a week by [date]",
+        ),
+        ("Practise piano every evening", "Practise piano on at least [target] evenings by [date]"),
+    ],
+)
+def test_a_habit_becomes_a_count_of_the_days_or_weeks_it_is_kept(text: str, draft: str) -> None:
+    result = krquality.analyze(text)
+    texts = [s.text for s in result.suggestions]
+    assert draft in texts, (texts, result.no_suggestion)
+    offered = result.suggestions[texts.index(draft)]
+    assert offered.score == krquality.analyze(fill_placeholders(draft)).score
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run the bottle bank survey daily",  # something held: its effect is the measure
+        "Post a digest each week",  # something made
+        "Host Repair Café 3 each week",  # a number
+        "Swim daily and read every week",  # two rates
+        "Sing every week, except in August",  # an aside before the date
+    ],
+)
+def test_no_count_of_days_for_work_on_a_thing_or_two_rates(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not any(
+        "at least [target] days" in s.text or "at least [target] weeks" in s.text for s in result.suggestions
+    )
