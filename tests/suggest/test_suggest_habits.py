@@ -50,3 +50,10 @@ def test_no_count_of_days_for_work_on_a_thing_or_two_rates(text: str) -> None:
     assert not any(
         "at least [target] days" in s.text or "at least [target] weeks" in s.text for s in result.suggestions
     )
+
+
+@pytest.mark.slow
+def test_a_rate_naming_the_things_held_is_no_habit() -> None:
+    # "weekly" names the check-ins, which are held, not the days of a habit
+    result = krquality.analyze("Hold weekly stock check-ins")
+    assert not any("at least [target]" in s.text for s in result.suggestions)

@@ -43,6 +43,7 @@ from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
+from krquality.suggest.questions import question_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 
@@ -225,6 +226,8 @@ def build_drafts(
     if always:
         # "The kiosk always prints the receipt": how often it does, short of every case
         drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
+    # "How do we hand over the keys?": an open question, settled by a way agreed and written down
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in question_drafts(features)]
     if label is Label.TASK:
         # "Sketch every day in March": the days or weeks the habit is kept, a count to set
         drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]

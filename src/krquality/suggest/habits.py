@@ -46,6 +46,12 @@ _RATES: tuple[tuple[re.Pattern[str], str], ...] = (
         "on at least {} days a week",
     ),
 )
+# What may follow a rate that says when the habit is kept: the end, or a phrase of time or place
+# ("every day in March"); a noun after it makes the rate part of a name ("weekly reviews").
+_ADVERBIAL_END = re.compile(
+    r"\s*(?:$|(?:in|on|at|for|during|until|before|after|this|next|through|throughout|across|from|with|by)\b)",
+    re.IGNORECASE,
+)
 # A determiner after the verb: something made or held ("Run the survey weekly"), not a habit
 # ("my" is one's own: "Call my parents every week" is a habit).
 _DETERMINER = re.compile(r"(?:the|a|an|our|their|this|these|those|each|every|all|some)\b", re.I)
@@ -75,6 +81,8 @@ def habit_drafts(features: Features) -> list[str]:
     if len(rates) != 1:
         return []  # no rate, or two ("every day, weekly"): no one count to set
     match, replacement = rates[0]
+    if not _ADVERBIAL_END.match(core, match.end()):
+        return []  # "Hold weekly pipeline reviews": the rate names the things held, not a habit
     verb_end = lead.span.end - shape.start
     if match.start() < verb_end:
         return []
