@@ -139,7 +139,10 @@ def build_drafts(
             f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings
         )
         toward = _toward_outcome(features, object_span) if revamped else None
-        drafts += [d for d in (named, made, edited, _outcome(features, object_span), toward) if d is not None]
+        # "Website redesign", too short to date as it stands: the process done is the end state
+        done = _nominal_completion(features) if edited is None or _too_short(findings) else None
+        outcome = _outcome(features, object_span)
+        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None]
     else:
         drafts += [d for d in (_toward_outcome(features, object_span),) if d is not None]
         # Only dating an activity leaves it an activity, and so does taking a flagged
@@ -1504,6 +1507,10 @@ _NOT_PROCESSES = frozenset(
 ) | ONGOING_NOUNS  # (nor "Curation of the recipes", which goes on)
 
 
+def _too_short(findings: Sequence[Finding]) -> bool:
+    return any(f.name == "wording.too_short" for f in findings)
+
+
 def _nominal_completion(features: Features) -> Draft | None:
     """ "Complete the archive restructuring by [date]" for a task written as the name of a
     process with an end ("Archive restructuring"): the checkable state is the process done."""
@@ -1520,7 +1527,9 @@ def _nominal_completion(features: Features) -> Draft | None:
     if words[0].lower() in lexicon.AIM_WORDS or words[0].lower() in lexicon.DETERMINERS:
         return None
     phrase = " ".join(words)
-    opening = phrase[:1].lower() if phrase[1:2].islower() else phrase[:1]
+    # a name in title case ("Mac Signing") keeps its capitals; a capital that only opens the note goes
+    titled = len(words) > 1 and all(w[:1].isupper() for w in words)
+    opening = phrase[:1].lower() if phrase[1:2].islower() and not titled else phrase[:1]
     return Draft(_tidy(f"Complete the {opening}{phrase[1:]} by {DATE}"), DraftKind.MILESTONE)
 
 
