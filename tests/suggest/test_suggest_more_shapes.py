@@ -1,5 +1,5 @@
-"""Milestones and tasks that got no draft: a state held "always", a short deliverable, and a
-sentence closed by a reference to its tracker.
+"""Milestones and tasks that got no draft: a state held "always", a short deliverable or process,
+a sentence closed by a reference to its tracker, and two results with a progress note.
 
 Every example is written for these tests.
 """
@@ -132,3 +132,11 @@ def test_a_dated_state_held_always_gets_no_share_of_cases() -> None:
 @pytest.mark.parametrize("text", ["Tenant outreach", "Choir newsletter", "Volunteer onboarding"])
 def test_a_short_name_of_no_process_or_of_work_that_goes_on_is_not_completed(text: str) -> None:
     assert not any(s.text.startswith("Complete the") for s in krquality.analyze(text).suggestions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("note", [" (100%)", " => 40%"])
+def test_a_compound_with_a_progress_note_is_split_without_it(note: str) -> None:
+    result = krquality.analyze(f"Open the tool library and retire the paper ledger{note}")
+    assert result.suggestions, result.no_suggestion
+    assert result.suggestions[0].text == "Open the tool library by [date]\nRetire the paper ledger by [date]"
