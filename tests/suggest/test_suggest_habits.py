@@ -21,7 +21,7 @@ from krquality.suggest import fill_placeholders
         ("Play cello weekly", "Play cello in at least [target] weeks by [date]"),
         (
             "Walk to work regularly.",
-            "Walk to work on at least [target] days a week by [date]",
+            "Walk to work at least [target] times a month by [date]",
         ),
         ("Practise piano every evening", "Practise piano on at least [target] evenings by [date]"),
     ],
@@ -43,6 +43,9 @@ def test_a_habit_becomes_a_count_of_the_days_or_weeks_it_is_kept(text: str, draf
         "Host Repair Café 3 each week",  # a number
         "Swim daily and read every week",  # two rates
         "Sing every week, except in August",  # an aside before the date
+        "Monitor stock weekly",  # watching: what it catches counts
+        "Publish meeting notes weekly",  # a thing made: its readers count
+        "Phone home regularly so nobody worries",  # a purpose the date would close
     ],
 )
 def test_no_count_of_days_for_work_on_a_thing_or_two_rates(text: str) -> None:

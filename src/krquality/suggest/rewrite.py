@@ -368,7 +368,8 @@ def _only_dates_a_topic(draft: Draft, original: Result) -> bool:
 def _delivers_named_thing(original: Result) -> bool:
     """Whether ``original`` is a verb whose work ends in a thing delivered ("Finish", "Submit",
     "Ship", the lexicon's deliverable verbs) followed by the thing it delivers: short, but not
-    a topic, since the verb says what will be true once it is done ("Submit grant").
+    a topic, since the verb says what will be true once it is done ("Submit grant"). Not
+    things in the plural with no number ("Recruit freshers"): how many is still open.
 
     >>> import krquality
     >>> _delivers_named_thing(krquality.analyze("Submit grant", suggestions=False))
@@ -382,6 +383,8 @@ def _delivers_named_thing(original: Result) -> bool:
         return False
     body = features.body
     after = re.findall(r"[\w'-]+", original.text[lead.span.end : body.start + len(body.text)].lower())
+    if after and after[-1].endswith("s") and not after[-1].endswith(("ss", "is", "us")):
+        return False  # "Recruit freshers": how many is left open, which a date does not settle
     # a pronoun or an empty noun names nothing to check ("Complete it", "Finish stuff")
     return any(word not in STOP_WORDS and word not in _EMPTY_NOUNS for word in after)
 
