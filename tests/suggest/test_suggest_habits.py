@@ -45,6 +45,7 @@ def test_a_habit_becomes_a_count_of_the_days_or_weeks_it_is_kept(text: str, draf
         "Sing every week, except in August",  # an aside before the date
         "Monitor stock weekly",  # watching: what it catches counts
         "Publish meeting notes weekly",  # a thing made: its readers count
+        "Host drop-in hours every week for new tenants",  # an event held: its attendance counts
         "Phone home regularly so nobody worries",  # a purpose the date would close
     ],
 )

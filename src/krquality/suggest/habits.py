@@ -59,12 +59,14 @@ _ADVERBIAL_END = re.compile(
 )
 # Verbs of watching or checking: the habit is worth what it catches, drafted from the work it is on.
 _WATCHING = ONGOING_VERBS | {"review", "check", "audit", "inspect", "scan", "test", "measure"}
-# Verbs that make or send a thing: with an object ("Publish release notes"), its audience counts.
+# Verbs that make, send or hold a thing: with an object ("Publish release notes"), its audience counts.
 _MAKING = (
     lexicon.MAKING_VERBS
     | lexicon.CREATING_VERBS
     | lexicon.WRITING_VERBS
     | {"post", "send", "ship", "produce", "share", "record", "film", "blog"}
+    # (and events held: "Host office hours weekly", whose attendance counts)
+    | {"host", "hold", "run", "organise", "organize", "facilitate", "lead", "teach"}
 )
 _PREPOSITION = re.compile(r"(?:in|on|at|to|for|with|about|from|into|onto)\b", re.IGNORECASE)
 # A purpose or a reason after the rate: "... so nobody feels forgotten", "... to stay fit".
