@@ -109,7 +109,8 @@ def habit_drafts(features: Features) -> list[str]:
     if _DETERMINER.match(after_verb):
         return []
     verb = lead.lemma.lower()
-    if verb in _WATCHING or (verb in _MAKING and not _PREPOSITION.match(after_verb)):
+    made = bool(after_verb) and not _PREPOSITION.match(after_verb)  # an object ("Run the club"), not "Run"
+    if verb in _WATCHING or (verb in _MAKING and made):
         return []  # "Monitor burn weekly", "Publish release notes weekly": what it catches or makes counts
     if _PURPOSE.search(core, match.end()):
         return []  # "... so nobody feels forgotten": the date would close the purpose, not the count
