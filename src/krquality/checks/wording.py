@@ -1476,7 +1476,8 @@ METADATA = Check(
         'Tags like "[Owner - @sam]", "P0:", "`PX`", "[p1]", "Status: green" or a link inside the key '
         "result make it harder to read and to compare, and they go stale while the result stays. So do a "
         'team or role label before a colon ("Kitchen Ops: Open ...") and a progress note after the '
-        'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3"), which read like a target. Keep them '
+        'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3", or a figure with a comment on it, '
+        '"...: 30% (proofreading left)"), which read like a target. Keep them '
         "in the tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites, "
         'and a progress figure is not read as the target. So is an end-of-cycle grade: after a priority '
         '("P0: (1.0) ...", "P2 (0.5) ...") or after a closing bracket ("... [dana] 0.7"). A measure named '
@@ -1493,6 +1494,7 @@ METADATA = Check(
         Example("Kitchen Ops: Open the second community kitchen by May", MS),
         Example("Publish the allergen guide by June => 40%", MS),
         Example("Train the volunteer cooks in food safety by May (2/3)", MS),
+        Example("Publish the allergen guide by June: 40% (proofreading left)", MS),
         Example("PX: Publish the allergen guide by June", MS),
         Example("P1: (0.7) Publish the allergen guide by June", MS),
         Example("P2 (1.0) Open the second community kitchen by May", MS),
@@ -1505,6 +1507,7 @@ METADATA = Check(
         Example("Cut food waste from 18% to 10% by Q3", M),
         Example("Reply to 95% of supplier emails within 2 days", M),
         Example("Meals served on time: 80% → 90% by Q3", M),
+        Example("Meals served on time: 90% (lunch and dinner) by Q3", M),
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
         Example("Cut critical (P0) and major (P1) hygiene faults to 2 a month by Q3", M),
     ),

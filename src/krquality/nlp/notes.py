@@ -141,7 +141,7 @@ def progress_note(text: str) -> tuple[int, int] | None:
     stop = tail.start() if tail is not None else len(text)  # "...: 40% ([sheet](https://...))"
     note = _note_before(text, start, stop)
     if note is None:
-        return None
+        return _commented_note(text, start, stop)
     earlier = _note_before(text, start, note[0])  # two notes: "...: 12/20 done (60%)"
     return (earlier[0] if earlier is not None else note[0]), note[1]
 
@@ -173,6 +173,29 @@ def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
     if first in _moving_verbs() and not any(ch.isdigit() for ch in sentence):
         return None  # "Cut food waste - 20%": the figure may be the amount
     return _start(text, separated.start()), _end(text, separated.end())
+
+
+# A comment in brackets closing the text, with no figure of its own: "(parts ordered)".
+_COMMENT = re.compile(r"\s*\((?P<words>[^()\d]*[A-Za-z][^()\d]*)\)[\s.;]*$")
+
+
+def _commented_note(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """A note set apart by a separator with a comment on it in brackets: "...: 30% (parts
+    ordered)". The comment says how the work stands, as the figure does.
+
+    >>> text = "Install the ward printer: 30% (parts ordered)"
+    >>> span = _commented_note(text, 0, len(text)); text[span[0] : span[1]]
+    ': 30% (parts ordered)'
+    >>> _commented_note("Uptime: 99.9% (monthly)", 0, 23) is None
+    True
+    """
+    comment = _COMMENT.search(text, start, stop)
+    if comment is None:
+        return None
+    note = _note_before(text, start, comment.start())
+    if note is None or _BRACKETED.search(text, start, comment.start()) is not None:
+        return None  # no figure before it, or one in brackets of its own
+    return note[0], _end(text, comment.end())
 
 
 def _whole(sentence: str) -> bool:

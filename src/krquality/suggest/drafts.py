@@ -33,14 +33,17 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.aims import aim_drafts
+from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
 from krquality.suggest.fragments import telegraphic
+from krquality.suggest.habits import habit_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
+from krquality.suggest.questions import question_drafts
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 from krquality.suggest.trained import trained_drafts
@@ -66,6 +69,9 @@ class Draft:
 
     text: str
     kind: DraftKind
+    # The key result's rate ("every day") is replaced by a count of the days it is kept in
+    # (:mod:`krquality.suggest.habits`): a date added is the draft's one time frame, not a second.
+    replaces_rate: bool = False
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -138,7 +144,10 @@ def build_drafts(
             f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings
         )
         toward = _toward_outcome(features, object_span) if revamped else None
-        drafts += [d for d in (named, made, edited, _outcome(features, object_span), toward) if d is not None]
+        # "Website redesign", too short to date as it stands: the process done is the end state
+        done = _nominal_completion(features) if edited is None or _too_short(findings) else None
+        outcome = _outcome(features, object_span)
+        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None]
     else:
         toward_task = Draft(stated, DraftKind.METRIC) if stated else _toward_outcome(features, object_span)
         drafts += [d for d in (toward_task,) if d is not None]
@@ -227,6 +236,16 @@ def build_drafts(
     ]
     # planning work named as notes ("Evaluation, roadmap planning for ..."): the documents it ends in
     drafts += [Draft(text, DraftKind.MILESTONE) for text in planning_drafts(features)]
+    text = features.text
+    always = any(f.name == "wording.absolute" and text[f.start : f.end].lower() == "always" for f in findings)
+    if always:
+        # "The kiosk always prints the receipt": how often it does, short of every case
+        drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
+    # "How do we hand over the keys?": an open question, settled by a way agreed and written down
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in question_drafts(features)]
+    if label is Label.TASK:
+        # "Sketch every day in March": the days or weeks the habit is kept, a count to set
+        drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]
     if keeps_going(features):
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
@@ -1500,6 +1519,10 @@ _NOT_PROCESSES = frozenset(
 ) | ONGOING_NOUNS  # (nor "Curation of the recipes", which goes on)
 
 
+def _too_short(findings: Sequence[Finding]) -> bool:
+    return any(f.name == "wording.too_short" for f in findings)
+
+
 def _nominal_completion(features: Features) -> Draft | None:
     """ "Complete the archive restructuring by [date]" for a task written as the name of a
     process with an end ("Archive restructuring"): the checkable state is the process done."""
@@ -1516,7 +1539,9 @@ def _nominal_completion(features: Features) -> Draft | None:
     if words[0].lower() in lexicon.AIM_WORDS or words[0].lower() in lexicon.DETERMINERS:
         return None
     phrase = " ".join(words)
-    opening = phrase[:1].lower() if phrase[1:2].islower() else phrase[:1]
+    # a name in title case ("Mac Signing") keeps its capitals; a capital that only opens the note goes
+    titled = len(words) > 1 and all(w[:1].isupper() for w in words)
+    opening = phrase[:1].lower() if phrase[1:2].islower() and not titled else phrase[:1]
     return Draft(_tidy(f"Complete the {opening}{phrase[1:]} by {DATE}"), DraftKind.MILESTONE)
 
 

@@ -37,8 +37,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from krquality.checks.helpers import cycle_tag, has_time_frame
-from krquality.features.types import VerbClass
+from krquality.features.types import Form, VerbClass
 from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
@@ -277,7 +279,7 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
-    if DATE in draft.text and framed:
+    if DATE in draft.text and framed and not draft.replaces_rate:
         return "adds a time frame the key result already has"
     if filled is not None and _dated(original) and not _dated(filled):
         return "drops the date the key result has"
@@ -356,9 +358,39 @@ def _only_dates_a_topic(draft: Draft, original: Result) -> bool:
     """
     if not any(f.name == "wording.too_short" for f in original.findings):
         return False
+    if _delivers_named_thing(original):
+        return False  # "Submit the grant bid by [date]": a thing delivered, dated, is a milestone
     own = {w.lower() for w in re.findall(r"[\w\[\]'-]+", original.text)}
     added = {w.lower() for w in re.findall(r"[\w\[\]'-]+", draft.text)} - own
     return added <= _DATE_WORDS
+
+
+def _delivers_named_thing(original: Result) -> bool:
+    """Whether ``original`` is a verb whose work ends in a thing delivered ("Finish", "Submit",
+    "Ship", the lexicon's deliverable verbs) followed by the thing it delivers: short, but not
+    a topic, since the verb says what will be true once it is done ("Submit grant"). Not
+    things in the plural with no number ("Recruit freshers"): how many is still open.
+
+    >>> import krquality
+    >>> _delivers_named_thing(krquality.analyze("Submit grant", suggestions=False))
+    True
+    >>> _delivers_named_thing(krquality.analyze("Podcast series", suggestions=False))
+    False
+    """
+    features = original.features
+    lead = features.lead_verb
+    if features.form is not Form.IMPERATIVE or lead is None or lead.verb_class is not VerbClass.DELIVERABLE:
+        return False
+    body = features.body
+    after = re.findall(r"[\w'-]+", original.text[lead.span.end : body.start + len(body.text)].lower())
+    if after and after[-1].endswith("s") and not after[-1].endswith(("ss", "is", "us")):
+        return False  # "Recruit freshers": how many is left open, which a date does not settle
+    # a pronoun or an empty noun names nothing to check ("Complete it", "Finish stuff")
+    return any(word not in STOP_WORDS and word not in _EMPTY_NOUNS for word in after)
+
+
+# Nouns that stand for any work at all: the thing delivered is still unnamed.
+_EMPTY_NOUNS = frozenset({"stuff", "thing", "things", "work", "task", "tasks", "item", "items", "bits"})
 
 
 def _unclosed_brackets(text: str) -> bool:

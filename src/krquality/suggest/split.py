@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from krquality.checks.annotations import progress_note
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
 from krquality.checks.joined import finite_clause_after, subject_end
 from krquality.features.types import DateRef, Features
@@ -67,9 +68,14 @@ def split_parts(
     ['Sign 6 new sponsors by October', 'Sign 2 new venues by October']
     """
     text = features.text
-    # From the core's start: a team label or a priority tag is not copied into the parts. A note
-    # at the end stays, so a part that keeps it is refused rather than a sentence cut short.
+    # From the core's start: a team label or a priority tag is not copied into the parts. Up to
+    # a progress note ("(100%)", "=> 40%"), which says where the work stands, not what a part
+    # is; any other tag at the end stays, so a part that keeps it is refused rather than a
+    # sentence cut short.
     body_start, body_end = structure_of(features).start, features.body.end
+    note = progress_note(text)
+    if note is not None and body_start < note[0] < body_end:
+        body_end = note[0]  # "... and turn off the old wiki (100%)": the note is where the work stands
     cuts = sorted((s, e) for s, e in joins if body_start < s and e < body_end)
     if not cuts:
         return None

@@ -30,6 +30,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from krquality.checks.annotations import progress_note
 from krquality.labels import Label
 from krquality.result import Result, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind
@@ -227,12 +228,16 @@ def _broken(
     joined = "\n".join(lines)
     body = original.features.body
     start = structure_of(original.features).start  # a team label or a priority tag is left out
-    if any(n not in joined for n in _NUMBER.findall(original.text[start : body.end])):
+    end = body.end
+    note = progress_note(original.text)
+    if note is not None and start < note[0] < end:
+        end = note[0]  # "... (100%)": where the work stands, left out of every part
+    if any(n not in joined for n in _NUMBER.findall(original.text[start:end])):
         return "drops a number the author wrote"
     words = _words_of(joined)
     skipped = [(f.start, f.end) for f in original.findings if f.name in (COMPOUND, HEDGE)]
     for t in doc:
-        if not start <= t.idx < body.end or not t.is_alpha or t.is_stop:
+        if not start <= t.idx < end or not t.is_alpha or t.is_stop:
             continue
         if any(a <= t.idx < b for a, b in skipped) or t.lower_ in replaced:
             continue

@@ -184,6 +184,7 @@ def structure_of(features: Features) -> Structure:
     for a, b in spans:  # leading tags: "P0: 1.0: ..."
         if not text[start:a].strip(_TRAILING):
             start = max(start, b)
+    end = reference_start(text, start, end)  # "... the booking form. ([ticket](https://...))"
     for a, b in reversed(spans):  # trailing tags: "... [Accountable - @sam] [Involved - @kim]"
         if _NAMES_PLACE.search(text, start, a) is not None:
             break  # "views on example.org/docs": the address is where, part of the sentence
@@ -216,6 +217,48 @@ def structure_of(features: Features) -> Structure:
         trails_off=core.rstrip(" )").endswith(("…", "...", "etc", "etc.")),
         cycle_tag=tag,
     )
+
+
+# A link inside a bracket: "([ticket #12](https://...))", "(see https://...)".
+_HAS_LINK = re.compile(r"\]\(|https?://|www\.")
+# What may follow a reference: a progress figure and a comment on it (": 30% (design done)").
+_AFTER_REFERENCE = re.compile(r"\s*(?::\s*\d+(?:\.\d+)?\s?%(?:\s*\([^()]*\))?)?[\s.;]*")
+
+
+def reference_start(text: str, start: int, end: int) -> int:
+    """Where a reference closing a whole sentence in ``text[start:end]`` starts, or ``end``.
+
+    A bracket holding a link after the sentence's stop points to where the work is
+    tracked ("... the booking form. ([ticket](https://...))"), with at most a progress
+    figure after it: metadata, not a second sentence a date would leave undated.
+    A bracket inside the sentence, before its stop, is the author's aside and stays.
+
+    >>> text = "Move the rota to the new app. ([ticket 12](https://e.org/12)): 40% (half done)"
+    >>> text[: reference_start(text, 0, len(text))]
+    'Move the rota to the new app.'
+    >>> text = "Move the rota (see https://e.org) to the new app"
+    >>> reference_start(text, 0, len(text)) == len(text)
+    True
+    """
+    for stop in re.finditer(r"[.!?]\s*\(", text[start:end]):
+        opening = start + stop.end() - 1
+        closing = _closing_bracket(text, opening, end)
+        if closing is None or not _HAS_LINK.search(text, opening, closing):
+            continue
+        after = _AFTER_REFERENCE.match(text, closing + 1, end)
+        if after is not None and after.end() == end:
+            return start + stop.start() + 1
+    return end
+
+
+def _closing_bracket(text: str, opening: int, end: int) -> int | None:
+    """Index of the ")" closing the "(" at ``opening`` before ``end``, or None."""
+    depth = 0
+    for i in range(opening, end):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
 
 
 def cycle_tag_of(text: str) -> str | None:
