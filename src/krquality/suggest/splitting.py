@@ -48,6 +48,8 @@ COMPOUND = "wording.compound"
 HEDGE = "wording.hedge"
 # Set while the parts of a split are analysed, so that a part is never split again.
 _SPLITTING: ContextVar[bool] = ContextVar("krq_splitting", default=False)
+# The findings of a key result with no date: "metric.no_deadline", "milestone.no_deadline", ...
+_NO_DEADLINE = ".no_deadline"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\w'-]+")
 
@@ -194,6 +196,8 @@ def _judged(
             return "drops the date the key result has"
         if _dated(original) and DATE in line:
             return "adds a time frame the key result already has"
+    if _undated_beside_dated(lines, forms):
+        return "leaves a part with no date beside a dated one"
     placeholders = tuple(dict.fromkeys(p for x in lines for p in Draft(x, DraftKind.EDITED).placeholders))
     fixes = fixed_codes(
         original.findings,
@@ -239,3 +243,15 @@ def _broken(
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return f"drops '{t.text}', a word of the key result"
     return None
+
+
+def _undated_beside_dated(lines: Sequence[str], forms: Sequence[tuple[Result, Result]]) -> bool:
+    """Whether a line takes a date slot while another, still reported as having no date, takes
+    none ("The pantry rota is published by [date]" over "We are able to grow"): the part no draft
+    could date (a bare ability, notes) is left as weak as it was, beside one that looks finished."""
+    if not any(DATE in line for line in lines):
+        return False
+    return any(
+        DATE not in line and any(f.name.endswith(_NO_DEADLINE) for f in filled.findings)
+        for line, (filled, _) in zip(lines, forms, strict=True)
+    )
