@@ -31,6 +31,24 @@ def test_one_event_named_is_not_a_rate_unless_a_count_comes_before_it(text: str,
     assert has_time_frame(_features(text)) is framed
 
 
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        # a rate word between a count and the thing counted names the measure
+        ("4000 monthly readers of the tenants' newsletter", False),
+        ("Reach 12k daily active riders on the ferry app", False),
+        ("1.5k+ weekly visitors to the seed library", False),
+        # a rate of the work, or a rate word with no count before it, frames it in time
+        ("Serve 40 meals daily at the community kitchen", True),
+        ("Hold a weekly repair clinic", True),
+        ("300 visitors to the seed library each week", True),
+        ("Send the newsletter to 4000 readers monthly", True),
+    ],
+)
+def test_a_rate_word_that_names_what_a_count_counts_is_no_time_frame(text: str, framed: bool) -> None:
+    assert has_time_frame(_features(text)) is framed
+
+
 WORDS = st.sampled_from(["a", "one", "an", "meetup", "session", "week", "per", "5", "members", "Run"])
 
 

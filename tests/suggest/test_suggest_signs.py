@@ -39,6 +39,11 @@ from .texts import suggested_checked
             "Zero missed bin collections on the east route by [date], down from [baseline]",
         ),
         ("0% of grant reports filed late", "0% of grant reports filed late by [date], down from [baseline]"),
+        # a rate word naming what is counted is no time frame: the level is dated
+        (
+            "2500 weekly borrowers at the tool library",
+            "2500 weekly borrowers at the tool library by [date], up from [baseline]",
+        ),
         # a star or a tick after the words marks priority or status: not copied
         (
             "Members can renew their allotment plot online ⭐",

@@ -90,7 +90,30 @@ def _rates(text: str) -> list[tuple[int, int]]:
         (a, b)
         for a, b in time_frame_spans(text)
         if not (_ONE_EVENT.fullmatch(text[a:b]) and _COUNT_BEFORE.search(text, 0, a) is None)
+        and not _names_counted(text, a, b)
     ]
+
+
+# A rate word right after a count and before the thing counted: "5000 daily active riders",
+# "300 weekly visitors". It says which measure is counted (readers in a month), not by when the
+# level is to be reached: such a key result still needs a date.
+_RATE_WORD = re.compile(r"(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annual)", re.I)
+_COUNT_RIGHT_BEFORE = re.compile(r"\d(?:[\d,.']*\d)?\s*[kKmM]?\+?\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def _names_counted(text: str, start: int, end: int) -> bool:
+    """Whether the rate ``text[start:end]`` qualifies the noun a count before it counts
+    ("10k monthly readers of the blog"), rather than framing the key result in time.
+
+    >>> _names_counted("5000 daily active riders", 5, 10), _names_counted("Serve 40 meals daily", 15, 20)
+    (True, False)
+    """
+    return (
+        _RATE_WORD.fullmatch(text[start:end]) is not None
+        and _COUNT_RIGHT_BEFORE.search(text, 0, start) is not None
+        and _WORD_AFTER.match(text, end) is not None
+    )
 
 
 # A named event the team plans around dates a key result as well as a date does:
