@@ -407,7 +407,7 @@ _ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$
 
 
 # A level written as a floor: the level is to rise to it.
-_FLOOR = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|or\s+more)\b", re.I)
+_FLOOR = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|or\s+(?:more|better|higher|above|greater))\b", re.I)
 
 
 def _since_slot(features: Features) -> str:
@@ -456,6 +456,8 @@ def _unstarted_level(features: Features, findings: Sequence[Finding]) -> bool:
         return True
     if target.kind is not QuantityKind.NUMBER:
         return False
+    if not float(target.value).is_integer():
+        return True  # "an on-time rate of 97.5 or better": a point on a scale, no count of things done
     capped = any(c.direction in _KEEP for c in features.changes)
     fewer = capped and bool(set(re.findall(r"[a-z]+", features.text.lower())) & lexicon.LOWER_IS_BETTER)
     # a measure named beside the number ("20+ average attendance", "NPS above 40"), not one
