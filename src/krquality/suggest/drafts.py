@@ -456,7 +456,7 @@ def _unstarted_level(features: Features, findings: Sequence[Finding]) -> bool:
         return True
     if target.kind is not QuantityKind.NUMBER:
         return False
-    if not float(target.value).is_integer():
+    if target.value is not None and not float(target.value).is_integer():
         return True  # "an on-time rate of 97.5 or better": a point on a scale, no count of things done
     capped = any(c.direction in _KEEP for c in features.changes)
     fewer = capped and bool(set(re.findall(r"[a-z]+", features.text.lower())) & lexicon.LOWER_IS_BETTER)
