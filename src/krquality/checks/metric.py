@@ -1203,7 +1203,8 @@ METRIC_NO_DEADLINE = Check(
         'with no number to reach ("Move the expense tool to single sign-on => 0%": only a '
         "progress note) is a deliverable, and milestone.no_deadline asks for its date instead. "
         'A rate word between a count and what it counts ("4000 monthly readers", "300 daily '
-        'riders") names the measure, not a period: it is no time frame ("Serve 40 meals daily" '
+        'riders") or inside the measure a verb of change moves ("Grow weekly visits by 10%") '
+        'names the measure, not a period: it is no time frame ("Serve 40 meals daily" '
         "and \"per week\" are)."
     ),
     bad=(
