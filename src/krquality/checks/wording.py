@@ -1461,7 +1461,10 @@ METADATA = Check(
         'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3"), which read like a target. Keep them '
         "in the tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites, "
         "and a progress figure is not read as the target. A measure named before its value "
-        '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note.'
+        '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note. '
+        'Nothing or all done set after a piece of work with only a space ("Move the rota app to the new '
+        'host 100%") is a note too; not after a verb that moves a measure ("Cut paper use 100%") or a '
+        'word a number follows ("coverage at 100%"), nor after a measure ("Test coverage of the till 100%").'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1473,6 +1476,7 @@ METADATA = Check(
         Example("Publish the allergen guide by June => 40%", MS),
         Example("Train the volunteer cooks in food safety by May (2/3)", MS),
         Example("PX: Publish the allergen guide by June", MS),
+        Example("Move the booking app to the new host by June 100%", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1483,6 +1487,7 @@ METADATA = Check(
         Example("Reply to 95% of supplier emails within 2 days", M),
         Example("Meals served on time: 80% → 90% by Q3", M),
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
+        Example("Test coverage of the booking app 100% by June", M),
     ),
     detect=_metadata,
 )
