@@ -4,9 +4,9 @@ Key results pasted from trackers and check-ins keep their bookkeeping: a team or
 label before a colon ("Payroll Ops: Move the pension export to the new bank") and a
 progress note after the sentence ("...: 40%", "... => 0%", "... (100%)", "Hire three
 nurses. 1/3", "... - 12/20 done", "Move the rota app to the new host 100%"). Read as
-part of the key result, a note looks like its target. These functions find both by their structure, on the text, so that
-``wording.metadata`` reports them, drafts leave them out, and the checks that look for a
-target or a baseline do not read a progress figure as one.
+part of the key result, a note looks like its target. These functions find both by their
+structure, on the text, so that ``wording.metadata`` reports them, drafts leave them out,
+and the checks that look for a target or a baseline do not read a progress figure as one.
 
 They work on the text and leave the body the classifier reads untouched: the bundled
 model learnt from key results that carry such notes.
