@@ -48,8 +48,9 @@ COMPOUND = "wording.compound"
 HEDGE = "wording.hedge"
 # Set while the parts of a split are analysed, so that a part is never split again.
 _SPLITTING: ContextVar[bool] = ContextVar("krq_splitting", default=False)
-# The findings of a key result with no date: "metric.no_deadline", "milestone.no_deadline", ...
-_NO_DEADLINE = ".no_deadline"
+# The findings of a deliverable or a state with no date. (A metric with none, metric.no_deadline,
+# inherits the cycle: a line of it is complete without a date.)
+_NO_DEADLINE = frozenset({"milestone.no_deadline", "task.no_deadline"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\w'-]+")
 
@@ -246,12 +247,13 @@ def _broken(
 
 
 def _undated_beside_dated(lines: Sequence[str], forms: Sequence[tuple[Result, Result]]) -> bool:
-    """Whether a line takes a date slot while another, still reported as having no date, takes
-    none ("The pantry rota is published by [date]" over "We are able to grow"): the part no draft
-    could date (a bare ability, notes) is left as weak as it was, beside one that looks finished."""
+    """Whether a line takes a date slot while another, a deliverable or a state still reported as
+    having no date, takes none ("The pantry rota is published by [date]" over "We are able to
+    grow"): the part no draft could date (a bare ability, notes) is left as weak as it was, beside
+    one that looks finished. A level with no date of its own is due at the cycle's end."""
     if not any(DATE in line for line in lines):
         return False
     return any(
-        DATE not in line and any(f.name.endswith(_NO_DEADLINE) for f in filled.findings)
+        DATE not in line and any(f.name in _NO_DEADLINE for f in filled.findings)
         for line, (filled, _) in zip(lines, forms, strict=True)
     )
