@@ -229,6 +229,8 @@ def _broken(
             return "leaves a part that joins two results again"
         if filled.label is Label.TASK:
             return "leaves a part a task"
+    if any(_spliced_levels(line) for line in lines):
+        return "leaves a part that joins two results again"
     joined = "\n".join(lines)
     body = original.features.body
     start = structure_of(original.features).start  # a team label or a priority tag is left out
@@ -244,6 +246,31 @@ def _broken(
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return f"drops '{t.text}', a word of the key result"
     return None
+
+
+# A second level set after a comma with no joining word: "..., 30% of readers at ...".
+# (a share of what was just named, "30% of them", breaks the first level down: no second one)
+_SPLICED = re.compile(
+    r",\s+(?:at\s+least\s+|over\s+|under\s+)?\d[\d.,]*\s?(?:%|percent\b)\s+"
+    r"(?!of\s+(?:them|these|those|which|it)\b)(?:of\s+)?[a-z]",
+    re.I,
+)
+
+
+def _spliced_levels(line: str) -> bool:
+    """Whether ``line`` holds a level, then a comma and a second level with a number of its own
+    ("Keep refunds below 2%, 40% of members at the top tier"): two results, which the compound
+    check did not cut because no "and" joins them.
+
+    >>> _spliced_levels("Keep refunds below 2%, 40% of members at the top tier")
+    True
+    >>> _spliced_levels("Sign 12 partners, 30% of them in the north")
+    False
+    >>> _spliced_levels("By June, 40% of members")
+    False
+    """
+    found = _SPLICED.search(line)
+    return found is not None and any(ch.isdigit() for ch in line[: found.start()])
 
 
 def _undated_beside_dated(lines: Sequence[str], forms: Sequence[tuple[Result, Result]]) -> bool:
