@@ -35,7 +35,7 @@ def _label(text: str) -> str | None:
         ("Move the ferry bookings to the new till : Completed mid-March", ": Completed mid-March"),
         ("The boiler audit is signed off by the council - not started", "- not started"),
         # nothing or all done after a piece of work, with only a space
-        ("Open source the ferry and tram timetable apps 100%", "100%"),
+        ("Move the tram timetables to the new site 100%", "100%"),
         ("Migrate the tenant records to the new ledger 0%", "0%"),
     ],
 )

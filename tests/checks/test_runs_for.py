@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
-        "Practise the cello regularly for at least six weeks.",
+        "Practise the cello scales for at least six weeks.",
         "Study Portuguese daily for at least 8 weeks",
     ],
 )

@@ -590,7 +590,7 @@ ACTIVITY = Check(
         Example("We worked on the tenant portal", MS),
         Example("We can learn more on the repair schedule for the block", T),
         Example("Support for the new volunteers at the food bank", MS),
-        Example("Practise the cello regularly for at least six weeks", M),
+        Example("Practise the cello scales for at least six weeks", M),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),

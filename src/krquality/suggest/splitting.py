@@ -248,7 +248,7 @@ def _broken(
     return None
 
 
-# A second level set after a comma with no joining word: "..., 30% of readers at ...".
+# A second level set after a comma with no joining word: "..., 60% of regulars on ...".
 # (a share of what was just named, "30% of them", breaks the first level down: no second one)
 _SPLICED = re.compile(
     r",\s+(?:at\s+least\s+|over\s+|under\s+)?\d[\d.,]*\s?(?:%|percent\b)\s+"
@@ -259,10 +259,10 @@ _SPLICED = re.compile(
 
 def _spliced_levels(line: str) -> bool:
     """Whether ``line`` holds a level, then a comma and a second level with a number of its own
-    ("Keep refunds below 2%, 40% of members at the top tier"): two results, which the compound
+    ("Hold complaints under 3%, 60% of regulars on the stamp card"): two results, which the compound
     check did not cut because no "and" joins them.
 
-    >>> _spliced_levels("Keep refunds below 2%, 40% of members at the top tier")
+    >>> _spliced_levels("Hold complaints under 3%, 60% of regulars on the stamp card")
     True
     >>> _spliced_levels("Sign 12 partners, 30% of them in the north")
     False
