@@ -34,6 +34,9 @@ def _label(text: str) -> str | None:
         ("Train the harbour pilots - 40% ([log](https://example.org/log))", "- 40%"),
         ("Move the ferry bookings to the new till : Completed mid-March", ": Completed mid-March"),
         ("The boiler audit is signed off by the council - not started", "- not started"),
+        # nothing or all done after a piece of work, with only a space
+        ("Move the tram timetables to the new site 100%", "100%"),
+        ("Migrate the tenant records to the new ledger 0%", "0%"),
     ],
 )
 def test_a_trailing_progress_note_is_found(text: str, note: str) -> None:
@@ -55,6 +58,11 @@ def test_a_trailing_progress_note_is_found(text: str, note: str) -> None:
         "Cut churn to 2% (from 3%)",
         "Launch the ferry app - complete redesign of the booking flow",
         "Uptime: on track",  # no whole key result before it
+        "Cut paper use in the town hall 100%",  # a verb that moves a measure: the amount
+        "Raise test coverage of the till code to 100%",  # a level after "to"
+        "Test coverage of the till code 100%",  # a measure and its value
+        "Parcel lockers used by members 100%",  # no verb of work before it
+        "Move the rota app to the new host 80%",  # a figure that is neither nothing nor all
     ],
 )
 def test_a_target_is_not_a_progress_note(text: str) -> None:

@@ -158,6 +158,39 @@ def test_a_task_part_with_no_outcome_still_blocks_the_split() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a part that is an ability with a bare verb, which no draft dates
+        "The seed library is catalogued and we are able to expand",
+        "Members can pay dues online and the crew is able to adapt",
+    ],
+)
+def test_a_split_that_dates_one_part_and_leaves_the_other_undated_is_not_offered(text: str) -> None:
+    result = krquality.analyze(text)
+    assert COMPOUND in {f.code for f in result.findings}
+    for suggestion in result.suggestions:
+        lines = suggestion.text.split("\n")
+        dated = ["[date]" in line for line in lines]
+        assert all(dated) or not any(dated), suggestion.text
+
+
+def test_a_part_with_a_second_level_after_a_comma_is_not_offered_as_one_line() -> None:
+    text = (
+        "Outreach: Open the winter soup stall for the estate. "
+        "Hold complaints under 3%, 60% of regulars on the stamp card."
+    )
+    assert not [s for s in krquality.analyze(text).suggestions if "\n" in s.text]
+    # a share of what the part just named breaks it down: the split stays
+    _, lines = split_of("Launch the weekly harvest box by May. Sign 12 partner farms, 30% of them organic.")
+    assert lines[1] == "Sign 12 partner farms, 30% of them organic by May"
+
+
+def test_a_split_whose_parts_all_take_a_date_is_still_offered() -> None:
+    _, lines = split_of("The tool library opens on Saturdays and the repair desk is staffed")
+    assert lines == ["The tool library opens on Saturdays by [date]", "The repair desk is staffed by [date]"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Sign 6 new sponsors and 2 new venues by October",
         "Draft the volunteer handbook and consider opening a second food hub",
         "Cut queue time to 5 minutes and raise member satisfaction to 90% by Q4",

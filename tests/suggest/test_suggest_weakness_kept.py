@@ -94,10 +94,20 @@ def test_a_level_held_or_a_first_measurement_is_not_work_that_goes_on(text: str)
             "Raise the share of surveyed shoppers who say they recognise the co-op brand from [baseline] to "
             "[target] by [date]",
         ),
+        # knowing more about a topic: the topic after the preposition is what the test covers
+        (
+            "Stallholders know more about the new waste rules",
+            "Raise the share of stallholders who pass a test on the new waste rules from [baseline] to "
+            "[target] by [date]",
+        ),
     ],
 )
 def test_a_state_of_mind_is_drafted_toward_a_test_or_survey_share(text: str, draft: str) -> None:
     assert _texts(text)[:1] == [draft]
+
+
+def test_knowing_more_with_no_topic_is_not_made_a_test_of_nothing() -> None:
+    assert not any("test of more" in t for t in _texts("Stallholders know more"))
 
 
 def test_a_count_of_one_thing_never_becomes_the_target_of_its_measure() -> None:

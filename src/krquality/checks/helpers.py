@@ -63,8 +63,8 @@ def has_time_frame(features: Features) -> bool:
     """
     return (
         bool(framing_dates(features))  # not a period used as a label, nor an open bound ("beyond 2030")
-        or bool(_rates(features.body.text))
-        or bool(_rates(features.text))
+        or bool(_rates(features.body.text, _measure_span(features, features.body.start)))
+        or bool(_rates(features.text, _measure_span(features, 0)))
         or cycle_tag(features.text) is not None
         or _BEFORE_EVENT.search(features.body.text) is not None
     )
@@ -80,8 +80,9 @@ _ONE_EVENT = re.compile(
 _COUNT_BEFORE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)
 
 
-def _rates(text: str) -> list[tuple[int, int]]:
-    """The time frames of ``text`` (rates, periods, events), less "one meetup" with no count before it.
+def _rates(text: str, measure: tuple[int, int] = (0, 0)) -> list[tuple[int, int]]:
+    """The time frames of ``text`` (rates, periods, events), less "one meetup" with no count before
+    it and a rate word that names what is measured (``measure``: where the measure is written).
 
     >>> _rates("Design one meetup kit for libraries"), _rates("5+ attendees a session")
     ([], [(13, 22)])
@@ -90,7 +91,49 @@ def _rates(text: str) -> list[tuple[int, int]]:
         (a, b)
         for a, b in time_frame_spans(text)
         if not (_ONE_EVENT.fullmatch(text[a:b]) and _COUNT_BEFORE.search(text, 0, a) is None)
+        and not _names_counted(text, a, b)
+        and not (measure[0] <= a and b < measure[1] and _qualifies_noun(text, a, b))
     ]
+
+
+def _measure_span(features: Features, offset: int) -> tuple[int, int]:
+    """Where a change's measure is written, as offsets into a text starting at ``offset``: from
+    the end of a verb of change to the start of the amount ("Grow | weekly visits to the shop |
+    by 10%"); empty when the key result has no such verb or no amount after it."""
+    lead = features.lead_verb
+    if lead is None or lead.verb_class not in (VerbClass.OUTCOME, VerbClass.MULTIPLIER):
+        return (0, 0)
+    after = [c.span.start for c in features.changes if c.span.start >= lead.span.end]
+    if not after:
+        return (0, 0)
+    return (lead.span.end - offset, min(after) - offset)
+
+
+# A rate word right after a count and before the thing counted: "5000 daily active riders",
+# "300 weekly visitors". It says which measure is counted (readers in a month), not by when the
+# level is to be reached: such a key result still needs a date.
+_RATE_WORD = re.compile(r"(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annual)", re.I)
+_COUNT_RIGHT_BEFORE = re.compile(r"\d(?:[\d,.']*\d)?\s*[kKmM]?\+?\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def _qualifies_noun(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a rate word set before a noun ("monthly | donors")."""
+    return _RATE_WORD.fullmatch(text[start:end]) is not None and _WORD_AFTER.match(text, end) is not None
+
+
+def _names_counted(text: str, start: int, end: int) -> bool:
+    """Whether the rate ``text[start:end]`` qualifies the noun a count before it counts
+    ("10k monthly readers of the blog"), rather than framing the key result in time.
+
+    >>> _names_counted("5000 daily active riders", 5, 10), _names_counted("Serve 40 meals daily", 15, 20)
+    (True, False)
+    """
+    return (
+        _RATE_WORD.fullmatch(text[start:end]) is not None
+        and _COUNT_RIGHT_BEFORE.search(text, 0, start) is not None
+        and _WORD_AFTER.match(text, end) is not None
+    )
 
 
 # A named event the team plans around dates a key result as well as a date does:

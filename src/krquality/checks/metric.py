@@ -1201,12 +1201,20 @@ METRIC_NO_DEADLINE = Check(
         "information. It matters when the number is a rate over a period (sign-ups per week "
         "or per quarter?) or when the target is due before the cycle ends. A metric reading "
         'with no number to reach ("Move the expense tool to single sign-on => 0%": only a '
-        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead."
+        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead. "
+        'A rate word between a count and what it counts ("4000 monthly readers", "300 daily '
+        'riders") or inside the measure a verb of change moves ("Grow weekly visits by 10%") '
+        'names the measure, not a period: it is no time frame ("Serve 40 meals daily" '
+        "and \"per week\" are)."
     ),
-    bad=(Example("Increase NPS from 41 to 48", M),),
+    bad=(
+        Example("Increase NPS from 41 to 48", M),
+        Example("4000 monthly readers of the tenants' newsletter", M),
+    ),
     good=(
         Example("Increase NPS from 41 to 48 by the end of Q3", M),
         Example("Finance: Move the expense tool to single sign-on => 0%", M),
+        Example("Serve 40 meals daily at the community kitchen", M),
     ),
     detect=_no_deadline,
 )

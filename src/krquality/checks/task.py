@@ -125,6 +125,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     activity_lead = _activity_lead(context)
     # (a report's bracketed note, "(one per depot)", is no number to reach)
     targeted = targets_outside_notes(context) if lead is None else bool(context.targets)
+    if targeted and activity_lead and all(_runs_for(context.text, q.span.start) for q in context.targets):
+        targeted = False  # "Practise the cello for at least six weeks": how long the work runs
     if context.label is not Label.TASK and not (activity_lead and not targeted):
         return
     if (
@@ -180,6 +182,17 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
             "Rewrite it as the result: a number to reach or a deliverable that is done by a date."
         )
     yield ACTIVITY.finding(span.start, span.end, message)
+
+
+# A span of time the work runs for, before its number: "for at least | six weeks", "for | 3 months".
+_RUNS_FOR = re.compile(r"\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|over\s+|up\s+to\s+)?$", re.I)
+_TIME_UNIT = re.compile(r"\S+\s+(?:days?|weeks?|months?|years?|hours?|evenings?|mornings?|sessions?)\b", re.I)
+
+
+def _runs_for(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is how long an activity runs ("Practise the cello for at
+    least six weeks"): a duration after "for", which is no level the work reaches."""
+    return _RUNS_FOR.search(text, 0, start) is not None and _TIME_UNIT.match(text, start) is not None
 
 
 # Where the main clause ends: a purpose ("to engage"), a relative clause, a result clause.
@@ -549,7 +562,10 @@ ACTIVITY = Check(
         "(\"Talked to the suppliers about the delivery slots\", \"We gave feedback on the draft "
         "rota\"), is still an activity and scores like one, whatever the model reads; a report "
         "of a thing made (\"Launched the tenant portal\") or of one event held (\"Held a "
-        "tasting evening for the street\") is a milestone."
+        "tasting evening for the street\") is a milestone. How long the work runs (\"Practise "
+        "the cello for at least six weeks\") is no target: the key result is still an activity, "
+        "whatever the model reads; a level held over the span (\"Keep the error rate below 1% for "
+        "6 weeks\") is one."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -574,10 +590,12 @@ ACTIVITY = Check(
         Example("We worked on the tenant portal", MS),
         Example("We can learn more on the repair schedule for the block", T),
         Example("Support for the new volunteers at the food bank", MS),
+        Example("Practise the cello scales for at least six weeks", M),
     ),
     good=(
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
         Example("Hold the bakery's headcount steady", T),
+        Example("Keep the error rate of the card reader below 1% for 6 weeks", M),
         Example("Move all invoices to the new billing provider by 31 August", MS),
         Example("Host a launch evening for the new cookbook by 12 April", MS),
         Example("Ship a booking form that lets members pick the classes they attend by May", MS),

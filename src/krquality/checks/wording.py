@@ -1483,7 +1483,10 @@ METADATA = Check(
         '("P0: (1.0) ...", "P2 (0.5) ...") or after a closing bracket ("... [dana] 0.7"). A measure named '
         'before its value ("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a '
         'label or a note, and a priority class inside the sentence ("incidents of critical (P0) severity") '
-        "names what is counted."
+        "names what is counted. "
+        'Nothing or all done set after a piece of work with only a space ("Move the rota app to the new '
+        'host 100%") is a note too; not after a verb that moves a measure ("Cut paper use 100%") or a '
+        'word a number follows ("coverage at 100%"), nor after a measure ("Test coverage of the till 100%").'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1498,6 +1501,7 @@ METADATA = Check(
         Example("PX: Publish the allergen guide by June", MS),
         Example("P1: (0.7) Publish the allergen guide by June", MS),
         Example("P2 (1.0) Open the second community kitchen by May", MS),
+        Example("Move the booking app to the new host by June 100%", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1510,6 +1514,7 @@ METADATA = Check(
         Example("Meals served on time: 90% (lunch and dinner) by Q3", M),
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
         Example("Cut critical (P0) and major (P1) hygiene faults to 2 a month by Q3", M),
+        Example("Test coverage of the booking app 100% by June", M),
     ),
     detect=_metadata,
 )

@@ -3,10 +3,10 @@
 Key results pasted from trackers and check-ins keep their bookkeeping: a team or role
 label before a colon ("Payroll Ops: Move the pension export to the new bank") and a
 progress note after the sentence ("...: 40%", "... => 0%", "... (100%)", "Hire three
-nurses. 1/3", "... - 12/20 done"). Read as part of the key result, a note looks like
-its target. These functions find both by their structure, on the text, so that
-``wording.metadata`` reports them, drafts leave them out, and the checks that look for a
-target or a baseline do not read a progress figure as one.
+nurses. 1/3", "... - 12/20 done", "Move the rota app to the new host 100%"). Read as
+part of the key result, a note looks like its target. These functions find both by their
+structure, on the text, so that ``wording.metadata`` reports them, drafts leave them out,
+and the checks that look for a target or a baseline do not read a progress figure as one.
 
 They work on the text. The body finder (:mod:`krquality.nlp.body`) leaves both out of
 the body, so the classifier reads the key result without them: a progress figure after a
@@ -45,6 +45,13 @@ _STATUS_NOTE = re.compile(
     rf"at risk|off track|blocked)(?:\s+(?:{_WHEN}))?)[\s.;]*$",
     re.IGNORECASE,
 )
+# Nothing or all done, after the sentence with only a space: "... the rota app 100%".
+_SPACED = re.compile(r"(?<=[A-Za-z)])(?P<sep>\s+)(?P<note>(?:0|100)\s?%)[\s.;]*$")
+# Words a figure may follow in the sentence itself: "coverage at 100%", "share of 0%".
+_TAKES_NUMBER = frozenset(
+    {"at", "to", "of", "by", "from", "above", "below", "over", "under", "than", "about", "around", "is",
+     "are", "reach", "reaches", "hit", "hits", "coverage", "rate", "share", "score", "uptime", "retention"}
+)  # fmt: skip
 # A note in brackets at the end: "(100%)", "(0.0 -> 1.0)", "[8/12 done]".
 _BRACKETED = re.compile(
     rf"\s*[(\[]\s*(?P<note>{_NUMBER}(?:{_ARROW}{_NUMBER})?{_STATUS})\s*[)\]][\s.;]*$", re.IGNORECASE
@@ -87,6 +94,12 @@ def _moving_verbs() -> frozenset[str]:
     """Verbs that move a measure ("reduce", "double"): a bare percent after them may be the amount."""
     data = load_data("verbs")
     return frozenset(w.lower() for kind in ("outcome", "multiplier") for w in data[kind] if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _metric_heads() -> frozenset[str]:
+    """Nouns that make a lexicon verb before them a noun ("Open rate", "Test coverage")."""
+    return frozenset(w.lower() for w in load_data("verbs")["metric_heads"])
 
 
 def _opens_with_verb(text: str) -> bool:
@@ -162,7 +175,7 @@ def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
         return _start(text, graded.start()), _end(text, graded.end())
     separated = _SEPARATED.search(text, start, stop) or _STATUS_NOTE.search(text, start, stop)
     if separated is None:
-        return None
+        return _spaced_note(text, start, stop)
     sentence = text[start : separated.start()]
     ranged = separated["sep"].strip() in ("-", "–", "—", "->", "→")
     if not _whole(sentence) or (ranged and sentence.rstrip()[-1:] in _DIGITS):
@@ -196,6 +209,26 @@ def _commented_note(text: str, start: int, stop: int) -> tuple[int, int] | None:
     if note is None or _BRACKETED.search(text, start, comment.start()) is not None:
         return None  # no figure before it, or one in brackets of its own
     return note[0], _end(text, comment.end())
+
+
+def _spaced_note(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """A nothing-done or all-done figure set after a piece of work with only a space ("Move the
+    rota app to the new host 100%"): no verb of the work takes a bare percent after its object,
+    so it is the note of a tracker's progress column, not a level. Not after a verb that moves a
+    measure ("Cut paper use 100%"), nor after a word a number may follow ("coverage at 100%")."""
+    spaced = _SPACED.search(text, start, stop)
+    if spaced is None:
+        return None
+    sentence = text[start : spaced.start()]
+    words = _WORD.findall(sentence)
+    if not _whole(sentence) or not _opens_with_verb(sentence) or not words:
+        return None
+    if words[0].lower() in _moving_verbs() or words[-1].lower() in _TAKES_NUMBER:
+        return None
+    if len(words) > 1 and words[1].lower() in _metric_heads():
+        return None  # "Test coverage of the till 100%": the first word names a measure, no verb
+
+    return _start(text, spaced.start()), _end(text, spaced.end())
 
 
 def _whole(sentence: str) -> bool:

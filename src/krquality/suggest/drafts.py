@@ -44,6 +44,7 @@ from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.questions import question_drafts
+from krquality.suggest.signs import equals_slot, with_written_bound
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 from krquality.suggest.trained import trained_drafts
@@ -437,13 +438,17 @@ _ENDS_IN_PREPOSITION = re.compile(r"\b(?:on|in|at|to|for|with|of|from|about|by)$
 
 
 # A level written as a floor: the level is to rise to it.
-_FLOOR = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|or\s+more)\b", re.I)
+_FLOOR = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|or\s+(?:more|better|higher|above|greater))\b", re.I)
 
 
 def _since_slot(features: Features) -> str:
     """ ", up from [baseline]", or ", down from [baseline]" for a level held below a cap ("Under 10% ...")."""
     change = _main_change(features)
     capped = change is not None and change.direction is Direction.KEEP_BELOW
+    found = targets(features)
+    if found and found[0].value == 0:
+        # "0 open defects", "zero failed payments": no count is below zero, so it is reached going down
+        return f", down from {BASELINE}"
     if _FLOOR.search(features.text) and not capped:
         # "at least 80% of drills back inside the loan window": a floor to rise to (no cap)
         return f", up from {BASELINE}"
@@ -482,6 +487,8 @@ def _unstarted_level(features: Features, findings: Sequence[Finding]) -> bool:
         return True
     if target.kind is not QuantityKind.NUMBER:
         return False
+    if target.value is not None and not float(target.value).is_integer():
+        return True  # "an on-time rate of 97.5 or better": a point on a scale, no count of things done
     capped = any(c.direction in _KEEP for c in features.changes)
     fewer = capped and bool(set(re.findall(r"[a-z]+", features.text.lower())) & lexicon.LOWER_IS_BETTER)
     # a measure named beside the number ("20+ average attendance", "NPS above 40"), not one
@@ -597,6 +604,10 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             before = features.text[: change.span.start].split()
             if written.lower().startswith("to ") and before and before[-1].lower() in _SENT_WORDS:
                 return []  # "Flyers delivered to 400 homes": where they went, not a level reached
+            equals = equals_slot(features.text, change, f"from {BASELINE} to ")
+            if equals is not None:
+                # "Tenant satisfaction = 80%": the sign is the level's, as "at" is in "at 75%"
+                return [_Edit(*equals)]
             level = written.split(" ", 1)[0].lower()
             bound = written.lower().startswith(("at least", "at most"))  # a bound, not a level: kept
             if level == "of" and before and before[-1].lower() in _OF_COMPLEMENTS:
@@ -1626,6 +1637,8 @@ def _main_change(features: Features) -> Change | None:
     # A change inside brackets defines the measure ("volunteers (rostered at least twice a
     # month)"); it is not the level to reach, so no slot goes into it.
     changes = [c for c in features.changes if not in_brackets(features.text, c.span.start, square=False)]
+    # (a bound typed in ASCII, ">= 40%", is read as the author wrote it, as "≥ 40%" is)
+    changes = [with_written_bound(features.text, c) for c in changes]
     for change in changes:
         if change.target is not None or change.baseline is not None:
             return change

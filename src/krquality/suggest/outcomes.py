@@ -311,6 +311,11 @@ _MINDS = re.compile(
     r"^(?P<who>(?:(?:the|our|all|new|most|local)\s+)*(?:[\w-]+\s+){0,2}?[a-z-]+s)\s+"
     r"(?P<verb>understand|know|recogni[sz]e|trust|appreciate|value)\s+(?P<what>.+)$",
 )
+# An amount of knowing and its preposition before the topic: "(much) more about", "a lot about", "about".
+_KNOWN_AMOUNT = re.compile(
+    r"^(?:(?:much\s+|a\s+lot\s+|a\s+bit\s+)?more\s+|a\s+lot\s+|enough\s+)?(?:about|on)\b\s*"
+)
+_AMOUNT_ONLY = re.compile(r"(?:(?:much|a\s+lot|a\s+bit)\s+)?more|a\s+lot|enough", re.I)
 # Verbs of knowing, which a test scores; the others are opinions, which a survey asks about.
 _KNOWING = frozenset({"understand", "know"})
 
@@ -326,6 +331,17 @@ def _minds(core: str, date: str) -> OutcomeDraft | None:
     if re.search(r"\b(?:from|to)\b|[\d%]", what) or len(what.split()) > 12 or not _plain(what):
         return None  # (a "from" or a number would read as the slots' or change the measure)
     who, verb = minded.group("who"), minded.group("verb")
+    if _AMOUNT_ONLY.fullmatch(what):
+        return None  # "Volunteers know more": no topic to test
+    amount = _KNOWN_AMOUNT.match(what) if verb in _KNOWING else None
+    if amount is not None:
+        # "Volunteers know more about the safety rules": the topic follows the preposition; the
+        # amount is what the score shows ("a test of more about ..." would garble it)
+        topic = what[amount.end() :]
+        if not topic:
+            return None
+        measure = f"Raise the share of {who} who pass a test on {topic}"
+        return OutcomeDraft(_dated_metric(measure, date), milestone=False)
     if verb in _KNOWING and what.split()[0] in lexicon.QUESTION_WORDS | {"how", "what", "why", "which"}:
         measure = f"Raise the share of {who} who pass a quiz on {what}"  # "how the portal works"
     elif verb in _KNOWING:

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from krquality.checks.annotations import progress_note
 from krquality.checks.helpers import FINITE_TAGS, cycle_tag, load_words
 from krquality.checks.joined import finite_clause_after, subject_end
 from krquality.features.types import DateRef, Features
+from krquality.nlp.notes import progress_note
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.structure import date_lead_start, structure_of
 

@@ -30,8 +30,8 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from krquality.checks.annotations import progress_note
 from krquality.labels import Label
+from krquality.nlp.notes import progress_note
 from krquality.result import Result, Suggestion
 from krquality.suggest.drafts import Draft, DraftKind
 from krquality.suggest.fill import fill_placeholders
@@ -49,6 +49,9 @@ COMPOUND = "wording.compound"
 HEDGE = "wording.hedge"
 # Set while the parts of a split are analysed, so that a part is never split again.
 _SPLITTING: ContextVar[bool] = ContextVar("krq_splitting", default=False)
+# The findings of a deliverable or a state with no date. (A metric with none, metric.no_deadline,
+# inherits the cycle: a line of it is complete without a date.)
+_NO_DEADLINE = frozenset({"milestone.no_deadline", "task.no_deadline"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\w'-]+")
 
@@ -195,6 +198,8 @@ def _judged(
             return "drops the date the key result has"
         if _dated(original) and DATE in line:
             return "adds a time frame the key result already has"
+    if _undated_beside_dated(lines, forms):
+        return "leaves a part with no date beside a dated one"
     placeholders = tuple(dict.fromkeys(p for x in lines for p in Draft(x, DraftKind.EDITED).placeholders))
     fixes = fixed_codes(
         original.findings,
@@ -225,6 +230,8 @@ def _broken(
             return "leaves a part that joins two results again"
         if filled.label is Label.TASK:
             return "leaves a part a task"
+    if any(_spliced_levels(line) for line in lines):
+        return "leaves a part that joins two results again"
     joined = "\n".join(lines)
     body = original.features.body
     start = structure_of(original.features).start  # a team label or a priority tag is left out
@@ -244,3 +251,41 @@ def _broken(
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return f"drops '{t.text}', a word of the key result"
     return None
+
+
+# A second level set after a comma with no joining word: "..., 60% of regulars on ...".
+# (a share of what was just named, "30% of them", breaks the first level down: no second one)
+_SPLICED = re.compile(
+    r",\s+(?:at\s+least\s+|over\s+|under\s+)?\d[\d.,]*\s?(?:%|percent\b)\s+"
+    r"(?!of\s+(?:them|these|those|which|it)\b)(?:of\s+)?[a-z]",
+    re.I,
+)
+
+
+def _spliced_levels(line: str) -> bool:
+    """Whether ``line`` holds a level, then a comma and a second level with a number of its own
+    ("Hold complaints under 3%, 60% of regulars on the stamp card"): two results, which the compound
+    check did not cut because no "and" joins them.
+
+    >>> _spliced_levels("Hold complaints under 3%, 60% of regulars on the stamp card")
+    True
+    >>> _spliced_levels("Sign 12 partners, 30% of them in the north")
+    False
+    >>> _spliced_levels("By June, 40% of members")
+    False
+    """
+    found = _SPLICED.search(line)
+    return found is not None and any(ch.isdigit() for ch in line[: found.start()])
+
+
+def _undated_beside_dated(lines: Sequence[str], forms: Sequence[tuple[Result, Result]]) -> bool:
+    """Whether a line takes a date slot while another, a deliverable or a state still reported as
+    having no date, takes none ("The pantry rota is published by [date]" over "We are able to
+    grow"): the part no draft could date (a bare ability, notes) is left as weak as it was, beside
+    one that looks finished. A level with no date of its own is due at the cycle's end."""
+    if not any(DATE in line for line in lines):
+        return False
+    return any(
+        DATE not in line and any(f.name in _NO_DEADLINE for f in filled.findings)
+        for line, (filled, _) in zip(lines, forms, strict=True)
+    )

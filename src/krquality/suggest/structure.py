@@ -15,6 +15,7 @@ wrong place.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,6 +195,7 @@ def structure_of(features: Features) -> Structure:
     while start < end and text[start] in " \t":
         start += 1
     end = start + len(text[start:end].rstrip(_TRAILING))
+    end = _before_marks(text, start, end)
     marks = tuple(m for a, b, d in links if start <= a and d <= end for m in ((a, a + 1), (b, d)))
     core = text[start:end]
     tag = cycle_tag_of(text)
@@ -259,6 +261,34 @@ def _closing_bracket(text: str, opening: int, end: int) -> int | None:
         if depth == 0:
             return i
     return None
+# Joiners and the variation selector that build one emoji out of several code points.
+_EMOJI_PARTS = frozenset({"\u200d", "\ufe0f", "\ufe0e"})
+
+
+def _is_mark(char: str) -> bool:
+    """Whether ``char`` is a pictograph a tracker or an author puts beside a key result (a star
+    for a priority, a tick for done, a rocket): no word of the key result. Symbols of the Latin
+    range ("°", "©") are units and names, not marks."""
+    return char in _EMOJI_PARTS or (ord(char) >= 0x2300 and unicodedata.category(char) == "So")
+
+
+def _before_marks(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the pictographs that close ``text[start:end]`` ("... documents ⭐"):
+    a status or priority mark, which a draft does not copy (blind reviews called a star left in
+    a rewrite noise). A core made only of them is left whole.
+
+    >>> text = "Tenants can download their statements ⭐ ✅"
+    >>> text[: _before_marks(text, 0, len(text))]
+    'Tenants can download their statements'
+    >>> _before_marks("Keep the cold room at 4 °", 0, 25)
+    25
+    """
+    at = end
+    while at > start and (text[at - 1].isspace() or _is_mark(text[at - 1])):
+        at -= 1
+    if at == start or not any(_is_mark(c) for c in text[at:end]):
+        return end
+    return start + len(text[start:at].rstrip(_TRAILING))
 
 
 def cycle_tag_of(text: str) -> str | None:
