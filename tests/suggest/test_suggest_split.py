@@ -159,7 +159,7 @@ def test_a_task_part_with_no_outcome_still_blocks_the_split() -> None:
     "text",
     [
         # a part that is an ability with a bare verb, which no draft dates
-        "The seed library is catalogued and we are able to expand",
+        "The seed library is catalogued and our swap crew is able to grow",
         "Members can pay dues online and the crew is able to adapt",
     ],
 )
