@@ -316,6 +316,7 @@ def _starts_known(context: CheckContext, target: Quantity) -> bool:
         or startpoint.measures_new_thing(context)
         or startpoint.completion_status(context, target)
         or startpoint.set_worked_through(context, target)
+        or startpoint.whole_set(context, target)
     )
 
 

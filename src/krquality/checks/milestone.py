@@ -12,6 +12,7 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
+from krquality.checks.links import title_moves_a_measure
 from krquality.checks.task import names_one_deliverable
 from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import QuantityKind
@@ -47,6 +48,8 @@ _COMPLETION = frozenset(
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
+    if title_moves_a_measure(context.text):
+        return  # "[KR: Grow repeat orders](https://...)": the same, written as a tracker link
     # "The new till is trialled in eight shops" or "Automate the depot setup: 100%", read as a metric:
     # a state reached, sized by its number or with no number to reach
     deliverable = (

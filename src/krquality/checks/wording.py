@@ -10,6 +10,7 @@ from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks import clauses, judged, minds, qualities
+from krquality.checks.anaphora import refers_back
 from krquality.checks.annotations import annotation_spans, progress_note
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -715,6 +716,7 @@ def _one_result_joined(context: CheckContext, start: int) -> bool:
         or shares_capability(body, at)
         or staged_targets(body, at)
         or passes_on(body, at)
+        or refers_back(body, at)  # "Shortlist the venues and visit them": one step after another
     )
 
 
