@@ -357,8 +357,13 @@ NO_BASELINE = Check(
         "is new (\"in the first month after launch\", \"for the new booking app\"), when the "
         "figure is a completion: a status after the text (\"Retire the old servers: 100%\"), one "
         "plan achieved (\"Achieve 100% of the regional sales plan\") or a set the team works "
-        "through (\"Add barcode tags to 80% of the stock items\"), and when a vague verb counts "
-        "the team's own items (\"Promote 20 member stories\")."
+        "through (\"Add barcode tags to 80% of the stock items\"), when a vague verb counts "
+        "the team's own items (\"Promote 20 member stories\"), when a tolerance is set around the "
+        "team's own plan (\"spend lands within 5% of the budget\", \"+/- 10% of plan\"), and when "
+        "the share is the whole of a set (\"100% of our drivers hold a first-aid certificate\" reads "
+        "as \"all our drivers ...\"; not a service level with a time bound, \"100% of calls answered "
+        "within 20 seconds\"). A grade after a link or an owner tag (\"[Cut the export time](#kr2) "
+        "[ana] 0.7\") is a score of the work, not its target."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -376,6 +381,7 @@ NO_BASELINE = Check(
         Example("Ensure at least 60% of stall holders are local growers", M),
         Example("Achieve 90% of calls answered within 20 seconds", M),
         Example("Grow newsletter opens 5% month over month", M),
+        Example("100% of tenants with a broken boiler are called back within 1 day", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -404,6 +410,9 @@ NO_BASELINE = Check(
         Example("Achieve 100% of the regional sales plan", M),
         Example("Add barcode tags to 80% of the stock items", M),
         Example("Promote 20 member stories on the newsletter", M),
+        Example("Final Q3 payroll spend lands +/- 10% of the plan", M),
+        Example("100% of our bus drivers hold a first-aid certificate", M),
+        Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
     ),
     detect=_no_baseline,
 )

@@ -905,7 +905,10 @@ COMPOUND = Check(
         'used"), more than one thing the same subject can do ("Patients can book appointments, '
         'and cancel them"), one measure with a target for each of two periods ("300 for the '
         'spring term & 360 for the autumn term") and a thing made then passed on with no object '
-        'of its own ("Write the charter and circulate among the trustees"). A joiner joins two '
+        'of its own ("Write the charter and circulate among the trustees"), and a second step that '
+        'works on what the first named, by a pronoun or a demonstrative ("Survey 40 tenants and act '
+        'on their answers", "Members can open an account and pay from that account"); with a number '
+        'of its own ("Ship the app and grow its use to 40%") the second step is a result. A joiner joins two '
         "key results only when each side could be scored alone, with its own verb and object "
         "or its own subject and predicate."
     ),
@@ -929,6 +932,7 @@ COMPOUND = Check(
         Example("Every ward has timed its discharges, and at least one ward in each town has cut them", MS),
         Example("The paper rota is withdrawn and the shared calendar adopted", MS),
         Example("Book the venue, hire two caterers, print the tickets", MS),
+        Example("Ship the booking app and grow its use to 40%", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -954,6 +958,9 @@ COMPOUND = Check(
         Example("Patients can book appointments across clinics, and cancel them", MS),
         Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
         Example("Write the volunteer charter and circulate among the trustees for comments", MS),
+        Example("Survey 40 tenants and act on their answers", M),
+        Example("Shortlist the venues and visit them before booking", MS),
+        Example("Members can open an account and pay bills from that account", MS),
         Example("Archive: Measure and reduce returned parcels from the web shop", T),
         Example("Sand, prime, paint the garden benches by May", MS),
         Example("A board of loans approved and repayments missed is live", MS),
