@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from krquality.checks import helpers
 from krquality.checks.annotations import progress_note
 from krquality.checks.links import link_title, title_moves_a_measure
 from krquality.checks.metric import NO_BASELINE
@@ -90,3 +91,18 @@ def test_link_title_reads_only_whole_links() -> None:
     assert link_title("[Goal 2: Ship the kiosk](https://x.example/1)") == "Ship the kiosk"
     assert link_title("Ship the kiosk (see [plan](https://x.example/1))") is None
     assert not title_moves_a_measure("Grow orders, see [plan](https://x.example/1)")
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("New cooks work 4 solo shifts within their first 30 days", True),
+        ("Apprentices are ready to lead a site visit within first 6 weeks", True),
+        ("Tenant satisfaction rises from the start of the year to the end", True),
+        ("Swim 40 lengths without a break by my birthday", True),
+        ("New cooks work 4 solo shifts in their first kitchen", False),
+        ("Cut errors found by audit to 3", False),
+    ],
+)
+def test_spans_of_time_in_words(nlp: Language, text: str, dated: bool) -> None:
+    assert helpers.dated(real_context(nlp, text, Label.METRIC)) is dated

@@ -1211,12 +1211,21 @@ METRIC_NO_DEADLINE = Check(
         "information. It matters when the number is a rate over a period (sign-ups per week "
         "or per quarter?) or when the target is due before the cycle ends. A metric reading "
         'with no number to reach ("Move the expense tool to single sign-on => 0%": only a '
-        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead."
+        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead. "
+        "A span of time in words is a time frame too: a window from someone's start (\"within "
+        "their first 30 days\"), the cycle from end to end (\"from the start of the year to the "
+        "end\") or a personal date (\"by my birthday\")."
     ),
-    bad=(Example("Increase NPS from 41 to 48", M),),
+    bad=(
+        Example("Increase NPS from 41 to 48", M),
+        Example("New cooks work 4 solo shifts in their first kitchen", M),
+    ),
     good=(
         Example("Increase NPS from 41 to 48 by the end of Q3", M),
         Example("Finance: Move the expense tool to single sign-on => 0%", M),
+        Example("New cooks work 4 solo shifts within their first 30 days", M),
+        Example("Run 3 half marathons from the start of the year to the end", M),
+        Example("Swim 40 lengths without a break by my birthday", M),
     ),
     detect=_no_deadline,
 )
