@@ -15,7 +15,7 @@ from krquality.checks.annotations import progress_note
 from krquality.checks.links import link_title, title_moves_a_measure
 from krquality.checks.metric import NO_BASELINE
 from krquality.checks.milestone import NO_DEADLINE
-from krquality.checks.wording import COMPOUND
+from krquality.checks.wording import COMPOUND, METADATA
 from krquality.labels import Label
 
 from .contexts import real_context
@@ -106,3 +106,16 @@ def test_link_title_reads_only_whole_links() -> None:
 )
 def test_spans_of_time_in_words(nlp: Language, text: str, dated: bool) -> None:
     assert helpers.dated(real_context(nlp, text, Label.METRIC)) is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Cut critical (P0) boiler faults to 2 a week", False),
+        ("Answer high-severity tickets (S1) within 4 hours", False),
+        ("Ship the tenant app (P1) by May", True),
+        ("[P2] Cut boiler faults to 2 a week", True),
+    ],
+)
+def test_priority_code_glossing_a_class(nlp: Language, text: str, flagged: bool) -> None:
+    assert _flags(nlp, METADATA, text, Label.METRIC) is flagged

@@ -1422,7 +1422,38 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
             start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
         if _PLACE_BEFORE.search(text, 0, start) is not None:
             continue  # "Grow views on https://...": the address is where, part of the sentence
+        if glosses_a_class(text, start, end):
+            continue  # "cut critical (P0) faults to 2 a week": the tag names the class counted
         yield METADATA.finding(start, end)
+
+
+# A bracketed priority or severity code: "(P0)", "[Sev 2]".
+_CLASS_CODE = re.compile(r"^[(\[]\s*(?:P|Sev\s?|S)\d\s*[)\]]$", re.IGNORECASE)
+# Words that name a class of priority or severity in the sentence.
+_CLASS_WORDS = frozenset(
+    {"critical", "high", "highest", "medium", "low", "urgent", "priority", "severity", "blocker", "blocking"}
+    | {"major", "minor", "severe"}
+)
+
+
+def glosses_a_class(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed code at ``text[start:end]`` glosses a class the sentence counts,
+    standing inside the sentence just after its name in words: "critical (P0) faults",
+    "high-severity tickets (S1) within a day". A tag opening or closing the key result
+    ("[P1] Ship the app", "Ship the app (P1)") is the key result's own priority.
+
+    >>> text = "Cut critical (P0) faults to 2 a week"
+    >>> glosses_a_class(text, text.index("("), text.index(")") + 1)
+    True
+    >>> text = "Ship the tenant app (P1)"
+    >>> glosses_a_class(text, text.index("("), text.index(")") + 1)
+    False
+    """
+    if _CLASS_CODE.match(text[start:end].strip()) is None or not re.match(r"\s*[A-Za-z]", text[end:]):
+        return False
+    before = re.findall(r"[A-Za-z][\w-]*", text[:start])[-3:]
+    # "high-priority" counts by its parts
+    return any(part in _CLASS_WORDS for word in before for part in word.lower().split("-"))
 
 
 # Link words that only point somewhere: "[link](...)", "[PROJ-12](...)", "[#431](...)".
@@ -1470,7 +1501,10 @@ METADATA = Check(
         'sentence ("...: 40%", "... => 0%", "... (100%)", "... 2/3"), which read like a target. Keep them '
         "in the tool's own fields (owner, priority, status, links); krquality leaves them out of rewrites, "
         "and a progress figure is not read as the target. A measure named before its value "
-        '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note.'
+        '("Uptime: 99.9%", "Meals served on time: 80% → 90%") is the key result, not a label or a note, '
+        'and so is a priority code inside the sentence just after the class it glosses ("Cut critical '
+        '(P0) boiler faults to 2 a week"). A grade after a link or an owner tag ("[Cut the export '
+        'time](#kr2) [ana] 0.7") is a note.'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1482,6 +1516,8 @@ METADATA = Check(
         Example("Publish the allergen guide by June => 40%", MS),
         Example("Train the volunteer cooks in food safety by May (2/3)", MS),
         Example("PX: Publish the allergen guide by June", MS),
+        Example("Ship the tenant app (P1) by May", MS),
+        Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1492,6 +1528,8 @@ METADATA = Check(
         Example("Reply to 95% of supplier emails within 2 days", M),
         Example("Meals served on time: 80% → 90% by Q3", M),
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
+        Example("Cut critical (P0) boiler faults to 2 a week by June", M),
+        Example("Answer high-priority (P1) tenant calls within 4 hours", M),
     ),
     detect=_metadata,
 )
