@@ -15,6 +15,7 @@ from krquality.checks.annotations import progress_note
 from krquality.checks.links import link_title, title_moves_a_measure
 from krquality.checks.metric import NO_BASELINE
 from krquality.checks.milestone import NO_DEADLINE
+from krquality.checks.task import ACTIVITY
 from krquality.checks.wording import COMPOUND, METADATA
 from krquality.labels import Label
 
@@ -119,3 +120,18 @@ def test_spans_of_time_in_words(nlp: Language, text: str, dated: bool) -> None:
 )
 def test_priority_code_glossing_a_class(nlp: Language, text: str, flagged: bool) -> None:
     assert _flags(nlp, METADATA, text, Label.METRIC) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("All new tenants attend a fire-safety briefing", False),
+        ("All of our drivers join a road-safety workshop", False),
+        ("The handbook should have a page for each depot", False),
+        ("All staff attend the weekly stand-up", True),
+        ("Brief all new tenants on fire safety", True),
+        ("Staff should greet visitors", True),
+    ],
+)
+def test_activity_of_a_whole_group_or_a_required_state(nlp: Language, text: str, flagged: bool) -> None:
+    assert _flags(nlp, ACTIVITY, text, Label.TASK) is flagged
