@@ -16,7 +16,7 @@ from krquality.checks.links import link_title, title_moves_a_measure
 from krquality.checks.metric import NO_BASELINE
 from krquality.checks.milestone import NO_DEADLINE
 from krquality.checks.task import ACTIVITY
-from krquality.checks.wording import COMPOUND, METADATA
+from krquality.checks.wording import COMPOUND, METADATA, VAGUE
 from krquality.labels import Label
 
 from .contexts import real_context
@@ -135,3 +135,16 @@ def test_priority_code_glossing_a_class(nlp: Language, text: str, flagged: bool)
 )
 def test_activity_of_a_whole_group_or_a_required_state(nlp: Language, text: str, flagged: bool) -> None:
     assert _flags(nlp, ACTIVITY, text, Label.TASK) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Keep storage per tenant greater than the minimum allowance", False),
+        ("P3: (0.2 -- several drafts) At least one depot publishes its rota online", False),
+        ("Keep storage per tenant greater than before", True),
+        ("Ship several guides for the depots (in progress)", True),
+    ],
+)
+def test_vague_word_bound_by_a_reference_or_in_a_note(nlp: Language, text: str, flagged: bool) -> None:
+    assert _flags(nlp, VAGUE, text, Label.TASK) is flagged

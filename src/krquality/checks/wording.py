@@ -95,6 +95,10 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Ensure every depot has a first-aider": the clause is the end state, checked alone
         if _stated_elsewhere(context, start, end):
             continue
+        if _BOUND_BY_REFERENCE.match(text, end):
+            continue  # "storage greater than the minimum allowance": a bound set by a named reference
+        if in_status_note(text, start):
+            continue  # "(0.3 -- several drafts in review)": a status note, not what the result asks
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -106,6 +110,34 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# "than" and a reference the organisation defines: a comparison with it is a bound, checkable.
+_BOUND_BY_REFERENCE = re.compile(
+    r"\s+than\s+(?:the|its|their|our|a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:minimum|maximum|limit|threshold|floor|cap|allowance|quota|standard|requirement|baseline|"
+    r"average|median|target)s?\b",
+    re.IGNORECASE,
+)
+# A progress figure inside brackets: a grade on a 0-1 scale or a percentage ("(0.3 -- ...)", "[40% ...]").
+_STATUS_FIGURE = re.compile(r"(?<![\d.])(?:[01]\.\d{1,2}|\d{1,3}\s?%)(?![\d.])")
+
+
+def in_status_note(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a bracketed note that carries a progress figure: "(0.3 -- several
+    drafts in review)", "[40% - some sites left]". The note says where the work stands; a vague word
+    in it is not the key result's.
+
+    >>> in_status_note("(0.3 -- several drafts in review) Ship the guide", 10)
+    True
+    >>> in_status_note("Ship several guides (for the depots)", 5)
+    False
+    """
+    opened = max(text.rfind("(", 0, at), text.rfind("[", 0, at))
+    if opened == -1 or not in_brackets(text, at):
+        return False
+    closed = min((i for i in (text.find(")", at), text.find("]", at)) if i != -1), default=len(text))
+    return _STATUS_FIGURE.search(text, opened, closed) is not None
 
 
 # Words that may bound a count right after its verb: "Polish at least 8 cards".
@@ -348,10 +380,15 @@ VAGUE = Check(
         'only number counts its objects ("Polish 8 recipe cards": how much each changes is open; '
         'not with a bar after them, "Optimize 3 pages to load in under a second"). The adverb of '
         'a judgement grades how the work is done and is vague as well ("lay out the floor sensibly"; '
-        'not an adverb of another word, "publish the accounts publicly"). Teams can add '
-        "their own vague words with `vague-words` in the configuration."
+        'not an adverb of another word, "publish the accounts publicly"). A comparison with a '
+        'reference the organisation defines is a bound ("storage greater than the minimum '
+        'allowance"; "better than before" is not), and a word inside a bracketed status note that '
+        'carries a progress figure ("(0.2 -- several drafts)") is the note\'s, not the key '
+        "result's. Teams can add their own vague words with `vague-words` in the configuration."
     ),
     bad=(
+        Example("Keep storage per tenant greater than before", T),
+        Example("Ship several guides for the depots (in progress)", T),
         Example("Improve the onboarding experience", T),
         Example("Publish a comprehensive guide for new tenants by May", MS),
         Example("Make the booking app more human", T),
@@ -403,6 +440,8 @@ VAGUE = Check(
         Example("Publish the bakery newsletter regularly, at least twice a month", M),
         Example("Publish the revised tide tables by May", MS),
         Example("Streamline the refund form from 9 steps to 5", M),
+        Example("Keep storage per tenant greater than the minimum allowance", T),
+        Example("P3: (0.2 -- several drafts) At least one depot publishes its rota online", M),
     ),
     detect=_vague,
 )
