@@ -61,7 +61,6 @@ def test_only_a_metric_label_is_read_again(nlp: Language) -> None:
     "text",
     [
         "Regional weather sensor grid (12k+ stations) [p1]",
-        "Finance: Move the expense tool to single sign-on => 0%",
     ],
 )
 def test_the_deliverable_is_scored_in_the_milestone_band_and_asked_for_a_date(text: str) -> None:
@@ -71,3 +70,12 @@ def test_the_deliverable_is_scored_in_the_milestone_band_and_asked_for_a_date(te
     assert result.score <= 89
     assert "KRQ201" in found and "KRQ105" not in found
     assert result.structured.deliverable is not None
+
+
+def test_a_deliverable_with_only_a_progress_note_is_read_as_a_milestone() -> None:
+    # The body leaves the note out, so the classifier reads the deliverable, not the figure.
+    result = krquality.analyze("Finance: Move the expense tool to single sign-on => 0%", suggestions=False)
+    found = {f.code for f in result.findings}
+    assert result.label is Label.MILESTONE
+    assert result.score <= 89
+    assert "KRQ201" in found and "KRQ105" not in found

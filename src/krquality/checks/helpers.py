@@ -67,6 +67,7 @@ def has_time_frame(features: Features) -> bool:
         or bool(_rates(features.text, _measure_span(features, 0)))
         or cycle_tag(features.text) is not None
         or _BEFORE_EVENT.search(features.body.text) is not None
+        or _SPAN_OF_TIME.search(features.text) is not None
     )
 
 
@@ -139,10 +140,23 @@ def _names_counted(text: str, start: int, end: int) -> bool:
 # A named event the team plans around dates a key result as well as a date does:
 # "before the summer fair", "in time for our reopening", "ahead of the AGM".
 _BEFORE_EVENT = re.compile(
-    r"\b(?:before|ahead of|in time for|by)\s+(?:the|our|this|next)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:before|ahead of|in time for|by)\s+(?:the|our|this|next|my|his|her|their|your)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?"
     r"(?:fair|festival|open day|agm|annual meeting|general meeting|election|show|tournament|trip|audit|"
     r"inspection|gala|camp|retreat|hackathon|exhibition|opening|reopening|fundraiser|match|race|"
-    r"graduation|holidays|break)\b",
+    r"graduation|holidays|break|birthday|wedding|anniversary)\b"
+    # A personal date needs no article: "by birthday", "before wedding".
+    r"|\b(?:before|by|in time for)\s+(?:birthday|wedding|anniversary|graduation)\b",
+    re.IGNORECASE,
+)
+# A span of time named in words: a window from someone's or something's start ("within their
+# first 30 days", "in its first two weeks", "within first 30 days"), or the cycle from end to
+# end ("from the start of the year to the end"). A window after "the" the pipeline reads already.
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:within|in|during|over)\s+(?:(?:their|his|her|its|our|your|my)\s+)?first\s+"
+    r"(?:\d+|few|two|three|four|six|twelve)?\s*(?:day|week|month|quarter|year|shift|term)s?\b"
+    r"|\bfrom\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|quarter|month|term|season|cycle)\s+"
+    r"(?:to|until|till)\s+(?:the\s+|its\s+)?end\b",
     re.IGNORECASE,
 )
 

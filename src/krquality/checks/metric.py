@@ -316,6 +316,7 @@ def _starts_known(context: CheckContext, target: Quantity) -> bool:
         or startpoint.measures_new_thing(context)
         or startpoint.completion_status(context, target)
         or startpoint.set_worked_through(context, target)
+        or startpoint.whole_set(context, target)
     )
 
 
@@ -356,8 +357,13 @@ NO_BASELINE = Check(
         "is new (\"in the first month after launch\", \"for the new booking app\"), when the "
         "figure is a completion: a status after the text (\"Retire the old servers: 100%\"), one "
         "plan achieved (\"Achieve 100% of the regional sales plan\") or a set the team works "
-        "through (\"Add barcode tags to 80% of the stock items\"), and when a vague verb counts "
-        "the team's own items (\"Promote 20 member stories\")."
+        "through (\"Add barcode tags to 80% of the stock items\"), when a vague verb counts "
+        "the team's own items (\"Promote 20 member stories\"), when a tolerance is set around the "
+        "team's own plan (\"spend lands within 5% of the budget\", \"+/- 10% of plan\"), and when "
+        "the share is the whole of a set (\"100% of our drivers hold a first-aid certificate\" reads "
+        "as \"all our drivers ...\"; not a service level with a time bound, \"100% of calls answered "
+        "within 20 seconds\"). A grade after a link or an owner tag (\"[Cut the export time](#kr2) "
+        "[ana] 0.7\") is a score of the work, not its target."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -375,6 +381,7 @@ NO_BASELINE = Check(
         Example("Ensure at least 60% of stall holders are local growers", M),
         Example("Achieve 90% of calls answered within 20 seconds", M),
         Example("Grow newsletter opens 5% month over month", M),
+        Example("100% of tenants with a broken boiler are called back within 1 day", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -403,6 +410,9 @@ NO_BASELINE = Check(
         Example("Achieve 100% of the regional sales plan", M),
         Example("Add barcode tags to 80% of the stock items", M),
         Example("Promote 20 member stories on the newsletter", M),
+        Example("Final Q3 payroll spend lands +/- 10% of the plan", M),
+        Example("100% of our bus drivers hold a first-aid certificate", M),
+        Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
     ),
     detect=_no_baseline,
 )
@@ -1205,16 +1215,23 @@ METRIC_NO_DEADLINE = Check(
         'A rate word between a count and what it counts ("4000 monthly readers", "300 daily '
         'riders") or inside the measure a verb of change moves ("Grow weekly visits by 10%") '
         'names the measure, not a period: it is no time frame ("Serve 40 meals daily" '
-        "and \"per week\" are)."
+        "and \"per week\" are). "
+        "A span of time in words is a time frame too: a window from someone's start (\"within "
+        "their first 30 days\"), the cycle from end to end (\"from the start of the year to the "
+        "end\") or a personal date (\"by my birthday\")."
     ),
     bad=(
         Example("Increase NPS from 41 to 48", M),
         Example("4000 monthly readers of the tenants' newsletter", M),
+        Example("New cooks work 4 solo shifts in their first kitchen", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48 by the end of Q3", M),
         Example("Finance: Move the expense tool to single sign-on => 0%", M),
         Example("Serve 40 meals daily at the community kitchen", M),
+        Example("New cooks work 4 solo shifts within their first 30 days", M),
+        Example("Run 3 half marathons from the start of the year to the end", M),
+        Example("Swim 40 lengths without a break by my birthday", M),
     ),
     detect=_no_deadline,
 )

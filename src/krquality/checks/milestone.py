@@ -12,6 +12,7 @@ from krquality.checks.helpers import (
     names_measure,
     tokens_after,
 )
+from krquality.checks.links import title_moves_a_measure
 from krquality.checks.task import names_one_deliverable
 from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import QuantityKind
@@ -47,6 +48,8 @@ _COMPLETION = frozenset(
 def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if moves_a_measure(context.features) or names_measure(context):
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
+    if title_moves_a_measure(context.text):
+        return  # "[KR: Grow repeat orders](https://...)": the same, written as a tracker link
     # "The new till is trialled in eight shops" or "Automate the depot setup: 100%", read as a metric:
     # a state reached, sized by its number or with no number to reach
     deliverable = (
@@ -82,6 +85,9 @@ NO_DEADLINE = Check(
         '("...: 100%", "(0.0 -> 1.0)"), a size in brackets beside the thing made ("Sensor grid '
         '(12k+ stations)"); not one that moves or names a measure ("Grow returning donors (rolling '
         '28-day)") or has a level outside the brackets ("Keep the backlog under 40 (now 55)").'
+        ' A key result written as one tracker link whose title moves a measure ("[KR: Grow repeat '
+        'orders](https://tracker.example/issues/12)") is a measure to move, not a deliverable, as '
+        'the same words without the link are.'
     ),
     bad=(
         Example("Launch the partner portal", MS),
@@ -107,6 +113,8 @@ NO_DEADLINE = Check(
         Example("The new intake form is tested in 4 clinics by May", M),
         Example("Churn is below 2% in 3 regions", M),
         Example("Keep the ticket backlog under 40 (now 55)", M),
+        Example("[KR: Grow repeat orders from the bakery app](https://tracker.example/issues/12)", MS),
+        Example("[Speed up the tenancy search by half](#kr4) [li, omar] 1.0", MS),
     ),
     detect=_no_deadline,
 )

@@ -12,7 +12,11 @@ someone measures today. It is not missing when the key result
 - reports a completion: a status after the text ("Move the archive to the cloud: 100%")
   or a share of one plan or set the team works through ("Achieve 100% of the plan",
   "by closing 100% of the old accounts");
-- counts the team's own work on items ("Add tags to 80% of the recipes").
+- counts the team's own work on items ("Add tags to 80% of the recipes");
+- names a tolerance around its own plan ("spend lands within 5% of the budget");
+- brings every member of a set to a state ("100% of the drivers hold a first-aid
+  certificate"), which reads as "all the drivers ...": whatever the share today, the
+  bar is the whole set.
 
 The pipeline has no parser, so these read part-of-speech tags and word order only.
 """
@@ -56,6 +60,16 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 
+# A tolerance band around a figure the organisation sets itself: "within 5% of the budget",
+# "+/- 10% of plan", "± 2 days of the forecast". The plan is the reference, and the band
+# is the target, so no start is missing.
+_TOLERANCE = re.compile(
+    r"(?:±|\+\s?/\s?-|\+-|\bplus\s+or\s+minus|\bwithin)\s*[\d.,]+\s*(?:%|[a-z]+)?\s+"
+    r"(?:of|around|from|on)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?"
+    r"(?:plan|budget|forecast|reforecast|target|estimate|quota|projection|schedule)s?\b",
+    re.IGNORECASE,
+)
+
 
 def names_reference(text: str) -> bool:
     """Whether the key result names the point its target is measured against.
@@ -66,11 +80,13 @@ def names_reference(text: str) -> bool:
     True
     >>> names_reference("Keep NPS above 40 over the last 12 months")
     False
+    >>> names_reference("Q3 spend lands +/- 10% of the plan"), names_reference("Spend within 10% of 2 sites")
+    (True, False)
 
     A rate of growth per period ("5% month over month") names no level to reach: today's
     value is still asked for.
     """
-    return any(p.search(text) for p in (_PERIOD_LEVEL, _COMPARED))
+    return any(p.search(text) for p in (_PERIOD_LEVEL, _COMPARED, _TOLERANCE))
 
 
 # A window that opens when the thing is launched: "in the first week after opening", "in the first
@@ -298,3 +314,37 @@ def set_worked_through(context: CheckContext, target: Quantity) -> bool:
         # answered" is a rate over many, a level.
         return after.startswith("of ") and _head_noun_singular(following[1:])
     return lemma not in _LEVEL_LEMMAS and verb.tag_ in {"VB", "VBG", "VBP"}
+
+
+# A time bound after the share makes it a service level the operation already runs at.
+_TIME_BOUND = re.compile(
+    r"\b(?:within|in\s+under|in\s+less\s+than|under)\s+(?:\d+|an?|one|two|three|24)\s*[-\s]?"
+    r"(?:working\s+|business\s+)?(?:second|minute|hour|day|week|month)s?\b",
+    re.IGNORECASE,
+)
+
+
+def whole_set(context: CheckContext, target: Quantity) -> bool:
+    """Whether ``target`` is "100% of" a plural set, the share written for "all of them".
+
+    "100% of the drivers hold a first-aid certificate" states the same bar as "All the
+    drivers hold ...", which asks for no starting value: the whole set is the target, and a
+    check cannot read a baseline into "all". A level below the whole ("60% of orders ship
+    the same day"), 100% of one thing ("100% of the budget") or of a rate with no set after it
+    ("100% uptime") is left to the level reading, and so is a service level with a time bound
+    ("100% of calls answered within 20 seconds"): the operation runs at some share today.
+    """
+    if target.kind is not QuantityKind.PERCENT or target.value != 100.0:
+        return False
+    if _TIME_BOUND.search(context.text, target.span.end):
+        return False  # "100% of calls answered within 20 seconds": a service level run today
+    following = [t for t in context.tokens if t.idx >= target.span.end][:7]
+    if not following or following[0].lower_ != "of":
+        return False
+    head = None
+    for token in following[1:]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            head = token  # the last noun of the run heads it: "the delivery notes"
+        elif head is not None or token.pos_ not in {"DET", "ADJ", "NUM", "PRON"}:
+            break
+    return head is not None and head.tag_ in {"NNS", "NNPS"}

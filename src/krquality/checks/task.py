@@ -146,6 +146,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Work with the council to draw up a parking plan": the plan is the result
     if activity_lead and names_capability(context):
         return  # "Support SAML sign-in in the admin console": an end state, not ongoing work
+    if _whole_group_does(context):
+        return  # "All new tenants attend a fire-safety briefing": true of every one, a state to check
     if activity_lead and context.label is Label.MILESTONE and _one_event(context):
         return  # "Stage joint harvest supper for the street [Q3]": one event, read as a milestone
     state_lead = not activity_lead or _gerund_subject(context)
@@ -329,6 +331,7 @@ _STATE_MODALS = frozenset({"should", "must", "shall"})
 _STATE_VERBS = frozenset(
     {"be", "work", "show", "load", "accept", "handle", "include", "contain", "display", "appear"}
     | {"open", "match", "stay", "remain", "fit", "allow", "let", "support", "render", "sync"}
+    | {"have", "hold", "carry", "cover"}  # "The handbook should have a page for each depot": what it holds
 )
 
 
@@ -342,6 +345,32 @@ def _modal(context: CheckContext, start: int, end: int) -> bool:
         return False  # "Should we ...?" opens a question
     after = tokens[at[0] + 1] if at[0] + 1 < len(tokens) else None
     return after is not None and (after.lower_ in _STATE_VERBS or after.lemma_.lower() in _STATE_VERBS)
+
+
+# Words that open a subject meaning every member of a group: "All new tenants", "Every apprentice".
+_UNIVERSAL = frozenset({"all", "every", "each"})
+
+
+def _whole_group_does(context: CheckContext) -> bool:
+    """Whether the key result says a whole group, named as its subject, does something once:
+    "All new tenants attend a fire-safety briefing", "Every apprentice takes part in a site
+    visit". The verb is the group's, not the team's work, and the sentence is true or not of
+    every member: a state to check. Not a recurring frame ("All staff attend the weekly
+    stand-up": a habit, an activity) and not a verb before the group ("Brief all new tenants").
+    """
+    body = context.body_tokens
+    if len(body) < 3 or body[0].lower_ not in _UNIVERSAL:
+        return False
+    # The group's verb: the first verb in the present tense after the quantifier.
+    verb = next((i for i, t in enumerate(body) if t.tag_ in {"VBP", "VBZ"}), None)
+    if verb is None or _RECURRING.search(context.text, body[verb].idx) is not None:
+        return False
+    # Between the quantifier and the verb: only the group's words ("all new tenants", "all of
+    # our drivers").
+    between = body[1:verb]
+    group = {"ADJ", "NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"}
+    named = any(t.pos_ in {"NOUN", "PROPN"} for t in between)
+    return named and all(t.pos_ in group for t in between)
 
 
 def _modifier_at(context: CheckContext, offset: int) -> bool:
@@ -565,7 +594,12 @@ ACTIVITY = Check(
         "tasting evening for the street\") is a milestone. How long the work runs (\"Practise "
         "the cello for at least six weeks\") is no target: the key result is still an activity, "
         "whatever the model reads; a level held over the span (\"Keep the error rate below 1% for "
-        "6 weeks\") is one."
+        "6 weeks\") is one. "
+        "A whole group named as the subject "
+        "of a one-off verb (\"All new tenants attend a fire-safety briefing\") says what is true of "
+        "every member, a state to check; with a recurring frame (\"All staff attend the weekly "
+        "stand-up\") it is a habit, an activity. A modal before a verb of having (\"The handbook "
+        "should have a page for each depot\") states a required end state, as \"should be\" does."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -591,8 +625,13 @@ ACTIVITY = Check(
         Example("We can learn more on the repair schedule for the block", T),
         Example("Support for the new volunteers at the food bank", MS),
         Example("Practise the cello scales for at least six weeks", M),
+        Example("All staff attend the weekly stand-up", T),
+        Example("Brief all new tenants on fire safety", T),
     ),
     good=(
+        Example("All new tenants attend a fire-safety briefing", T),
+        Example("Every apprentice takes part in a site visit", T),
+        Example("The handbook should have a page for each depot", T),
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
         Example("Hold the bakery's headcount steady", T),
         Example("Keep the error rate of the card reader below 1% for 6 weeks", M),

@@ -8,8 +8,8 @@ its numbers is a criterion and nothing in it names or moves a measure, the key r
 deliverable: it is scored in the milestone band and ``milestone.no_deadline`` asks for its date,
 as the published scale says (a result with no target is not an outcome).
 
-The judgement works on the checks' view (targets, changes, measure words), not on what the
-classifier sees, so the bundled model is untouched.
+The judgement works on the checks' view (targets, changes, measure words) and on the text's
+progress note, which the body the classifier reads leaves out.
 """
 
 from __future__ import annotations
@@ -46,14 +46,16 @@ def untargeted_metric(context: CheckContext) -> bool:
 
 def _untargeted(context: CheckContext) -> bool:
     features = context.features
-    if context.label is not Label.METRIC or not features.quantities:
+    note = progress_note(context.text)
+    # The body leaves a progress note out, so "Fully automate the depot setup: 100%" has no
+    # quantity of its own: its only number was the note's.
+    if context.label is not Label.METRIC or not (features.quantities or note is not None):
         return False  # no number at all: "Reduce late refunds" is a measure with no target
     if features.markers_of("measure"):
         return False  # "Churn rate ... : 40%": a measure is named, the number may be a level
     lead = features.lead_verb
     if (lead is not None and lead.verb_class is VerbClass.OUTCOME) or moves_a_measure(context.tokens):
         return False  # "Grow the number of regular buyers (rolling 30-day)": a measure moved, no target
-    note = progress_note(context.text)
     if any(not _in_note(note, c.span.start) for c in features.changes):
         return False  # a move or a level outside the progress note is a criterion
     if not all(_set_aside(context, q) for q in context.targets):

@@ -10,6 +10,7 @@ from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks import clauses, judged, minds, qualities
+from krquality.checks.anaphora import refers_back
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     FINITE_TAGS,
@@ -95,6 +96,10 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Ensure every depot has a first-aider": the clause is the end state, checked alone
         if _stated_elsewhere(context, start, end):
             continue
+        if _BOUND_BY_REFERENCE.match(text, end):
+            continue  # "storage greater than the minimum allowance": a bound set by a named reference
+        if in_status_note(text, start):
+            continue  # "(0.3 -- several drafts in review)": a status note, not what the result asks
         word = text[start:end]
         fix = None
         if not is_lead and word.lower() in removable:
@@ -106,6 +111,34 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# "than" and a reference the organisation defines: a comparison with it is a bound, checkable.
+_BOUND_BY_REFERENCE = re.compile(
+    r"\s+than\s+(?:the|its|their|our|a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:minimum|maximum|limit|threshold|floor|cap|allowance|quota|standard|requirement|baseline|"
+    r"average|median|target)s?\b",
+    re.IGNORECASE,
+)
+# A progress figure inside brackets: a grade on a 0-1 scale or a percentage ("(0.3 -- ...)", "[40% ...]").
+_STATUS_FIGURE = re.compile(r"(?<![\d.])(?:[01]\.\d{1,2}|\d{1,3}\s?%)(?![\d.])")
+
+
+def in_status_note(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a bracketed note that carries a progress figure: "(0.3 -- several
+    drafts in review)", "[40% - some sites left]". The note says where the work stands; a vague word
+    in it is not the key result's.
+
+    >>> in_status_note("(0.3 -- several drafts in review) Ship the guide", 10)
+    True
+    >>> in_status_note("Ship several guides (for the depots)", 5)
+    False
+    """
+    opened = max(text.rfind("(", 0, at), text.rfind("[", 0, at))
+    if opened == -1 or not in_brackets(text, at):
+        return False
+    closed = min((i for i in (text.find(")", at), text.find("]", at)) if i != -1), default=len(text))
+    return _STATUS_FIGURE.search(text, opened, closed) is not None
 
 
 # Words that may bound a count right after its verb: "Polish at least 8 cards".
@@ -348,10 +381,15 @@ VAGUE = Check(
         'only number counts its objects ("Polish 8 recipe cards": how much each changes is open; '
         'not with a bar after them, "Optimize 3 pages to load in under a second"). The adverb of '
         'a judgement grades how the work is done and is vague as well ("lay out the floor sensibly"; '
-        'not an adverb of another word, "publish the accounts publicly"). Teams can add '
-        "their own vague words with `vague-words` in the configuration."
+        'not an adverb of another word, "publish the accounts publicly"). A comparison with a '
+        'reference the organisation defines is a bound ("storage greater than the minimum '
+        'allowance"; "better than before" is not), and a word inside a bracketed status note that '
+        'carries a progress figure ("(0.2 -- several drafts)") is the note\'s, not the key '
+        "result's. Teams can add their own vague words with `vague-words` in the configuration."
     ),
     bad=(
+        Example("Keep storage per tenant greater than before", T),
+        Example("Ship several guides for the depots (in progress)", T),
         Example("Improve the onboarding experience", T),
         Example("Publish a comprehensive guide for new tenants by May", MS),
         Example("Make the booking app more human", T),
@@ -403,6 +441,8 @@ VAGUE = Check(
         Example("Publish the bakery newsletter regularly, at least twice a month", M),
         Example("Publish the revised tide tables by May", MS),
         Example("Streamline the refund form from 9 steps to 5", M),
+        Example("Keep storage per tenant greater than the minimum allowance", T),
+        Example("P3: (0.2 -- several drafts) At least one depot publishes its rota online", M),
     ),
     detect=_vague,
 )
@@ -716,6 +756,7 @@ def _one_result_joined(context: CheckContext, start: int) -> bool:
         or shares_capability(body, at)
         or staged_targets(body, at)
         or passes_on(body, at)
+        or refers_back(body, at)  # "Shortlist the venues and visit them": one step after another
     )
 
 
@@ -904,7 +945,10 @@ COMPOUND = Check(
         'used"), more than one thing the same subject can do ("Patients can book appointments, '
         'and cancel them"), one measure with a target for each of two periods ("300 for the '
         'spring term & 360 for the autumn term") and a thing made then passed on with no object '
-        'of its own ("Write the charter and circulate among the trustees"). A joiner joins two '
+        'of its own ("Write the charter and circulate among the trustees"), and a second step that '
+        'works on what the first named, by a pronoun or a demonstrative ("Survey 40 tenants and act '
+        'on their answers", "Members can open an account and pay from that account"); with a number '
+        'of its own ("Ship the app and grow its use to 40%") the second step is a result. A joiner joins two '
         "key results only when each side could be scored alone, with its own verb and object "
         "or its own subject and predicate."
     ),
@@ -928,6 +972,7 @@ COMPOUND = Check(
         Example("Every ward has timed its discharges, and at least one ward in each town has cut them", MS),
         Example("The paper rota is withdrawn and the shared calendar adopted", MS),
         Example("Book the venue, hire two caterers, print the tickets", MS),
+        Example("Ship the booking app and grow its use to 40%", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -953,6 +998,9 @@ COMPOUND = Check(
         Example("Patients can book appointments across clinics, and cancel them", MS),
         Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
         Example("Write the volunteer charter and circulate among the trustees for comments", MS),
+        Example("Survey 40 tenants and act on their answers", M),
+        Example("Shortlist the venues and visit them before booking", MS),
+        Example("Members can open an account and pay bills from that account", MS),
         Example("Archive: Measure and reduce returned parcels from the web shop", T),
         Example("Sand, prime, paint the garden benches by May", MS),
         Example("A board of loans approved and repayments missed is live", MS),
@@ -1401,25 +1449,12 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
     if graded is not None:
         spans.append((len(text) - len(text.lstrip()), graded.end()))
     for match in _METADATA.finditer(text):
-        if overlaps((match.start(), match.end()), spans) or _inside_sentence(text, match):
+        if overlaps((match.start(), match.end()), spans):
             continue
         spans.append((match.start(), match.end()))
     # Team labels and progress notes: "Design Ops: ...", "...: 30%".
     extra = [span for span in annotation_spans(text) if not overlaps(span, spans)]
     return sorted(spans + extra) if extra else spans
-
-
-_BRACKETED_PRIORITY = re.compile(r"^[\[(]\s*p[0-4x]\s*[\])]$", re.IGNORECASE)
-_WORD_CHARS = re.compile(r"[A-Za-z]")
-
-
-def _inside_sentence(text: str, match: re.Match[str]) -> bool:
-    """Whether a bracketed priority sits inside the sentence, with words on both sides: there it
-    names a class of the things counted ("bugs of critical (P0) severity"), not the key result's
-    own priority, which teams write first or last."""
-    if _BRACKETED_PRIORITY.match(match.group()) is None:
-        return False
-    return bool(_WORD_CHARS.search(text[: match.start()])) and bool(_WORD_CHARS.search(text[match.end() :]))
 
 
 def _metadata(context: CheckContext) -> Iterator[Finding]:
@@ -1431,7 +1466,38 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
             start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
         if _PLACE_BEFORE.search(text, 0, start) is not None:
             continue  # "Grow views on https://...": the address is where, part of the sentence
+        if glosses_a_class(text, start, end):
+            continue  # "cut critical (P0) faults to 2 a week": the tag names the class counted
         yield METADATA.finding(start, end)
+
+
+# A bracketed priority or severity code: "(P0)", "[Sev 2]".
+_CLASS_CODE = re.compile(r"^[(\[]\s*(?:P|Sev\s?|S)\d\s*[)\]]$", re.IGNORECASE)
+# Words that name a class of priority or severity in the sentence.
+_CLASS_WORDS = frozenset(
+    {"critical", "high", "highest", "medium", "low", "urgent", "priority", "severity", "blocker", "blocking"}
+    | {"major", "minor", "severe"}
+)
+
+
+def glosses_a_class(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed code at ``text[start:end]`` glosses a class the sentence counts,
+    standing inside the sentence just after its name in words: "critical (P0) faults",
+    "high-severity tickets (S1) within a day". A tag opening or closing the key result
+    ("[P1] Ship the app", "Ship the app (P1)") is the key result's own priority.
+
+    >>> text = "Cut critical (P0) faults to 2 a week"
+    >>> glosses_a_class(text, text.index("("), text.index(")") + 1)
+    True
+    >>> text = "Ship the tenant app (P1)"
+    >>> glosses_a_class(text, text.index("("), text.index(")") + 1)
+    False
+    """
+    if _CLASS_CODE.match(text[start:end].strip()) is None or not re.match(r"\s*[A-Za-z]", text[end:]):
+        return False
+    before = re.findall(r"[A-Za-z][\w-]*", text[:start])[-3:]
+    # "high-priority" counts by its parts
+    return any(part in _CLASS_WORDS for word in before for part in word.lower().split("-"))
 
 
 # Link words that only point somewhere: "[link](...)", "[PROJ-12](...)", "[#431](...)".
@@ -1486,7 +1552,8 @@ METADATA = Check(
         "names what is counted. "
         'Nothing or all done set after a piece of work with only a space ("Move the rota app to the new '
         'host 100%") is a note too; not after a verb that moves a measure ("Cut paper use 100%") or a '
-        'word a number follows ("coverage at 100%"), nor after a measure ("Test coverage of the till 100%").'
+        'word a number follows ("coverage at 100%"), nor after a measure ("Test coverage of the till 100%"). '
+        'A grade after a link or an owner tag ("[Cut the export time](#kr2) [ana] 0.7") is a note.'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1502,6 +1569,8 @@ METADATA = Check(
         Example("P1: (0.7) Publish the allergen guide by June", MS),
         Example("P2 (1.0) Open the second community kitchen by May", MS),
         Example("Move the booking app to the new host by June 100%", MS),
+        Example("Ship the tenant app (P1) by May", MS),
+        Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1515,6 +1584,8 @@ METADATA = Check(
         Example("Achieve 100% of the kitchen's food safety plan by June", M),
         Example("Cut critical (P0) and major (P1) hygiene faults to 2 a month by Q3", M),
         Example("Test coverage of the booking app 100% by June", M),
+        Example("Cut critical (P0) boiler faults to 2 a week by June", M),
+        Example("Answer high-priority (P1) tenant calls within 4 hours", M),
     ),
     detect=_metadata,
 )

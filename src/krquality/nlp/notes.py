@@ -33,6 +33,11 @@ _STATUS = r"(?:\s+(?:done|complete|completed|finished|started|[a-z]{3,}ed))?"
 _SEPARATED = re.compile(
     rf"(?P<sep>\s?:\s+|\s+(?:=>|->|→|-|–|—)\s+|\.\s+)(?P<note>{_NUMBER}{_STATUS})[\s.;]*$", re.IGNORECASE
 )
+# A grade or a fraction right after a closing bracket, link or owner tag, with only a space
+# between: "[Cut the export time.](#kr2) [ana] 0.7", "Ship the app (mobile) 3/5". Not a percent
+# ("Grow sign-ups (web) 20%" may be the amount), and not after a word ("Cut churn to 0.5").
+_GRADE = r"(?:[01]\.\d{1,2}|\d+\s?/\s?\d+)"
+_AFTER_CLOSE = re.compile(rf"(?<=[\])`])(?P<sep>\s+)(?P<note>{_GRADE})[\s.;]*$")
 # A status note set apart at the end: " - done", ": Completed mid-August", " - not started".
 _WHEN = (
     r"(?:(?:in|on|by|since)\s+)?(?:(?:early|mid|late)[- ])?"
@@ -147,6 +152,11 @@ def progress_note(text: str) -> tuple[int, int] | None:
     ': 30%'
     >>> progress_note("Reach 30% share"), progress_note("Uptime: 99.9%"), progress_note("Grow to 300 - 400")
     (None, None, None)
+    >>> text = "[Cut the export time.](#kr2) [ana] 0.7"
+    >>> span = progress_note(text); text[span[0] : span[1]]
+    '0.7'
+    >>> progress_note("Cut the error rate to 0.5"), progress_note("Grow sign-ups (web) 20%")
+    (None, None)
     """
     label = owner_label(text)
     start = label[1] if label is not None else (m.end() if (m := _LEAD.match(text)) else 0)
@@ -175,7 +185,13 @@ def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
         return _start(text, graded.start()), _end(text, graded.end())
     separated = _SEPARATED.search(text, start, stop) or _STATUS_NOTE.search(text, start, stop)
     if separated is None:
-        return _spaced_note(text, start, stop)
+        spaced = _spaced_note(text, start, stop)
+        if spaced is not None:
+            return spaced
+        closed = _AFTER_CLOSE.search(text, start, stop)
+        if closed is not None and _whole(text[start : closed.start()]):
+            return _start(text, closed.start()), _end(text, closed.end())  # a grade: never an amount
+        return None
     sentence = text[start : separated.start()]
     ranged = separated["sep"].strip() in ("-", "–", "—", "->", "→")
     if not _whole(sentence) or (ranged and sentence.rstrip()[-1:] in _DIGITS):
