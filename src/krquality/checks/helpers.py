@@ -478,3 +478,23 @@ def verb_lexicon() -> VerbLexicon:
     """The pipeline's lead-verb lexicon with no settings, built once for every check (it reads
     its data file); checks that honour a configuration build their own."""
     return VerbLexicon()
+
+
+# Marks that end a label before the key result's first word: "Ops: ...", "Q3 - ...".
+_LABEL_MARKS = frozenset({":", "-", "–"})
+
+
+def body_tokens(context: CheckContext) -> list[Token]:
+    """The key result's tokens inside its body (no metadata around it), spaces left out."""
+    body = context.features.body
+    return [t for t in context.tokens if body.start <= t.idx < body.end and not t.is_space]
+
+
+def clause_start(tokens: Sequence[Token]) -> int:
+    """Where the clause starts after a short label ("Health: swim ...", "Q3 - swim ..."): after a
+    colon, or a dash standing apart (not the hyphen of "end-user"), in the first six tokens."""
+    for k, token in enumerate(tokens[:6]):
+        apart = k > 0 and bool(tokens[k - 1].whitespace_) and bool(token.whitespace_)
+        if token.text == ":" or (token.text in _LABEL_MARKS and apart):
+            return k + 1
+    return 0

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, made_count, outputs, startpoint
+from krquality.checks import attended, habits, handled, made_count, outputs, provided, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -908,6 +908,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or attended.people_taught(context)
         or attended.participants_counted(context)
         or outputs.recurring_event(context)
+        or habits.repeated_activity(context)
+        or provided.units_hold_made(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -1085,6 +1087,14 @@ OUTPUT_COUNT = Check(
         "worked on, faults included, said as an imperative (\"Label 60% of the archive photos\"; "
         "not a share of people, of time, one handled within a limit for each item, or a share that "
         "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"). "
+        "So is the doing alone, with no object, on a schedule (\"Sketch in a notebook every "
+        "evening\", \"Swim twice a week\": the times it is done are the count; not a level kept "
+        "each time, \"Deliver on time every week\", nor a verb of getting or moving an outcome, "
+        "\"Grow paid members by 5% every month\"), and all or a share of the team's units each "
+        "holding a thing written up for it (\"All our kitchens have a written allergen plan\", "
+        "\"90% of the branches keep a ranked list of repair jobs\"; not a state the thing or its "
+        "owner reached, \"80% of new accounts have a completed profile\", nor people, \"a trained "
+        "manager\"). "
         "It is not when the verb gets, moves or keeps an outcome or says what a product covers "
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
@@ -1132,6 +1142,10 @@ OUTPUT_COUNT = Check(
         Example("Host 3 field days for orchard owners", M),
         Example("Get 6 of our walking maps stocked in tourist offices", M),
         Example("Catalogue 70% of the parish letters", M),
+        Example("Sketch in a notebook every evening", T),
+        Example("Swim twice a week at the leisure centre", T),
+        Example("All our kitchens have a written allergen plan", MS),
+        Example("90% of the branches keep a ranked list of repair jobs", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1171,6 +1185,11 @@ OUTPUT_COUNT = Check(
         Example("Go 10 days without a fall", M),
         Example("Get 4 planning permits approved", M),
         Example("Ensure 100% of the delivery notes carry a signature", M),
+        Example("Deliver on time every week", T),
+        Example("Grow paid members by 5% every month", M),
+        Example("80% of new accounts have a completed profile", M),
+        Example("All shops have a trained manager on every shift", MS),
+        Example("All depots have baselined their fuel costs", MS),
     ),
     detect=_output_count,
 )
