@@ -247,6 +247,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     )
     if found and _starts_known(context, found[0]):
         return
+    if found and found[0].kind is QuantityKind.NUMBER and context.once(_counts_output):
+        return  # "Our crew speaks at 5 trade fairs": work counted within the cycle, from zero
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -357,7 +359,9 @@ NO_BASELINE = Check(
         "figure is a completion: a status after the text (\"Retire the old servers: 100%\"), one "
         "plan achieved (\"Achieve 100% of the regional sales plan\") or a set the team works "
         "through (\"Add barcode tags to 80% of the stock items\"), and when a vague verb counts "
-        "the team's own items (\"Promote 20 member stories\")."
+        "the team's own items (\"Promote 20 member stories\"), or a count of the team's own work, "
+        "metric.output_count's finding, whatever its subject (\"Our volunteers speak at 8 trade "
+        "fairs\"): it too is counted within the cycle, from zero."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -403,6 +407,7 @@ NO_BASELINE = Check(
         Example("Achieve 100% of the regional sales plan", M),
         Example("Add barcode tags to 80% of the stock items", M),
         Example("Promote 20 member stories on the newsletter", M),
+        Example("Our volunteers and our trustees speak about food waste at 8 trade fairs", M),
     ),
     detect=_no_baseline,
 )
@@ -638,7 +643,9 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
             continue
         if any(q.unit is not None and start <= q.span.start < end for q in features.quantities):
             continue  # "from 400 ms to 200", "between 100 and 200 ms": the unit carries over
-        following = tokens_after(context.tokens, target.span.end, 1)
+        following = tokens_after(context.tokens, target.span.end, 2)
+        if following and (following[0].is_quote or following[0].is_left_punct):
+            following = following[1:]  # "the 4 “core checks”": the counted thing, quoted
         if following and following[0].is_alpha and not following[0].is_stop:
             continue  # a unit word the pipeline did not record ("200 millis")
         yield NO_UNIT.finding(
@@ -659,7 +666,8 @@ NO_UNIT = Check(
         "A bare number on a measure with a dimension (time, money, size, a rate) is "
         'ambiguous: "latency to 200" is a success in milliseconds and a disaster in '
         "seconds. The people grading the key result at the end of the quarter must not have "
-        "to guess what the author meant."
+        "to guess what the author meant. A count named with its thing carries its unit, "
+        "quoted or not (\"the 3 'core costs' of fuel, repair time and tyres\")."
     ),
     bad=(
         Example("Reduce latency to 200", M),
@@ -669,6 +677,7 @@ NO_UNIT = Check(
         Example("Reduce p95 latency from 450 ms to 200 ms", M),
         Example("Keep p95 latency between 100 and 200 ms", M),
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
+        Example('All depots report the 3 "core costs" of fuel, repair time and tyres by quarter', M),
     ),
     detect=_no_unit,
 )
