@@ -364,6 +364,8 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
         return True
     at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), len(tokens))
     head = _head_noun(tokens, at)
+    if head is not None:
+        head = _verb_read_head(tokens, head)
     if head is not None and not _plural(tokens[head]) and (quantity.value or 0) >= 1000:
         return True  # "20k newsletter readership": thousands of a mass noun, not things made
     lead = features.lead_verb
@@ -392,6 +394,19 @@ def _head_noun(tokens: Sequence[Token], at: int) -> int | None:
             head = k
         elif token.pos_ != "ADJ" and token.text not in {"-", "/", "&", "+"}:
             break
+    return head
+
+
+def _verb_read_head(tokens: Sequence[Token], head: int) -> int:
+    """The real head of a noun phrase whose last word the tagger read as a verb ("10k social
+    media | reach | in May": "reach" is a noun the lemmatizer also knows, with no object after
+    it), else ``head``. A verb with an object ("12 posts reach 500 readers") keeps ``head``."""
+    k = head + 1
+    if k >= len(tokens) or tokens[k].tag_ not in {"VB", "VBP"} or not is_noun_base(tokens[k].lower_):
+        return head
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is None or following.is_punct or following.pos_ == "ADP":
+        return k
     return head
 
 
@@ -647,6 +662,20 @@ def doing(token: Token, lexicon: VerbLexicon) -> bool:
         return False
     found = lexicon.lookup(lemma, "")
     return found is None or found[1] not in {VerbClass.OUTCOME, VerbClass.MULTIPLIER}
+
+
+def is_noun_base(word: str) -> bool:
+    """Whether ``word`` is a noun's base form in the spaCy model's lemmatizer index ("reach")."""
+    return word in _noun_index()
+
+
+@cache
+def _noun_index() -> frozenset[str]:
+    """The base forms of nouns the spaCy model's rule lemmatizer knows (empty where it has none)."""
+    lookups = lemmatizer_tables()
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 def is_verb_base(word: str) -> bool:

@@ -1199,6 +1199,7 @@ OUTPUT_COUNT = Check(
         Example("80% of new accounts have a completed profile", M),
         Example("All shops have a trained manager on every shift", MS),
         Example("All depots have baselined their fuel costs", MS),
+        Example("Get 20k podcast reach in the first season", M),
     ),
     detect=_output_count,
 )
