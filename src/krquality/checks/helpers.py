@@ -67,7 +67,16 @@ def has_time_frame(features: Features) -> bool:
         or bool(_rates(features.text))
         or cycle_tag(features.text) is not None
         or _BEFORE_EVENT.search(features.body.text) is not None
+        or _VERSION_RELEASE.search(features.body.text) is not None
     )
+
+
+# A release named by its version frames a key result as a date does: "for the 4.2 release",
+# "by release 3.1", "in the v2.0 release" (the team ships on its release train).
+_VERSION_RELEASE = re.compile(
+    r"\b(?:for|by|in|before|until|with)\s+(?:the\s+)?(?:v?\d+(?:\.\d+)+\s+release\b|release\s+v?\d+(?:\.\d+)*\b)",
+    re.IGNORECASE,
+)
 
 
 # "a/one" before an event noun is a rate only after a count: "5 attendees a session" is

@@ -1230,11 +1230,14 @@ METRIC_NO_DEADLINE = Check(
         "information. It matters when the number is a rate over a period (sign-ups per week "
         "or per quarter?) or when the target is due before the cycle ends. A metric reading "
         'with no number to reach ("Move the expense tool to single sign-on => 0%": only a '
-        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead."
+        "progress note) is a deliverable, and milestone.no_deadline asks for its date instead. "
+        'A release named by its version frames the key result as a date does ("for the 4.2 '
+        'release", "by release 5").'
     ),
     bad=(Example("Increase NPS from 41 to 48", M),),
     good=(
         Example("Increase NPS from 41 to 48 by the end of Q3", M),
+        Example("Grow map editors from 300 to 500 for the 4.2 release", M),
         Example("Finance: Move the expense tool to single sign-on => 0%", M),
     ),
     detect=_no_deadline,
