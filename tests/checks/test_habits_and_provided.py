@@ -1,12 +1,13 @@
 """Work counted with no number in front (metric.output_count via checks.habits and
 checks.provided): a doing with no object on a schedule, and all or a share of the team's units
-each holding a thing written up for it; and the real-style sentences they must leave alone."""
+each holding a thing written up for it; a vague gerund naming a topic (wording.vague); and the
+real-style sentences they must leave alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from .contexts import output_span
+from .contexts import codes, output_span
 
 pytestmark = pytest.mark.slow
 
@@ -56,3 +57,18 @@ def test_repeated_doing_and_written_up_holdings_are_output_counts(text: str, spa
 )
 def test_levels_outcomes_states_and_people_are_not(text: str) -> None:
     assert output_span(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A vague gerund naming what the things made are about: their topic needs no bar.
+        ("Our unit has run 8 clinics (e.g. drop-ins, talks) focused on improving sleep habits", False),
+        ("Publish 6 guides focused on improving rota planning", False),
+        # After the key result's own verb, or the first verb of its clause, it is the aim.
+        ("Volunteers worked on improving the rota", True),
+        ("Focus on improving the rota", True),
+    ],
+)
+def test_a_vague_gerund_naming_a_topic_is_not_the_aim(text: str, flagged: bool) -> None:
+    assert ("KRQ401" in codes(text)) is flagged

@@ -86,6 +86,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Raise awareness of X from 20% to 35%": a survey measures it
         if text[start:end].lower().rstrip(".") in _OPEN_LIST and examples_listed(text, start, measurable):
             continue  # "Trace every payment (card, wire, etc.)": examples, not what is measured
+        if not is_lead and _topic_gerund(context, start):
+            continue  # "guides focused on improving the rota": what the things made are about
         if not is_lead and (start, end) not in open_more and _in_purpose_clause(context, start):
             continue  # "Publish the rota guide so volunteers can plan better": the why, not the result
         if text[:start].lower().endswith("how ") or _number_before(features, text, start):
@@ -105,6 +107,32 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             "or a concrete end state.",
             fix,
         )
+
+
+# Prepositions that name what a thing is about: "a talk on improving sleep".
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "around", "towards", "toward"})
+
+
+def _topic_gerund(context: CheckContext, start: int) -> bool:
+    """Whether the vague word at ``start`` is a gerund naming the topic of a thing ("guides
+    focused on improving the rota", "a workshop about optimising rosters"): the thing made is
+    the result, and its topic needs no bar. Not after the key result's own verb ("Focus on
+    improving the rota", "Work on optimising rosters": the vague aim is the key result)."""
+    token = next((t for t in context.tokens if t.idx == start), None)
+    if token is None or token.tag_ != "VBG" or token.i < 2:
+        return False
+    before = token.nbor(-1)
+    if before.lower_ not in _TOPIC_PREPOSITIONS:
+        return False
+    head = token.nbor(-2)
+    lead = context.features.lead_verb
+    if lead is not None and lead.span.start <= head.idx < lead.span.end:
+        return False
+    if head.tag_ == "VBD":
+        # "... guides (e.g. ...) focused on improving X": a participle the tagger read as a past
+        # verb, after the clause already has its own; "Volunteers worked on improving X" has none
+        return any(t.tag_ in {"VB", "VBZ", "VBP", "VBD", "MD"} for t in token.doc[: head.i])
+    return head.pos_ in {"NOUN", "PROPN"} or head.tag_ == "VBN"
 
 
 # Words that may bound a count right after its verb: "Polish at least 8 cards".
@@ -331,7 +359,9 @@ VAGUE = Check(
         'the forms got better"), a noun naming a kind beside another before their noun ("the '
         'kitchen improvement / repair jobs"), an amount word in the scope of things already '
         'counted ("Recruit 12 volunteers for various depots"), or a vague verb whose means follow '
-        'with a number ("Tighten security by retiring 100% of the old servers"). '
+        'with a number ("Tighten security by retiring 100% of the old servers"), or a vague '
+        'gerund naming what a thing is about ("a workshop about optimising rosters"; after the key '
+        'result\'s own verb, "Work on optimising rosters", it is the aim and is flagged). '
         'A quality with no test is vague too ("a credible roadmap", "the pricing page is '
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
@@ -352,6 +382,7 @@ VAGUE = Check(
     ),
     bad=(
         Example("Improve the onboarding experience", T),
+        Example("Work on optimising rosters", T),
         Example("Publish a comprehensive guide for new tenants by May", MS),
         Example("Make the booking app more human", T),
         Example("Give greater visibility to our grant decisions", T),
@@ -402,6 +433,7 @@ VAGUE = Check(
         Example("Publish the bakery newsletter regularly, at least twice a month", M),
         Example("Publish the revised tide tables by May", MS),
         Example("Streamline the refund form from 9 steps to 5", M),
+        Example("Run a workshop about optimising rosters for 20 ward managers by June", M),
     ),
     detect=_vague,
 )
