@@ -16,6 +16,7 @@ from krquality.checks.annotations import progress_note
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
+from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon, direction_words
 from krquality.result import Fix
 
@@ -355,10 +356,19 @@ def part_of_a_name(context: CheckContext, start: int, end: int) -> bool:
         return False
     # The pipeline has no parser: a noun right before another noun modifies it.
     before_noun = following.pos_ in {"NOUN", "PROPN"} and following.idx < context.features.body.end
-    if token.pos_ == "NOUN" and before_noun:
+    if token.pos_ == "NOUN" and before_noun and not _guessed_noun(token):
         return True
     mid_sentence = token.idx > context.features.body.start and token.text[:1].isupper()
     return mid_sentence and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
+def _guessed_noun(token: Token) -> bool:
+    """Whether ``token`` is tagged a noun but is no noun the lemmatizer knows: a word the tagger did
+    not know ("a performant search page"), not a noun that names a kind ("improvement plans")."""
+    index = _noun_index()
+    if not index:
+        return False  # no table to ask: trust the tag
+    return token.lower_ not in index and (token.lemma_ or "").lower() not in index
 
 
 # What follows a skill noun: "familiarity with", "knowledge of", "ability to".
@@ -507,3 +517,17 @@ def clause_start(tokens: Sequence[Token]) -> int:
         if token.text == ":" or (token.text in _LABEL_MARKS and apart):
             return k + 1
     return 0
+
+
+def is_noun_base(word: str) -> bool:
+    """Whether ``word`` is a noun's base form in the spaCy model's lemmatizer index ("reach")."""
+    return word in _noun_index()
+
+
+@cache
+def _noun_index() -> frozenset[str]:
+    """The base forms of nouns the spaCy model's rule lemmatizer knows (empty where it has none)."""
+    lookups = lemmatizer_tables()
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))

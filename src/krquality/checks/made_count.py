@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import TENSED_TAGS, verb_lexicon
+from krquality.checks.helpers import TENSED_TAGS, is_noun_base, verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
@@ -662,20 +662,6 @@ def doing(token: Token, lexicon: VerbLexicon) -> bool:
         return False
     found = lexicon.lookup(lemma, "")
     return found is None or found[1] not in {VerbClass.OUTCOME, VerbClass.MULTIPLIER}
-
-
-def is_noun_base(word: str) -> bool:
-    """Whether ``word`` is a noun's base form in the spaCy model's lemmatizer index ("reach")."""
-    return word in _noun_index()
-
-
-@cache
-def _noun_index() -> frozenset[str]:
-    """The base forms of nouns the spaCy model's rule lemmatizer knows (empty where it has none)."""
-    lookups = lemmatizer_tables()
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 def is_verb_base(word: str) -> bool:

@@ -368,7 +368,9 @@ VAGUE = Check(
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
         'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). So is a judgement '
         'where it grades something, before its noun or stated of it ("a sound basis for the '
-        'month-end close", "a realistic plan", "the flow is ideal"), a state stated of something ("records '
+        'month-end close", "a realistic plan", "the flow is ideal"; also where the tagger does not '
+        'know the word, "a performant map page", and as the quality a verb sets on its object, '
+        '"Make the map page performant"), a state stated of something ("records '
         'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
         'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
         '"regularly, at least twice a month"). So is a vague verb\'s participle used as an adjective '
@@ -403,6 +405,9 @@ VAGUE = Check(
         Example("Launch a revamped timetable page for the ferry by May", MS),
         Example("Enhance 4 museum galleries for school visits", M),
         Example("Index the parish archive performantly for the website", MS),
+        Example("Build a performant map page for the ferry times by June", MS),
+        Example("Make the ferry timetable page performant by June", MS),
+        Example("Publish a meaningful report on the food bank by May", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -434,6 +439,8 @@ VAGUE = Check(
         Example("Publish the revised tide tables by May", MS),
         Example("Streamline the refund form from 9 steps to 5", M),
         Example("Run a workshop about optimising rosters for 20 ward managers by June", M),
+        Example("Give each tenant a unique door code by May", MS),
+        Example("Halve the number of outstanding repair requests from 80 to 40", M),
     ),
     detect=_vague,
 )
