@@ -1118,14 +1118,33 @@ _BOUNDLESS = frozenset({"everything", "aspect", "aspects", "facet", "facets"})
 _ALL_OF = frozenset({"all", "every", "each"})
 
 
+# Adjectives whose edge is a judgement: "all major file formats", "every relevant supplier"
+# (which are major? the reader decides), where "all file formats" could be listed.
+_JUDGED_EDGE = frozenset(
+    {"major", "relevant", "key", "important", "main", "significant", "necessary", "appropriate", "essential"}
+)
+
+
 def _boundless_scopes(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Spans of "everything" and of "all/every aspect(s)" in ``tokens``."""
+    """Spans of "everything", of "all/every aspect(s)" and of "all (the) major/relevant ..."
+    before a noun in ``tokens``."""
     spans: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
         if token.lower_ == "everything":
             spans.append((token.idx, token.idx + len(token.text)))
         elif token.lower_ in _BOUNDLESS and i > 0 and tokens[i - 1].lower_ in _ALL_OF:
             spans.append((tokens[i - 1].idx, token.idx + len(token.text)))
+        elif token.lower_ in _ALL_OF:
+            k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].lower_ == "the")
+            if k < len(tokens) and tokens[k].lower_ in _JUDGED_EDGE and tokens[k].pos_ == "ADJ":
+                noun = None
+                for following in tokens[k + 1 : k + 5]:
+                    if following.pos_ in {"NOUN", "PROPN"}:
+                        noun = following  # the phrase's last noun: "all major spreadsheet formats"
+                    elif noun is not None or following.pos_ != "ADJ":
+                        break
+                if noun is not None:
+                    spans.append((token.idx, noun.idx + len(noun.text)))
     return spans
 
 
@@ -1150,7 +1169,7 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
         spans.append((marker.span.start, marker.span.end))
     if context.label is not Label.METRIC and not _UNSCOPED.isdisjoint(context.lowers):
         spans += [(t.idx, t.idx + len(t.text)) for t in context.tokens if t.lower_ in _UNSCOPED]
-    if not measured and not _BOUNDLESS.isdisjoint(context.lowers):
+    if not measured and not (_BOUNDLESS | _JUDGED_EDGE).isdisjoint(context.lowers):
         spans += _boundless_scopes(context.tokens)
     unverifiable = load_words("unverifiable")
     for q in features.quantities:
@@ -1183,7 +1202,8 @@ ABSOLUTE = Check(
         "are wishes, not targets: no survey returns 100%, and any real system has downtime. "
         "An absolute also gives the team no way to show progress. Name the measure and a "
         'threshold you can check, and accept an error budget. A scope with no edge ("all '
-        'aspects of each launch", "everything about the move") is one too, on any kind of key '
+        'aspects of each launch", "everything about the move", "all major spreadsheet formats": '
+        "which are major is the reader's call) is one too, on any kind of key "
         'result: list what is covered. "All services" can be listed, so it passes.'
     ),
     bad=(
@@ -1191,11 +1211,15 @@ ABSOLUTE = Check(
         Example("Make sure the app is always available", T),
         Example("Roll out a tool that tracks all aspects of each harvest", MS),
         Example("Everything about the office move is documented", MS),
+        Example("The export supports all major spreadsheet formats by June", MS),
+        Example("Notify every relevant supplier of the new delivery slots by May", MS),
     ),
     good=(
         Example("Raise customer satisfaction from 4.1 to 4.5 out of 5", M),
         Example("Keep monthly availability above 99.9%", M),
         Example("Migrate all services to the new cluster by May", MS),
+        Example("The export supports all spreadsheet formats the accounts team uses by June", MS),
+        Example("Pick the key supplier for each depot by May", MS),
     ),
     detect=_absolute,
 )
