@@ -27,7 +27,6 @@ from krquality.checks.helpers import (
 )
 from krquality.checks.joined import elided_state_after, finite_clause_after, order_after_comma, states_an_end
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
-from krquality.checks.upkeep import joined_upkeep
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.result import Finding, Severity
@@ -602,17 +601,6 @@ def _reported_pair(body_before: Sequence[Token], tokens: Sequence[Token], end: i
 
 
 def _compound(context: CheckContext) -> Iterator[Finding]:
-    upkeep = joined_upkeep(context)
-    if upkeep is not None:
-        start, end = upkeep
-        yield COMPOUND.finding(
-            start,
-            end,
-            f"'{context.text[start:end]}' joins ongoing upkeep, which never ends, to the thing made. "
-            "Keep the deliverable (with its date) and put the upkeep in the plan, or state it as a "
-            "level to hold (\"reviewed every month\").",
-        )
-        return
     features = context.features
     tokens = context.tokens
     candidates = [(m.span.start, m.span.end) for m in features.markers_of("conjunction")]
@@ -975,17 +963,12 @@ COMPOUND = Check(
         'spring term & 360 for the autumn term") and a thing made then passed on with no object '
         'of its own ("Write the charter and circulate among the trustees"). A joiner joins two '
         "key results only when each side could be scored alone, with its own verb and object "
-        "or its own subject and predicate. A verb of upkeep joined to the verb that makes the "
-        'thing ("Draft and maintain the admin guides") is two things in one as well: the '
-        "deliverable, done or not done, and upkeep that never ends (not with a level to hold, "
-        '"Build and keep the page under 2 seconds", nor a verb that holds an event, "Design and '
-        'hold a tasting evening"). So is a report of two things done, each verb with its own '
+        "or its own subject and predicate. So is a report of two things done, each verb with its own "
         'object ("Relaunched the allotment website and cut the waiting list"; not one object '
         'shared, "Recruited and trained 12 stewards").'
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
-        Example("Write and maintain the kiln safety checklist by March", MS),
         Example("Relaunched the allotment website and cut the waiting list", MS),
         Example("Launch the partner portal and migrate billing to the new provider by Q3", MS),
         Example("The intake training is finished and the mentoring track is open for sign-ups", MS),
