@@ -592,7 +592,6 @@ ACTIVITY = Check(
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
-        Example("Lead 1 stand-up per week with the drivers", T),
         Example("Keep working on the billing migration", T),
         Example("Research competitor pricing", T),
         Example("Write blog posts", T),
