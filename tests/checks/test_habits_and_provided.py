@@ -72,3 +72,8 @@ def test_levels_outcomes_states_and_people_are_not(text: str) -> None:
 )
 def test_a_vague_gerund_naming_a_topic_is_not_the_aim(text: str, flagged: bool) -> None:
     assert ("KRQ401" in codes(text)) is flagged
+
+
+@pytest.mark.parametrize("text", ["Goals for the depot:", "Health -", "All:"])
+def test_a_heading_with_nothing_after_its_label_is_read_without_error(text: str) -> None:
+    assert output_span(text) is None

@@ -58,6 +58,8 @@ def units_hold_made(context: CheckContext, *, others: frozenset[str]) -> tuple[i
     """
     tokens = body_tokens(context)
     start = clause_start(tokens)  # "Ops: all depots ...": the subject after the label
+    if start >= len(tokens):
+        return None  # "Goals for the club:": a heading, nothing after it
     units_start = _units_start(context, tokens, start)
     if units_start is None:
         return None
