@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from krquality.checks.periods import framing_dates
 from krquality.features.types import Change, Features, Quantity, QuantityKind, VerbClass
 from krquality.nlp.dates import time_frame_spans
+from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon, direction_words
 from krquality.nlp.notes import progress_note
 from krquality.result import Fix
@@ -68,7 +69,16 @@ def has_time_frame(features: Features) -> bool:
         or cycle_tag(features.text) is not None
         or _BEFORE_EVENT.search(features.body.text) is not None
         or _SPAN_OF_TIME.search(features.text) is not None
+        or _VERSION_RELEASE.search(features.body.text) is not None
     )
+
+
+# A release named by its version frames a key result as a date does: "for the 4.2 release",
+# "by release 3.1", "in the v2.0 release" (the team ships on its release train).
+_VERSION_RELEASE = re.compile(
+    r"\b(?:for|by|in|before|until|with)\s+(?:the\s+)?(?:v?\d+(?:\.\d+)+\s+release\b|release\s+v?\d+(?:\.\d+)*\b)",
+    re.IGNORECASE,
+)
 
 
 # "a/one" before an event noun is a rate only after a count: "5 attendees a session" is
@@ -403,10 +413,19 @@ def part_of_a_name(context: CheckContext, start: int, end: int) -> bool:
         return False
     # The pipeline has no parser: a noun right before another noun modifies it.
     before_noun = following.pos_ in {"NOUN", "PROPN"} and following.idx < context.features.body.end
-    if token.pos_ == "NOUN" and before_noun:
+    if token.pos_ == "NOUN" and before_noun and not _guessed_noun(token):
         return True
     mid_sentence = token.idx > context.features.body.start and token.text[:1].isupper()
     return mid_sentence and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
+def _guessed_noun(token: Token) -> bool:
+    """Whether ``token`` is tagged a noun but is no noun the lemmatizer knows: a word the tagger did
+    not know ("a performant search page"), not a noun that names a kind ("improvement plans")."""
+    index = _noun_index()
+    if not index:
+        return False  # no table to ask: trust the tag
+    return token.lower_ not in index and (token.lemma_ or "").lower() not in index
 
 
 # What follows a skill noun: "familiarity with", "knowledge of", "ability to".
@@ -535,3 +554,37 @@ def verb_lexicon() -> VerbLexicon:
     """The pipeline's lead-verb lexicon with no settings, built once for every check (it reads
     its data file); checks that honour a configuration build their own."""
     return VerbLexicon()
+
+
+# Marks that end a label before the key result's first word: "Ops: ...", "Q3 - ...".
+_LABEL_MARKS = frozenset({":", "-", "–"})
+
+
+def body_tokens(context: CheckContext) -> list[Token]:
+    """The key result's tokens inside its body (no metadata around it), spaces left out."""
+    body = context.features.body
+    return [t for t in context.tokens if body.start <= t.idx < body.end and not t.is_space]
+
+
+def clause_start(tokens: Sequence[Token]) -> int:
+    """Where the clause starts after a short label ("Health: swim ...", "Q3 - swim ..."): after a
+    colon, or a dash standing apart (not the hyphen of "end-user"), in the first six tokens."""
+    for k, token in enumerate(tokens[:6]):
+        apart = k > 0 and bool(tokens[k - 1].whitespace_) and bool(token.whitespace_)
+        if token.text == ":" or (token.text in _LABEL_MARKS and apart):
+            return k + 1
+    return 0
+
+
+def is_noun_base(word: str) -> bool:
+    """Whether ``word`` is a noun's base form in the spaCy model's lemmatizer index ("reach")."""
+    return word in _noun_index()
+
+
+@cache
+def _noun_index() -> frozenset[str]:
+    """The base forms of nouns the spaCy model's rule lemmatizer knows (empty where it has none)."""
+    lookups = lemmatizer_tables()
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))

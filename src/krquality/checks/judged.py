@@ -84,7 +84,7 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
         if (
             inside(start)
             and not _joined_word(context.text, start, end)
-            and (_before_noun(tokens, i) or _stated(tokens, i))
+            and (_before_noun(tokens, i, listed=True) or _stated(tokens, i) or _made_into(tokens, i))
         ):
             yield start, end
     judgements = set(_words("judgement_words"))
@@ -161,11 +161,15 @@ def _vague_participle(token: Token) -> bool:
     return False
 
 
-def _before_noun(tokens: Sequence[Token], i: int, *, participle: bool = False) -> bool:
+def _before_noun(tokens: Sequence[Token], i: int, *, participle: bool = False, listed: bool = False) -> bool:
     """Whether the adjective at ``i`` grades a noun after it ("a feasible plan", "viable and cheap
     options"): the pipeline has no parser, so the next noun-phrase word decides. With
-    ``participle`` a participle may be the modifier ("a revamped page")."""
-    if tokens[i].tag_ not in {"JJ", "JJR", "JJS"} | ({"VBN", "VBD"} if participle else set()):
+    ``participle`` a participle may be the modifier ("a revamped page"). With ``listed`` the word
+    is a listed judgement the tagger may not know and read as a noun: after a determiner and
+    before a noun it is still the adjective ("a performant search page")."""
+    tags = {"JJ", "JJR", "JJS"} | ({"VBN", "VBD"} if participle else set())
+    unknown = listed and tokens[i].tag_ == "NN" and i > 0 and tokens[i - 1].pos_ == "DET"
+    if tokens[i].tag_ not in tags and not unknown:
         return False
     for token in tokens[i + 1 : i + 4]:
         if token.pos_ in {"NOUN", "PROPN"}:
@@ -175,6 +179,26 @@ def _before_noun(tokens: Sequence[Token], i: int, *, participle: bool = False) -
         if token.pos_ not in {"ADJ", "CCONJ", "PUNCT"} or token.text in {".", ";", ":", "(", ")"}:
             return False
     return False
+
+
+# Verbs that set a quality on their object: "make the page fast", "keep the yard tidy".
+_SETTING = frozenset({"make", "keep", "render", "get"})
+
+
+def _made_into(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` is the quality a verb sets on its object ("Make the search page
+    performant", "Keep the rota realistic"): a verb of setting, its object's noun phrase, then the
+    word, closing the clause."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and not (following.is_punct or following.pos_ in {"ADP", "SCONJ", "CCONJ"}):
+        return False
+    j = i - 1
+    if j < 1 or tokens[j].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    while j > 0 and tokens[j].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"}:
+        j -= 1
+    verb = tokens[j]
+    return verb.pos_ == "VERB" and (verb.lemma_ or verb.lower_).lower() in _SETTING
 
 
 def _in_predicate_noun(tokens: Sequence[Token], i: int) -> bool:

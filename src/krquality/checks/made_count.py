@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import TENSED_TAGS, verb_lexicon
+from krquality.checks.helpers import TENSED_TAGS, is_noun_base, verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
@@ -250,7 +250,7 @@ def made_count(
             return tokens[verb].idx, noun.idx + len(noun.text)
         opens = first == 0 or tokens[first - 1].text in {":", "-", "–"}
         done = _participle_after(tokens, head)
-        if done is not None and opens and _doing(tokens[done], lexicon):
+        if done is not None and opens and doing(tokens[done], lexicon):
             return tokens[first].idx, tokens[done].idx + len(tokens[done].text)
         if opens and _acts_toward(tokens, head) and not _has_verb(tokens, head):
             return tokens[first].idx, noun.idx + len(noun.text)
@@ -275,7 +275,7 @@ def _share_making(
         return None  # "80% of users complete at least one lesson": what people do
     while k < len(tokens) and tokens[k].lower_ in _AUX:
         k += 1
-    if k >= len(tokens) or tokens[k].tag_ not in TENSED_TAGS | {"VBN"} or not _doing(tokens[k], lexicon):
+    if k >= len(tokens) or tokens[k].tag_ not in TENSED_TAGS | {"VBN"} or not doing(tokens[k], lexicon):
         return None
     rest = " ".join(t.lower_ for t in tokens[k + 1 : k + 4]) + " "
     if not rest.startswith(("at least one ", "one or more ", "at least 1 ")):
@@ -364,6 +364,8 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
         return True
     at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), len(tokens))
     head = _head_noun(tokens, at)
+    if head is not None:
+        head = _verb_read_head(tokens, head)
     if head is not None and not _plural(tokens[head]) and (quantity.value or 0) >= 1000:
         return True  # "20k newsletter readership": thousands of a mass noun, not things made
     lead = features.lead_verb
@@ -392,6 +394,19 @@ def _head_noun(tokens: Sequence[Token], at: int) -> int | None:
             head = k
         elif token.pos_ != "ADJ" and token.text not in {"-", "/", "&", "+"}:
             break
+    return head
+
+
+def _verb_read_head(tokens: Sequence[Token], head: int) -> int:
+    """The real head of a noun phrase whose last word the tagger read as a verb ("10k social
+    media | reach | in May": "reach" is a noun the lemmatizer also knows, with no object after
+    it), else ``head``. A verb with an object ("12 posts reach 500 readers") keeps ``head``."""
+    k = head + 1
+    if k >= len(tokens) or tokens[k].tag_ not in {"VB", "VBP"} or not is_noun_base(tokens[k].lower_):
+        return head
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is None or following.is_punct or following.pos_ == "ADP":
+        return k
     return head
 
 
@@ -580,7 +595,7 @@ def _team_does(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon, others:
     while k >= 1 and tokens[k].pos_ == "CCONJ" and tokens[k - 1].tag_ in _VERB_TAGS:
         chain.append(k - 1)
         k -= 2
-    if not all(_doing(tokens[i], lexicon) for i in chain):
+    if not all(doing(tokens[i], lexicon) for i in chain):
         return False
     start = min(chain)
     while start > 0 and tokens[start - 1].lower_ in _AUX:
@@ -640,13 +655,18 @@ def _vague(token: Token, lexicon: VerbLexicon) -> bool:
     return found is not None and found[1] is VerbClass.VAGUE
 
 
-def _doing(token: Token, lexicon: VerbLexicon) -> bool:
+def doing(token: Token, lexicon: VerbLexicon) -> bool:
     """Whether ``token`` is a verb of making or doing: not one of getting or moving an outcome."""
     lemma = (token.lemma_ or token.lower_).lower()
     if lemma in ACQUIRING or lemma in _SCOPE or lexicon.is_level_verb(lemma):
         return False
     found = lexicon.lookup(lemma, "")
     return found is None or found[1] not in {VerbClass.OUTCOME, VerbClass.MULTIPLIER}
+
+
+def is_verb_base(word: str) -> bool:
+    """Whether ``word`` is a verb's base form in the spaCy model's lemmatizer index ("manage")."""
+    return word in _verb_index()
 
 
 @cache

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, made_count, outputs, startpoint
+from krquality.checks import attended, habits, handled, made_count, outputs, provided, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -247,6 +247,8 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     )
     if found and _starts_known(context, found[0]):
         return
+    if found and found[0].kind is QuantityKind.NUMBER and context.once(_counts_output):
+        return  # "Our crew speaks at 5 trade fairs": work counted within the cycle, from zero
     level = bool(found) and _stated_level(context, found[0])
     if any(c.direction in _KEEP for c in features.changes) and not level:
         return
@@ -358,7 +360,9 @@ NO_BASELINE = Check(
         "figure is a completion: a status after the text (\"Retire the old servers: 100%\"), one "
         "plan achieved (\"Achieve 100% of the regional sales plan\") or a set the team works "
         "through (\"Add barcode tags to 80% of the stock items\"), when a vague verb counts "
-        "the team's own items (\"Promote 20 member stories\"), when a tolerance is set around the "
+        "the team's own items (\"Promote 20 member stories\"), or a count of the team's own work, "
+        "metric.output_count's finding, whatever its subject (\"Our volunteers speak at 8 trade "
+        "fairs\"): it too is counted within the cycle, from zero. Nor when a tolerance is set around the "
         "team's own plan (\"spend lands within 5% of the budget\", \"+/- 10% of plan\"), and when "
         "the share is the whole of a set (\"100% of our drivers hold a first-aid certificate\" reads "
         "as \"all our drivers ...\"; not a service level with a time bound, \"100% of calls answered "
@@ -413,6 +417,7 @@ NO_BASELINE = Check(
         Example("Final Q3 payroll spend lands +/- 10% of the plan", M),
         Example("100% of our bus drivers hold a first-aid certificate", M),
         Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
+        Example("Our volunteers and our trustees speak about food waste at 8 trade fairs", M),
     ),
     detect=_no_baseline,
 )
@@ -648,7 +653,9 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
             continue
         if any(q.unit is not None and start <= q.span.start < end for q in features.quantities):
             continue  # "from 400 ms to 200", "between 100 and 200 ms": the unit carries over
-        following = tokens_after(context.tokens, target.span.end, 1)
+        following = tokens_after(context.tokens, target.span.end, 2)
+        if following and (following[0].is_quote or following[0].is_left_punct):
+            following = following[1:]  # "the 4 “core checks”": the counted thing, quoted
         if following and following[0].is_alpha and not following[0].is_stop:
             continue  # a unit word the pipeline did not record ("200 millis")
         yield NO_UNIT.finding(
@@ -669,7 +676,8 @@ NO_UNIT = Check(
         "A bare number on a measure with a dimension (time, money, size, a rate) is "
         'ambiguous: "latency to 200" is a success in milliseconds and a disaster in '
         "seconds. The people grading the key result at the end of the quarter must not have "
-        "to guess what the author meant."
+        "to guess what the author meant. A count named with its thing carries its unit, "
+        "quoted or not (\"the 3 'core costs' of fuel, repair time and tyres\")."
     ),
     bad=(
         Example("Reduce latency to 200", M),
@@ -679,6 +687,7 @@ NO_UNIT = Check(
         Example("Reduce p95 latency from 450 ms to 200 ms", M),
         Example("Keep p95 latency between 100 and 200 ms", M),
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
+        Example('All depots report the 3 "core costs" of fuel, repair time and tyres by quarter', M),
     ),
     detect=_no_unit,
 )
@@ -918,6 +927,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or attended.people_taught(context)
         or attended.participants_counted(context)
         or outputs.recurring_event(context)
+        or habits.repeated_activity(context)
+        or provided.units_hold_made(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -1095,6 +1106,14 @@ OUTPUT_COUNT = Check(
         "worked on, faults included, said as an imperative (\"Label 60% of the archive photos\"; "
         "not a share of people, of time, one handled within a limit for each item, or a share that "
         "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"). "
+        "So is the doing alone, with no object, on a schedule (\"Sketch in a notebook every "
+        "evening\", \"Swim twice a week\": the times it is done are the count; not a level kept "
+        "each time, \"Deliver on time every week\", nor a verb of getting or moving an outcome, "
+        "\"Grow paid members by 5% every month\"), and all or a share of the team's units each "
+        "holding a thing written up for it (\"All our kitchens have a written allergen plan\", "
+        "\"90% of the branches keep a ranked list of repair jobs\"; not a state the thing or its "
+        "owner reached, \"80% of new accounts have a completed profile\", nor people, \"a trained "
+        "manager\"). "
         "It is not when the verb gets, moves or keeps an outcome or says what a product covers "
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
@@ -1142,6 +1161,10 @@ OUTPUT_COUNT = Check(
         Example("Host 3 field days for orchard owners", M),
         Example("Get 6 of our walking maps stocked in tourist offices", M),
         Example("Catalogue 70% of the parish letters", M),
+        Example("Sketch in a notebook every evening", T),
+        Example("Swim twice a week at the leisure centre", T),
+        Example("All our kitchens have a written allergen plan", MS),
+        Example("90% of the branches keep a ranked list of repair jobs", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1181,6 +1204,12 @@ OUTPUT_COUNT = Check(
         Example("Go 10 days without a fall", M),
         Example("Get 4 planning permits approved", M),
         Example("Ensure 100% of the delivery notes carry a signature", M),
+        Example("Deliver on time every week", T),
+        Example("Grow paid members by 5% every month", M),
+        Example("80% of new accounts have a completed profile", M),
+        Example("All shops have a trained manager on every shift", MS),
+        Example("All depots have baselined their fuel costs", MS),
+        Example("Get 20k podcast reach in the first season", M),
     ),
     detect=_output_count,
 )
@@ -1218,7 +1247,9 @@ METRIC_NO_DEADLINE = Check(
         "and \"per week\" are). "
         "A span of time in words is a time frame too: a window from someone's start (\"within "
         "their first 30 days\"), the cycle from end to end (\"from the start of the year to the "
-        "end\") or a personal date (\"by my birthday\")."
+        "end\") or a personal date (\"by my birthday\"). "
+        'A release named by its version frames the key result as a date does ("for the 4.2 '
+        'release", "by release 5").'
     ),
     bad=(
         Example("Increase NPS from 41 to 48", M),
@@ -1227,6 +1258,7 @@ METRIC_NO_DEADLINE = Check(
     ),
     good=(
         Example("Increase NPS from 41 to 48 by the end of Q3", M),
+        Example("Grow map editors from 300 to 500 for the 4.2 release", M),
         Example("Finance: Move the expense tool to single sign-on => 0%", M),
         Example("Serve 40 meals daily at the community kitchen", M),
         Example("New cooks work 4 solo shifts within their first 30 days", M),

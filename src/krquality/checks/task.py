@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.capability import names_capability
 from krquality.checks.helpers import (
+    body_tokens,
     dated,
     deliverable_nouns,
     direction_without_amount,
@@ -20,11 +21,13 @@ from krquality.checks.helpers import (
     phrase_hits,
     verb_lexicon,
 )
+from krquality.checks.made_count import is_verb_base
 from krquality.checks.reported import reported_activity, targets_outside_notes
 from krquality.checks.startpoint import held_as_today
 from krquality.checks.states import capability_modal, subject_list_state
-from krquality.features.types import Form, SpanRef, VerbClass
+from krquality.features.types import Form, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
+from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -142,6 +145,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Keep infra costs flat": a level held where it is today, a threshold
     if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
+    if _counted_one(context):
+        return  # "Put forward 1 kitchen practice to the board": one thing handed on, done or not
     if activity_lead and _delivers_through(context):
         return  # "Work with the council to draw up a parking plan": the plan is the result
     if activity_lead and names_capability(context):
@@ -215,6 +220,38 @@ _RECURRING = re.compile(r"\b(?:every|each|per|weekly|monthly|daily|regular|regul
 # exporting invoices as PDF", "Document the release steps"): with a plain object
 # the key result is an undated deliverable, not an activity.
 _MAKING = frozenset({VerbClass.DELIVERABLE})
+
+
+def _counted_one(context: CheckContext) -> bool:
+    """Whether the lead verb's object is counted as exactly one thing ("Propose 1 kitchen
+    practice to the board", "Propose one rota rule"): one thing done or not done, not ongoing
+    work. Not a measure ("Spend 1 hour a day"), nor one thing again and again ("Hold 1 meeting
+    per week")."""
+    features = context.features
+    lead = features.lead_verb
+    if lead is not None:
+        verb_end = lead.span.end
+    else:
+        tokens = body_tokens(context)  # "Propose 1 ...": the verb the tagger read as a noun
+        if not tokens or not is_verb_base(tokens[0].lower_):
+            return False
+        verb_end = tokens[0].idx + len(tokens[0].text)
+    first = next((q for q in features.quantities if q.span.start >= verb_end), None)
+    if first is None or first.kind is not QuantityKind.NUMBER or first.value != 1:
+        return False
+    if context.text[verb_end : first.span.start].strip():
+        return False  # the count must be the verb's object, right after it
+    unit = first.unit or ""
+    if not unit.isalpha() or len(unit) < 3 or unit.lower() in _TIME_UNITS:
+        return False  # "1 h", "1 day": a measure of time, not a thing
+    rest = context.text[first.span.end : features.body.end]
+    return _RECURRING.search(rest) is None and not time_frame_spans(rest)
+
+
+# Units of time a count of one may carry: "1 hour", "1 day" are measures, not things.
+_TIME_UNITS = frozenset(
+    {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "minute", "minutes"}
+)
 
 
 def _one_deliverable(context: CheckContext) -> bool:
@@ -580,7 +617,9 @@ ACTIVITY = Check(
         "deliverable named with no verb, \"Work with the wardens to produce a parking plan\", a "
         "state sentence, one change such as \"Add allergen fields to the form\", a count of "
         "things made, which is metric.output_count's finding, one set of documents for one "
-        "topic, \"Create specs for labelling on the line\") this check stays quiet; one "
+        "topic, \"Create specs for labelling on the line\", one thing counted as one, \"Propose "
+        "1 kitchen practice to the regional board\"; not one thing again and again, "
+        "\"Hold 1 meeting per week\") this check stays quiet; one "
         "deliverable is then judged as a milestone, and milestone.no_deadline asks for its date. "
         "A sentence with no activity verb of the team's is no activity either: a capability "
         "(\"Tenants can read the repair schedule\" says what they can do once the work is "
@@ -668,6 +707,7 @@ ACTIVITY = Check(
         Example("The till and the scale are compatible", T),
         Example("Support for gift cards in the bakery checkout", MS),
         Example("Create specs for labelling on the recycling line", T),
+        Example("Propose 1 kitchen practice to the regional board", T),
     ),
     detect=_activity,
 )

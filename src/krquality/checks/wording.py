@@ -88,6 +88,8 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
             continue  # "Raise awareness of X from 20% to 35%": a survey measures it
         if text[start:end].lower().rstrip(".") in _OPEN_LIST and examples_listed(text, start, measurable):
             continue  # "Trace every payment (card, wire, etc.)": examples, not what is measured
+        if not is_lead and _topic_gerund(context, start):
+            continue  # "guides focused on improving the rota": what the things made are about
         if not is_lead and (start, end) not in open_more and _in_purpose_clause(context, start):
             continue  # "Publish the rota guide so volunteers can plan better": the why, not the result
         if text[:start].lower().endswith("how ") or _number_before(features, text, start):
@@ -139,6 +141,32 @@ def in_status_note(text: str, at: int) -> bool:
         return False
     closed = min((i for i in (text.find(")", at), text.find("]", at)) if i != -1), default=len(text))
     return _STATUS_FIGURE.search(text, opened, closed) is not None
+
+
+# Prepositions that name what a thing is about: "a talk on improving sleep".
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "around", "towards", "toward"})
+
+
+def _topic_gerund(context: CheckContext, start: int) -> bool:
+    """Whether the vague word at ``start`` is a gerund naming the topic of a thing ("guides
+    focused on improving the rota", "a workshop about optimising rosters"): the thing made is
+    the result, and its topic needs no bar. Not after the key result's own verb ("Focus on
+    improving the rota", "Work on optimising rosters": the vague aim is the key result)."""
+    token = next((t for t in context.tokens if t.idx == start), None)
+    if token is None or token.tag_ != "VBG" or token.i < 2:
+        return False
+    before = token.nbor(-1)
+    if before.lower_ not in _TOPIC_PREPOSITIONS:
+        return False
+    head = token.nbor(-2)
+    lead = context.features.lead_verb
+    if lead is not None and lead.span.start <= head.idx < lead.span.end:
+        return False
+    if head.tag_ == "VBD":
+        # "... guides (e.g. ...) focused on improving X": a participle the tagger read as a past
+        # verb, after the clause already has its own; "Volunteers worked on improving X" has none
+        return any(t.tag_ in {"VB", "VBZ", "VBP", "VBD", "MD"} for t in token.doc[: head.i])
+    return head.pos_ in {"NOUN", "PROPN"} or head.tag_ == "VBN"
 
 
 # Words that may bound a count right after its verb: "Polish at least 8 cards".
@@ -365,14 +393,18 @@ VAGUE = Check(
         'the forms got better"), a noun naming a kind beside another before their noun ("the '
         'kitchen improvement / repair jobs"), an amount word in the scope of things already '
         'counted ("Recruit 12 volunteers for various depots"), or a vague verb whose means follow '
-        'with a number ("Tighten security by retiring 100% of the old servers"). '
+        'with a number ("Tighten security by retiring 100% of the old servers"), or a vague '
+        'gerund naming what a thing is about ("a workshop about optimising rosters"; after the key '
+        'result\'s own verb, "Work on optimising rosters", it is the aim and is flagged). '
         'A quality with no test is vague too ("a credible roadmap", "the pricing page is '
         'clear", "handled securely", "a scheme of some sort"), and so is an amount with no share '
         '("the boxes are mostly labelled"), unless the key result says how it is '
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
         'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). So is a judgement '
         'where it grades something, before its noun or stated of it ("a sound basis for the '
-        'month-end close", "a realistic plan", "the flow is ideal"), a state stated of something ("records '
+        'month-end close", "a realistic plan", "the flow is ideal"; also where the tagger does not '
+        'know the word, "a performant map page", and as the quality a verb sets on its object, '
+        '"Make the map page performant"), a state stated of something ("records '
         'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
         'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
         '"regularly, at least twice a month"). So is a vague verb\'s participle used as an adjective '
@@ -391,6 +423,7 @@ VAGUE = Check(
         Example("Keep storage per tenant greater than before", T),
         Example("Ship several guides for the depots (in progress)", T),
         Example("Improve the onboarding experience", T),
+        Example("Work on optimising rosters", T),
         Example("Publish a comprehensive guide for new tenants by May", MS),
         Example("Make the booking app more human", T),
         Example("Give greater visibility to our grant decisions", T),
@@ -411,6 +444,9 @@ VAGUE = Check(
         Example("Launch a revamped timetable page for the ferry by May", MS),
         Example("Enhance 4 museum galleries for school visits", M),
         Example("Index the parish archive performantly for the website", MS),
+        Example("Build a performant map page for the ferry times by June", MS),
+        Example("Make the ferry timetable page performant by June", MS),
+        Example("Publish a meaningful report on the food bank by May", MS),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -443,6 +479,9 @@ VAGUE = Check(
         Example("Streamline the refund form from 9 steps to 5", M),
         Example("Keep storage per tenant greater than the minimum allowance", T),
         Example("P3: (0.2 -- several drafts) At least one depot publishes its rota online", M),
+        Example("Run a workshop about optimising rosters for 20 ward managers by June", M),
+        Example("Give each tenant a unique door code by May", MS),
+        Example("Halve the number of outstanding repair requests from 80 to 40", M),
     ),
     detect=_vague,
 )
@@ -587,6 +626,21 @@ _JOINERS = frozenset({"and", "&", "+", "plus", "as well as", ";", "/", "."})
 _PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
 
 
+def _reported_pair(body_before: Sequence[Token], tokens: Sequence[Token], end: int) -> bool:
+    """Whether a joiner at ``end`` joins two things reported done, each verb with its own object:
+    "Relaunched the allotment site and cut the waiting list" (two results, each checked alone;
+    "Recruited and trained 12 stewards" shares one object)."""
+    if len(body_before) < 3 or body_before[0].tag_ not in {"VBD", "VBN"}:
+        return False  # the key result opens with a verb in the past: a report of work done
+    object_start = {"DET", "NOUN", "PROPN", "ADJ", "PRON"}
+    if body_before[-1].pos_ not in {"NOUN", "PROPN"} or body_before[1].pos_ not in object_start:
+        return False  # the first verb has an object of its own
+    right = [t for t in tokens if t.idx >= end][:2]
+    if len(right) < 2 or right[0].tag_ not in {"VBD", "VBN"}:
+        return False
+    return right[1].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM"}
+
+
 def _compound(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     tokens = context.tokens
@@ -676,6 +730,10 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
         # A verb after "and" inside a relative clause ("customers who sign up and
         # invite a colleague") still describes one population, not a second result.
         if (measured_left and measured_right) or (verb_right and not relative):
+            seen.append((start, end))
+            yield COMPOUND.finding(start, end)
+            continue
+        if not relative and _reported_pair(body_before, tokens, end):
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
             continue
@@ -950,10 +1008,13 @@ COMPOUND = Check(
         'on their answers", "Members can open an account and pay from that account"); with a number '
         'of its own ("Ship the app and grow its use to 40%") the second step is a result. A joiner joins two '
         "key results only when each side could be scored alone, with its own verb and object "
-        "or its own subject and predicate."
+        "or its own subject and predicate. So is a report of two things done, each verb with its own "
+        'object ("Relaunched the allotment website and cut the waiting list"; not one object '
+        'shared, "Recruited and trained 12 stewards").'
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
+        Example("Relaunched the allotment website and cut the waiting list", MS),
         Example("Launch the partner portal and migrate billing to the new provider by Q3", MS),
         Example("The intake training is finished and the mentoring track is open for sign-ups", MS),
         Example("Add a barcode scanner to the stock app. Export the stock counts as CSV.", MS),
@@ -977,6 +1038,10 @@ COMPOUND = Check(
     good=(
         Example("Increase NPS from 41 to 50", M),
         Example("Keep p95 latency between 100 and 200 ms", M),
+        Example("Design and hold a tasting evening for the new bakers by May", MS),
+        Example("Recruited and trained 12 stewards for the summer fair", M),
+        Example("Published the rota guide and shared it with the wardens", MS),
+        Example("Build and keep the booking page under 2 seconds to load", M),
         Example("Recruit and train two new volunteer mentors per term", M),
         Example("Identify and retire every unused cloud bucket by 31 May", MS),
         Example("Host 4 community evenings (1 planning night and 3 socials)", M),
@@ -1109,14 +1174,33 @@ _BOUNDLESS = frozenset({"everything", "aspect", "aspects", "facet", "facets"})
 _ALL_OF = frozenset({"all", "every", "each"})
 
 
+# Adjectives whose edge is a judgement: "all major file formats", "every relevant supplier"
+# (which are major? the reader decides), where "all file formats" could be listed.
+_JUDGED_EDGE = frozenset(
+    {"major", "relevant", "key", "important", "main", "significant", "necessary", "appropriate", "essential"}
+)
+
+
 def _boundless_scopes(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Spans of "everything" and of "all/every aspect(s)" in ``tokens``."""
+    """Spans of "everything", of "all/every aspect(s)" and of "all (the) major/relevant ..."
+    before a noun in ``tokens``."""
     spans: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
         if token.lower_ == "everything":
             spans.append((token.idx, token.idx + len(token.text)))
         elif token.lower_ in _BOUNDLESS and i > 0 and tokens[i - 1].lower_ in _ALL_OF:
             spans.append((tokens[i - 1].idx, token.idx + len(token.text)))
+        elif token.lower_ in _ALL_OF:
+            k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].lower_ == "the")
+            if k < len(tokens) and tokens[k].lower_ in _JUDGED_EDGE and tokens[k].pos_ == "ADJ":
+                noun = None
+                for following in tokens[k + 1 : k + 5]:
+                    if following.pos_ in {"NOUN", "PROPN"}:
+                        noun = following  # the phrase's last noun: "all major spreadsheet formats"
+                    elif noun is not None or following.pos_ != "ADJ":
+                        break
+                if noun is not None:
+                    spans.append((token.idx, noun.idx + len(noun.text)))
     return spans
 
 
@@ -1141,7 +1225,7 @@ def _absolute(context: CheckContext) -> Iterator[Finding]:
         spans.append((marker.span.start, marker.span.end))
     if context.label is not Label.METRIC and not _UNSCOPED.isdisjoint(context.lowers):
         spans += [(t.idx, t.idx + len(t.text)) for t in context.tokens if t.lower_ in _UNSCOPED]
-    if not measured and not _BOUNDLESS.isdisjoint(context.lowers):
+    if not measured and not (_BOUNDLESS | _JUDGED_EDGE).isdisjoint(context.lowers):
         spans += _boundless_scopes(context.tokens)
     unverifiable = load_words("unverifiable")
     for q in features.quantities:
@@ -1174,7 +1258,8 @@ ABSOLUTE = Check(
         "are wishes, not targets: no survey returns 100%, and any real system has downtime. "
         "An absolute also gives the team no way to show progress. Name the measure and a "
         'threshold you can check, and accept an error budget. A scope with no edge ("all '
-        'aspects of each launch", "everything about the move") is one too, on any kind of key '
+        'aspects of each launch", "everything about the move", "all major spreadsheet formats": '
+        "which are major is the reader's call) is one too, on any kind of key "
         'result: list what is covered. "All services" can be listed, so it passes.'
     ),
     bad=(
@@ -1182,11 +1267,15 @@ ABSOLUTE = Check(
         Example("Make sure the app is always available", T),
         Example("Roll out a tool that tracks all aspects of each harvest", MS),
         Example("Everything about the office move is documented", MS),
+        Example("The export supports all major spreadsheet formats by June", MS),
+        Example("Notify every relevant supplier of the new delivery slots by May", MS),
     ),
     good=(
         Example("Raise customer satisfaction from 4.1 to 4.5 out of 5", M),
         Example("Keep monthly availability above 99.9%", M),
         Example("Migrate all services to the new cluster by May", MS),
+        Example("The export supports all spreadsheet formats the accounts team uses by June", MS),
+        Example("Pick the key supplier for each depot by May", MS),
     ),
     detect=_absolute,
 )
