@@ -50,6 +50,7 @@ from krquality.suggest.ongoing import keeps_going
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
 from krquality.suggest.splitting import split_suggestions
 from krquality.suggest.structure import names_place, structure_of
+from krquality.suggest.weight import weightier_left
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -221,6 +222,9 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
     score = filled.score
     if score <= original.score or not fixes:
         return None
+    if (left := weightier_left(original.findings, fixes, filled.findings)) is not None:
+        # "Team morale improves by [date]": the date fills a gap, the missing target stays
+        return f"only fills a slot and leaves {left.name}, which weighs more"
     return Suggestion(
         text=draft.text, label=filled.label, score=score, fixes=fixes, placeholders=draft.placeholders
     )
