@@ -75,3 +75,47 @@ def test_date_only_drafts(text: str, offered: bool) -> None:
     assert bool(dated) is offered
     if not offered:
         assert "weighs more" in result.no_suggestion
+
+
+# -- where a baseline slot goes, and levels that take none ---------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "garbled"),
+    [
+        # inside a phrase counting things: the number counts the fairs, it is no level
+        ("Guild members at 3 large (500+ visitors) fairs", "from [baseline] to 3"),
+        # between a count and its rate
+        ("3x pottery sessions per week", "from [baseline] per"),
+        # a rank, a tolerance, all of a set: met or not, from no start
+        ("1 recipe video reaches top 10 on the cooking charts", "[baseline]"),
+        ("Catering spend ends up +/- 10% of budget", "[baseline]"),
+        ("Answer 100% queries from tenants within a day", "[baseline]"),
+        ("100% of stall holders have a signed lease", "[baseline]"),
+    ],
+)
+def test_no_baseline_slot_where_it_garbles_or_means_nothing(text: str, garbled: str) -> None:
+    assert all(garbled not in s.text for s in krquality.analyze(text).suggestions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # a level of a measure: today's value still has a place before the amount
+        ("Increase test coverage of the payroll export to 100%", "from [baseline] to 100%"),
+        ("Bed occupancy at 85% across the ward", "from [baseline] to 85% across"),
+        ("Volunteer drivers at 40 across the county", "from [baseline] to 40 across"),
+        ("Pipeline 3x coverage going into Q3", "3x coverage from [baseline]"),
+    ],
+)
+def test_baseline_slot_kept_before_a_level(text: str, draft: str) -> None:
+    assert any(draft in s.text for s in krquality.analyze(text).suggestions)
+
+
+@pytest.mark.slow
+def test_a_set_covered_in_full_keeps_its_date_only_draft() -> None:
+    # the missing baseline of "100% of ..." is no gap left, so the dated draft is offered
+    texts = [s.text for s in krquality.analyze("100% of stall holders have a signed lease").suggestions]
+    assert "100% of stall holders have a signed lease by [date]" in texts
