@@ -93,6 +93,8 @@ def test_date_only_drafts(text: str, offered: bool) -> None:
         ("Catering spend ends up +/- 10% of budget", "[baseline]"),
         ("Answer 100% queries from tenants within a day", "[baseline]"),
         ("100% of stall holders have a signed lease", "[baseline]"),
+        # a zero after the thing it names: a state, reached or not
+        ("Quick kitchen clean & inbox zero every day", "[baseline]"),
     ],
 )
 def test_no_baseline_slot_where_it_garbles_or_means_nothing(text: str, garbled: str) -> None:
@@ -108,6 +110,9 @@ def test_no_baseline_slot_where_it_garbles_or_means_nothing(text: str, garbled: 
         ("Bed occupancy at 85% across the ward", "from [baseline] to 85% across"),
         ("Volunteer drivers at 40 across the county", "from [baseline] to 40 across"),
         ("Pipeline 3x coverage going into Q3", "3x coverage from [baseline]"),
+        # a zero the measure is brought to is a level
+        ("Bring open faults to zero", "from [baseline] to zero"),
+        ("Defects at zero across the line", "from [baseline] to zero across"),
     ],
 )
 def test_baseline_slot_kept_before_a_level(text: str, draft: str) -> None:

@@ -564,8 +564,9 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             return []
         if change.baseline is None and change.target is not None and "metric.no_baseline" in found:
             # (a baseline written apart, "(was 71%)", "up from $52k", needs no slot)
-            if no_start_value(features.text, change.span.start, change.span.end) is not None:
-                return []  # a rank, a tolerance or all of a set: met or not, from no start
+            verb_end = features.lead_verb.span.end if features.lead_verb is not None else None
+            if no_start_value(features.text, change.span.start, change.span.end, verb_end=verb_end):
+                return []  # a rank, a tolerance, all of a set, a state: met or not, from no start
             written = change.span.text
             before = features.text[: change.span.start].split()
             if written.lower().startswith("to ") and before and before[-1].lower() in _SENT_WORDS:

@@ -44,9 +44,10 @@ _RATE = re.compile(
 _NUMBER = re.compile(r"[\d]+(?:[.,]\d+)*\s*%?")
 
 
-def no_start_value(text: str, start: int, end: int) -> str | None:
+def no_start_value(text: str, start: int, end: int, *, verb_end: int | None = None) -> str | None:
     """Why the level written at ``text[start:end]`` takes no baseline ("a rank", "a
-    tolerance", "all of a set"), or None when a starting value means something.
+    tolerance", "all of a set", "a state"), or None when a starting value means something.
+    ``verb_end`` is where the key result's leading verb ends, if it has one.
 
     >>> no_start_value("1 guide hits top 5 in the charts", 16, 17)
     'a rank'
@@ -55,6 +56,12 @@ def no_start_value(text: str, start: int, end: int) -> str | None:
     >>> no_start_value("Answer 100% of the emails within a day", 7, 11)
     'all of a set'
     >>> no_start_value("Raise test coverage to 100%", 20, 27) is None
+    True
+    >>> no_start_value("Desk clear and inbox zero every Friday", 21, 25)
+    'a state'
+    >>> no_start_value("Keep open faults at zero", 19, 23) is None
+    True
+    >>> no_start_value("Zero lost parcels in transit", 0, 4) is None
     True
     """
     written = text[start:end]
@@ -70,7 +77,32 @@ def no_start_value(text: str, start: int, end: int) -> str | None:
         return "a tolerance"
     if number is not None and _ALL.match(number.group().strip()) and _SET_AFTER.match(after):
         return "all of a set"
+    if (
+        _ZERO.fullmatch(written.strip())
+        and _after_noun(text, start, verb_end)
+        and not _NOUN_AFTER.match(after)
+    ):
+        return "a state"  # "inbox zero": a zero after the thing it names, with nothing counted after it
     return None
+
+
+# "zero" or "0" as the whole level, and a word after it that could be the thing counted.
+_ZERO = re.compile(r"zero|0", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:per|a|an|each|every|in|on|at|for|by|from|to|of|and|or|with|across|over|"
+    r"until|through|than|vs|this|next|by)\b)[a-z][\w-]*",
+    re.I,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+
+
+def _after_noun(text: str, start: int, verb_end: int | None) -> bool:
+    """Whether the word right before ``text[start]`` is a content word other than the
+    leading verb ("inbox zero"; not "Reach zero", "down to zero")."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if word is None or word.group(1).lower() in SLOT_STOP_WORDS:
+        return False
+    return verb_end is None or word.end(1) != verb_end
 
 
 def before_rate(text: str, at: int) -> bool:
@@ -121,4 +153,6 @@ def startless_level(features: Features) -> bool:
         if change.target is not None and change.target.span == span:
             span = change.span
             break
-    return no_start_value(features.text, span.start, span.end) is not None
+    verb = features.lead_verb
+    verb_end = verb.span.end if verb is not None else None
+    return no_start_value(features.text, span.start, span.end, verb_end=verb_end) is not None
