@@ -126,6 +126,8 @@ def counts_in_phrase(text: str, end: int) -> bool:
     False
     >>> counts_in_phrase("Drivers at 40 across the county", 13)
     False
+    >>> counts_in_phrase("NPS of 50 among tenants", 9)
+    False
     """
     if text[end - 1 : end] == "%":
         return False
@@ -135,9 +137,44 @@ def counts_in_phrase(text: str, end: int) -> bool:
     # a unit straight after the number is the level's own ("40 ms", "3 days"); a preposition
     # or a rate starts what the level is measured over ("at 40 across the county")
     word = words.group(1).lower()
-    return len(word) > 3 and word not in _UNITS and word not in SLOT_STOP_WORDS
+    return len(word) > 3 and word not in _UNITS and word not in SLOT_STOP_WORDS and word not in _PREPOSITIONS
 
 
+# Prepositions (a closed class) that may follow a level and start what it is measured over.
+_PREPOSITIONS = frozenset(
+    {
+        "among",
+        "amongst",
+        "across",
+        "within",
+        "without",
+        "between",
+        "during",
+        "after",
+        "before",
+        "under",
+        "above",
+        "below",
+        "around",
+        "throughout",
+        "inside",
+        "outside",
+        "beyond",
+        "despite",
+        "against",
+        "toward",
+        "towards",
+        "along",
+        "amid",
+        "into",
+        "onto",
+        "upon",
+        "versus",
+        "while",
+        "when",
+        "where",
+    }
+)
 _UNITS = frozenset({"hours", "minutes", "seconds", "days", "weeks", "months", "years", "points", "percent"})
 
 
