@@ -373,7 +373,11 @@ def test_a_period_the_key_result_names_is_its_time_frame() -> None:
     [
         # "of" after an adjective is the adjective's: no slot cuts it out (and a draft that
         # only dates it leaves the missing baseline, which weighs more: none is offered)
-        ("Stewards are aware of 60% of broken tools with time to order parts", "aware of 60% of broken", False),
+        (
+            "Stewards are aware of 60% of broken tools with time to order parts",
+            "aware of 60% of broken",
+            False,
+        ),
         # "of" after a measure names its level: the baseline slot goes before it
         ("NPS of 50 among tenants", "NPS from [baseline] to 50 among tenants", True),
     ],
