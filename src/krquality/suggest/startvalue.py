@@ -34,10 +34,11 @@ _TOLERANCE = re.compile(r"(?:\+\s*/\s*-|\+-|±|plus\s+or\s+minus)\s*$", re.I)
 # All of a set: 100% followed by "of" or by the things themselves ("100% requests").
 _ALL = re.compile(r"^100\s*%$")
 _SET_AFTER = re.compile(r"^\s+(?:of\b|[a-z]+s\b)", re.I)
-# A rate right after a count: "per week", "a month", "each day", "every sprint", "/wk".
+# A rate right after a count: "per week", "a month", "each day", "every sprint", "/wk"
+# (a period; "per user" is the amount's unit, and the slot may follow it as before).
 _RATE = re.compile(
-    r"\s*(?:/\s*\w|per\s+[a-z]+|(?:a|an|each|every)\s+"
-    r"(?:day|week|month|quarter|year|sprint|term|shift|night|weekend|fortnight|session)\b)",
+    r"\s*(?:/\s*(?:d|wk|mo|yr|day|week|month|year)\b|(?:per|a|an|each|every)\s+(?:\w+\s+)?"
+    r"(?:day|week|month|quarter|year|sprint|term|shift|night|weekend|fortnight|session|hour)s?\b)",
     re.I,
 )
 # The numbers in a level, as written.
@@ -111,6 +112,8 @@ def before_rate(text: str, at: int) -> bool:
     >>> before_rate("3 choir rehearsals per week", 18)
     True
     >>> before_rate("3 choir rehearsals in the hall", 18)
+    False
+    >>> before_rate("ARPDAU +$0.03 per user", 13)  # a unit of the amount, not a period
     False
     """
     return _RATE.match(text, at) is not None
