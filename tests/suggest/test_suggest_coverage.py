@@ -207,8 +207,9 @@ def test_each_new_suggestion_scores_what_its_filled_text_scores(text: str) -> No
 
 def test_a_count_of_things_picked_gets_no_baseline_slot() -> None:
     result = krquality.analyze("Improve 4 of the oldest vans in the delivery fleet")
-    assert result.suggestions
     assert all("[baseline]" not in s.text for s in result.suggestions)
+    # dated only, it would leave the missing target, which weighs more (suggest/weight.py)
+    assert result.suggestions or "weighs more" in result.no_suggestion
 
 
 @given(st.text(max_size=60), st.sampled_from(["Q1", "H2", "Q3 2027", "2028", "q4-27"]), st.sampled_from("[("))

@@ -46,6 +46,7 @@ from krquality.suggest.planning import planning_drafts
 from krquality.suggest.questions import question_drafts
 from krquality.suggest.signs import equals_slot, with_written_bound
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
+from krquality.suggest.startvalue import before_rate, counts_in_phrase, no_start_value, startless_level
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 from krquality.suggest.trained import trained_drafts
 
@@ -296,6 +297,7 @@ def _edited(features: Features, label: Label, findings: Sequence[Finding]) -> Dr
     level_start = (
         not slots
         and label is Label.METRIC
+        and not startless_level(features)
         and (
             (_level_only(features) and any(f.name == "metric.no_baseline" for f in findings))
             # (only where the draft adds a date: a date alone leaves the distance unknown)
@@ -600,6 +602,9 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
             return []
         if change.baseline is None and change.target is not None and "metric.no_baseline" in found:
             # (a baseline written apart, "(was 71%)", "up from $52k", needs no slot)
+            verb_end = features.lead_verb.span.end if features.lead_verb is not None else None
+            if no_start_value(features.text, change.span.start, change.span.end, verb_end=verb_end):
+                return []  # a rank, a tolerance, all of a set, a state: met or not, from no start
             written = change.span.text
             before = features.text[: change.span.start].split()
             if written.lower().startswith("to ") and before and before[-1].lower() in _SENT_WORDS:
@@ -618,15 +623,18 @@ def _metric_slots(features: Features, found: set[str]) -> list[_Edit]:
                 way = "down" if before[-1].lower().startswith("max") else "up"
                 return [_Edit(at, at, f", {way} from {BASELINE}")]
             if level in _LEVEL_WORDS and " " in written and not bound:
+                if counts_in_phrase(features.text, change.span.end):
+                    return []  # "talks at 5 fairs": the number counts the fairs, it is no level
                 # "utilisation at 75%" -> "utilisation from [baseline] to 75%"
                 return [_Edit(change.span.start, change.span.start + len(level) + 1, f"from {BASELINE} to ")]
             if change.is_relative and not written.lower().startswith(("by ", "to ")):
                 after_noun = _noun_after(features, change.span.end)
-                if after_noun:
-                    # "pipeline 3x coverage": the amount qualifies the noun after it
-                    return [_Edit(after_noun, after_noun, f" from {BASELINE}")]
+                at = after_noun or change.span.end
+                if before_rate(features.text, at):
+                    return []  # "3x rehearsals per week": a slot would split the count from its rate
+                # "pipeline 3x coverage": the amount qualifies the noun after it;
                 # "SLA breaches halved", "ARPDAU +$0.03": the baseline follows the change
-                return [_Edit(change.span.end, change.span.end, f" from {BASELINE}")]
+                return [_Edit(at, at, f" from {BASELINE}")]
             lead = features.lead_verb
             if (
                 change.is_bare

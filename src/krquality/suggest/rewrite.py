@@ -51,7 +51,9 @@ from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
 from krquality.suggest.ongoing import keeps_going
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
 from krquality.suggest.splitting import split_suggestions
+from krquality.suggest.startvalue import startless_level
 from krquality.suggest.structure import names_place, structure_of
+from krquality.suggest.weight import weightier_left
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -223,6 +225,13 @@ def _judge(draft: Draft, original: Result, filled: Result, shown: Result) -> Sug
     score = filled.score
     if score <= original.score or not fixes:
         return None
+    kept = filled.findings
+    if startless_level(original.features):
+        # a rank, a tolerance, all of a set: no baseline is drafted, so its finding is no gap left
+        kept = tuple(f for f in kept if f.name != "metric.no_baseline")
+    if (left := weightier_left(original.findings, fixes, kept)) is not None:
+        # "Team morale improves by [date]": the date fills a gap, the missing target stays
+        return f"only fills a slot and leaves {left.name}, which weighs more"
     return Suggestion(
         text=draft.text, label=filled.label, score=score, fixes=fixes, placeholders=draft.placeholders
     )
