@@ -42,7 +42,7 @@ def test_repeated_doing_and_written_up_holdings_are_output_counts(text: str, spa
         "Deliver on time every week",
         "Ship within budget every sprint",
         # The schedule names a thing; a measure of each time; what people outside the team do.
-        "Write in a weekly journal",
+        "Sketch in a weekly notebook",
         "Walk 5 km every day",
         "Respond to guest reviews every day",
         "Weekly active riders reach 900",

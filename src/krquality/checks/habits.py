@@ -12,7 +12,7 @@ no object. The shape decides, not the words:
   follows it ("Sketch in a notebook ...", "Swim twice a week"); a verb with an
   object is ``recurring_event``'s to judge;
 - the schedule is said as an adverb or an adverbial phrase after the verb, not as
-  a modifier of a noun ("Write in a weekly journal" names a journal).
+  a modifier of a noun ("Sketch in a weekly notebook" names a journal).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def repeated_activity(context: CheckContext) -> tuple[int, int] | None:
         return None  # "Deliver on time every week": a level kept each time, not work counted
     following = next((t for t in tokens if t.idx >= schedule.end()), None)
     if following is not None and following.pos_ in {"NOUN", "PROPN", "ADJ"}:
-        return None  # "Write in a weekly journal": the schedule names a thing, not how often
+        return None  # "Sketch in a weekly notebook": the schedule names a thing, not how often
     if any(q.span.start < schedule.start() for q in features.quantities if q.span.start >= verb_end):
         return None  # "Walk 5 km every day": a measure of each time, a metric's number
     return verb.idx, schedule.end()

@@ -122,7 +122,7 @@ def _units_start(context: CheckContext, tokens: Sequence[Token], start: int) -> 
 
 def _in_noun_phrase(tokens: Sequence[Token], k: int) -> bool:
     """Whether ``tokens[k]`` belongs to the units' noun phrase: determiners, modifiers, nouns,
-    and a participle that modifies a following noun ("end-user facing systems")."""
+    and a participle that modifies a following noun ("customer-facing kiosks")."""
     token = tokens[k]
     if token.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or token.text in {"-", "/"}:
         return token.lower_ not in _HOLDING  # "have" read as a noun is still the verb

@@ -183,7 +183,7 @@ def scored_kind(context: CheckContext) -> Label:
     """The kind whose band caps the score: the label, but a milestone for a key result read as a
     metric whose only number sizes a state or one thing made ("The new till is trialled in eight shops by
     June": a dated deliverable, not an outcome measure; see ``checks.scope.sized_state``), or that has
-    no number to reach ("Fully automate the depot setup: 100%"; see ``checks.untargeted``)."""
+    no number to reach ("Automate the depot night checks: 100%"; see ``checks.untargeted``)."""
     from krquality.checks.untargeted import read_as_deliverable
 
     return Label.MILESTONE if read_as_deliverable(context) else context.label

@@ -37,7 +37,7 @@ def untargeted_metric(context: CheckContext) -> bool:
     """Whether a key result labelled a metric has numbers, none of which can be its target, and
     names or moves no measure.
 
-    "Release the payroll export v2 (0.0 -> 1.0)", "Fully automate the depot setup: 100%",
+    "Release the payroll export v2 (0.0 -> 1.0)", "Automate the depot night checks: 100%",
     "Regional test cluster (40k+ sensors)": a thing delivered. Not "Reduce late refunds"
     (a measure moved, ``metric.no_target``'s question), nor "Keep churn under 2% (now 3%)".
     """
@@ -47,7 +47,7 @@ def untargeted_metric(context: CheckContext) -> bool:
 def _untargeted(context: CheckContext) -> bool:
     features = context.features
     note = progress_note(context.text)
-    # The body leaves a progress note out, so "Fully automate the depot setup: 100%" has no
+    # The body leaves a progress note out, so "Automate the depot night checks: 100%" has no
     # quantity of its own: its only number was the note's.
     if context.label is not Label.METRIC or not (features.quantities or note is not None):
         return False  # no number at all: "Reduce late refunds" is a measure with no target

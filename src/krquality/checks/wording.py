@@ -163,7 +163,7 @@ def _topic_gerund(context: CheckContext, start: int) -> bool:
     if lead is not None and lead.span.start <= head.idx < lead.span.end:
         return False
     if head.tag_ == "VBD":
-        # "... guides (e.g. ...) focused on improving X": a participle the tagger read as a past
+        # "... leaflets (say, ...) centred on cutting Y": a participle the tagger read as a past
         # verb, after the clause already has its own; "Volunteers worked on improving X" has none
         return any(t.tag_ in {"VB", "VBZ", "VBP", "VBD", "MD"} for t in token.doc[: head.i])
     return head.pos_ in {"NOUN", "PROPN"} or head.tag_ == "VBN"
