@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, handled, made_count, outputs, startpoint
+from krquality.checks import attended, effort, handled, made_count, outputs, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -512,6 +512,8 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         return  # "The new rota is tested in 3 depots": a state reached, sized by its number
     if startpoint.held_as_today(context):
         return  # "Keep infra costs flat": today's level is the target
+    if effort.doing_at_a_rate(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS):
+        return  # "Finish a quilt square every week": the rate is the amount (metric.output_count's finding)
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
@@ -914,6 +916,7 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or made_count.made_count(
             context, people=_NOT_OUTPUT, effects=_OUTCOME_NOUNS, measures=_MEASURE_UNITS | _TIME_CODES
         )
+        or effort.effort_input(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
     )
     if span is not None:
         start, end = span
