@@ -1092,7 +1092,17 @@ OUTPUT_COUNT = Check(
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
         "when faults, time or a threshold are counted (\"Go 10 days without a fall\"), or when the "
-        "count itemises part of something else (\"a plan, including up to three goals\")."
+        "count itemises part of something else (\"a plan, including up to three goals\"). "
+        "Effort put in is counted work too: time spent (\"Spend 2 hours a week on the allotment\", "
+        "\"Three hours of sketching a week\"), bouts of practice at a rate (\"12 study sessions per "
+        "month\") and the author's own doing at a rate, said as an imperative or with \"I\" or \"we\" "
+        "(\"Swim three times a week\", \"We call each supplier once a month\"; the rate is then its "
+        "amount, so metric.no_target does not ask for one). Not a limit on time to serve others "
+        "(\"Reply to every tenant within 2 days\"), time lost, saved or brought down (\"4 hours of "
+        "downtime a month at most\"), an outcome or a level at a rate (\"Get 20 new sign-ups every "
+        "week\", \"Keep uptime above 99.9% every month\"), observing at a rate (\"Weigh the compost "
+        "bins each week\") or a rate that belongs to another clause (\"Retire the inbox that forwards "
+        "invoices every morning\")."
     ),
     bad=(
         Example("Publish 12 blog posts", M),
@@ -1135,6 +1145,9 @@ OUTPUT_COUNT = Check(
         Example("Host 3 field days for orchard owners", M),
         Example("Get 6 of our walking maps stocked in tourist offices", M),
         Example("Catalogue 70% of the parish letters", M),
+        Example("Spend 2 hours a week on the allotment", M),
+        Example("Swim three times a week", M),
+        Example("12 study sessions per month", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1148,6 +1161,9 @@ OUTPUT_COUNT = Check(
         Example("The parcels sent by the depot are tracked end to end", MS),
         Example("Publish the volunteer handbook by June", MS),
         Example("Rotate volunteers between the two shops", T),
+        Example("Reply to every tenant within 2 days", M),
+        Example("Get 20 new sign-ups every week", M),
+        Example("4 hours of downtime a month at most", M),
         Example("500+ stars on 2 new open-source libraries", M),
         Example("Reach X number of monthly readers", M),
         Example("Hire 3 new night-shift nurses", M),
