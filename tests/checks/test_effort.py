@@ -75,3 +75,17 @@ def test_a_rate_of_doing_is_its_own_amount() -> None:
     assert "KRQ102" not in codes
     codes = {f.code for f in krquality.analyze("run X km a week", suggestions=False).findings}
     assert "KRQ102" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "attendance"),
+    [
+        ("Three hours of sketching a week", False),
+        ("Ninety minutes of choir practice every week", False),
+        ("Host office hours every week", True),  # hours held for others to come to
+    ],
+)
+def test_time_spent_gets_no_attendance_draft(text: str, attendance: bool) -> None:
+    """Time the author puts in is no event others attend: no "average attendance at" draft."""
+    drafts = [s.text for s in krquality.analyze(text).suggestions]
+    assert any("average attendance" in d for d in drafts) is attendance
