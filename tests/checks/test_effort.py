@@ -89,3 +89,15 @@ def test_time_spent_gets_no_attendance_draft(text: str, attendance: bool) -> Non
     """Time the author puts in is no event others attend: no "average attendance at" draft."""
     drafts = [s.text for s in krquality.analyze(text).suggestions]
     assert any("average attendance" in d for d in drafts) is attendance
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Hold one open day per platform every month", False),  # the platforms are not what is made
+        ("Launch 3 booking widgets for the partner hotels", True),  # the widgets are
+    ],
+)
+def test_a_count_spread_per_place_does_not_name_the_place_as_made(text: str, named: bool) -> None:
+    drafts = [s.text for s in krquality.analyze(text).suggestions]
+    assert any("[use of" in d or "[adoption of" in d for d in drafts) is named
