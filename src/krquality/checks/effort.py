@@ -190,6 +190,7 @@ _GETTING = frozenset(
         "fund",
         "support",
         "open",
+        "hold",
     }
 )
 # Verbs of observing: doing them at a rate keeps a measure ("Weigh the compost bins each
