@@ -38,8 +38,7 @@ _ADVERB = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|nightly|bi-?weekly)
 # Words before "a week" that make it a span, not a rate: "within a week", "in a month".
 _SPAN_BEFORE = frozenset({"in", "within", "for", "over", "after", "under", "than", "of"})
 
-# Units that are a span of time.
-_TIME_UNITS = frozenset({"h", "min", "d", "wk", "w", "m"})
+# Words of a span of time (a number before them makes a time put in, "30 minutes").
 _TIME_WORDS = frozenset(
     {"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "day", "days", "week", "weeks"}
 )
@@ -282,10 +281,7 @@ _SUBJECTS = frozenset({"i", "we", "they", "he", "she", "you", "it"})
 def _subordinate(tokens: list[Token], verb: Token, rate_start: int) -> bool:
     """Whether a clause of its own opens between the author's verb and the rate."""
     between = [t for t in tokens if verb.idx < t.idx < rate_start]
-    return any(
-        t.tag_ in _CLAUSE_TAGS or (t.lower_ in _SUBJECTS and t.tag_ == "PRP" and t.dep_ != "dobj")
-        for t in between[1:]
-    )
+    return any(t.tag_ in _CLAUSE_TAGS or (t.lower_ in _SUBJECTS and t.tag_ == "PRP") for t in between[1:])
 
 
 def _not_doing(tokens: list[Token], verb: Token, outcome_words: frozenset[str]) -> bool:
@@ -355,7 +351,9 @@ def doing_at_a_rate(context: CheckContext, *, outcome_words: frozenset[str]) -> 
 
 
 def effort_input(context: CheckContext, *, outcome_words: frozenset[str]) -> tuple[int, int] | None:
-    """The span of effort put in that the key result presents as its result, or None.
+    """The span of effort put in that the key result presents as its result, or None: a time
+    or a rate of the author's verb of doing, a span of time heading the key result, or a
+    count of bouts of practice at a rate.
 
     ``outcome_words`` are counted things that are people or effects (their count is an outcome).
 
@@ -407,7 +405,7 @@ def _bouts(context: CheckContext, body: list[Token], rate: tuple[int, int]) -> t
                 return None
         return None
     # "Swim three times a week": a word, then how many times, then the rate.
-    if len(body) > 3 and body[1].like_num | (body[1].lower_ in {"once", "twice"}):
+    if len(body) > 3 and (body[1].like_num or body[1].lower_ in {"once", "twice"}):
         after = body[2].lower_ if body[1].like_num else "times"
         if after in {"times", "time"} and first.pos_ in {"NOUN", "VERB", "PROPN"} and first.is_alpha:
             return first.idx, rate[1]
