@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
     "text",
     [
         # Time put in, as the object of a verb of doing or heading the key result.
-        "Spend 2 hours a week on the allotment",
+        "Give 2 hours a week to the allotment",
         "Log 10 hours of volunteer tutoring each month",
         "Three hours of sketching a week",
         "45 mins of scales and 30 mins of sight-reading per day",
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
         # The author's own doing at a rate: an imperative, or "I"/"we" as the subject.
         "Swim three times a week",
         "Bake one new bread every week",
-        "Finish a quilt square every week",
+        "Knit a scarf every month",
         "We call each supplier once a month",
     ],
 )
@@ -67,10 +67,10 @@ def test_limits_lost_time_outcomes_and_other_clauses_are_not(text: str) -> None:
 
 
 def test_a_rate_of_doing_is_its_own_amount() -> None:
-    """ "Finish a quilt square every week" has its amount (one a week): no missing target;
+    """ "Knit a scarf every month" has its amount (one a month): no missing target;
     an amount left open ("X km") still lacks one."""
     codes = {
-        f.code for f in krquality.analyze("Finish a quilt square every week", suggestions=False).findings
+        f.code for f in krquality.analyze("Knit a scarf every month", suggestions=False).findings
     }
     assert "KRQ102" not in codes
     codes = {f.code for f in krquality.analyze("run X km a week", suggestions=False).findings}

@@ -1,8 +1,8 @@
 """Effort put in, read as the result: time spent and the author's own doing at a rate.
 
 ``metric.output_count`` reads counts of things made ("Publish 12 posts"). A personal or
-team key result just as often counts the effort itself: time spent ("Four hours of
-drafting a week", "Spend 2 hours a week on the garden"), bouts of practice ("15 study
+team key result just as often counts the effort itself: time spent ("Three hours of
+sketching a week", "Give 2 hours a week to the garden"), bouts of practice ("15 study
 sessions per month") or the author's own doing at a rate ("Swim three times a week",
 "Bake one new bread every week", "We call each supplier once a month"). All of them
 can be met while nothing changes, so they are flagged as counted work.
@@ -324,6 +324,12 @@ def _doer_verb(context: CheckContext) -> Token | None:
         if head in _GETTING | _OBSERVING and lead.lemma.lower() not in {"reach out", "work out"}:
             return None
         return next((t for t in tokens if t.idx >= lead.span.start), None)
+    if lead is None and len(tokens) > 2 and tokens[1].lower_ in {"a", "an", "one"} and tokens[0].is_alpha:
+        # "Knit a scarf every month": a word the tagger read as a name, then an article; a noun
+        # is not followed by "a" (unless a rate follows, "revenue a month"), so it is the verb
+        first = tokens[0].lower_
+        if first not in _GETTING | _OBSERVING and not re.fullmatch(_PERIOD, tokens[2].lower_):
+            return tokens[0]
     if len(tokens) > 2 and tokens[0].lower_ in _FIRST_PERSON and tokens[1].tag_ in {"VBP", "VB", "MD"}:
         verb = tokens[2] if tokens[1].tag_ == "MD" else tokens[1]
         lemma = (verb.lemma_ or verb.lower_).lower()
@@ -341,7 +347,7 @@ def doing_at_a_rate(context: CheckContext, *, outcome_words: frozenset[str]) -> 
 
     >>> import krquality
     >>> codes = lambda text: [f.code for f in krquality.analyze(text, suggestions=False).findings]
-    >>> "KRQ102" in codes("Finish a quilt square every week")
+    >>> "KRQ102" in codes("Knit a scarf every month")
     False
     """
     placeholder = _PLACEHOLDER.search(context.text) is not None
@@ -382,7 +388,7 @@ def effort_input(context: CheckContext, *, outcome_words: frozenset[str]) -> tup
         return verb.idx, end
     body = [t for t in tokens if t.idx >= context.features.body.start]
     if context.features.lead_verb is None and body and times and times[0][0] - (body[0].i) <= 1:
-        # The key result is headed by a span of time: "Four hours of drafting", "30 mins scales a day".
+        # The key result is headed by a span of time: "Three hours of sketching", "45 mins of scales a day".
         last = tokens[-1]
         verbs = [t for t in body[:12] if t.tag_.startswith("VB") and t.tag_ != "VBG" and not _is_time(t)]
         if not any(t.i > times[0][0] + 1 for t in verbs):

@@ -513,7 +513,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     if startpoint.held_as_today(context):
         return  # "Keep infra costs flat": today's level is the target
     if effort.doing_at_a_rate(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS):
-        return  # "Finish a quilt square every week": the rate is the amount (metric.output_count's finding)
+        return  # "Knit a scarf every month": the rate is the amount (metric.output_count's finding)
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
@@ -1093,7 +1093,7 @@ OUTPUT_COUNT = Check(
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
         "when faults, time or a threshold are counted (\"Go 10 days without a fall\"), or when the "
         "count itemises part of something else (\"a plan, including up to three goals\"). "
-        "Effort put in is counted work too: time spent (\"Spend 2 hours a week on the allotment\", "
+        "Effort put in is counted work too: time spent (\"Give 2 hours a week to the allotment\", "
         "\"Three hours of sketching a week\"), bouts of practice at a rate (\"12 study sessions per "
         "month\") and the author's own doing at a rate, said as an imperative or with \"I\" or \"we\" "
         "(\"Swim three times a week\", \"We call each supplier once a month\"; the rate is then its "
@@ -1145,7 +1145,7 @@ OUTPUT_COUNT = Check(
         Example("Host 3 field days for orchard owners", M),
         Example("Get 6 of our walking maps stocked in tourist offices", M),
         Example("Catalogue 70% of the parish letters", M),
-        Example("Spend 2 hours a week on the allotment", M),
+        Example("Give 2 hours a week to the allotment", M),
         Example("Swim three times a week", M),
         Example("12 study sessions per month", M),
     ),
