@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, habits, handled, made_count, outputs, provided, startpoint
+from krquality.checks import attended, effort, habits, handled, made_count, outputs, provided, startpoint
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -527,6 +527,8 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         return  # "The new rota is tested in 3 depots": a state reached, sized by its number
     if startpoint.held_as_today(context):
         return  # "Keep infra costs flat": today's level is the target
+    if effort.doing_at_a_rate(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS):
+        return  # "Knit a scarf every month": the rate is the amount (metric.output_count's finding)
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
     if features.changes:
@@ -935,6 +937,7 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or made_count.made_count(
             context, people=_NOT_OUTPUT, effects=_OUTCOME_NOUNS, measures=_MEASURE_UNITS | _TIME_CODES
         )
+        or effort.effort_input(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
     )
     if span is not None:
         start, end = span
@@ -1118,7 +1121,17 @@ OUTPUT_COUNT = Check(
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
         "when faults, time or a threshold are counted (\"Go 10 days without a fall\"), or when the "
-        "count itemises part of something else (\"a plan, including up to three goals\")."
+        "count itemises part of something else (\"a plan, including up to three goals\"). "
+        "Effort put in is counted work too: time spent (\"Give 2 hours a week to the allotment\", "
+        "\"Three hours of sketching a week\"), bouts of practice at a rate (\"12 study sessions per "
+        "month\") and the author's own doing at a rate, said as an imperative or with \"I\" or \"we\" "
+        "(\"Swim three times a week\", \"We call each supplier once a month\"; the rate is then its "
+        "amount, so metric.no_target does not ask for one). Not a limit on time to serve others "
+        "(\"Reply to every tenant within 2 days\"), time lost, saved or brought down (\"4 hours of "
+        "downtime a month at most\"), an outcome or a level at a rate (\"Get 20 new sign-ups every "
+        "week\", \"Keep uptime above 99.9% every month\"), observing at a rate (\"Weigh the compost "
+        "bins each week\") or a rate that belongs to another clause (\"Retire the inbox that forwards "
+        "invoices every morning\")."
     ),
     bad=(
         Example("Publish 12 blog posts", M),
@@ -1165,6 +1178,9 @@ OUTPUT_COUNT = Check(
         Example("Swim twice a week at the leisure centre", T),
         Example("All our kitchens have a written allergen plan", MS),
         Example("90% of the branches keep a ranked list of repair jobs", M),
+        Example("Give 2 hours a week to the allotment", M),
+        Example("Swim three times a week", M),
+        Example("12 study sessions per month", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1178,6 +1194,9 @@ OUTPUT_COUNT = Check(
         Example("The parcels sent by the depot are tracked end to end", MS),
         Example("Publish the volunteer handbook by June", MS),
         Example("Rotate volunteers between the two shops", T),
+        Example("Reply to every tenant within 2 days", M),
+        Example("Get 20 new sign-ups every week", M),
+        Example("4 hours of downtime a month at most", M),
         Example("500+ stars on 2 new open-source libraries", M),
         Example("Reach X number of monthly readers", M),
         Example("Hire 3 new night-shift nurses", M),

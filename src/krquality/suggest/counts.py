@@ -452,8 +452,8 @@ def _carried(means: str, named: str, head: str) -> tuple[str, str]:
 
 # Words after a noun run: its last noun is its head.
 _RUN_ENDS = frozenset(
-    {"on", "in", "for", "with", "and", "or", "to", "of", "at", "from", "by", "that", "which", "-"}
-)
+    {"on", "in", "for", "with", "and", "or", "to", "of", "at", "from", "by", "that", "which", "-", "per"}
+)  # ("per": "one drill | per site" spreads the work over the sites, which are not what is made)
 
 
 def _effect_things(things: SpanRef | None, means: str) -> tuple[str, str]:

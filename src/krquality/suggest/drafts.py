@@ -1120,6 +1120,13 @@ def _verb(features: Features, direction: Direction) -> str:
 
 # -- toward the outcome -----------------------------------------------------------------------
 
+# A number of hours: time spent ("three hours of sketching", "150 hours of practice"), not hours held
+# for others ("4 office hours for tenants").
+_SPENT_TIME = re.compile(
+    r"(?<![\w-])(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|hundred|[nx])\s+(?:hours?|hrs?|minutes?|mins?)(?:\s+(?:of|a|per|every|each|on)\b|\s*$)",
+    re.I,
+)
 _LEADING_NUMBER = re.compile(r"^(?:at least |about |around |over |up to )?\d[\d,.\-–]*\s+", re.I)
 _RATE_WORDS = re.compile(r"\b(?:weekly|monthly|daily|quarterly|yearly|annual|regular)\s+", re.I)
 _SECOND_VERB = re.compile(r"^\s*(?:&|and|\+)\s+\w+\s+", re.I)
@@ -1239,6 +1246,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
+    if template.startswith("average attendance") and _SPENT_TIME.search(features.text):
+        return None  # "Three hours of sketching a week": time the author puts in, not office hours to attend
     if template.startswith("average attendance") and _takes_part_or_plans(features.text, words[0]):
         return None  # "Join 3 meetups", "We have planned 2 sessions": others' or future events
     if template.startswith("monthly readers") and _STORED.search(features.text) and not _MADE_TO_READ.search(
