@@ -1,5 +1,5 @@
 """Wording checks, for every label: vague words, hedges, two results in one,
-negative and absolute phrasing, placeholders, length."""
+negative and absolute phrasing, placeholders, length, pointers to text outside."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from krquality.checks.helpers import (
     word_count,
 )
 from krquality.checks.joined import elided_state_after, finite_clause_after, order_after_comma, states_an_end
+from krquality.checks.outside import outside_references
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
@@ -1680,6 +1681,49 @@ METADATA = Check(
 )
 
 
+def _outside(context: CheckContext) -> Iterator[Finding]:
+    for start, end in outside_references(context):
+        yield OUTSIDE.finding(start, end)
+
+
+OUTSIDE = Check(
+    code="KRQ411",
+    name="wording.outside_reference",
+    alias="refers-outside",
+    # The result may still be clear to its team and measurable: it costs the reader, not the measure.
+    severity=Severity.INFO,
+    message="The key result points at text outside itself. Name what is meant, so it reads alone.",
+    docs=(
+        "A key result is read alone, on a dashboard or in a report. Words that point at text around it "
+        '("the cooks above", "as above", "this duty", "those needs", "3 such guides", "do the same", '
+        'or "them" with nothing named before) leave the reader asking what is meant. A demonstrative '
+        'before a noun the key result already named ("Draft a rota and share this rota"), a span of '
+        'time ("this quarter", "that half"), a clause that says which ones ("those tenants who moved"), '
+        '"above" or "below" with an object ("above 90%"), a pronoun after the noun it stands for '
+        '("Survey 40 tenants and act on their answers"), an "it" that holds the place of a clause '
+        '("make it easy to book") and words inside quotation marks or a title are not flagged.'
+    ),
+    bad=(
+        Example("Draft 3 shared menus for the kitchens above by June", MS),
+        Example("Hand the night shift over to the rota app to lift this burden by May", MS),
+        Example("Publish 4 such recipe guides by Q3", M),
+        Example("Cut the waiting list to 20 families, as above, by June", M),
+        Example("Meet the aforementioned suppliers every month", T),
+        Example("Help them book a room in under 2 minutes by June", M),
+    ),
+    good=(
+        Example("Serve 500 hot meals a week this quarter", M),
+        Example("Survey 40 tenants by May and act on their answers", MS),
+        Example("Build dashboards for sales, stock and staff and get these three dashboards used weekly", MS),
+        Example("Keep fridge temperatures below 5 degrees all summer", M),
+        Example('Publish "This Is Our Kitchen", a guide for new cooks, by June', MS),
+        Example("Make it easy for members to book a court, with 90% booking online by Q3", M),
+        Example("Call those tenants who moved in last year by March", MS),
+    ),
+    detect=_outside,
+)
+
+
 CHECKS: tuple[Check, ...] = (
     VAGUE,
     HEDGE,
@@ -1691,4 +1735,5 @@ CHECKS: tuple[Check, ...] = (
     TOO_SHORT,
     UNCHECKABLE,
     METADATA,
+    OUTSIDE,
 )
