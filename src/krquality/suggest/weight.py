@@ -12,7 +12,7 @@ The weight is defined here only:
   infer), 1 for a missing slot (baseline, target, date, a share of work done), 2 for what
   the key result says (an activity, a count of work, a vague, uncheckable, hedged,
   negative or absolute word, two results in one, a placeholder, too short to say anything,
-  not a key result), since filling a slot cannot mend it.
+  a pointer to text outside it, not a key result), since filling a slot cannot mend it.
 
 A draft that fixes only slots and form is returned only when no finding it leaves weighs
 more than the weightiest it fixes.
@@ -44,6 +44,7 @@ _SUBSTANCE = frozenset(
         "wording.placeholder",
         "wording.too_short",
         "wording.uncheckable",
+        "wording.outside_reference",
         "input.not_a_key_result",
     }
 )
