@@ -26,6 +26,7 @@ from krquality.checks.helpers import (
     word_count,
 )
 from krquality.checks.joined import elided_state_after, finite_clause_after, order_after_comma, states_an_end
+from krquality.checks.listed import separate_results_listed
 from krquality.checks.outside import outside_references
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
@@ -759,7 +760,24 @@ def _compound(context: CheckContext) -> Iterator[Finding]:
             seen.append((start, end))
             yield COMPOUND.finding(start, end)
     if not seen:
-        yield from _orders_listed(context)
+        orders = list(_orders_listed(context))
+        yield from orders
+        if not orders:
+            yield from _results_listed(context)
+
+
+def _results_listed(context: CheckContext) -> Iterator[Finding]:
+    """Three or more results listed with commas and a last "and" (see krquality.checks.listed):
+    each separator, as for orders listed."""
+    body = list(context.body_tokens)
+    lead = context.features.lead_verb
+    lead_at = None
+    if lead is not None:
+        lead_at = next((k for k, t in enumerate(body) if t.idx == lead.span.start), None)
+    for token in separate_results_listed(body, lead_at):
+        if in_brackets(context.text, token.idx):
+            continue
+        yield COMPOUND.finding(token.idx, token.idx + len(token.text))
 
 
 def _orders_listed(context: CheckContext) -> Iterator[Finding]:
@@ -1011,7 +1029,13 @@ COMPOUND = Check(
         "key results only when each side could be scored alone, with its own verb and object "
         "or its own subject and predicate. So is a report of two things done, each verb with its own "
         'object ("Relaunched the allotment website and cut the waiting list"; not one object '
-        'shared, "Recruited and trained 12 stewards").'
+        'shared, "Recruited and trained 12 stewards"). Three or more listed with commas and a last '
+        '"and" are as many results where each item could be finished alone: work reported done, '
+        'each verb with its own object ("We\'ve mapped the bus routes, hired a dispatcher and cut the '
+        'idle time"), and things each with its own article listed as the subject of one state '
+        '("The rota, the stock list and the cleaning plan are published"). A list of the parts of '
+        'one thing stays one result ("a packing guide covering labels, boxes and fragile items", '
+        '"The sales, ops and kitchen rotas are published").'
     ),
     bad=(
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
@@ -1035,6 +1059,8 @@ COMPOUND = Check(
         Example("The paper rota is withdrawn and the shared calendar adopted", MS),
         Example("Book the venue, hire two caterers, print the tickets", MS),
         Example("Ship the booking app and grow its use to 40%", MS),
+        Example("We've mapped the bus routes, hired a dispatcher and cut the depot idle time", MS),
+        Example("The rota, the stock list and the cleaning plan are published by May", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -1071,6 +1097,9 @@ COMPOUND = Check(
         Example("Sand, prime, paint the garden benches by May", MS),
         Example("A board of loans approved and repayments missed is live", MS),
         Example("Cut the time from booking to dispatch to 2 days", M),
+        Example("Publish a packing guide covering labels, boxes and fragile items by June", MS),
+        Example("The sales, ops and kitchen rotas are published by May", MS),
+        Example("We've trained the cooks, porters and drivers in first aid by May", MS),
     ),
     detect=_compound,
 )
