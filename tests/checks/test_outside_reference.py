@@ -23,9 +23,10 @@ def _spans(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "span"),
     [
-        ("Map 4 shared routines for the nurses above by June", "nurses above"),
-        ("P2: (0.5) Night porter rota in place to take over this duty", "this duty"),
-        ("Print 6 such seed catalogues by Q2", "such seed catalogues"),
+        ("Book a quiet room for the interpreters listed above", "listed above"),
+        ("Cut night-ward falls for the patients above to 2 a month", "patients above"),
+        ("Night porters cover this duty on all 3 wards from March", "this duty"),
+        ("Hand out such seed catalogues at 6 markets by Q2", "such seed catalogues"),
         ("Hold 3 workshops on those themes by May", "those themes"),
         ("Visit that depot before the audit in June", "that depot"),
         ("Trim the bus timetable to 12 routes, as above, by May", "as above"),

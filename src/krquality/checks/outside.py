@@ -91,7 +91,7 @@ def _named_before(word: str, before: set[str]) -> bool:
 
 def _noun_run(body: Sequence[Token], at: int) -> list[Token]:
     """The noun phrase after the determiner at ``at``: its modifiers and nouns, ending at the
-    last noun ("such #HowTo guides" -> "#HowTo guides"). Empty where no noun follows."""
+    last noun ("such #FixIt posters" -> "#FixIt posters"). Empty where no noun follows."""
     run: list[Token] = []
     for token in body[at + 1 :]:
         if token.tag_ in _MODIFIER_TAGS or _is_noun(token) or token.text == "#":

@@ -1733,9 +1733,9 @@ OUTSIDE = Check(
         '("make it easy to book") and words inside quotation marks or a title are not flagged.'
     ),
     bad=(
-        Example("Draft 3 shared menus for the kitchens above by June", MS),
+        Example("Repaint the benches in the parks listed above by June", MS),
         Example("Hand the night shift over to the rota app to lift this burden by May", MS),
-        Example("Publish 4 such recipe guides by Q3", M),
+        Example("Stock such spare parts at every depot by Q3", MS),
         Example("Cut the waiting list to 20 families, as above, by June", M),
         Example("Meet the aforementioned suppliers every month", T),
         Example("Help them book a room in under 2 minutes by June", M),
