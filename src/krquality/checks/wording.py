@@ -30,7 +30,7 @@ from krquality.checks.states import joins_one_subject, passes_on, shares_capabil
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.annotations import LEADING_TAG
-from krquality.nlp.notes import annotation_spans, progress_note
+from krquality.nlp.notes import annotation_spans, handles_note, progress_note
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -1550,6 +1550,10 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
     text = context.text
     for start, end in metadata_spans(text):
         if text.startswith("](", start):
+            if wraps_the_key_result(text, start, end):
+                if not text.startswith("](#", start):
+                    yield METADATA.finding(start + 1, end)  # "[KR: Grow X](https://...)": the address
+                continue  # an anchor to the document's own heading is no detail to move
             if link_in_sentence(text, start, end):
                 continue  # "Publish the [allergen guide](...)": the link's words are the sentence's
             start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
@@ -1598,6 +1602,31 @@ _POINTER_TEXT = re.compile(
 _SET_APART = re.compile(r"(?:[(\[|:;.]|\s[-–—])\s*$")
 # A preposition that makes the address after it a place: "views on https://...".
 _PLACE_BEFORE = re.compile(r"\b(?:on|at|to|from|of|in)\s+$", re.IGNORECASE)
+
+
+def wraps_the_key_result(text: str, start: int, end: int) -> bool:
+    """Whether the Markdown link whose address is ``text[start:end]`` wraps the whole key result,
+    as when it was copied from a document's outline or a tracker: "[Cut the queue by half](#kr2)",
+    "[KR: Grow sign-ups](https://...)"; only handles and a grade may follow.
+
+    >>> text = "[Cut the queue by half](https://example.org/7) [ana] 0.5"
+    >>> wraps_the_key_result(text, text.index("]("), text.index("7)") + 2)
+    True
+    >>> text = "[Cut the queue by half](https://example.org/7) for walk-ins"
+    >>> wraps_the_key_result(text, text.index("]("), text.index("7)") + 2)
+    False
+    """
+    if text[: max(text.rfind("[", 0, start), 0)].strip(" \t-*•>"):
+        return False
+    after = text[end:]
+    handles = handles_note(text)
+    if handles is not None and handles[0] >= end:
+        after = text[handles[1] :]
+    return _GRADE_TAIL.fullmatch(after) is not None
+
+
+# What may close a key result wrapped in a link, after its handles: a grade, spaces, a stop.
+_GRADE_TAIL = re.compile(r"(?:\s+(?:[01]\.\d{1,2}|\d+\s?/\s?\d+))?[\s.;]*")
 
 
 def link_in_sentence(text: str, start: int, end: int) -> bool:
