@@ -40,24 +40,23 @@ def test_the_body_is_the_wrapped_sentence(extract: Extract, wrapper: str, senten
 
 
 @pytest.mark.parametrize(
-    ("text", "body"),
+    "text",
     [
         # Markup inside the sentence is part of it.
-        ("Move the `nightly_export` job to the new scheduler", "Move the `nightly_export` job to the new scheduler"),
-        ("Publish the [allergen guide](https://example.org/g) in every kitchen",
-         "Publish the [allergen guide](https://example.org/g) in every kitchen"),
-        ("Grow bookings through the [partner page](https://example.org/p)",
-         "Grow bookings through the [partner page](https://example.org/p)"),
-        ("[Field guide](https://example.org/f) v2 printed for all rangers",
-         "[Field guide](https://example.org/f) v2 printed for all rangers"),
-        ("Rename the \\_tmp folder on the shared drive", "Rename the \\_tmp folder on the shared drive"),
-        ("`orders-api` answers 99% of calls within 300 ms", "`orders-api` answers 99% of calls within 300 ms"),
-        ("Have [amount] in the reserve fund", "Have [amount] in the reserve fund"),
+        "Move the `nightly_export` job to the new scheduler",
+        "Publish the [allergen guide](https://example.org/g) in every kitchen",
+        "Grow bookings through the [partner page](https://example.org/p)",
+        "[Field guide](https://example.org/f) v2 printed for all rangers",
+        "Rename the \\_tmp folder on the shared drive",
+        "`orders-api` answers 99% of calls within 300 ms",
+        "Have [amount] in the reserve fund",
         # Two code spans are not one wrapper.
-        ("`bake` and `ship` run on every commit", "`bake` and `ship` run on every commit"),
-        # A wrapper with a note inside keeps the sentence, the note is trimmed as without it.
-        ("`Ship the rota app (@nadia)`", "Ship the rota app"),
+        "`bake` and `ship` run on every commit",
     ],
-)  # fmt: skip
-def test_markup_inside_a_sentence_stays(extract: Extract, text: str, body: str) -> None:
-    assert extract(text).body.text == body
+)
+def test_markup_inside_a_sentence_stays(extract: Extract, text: str) -> None:
+    assert extract(text).body.text == text
+
+
+def test_notes_inside_a_wrapper_are_trimmed_as_without_it(extract: Extract) -> None:
+    assert extract("`Ship the rota app (@nadia)`").body.text == "Ship the rota app"

@@ -1551,9 +1551,10 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
     for start, end in metadata_spans(text):
         if text.startswith("](", start):
             if wraps_the_key_result(text, start, end):
-                if not text.startswith("](#", start):
-                    yield METADATA.finding(start + 1, end)  # "[KR: Grow X](https://...)": the address
-                continue  # an anchor to the document's own heading is no detail to move
+                # "[KR: Grow X](https://...)", "[Grow X](#kr2)": the words are the key result, the
+                # address (a tracker's or the outline's anchor) is the detail
+                yield METADATA.finding(start + 1, end)
+                continue
             if link_in_sentence(text, start, end):
                 continue  # "Publish the [allergen guide](...)": the link's words are the sentence's
             start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
@@ -1671,7 +1672,10 @@ METADATA = Check(
         'Nothing or all done set after a piece of work with only a space ("Move the rota app to the new '
         'host 100%") is a note too; not after a verb that moves a measure ("Cut paper use 100%") or a '
         'word a number follows ("coverage at 100%"), nor after a measure ("Test coverage of the till 100%"). '
-        'A grade after a link or an owner tag ("[Cut the export time](#kr2) [ana] 0.7") is a note.'
+        'A grade after a link or an owner tag ("[Cut the export time](#kr2) [ana] 0.7") is a note. '
+        'A key result copied whole as a link or in backticks is read as the sentence inside: the '
+        'link\'s address (a tracker\'s, "[KR: Grow X](https://...)", or an anchor, "[Cut X](#kr2)") and the '
+        'owners\' handles after it ("... [ana, li]", escaped or not) are details.'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1689,6 +1693,8 @@ METADATA = Check(
         Example("Move the booking app to the new host by June 100%", MS),
         Example("Ship the tenant app (P1) by May", MS),
         Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
+        Example("[KR: Open the second community kitchen by May](https://example.org/t/88)", MS),
+        Example("`Open the second community kitchen by May` [ravi, lena]", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1704,6 +1710,8 @@ METADATA = Check(
         Example("Test coverage of the booking app 100% by June", M),
         Example("Cut critical (P0) boiler faults to 2 a week by June", M),
         Example("Answer high-priority (P1) tenant calls within 4 hours", M),
+        Example("`Open the second community kitchen by May`", MS),
+        Example("Open the second kitchen by May, as the [grant letter](https://example.org/g) asks", MS),
     ),
     detect=_metadata,
 )

@@ -127,7 +127,8 @@ def _split_number_joins(nlp: Language) -> None:
         return  # a custom tokenizer: leave it alone
     arrows: list[str] = load_data("changes")["arrows"]
     alternatives = "|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True))
-    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})", _NUMBER_RANGE_DASH, _NUMBER_ATTACHED, _LINK_SEAM]
+    infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})", _NUMBER_RANGE_DASH, _NUMBER_ATTACHED]
+    infixes.append(_LINK_SEAM)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for arrow in arrows:
         if len(arrow) > 1:
