@@ -47,3 +47,16 @@ def test_a_wrapped_key_result_reads_like_the_bare_one() -> None:
     wrapped = krquality.analyze("`Grow repeat orders at the bakery from 20% to 30% by June`")
     assert (wrapped.label, wrapped.score) == (bare.label, bare.score)
     assert [f.code for f in wrapped.findings] == [f.code for f in bare.findings]
+
+
+def test_a_link_address_is_not_counted_as_words() -> None:
+    address = "(https://example.org/guides/food-safety/allergen-labels/cold-counter/printable-version/v2)"
+    short = (
+        f"Publish the [allergen label guide]{address} for every cold counter in the three kitchens by June"
+    )
+    assert "wording.too_long" not in [f.name for f in krquality.analyze(short).findings]
+    long = (
+        f"Publish the [allergen label guide]{address} for every cold counter, hot counter, salad bar, "
+        "bakery shelf, drinks fridge and takeaway window in the three kitchens and the two cafes by June"
+    )
+    assert "wording.too_long" in [f.name for f in krquality.analyze(long).findings]
