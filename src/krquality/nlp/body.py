@@ -1,6 +1,8 @@
 """``krq_body``: the key result without bullets, numbering, KR labels, owner tags and notes.
 
-"- KR 2.3 - Launch the portal (@maria)" has the body "Launch the portal".
+"- KR 2.3 - Launch the portal (@maria)" has the body "Launch the portal"; so do
+"`Launch the portal`" and "[KR: Launch the portal](https://...) [maria] 0.5", copied with
+their document's markup around them.
 Works on token text only, so it can run straight after the tokenizer.
 """
 
