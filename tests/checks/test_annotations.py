@@ -110,7 +110,7 @@ def test_metadata_spans_hold_labels_notes_and_priority_tags() -> None:
     [
         ("P0: (1.0) The tram depot signs are replaced", ["P0: (1.0) "]),
         ("P2 (0.5) At least one mill reopens", ["P2 (0.5) "]),
-        ("[Retile the pool changing rooms.](#kr4) [ines, bo] 0.7", ["](#kr4)", "0.7"]),
+        ("[Retile the pool changing rooms.](#kr4) [ines, bo] 0.7", ["](#kr4)", "[ines, bo]", "0.7"]),
         ("[P1] Retile the pool changing rooms", ["[P1]"]),
         ("Retile the pool changing rooms (P2)", ["(P2)"]),
         ("Grow swim club members to 1.5 thousand", []),

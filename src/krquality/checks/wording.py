@@ -32,7 +32,7 @@ from krquality.checks.states import joins_one_subject, passes_on, shares_capabil
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.annotations import LEADING_TAG
-from krquality.nlp.notes import annotation_spans, progress_note
+from krquality.nlp.notes import annotation_spans, handles_note, progress_note
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -1393,8 +1393,15 @@ PLACEHOLDER = Check(
 )
 
 
+# A Markdown link's address: "](https://example.org/a/b)". It is where the link points, not wording.
+_LINK_ADDRESS = re.compile(r"\]\([^\s()]*\)")
+
+
 def _too_long(context: CheckContext) -> Iterator[Finding]:
     n = word_count(context.features)
+    if "](" in context.features.body.text:
+        # The tokenizer cuts an address into many pieces ("example", ".org", "a", "b").
+        n = min(n, len(_LINK_ADDRESS.sub("]", context.features.body.text).split()))
     if n > context.config.max_words:
         body = context.features.body
         yield TOO_LONG.finding(
@@ -1580,6 +1587,11 @@ def _metadata(context: CheckContext) -> Iterator[Finding]:
     text = context.text
     for start, end in metadata_spans(text):
         if text.startswith("](", start):
+            if wraps_the_key_result(text, start, end):
+                # "[KR: Grow X](https://...)", "[Grow X](#kr2)": the words are the key result, the
+                # address (a tracker's or the outline's anchor) is the detail
+                yield METADATA.finding(start + 1, end)
+                continue
             if link_in_sentence(text, start, end):
                 continue  # "Publish the [allergen guide](...)": the link's words are the sentence's
             start = max(text.rfind("[", 0, start), 0)  # the whole trailing link is the detail
@@ -1630,6 +1642,31 @@ _SET_APART = re.compile(r"(?:[(\[|:;.]|\s[-–—])\s*$")
 _PLACE_BEFORE = re.compile(r"\b(?:on|at|to|from|of|in)\s+$", re.IGNORECASE)
 
 
+def wraps_the_key_result(text: str, start: int, end: int) -> bool:
+    """Whether the Markdown link whose address is ``text[start:end]`` wraps the whole key result,
+    as when it was copied from a document's outline or a tracker: "[Cut the queue by half](#kr2)",
+    "[KR: Grow sign-ups](https://...)"; only handles and a grade may follow.
+
+    >>> text = "[Cut the queue by half](https://example.org/7) [ana] 0.5"
+    >>> wraps_the_key_result(text, text.index("]("), text.index("7)") + 2)
+    True
+    >>> text = "[Cut the queue by half](https://example.org/7) for walk-ins"
+    >>> wraps_the_key_result(text, text.index("]("), text.index("7)") + 2)
+    False
+    """
+    if text[: max(text.rfind("[", 0, start), 0)].strip(" \t-*•>"):
+        return False
+    after = text[end:]
+    handles = handles_note(text)
+    if handles is not None and handles[0] >= end:
+        after = text[handles[1] :]
+    return _GRADE_TAIL.fullmatch(after) is not None
+
+
+# What may close a key result wrapped in a link, after its handles: a grade, spaces, a stop.
+_GRADE_TAIL = re.compile(r"(?:\s+(?:[01]\.\d{1,2}|\d+\s?/\s?\d+))?[\s.;]*")
+
+
 def link_in_sentence(text: str, start: int, end: int) -> bool:
     """Whether the Markdown link whose address is ``text[start:end]`` ("](https://...)") is part
     of the sentence: its words name something the sentence is about.
@@ -1672,7 +1709,10 @@ METADATA = Check(
         'Nothing or all done set after a piece of work with only a space ("Move the rota app to the new '
         'host 100%") is a note too; not after a verb that moves a measure ("Cut paper use 100%") or a '
         'word a number follows ("coverage at 100%"), nor after a measure ("Test coverage of the till 100%"). '
-        'A grade after a link or an owner tag ("[Cut the export time](#kr2) [ana] 0.7") is a note.'
+        'A grade after a link or an owner tag ("[Cut the export time](#kr2) [ana] 0.7") is a note. '
+        'A key result copied whole as a link or in backticks is read as the sentence inside: the '
+        'link\'s address (a tracker\'s, "[KR: Grow X](https://...)", or an anchor, "[Cut X](#kr2)") and the '
+        'owners\' handles after it ("... [ana, li]", escaped or not) are details.'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1690,6 +1730,8 @@ METADATA = Check(
         Example("Move the booking app to the new host by June 100%", MS),
         Example("Ship the tenant app (P1) by May", MS),
         Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
+        Example("[KR: Open the second community kitchen by May](https://example.org/t/88)", MS),
+        Example("`Open the second community kitchen by May` [ravi, lena]", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1705,6 +1747,8 @@ METADATA = Check(
         Example("Test coverage of the booking app 100% by June", M),
         Example("Cut critical (P0) boiler faults to 2 a week by June", M),
         Example("Answer high-priority (P1) tenant calls within 4 hours", M),
+        Example("`Open the second community kitchen by May`", MS),
+        Example("Open the second kitchen by May, as the [grant letter](https://example.org/g) asks", MS),
     ),
     detect=_metadata,
 )

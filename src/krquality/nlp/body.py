@@ -1,6 +1,8 @@
 """``krq_body``: the key result without bullets, numbering, KR labels, owner tags and notes.
 
-"- KR 2.3 - Launch the portal (@maria)" has the body "Launch the portal".
+"- KR 2.3 - Launch the portal (@maria)" has the body "Launch the portal"; so do
+"`Launch the portal`" and "[KR: Launch the portal](https://...) [maria] 0.5", copied with
+their document's markup around them.
 Works on token text only, so it can run straight after the tokenizer.
 """
 
@@ -13,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from krquality.nlp.annotations import priority_end
 from krquality.nlp.extensions import register_extensions
-from krquality.nlp.notes import owner_label, progress_note
+from krquality.nlp.notes import handles_note, owner_label, progress_note
 from krquality.nlp.resources import load_data, lower_set
 from krquality.nlp.state import DocState
 
@@ -37,6 +39,11 @@ _ANNOTATION = re.compile(
 )
 # The tagger's guesses for names it does not know ("Tomás" JJ, "Reyes" NNS).
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ"})
+# The whole key result in backticks, with no other backtick inside: "`Ship the app`".
+_WRAPPED_CODE = re.compile(r"`\s*(?P<inner>[^`]*[^`\s])\s*`")
+# The whole key result as a Markdown link: "[Cut the queue.](#kr2)", "[KR: Grow X](https://...)".
+# The text holds no other link seam; the target holds no spaces.
+_WRAPPED_LINK = re.compile(r"\[\s*(?P<inner>(?:(?!\]\().)*[^\s\]])\s*\]\([^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)")
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
@@ -73,6 +80,19 @@ class BodyFinder:
             i = j
         end = self._trim(doc, i, self._before_owner_column(doc, i, n))
         i, end = _without_notes(doc, i, end)
+        end = self._trim(doc, i, end)
+        inner = _unwrapped(doc, i, end)
+        if inner is None:
+            return i, end
+        # Inside a wrapper the key result may open with its own label ("[KR: Grow ...](...)")
+        # and close with notes, as an unwrapped one does.
+        i, n = inner
+        while i < n:
+            j = self._skip_prefix(doc, i)
+            if j == i:
+                break
+            i = j
+        i, end = _without_notes(doc, i, self._trim(doc, i, n))
         return i, self._trim(doc, i, end)
 
     def _trim(self, doc: Doc, start: int, end: int) -> int:
@@ -239,6 +259,8 @@ class BodyFinder:
             opener = _CLOSERS[text]
             for j in range(end - 2, max(start, end - 6), -1):
                 if doc[j].text == opener:
+                    if text == ")" and _link_target(doc, j):
+                        break  # "[guide](https://...)": the link's text is part of the sentence
                     if self._annotation_end(doc, j, end) == end or self._is_name(doc[j + 1 : end - 1]):
                         return j
                     if all(t.like_url for t in doc[j + 1 : end - 1]):
@@ -288,6 +310,40 @@ class BodyFinder:
                         return j
                     break
         return end
+
+
+def _link_target(doc: Doc, j: int) -> bool:
+    """Whether the "(" at ``doc[j]`` opens a Markdown link's target ("[text](target)")."""
+    return j > 0 and doc[j - 1].text == "]" and not doc[j - 1].whitespace_
+
+
+def _unwrapped(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token range inside markup wrapping the whole key result, else ``None``.
+
+    Key results copied from a document keep its markup around them: the whole sentence
+    in backticks ("`Ship the app by June`"), or as a link to an anchor or a tracker
+    ("[Cut the queue.](#kr2)", "[KR: Grow sign-ups](https://...)"), often followed by a
+    list of owners' handles ("\\[ana, li\\]"). The sentence inside is the key result;
+    the marks, the link's target and the handles are not. Markup inside the sentence
+    ("Move the `export` job", "Publish the [guide](https://...) for buyers") stays.
+    """
+    if end - start < 3:
+        return None
+    offset = doc[start].idx
+    text = doc.text[offset : doc[end - 1].idx + len(doc[end - 1])]
+    handles = handles_note(text)
+    if handles is not None:
+        text = text[: handles[0]].rstrip()
+    wrapper = _WRAPPED_CODE.fullmatch(text) or _WRAPPED_LINK.fullmatch(text)
+    if wrapper is None:
+        return None
+    a, b = offset + wrapper.start("inner"), offset + wrapper.end("inner")
+    # Only on token boundaries: a wrapper glued into a token is left as it is.
+    first = next((k for k in range(start, end) if doc[k].idx == a), None)
+    last = next((k for k in range(start, end) if doc[k].idx + len(doc[k]) == b), None)
+    if first is None or last is None or last < first:
+        return None
+    return first, last + 1
 
 
 def _without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:

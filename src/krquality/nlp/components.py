@@ -113,6 +113,10 @@ _NUMBER_RANGE_DASH = (
 )
 # "5%/mo" and "sub-50" stay one token each, which parses as no number at all.
 _NUMBER_ATTACHED = r"(?<=%)/(?=[A-Za-z])|(?<=\b[Ss]ub)-(?=[0-9$€£])"
+# A Markdown link's seam "text](target)" stays inside one token ("Unit.](#kr6"), so the
+# body finder could not end the body at the link text; split "]" and "(" (and a ")" just
+# before them) apart there.
+_LINK_SEAM = r"(?<=\w)\.(?=\]\()|(?<=\S)\)(?=\]\()|(?<=\S)\](?=\()|(?<=\])\((?=\S)"
 
 
 def _split_number_joins(nlp: Language) -> None:
@@ -124,6 +128,7 @@ def _split_number_joins(nlp: Language) -> None:
     arrows: list[str] = load_data("changes")["arrows"]
     alternatives = "|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True))
     infixes = [*(nlp.Defaults.infixes or ()), f"(?:{alternatives})", _NUMBER_RANGE_DASH, _NUMBER_ATTACHED]
+    infixes.append(_LINK_SEAM)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for arrow in arrows:
         if len(arrow) > 1:

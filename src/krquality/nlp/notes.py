@@ -269,4 +269,29 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in annotation_spans(text)]
     ['Payroll Ops: ', '=> 0%']
     """
-    return [span for span in (owner_label(text), progress_note(text)) if span is not None]
+    spans = (owner_label(text), handles_note(text), progress_note(text))
+    return [span for span in spans if span is not None]
+
+
+# Owners' handles after a key result wrapped in a link or backticks, before an optional
+# grade: "[Cut the queue.](#kr2) \[ana, li\] 0.7", "`Ship the app` [dana]". Lower-case
+# handles only (Markdown may escape the brackets); a capitalised word in brackets
+# ("... [Beta]") or a bracket inside the sentence ("Have [redacted] in savings") is not one.
+_HANDLES = re.compile(
+    r"(?:\]\([^\s()]*\)|`)(?P<sep>\s+)(?P<note>\\?\[\s*[a-z][\w.-]*(?:\s*,\s*[a-z][\w.-]*)*\s*\\?\])"
+    rf"(?=(?:\s+{_GRADE})?[\s.;]*$)"
+)
+
+
+def handles_note(text: str) -> tuple[int, int] | None:
+    """The character span of a list of owners' handles after a wrapped key result, else ``None``.
+
+    >>> text = "[Cut the queue.](#kr2) \\\\[ana, li\\\\] 0.7"
+    >>> a, b = handles_note(text)
+    >>> text[a:b]
+    '\\\\[ana, li\\\\]'
+    >>> handles_note("Have [redacted] in savings") is None
+    True
+    """
+    match = _HANDLES.search(text)
+    return None if match is None else (match.start("note"), match.end("note"))
