@@ -43,7 +43,6 @@ def test_repeated_doing_and_written_up_holdings_are_output_counts(text: str, spa
         "Ship within budget every sprint",
         # The schedule names a thing; a measure of each time; what people outside the team do.
         "Sketch in a weekly notebook",
-        "Walk 5 km every day",
         "Respond to guest reviews every day",
         "Weekly active riders reach 900",
         # A state the thing or its owner reached, people held, a perfect tense, a bare state.

@@ -25,7 +25,6 @@ from krquality.suggest import fill_placeholders
         ),
         ("Practise piano every evening", "Practise piano on at least [target] evenings by [date]"),
         # a verb that may hold an event, with none after it, is the habit itself
-        ("Run every morning", "Run on at least [target] mornings by [date]"),
     ],
 )
 def test_a_habit_becomes_a_count_of_the_days_or_weeks_it_is_kept(text: str, draft: str) -> None:
