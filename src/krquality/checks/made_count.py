@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import TENSED_TAGS, is_noun_base, verb_lexicon
+from krquality.checks.helpers import TENSED_TAGS, clause_start, is_noun_base, verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
@@ -378,11 +378,26 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
         lemma = lead.lemma.split()[0].lower()  # "Hold 90% precision on the four ...": the lead verb
     else:
         return False
+    if lemma == "have" and head is not None and _stated_state(tokens, first, head):
+        return True  # "Have 2,000 photos tagged with the club's name": what is there, not work held
     if lemma in _SCOPE and (head is None or not _names_an_act(tokens[head])):
         return True  # "Support 5 file formats" (but "Support 4 library migrations" is work helped)
     if verb_lexicon().is_level_verb(lemma) and lemma != "hold":
         return True
     return verb is not None and _external_subject(tokens, verb, others)
+
+
+def _stated_state(tokens: Sequence[Token], first: int, head: int) -> bool:
+    """Whether "have" + count + thing is followed by a participle that states how the things are
+    ("Have 300 photos tagged with ..."), with no set of the team's own ("5 of our essays printed",
+    a causative of the team's work): the count is of what exists, like "Have 2 vans parked"."""
+    k = head + 1
+    listing = {"etc", "and", "or"}
+    while k < len(tokens) and (tokens[k].is_punct or tokens[k].lower_ in listing or tokens[k].pos_ in _NOUNS):
+        k += 1  # "posts / clips / etc. linked": a list of the things counted
+    if k >= len(tokens) or tokens[k].tag_ not in {"VBN", "VBD"}:
+        return False
+    return not any(t.lower_ == "of" for t in tokens[first:head])
 
 
 def _head_noun(tokens: Sequence[Token], at: int) -> int | None:
@@ -504,14 +519,25 @@ def _share_worked(
     if first is None or at is None or at + 1 >= len(tokens) or tokens[at].lower_ != "of":
         return None
     verb = _verb_before(tokens, first)
-    if verb is None or tokens[verb].tag_ not in {"VB", "NN", "NNP", "RB", "JJ"}:
+    chained = verb is not None and _chained_imperative(tokens, verb, lexicon)
+    tags = {"VB", "NN", "NNP", "RB", "JJ"} | ({"VBP"} if chained else set())  # "and shelve": read as VBP
+    if verb is None or tokens[verb].tag_ not in tags:
         return None
-    if verb > 0 and tokens[verb - 1].text not in {":", "-", "–"}:
+    if verb > 0 and tokens[verb - 1].text not in {":", "-", "–"} and not chained:
         return None  # only the imperative that opens the key result (or follows a label)
-    if not _team_does(tokens, verb, lexicon, others) or _complement(tokens, verb):
+    if (not chained and not _team_does(tokens, verb, lexicon, others)) or _complement(tokens, verb):
         return None
-    head = _head_noun(tokens, at + 1 + (tokens[at + 1].pos_ == "DET"))
-    if head is None or not _plural(tokens[head]):
+    if not doing(tokens[verb], lexicon):
+        return None
+    if _pronoun_them(tokens[at + 1]):
+        # "Sort all the donated books and shelve 70% of them": the share is of the items the
+        # first imperative named, the plural noun before the second verb.
+        head = verb - 2 if chained and _object_end(tokens, verb - 2) else None
+        if head is None:
+            return None
+    else:
+        head = _head_noun(tokens, at + 1 + (tokens[at + 1].pos_ == "DET"))
+    if head is None or not (_plural(tokens[head]) or head < verb):
         return None
     noun = tokens[head]
     if {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"} & (others | _SCALE):
@@ -519,9 +545,55 @@ def _share_worked(
     if head + 1 < len(tokens) and (tokens[head + 1].tag_ in TENSED_TAGS | {"MD"}):
         return None  # "Ensure 100% of the forms include a date": the share is a clause's subject
     end = noun.idx + len(noun.text)
+    if head < verb:  # the share of "them": the span runs to the pronoun
+        end = tokens[at + 1].idx + len("them")
     if share_time_limited(context.text, end) or _threshold(tokens, head):
         return None
     return tokens[verb].idx, end
+
+
+# Marks that may open a key result's text before its first word: a link's or a quote's.
+_OPENING_MARKS = frozenset({"[", "(", "`", '"', "“", "'"})
+
+
+def _pronoun_them(token: Token) -> bool:
+    """Whether ``token`` is "them", also where the tokenizer kept a link's marks on it ("them.](#kr2")."""
+    word = token.lower_
+    return word == "them" or (word.startswith("them") and not word[4:5].isalpha())
+
+
+def _chained_imperative(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon) -> bool:
+    """Whether the verb at ``verb`` is the second imperative of a chain that opens the key result
+    ("Sort the donated books and shelve ..."): after "and", in a clause whose first word (or the
+    first after a label) is a verb of doing in its base form, with no finite verb between."""
+    if verb < 2 or tokens[verb - 1].lower_ not in {"and", "then"}:
+        return False
+    start = clause_start(tokens)
+    while start < verb and tokens[start].text in _OPENING_MARKS:
+        start += 1  # "[Sort the books and shelve ...](#kr2)": the text of a link
+    if start >= verb - 1:
+        return False
+    opener = tokens[start]
+    # A capitalised first word before a determiner is read as the imperative even where the
+    # lemmatizer does not list the verb ("Triage all the ..."): a noun does not open that way.
+    capital = opener.text[:1].isupper() and opener.tag_ in {"NN", "NNP", "JJ", "RB"}
+    determined = start + 1 < verb and tokens[start + 1].tag_ in {"DT", "PDT"}
+    base = opener.tag_ == "VB" or (capital and (opener.lower_ in _verb_index() or determined))
+    if not base or not doing(opener, lexicon):
+        return False
+    between = range(start + 1, verb - 1)
+    return not any(tokens[k].tag_ in TENSED_TAGS and not _object_end(tokens, k) for k in between)
+
+
+def _object_end(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` ends a plural object: a plural noun ("the donated books"), or a
+    plural the tagger read as a verb after a noun of its compound ("the kiln fires"), which
+    only the last word before "and" can be."""
+    token = tokens[k]
+    if token.pos_ in _NOUNS:
+        return _plural(token)
+    last = k + 1 < len(tokens) and tokens[k + 1].lower_ in {"and", "then"}
+    return last and token.tag_ == "VBZ" and k > 0 and tokens[k - 1].pos_ in _NOUNS
 
 
 def _plural(token: Token) -> bool:
@@ -657,7 +729,11 @@ def _vague(token: Token, lexicon: VerbLexicon) -> bool:
 
 def doing(token: Token, lexicon: VerbLexicon) -> bool:
     """Whether ``token`` is a verb of making or doing: not one of getting or moving an outcome."""
-    lemma = (token.lemma_ or token.lower_).lower()
+    return doing_lemma((token.lemma_ or token.lower_).lower(), lexicon)
+
+
+def doing_lemma(lemma: str, lexicon: VerbLexicon) -> bool:
+    """Whether the verb ``lemma`` is one of making or doing: not one of getting or moving an outcome."""
     if lemma in ACQUIRING or lemma in _SCOPE or lexicon.is_level_verb(lemma):
         return False
     found = lexicon.lookup(lemma, "")

@@ -7,7 +7,17 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, effort, habits, handled, made_count, outputs, provided, startpoint
+from krquality.checks import (
+    attended,
+    effort,
+    habits,
+    handled,
+    made_count,
+    outputs,
+    placed,
+    provided,
+    startpoint,
+)
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -931,6 +941,7 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or outputs.recurring_event(context)
         or habits.repeated_activity(context)
         or provided.units_hold_made(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or placed.doers_at_events(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -1108,7 +1119,16 @@ OUTPUT_COUNT = Check(
         "magazines\"; not a decision won, \"Get 3 grants approved\"), and a share of its own items "
         "worked on, faults included, said as an imperative (\"Label 60% of the archive photos\"; "
         "not a share of people, of time, one handled within a limit for each item, or a share that "
-        "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"). "
+        "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"), "
+        "also when a second imperative takes a share of what the first named (\"Sort all the "
+        "donated books and shelve 70% of them\"; not a verb of getting or keeping, nor people, "
+        "\"Call all new members and visit 50% of them\"). So are the team's people named by what "
+        "they do at a count of events, with no verb (\"Our demonstrators at 4 food festivals\", "
+        "\"Brightwell speakers at 6 summits\": the doer's noun carries a verb of doing; not one of "
+        "getting or taking up, \"Our buyers at 4 food festivals\"). A share of recurring things "
+        "with a property is a level, not work named (\"% monthly bookings with the picnic "
+        "add-on\"), and things stated as there (\"Have 3,000 photos tagged with the bakery "
+        "name\"; not \"5 of our essays\" got printed) are not a count of work. "
         "So is the doing alone, with no object, on a schedule (\"Sketch in a notebook every "
         "evening\", \"Swim twice a week\": the times it is done are the count; not a level kept "
         "each time, \"Deliver on time every week\", nor a verb of getting or moving an outcome, "
@@ -1181,6 +1201,8 @@ OUTPUT_COUNT = Check(
         Example("Give 2 hours a week to the allotment", M),
         Example("Swim three times a week", M),
         Example("12 study sessions per month", M),
+        Example("Our demonstrators at 4 regional food festivals", M),
+        Example("Sort all the donated books and shelve 70% of them", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1229,6 +1251,9 @@ OUTPUT_COUNT = Check(
         Example("All shops have a trained manager on every shift", MS),
         Example("All depots have baselined their fuel costs", MS),
         Example("Get 20k podcast reach in the first season", M),
+        Example("Our buyers at 4 regional food festivals", M),
+        Example('% monthly bookings with the "Picnic" add-on', T),
+        Example("Having 3,000 photos / clips / etc. tagged with the bakery name", M),
     ),
     detect=_output_count,
 )

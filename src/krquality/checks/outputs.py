@@ -196,10 +196,17 @@ def uncounted_output(
         if following is not None and participle and following.lower_ in done_words:
             return tokens[start].idx, following.idx + len(following.text)
         recurring = [t for t in tokens[start : i + 3] if t.lower_ in RECURRING]
+        if recurring and any(_share_sign(t) for t in tokens[max(0, start - 1) : i]):
+            continue  # "% of weekly orders with gift wrap": a share of things with a property, a level
         if recurring and not _counted(tokens):
             end = max(token.idx + len(token.text), *(t.idx + len(t.text) for t in recurring))
             return tokens[start].idx, end
     return _made_plural(context, tokens, nouns) or _recurring_product(tokens, nouns)
+
+
+def _share_sign(token: Token) -> bool:
+    """Whether ``token`` makes what follows a share ("%", "percent", "share")."""
+    return token.text == "%" or token.lower_ in {"percent", "percentage", "share", "proportion"}
 
 
 def _made_plural(
@@ -249,6 +256,8 @@ def _named_plural(
         return None  # "Posts, talks and newsletter tracking system": one thing made
     if any(t.tag_ == "VBN" or t.lower_.endswith("ed") for t in tokens[:run]):
         return None  # "Automated reminder emails": a feature of a product, not more work products
+    if any(_share_sign(t) for t in tokens[:run]):
+        return None  # "% monthly bookings with an add-on": a share of things with a property, a level
     following = tokens[run] if run < len(tokens) else None
     if following is not None and following.pos_ not in {"ADP", "PUNCT"} and following.lower_ not in _ABOUT:
         return None  # "Newsletters go out on time", "Solar panels installed": a sentence about them

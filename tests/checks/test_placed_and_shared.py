@@ -1,0 +1,54 @@
+"""Counts of work said without a counted object after the verb (metric.output_count): the team's
+doers placed at a number of events (checks.placed), a share of "them" after a second imperative
+(checks.made_count), and the shares and stated counts that are levels, not work."""
+
+from __future__ import annotations
+
+import pytest
+
+from .contexts import output_span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # The team's people named by what they do, at a count of events.
+        ("Our demonstrators at 4 regional food festivals", "Our demonstrators at 4 regional food festivals"),
+        (
+            "Brightwell speakers at 6 large (300+ guests) summits",
+            "Brightwell speakers at 6 large (300+ guests) summits",
+        ),
+        ("Marlow & Co presenters at 5 trade shows", "Marlow & Co presenters at 5 trade shows"),
+        # A share of the items the first imperative named, worked on by the second.
+        ("Sort all the donated books and shelve 70% of them", "shelve 70% of them"),
+        ("Triage all the kiln faults and fix 50% of them.", "fix 50% of them"),
+        ("Audit the pantry shelves and restock 60% of them", "restock 60% of them"),
+    ],
+)
+def test_counts_of_work_without_a_verb_on_the_count_are_output_counts(text: str, span: str) -> None:
+    assert output_span(text) == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Doers who are people outside the team: a verb of getting or taking up, or listed people.
+        "Our buyers at 4 regional food festivals",
+        "Our customers at 5 stores",
+        "Our speakers at 1 conference",
+        # A share of "them" after a verb of getting, moving or keeping, or of people.
+        "Call all new members and visit 50% of them",
+        "Survey the tenants and reach 60% of them",
+        "Collect all the survey forms and keep 30% of them",
+        "Review the open invoices and settle 80% of them within 5 days",
+        # A share of recurring things with a property is a level (adoption), not work named.
+        '% monthly bookings with the "Picnic" add-on',
+        '% weekly recipes with "Timer" feature usage.',
+        # Things stated as there, with a participle and no set of the team's own.
+        "Having 3,000 photos / clips / etc. tagged with the bakery name",
+    ],
+)
+def test_shares_people_and_stated_counts_are_not(text: str) -> None:
+    assert output_span(text) is None
