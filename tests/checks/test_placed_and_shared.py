@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
             "Brightwell speakers at 6 large (300+ guests) summits",
             "Brightwell speakers at 6 large (300+ guests) summits",
         ),
-        ("Marlow & Co presenters at 5 trade shows", "Marlow & Co presenters at 5 trade shows"),
+        ("Marlow & Co presenters at 5 harvest suppers", "Marlow & Co presenters at 5 harvest suppers"),
         # A share of the items the first imperative named, worked on by the second.
         ("Sort all the donated books and shelve 70% of them", "shelve 70% of them"),
         ("Triage all the kiln faults and fix 50% of them.", "fix 50% of them"),
