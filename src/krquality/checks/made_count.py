@@ -220,8 +220,10 @@ def made_count(
     lexicon = verb_lexicon()
     for quantity in features.quantities:
         if quantity.kind is QuantityKind.PERCENT:
-            span = _share_making(tokens, quantity, lexicon, people | effects) or _share_worked(
-                context, tokens, quantity, lexicon, people | effects | measures
+            span = (
+                _share_making(tokens, quantity, lexicon, people | effects)
+                or _share_worked(context, tokens, quantity, lexicon, people | effects | measures)
+                or _share_applied(context, tokens, quantity, lexicon, people | effects | measures)
             )
             if span is not None:
                 return span
@@ -562,6 +564,62 @@ def _pronoun_them(token: Token) -> bool:
     return word == "them" or (word.startswith("them") and not word[4:5].isalpha())
 
 
+# Prepositions that aim a thing made at the items it is put on: "Add alt text to 60% of ...".
+_APPLIED_TO = frozenset({"to", "on", "for"})
+
+
+def _share_applied(
+    context: CheckContext,
+    tokens: Sequence[Token],
+    quantity: Quantity,
+    lexicon: VerbLexicon,
+    others: frozenset[str],
+) -> tuple[int, int] | None:
+    """A thing the team makes put on a share of its own items, said as an imperative: "Add alt text
+    to 60% of the gallery images", "Sand and fit handles on 40% of the old doors" (the span runs
+    from the verb to the items). Not a share of people or effects ("Send a card to 70% of our
+    donors"), of time or a measure, nor one handled within a time limit for each item."""
+    first = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.start), None)
+    at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
+    if first is None or at is None or first < 3 or tokens[first - 1].lower_ not in _APPLIED_TO:
+        return None
+    start = clause_start(tokens)
+    while start < first and tokens[start].text in _OPENING_MARKS:
+        start += 1
+    k = first - 2
+    nouns = 0
+    while k >= start and (tokens[k].pos_ in _NOUNS | {"DET", "ADJ", "CCONJ"} or tokens[k].text == "-"):
+        nouns += tokens[k].pos_ in _NOUNS
+        k -= 1
+    if k == start - 1 and _untagged_verb(tokens, start):
+        k = start  # "Fit new handles on ...": the imperative read as a modifier
+    elif k == start + 1 and tokens[start].tag_ == "VB" and tokens[k].tag_ == "VB":
+        k = start  # "Add alt text to ...": a modifier of the thing read as a second verb
+    if k < start or nouns == 0 or tokens[k + 1].pos_ == "CCONJ":
+        return None  # no verb before the thing made, or no thing made
+    verb = k
+    chained = _chained_imperative(tokens, verb, lexicon)
+    opens = verb == start
+    if not (opens and (tokens[verb].tag_ == "VB" or _untagged_verb(tokens, verb))) and not chained:
+        return None  # only the imperative: "The van adds ... to 60% of ..." states a fact
+    if not doing(tokens[verb], lexicon) or _vague(tokens[verb], lexicon):
+        return None
+    if at < len(tokens) and tokens[at].lower_ == "of":
+        at += 1
+    if at < len(tokens) and tokens[at].pos_ == "DET" and tokens[at].lower_ not in {"our", "its"}:
+        at += 1
+    head = _head_noun(tokens, at)
+    if head is None or not _plural(tokens[head]):
+        return None
+    noun = tokens[head]
+    if {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"} & (others | _SCALE):
+        return None
+    end = noun.idx + len(noun.text)
+    if share_time_limited(context.text, end) or _threshold(tokens, head):
+        return None
+    return tokens[verb].idx, end
+
+
 def _chained_imperative(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon) -> bool:
     """Whether the verb at ``verb`` is the second imperative of a chain that opens the key result
     ("Sort the donated books and shelve ..."): after "and", in a clause whose first word (or the
@@ -578,7 +636,8 @@ def _chained_imperative(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon
     # lemmatizer does not list the verb ("Triage all the ..."): a noun does not open that way.
     capital = opener.text[:1].isupper() and opener.tag_ in {"NN", "NNP", "JJ", "RB"}
     determined = start + 1 < verb and tokens[start + 1].tag_ in {"DT", "PDT"}
-    base = opener.tag_ == "VB" or (capital and (opener.lower_ in _verb_index() or determined))
+    paired = start + 2 == verb  # "Sand and varnish ...": two verbs joined, one object after them
+    base = opener.tag_ == "VB" or (capital and (opener.lower_ in _verb_index() or determined or paired))
     if not base or not doing(opener, lexicon):
         return False
     between = range(start + 1, verb - 1)

@@ -1122,7 +1122,10 @@ OUTPUT_COUNT = Check(
         "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"), "
         "also when a second imperative takes a share of what the first named (\"Sort all the "
         "donated books and shelve 70% of them\"; not a verb of getting or keeping, nor people, "
-        "\"Call all new members and visit 50% of them\"). So are the team's people named by what "
+        "\"Call all new members and visit 50% of them\"), and a thing the team makes put on a share "
+        "of its items (\"Add alt text to 60% of the gallery images\"; not a vague verb or one of "
+        "getting or keeping, \"Keep spare keys for 80% of the vans\", nor people, \"Send a card "
+        "to 70% of our donors\"). So are the team's people named by what "
         "they do at a count of events, with no verb (\"Our demonstrators at 4 food festivals\", "
         "\"Brightwell speakers at 6 summits\": the doer's noun carries a verb of doing; not one of "
         "getting or taking up, \"Our buyers at 4 food festivals\"). A share of recurring things "
@@ -1203,6 +1206,7 @@ OUTPUT_COUNT = Check(
         Example("12 study sessions per month", M),
         Example("Our demonstrators at 4 regional food festivals", M),
         Example("Sort all the donated books and shelve 70% of them", M),
+        Example("Add alt text to 60% of the gallery images", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1252,6 +1256,7 @@ OUTPUT_COUNT = Check(
         Example("All depots have baselined their fuel costs", MS),
         Example("Get 20k podcast reach in the first season", M),
         Example("Our buyers at 4 regional food festivals", M),
+        Example("Keep spare keys for 80% of the vans", M),
         Example('% monthly bookings with the "Picnic" add-on', T),
         Example("Having 3,000 photos / clips / etc. tagged with the bakery name", M),
     ),
