@@ -30,6 +30,9 @@ pytestmark = pytest.mark.slow
         ("Add alt text to 60% of the gallery images", "Add alt text to 60% of the gallery images"),
         ("Sand and fit new handles on 40% of the old doors", "fit new handles on 40% of the old doors"),
         ("Q2: Stitch name tags on 75% choir robes with no tag", "Stitch name tags on 75% choir robes"),
+        # One thing written up for each of some units, its participle first.
+        ("Risk log drafted for each site with a spring fair", "Risk log drafted for each site"),
+        ("Rota agreed for every kitchen", "Rota agreed for every kitchen"),
     ],
 )
 def test_counts_of_work_without_a_verb_on_the_count_are_output_counts(text: str, span: str) -> None:
@@ -56,6 +59,12 @@ def test_counts_of_work_without_a_verb_on_the_count_are_output_counts(text: str,
         "Keep spare keys for 80% of the vans",
         "Win contracts for 40% of the sites",
         "The van adds a seal to 60% of the crates",
+        # One thing per unit in a state it reached, a person, or for people outside the team.
+        "Price raised for each product",
+        "Trained cook hired for each shop",
+        "Care note written for each customer",
+        # Things kept in a state by a verb of keeping.
+        "Keep seed packets sorted by month in one tin",
         # A share of recurring things with a property is a level (adoption), not work named.
         '% monthly bookings with the "Picnic" add-on',
         '% weekly recipes with "Timer" feature usage.',

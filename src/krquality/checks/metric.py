@@ -942,6 +942,7 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or habits.repeated_activity(context)
         or provided.units_hold_made(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or placed.doers_at_events(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or provided.made_for_each(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -1139,7 +1140,10 @@ OUTPUT_COUNT = Check(
         "holding a thing written up for it (\"All our kitchens have a written allergen plan\", "
         "\"90% of the branches keep a ranked list of repair jobs\"; not a state the thing or its "
         "owner reached, \"80% of new accounts have a completed profile\", nor people, \"a trained "
-        "manager\"). "
+        "manager\"), also said with the participle first (\"Risk log drafted for each site\"; "
+        "not a state reached, \"Price raised for each product\", nor for people outside the "
+        "team, \"Care note written for each customer\"). Things kept in a state are not made "
+        "(\"Keep seed packets sorted by month\"). "
         "It is not when the verb gets, moves or keeps an outcome or says what a product covers "
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
@@ -1207,6 +1211,7 @@ OUTPUT_COUNT = Check(
         Example("Our demonstrators at 4 regional food festivals", M),
         Example("Sort all the donated books and shelve 70% of them", M),
         Example("Add alt text to 60% of the gallery images", M),
+        Example("Risk log drafted for each site", MS),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1257,6 +1262,8 @@ OUTPUT_COUNT = Check(
         Example("Get 20k podcast reach in the first season", M),
         Example("Our buyers at 4 regional food festivals", M),
         Example("Keep spare keys for 80% of the vans", M),
+        Example("Price raised for each product", MS),
+        Example("Keep seed packets sorted by month in one tin", M),
         Example('% monthly bookings with the "Picnic" add-on', T),
         Example("Having 3,000 photos / clips / etc. tagged with the bakery name", M),
     ),

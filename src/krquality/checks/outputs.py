@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import load_words
+from krquality.checks.helpers import load_words, verb_lexicon
 from krquality.features.types import Form, Quantity, QuantityKind
 
 if TYPE_CHECKING:
@@ -190,6 +190,8 @@ def uncounted_output(
         start = _phrase_start(tokens, i)
         if start > 0 and tokens[start - 1].pos_ in {"DET", "PRON"}:
             continue  # "The parcels sent by the depot", "all the vans are serviced": they exist already
+        if start > 0 and verb_lexicon().is_level_verb((tokens[start - 1].lemma_ or "").lower()):
+            continue  # "Keep the seed packets sorted by month": things held in a state, not work made
         if _joined_to_named(tokens, start):
             continue  # "The menu of the café and leaflets is checked": part of a named thing
         participle = following is not None and following.tag_ in {"VBN", "VBD", "JJ"}
