@@ -30,6 +30,10 @@ pytestmark = pytest.mark.slow
         ("Add alt text to 60% of the gallery images", "Add alt text to 60% of the gallery images"),
         ("Sand and fit new handles on 40% of the old doors", "fit new handles on 40% of the old doors"),
         ("Q2: Stitch name tags on 75% choir robes with no tag", "Stitch name tags on 75% choir robes"),
+        # A count in brackets after a verb's plural object.
+        ("Run tasting evenings (at least 3)", "Run tasting evenings (at least 3)"),
+        ("Q3: Write recipe cards (6 or more)", "Write recipe cards (6 or more)"),
+        ("Lead community clean-ups (up to four)", "Lead community clean-ups (up to four)"),
         # One thing written up for each of some units, its participle first.
         ("Risk log drafted for each site with a spring fair", "Risk log drafted for each site"),
         ("Rota agreed for every kitchen", "Rota agreed for every kitchen"),
@@ -63,6 +67,10 @@ def test_counts_of_work_without_a_verb_on_the_count_are_output_counts(text: str,
         "Price raised for each product",
         "Trained cook hired for each shop",
         "Care note written for each customer",
+        # A count in brackets after a verb of getting or scope, or with people outside the team.
+        "Sign new partners (at least 3)",
+        "Support file formats (at least 3)",
+        "Customers write reviews (at least 50)",
         # Things kept in a state by a verb of keeping.
         "Keep seed packets sorted by month in one tin",
         # A share of recurring things with a property is a level (adoption), not work named.

@@ -230,17 +230,20 @@ def made_count(
         if not _counts_things(quantity, measures) or any(a <= quantity.span.start < b for a, b in dated):
             continue
         at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
-        if at is None:
-            continue
-        head = _counted_head(tokens, at)
+        first = next(k for k, t in enumerate(tokens) if t.idx >= quantity.span.start)
+        head = _counted_head(tokens, at) if at is not None else None
+        bracketed = None if head is not None else _bracketed_count(tokens, first)
+        if bracketed is not None:
+            head, first = bracketed  # "Run tasting evenings (at least 3)": the count of the plural
         if head is None:
             continue
         noun = tokens[head]
         words = {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"}
         if words & (people | effects | _NOT_MADE) or _threshold(tokens, head):
             continue
-        first = next(k for k, t in enumerate(tokens) if t.idx >= quantity.span.start)
         verb = _verb_before(tokens, first)
+        if bracketed is not None and verb is None:
+            continue  # only a verb's object is counted that way
         caused = _caused(tokens, first, head, lexicon)
         if caused is not None:
             return tokens[caused[0]].idx, tokens[caused[1]].idx + len(tokens[caused[1]].text)
@@ -249,7 +252,11 @@ def made_count(
                 continue
             if _vague(tokens[verb], lexicon) and any(t.lower_ == "of" for t in tokens[first:head]):
                 continue  # "Improve 4 of the oldest vans": the improvement may be the outcome
-            return tokens[verb].idx, noun.idx + len(noun.text)
+            end = noun.idx + len(noun.text)
+            if bracketed is not None:  # the span takes in the bracket with the count
+                close = next((t for t in tokens[first:] if t.text == ")"), None)
+                end = close.idx + 1 if close is not None else quantity.span.end
+            return tokens[verb].idx, end
         opens = first == 0 or tokens[first - 1].text in {":", "-", "–"}
         done = _participle_after(tokens, head)
         if done is not None and opens and doing(tokens[done], lexicon):
@@ -257,6 +264,23 @@ def made_count(
         if opens and _acts_toward(tokens, head) and not _has_verb(tokens, head):
             return tokens[first].idx, noun.idx + len(noun.text)
     return None
+
+
+def _bracketed_count(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """The plural a count in brackets right after it counts, and where its phrase starts:
+    "tasting evenings (at least 3)", "garden projects (at least one; up to three)"; or None."""
+    k = first - 1
+    while k >= 0 and (tokens[k].lower_ in _BOUND_WORDS or tokens[k].like_num or tokens[k].text in {";", ","}):
+        k -= 1
+    if k < 1 or tokens[k].text != "(" or not _plural(tokens[k - 1]):
+        return None
+    head = k - 1
+    start = head
+    while start > 0 and (tokens[start - 1].pos_ in _NOUNS | {"ADJ"} or tokens[start - 1].text == "-"):
+        start -= 1
+    if _untagged_verb(tokens, start) and start < head:
+        start += 1  # "Lead community clean-ups (...)": the imperative read as a modifier
+    return head, start
 
 
 def _share_making(

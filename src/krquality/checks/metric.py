@@ -1111,7 +1111,9 @@ OUTPUT_COUNT = Check(
         "work when a verb of making or doing governs it, said as an imperative (\"Translate 40 "
         "museum labels\"), with the team or one of its units as the subject (\"Every clinic audits "
         "3 patient files a month\", \"Our crew speaks at 5 trade fairs\"), or as a participle with "
-        "no agent (\"12 recipes added to the wiki\"); when it counts acts named by a noun made from "
+        "no agent (\"12 recipes added to the wiki\"), also with the count in brackets after the "
+        "verb's plural object (\"Run tasting evenings (at least 3)\"; not after a verb of getting, "
+        "\"Sign new partners (at least 3)\"); when it counts acts named by a noun made from "
         "a verb and aimed at something (\"12 revisions to the style guide\"); and when a share of "
         "the team's units each make one (\"100% of the depots have run at least one fire drill\"). "
         "So is a count picked from the team's own set (\"Varnish 4 of our canal boats\"; not with a "
@@ -1212,6 +1214,7 @@ OUTPUT_COUNT = Check(
         Example("Sort all the donated books and shelve 70% of them", M),
         Example("Add alt text to 60% of the gallery images", M),
         Example("Risk log drafted for each site", MS),
+        Example("Run tasting evenings (at least 3)", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1263,6 +1266,7 @@ OUTPUT_COUNT = Check(
         Example("Our buyers at 4 regional food festivals", M),
         Example("Keep spare keys for 80% of the vans", M),
         Example("Price raised for each product", MS),
+        Example("Sign new partners (at least 3)", M),
         Example("Keep seed packets sorted by month in one tin", M),
         Example('% monthly bookings with the "Picnic" add-on', T),
         Example("Having 3,000 photos / clips / etc. tagged with the bakery name", M),
