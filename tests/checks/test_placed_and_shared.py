@@ -34,6 +34,12 @@ pytestmark = pytest.mark.slow
         ("Run tasting evenings (at least 3)", "Run tasting evenings (at least 3)"),
         ("Q3: Write recipe cards (6 or more)", "Write recipe cards (6 or more)"),
         ("Lead community clean-ups (up to four)", "Lead community clean-ups (up to four)"),
+        # Work the opening imperative commits the team to, as a gerund after "to".
+        ("Commit to running 3 repair cafés", "running 3 repair cafés"),
+        (
+            "Commit to leading or co-leading litter picks (at least one; up to three)",
+            "leading or co-leading litter picks (at least one; up to three)",
+        ),
         # One thing written up for each of some units, its participle first.
         ("Risk log drafted for each site with a spring fair", "Risk log drafted for each site"),
         ("Rota agreed for every kitchen", "Rota agreed for every kitchen"),
@@ -71,6 +77,8 @@ def test_counts_of_work_without_a_verb_on_the_count_are_output_counts(text: str,
         "Sign new partners (at least 3)",
         "Support file formats (at least 3)",
         "Customers write reviews (at least 50)",
+        "Commit to signing 4 partners",
+        "Look forward to hosting 3 fairs",
         # Things kept in a state by a verb of keeping.
         "Keep seed packets sorted by month in one tin",
         # A share of recurring things with a property is a level (adoption), not work named.

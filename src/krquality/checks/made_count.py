@@ -248,7 +248,10 @@ def made_count(
         if caused is not None:
             return tokens[caused[0]].idx, tokens[caused[1]].idx + len(tokens[caused[1]].text)
         if verb is not None:
-            if not _team_does(tokens, verb, lexicon, people | effects) or _complement(tokens, verb):
+            committed = _committed_gerund(tokens, verb, lexicon)
+            if not (committed or _team_does(tokens, verb, lexicon, people | effects)):
+                continue
+            if _complement(tokens, verb):
                 continue
             if _vague(tokens[verb], lexicon) and any(t.lower_ == "of" for t in tokens[first:head]):
                 continue  # "Improve 4 of the oldest vans": the improvement may be the outcome
@@ -280,7 +283,22 @@ def _bracketed_count(tokens: Sequence[Token], first: int) -> tuple[int, int] | N
         start -= 1
     if _untagged_verb(tokens, start) and start < head:
         start += 1  # "Lead community clean-ups (...)": the imperative read as a modifier
+    if start > 1 and tokens[start - 1].pos_ == "CCONJ" and tokens[start - 2].tag_ in {"VBG", "VB"}:
+        start -= 1  # "leading or co-leading garden projects": two verbs, one object
     return head, start
+
+
+def _committed_gerund(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon) -> bool:
+    """Whether the gerund at ``verb`` is work the opening imperative commits the team to: "Commit
+    to running 3 repair cafés", "Pledge to hosting ..." (the imperative, then "to", then the
+    gerund of doing; "Explore forming 2 ties", with no "to", only looks into it)."""
+    if tokens[verb].tag_ != "VBG" or verb < 2 or tokens[verb - 1].lower_ != "to":
+        return False
+    opener = verb - 2
+    if opener != clause_start(tokens) or not (tokens[opener].tag_ == "VB" or _untagged_verb(tokens, opener)):
+        return False
+    both_done = doing(tokens[opener], lexicon) and doing(tokens[verb], lexicon)
+    return both_done and not _vague(tokens[opener], lexicon)
 
 
 def _share_making(

@@ -1113,7 +1113,9 @@ OUTPUT_COUNT = Check(
         "3 patient files a month\", \"Our crew speaks at 5 trade fairs\"), or as a participle with "
         "no agent (\"12 recipes added to the wiki\"), also with the count in brackets after the "
         "verb's plural object (\"Run tasting evenings (at least 3)\"; not after a verb of getting, "
-        "\"Sign new partners (at least 3)\"); when it counts acts named by a noun made from "
+        "\"Sign new partners (at least 3)\"), or as a gerund of doing the opening imperative "
+        "commits the team to (\"Commit to running 3 repair cafés\"; not \"Commit to signing 4 "
+        "partners\"); when it counts acts named by a noun made from "
         "a verb and aimed at something (\"12 revisions to the style guide\"); and when a share of "
         "the team's units each make one (\"100% of the depots have run at least one fire drill\"). "
         "So is a count picked from the team's own set (\"Varnish 4 of our canal boats\"; not with a "
@@ -1215,6 +1217,7 @@ OUTPUT_COUNT = Check(
         Example("Add alt text to 60% of the gallery images", M),
         Example("Risk log drafted for each site", MS),
         Example("Run tasting evenings (at least 3)", M),
+        Example("Commit to running 3 repair cafés", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1267,6 +1270,7 @@ OUTPUT_COUNT = Check(
         Example("Keep spare keys for 80% of the vans", M),
         Example("Price raised for each product", MS),
         Example("Sign new partners (at least 3)", M),
+        Example("Commit to signing 4 partners", M),
         Example("Keep seed packets sorted by month in one tin", M),
         Example('% monthly bookings with the "Picnic" add-on', T),
         Example("Having 3,000 photos / clips / etc. tagged with the bakery name", M),
