@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import TENSED_TAGS, is_noun_base, verb_lexicon
+from krquality.checks.helpers import TENSED_TAGS, clause_start, is_noun_base, verb_lexicon
 from krquality.features.types import Quantity, QuantityKind, VerbClass
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon
@@ -220,34 +220,46 @@ def made_count(
     lexicon = verb_lexicon()
     for quantity in features.quantities:
         if quantity.kind is QuantityKind.PERCENT:
-            span = _share_making(tokens, quantity, lexicon, people | effects) or _share_worked(
-                context, tokens, quantity, lexicon, people | effects | measures
+            span = (
+                _share_making(tokens, quantity, lexicon, people | effects)
+                or _share_worked(context, tokens, quantity, lexicon, people | effects | measures)
+                or _share_applied(context, tokens, quantity, lexicon, people | effects | measures)
             )
             if span is not None:
                 return span
         if not _counts_things(quantity, measures) or any(a <= quantity.span.start < b for a, b in dated):
             continue
         at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
-        if at is None:
-            continue
-        head = _counted_head(tokens, at)
+        first = next(k for k, t in enumerate(tokens) if t.idx >= quantity.span.start)
+        head = _counted_head(tokens, at) if at is not None else None
+        bracketed = None if head is not None else _bracketed_count(tokens, first)
+        if bracketed is not None:
+            head, first = bracketed  # "Run tasting evenings (at least 3)": the count of the plural
         if head is None:
             continue
         noun = tokens[head]
         words = {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"}
         if words & (people | effects | _NOT_MADE) or _threshold(tokens, head):
             continue
-        first = next(k for k, t in enumerate(tokens) if t.idx >= quantity.span.start)
         verb = _verb_before(tokens, first)
+        if bracketed is not None and verb is None:
+            continue  # only a verb's object is counted that way
         caused = _caused(tokens, first, head, lexicon)
         if caused is not None:
             return tokens[caused[0]].idx, tokens[caused[1]].idx + len(tokens[caused[1]].text)
         if verb is not None:
-            if not _team_does(tokens, verb, lexicon, people | effects) or _complement(tokens, verb):
+            committed = _committed_gerund(tokens, verb, lexicon)
+            if not (committed or _team_does(tokens, verb, lexicon, people | effects)):
+                continue
+            if _complement(tokens, verb):
                 continue
             if _vague(tokens[verb], lexicon) and any(t.lower_ == "of" for t in tokens[first:head]):
                 continue  # "Improve 4 of the oldest vans": the improvement may be the outcome
-            return tokens[verb].idx, noun.idx + len(noun.text)
+            end = noun.idx + len(noun.text)
+            if bracketed is not None:  # the span takes in the bracket with the count
+                close = next((t for t in tokens[first:] if t.text == ")"), None)
+                end = close.idx + 1 if close is not None else quantity.span.end
+            return tokens[verb].idx, end
         opens = first == 0 or tokens[first - 1].text in {":", "-", "–"}
         done = _participle_after(tokens, head)
         if done is not None and opens and doing(tokens[done], lexicon):
@@ -255,6 +267,38 @@ def made_count(
         if opens and _acts_toward(tokens, head) and not _has_verb(tokens, head):
             return tokens[first].idx, noun.idx + len(noun.text)
     return None
+
+
+def _bracketed_count(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """The plural a count in brackets right after it counts, and where its phrase starts:
+    "tasting evenings (at least 3)", "garden projects (at least one; up to three)"; or None."""
+    k = first - 1
+    while k >= 0 and (tokens[k].lower_ in _BOUND_WORDS or tokens[k].like_num or tokens[k].text in {";", ","}):
+        k -= 1
+    if k < 1 or tokens[k].text != "(" or not _plural(tokens[k - 1]):
+        return None
+    head = k - 1
+    start = head
+    while start > 0 and (tokens[start - 1].pos_ in _NOUNS | {"ADJ"} or tokens[start - 1].text == "-"):
+        start -= 1
+    if _untagged_verb(tokens, start) and start < head:
+        start += 1  # "Lead community clean-ups (...)": the imperative read as a modifier
+    if start > 1 and tokens[start - 1].pos_ == "CCONJ" and tokens[start - 2].tag_ in {"VBG", "VB"}:
+        start -= 1  # "leading or co-leading garden projects": two verbs, one object
+    return head, start
+
+
+def _committed_gerund(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon) -> bool:
+    """Whether the gerund at ``verb`` is work the opening imperative commits the team to: "Commit
+    to running 3 repair cafés", "Pledge to hosting ..." (the imperative, then "to", then the
+    gerund of doing; "Explore forming 2 ties", with no "to", only looks into it)."""
+    if tokens[verb].tag_ != "VBG" or verb < 2 or tokens[verb - 1].lower_ != "to":
+        return False
+    opener = verb - 2
+    if opener != clause_start(tokens) or not (tokens[opener].tag_ == "VB" or _untagged_verb(tokens, opener)):
+        return False
+    both_done = doing(tokens[opener], lexicon) and doing(tokens[verb], lexicon)
+    return both_done and not _vague(tokens[opener], lexicon)
 
 
 def _share_making(
@@ -378,11 +422,26 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
         lemma = lead.lemma.split()[0].lower()  # "Hold 90% precision on the four ...": the lead verb
     else:
         return False
+    if lemma == "have" and head is not None and _stated_state(tokens, first, head):
+        return True  # "Have 2,000 photos tagged with the club's name": what is there, not work held
     if lemma in _SCOPE and (head is None or not _names_an_act(tokens[head])):
         return True  # "Support 5 file formats" (but "Support 4 library migrations" is work helped)
     if verb_lexicon().is_level_verb(lemma) and lemma != "hold":
         return True
     return verb is not None and _external_subject(tokens, verb, others)
+
+
+def _stated_state(tokens: Sequence[Token], first: int, head: int) -> bool:
+    """Whether "have" + count + thing is followed by a participle that states how the things are
+    ("Have 300 photos tagged with ..."), with no set of the team's own ("5 of our essays printed",
+    a causative of the team's work): the count is of what exists, like "Have 2 vans parked"."""
+    k = head + 1
+    listing = {"etc", "and", "or"}
+    while k < len(tokens) and (tokens[k].is_punct or tokens[k].lower_ in listing or tokens[k].pos_ in _NOUNS):
+        k += 1  # "posts / clips / etc. linked": a list of the things counted
+    if k >= len(tokens) or tokens[k].tag_ not in {"VBN", "VBD"}:
+        return False
+    return not any(t.lower_ == "of" for t in tokens[first:head])
 
 
 def _head_noun(tokens: Sequence[Token], at: int) -> int | None:
@@ -504,14 +563,25 @@ def _share_worked(
     if first is None or at is None or at + 1 >= len(tokens) or tokens[at].lower_ != "of":
         return None
     verb = _verb_before(tokens, first)
-    if verb is None or tokens[verb].tag_ not in {"VB", "NN", "NNP", "RB", "JJ"}:
+    chained = verb is not None and _chained_imperative(tokens, verb, lexicon)
+    tags = {"VB", "NN", "NNP", "RB", "JJ"} | ({"VBP"} if chained else set())  # "and shelve": read as VBP
+    if verb is None or tokens[verb].tag_ not in tags:
         return None
-    if verb > 0 and tokens[verb - 1].text not in {":", "-", "–"}:
+    if verb > 0 and tokens[verb - 1].text not in {":", "-", "–"} and not chained:
         return None  # only the imperative that opens the key result (or follows a label)
-    if not _team_does(tokens, verb, lexicon, others) or _complement(tokens, verb):
+    if (not chained and not _team_does(tokens, verb, lexicon, others)) or _complement(tokens, verb):
         return None
-    head = _head_noun(tokens, at + 1 + (tokens[at + 1].pos_ == "DET"))
-    if head is None or not _plural(tokens[head]):
+    if not doing(tokens[verb], lexicon):
+        return None
+    if _pronoun_them(tokens[at + 1]):
+        # "Sort all the donated books and shelve 70% of them": the share is of the items the
+        # first imperative named, the plural noun before the second verb.
+        head = verb - 2 if chained and _object_end(tokens, verb - 2) else None
+        if head is None:
+            return None
+    else:
+        head = _head_noun(tokens, at + 1 + (tokens[at + 1].pos_ == "DET"))
+    if head is None or not (_plural(tokens[head]) or head < verb):
         return None
     noun = tokens[head]
     if {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"} & (others | _SCALE):
@@ -519,9 +589,112 @@ def _share_worked(
     if head + 1 < len(tokens) and (tokens[head + 1].tag_ in TENSED_TAGS | {"MD"}):
         return None  # "Ensure 100% of the forms include a date": the share is a clause's subject
     end = noun.idx + len(noun.text)
+    if head < verb:  # the share of "them": the span runs to the pronoun
+        end = tokens[at + 1].idx + len("them")
     if share_time_limited(context.text, end) or _threshold(tokens, head):
         return None
     return tokens[verb].idx, end
+
+
+# Marks that may open a key result's text before its first word: a link's or a quote's.
+_OPENING_MARKS = frozenset({"[", "(", "`", '"', "“", "'"})
+
+
+def _pronoun_them(token: Token) -> bool:
+    """Whether ``token`` is "them", also where the tokenizer kept a link's marks on it ("them.](#kr2")."""
+    word = token.lower_
+    return word == "them" or (word.startswith("them") and not word[4:5].isalpha())
+
+
+# Prepositions that aim a thing made at the items it is put on: "Add alt text to 60% of ...".
+_APPLIED_TO = frozenset({"to", "on", "for"})
+
+
+def _share_applied(
+    context: CheckContext,
+    tokens: Sequence[Token],
+    quantity: Quantity,
+    lexicon: VerbLexicon,
+    others: frozenset[str],
+) -> tuple[int, int] | None:
+    """A thing the team makes put on a share of its own items, said as an imperative: "Add alt text
+    to 60% of the gallery images", "Sand and fit handles on 40% of the old doors" (the span runs
+    from the verb to the items). Not a share of people or effects ("Send a card to 70% of our
+    donors"), of time or a measure, nor one handled within a time limit for each item."""
+    first = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.start), None)
+    at = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.end), None)
+    if first is None or at is None or first < 3 or tokens[first - 1].lower_ not in _APPLIED_TO:
+        return None
+    start = clause_start(tokens)
+    while start < first and tokens[start].text in _OPENING_MARKS:
+        start += 1
+    k = first - 2
+    nouns = 0
+    while k >= start and (tokens[k].pos_ in _NOUNS | {"DET", "ADJ", "CCONJ"} or tokens[k].text == "-"):
+        nouns += tokens[k].pos_ in _NOUNS
+        k -= 1
+    if k == start - 1 and _untagged_verb(tokens, start):
+        k = start  # "Fit new handles on ...": the imperative read as a modifier
+    elif k == start + 1 and tokens[start].tag_ == "VB" and tokens[k].tag_ == "VB":
+        k = start  # "Add alt text to ...": a modifier of the thing read as a second verb
+    if k < start or nouns == 0 or tokens[k + 1].pos_ == "CCONJ":
+        return None  # no verb before the thing made, or no thing made
+    verb = k
+    chained = _chained_imperative(tokens, verb, lexicon)
+    opens = verb == start
+    if not (opens and (tokens[verb].tag_ == "VB" or _untagged_verb(tokens, verb))) and not chained:
+        return None  # only the imperative: "The van adds ... to 60% of ..." states a fact
+    if not doing(tokens[verb], lexicon) or _vague(tokens[verb], lexicon):
+        return None
+    if at < len(tokens) and tokens[at].lower_ == "of":
+        at += 1
+    if at < len(tokens) and tokens[at].pos_ == "DET" and tokens[at].lower_ not in {"our", "its"}:
+        at += 1
+    head = _head_noun(tokens, at)
+    if head is None or not _plural(tokens[head]):
+        return None
+    noun = tokens[head]
+    if {noun.lower_, (noun.lemma_ or "").lower(), f"{(noun.lemma_ or '').lower()}s"} & (others | _SCALE):
+        return None
+    end = noun.idx + len(noun.text)
+    if share_time_limited(context.text, end) or _threshold(tokens, head):
+        return None
+    return tokens[verb].idx, end
+
+
+def _chained_imperative(tokens: Sequence[Token], verb: int, lexicon: VerbLexicon) -> bool:
+    """Whether the verb at ``verb`` is the second imperative of a chain that opens the key result
+    ("Sort the donated books and shelve ..."): after "and", in a clause whose first word (or the
+    first after a label) is a verb of doing in its base form, with no finite verb between."""
+    if verb < 2 or tokens[verb - 1].lower_ not in {"and", "then"}:
+        return False
+    start = clause_start(tokens)
+    while start < verb and tokens[start].text in _OPENING_MARKS:
+        start += 1  # "[Sort the books and shelve ...](#kr2)": the text of a link
+    if start >= verb - 1:
+        return False
+    opener = tokens[start]
+    # A capitalised first word before a determiner is read as the imperative even where the
+    # lemmatizer does not list the verb ("Triage all the ..."): a noun does not open that way.
+    capital = opener.text[:1].isupper() and opener.tag_ in {"NN", "NNP", "JJ", "RB"}
+    determined = start + 1 < verb and tokens[start + 1].tag_ in {"DT", "PDT"}
+    paired = start + 2 == verb  # "Sand and varnish ...": two verbs joined, one object after them
+    base = opener.tag_ == "VB" or (capital and (opener.lower_ in _verb_index() or determined or paired))
+    if not base or not doing(opener, lexicon):
+        return False
+    between = range(start + 1, verb - 1)
+    return not any(tokens[k].tag_ in TENSED_TAGS and not _object_end(tokens, k) for k in between)
+
+
+def _object_end(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` ends a plural object: a plural noun ("the donated books"), or a
+    plural the tagger read as a verb after a noun of its compound ("the kiln fires"), which
+    only the last word before "and" can be."""
+    token = tokens[k]
+    if token.pos_ in _NOUNS:
+        return _plural(token)
+    last = k + 1 < len(tokens) and tokens[k + 1].lower_ in {"and", "then"}
+    return last and token.tag_ == "VBZ" and k > 0 and tokens[k - 1].pos_ in _NOUNS
 
 
 def _plural(token: Token) -> bool:
@@ -657,7 +830,11 @@ def _vague(token: Token, lexicon: VerbLexicon) -> bool:
 
 def doing(token: Token, lexicon: VerbLexicon) -> bool:
     """Whether ``token`` is a verb of making or doing: not one of getting or moving an outcome."""
-    lemma = (token.lemma_ or token.lower_).lower()
+    return doing_lemma((token.lemma_ or token.lower_).lower(), lexicon)
+
+
+def doing_lemma(lemma: str, lexicon: VerbLexicon) -> bool:
+    """Whether the verb ``lemma`` is one of making or doing: not one of getting or moving an outcome."""
     if lemma in ACQUIRING or lemma in _SCOPE or lexicon.is_level_verb(lemma):
         return False
     found = lexicon.lookup(lemma, "")

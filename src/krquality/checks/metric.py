@@ -7,7 +7,17 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from krquality.checks import attended, effort, habits, handled, made_count, outputs, provided, startpoint
+from krquality.checks import (
+    attended,
+    effort,
+    habits,
+    handled,
+    made_count,
+    outputs,
+    placed,
+    provided,
+    startpoint,
+)
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     baselines,
@@ -931,6 +941,8 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         or outputs.recurring_event(context)
         or habits.repeated_activity(context)
         or provided.units_hold_made(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or placed.doers_at_events(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or provided.made_for_each(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
         or outputs.uncounted_output(
             context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
         )
@@ -1099,7 +1111,11 @@ OUTPUT_COUNT = Check(
         "work when a verb of making or doing governs it, said as an imperative (\"Translate 40 "
         "museum labels\"), with the team or one of its units as the subject (\"Every clinic audits "
         "3 patient files a month\", \"Our crew speaks at 5 trade fairs\"), or as a participle with "
-        "no agent (\"12 recipes added to the wiki\"); when it counts acts named by a noun made from "
+        "no agent (\"12 recipes added to the wiki\"), also with the count in brackets after the "
+        "verb's plural object (\"Run tasting evenings (at least 3)\"; not after a verb of getting, "
+        "\"Sign new partners (at least 3)\"), or as a gerund of doing the opening imperative "
+        "commits the team to (\"Commit to running 3 repair cafés\"; not \"Commit to signing 4 "
+        "partners\"); when it counts acts named by a noun made from "
         "a verb and aimed at something (\"12 revisions to the style guide\"); and when a share of "
         "the team's units each make one (\"100% of the depots have run at least one fire drill\"). "
         "So is a count picked from the team's own set (\"Varnish 4 of our canal boats\"; not with a "
@@ -1108,7 +1124,19 @@ OUTPUT_COUNT = Check(
         "magazines\"; not a decision won, \"Get 3 grants approved\"), and a share of its own items "
         "worked on, faults included, said as an imperative (\"Label 60% of the archive photos\"; "
         "not a share of people, of time, one handled within a limit for each item, or a share that "
-        "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"). "
+        "is the subject of its own clause: \"Ensure 100% of the invoices include a tax code\"), "
+        "also when a second imperative takes a share of what the first named (\"Sort all the "
+        "donated books and shelve 70% of them\"; not a verb of getting or keeping, nor people, "
+        "\"Call all new members and visit 50% of them\"), and a thing the team makes put on a share "
+        "of its items (\"Add alt text to 60% of the gallery images\"; not a vague verb or one of "
+        "getting or keeping, \"Keep spare keys for 80% of the vans\", nor people, \"Send a card "
+        "to 70% of our donors\"). So are the team's people named by what "
+        "they do at a count of events, with no verb (\"Our demonstrators at 4 food festivals\", "
+        "\"Brightwell speakers at 6 summits\": the doer's noun carries a verb of doing; not one of "
+        "getting or taking up, \"Our buyers at 4 food festivals\"). A share of recurring things "
+        "with a property is a level, not work named (\"% monthly bookings with the picnic "
+        "add-on\"), and things stated as there (\"Have 3,000 photos tagged with the bakery "
+        "name\"; not \"5 of our essays\" got printed) are not a count of work. "
         "So is the doing alone, with no object, on a schedule (\"Sketch in a notebook every "
         "evening\", \"Swim twice a week\": the times it is done are the count; not a level kept "
         "each time, \"Deliver on time every week\", nor a verb of getting or moving an outcome, "
@@ -1116,7 +1144,10 @@ OUTPUT_COUNT = Check(
         "holding a thing written up for it (\"All our kitchens have a written allergen plan\", "
         "\"90% of the branches keep a ranked list of repair jobs\"; not a state the thing or its "
         "owner reached, \"80% of new accounts have a completed profile\", nor people, \"a trained "
-        "manager\"). "
+        "manager\"), also said with the participle first (\"Risk log drafted for each site\"; "
+        "not a state reached, \"Price raised for each product\", nor for people outside the "
+        "team, \"Care note written for each customer\"). Things kept in a state are not made "
+        "(\"Keep seed packets sorted by month\"). "
         "It is not when the verb gets, moves or keeps an outcome or says what a product covers "
         "(\"Sell 6 quilts\", \"Keep 5 spare vans\", \"Support 5 file formats\"), when people "
         "outside the team act (\"Customers write 50 reviews\", \"120 applications from schools\"), "
@@ -1181,6 +1212,12 @@ OUTPUT_COUNT = Check(
         Example("Give 2 hours a week to the allotment", M),
         Example("Swim three times a week", M),
         Example("12 study sessions per month", M),
+        Example("Our demonstrators at 4 regional food festivals", M),
+        Example("Sort all the donated books and shelve 70% of them", M),
+        Example("Add alt text to 60% of the gallery images", M),
+        Example("Risk log drafted for each site", MS),
+        Example("Run tasting evenings (at least 3)", M),
+        Example("Commit to running 3 repair cafés", M),
     ),
     good=(
         Example("Grow organic sign-ups from the blog from 120 to 300 a month", M),
@@ -1229,6 +1266,14 @@ OUTPUT_COUNT = Check(
         Example("All shops have a trained manager on every shift", MS),
         Example("All depots have baselined their fuel costs", MS),
         Example("Get 20k podcast reach in the first season", M),
+        Example("Our buyers at 4 regional food festivals", M),
+        Example("Keep spare keys for 80% of the vans", M),
+        Example("Price raised for each product", MS),
+        Example("Sign new partners (at least 3)", M),
+        Example("Commit to signing 4 partners", M),
+        Example("Keep seed packets sorted by month in one tin", M),
+        Example('% monthly bookings with the "Picnic" add-on', T),
+        Example("Having 3,000 photos / clips / etc. tagged with the bakery name", M),
     ),
     detect=_output_count,
 )

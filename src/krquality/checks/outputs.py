@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks.handled import share_time_limited
-from krquality.checks.helpers import load_words
+from krquality.checks.helpers import load_words, verb_lexicon
 from krquality.features.types import Form, Quantity, QuantityKind
 
 if TYPE_CHECKING:
@@ -190,16 +190,25 @@ def uncounted_output(
         start = _phrase_start(tokens, i)
         if start > 0 and tokens[start - 1].pos_ in {"DET", "PRON"}:
             continue  # "The parcels sent by the depot", "all the vans are serviced": they exist already
+        if start > 0 and verb_lexicon().is_level_verb((tokens[start - 1].lemma_ or "").lower()):
+            continue  # "Keep the seed packets sorted by month": things held in a state, not work made
         if _joined_to_named(tokens, start):
             continue  # "The menu of the café and leaflets is checked": part of a named thing
         participle = following is not None and following.tag_ in {"VBN", "VBD", "JJ"}
         if following is not None and participle and following.lower_ in done_words:
             return tokens[start].idx, following.idx + len(following.text)
         recurring = [t for t in tokens[start : i + 3] if t.lower_ in RECURRING]
+        if recurring and any(_share_sign(t) for t in tokens[max(0, start - 1) : i]):
+            continue  # "% of weekly orders with gift wrap": a share of things with a property, a level
         if recurring and not _counted(tokens):
             end = max(token.idx + len(token.text), *(t.idx + len(t.text) for t in recurring))
             return tokens[start].idx, end
     return _made_plural(context, tokens, nouns) or _recurring_product(tokens, nouns)
+
+
+def _share_sign(token: Token) -> bool:
+    """Whether ``token`` makes what follows a share ("%", "percent", "share")."""
+    return token.text == "%" or token.lower_ in {"percent", "percentage", "share", "proportion"}
 
 
 def _made_plural(
@@ -249,6 +258,8 @@ def _named_plural(
         return None  # "Posts, talks and newsletter tracking system": one thing made
     if any(t.tag_ == "VBN" or t.lower_.endswith("ed") for t in tokens[:run]):
         return None  # "Automated reminder emails": a feature of a product, not more work products
+    if any(_share_sign(t) for t in tokens[:run]):
+        return None  # "% monthly bookings with an add-on": a share of things with a property, a level
     following = tokens[run] if run < len(tokens) else None
     if following is not None and following.pos_ not in {"ADP", "PUNCT"} and following.lower_ not in _ABOUT:
         return None  # "Newsletters go out on time", "Solar panels installed": a sentence about them

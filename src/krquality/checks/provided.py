@@ -96,6 +96,48 @@ def units_hold_made(context: CheckContext, *, others: frozenset[str]) -> tuple[i
     return tokens[start].idx, head.idx + len(head.text)
 
 
+def made_for_each(context: CheckContext, *, others: frozenset[str]) -> tuple[int, int] | None:
+    """The span (thing to the units) of one thing written up for each of some units, said with its
+    participle first: "Risk log drafted for each site with a spring fair", "Rota agreed for every
+    kitchen" (one made per unit: a count of work across them, like "All our kitchens
+    have a written allergen plan"), or None. Not a state the thing reached ("Price raised for
+    each product": not a verb of writing work down), nor units who are people or effects
+    outside the team (``others``).
+
+    >>> import krquality
+    >>> result = krquality.analyze("Risk log drafted for each site", suggestions=False)
+    >>> [f.code for f in result.findings if f.code == "KRQ104"]
+    ['KRQ104']
+    """
+    tokens = body_tokens(context)
+    start = clause_start(tokens)
+    k = start
+    if k < len(tokens) and tokens[k].lower_ in {"a", "an", "one"}:
+        k += 1
+    thing: Token | None = None
+    while k < len(tokens) and (tokens[k].pos_ in _NOUNS | {"ADJ"} or tokens[k].text == "-"):
+        if tokens[k].pos_ in _NOUNS:
+            thing = tokens[k]
+        k += 1
+    if thing is None or thing.tag_ not in {"NN", "NNP"} or _names(thing, others) or _agent(thing):
+        return None  # "Trained cook hired for each shop": a person, not a thing written
+    while k < len(tokens) and tokens[k].lower_ in {"is", "be", "will", "gets", "get"}:
+        k += 1
+    if k + 3 >= len(tokens) or not _made_participle(tokens[k], past=True):
+        return None
+    if tokens[k + 1].lower_ != "for" or tokens[k + 2].lower_ not in _ALL:
+        return None
+    units: Token | None = None
+    for token in tokens[k + 3 : k + 8]:
+        if token.pos_ in _NOUNS:
+            units = token
+        elif token.pos_ != "ADJ" and token.text != "-":
+            break
+    if units is None or _names(units, others):
+        return None  # "Care note written for each customer": people outside the team
+    return tokens[start].idx, units.idx + len(units.text)
+
+
 def _units_start(context: CheckContext, tokens: Sequence[Token], start: int) -> int | None:
     """Where the units' noun phrase starts after "All (of the)", "Every", "N% of (the)", or None."""
     first = tokens[start]
@@ -131,12 +173,14 @@ def _in_noun_phrase(tokens: Sequence[Token], k: int) -> bool:
     return token.pos_ == "PRON" and token.tag_ == "PRP$"  # "All our kitchens"
 
 
-def _made_participle(token: Token) -> bool:
+def _made_participle(token: Token, *, past: bool = False) -> bool:
     """Whether ``token`` is a participle of setting work down in writing ("written", "documented",
     "ranked"): what the team writes up for each unit. Not one of a state a thing or its owner
     reached ("a completed profile", "a verified email", "a fitted tracker": the owners' doing or
     equipment), nor of getting or moving an outcome ("a raised budget")."""
-    if token.tag_ != "VBN" and not (token.tag_ == "JJ" and token.lower_.endswith("ed")):
+    # (``past``: where the form also reads as a past tense after a bare noun, "Rota agreed for ...")
+    tags = {"VBN", "VBD"} if past else {"VBN"}
+    if token.tag_ not in tags and not (token.tag_ == "JJ" and token.lower_.endswith("ed")):
         return False
     lemma = (token.lemma_ or token.lower_).lower()
     if lemma not in _WRITING or lemma in ACQUIRING or not doing(token, verb_lexicon()):
