@@ -29,6 +29,7 @@ from krquality.checks.joined import elided_state_after, finite_clause_after, ord
 from krquality.checks.listed import separate_results_listed
 from krquality.checks.outside import outside_references
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
+from krquality.checks.templates import progress_template
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.annotations import LEADING_TAG
@@ -1328,8 +1329,9 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
     text = context.text
     spans += [(body.start + m.start(1), body.start + m.end(1)) for m in _LETTER_COUNT.finditer(body.text)]
     spans = [(a, b) for a, b in spans if not _not_a_placeholder(text, a, b)]
-    if spans and "[" in text:
-        # "[shared with Ops]", "[Owner - Sam]": a tag is wording.metadata's, not a value to fill in
+    if spans and ("[" in text or "/" in text):
+        # "[shared with Ops]", "[Owner - Sam]": a tag is wording.metadata's, not a value to fill in;
+        # so is a blank tally after a stated target ("... 10 workshops X/10 (X%)")
         tags = metadata_spans(text)
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in tags)]
     seen: list[tuple[int, int]] = []
@@ -1580,6 +1582,10 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
         spans.append((match.start(), match.end()))
     # Team labels and progress notes: "Design Ops: ...", "...: 30%".
     extra = [span for span in annotation_spans(text) if not overlaps(span, spans)]
+    # A blank tally to fill in at check-ins: "... 10 workshops X/10 (X%)".
+    template = progress_template(text)
+    if template is not None and not overlaps(template, spans + extra):
+        extra.append(template)
     return sorted(spans + extra) if extra else spans
 
 

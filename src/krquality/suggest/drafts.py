@@ -43,6 +43,7 @@ from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
+from krquality.suggest.practice import own_practice
 from krquality.suggest.questions import question_drafts
 from krquality.suggest.signs import equals_slot, with_written_bound
 from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
@@ -1248,6 +1249,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if template.startswith("average attendance") and _SPENT_TIME.search(features.text):
         return None  # "Three hours of sketching a week": time the author puts in, not office hours to attend
+    if template.startswith("average attendance") and own_practice(features.text, words):
+        return None  # "12 study sessions per month": the author's own practice, attended by nobody else
     if template.startswith("average attendance") and _takes_part_or_plans(features.text, words[0]):
         return None  # "Join 3 meetups", "We have planned 2 sessions": others' or future events
     if template.startswith("monthly readers") and _STORED.search(features.text) and not _MADE_TO_READ.search(
