@@ -28,6 +28,7 @@ from krquality.checks.helpers import (
 from krquality.checks.joined import elided_state_after, finite_clause_after, order_after_comma, states_an_end
 from krquality.checks.listed import separate_results_listed
 from krquality.checks.outside import outside_references
+from krquality.checks.owner_tags import owner_tags
 from krquality.checks.states import joins_one_subject, passes_on, shares_capability, staged_targets
 from krquality.checks.templates import progress_template
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
@@ -1583,9 +1584,10 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
     # Team labels and progress notes: "Design Ops: ...", "...: 30%".
     extra = [span for span in annotation_spans(text) if not overlaps(span, spans)]
     # A blank tally to fill in at check-ins: "... 10 workshops X/10 (X%)".
-    template = progress_template(text)
-    if template is not None and not overlaps(template, spans + extra):
-        extra.append(template)
+    # Owners' initials in brackets after the sentence: "... by June (jk, ms)".
+    for found in (progress_template(text), owner_tags(text)):
+        if found is not None and not overlaps(found, spans + extra):
+            extra.append(found)
     return sorted(spans + extra) if extra else spans
 
 

@@ -37,6 +37,7 @@ from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
+from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
@@ -257,7 +258,11 @@ def build_drafts(
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:
             unique[draft.text] = draft
-    return list(unique.values())
+    # "rota\_export" -> "rota_export": a draft is plain text, the escapes were the source's markup
+    # (a draft that differs from the key result only by them is none)
+    body = plain_escapes(features.body.text)
+    plain = {(text := plain_escapes(d.text)): replace(d, text=text) for d in reversed(unique.values())}
+    return [d for d in reversed(plain.values()) if d.text != body]
 
 
 # -- the author's sentence, completed ---------------------------------------------------------
