@@ -1378,7 +1378,10 @@ PLACEHOLDER = Check(
         'Drafts carry placeholders ("from X to Y", "TBD", "[target]"), and they get '
         "agreed and published by accident. A key result with a placeholder has no target, "
         "so nobody can commit to it; fill it in, or say it will be set after a baseline is "
-        "measured, with a date for that."
+        "measured, with a date for that. A blank tally after a key result that states its target "
+        '("Run 10 tastings X/10 (X%)", "... N/12", "... [ ]/5") is a progress note to fill in at '
+        "check-ins (wording.metadata), not a placeholder; a blank that is the sentence's own value "
+        '("Raise the rating to X/5") still is.'
     ),
     bad=(
         Example("Increase NPS from X to Y", M),
@@ -1391,6 +1394,8 @@ PLACEHOLDER = Check(
         Example("Publish the [tenant handbook](https://example.org/handbook) by 1 March", MS),
         Example("Close the supplier contract with [redacted] by the end of Q2", MS),
         Example("Open 12 new library reading corners [shared with the schools team]", M),
+        Example("Run 10 cheese-tasting workshops by June X/10 (X%)", M),
+        Example("Print 5 seasonal menus by May: [ ]/5", M),
     ),
     detect=_placeholder,
 )
@@ -1720,7 +1725,11 @@ METADATA = Check(
         'A grade after a link or an owner tag ("[Cut the export time](#kr2) [ana] 0.7") is a note. '
         'A key result copied whole as a link or in backticks is read as the sentence inside: the '
         'link\'s address (a tracker\'s, "[KR: Grow X](https://...)", or an anchor, "[Cut X](#kr2)") and the '
-        'owners\' handles after it ("... [ana, li]", escaped or not) are details.'
+        'owners\' handles after it ("... [ana, li]", escaped or not) are details. So are a blank tally '
+        'to fill in at check-ins after a stated target ("Run 10 tastings X/10 (X%)", "... N/12") and '
+        'owners\' initials in brackets after the sentence ("... by June (jk, ms)", "(ewd)": short, '
+        "lower-case, not pronounceable as a word); a bracketed word of the sentence is not one "
+        '("(beta)", "(EMEA)", "(optional)", "(v2)").'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1740,6 +1749,8 @@ METADATA = Check(
         Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
         Example("[KR: Open the second community kitchen by May](https://example.org/t/88)", MS),
         Example("`Open the second community kitchen by May` [ravi, lena]", MS),
+        Example("Run 10 cheese-tasting workshops by June X/10 (X%)", M),
+        Example("Publish the allergen guide by June (jk, ms)", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1757,6 +1768,8 @@ METADATA = Check(
         Example("Answer high-priority (P1) tenant calls within 4 hours", M),
         Example("`Open the second community kitchen by May`", MS),
         Example("Open the second kitchen by May, as the [grant letter](https://example.org/g) asks", MS),
+        Example("Launch the tenant app by May (beta)", MS),
+        Example("Open the second community kitchen by May (optional)", MS),
     ),
     detect=_metadata,
 )
