@@ -58,6 +58,8 @@ def test_a_real_placeholder_is_still_an_error() -> None:
         "Ship the booking API by May (v2)",
         "Grow weekly sign-ups from 40 to 60 (web)",
         "Cut the queue at the ferry desk by half (all)",
+        "Cut the kiosk's page load time to 300 (ms)",
+        "Confirm the venue for the ferry fair by June (tbc)",
     ],
 )
 def test_a_bracketed_word_of_the_sentence_is_no_owner_tag(text: str) -> None:

@@ -29,6 +29,8 @@ _CODAS = frozenset(
         "gn", "ph",
     }
 )  # fmt: skip
+# Abbreviations of writing, not of names: "(etc)", "(tbc)" (a placeholder's), "(nb)".
+_ABBREVIATIONS = frozenset({"etc", "tbc", "tbd", "tba", "nb", "cf", "eg", "ie", "vs", "ps", "ff", "pp"})
 _MIN_SENTENCE_WORDS = 3
 _MAX_INITIALS = 4  # "jk", "ewd", "jkmr": longer runs of letters are words or handles
 
@@ -61,7 +63,9 @@ def owner_tags(text: str) -> tuple[int, int] | None:
     match = _TAGS.search(text)
     if match is None or len(text[: match.start()].split()) < _MIN_SENTENCE_WORDS:
         return None
+    if re.search(r"(?<![\w-])\d[\d,.]*$", text[: match.start()].rstrip()):
+        return None  # "Cut page load time to 300 (ms)", "to 12 (km)": the unit of the number
     tags = re.split(r"\s*[,/&]\s*", match["tags"])
-    if not any(_initials(tag) for tag in tags):
+    if any(tag in _ABBREVIATIONS for tag in tags) or not any(_initials(tag) for tag in tags):
         return None
     return match.start(), len(text.rstrip(" \t.;"))
