@@ -1329,6 +1329,10 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
         spans += [(body.start + m.start(), body.start + m.end()) for m in _PLACEHOLDER.finditer(body.text)]
     text = context.text
     spans += [(body.start + m.start(1), body.start + m.end(1)) for m in _LETTER_COUNT.finditer(body.text)]
+    if "/" in body.text:
+        # "to X/5": a blank over a scale is the value still to set (after a stated target it is
+        # a tally to fill in at check-ins, which the metadata filter below takes out)
+        spans += [(body.start + m.start(), body.start + m.end()) for m in _BLANK_OVER.finditer(body.text)]
     spans = [(a, b) for a, b in spans if not _not_a_placeholder(text, a, b)]
     if spans and ("[" in text or "/" in text):
         # "[shared with Ops]", "[Owner - Sam]": a tag is wording.metadata's, not a value to fill in;
@@ -1347,6 +1351,8 @@ def _placeholder(context: CheckContext) -> Iterator[Finding]:
             )
 
 
+# A letter for a value over a scale or a total: "Raise the rating to X/5".
+_BLANK_OVER = re.compile(r"(?<![\w/.])[XxNn](?=\s?/\s?\d)")
 # A letter standing for a count: "open x number of stalls", "Sign X stockists".
 _LETTER_COUNT = re.compile(r"(?:^|(?<=[a-z] ))([xXnN])(?= (?:number of|more|new|[a-z]{3,}s)\b)")
 # Bracketed words that mark an edit, not a value to fill in: "[redacted]", "[sic]".
@@ -1387,6 +1393,7 @@ PLACEHOLDER = Check(
         Example("Increase NPS from X to Y", M),
         Example("Reduce churn to [target] by Q3", M),
         Example("Launch the partner portal by TBD", MS),
+        Example("Raise the guest rating from 3.9 to X/5 by Q3", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
