@@ -68,6 +68,7 @@ def test_a_real_placeholder_is_still_an_error(text: str) -> None:
         "Cut the queue at the ferry desk by half (all)",
         "Cut the kiosk's page load time to 300 (ms)",
         "Confirm the venue for the ferry fair by June (tbc)",
+        "Gather feedback from the ferry crews (n)",
     ],
 )
 def test_a_bracketed_word_of_the_sentence_is_no_owner_tag(text: str) -> None:

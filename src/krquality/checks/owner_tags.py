@@ -38,10 +38,10 @@ _MAX_INITIALS = 4  # "jk", "ewd", "jkmr": longer runs of letters are words or ha
 def _initials(tag: str) -> bool:
     """Whether ``tag`` reads as someone's initials, not a word.
 
-    >>> [_initials(t) for t in ("jk", "ewd", "beta", "web", "and")]
-    [True, True, False, False, False]
+    >>> [_initials(t) for t in ("jk", "ewd", "beta", "web", "and", "n")]
+    [True, True, False, False, False, False]
     """
-    if not tag.isalpha() or len(tag) > _MAX_INITIALS:
+    if not tag.isalpha() or not 2 <= len(tag) <= _MAX_INITIALS:  # "(n)", a lone letter, says nothing of who
         return False
     if not set(tag) & _VOWELS:
         return True
