@@ -435,7 +435,7 @@ NO_BASELINE = Check(
 
 def _counts_output(context: CheckContext) -> bool:
     """Whether ``metric.output_count`` reads the key result's number as a count of work."""
-    return next(_output_count(context), None) is not None
+    return bool(context.once(_output_count_findings))
 
 
 def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
@@ -926,6 +926,17 @@ def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
 
 
 def _output_count(context: CheckContext) -> Iterator[Finding]:
+    yield from context.once(_output_count_findings)
+
+
+def _output_count_findings(context: CheckContext) -> tuple[Finding, ...]:
+    """``metric.output_count``'s findings, worked out once a key result: other checks ask
+    whether it fires (:func:`_counts_output`), and its fifteen grammar readers are the
+    costliest part of the checks."""
+    return tuple(_output_count_search(context))
+
+
+def _output_count_search(context: CheckContext) -> Iterator[Finding]:
     found = list(_counted_output(context))
     if found:
         yield from (_whole_count(context, finding) for finding in found)
