@@ -108,7 +108,8 @@ class BodyFinder:
         """The token range of the key result in a row exported with columns
         ("O1 › KR1.2 | Klarna live in DE | Owner: Payments | 70 % | On track"): the
         longest column that is not metadata. The whole doc when there are no columns."""
-        if not any(separator in doc.text for separator in self.column_separators):
+        text = doc.text  # built anew from the tokens on each read: read once, not per separator
+        if not any(separator in text for separator in self.column_separators):
             return 0, len(doc)  # most key results: no Token is made to look
         cuts = [k for k, t in enumerate(doc) if t.text in self.column_separators]
         if not cuts:
