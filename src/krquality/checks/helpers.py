@@ -325,6 +325,25 @@ def _phrases(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[int, tuple[str, 
     return {word: tuple(entries) for word, entries in by_first.items()}
 
 
+# The forms and lemmas of the token tuple read last. The checks ask ``phrase_hits`` about one
+# key result's tokens (a check context's tuple) some six times in a row, each with other
+# phrases; the entry holds the tuple, so its identity cannot pass to another while cached.
+_last_words: tuple[tuple[Token, ...], list[str], list[str]] | None = None
+
+
+def _token_words(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
+    """The lower-case forms and lemmas of ``tokens``, reused while the same tuple is asked about."""
+    global _last_words
+    last = _last_words  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is tokens:
+        return last[1], last[2]
+    lowers = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    if isinstance(tokens, tuple):  # a list could change under the cache
+        _last_words = (tokens, lowers, lemmas)
+    return lowers, lemmas
+
+
 def phrase_hits(tokens: Sequence[Token], phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Character spans where one of ``phrases`` occurs, word by word (form or lemma).
 
@@ -336,8 +355,7 @@ def phrase_hits(tokens: Sequence[Token], phrases: tuple[str, ...]) -> Iterator[t
         return
     # Each token is read once (a spaCy attribute costs far more than a dict look-up),
     # and only the phrases starting with its form or lemma are tried there.
-    lowers = [t.lower_ for t in tokens]
-    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers, lemmas = _token_words(tokens)
     n = len(tokens)
     for i in range(n):
         by_form = wanted.get(lowers[i], ())

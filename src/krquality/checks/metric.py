@@ -299,7 +299,7 @@ def _no_baseline(context: CheckContext) -> Iterator[Finding]:
     if change is not None and change.span.text.lower().startswith(("of ", "in ")) and (
         lead is None
         or lead.verb_class not in _LEVEL_VERBS
-        or (target.unit or "") in _TIME_CODES | _MEASURE_UNITS
+        or (target.unit or "") in _MEASURES_OR_TIMES
     ):
         return  # "within one working day", "a rating of 9": a level named, not a move
     if target.kind is QuantityKind.MULTIPLIER and following and following[0].like_num:
@@ -435,7 +435,7 @@ NO_BASELINE = Check(
 
 def _counts_output(context: CheckContext) -> bool:
     """Whether ``metric.output_count`` reads the key result's number as a count of work."""
-    return next(_output_count(context), None) is not None
+    return bool(context.once(_output_count_findings))
 
 
 def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
@@ -537,7 +537,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
         return  # "The new rota is tested in 3 depots": a state reached, sized by its number
     if startpoint.held_as_today(context):
         return  # "Keep infra costs flat": today's level is the target
-    if effort.doing_at_a_rate(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS):
+    if effort.doing_at_a_rate(context, outcome_words=_PEOPLE_OR_EFFECTS):
         return  # "Knit a scarf every month": the rate is the amount (metric.output_count's finding)
     if context.label is Label.METRIC and _state_without_measure(context):
         return  # "[Ledger](...) has a named maintainer again": a state reached, no measure to give a number
@@ -782,6 +782,10 @@ _OUTCOME_NOUNS = frozenset(
         "partnerships", "collaborations", "contracts", "agreements",
     }
 )
+# Counted things that are not work done (people or effects), and the units of an amount that
+# is no count: built once here, as the output-count readers ask for them on every key result.
+_PEOPLE_OR_EFFECTS = _NOT_OUTPUT | _OUTCOME_NOUNS
+_MEASURES_OR_TIMES = _MEASURE_UNITS | _TIME_CODES
 
 
 # A second clause after a counted effect: "5+ readers each session and 6 or more sessions".
@@ -852,7 +856,7 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
         words, end = _counted_phrase(context, quantity)
         lowers = [t.lower_ for t in words]
         inside = set(quantity.span.text.lower().split()) | {unit}
-        if (set(lowers) | inside) & (_NOT_OUTPUT | _OUTCOME_NOUNS):
+        if (set(lowers) | inside) & _PEOPLE_OR_EFFECTS:
             effect_end = end  # "40 new members attend 2 workshops", "300 stars on 3 projects": an effect
             continue
         done_end = _done_subject(context, quantity)
@@ -883,7 +887,7 @@ def _output_noun_count(context: CheckContext) -> Iterator[Finding]:
                 continue
         elif not (done or doing or lead is None):
             continue
-        if made_count.not_made(context, quantity, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
+        if made_count.not_made(context, quantity, others=_PEOPLE_OR_EFFECTS):
             continue  # "Support 5 file formats", "Customers write 50 reviews": the grammar says no
         before = lead is not None and lead.span.start < quantity.span.start
         start = lead.span.start if lead is not None and before else quantity.span.start
@@ -919,13 +923,24 @@ def _unread_count(context: CheckContext, lead: LeadVerb) -> int | None:
         return None
     for token in after[1:]:
         if token.tag_ in {"NNS", "NNPS"}:
-            return None if token.lower_ in _NOT_OUTPUT | _OUTCOME_NOUNS else token.idx + len(token.text)
+            return None if token.lower_ in _PEOPLE_OR_EFFECTS else token.idx + len(token.text)
         if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
             return None
     return None
 
 
 def _output_count(context: CheckContext) -> Iterator[Finding]:
+    yield from context.once(_output_count_findings)
+
+
+def _output_count_findings(context: CheckContext) -> tuple[Finding, ...]:
+    """``metric.output_count``'s findings, worked out once a key result: other checks ask
+    whether it fires (:func:`_counts_output`), and its fifteen grammar readers are the
+    costliest part of the checks."""
+    return tuple(_output_count_search(context))
+
+
+def _output_count_search(context: CheckContext) -> Iterator[Finding]:
     found = list(_counted_output(context))
     if found:
         yield from (_whole_count(context, finding) for finding in found)
@@ -934,22 +949,22 @@ def _output_count(context: CheckContext) -> Iterator[Finding]:
         outputs.share_of_work_done(context)
         or outputs.placeholder_count(context)
         or outputs.named_count(context)
-        or handled.handled_count(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or handled.handled_count(context, outcome_words=_PEOPLE_OR_EFFECTS)
         or handled.named_handled_figure(context)
         or attended.people_taught(context)
         or attended.participants_counted(context)
         or outputs.recurring_event(context)
         or habits.repeated_activity(context)
-        or provided.units_hold_made(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
-        or placed.doers_at_events(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
-        or provided.made_for_each(context, others=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or provided.units_hold_made(context, others=_PEOPLE_OR_EFFECTS)
+        or placed.doers_at_events(context, others=_PEOPLE_OR_EFFECTS)
+        or provided.made_for_each(context, others=_PEOPLE_OR_EFFECTS)
         or outputs.uncounted_output(
-            context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS, done_words=_DONE_WORDS
+            context, outcome_words=_PEOPLE_OR_EFFECTS, done_words=_DONE_WORDS
         )
         or made_count.made_count(
-            context, people=_NOT_OUTPUT, effects=_OUTCOME_NOUNS, measures=_MEASURE_UNITS | _TIME_CODES
+            context, people=_NOT_OUTPUT, effects=_OUTCOME_NOUNS, measures=_MEASURES_OR_TIMES
         )
-        or effort.effort_input(context, outcome_words=_NOT_OUTPUT | _OUTCOME_NOUNS)
+        or effort.effort_input(context, outcome_words=_PEOPLE_OR_EFFECTS)
     )
     if span is not None:
         start, end = span
@@ -1048,7 +1063,7 @@ def _counted_output(context: CheckContext) -> Iterator[Finding]:
         yield from _output_noun_count(context)
         return
     count = counts[0]
-    if made_count.not_made(context, count, others=_NOT_OUTPUT | _OUTCOME_NOUNS):
+    if made_count.not_made(context, count, others=_PEOPLE_OR_EFFECTS):
         return  # "Get 8k followers on the radio page", "Support 5 file formats": the grammar says no
     unit = tokens_after(context.tokens, count.span.end, 1)
     measure = (unit and unit[0].lower_ in _MEASURE_UNITS) or (count.unit or "").lower() in _MEASURE_UNITS

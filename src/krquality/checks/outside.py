@@ -37,6 +37,9 @@ _PAGE_WORDS = frozenset({"above", "below"})
 _ALWAYS_POINTING = frozenset({"aforementioned", "abovementioned", "above-mentioned", "aforesaid"})
 # Pronouns that stand for a thing or people named before. First and second person are the team's own.
 _BACK_PRONOUNS = frozenset({"it", "they", "them", "their", "its", "theirs", "themselves"})
+# Every word a span can start from: a key result with none of them has no span to find,
+# and most have none, so the token walk below is skipped for them.
+_TRIGGERS = _DEMONSTRATIVES | _PAGE_WORDS | _ALWAYS_POINTING | _BACK_PRONOUNS | {"such", "same"}
 # Spans of time that "this"/"that" place against now, not against earlier text: "this quarter".
 _TIME_NOUNS = frozenset(
     {"quarter", "year", "month", "week", "day", "cycle", "half", "sprint", "season", "semester", "term"}
@@ -192,6 +195,8 @@ def _expletive_it(body: Sequence[Token], i: int) -> bool:
 
 def outside_references(context: CheckContext) -> Iterator[tuple[int, int]]:
     """Spans of words in the key result's body that point at text outside it."""
+    if context.lowers.isdisjoint(_TRIGGERS):
+        return
     body_span = context.features.body
     body = list(context.body_tokens)
     quoted = _quoted_spans(context.text, body_span.start, body_span.end)

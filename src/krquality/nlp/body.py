@@ -72,16 +72,18 @@ class BodyFinder:
 
     def find(self, doc: Doc) -> tuple[int, int]:
         """Token range ``(start, end)`` of the body; empty when nothing remains."""
-        i, n = self._column(doc)
+        # spaCy joins the tokens anew on each read of ``doc.text``: read once, handed down.
+        text = doc.text
+        i, n = self._column(doc, text)
         while i < n:
             j = self._skip_prefix(doc, i)
             if j == i:
                 break
             i = j
-        end = self._trim(doc, i, self._before_owner_column(doc, i, n))
-        i, end = _without_notes(doc, i, end)
+        end = self._trim(doc, i, self._before_owner_column(doc, text, i, n))
+        i, end = _without_notes(doc, text, i, end)
         end = self._trim(doc, i, end)
-        inner = _unwrapped(doc, i, end)
+        inner = _unwrapped(doc, text, i, end)
         if inner is None:
             return i, end
         # Inside a wrapper the key result may open with its own label ("[KR: Grow ...](...)")
@@ -92,7 +94,7 @@ class BodyFinder:
             if j == i:
                 break
             i = j
-        i, end = _without_notes(doc, i, self._trim(doc, i, n))
+        i, end = _without_notes(doc, text, i, self._trim(doc, i, n))
         return i, self._trim(doc, i, end)
 
     def _trim(self, doc: Doc, start: int, end: int) -> int:
@@ -104,11 +106,11 @@ class BodyFinder:
             end = j
         return end
 
-    def _column(self, doc: Doc) -> tuple[int, int]:
+    def _column(self, doc: Doc, text: str) -> tuple[int, int]:
         """The token range of the key result in a row exported with columns
         ("O1 › KR1.2 | Klarna live in DE | Owner: Payments | 70 % | On track"): the
         longest column that is not metadata. The whole doc when there are no columns."""
-        if not any(separator in doc.text for separator in self.column_separators):
+        if not any(separator in text for separator in self.column_separators):
             return 0, len(doc)  # most key results: no Token is made to look
         cuts = [k for k, t in enumerate(doc) if t.text in self.column_separators]
         if not cuts:
@@ -137,9 +139,9 @@ class BodyFinder:
             return True
         return all(t.like_num or t.is_punct or t.text in "%/" or t.lower_ in self.status_words for t in words)
 
-    def _before_owner_column(self, doc: Doc, start: int, end: int) -> int:
+    def _before_owner_column(self, doc: Doc, text: str, start: int, end: int) -> int:
         """Where a dashed owner column starts ("... — owner: Brand — 🔴"), else ``end``."""
-        if ":" not in doc.text:
+        if ":" not in text:
             return end  # no "owner:" anywhere: no Token is made to look
         for k in range(start + 1, end - 2):
             if (
@@ -317,7 +319,7 @@ def _link_target(doc: Doc, j: int) -> bool:
     return j > 0 and doc[j - 1].text == "]" and not doc[j - 1].whitespace_
 
 
-def _unwrapped(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _unwrapped(doc: Doc, doc_text: str, start: int, end: int) -> tuple[int, int] | None:
     """The token range inside markup wrapping the whole key result, else ``None``.
 
     Key results copied from a document keep its markup around them: the whole sentence
@@ -330,7 +332,7 @@ def _unwrapped(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if end - start < 3:
         return None
     offset = doc[start].idx
-    text = doc.text[offset : doc[end - 1].idx + len(doc[end - 1])]
+    text = doc_text[offset : doc[end - 1].idx + len(doc[end - 1])]
     handles = handles_note(text)
     if handles is not None:
         text = text[: handles[0]].rstrip()
@@ -346,7 +348,7 @@ def _unwrapped(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return first, last + 1
 
 
-def _without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _without_notes(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     """The token range ``(start, end)`` without a team label opening it and a progress
     note closing it (:mod:`krquality.nlp.notes`): "Payroll Ops: Move the export => 0%"
     leaves "Move the export". Both are bookkeeping; read as the key result, the label looks
@@ -355,12 +357,12 @@ def _without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     # On the body found so far, so that a priority tag or bullet before it does not hide them.
     offset = doc[start].idx
-    label = owner_label(doc.text[offset : doc[end - 1].idx + len(doc[end - 1])])
+    label = owner_label(text[offset : doc[end - 1].idx + len(doc[end - 1])])
     if label is not None and label[0] == 0:
         after = next((k for k in range(start, end) if doc[k].idx >= offset + label[1]), end)
         start = after if after < end else start
     offset = doc[start].idx
-    note = progress_note(doc.text[offset : doc[end - 1].idx + len(doc[end - 1])])
+    note = progress_note(text[offset : doc[end - 1].idx + len(doc[end - 1])])
     if note is not None and note[0] > 0:
         end = next((k for k in range(start + 1, end) if doc[k].idx >= offset + note[0]), end)
     return start, end
