@@ -465,7 +465,7 @@ def names_a_skill(context: CheckContext) -> tuple[int, int] | None:
     features = context.features
     if features.lead_verb is not None:
         return None
-    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    body = context.body_tokens
     words = [t for t in body[:3] if t.pos_ not in {"DET", "ADJ"}]  # "a solid grasp of", "basic knowledge of"
     if len(words) < 2 or words[1].lower_ not in _SKILL_PREPS:
         return None
@@ -525,7 +525,7 @@ def names_measure(context: CheckContext) -> bool:
     features = context.features
     if features.lead_verb is not None or features.quantities:
         return False
-    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    body = context.body_tokens
     for i, token in enumerate(body[:3]):
         if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
             return all(t.pos_ in {"DET", "ADJ"} for t in body[:i])  # not "measure share of ..."
@@ -580,8 +580,7 @@ _LABEL_MARKS = frozenset({":", "-", "–"})
 
 def body_tokens(context: CheckContext) -> list[Token]:
     """The key result's tokens inside its body (no metadata around it), spaces left out."""
-    body = context.features.body
-    return [t for t in context.tokens if body.start <= t.idx < body.end and not t.is_space]
+    return [t for t in context.body_tokens if not t.is_space]
 
 
 def clause_start(tokens: Sequence[Token]) -> int:

@@ -215,7 +215,7 @@ def made_count(
     features = context.features
     if any(c.baseline is not None for c in features.changes):
         return None  # "from 2 to 6 guides": a level with a start, tracked as a metric
-    tokens = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    tokens = context.body_tokens
     dated = [(d.span.start, d.span.end) for d in features.dates]
     lexicon = verb_lexicon()
     for quantity in features.quantities:
@@ -400,7 +400,7 @@ def not_made(context: CheckContext, quantity: Quantity, *, others: frozenset[str
     []
     """
     features = context.features
-    tokens = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    tokens = context.body_tokens
     first = next((k for k, t in enumerate(tokens) if t.idx >= quantity.span.start), None)
     if first is None:
         return False

@@ -174,7 +174,7 @@ def uncounted_output(
     ['KRQ104']
     """
     nouns = load_words("output_nouns")
-    tokens = [t for t in context.tokens if context.features.body.start <= t.idx < context.features.body.end]
+    tokens = context.body_tokens
     if _names_effect(tokens, outcome_words):
         # "Weekly sessions attended by 40 members": the effect is counted. Only a bare
         # plural made for people is still work ("Send rota summaries to the volunteers").

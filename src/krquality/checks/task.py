@@ -549,7 +549,7 @@ def _names_deliverable(context: CheckContext) -> bool:
     # two things made; in "Documentation restructuration" the thing is the restructuring.
     heads: list[Token] = []
     last: Token | None = None
-    body = [t for t in context.tokens if features.body.start <= t.idx < features.body.end]
+    body = context.body_tokens
     following: Token | None = None
     for i, token in enumerate(body):
         modifier = token.tag_ in {"VBN", "VBG"} and i + 1 < len(body) and body[i + 1].pos_ == "NOUN"

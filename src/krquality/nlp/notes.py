@@ -61,8 +61,6 @@ _TAKES_NUMBER = frozenset(
 _BRACKETED = re.compile(
     rf"\s*[(\[]\s*(?P<note>{_NUMBER}(?:{_ARROW}{_NUMBER})?{_STATUS})\s*[)\]][\s.;]*$", re.IGNORECASE
 )
-# A grade on the 0-1 scale after a closing bracket or link: "...](#kr2) [dana] 0.7".
-_GRADE_AFTER_BRACKET = re.compile(r"(?<=[\])])(?P<sep>\s+)(?P<note>[01]\.\d{1,2})[\s.;]*$")
 # A figure that says nothing about a target: nothing done, all done, a fraction, a grading scale.
 _PLAIN_STATUS = re.compile(rf"^(?:0\s?%|100\s?%|.*/.*|.*(?:->|→).*|{_NUMBER}\s+\S+)$")
 # Links closing the text, which a note may sit before: "([sheet](https://...))", " https://...".
@@ -180,9 +178,6 @@ def _note_before(text: str, start: int, stop: int) -> tuple[int, int] | None:
         # After a note of its own the bracket is one too: "...: 3/6 hired (50%)".
         inner = _note_before(text, start, bracketed.start())
         return (inner[0], _end(text, bracketed.end())) if inner is not None else None
-    graded = _GRADE_AFTER_BRACKET.search(text, start, stop)
-    if graded is not None and _whole(text[start : graded.start()]):
-        return _start(text, graded.start()), _end(text, graded.end())
     separated = _SEPARATED.search(text, start, stop) or _STATUS_NOTE.search(text, start, stop)
     if separated is None:
         spaced = _spaced_note(text, start, stop)
