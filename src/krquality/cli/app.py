@@ -59,6 +59,7 @@ def root(
 def _register() -> None:
     # Each module adds its command(s) to ``app`` when imported; one import
     # per line keeps concurrent additions of commands from colliding.
+    import krquality.cli.calibrate
     import krquality.cli.classify
     import krquality.cli.evaluate
     import krquality.cli.feedback

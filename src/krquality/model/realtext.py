@@ -110,6 +110,12 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def fitted_on(paths: Sequence[Path], counts: Sequence[int]) -> list[dict[str, Any]]:
+    """What a calibration was fitted on, for the manifest: each file's name, sha256 and size."""
+    pairs = zip(paths, counts, strict=True)
+    return [{"file": path.name, "sha256": file_sha256(path), "n": n} for path, n in pairs]
+
+
 def calibration_table(
     confidence: np.ndarray, correct: np.ndarray, *, bins: int = CALIBRATION_BINS
 ) -> list[dict[str, Any]]:
@@ -234,6 +240,25 @@ def source_folds(items: Sequence[RealItem], *, folds: int = CV_FOLDS) -> list[np
     return [np.array(sorted(rows)) for rows in out]
 
 
+def out_of_fold(
+    items: Sequence[RealItem], probas: np.ndarray, classes: Sequence[str], *, folds: int = CV_FOLDS
+) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """Each item's probabilities calibrated on the other folds' repositories, whether that
+    fold's threshold calls it confident, and the folds' thresholds (what :func:`grouped_cv` scores).
+    """
+    y = np.array([item.label.value for item in items])
+    out = np.zeros_like(probas)
+    confident = np.zeros(len(items), dtype=bool)
+    fold_thresholds: list[float] = []
+    for test in source_folds(items, folds=folds):
+        train = np.setdiff1d(np.arange(len(items)), test)
+        calibration = fit_calibration(probas[train], classes, y[train])
+        out[test] = calibration.apply(probas[test], classes)
+        confident[test] = out[test].max(axis=1) >= calibration.threshold
+        fold_thresholds.append(calibration.threshold)
+    return out, confident, fold_thresholds
+
+
 def grouped_cv(
     items: Sequence[RealItem],
     probas: np.ndarray,
@@ -248,16 +273,7 @@ def grouped_cv(
     :class:`Calibration` fitted on the other folds; the report is over the
     pooled out-of-fold predictions, with the per-fold thresholds.
     """
-    y = np.array([item.label.value for item in items])
-    out = np.zeros_like(probas)
-    confident = np.zeros(len(items), dtype=bool)
-    fold_thresholds: list[float] = []
-    for test in source_folds(items, folds=folds):
-        train = np.setdiff1d(np.arange(len(items)), test)
-        calibration = fit_calibration(probas[train], classes, y[train])
-        out[test] = calibration.apply(probas[test], classes)
-        confident[test] = out[test].max(axis=1) >= calibration.threshold
-        fold_thresholds.append(calibration.threshold)
+    out, confident, fold_thresholds = out_of_fold(items, probas, classes, folds=folds)
     report = real_report(
         items,
         out,

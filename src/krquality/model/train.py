@@ -21,7 +21,7 @@ from krquality.model.estimator import SEED, Kind, build_pipeline
 from krquality.model.evaluate import evaluate, featurize, featurize_examples
 from krquality.model.io import CALIBRATION_KEY, save_model
 from krquality.model.prior import label_share
-from krquality.model.realtext import calibrate_on_real, file_sha256, load_real
+from krquality.model.realtext import calibrate_on_real, fitted_on, load_real
 
 
 def _versions(nlp: Language) -> dict[str, str]:
@@ -124,7 +124,7 @@ def train(
         )
         manifest[CALIBRATION_KEY] = {
             "calibration": calibration.to_json(),
-            "fitted_on": {"file": real_path.name, "sha256": file_sha256(real_path), "n": len(items)},
+            "fitted_on": fitted_on([real_path], [len(items)]),
             "figures": real_report,
         }
         # The threshold the analyser uses: the one fitted on real text, for calibrated probabilities.
