@@ -24,6 +24,7 @@ from krquality.features.types import (
     Direction,
     Features,
     Form,
+    Quantity,
     QuantityKind,
     SpanRef,
     VerbClass,
@@ -41,13 +42,14 @@ from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
+from krquality.suggest.paced import paced_drafts
 from krquality.suggest.outcomes import outcome_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.practice import own_practice
 from krquality.suggest.questions import question_drafts
 from krquality.suggest.signs import equals_slot, with_written_bound
-from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, SLOT_PATTERN, TARGET
 from krquality.suggest.startvalue import before_rate, counts_in_phrase, no_start_value, startless_level
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 from krquality.suggest.trained import trained_drafts
@@ -76,6 +78,9 @@ class Draft:
     # The key result's rate ("every day") is replaced by a count of the days it is kept in
     # (:mod:`krquality.suggest.habits`): a date added is the draft's one time frame, not a second.
     replaces_rate: bool = False
+    # The key result's count of work is kept at its rate and a count of the weeks it is kept
+    # added (:mod:`krquality.suggest.paced`): the rate is the pace, the date the draft's time frame.
+    keeps_pace: bool = False
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -250,6 +255,9 @@ def build_drafts(
     if label is Label.TASK:
         # "Sketch every day in March": the days or weeks the habit is kept, a count to set
         drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]
+    if counted is not None and not any(d.kind is DraftKind.METRIC and EFFECT not in d.text for d in drafts):
+        # "Swim 3 times a week", where no measure names what it is for: how long the pace is kept
+        drafts += [Draft(text, DraftKind.METRIC, keeps_pace=True) for text in paced_drafts(features)]
     if keeps_going(features):
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
@@ -766,7 +774,9 @@ def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
         bare = word.strip(".,;:()")
         if bare == "to" and text[begin:end].lower().endswith("end") and text.startswith(" end", end + 3):
             continue  # "end to end tests"
-        if not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
+        if end == begin and _NAMED_AS_VERB.fullmatch(match.group()):
+            pass  # "2 Go meetups", "3 Take Five walks": a capitalised verb right after the count names them
+        elif not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
             break
         if text[begin:end].endswith("s") and bare.endswith(("ing", "ly")):
             break  # "40 test cases | running in CI": a plural head has come; a participle follows
@@ -782,6 +792,11 @@ def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
     return SpanRef(begin, end, text[begin:end])
 
 
+# A capitalised word (not a capitalised preposition or conjunction) after a count: a name, however
+# a verb it looks ("Go", "Take").
+_NAMED_AS_VERB = re.compile(
+    r"(?!(?:For|Of|To|At|In|On|With|By|From|And|Or|So|That|Which|Who|Every|Each|Per)\b)[A-Z][a-z]+"
+)
 # Words ending in "ed" that go on a noun phrase rather than end it.
 _NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "speed", "red", "bed", "shed"})
 
@@ -1250,6 +1265,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     template = lexicon.OUTCOME_OF.get(pair) or lexicon.OUTCOME_OF.get(head)  # "test cases", not "cases"
     if template is None:
         return None
+    if at >= 0 and not words[at].endswith("s") and any(_one_at_rate(features, q) for q in features.quantities):
+        words[at] = _plural_of(words[at])  # "1 blog post every month": the readers of the blog posts
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if template.startswith("average attendance") and _SPENT_TIME.search(features.text):
@@ -1299,7 +1316,20 @@ def _counts_one(features: Features, object_span: SpanRef | None) -> bool:
         if (start <= q.span.start < end and "(" not in text[start : q.span.start])
         or (q.span.end <= start and not text[q.span.end : start].strip())
     ]
-    return bool(counted) and counted[0].value == 1
+    return bool(counted) and counted[0].value == 1 and not _one_at_rate(features, counted[0])
+
+
+def _plural_of(noun: str) -> str:
+    """ "post" -> "posts", "story" -> "stories", "box" -> "boxes"."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+def _one_at_rate(features: Features, count: Quantity) -> bool:
+    """Whether ``count`` is one thing at a rate written after it ("Write 1 recipe card every
+    week"): a series of things, not one named thing."""
+    return count.value == 1 and any(a >= count.span.end for a, _ in time_frame_spans(features.text))
 
 
 # Verbs of keeping, tagging or moving items into a store ("added to the archive", "linked with

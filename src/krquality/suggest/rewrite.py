@@ -282,13 +282,13 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     if filled is not None and _OUTPUT_COUNT in _names(original) and _OUTPUT_COUNT in _names(filled):
         # "Held [target] calls ... by [date]": the count of work is still the result
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
-    if _keeps_count(draft.text, original):
+    if not draft.keeps_pace and _keeps_count(draft.text, original):
         # "Describe 3 routes by [date], up from [baseline]": a baseline hides the count from
         # re-analysis, but the count of work is still the result
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
-    if DATE in draft.text and framed and not draft.replaces_rate:
+    if DATE in draft.text and framed and not (draft.replaces_rate or draft.keeps_pace):
         return "adds a time frame the key result already has"
     if filled is not None and _dated(original) and not _dated(filled):
         return "drops the date the key result has"
