@@ -38,6 +38,7 @@ from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
+from krquality.suggest.effects import TAKING_IN
 from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
@@ -1281,6 +1282,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         # "30 tutorials added to the training drive", "300 articles tagged with a label": items kept or
         # tagged, not content the author wrote to be read; their readers are not what the work is for
         return None
+    if template.startswith(_AUDIENCE_MEASURES) and lemma in TAKING_IN:
+        return None  # "Read 20 pages every day": the author is the reader; nobody else reads what is read
     if "using" in template and lemma in lexicon.USING_VERBS:
         return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
@@ -1348,6 +1351,7 @@ _MADE_TO_READ = re.compile(
 )
 
 
+_AUDIENCE_MEASURES = ("monthly readers", "subscribers", "average attendance", "monthly listeners", "viewers")
 # Verbs of taking part in events others hold, or of planning ones not yet held: attendance at
 # them is not what the work is for ("Join 3 meetups to promote X": the promotion is).
 _TAKING_PART = re.compile(

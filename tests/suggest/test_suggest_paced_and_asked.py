@@ -1,0 +1,127 @@
+"""Output counts whose effect the words hold or do not: people asked to act
+(krquality.suggest.invited), a count of work at a rate (krquality.suggest.paced), one thing at
+a rate and a capitalised name after a count (krquality.suggest.drafts).
+
+Every example is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import krquality
+from krquality.suggest import fill_placeholders
+
+
+def _offered(text: str, draft: str) -> None:
+    result = krquality.analyze(text)
+    texts = [s.text for s in result.suggestions]
+    assert draft in texts, (texts, result.no_suggestion)
+    offered = result.suggestions[texts.index(draft)]
+    assert offered.score == krquality.analyze(fill_placeholders(draft)).score
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Invite 30 parents to join the PTA by May",
+            "Increase the number of parents who join the PTA from [baseline] to [target] by May"
+            " through inviting 30 parents",
+        ),
+        (
+            "Contact 40 alumni and ask them to mentor a student",
+            "Increase the number of alumni who mentor a student from [baseline] to [target] by [date]"
+            " through contacting 40 alumni and asking them",
+        ),
+        (
+            "[P2] Ask 25 shop owners to stock the recycled bags",
+            "Increase the number of shop owners who stock the recycled bags from [baseline] to [target]"
+            " by [date] through asking 25 shop owners",
+        ),
+    ],
+)
+def test_people_asked_to_act_are_measured_by_how_many_do(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invite 30 parents to be governors",  # no act of theirs
+        "Ask 12 drivers to give 2 safety talks",  # a second number: a bar of its own
+        "Invite 20 growers to join so that the market fills up",  # a purpose beyond the act
+    ],
+)
+def test_no_count_of_people_who_act_where_the_act_is_not_one(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not any("who " in s.text for s in result.suggestions), [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("12 thesis pomodoros per week", "12 thesis pomodoros per week for at least [target] weeks by [date]"),
+        (
+            "30 minutes of Spanish drills per day",
+            "30 minutes of Spanish drills per day for at least [target] weeks by [date]",
+        ),
+    ],
+)
+def test_a_count_at_a_rate_with_no_named_effect_is_kept_for_weeks(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write 2 blog posts every week",  # its readers are named: no pace draft
+        "Complete 3 small things each month",  # undefined things: kept longer, still undefined
+        "Fix 2 bugs daily, except on Fridays",  # an aside between the pace and its count
+        "Bake 4 loaves every week and 2 cakes monthly",  # two rates
+    ],
+)
+def test_no_pace_draft_where_an_effect_is_named_or_the_bar_is_unclear(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not any("for at least [target]" in s.text for s in result.suggestions), [
+        s.text for s in result.suggestions
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # one thing at a rate is a series, measured like many
+        (
+            "Publish 1 allotment blog post every week",
+            "Increase monthly readers of allotment blog posts from [baseline] to [target] every week",
+        ),
+        # a capitalised verb right after the count is part of the things' name
+        (
+            "Organise 3 Go workshops in Bristol",
+            "Increase average attendance at Go workshops in Bristol from [baseline] to [target] by [date]",
+        ),
+    ],
+)
+def test_counted_things_read_past_a_rate_and_a_name(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Refine 1 intake process for the board", "cycle time"),  # one named thing, no rate
+        ("Read 25 pages every day", "readers"),  # the author is the reader
+        ("Read 25 pages every day", "use of"),
+        ("Watch 2 pottery videos each week", "subscribers"),
+    ],
+)
+def test_no_audience_for_one_named_thing_or_for_what_the_author_takes_in(text: str, word: str) -> None:
+    result = krquality.analyze(text)
+    assert not any(word in s.text for s in result.suggestions), [s.text for s in result.suggestions]
