@@ -125,3 +125,71 @@ def test_counted_things_read_past_a_rate_and_a_name(text: str, draft: str) -> No
 def test_no_audience_for_one_named_thing_or_for_what_the_author_takes_in(text: str, word: str) -> None:
     result = krquality.analyze(text)
     assert not any(word in s.text for s in result.suggestions), [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Reorganise the stock room to reduce picking errors",
+            "Reduce picking errors from [baseline] to [target] by [date] through reorganising the stock room",
+        ),
+        # a flagged vague verb becomes the change made; the measure says what better means
+        (
+            "Improve the intake form to reduce the number of missing addresses.",
+            "Reduce the number of missing addresses from [baseline] to [target] by [date]"
+            " through changes to the intake form",
+        ),
+        (
+            "Revamp the volunteer FAQ to reduce repeat calls to the office",
+            "Reduce repeat calls to the office from [baseline] to [target] by [date]"
+            " through changes to the volunteer FAQ",
+        ),
+    ],
+)
+def test_a_task_with_a_measured_purpose_leads_with_it(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refactor the booking code to make it nicer",  # a purpose with no measure
+        "Simplify the booking form to cut abandoned bookings and refunds",  # two purposes
+        "Reorganise the stock room by June to reduce picking errors",  # a date inside the sentence
+    ],
+)
+def test_no_purpose_draft_without_one_measure(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not any(" through " in s.text for s in result.suggestions), [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("The rota should be shared with all stewards", "The rota is shared with all stewards by [date]"),
+        ("Receipts could print in large type", "Receipts print in large type by [date]"),
+        ("The new till should balance every evening", "The new till balances every evening"),
+    ],
+)
+def test_a_hedged_state_is_stated(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should open a second depot",  # people doing work, not a state
+        "The app should be better",  # still vague once stated
+        "The form should be short, and it should load fast",  # two modals
+    ],
+)
+def test_no_stated_draft_for_work_or_a_vague_state(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not any(
+        s.text.lower().startswith(("we open", "the app is", "the form is")) for s in result.suggestions
+    ), [s.text for s in result.suggestions]

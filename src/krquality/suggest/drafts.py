@@ -33,6 +33,7 @@ from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
+from krquality.suggest.aimed import aimed_drafts
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
@@ -42,6 +43,7 @@ from krquality.suggest.effects import TAKING_IN
 from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
+from krquality.suggest.hedged import hedged_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.paced import paced_drafts
 from krquality.suggest.outcomes import outcome_drafts
@@ -154,11 +156,20 @@ def build_drafts(
             f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings
         )
         toward = _toward_outcome(features, object_span) if revamped else None
+        # "Rework the rota to lower overtime": the author's own purpose, measured; in place of the
+        # measure of what a vague verb is on ("Revamp the FAQ to reduce repeat calls"), else after
+        # the dated sentence
+        aimed = [Draft(t, DraftKind.METRIC) for t in aimed_drafts(features, findings, date=_date_phrase(features))]
+        if revamped and aimed:
+            toward, aimed = aimed[0], []
         # "Website redesign", too short to date as it stands: the process done is the end state
         done = _nominal_completion(features) if edited is None or _too_short(findings) else None
         outcome = _outcome(features, object_span)
-        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None]
+        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None] + aimed
     else:
+        # "Rework the rota to lower overtime hours": the task's own purpose, measured, leads
+        aimed = [] if stated else aimed_drafts(features, findings, date=_date_phrase(features))
+        drafts += [Draft(text, DraftKind.METRIC) for text in aimed]
         toward_task = Draft(stated, DraftKind.METRIC) if stated else _toward_outcome(features, object_span)
         drafts += [d for d in (toward_task,) if d is not None]
         # Only dating an activity leaves it an activity, and so does taking a flagged
@@ -251,6 +262,8 @@ def build_drafts(
     if always:
         # "The kiosk always prints the receipt": how often it does, short of every case
         drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
+    # "The rota should be shared": the state without the modal that hedges it
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in hedged_drafts(features, findings)]
     # "How do we hand over the keys?": an open question, settled by a way agreed and written down
     drafts += [Draft(text, DraftKind.MILESTONE) for text in question_drafts(features)]
     if label is Label.TASK:

@@ -68,6 +68,8 @@ _MAKING = (
     # (and events held: "Host office hours weekly", whose attendance counts)
     | {"host", "hold", "run", "organise", "organize", "facilitate", "lead", "teach"}
 )
+# (shared with krquality.suggest.paced, which leaves things made or held to their audience's drafts)
+MAKING_OR_HOLDING = _MAKING
 _PREPOSITION = re.compile(r"(?:in|on|at|to|for|with|about|from|into|onto)\b", re.IGNORECASE)
 # A purpose or a reason after the rate: "... so nobody feels forgotten", "... to stay fit".
 _PURPOSE = re.compile(r"\b(?:so|to|because|as|in\s+order)\b", re.IGNORECASE)

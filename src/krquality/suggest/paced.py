@@ -13,7 +13,9 @@ sentence, and a date where the sentence has no time frame but the rate
 
 Only a single sentence with one rate is drafted, the count before the rate
 and nothing after the words but the end (an aside or a second clause would
-stand between the pace and its count); not a count of undefined things
+stand between the pace and its count); not work that makes or holds
+something for others ("Host drop-in hours every week", "Publish 2 recipes a
+week": its audience is what it is for), nor a count of undefined things
 ("2 small things each month", "something every week"), whose bar is still
 unknown however long it is kept.
 
@@ -28,6 +30,7 @@ import re
 from krquality.features.types import Features
 from krquality.nlp.dates import time_frame_spans
 from krquality.suggest.casing import capitalise_first
+from krquality.suggest.habits import MAKING_OR_HOLDING
 from krquality.suggest.slots import DATE, TARGET
 from krquality.suggest.structure import structure_of
 
@@ -62,6 +65,9 @@ def paced_drafts(features: Features) -> list[str]:
     core = shape.core(text).strip().rstrip(" .!;")
     if not core or "\n" in core or re.search(r"[,;:()\[\]]", core) or _UNDEFINED.search(core):
         return []
+    lead = features.lead_verb
+    if lead is not None and lead.lemma.lower() in MAKING_OR_HOLDING:
+        return []  # "Host drop-in hours every week": what is made or held is for its audience
     rates = list(_RATE.finditer(core))
     if len(rates) != 1:
         return []  # no rate, or two: no one pace to keep
