@@ -64,10 +64,10 @@ def test_no_count_of_people_who_act_where_the_act_is_not_one(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "draft"),
     [
-        ("12 thesis pomodoros per week", "12 thesis pomodoros per week for at least [target] weeks by [date]"),
+        ("12 thesis pomodoros per week", "12 thesis pomodoros per week for at least [target] weeks"),
         (
             "30 minutes of Spanish drills per day",
-            "30 minutes of Spanish drills per day for at least [target] weeks by [date]",
+            "30 minutes of Spanish drills per day for at least [target] weeks",
         ),
     ],
 )

@@ -81,8 +81,8 @@ class Draft:
     # The key result's rate ("every day") is replaced by a count of the days it is kept in
     # (:mod:`krquality.suggest.habits`): a date added is the draft's one time frame, not a second.
     replaces_rate: bool = False
-    # The key result's count of work is kept at its rate and a count of the weeks it is kept
-    # added (:mod:`krquality.suggest.paced`): the rate is the pace, the date the draft's time frame.
+    # The key result's count of work is kept at its rate with a count of the weeks it is kept
+    # (:mod:`krquality.suggest.paced`): the count is the pace, no longer the result.
     keeps_pace: bool = False
 
     @property

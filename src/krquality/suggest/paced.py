@@ -6,10 +6,10 @@ the work is for (no readers of what is written, no attendance at what is
 held: :mod:`krquality.suggest.counts` would leave a bare ``[effect measure]``
 slot), the rate is still a bar that one missed week fails, with no count of
 how often it was met. An OKR coach makes it a count the author sets: "Run 3
-times a week for at least [target] weeks by [date]". Every word the author
-wrote is kept, the rate included; the count of periods is added after the
-sentence, and a date where the sentence has no time frame but the rate
-("in the spring term" stays the time frame).
+times a week for at least [target] weeks". Every word the author wrote is
+kept, the rate included; the count of periods is added after the sentence.
+No date is added: the rate is the author's time frame, and a draft never
+adds a second one.
 
 Only a single sentence with one rate is drafted, the count before the rate
 and nothing after the words but the end (an aside or a second clause would
@@ -28,10 +28,9 @@ from __future__ import annotations
 import re
 
 from krquality.features.types import Features
-from krquality.nlp.dates import time_frame_spans
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.habits import MAKING_OR_HOLDING
-from krquality.suggest.slots import DATE, TARGET
+from krquality.suggest.slots import TARGET
 from krquality.suggest.structure import structure_of
 
 # A rate and the unit its pace is counted in: days are counted in weeks (a daily bar kept
@@ -56,7 +55,7 @@ def paced_drafts(features: Features) -> list[str]:
     >>> from krquality.features.types import Form, SpanRef
     >>> text = "Swim 3 times a week"
     >>> paced_drafts(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, None))
-    ['Swim 3 times a week for at least [target] weeks by [date]']
+    ['Swim 3 times a week for at least [target] weeks']
     """
     shape = structure_of(features)
     if shape.question or shape.trails_off or shape.sentences > 1:
@@ -73,10 +72,5 @@ def paced_drafts(features: Features) -> list[str]:
         return []  # no rate, or two: no one pace to keep
     rate = rates[0]
     unit = _PACE_UNIT[(rate.group("unit") or rate.group("adverb")).lower()]
-    draft = capitalise_first(f"{core} for at least {TARGET} {unit}")
-    # the author's period ("in the spring term") stays the time frame; with none but the rate, a date
-    others = [
-        (a, b) for a, b in time_frame_spans(core) if not (a <= rate.start() < b or rate.start() <= a < rate.end())
-    ]
-    dated = bool(others) or shape.cycle_tag is not None or bool(features.dates)
-    return [draft if dated else f"{draft} by {DATE}"]
+    # (no date is added: the rate is the author's time frame, and the weeks kept say how long)
+    return [capitalise_first(f"{core} for at least {TARGET} {unit}")]

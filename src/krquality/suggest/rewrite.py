@@ -288,7 +288,7 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
-    if DATE in draft.text and framed and not (draft.replaces_rate or draft.keeps_pace):
+    if DATE in draft.text and framed and not draft.replaces_rate:
         return "adds a time frame the key result already has"
     if filled is not None and _dated(original) and not _dated(filled):
         return "drops the date the key result has"
