@@ -193,3 +193,23 @@ def test_no_stated_draft_for_work_or_a_vague_state(text: str) -> None:
     assert not any(
         s.text.lower().startswith(("we open", "the app is", "the form is")) for s in result.suggestions
     ), [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "% stalls using the card reader",
+            "Increase the share of stalls using the card reader from [baseline] to [target] by [date]",
+        ),
+    ],
+)
+def test_a_share_named_by_its_sign_alone_is_measured(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+def test_a_share_with_a_number_is_not_renamed() -> None:
+    result = krquality.analyze("40% stalls using the card reader")
+    assert not any("the share of" in s.text for s in result.suggestions), [s.text for s in result.suggestions]

@@ -1012,14 +1012,29 @@ def _unparsed_direction(features: Features) -> Draft | None:
     return Draft(_tidy(f"{core[:at]} from {BASELINE} to {TARGET} by {DATE}{core[at:]}"), DraftKind.METRIC)
 
 
+# A share named by its sign alone, with no number before it: "% of orders ...", "% monthly users".
+_BARE_SHARE = re.compile(r"%\s*(?:of\s+)?(?=[A-Za-z\"'])", re.I)
+_NUMBER_WORD = re.compile(r"\d")
+
+
 def _named_measure(features: Features) -> Draft | None:
     """ "Share of orders shipped the same day" (a measure, no verb, no number):
     "Increase the number of ... from [baseline] to [target] by [date]"."""
     shape = structure_of(features)
-    first = features.text[shape.start : shape.end].split(" ", 1)[0].lower()
-    if first not in MEASURE_HEADS:
+    core = features.text[shape.start : shape.end]
+    first = core.split(" ", 1)[0].lower()
+    share = _BARE_SHARE.match(core)
+    if share is not None:
+        # "% monthly stalls with a card reader": the sign names the measure, a share with no number
+        # (its words whole: "monthly" there names the things counted, not the time frame)
+        rest = core[share.end() :].strip(" .;:")
+        words = rest.split()
+        bare = 0 < len(words) <= 10 and not features.dates and not _NUMBER_WORD.search(rest)
+        name = f"the share of {rest}" if bare and not re.search(r"[,;:()\[\]]", rest) else None
+    elif first in MEASURE_HEADS:
+        name = _rest_after(features, shape.start)
+    else:
         return None
-    name = _rest_after(features, shape.start)
     if name is None:
         return None
     verb = "Reduce" if set(re.findall(r"[a-z]+", name.lower())) & lexicon.LOWER_IS_BETTER else "Increase"
