@@ -45,8 +45,8 @@ from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
 from krquality.suggest.hedged import hedged_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
-from krquality.suggest.paced import paced_drafts
 from krquality.suggest.outcomes import outcome_drafts
+from krquality.suggest.paced import paced_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.practice import own_practice
@@ -159,13 +159,14 @@ def build_drafts(
         # "Rework the rota to lower overtime": the author's own purpose, measured; in place of the
         # measure of what a vague verb is on ("Revamp the FAQ to reduce repeat calls"), else after
         # the dated sentence
-        aimed = [Draft(t, DraftKind.METRIC) for t in aimed_drafts(features, findings, date=_date_phrase(features))]
-        if revamped and aimed:
-            toward, aimed = aimed[0], []
+        aimed = aimed_drafts(features, findings, date=_date_phrase(features))
+        purposed = [Draft(text, DraftKind.METRIC) for text in aimed]
+        if revamped and purposed:
+            toward, purposed = purposed[0], []
         # "Website redesign", too short to date as it stands: the process done is the end state
         done = _nominal_completion(features) if edited is None or _too_short(findings) else None
         outcome = _outcome(features, object_span)
-        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None] + aimed
+        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None] + purposed
     else:
         # "Rework the rota to lower overtime hours": the task's own purpose, measured, leads
         aimed = [] if stated else aimed_drafts(features, findings, date=_date_phrase(features))
@@ -1294,7 +1295,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     template = lexicon.OUTCOME_OF.get(pair) or lexicon.OUTCOME_OF.get(head)  # "test cases", not "cases"
     if template is None:
         return None
-    if at >= 0 and not words[at].endswith("s") and any(_one_at_rate(features, q) for q in features.quantities):
+    series = any(_one_at_rate(features, q) for q in features.quantities)
+    if at >= 0 and series and not words[at].endswith("s"):
         words[at] = _plural_of(words[at])  # "1 blog post every month": the readers of the blog posts
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work

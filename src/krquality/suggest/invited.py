@@ -23,9 +23,11 @@ import re
 
 # The means as :mod:`krquality.suggest.counts` writes it: the work's gerund, the count, the people.
 _ASKING = r"(?:invit|ask|encourag|urg|persuad|convinc|gett?)ing"
-_COUNT = r"\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|a hundred"
+_COUNT = r"\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty"
 # (a plural head: "growers", or one of the plurals with no "s": "alumni", "people", "staff")
-_PEOPLE = r"(?P<people>(?:[A-Za-z][\w'-]*\s+){0,3}?(?=[A-Za-z])[\w'-]*(?:s|people|alumni|children|men|staff|folk))"
+_PEOPLE = (
+    r"(?P<people>(?:[A-Za-z][\w'-]*\s+){0,3}?(?=[A-Za-z])[\w'-]*(?:s|people|alumni|children|men|staff|folk))"
+)
 _ACT = r"to\s+(?P<act>[a-z]+)\b(?P<rest>[^,;:()\d]*)"
 # "inviting 30 parents to join the PTA"
 _ASKED = re.compile(rf"^(?P<means>{_ASKING}\s+(?:{_COUNT})\s+{_PEOPLE})\s+{_ACT}$", re.IGNORECASE)
