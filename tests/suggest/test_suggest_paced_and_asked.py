@@ -213,3 +213,57 @@ def test_a_share_named_by_its_sign_alone_is_measured(text: str, draft: str) -> N
 def test_a_share_with_a_number_is_not_renamed() -> None:
     result = krquality.analyze("40% stalls using the card reader")
     assert not any("the share of" in s.text for s in result.suggestions), [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Raise PR to the seed library docs on labelling",
+            "Get the PR to the seed library docs on labelling merged by [date]",
+        ),
+        ("Submit an RFC for the new rota format", "Get the RFC for the new rota format accepted by [date]"),
+    ],
+)
+def test_a_change_put_up_is_taken_to_where_it_is_accepted(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Track personal sleep score once per week",
+            "Bring personal sleep score from [baseline] to [target], tracked once per week",
+        ),
+        (
+            "Monitor the refund rate daily",
+            "Bring the refund rate from [baseline] to [target], monitored daily",
+        ),
+        ("Track my weight", "Bring my weight from [baseline] to [target] by [date]"),
+    ],
+)
+def test_a_watched_level_is_moved_without_guessing_its_direction(text: str, draft: str) -> None:
+    result = krquality.analyze(text)
+    _offered(text, draft)
+    assert not any(s.text.startswith("Increase") for s in result.suggestions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open PRs to the docs",  # how many is still open
+        "Submit a proposal to the council by June",  # a date of its own
+        "Track the refund rate and the queue weekly",  # two things watched
+        "Monitor burn weekly",  # no level named
+        "Track the level of 2 tanks weekly",  # a number of its own
+    ],
+)
+def test_no_accepted_or_moved_draft_outside_the_shape(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not any(s.text.startswith(("Get the", "Bring")) for s in result.suggestions), [
+        s.text for s in result.suggestions
+    ]

@@ -55,6 +55,8 @@ from krquality.suggest.signs import equals_slot, with_written_bound
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, SLOT_PATTERN, TARGET
 from krquality.suggest.startvalue import before_rate, counts_in_phrase, no_start_value, startless_level
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
+from krquality.suggest.submitted import submitted_drafts
+from krquality.suggest.tracked import tracked_drafts
 from krquality.suggest.trained import trained_drafts
 
 _PLACEHOLDER = SLOT_PATTERN
@@ -263,6 +265,13 @@ def build_drafts(
     if always:
         # "The kiosk always prints the receipt": how often it does, short of every case
         drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
+    # "Track my energy level weekly": the level watched, moved (in place of "Increase" it, which
+    # guesses a direction the words do not give: "Monitor the error rate")
+    tracked = [Draft(text, DraftKind.METRIC) for text in tracked_drafts(features)]
+    if tracked:
+        drafts = [d for d in drafts if d is not metric] + tracked
+    # "Raise a PR to the docs": the change accepted, not put up
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in submitted_drafts(features)]
     # "The rota should be shared": the state without the modal that hedges it
     drafts += [Draft(text, DraftKind.MILESTONE) for text in hedged_drafts(features, findings)]
     # "How do we hand over the keys?": an open question, settled by a way agreed and written down
