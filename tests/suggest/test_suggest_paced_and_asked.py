@@ -267,3 +267,17 @@ def test_no_accepted_or_moved_draft_outside_the_shape(text: str) -> None:
     assert not any(s.text.startswith(("Get the", "Bring")) for s in result.suggestions), [
         s.text for s in result.suggestions
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Invite 50 neighbours to the street party", "who the"),  # "to" opens a place, not an act
+        ("Submit a proposal for the allotment grant", "merged"),  # a proposal is accepted
+        ("Stewards should feel valued", "feel valued by"),  # a state of mind: a survey's question
+    ],
+)
+def test_no_draft_that_misreads_the_words(text: str, word: str) -> None:
+    result = krquality.analyze(text)
+    assert not any(word in s.text for s in result.suggestions), [s.text for s in result.suggestions]

@@ -11,7 +11,8 @@ receipts" -> "The kiosk prints receipts by [date]".
 
 Only a statement whose subject is a thing (not "we", "you" or "I": "We
 should launch" is work, drafted elsewhere), with one modal right before a
-base verb, in one sentence; the author's date or rate stays the time frame.
+base verb that is no state of mind ("Volunteers should feel valued": a
+survey's question), in one sentence; the author's date or rate stays the time frame.
 Every draft is re-analysed and judged like any other
 (:mod:`krquality.suggest.rewrite`): a state that still names nothing
 checkable is not offered.
@@ -35,6 +36,12 @@ _MODAL = re.compile(
 )
 # Subjects that are people doing work, not a thing in a state: left to the task drafts.
 _PEOPLE_PRONOUNS = frozenset({"we", "i", "you", "they", "he", "she", "everyone", "everybody", "someone"})
+# Verbs of a state of mind ("Volunteers should feel valued"): stated, still nothing anyone can
+# check; what people feel is asked in a survey, drafted elsewhere.
+_MINDS = frozenset(
+    {"feel", "think", "know", "believe", "understand", "trust", "love", "like", "enjoy", "want", "value",
+     "appreciate", "recognise", "recognize", "see", "care"}
+)  # fmt: skip
 # Words that end a clause rather than a subject ("... that it should ...").
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "if", "when", "so", "and", "or", "is", "are", "to"})
 
@@ -65,6 +72,8 @@ def hedged_drafts(features: Features, findings: Sequence[Finding]) -> list[str]:
     if not words or len(words) > 8 or words[0].lower() in _PEOPLE_PRONOUNS:
         return []
     if {w.lower() for w in words} & _CLAUSE_WORDS:
+        return []
+    if match["verb"].lower() in _MINDS:
         return []
     verb = agreeing(match["verb"].lower(), subject_number(words))
     if verb is None:

@@ -41,6 +41,11 @@ _FOUND_THEN_ASKED = re.compile(
 )
 # Acts that are no doing of theirs, or that leave a purpose or a condition after them.
 _NOT_ACTS = frozenset({"be", "have", "get", "make", "do", "help", "consider"})
+# Words after "to" that open a noun phrase, not an act: "Invite 50 neighbours to the street party".
+_NOT_VERBS = frozenset(
+    {"the", "a", "an", "our", "their", "my", "your", "his", "her", "its", "this", "that", "these", "those",
+     "each", "every", "all", "some", "any", "one", "two", "three", "next", "new"}
+)  # fmt: skip
 _BEYOND = re.compile(r"\b(?:so|because|in order|if|unless|when|while|and|or)\b", re.IGNORECASE)
 
 
@@ -55,13 +60,15 @@ def asked_effect(means: str) -> tuple[str, str] | None:
     ('the number of growers who sell at the market', 'identifying 20 growers and inviting them')
     >>> asked_effect("inviting 30 parents to be governors") is None
     True
+    >>> asked_effect("inviting 50 neighbours to the street party") is None
+    True
     """
     text = " ".join(means.split()).rstrip(" .")
     match = _ASKED.match(text) or _FOUND_THEN_ASKED.match(text)
     if match is None:
         return None
     act, rest = match["act"].lower(), " ".join(match["rest"].split())
-    if act in _NOT_ACTS or act.endswith(("ing", "ed")) or _BEYOND.search(rest):
+    if act in _NOT_ACTS | _NOT_VERBS or act.endswith(("ing", "ed")) or _BEYOND.search(rest):
         return None
     people = match["people"]
     if "first" in match.groupdict():

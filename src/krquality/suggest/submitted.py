@@ -27,7 +27,7 @@ _PUT_UP = re.compile(
     re.IGNORECASE,
 )
 # What acceptance is called for each kind of change.
-_MERGED = re.compile(r"^(?:PR|pull|MR|merge|patch)", re.IGNORECASE)
+_MERGED = re.compile(r"^(?:PRs?|pull|MRs?|merge|patch(?:es)?)\b", re.IGNORECASE)
 
 
 def submitted_drafts(features: Features) -> list[str]:
