@@ -101,6 +101,11 @@ def test_no_pace_draft_where_an_effect_is_named_or_the_bar_is_unclear(text: str)
             "Publish 1 allotment blog post every week",
             "Increase monthly readers of allotment blog posts from [baseline] to [target] every week",
         ),
+        # things broadcast one by one: the audience each draws
+        (
+            "Run 6 livestreams on composting",
+            "Increase average audience of livestreams on composting from [baseline] to [target] by [date]",
+        ),
         # a capitalised verb right after the count is part of the things' name
         (
             "Organise 3 Go workshops in Bristol",
@@ -120,6 +125,7 @@ def test_counted_things_read_past_a_rate_and_a_name(text: str, draft: str) -> No
         ("Read 25 pages every day", "readers"),  # the author is the reader
         ("Read 25 pages every day", "use of"),
         ("Watch 2 pottery videos each week", "subscribers"),
+        ("Watch 3 cookery episodes a week", "audience"),
     ],
 )
 def test_no_audience_for_one_named_thing_or_for_what_the_author_takes_in(text: str, word: str) -> None:

@@ -1390,7 +1390,7 @@ _MADE_TO_READ = re.compile(
 )
 
 
-_AUDIENCE_MEASURES = ("monthly readers", "subscribers", "average attendance", "monthly listeners", "viewers")
+_AUDIENCE_MEASURES = ("monthly readers", "subscribers", "average attendance", "average audience")
 # Verbs of taking part in events others hold, or of planning ones not yet held: attendance at
 # them is not what the work is for ("Join 3 meetups to promote X": the promotion is).
 _TAKING_PART = re.compile(
