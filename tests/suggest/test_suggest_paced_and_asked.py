@@ -141,6 +141,14 @@ def test_no_audience_for_one_named_thing_or_for_what_the_author_takes_in(text: s
             "Reorganise the stock room to reduce picking errors",
             "Reduce picking errors from [baseline] to [target] by [date] through reorganising the stock room",
         ),
+        (
+            "Tidy up the tool shed to cut lost tools",
+            "Reduce lost tools from [baseline] to [target] by [date] through changes to the tool shed",
+        ),
+        (
+            "Clean up the seed store to reduce spoiled packets",
+            "Reduce spoiled packets from [baseline] to [target] by [date] through cleaning up the seed store",
+        ),
         # a flagged vague verb becomes the change made; the measure says what better means
         (
             "Improve the intake form to reduce the number of missing addresses.",
@@ -177,7 +185,7 @@ def test_no_purpose_draft_without_one_measure(text: str) -> None:
     ("text", "draft"),
     [
         ("The rota should be shared with all stewards", "The rota is shared with all stewards by [date]"),
-        ("Receipts could print in large type", "Receipts print in large type by [date]"),
+        ("Receipts could print in large type", "Receipts can print in large type by [date]"),
         ("The new till should balance every evening", "The new till balances every evening"),
     ],
 )

@@ -51,14 +51,16 @@ def aimed_drafts(features: Features, findings: Sequence[Finding], *, date: str) 
     rest = core[verb_end:].strip()
     if not rest or verb_end <= 0:
         return []
-    stated = stated_effect(f"{_gerund(lead.span.text)} {rest}")
+    verb, _, particle = lead.span.text.partition(" ")  # "Clean up" -> "cleaning up"
+    stated = stated_effect(" ".join([_gerund(verb), particle, rest]).replace("  ", " "))
     if stated is None:
         return []
     measure, means = stated
     vague = any(f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings)
     if vague:
         # "improving the intake form": the measure says what better is; the work is the change made
-        means = f"changes to {means.split(maxsplit=1)[1]}" if len(means.split()) > 1 else ""
+        skip = 1 + len(particle.split())  # the gerund and its particle ("tidying up")
+        means = f"changes to {' '.join(means.split()[skip:])}" if len(means.split()) > skip else ""
     if not means:
         return []
     return [capitalise_first(" ".join(f"{measure} {date} through {means}".split()))]

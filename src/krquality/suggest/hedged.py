@@ -6,8 +6,9 @@ room not to reach it. The modal carries no fix of its own (taking it out
 leaves "The rota be shared"), so the date-only draft kept it and was dropped.
 Here the modal goes and the verb agrees with the subject, as for "will
 always" (:mod:`krquality.suggest.always`): "Logs should point to the failing
-line" -> "Logs point to the failing line by [date]", "The kiosk could print
-receipts" -> "The kiosk prints receipts by [date]".
+line" -> "Logs point to the failing line by [date]"; "could" names an ability,
+which stays one: "Members could export their data" -> "Members can export
+their data by [date]".
 
 Only a statement whose subject is a thing (not "we", "you" or "I": "We
 should launch" is work, drafted elsewhere), with one modal right before a
@@ -75,7 +76,10 @@ def hedged_drafts(features: Features, findings: Sequence[Finding]) -> list[str]:
         return []
     if match["verb"].lower() in _MINDS:
         return []
-    verb = agreeing(match["verb"].lower(), subject_number(words))
+    if match["modal"].lower() == "could":
+        verb: str | None = f"can {match['verb'].lower()}"  # an ability: "Users could export" -> "can export"
+    else:
+        verb = agreeing(match["verb"].lower(), subject_number(words))
     if verb is None:
         return []
     statement = f"{match['subject']} {verb}{match['rest'].rstrip()}"
