@@ -295,3 +295,25 @@ def test_no_accepted_or_moved_draft_outside_the_shape(text: str) -> None:
 def test_no_draft_that_misreads_the_words(text: str, word: str) -> None:
     result = krquality.analyze(text)
     assert not any(word in s.text for s in result.suggestions), [s.text for s in result.suggestions]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        # how long the habit runs is its time frame, not a number of its own
+        ("Sketch every day for 6 weeks", "Sketch on at least [target] days for 6 weeks"),
+        (
+            "Practise Welsh regularly for at least one month.",
+            "Practise Welsh at least [target] times a month for at least one month",
+        ),
+    ],
+)
+def test_a_habit_that_runs_for_a_while_counts_its_days_in_that_while(text: str, draft: str) -> None:
+    _offered(text, draft)
+
+
+@pytest.mark.slow
+def test_a_habit_with_a_number_of_its_own_is_not_counted() -> None:
+    result = krquality.analyze("Play cello daily for 3 pieces")
+    assert not any("at least [target] days" in s.text for s in result.suggestions)

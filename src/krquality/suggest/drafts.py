@@ -276,7 +276,7 @@ def build_drafts(
     drafts += [Draft(text, DraftKind.MILESTONE) for text in hedged_drafts(features, findings)]
     # "How do we hand over the keys?": an open question, settled by a way agreed and written down
     drafts += [Draft(text, DraftKind.MILESTONE) for text in question_drafts(features)]
-    if label is Label.TASK:
+    if label is Label.TASK or any(f.name == "task.activity" for f in findings):
         # "Sketch every day in March": the days or weeks the habit is kept, a count to set
         drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]
     if counted is not None and not any(d.kind is DraftKind.METRIC and EFFECT not in d.text for d in drafts):
