@@ -73,7 +73,7 @@ def always_drafts(features: Features) -> list[str]:
         return []
     subject, verb, rest = match["subject"].strip(), match["verb"], match["rest"].rstrip()
     words = subject.split()
-    if not is_subject(words):
+    if not _is_subject(words):
         return []
     if verb.lower() in _MINDS:
         return []  # "... always feel welcome": a state of mind, asked in a survey, not counted in cases
@@ -87,7 +87,7 @@ def always_drafts(features: Features) -> list[str]:
     return [f"Raise the share of cases in which {statement} from {BASELINE} to {TARGET} by {DATE}"]
 
 
-def is_subject(words: list[str]) -> bool:
+def _is_subject(words: list[str]) -> bool:
     """Whether ``words`` read as a subject: opened by a determiner or a name, not a clause end."""
     if not words or len(words) > 10:
         return False
