@@ -78,7 +78,7 @@ def always_drafts(features: Features) -> list[str]:
     if verb.lower() in _MINDS:
         return []  # "... always feel welcome": a state of mind, asked in a survey, not counted in cases
     if match["modal"] is not None:
-        verb = _agreeing(verb.lower(), _number(words))
+        verb = agreeing(verb.lower(), subject_number(words))
         if verb is None:
             return []
     elif match["copula"] is not None:
@@ -98,7 +98,7 @@ def _is_subject(words: list[str]) -> bool:
     return opens and last not in _NOT_SUBJECT_END
 
 
-def _number(words: list[str]) -> str:
+def subject_number(words: list[str]) -> str:
     """The subject's number: "plural" when its head (its last word outside brackets) is a plural noun."""
     plain = re.sub(r"\([^()]*\)", " ", " ".join(words)).split()
     head = plain[-1].lower() if plain else ""
@@ -106,7 +106,7 @@ def _number(words: list[str]) -> str:
     return "plural" if plural or " and " in f" {' '.join(plain).lower()} " else "singular"
 
 
-def _agreeing(verb: str, number: str) -> str | None:
+def agreeing(verb: str, number: str) -> str | None:
     """The present-tense form of the base ``verb`` after a modal, for a subject of ``number``;
     None when the verb is not a plain base form ("will always been")."""
     if verb == "be":

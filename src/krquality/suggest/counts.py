@@ -45,6 +45,7 @@ from krquality.result import Finding
 from krquality.suggest import lexicon
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.effects import effect_kind, effect_slot
+from krquality.suggest.invited import asked_effect
 from krquality.suggest.purposes import stated_effect
 from krquality.suggest.slots import BASELINE, EFFECT, SLOTS, TRIAL_MEASURE
 from krquality.suggest.structure import date_lead_start, structure_of
@@ -187,7 +188,7 @@ def count_drafts(
     if reached is not None:
         measure = " ".join(text[reached[2] : reached[1]].split())
         return [_tidy(f"Reach {measure} {date}, up from {BASELINE}, through {means}")]
-    if stated_effect(means) is not None:
+    if stated_effect(means) is not None or asked_effect(means) is not None:
         return []  # the author's own effect leads: :func:`purpose_draft`
     head = _head(things, means)
     lead = features.lead_verb
@@ -265,6 +266,10 @@ def purpose_draft(
         return None  # (people reached beside the count lead instead)
     means, date, _ = prepared
     stated = stated_effect(means)
+    asked = asked_effect(means) if stated is None else None
+    if asked is not None:
+        # "Invite 30 parents to join the PTA": the act they are asked to do is what the work is for
+        return _tidy(f"Increase {asked[0]} {SLOTS} {date} through {asked[1]}")
     if stated is None:
         return None
     measure, means = stated

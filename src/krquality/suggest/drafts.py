@@ -24,6 +24,7 @@ from krquality.features.types import (
     Direction,
     Features,
     Form,
+    Quantity,
     QuantityKind,
     SpanRef,
     VerbClass,
@@ -32,24 +33,30 @@ from krquality.labels import Label
 from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding
 from krquality.suggest import lexicon
+from krquality.suggest.aimed import aimed_drafts
 from krquality.suggest.aims import aim_drafts
 from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
+from krquality.suggest.effects import TAKING_IN
 from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
+from krquality.suggest.hedged import hedged_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
+from krquality.suggest.paced import paced_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.practice import own_practice
 from krquality.suggest.questions import question_drafts
 from krquality.suggest.signs import equals_slot, with_written_bound
-from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
+from krquality.suggest.slots import BASELINE, DATE, EFFECT, SLOT_PATTERN, TARGET
 from krquality.suggest.startvalue import before_rate, counts_in_phrase, no_start_value, startless_level
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
+from krquality.suggest.submitted import submitted_drafts
+from krquality.suggest.tracked import tracked_drafts
 from krquality.suggest.trained import trained_drafts
 
 _PLACEHOLDER = SLOT_PATTERN
@@ -76,6 +83,9 @@ class Draft:
     # The key result's rate ("every day") is replaced by a count of the days it is kept in
     # (:mod:`krquality.suggest.habits`): a date added is the draft's one time frame, not a second.
     replaces_rate: bool = False
+    # The key result's count of work is kept at its rate with a count of the weeks it is kept
+    # (:mod:`krquality.suggest.paced`): the count is the pace, no longer the result.
+    keeps_pace: bool = False
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -148,11 +158,21 @@ def build_drafts(
             f.name == "wording.vague" and f.start <= lead.span.start < f.end for f in findings
         )
         toward = _toward_outcome(features, object_span) if revamped else None
+        # "Rework the rota to lower overtime": the author's own purpose, measured; in place of the
+        # measure of what a vague verb is on ("Revamp the FAQ to reduce repeat calls"), else after
+        # the dated sentence
+        aimed = aimed_drafts(features, findings, date=_date_phrase(features))
+        purposed = [Draft(text, DraftKind.METRIC) for text in aimed]
+        if revamped and purposed:
+            toward, purposed = purposed[0], []
         # "Website redesign", too short to date as it stands: the process done is the end state
         done = _nominal_completion(features) if edited is None or _too_short(findings) else None
         outcome = _outcome(features, object_span)
-        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None]
+        drafts += [d for d in (named, made, edited, done, outcome, toward) if d is not None] + purposed
     else:
+        # "Rework the rota to lower overtime hours": the task's own purpose, measured, leads
+        aimed = [] if stated else aimed_drafts(features, findings, date=_date_phrase(features))
+        drafts += [Draft(text, DraftKind.METRIC) for text in aimed]
         toward_task = Draft(stated, DraftKind.METRIC) if stated else _toward_outcome(features, object_span)
         drafts += [d for d in (toward_task,) if d is not None]
         # Only dating an activity leaves it an activity, and so does taking a flagged
@@ -245,11 +265,23 @@ def build_drafts(
     if always:
         # "The kiosk always prints the receipt": how often it does, short of every case
         drafts += [Draft(text, DraftKind.METRIC) for text in always_drafts(features)]
+    # "Track my energy level weekly": the level watched, moved (in place of "Increase" it, which
+    # guesses a direction the words do not give: "Monitor the error rate")
+    tracked = [Draft(text, DraftKind.METRIC) for text in tracked_drafts(features)]
+    if tracked:
+        drafts = [d for d in drafts if d is not metric] + tracked
+    # "Raise a PR to the docs": the change accepted, not put up
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in submitted_drafts(features)]
+    # "The rota should be shared": the state without the modal that hedges it
+    drafts += [Draft(text, DraftKind.MILESTONE) for text in hedged_drafts(features, findings)]
     # "How do we hand over the keys?": an open question, settled by a way agreed and written down
     drafts += [Draft(text, DraftKind.MILESTONE) for text in question_drafts(features)]
-    if label is Label.TASK:
+    if label is Label.TASK or any(f.name == "task.activity" for f in findings):
         # "Sketch every day in March": the days or weeks the habit is kept, a count to set
         drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]
+    if counted is not None and not any(d.kind is DraftKind.METRIC and EFFECT not in d.text for d in drafts):
+        # "Swim 3 times a week", where no measure names what it is for: how long the pace is kept
+        drafts += [Draft(text, DraftKind.METRIC, keeps_pace=True) for text in paced_drafts(features)]
     if keeps_going(features):
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
@@ -766,7 +798,9 @@ def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
         bare = word.strip(".,;:()")
         if bare == "to" and text[begin:end].lower().endswith("end") and text.startswith(" end", end + 3):
             continue  # "end to end tests"
-        if not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
+        if end == begin and _NAMED_AS_VERB.fullmatch(match.group()):
+            pass  # "2 Go meetups", "3 Take Five walks": a capitalised verb right after the count names them
+        elif not bare or bare in _PHRASE_FOLLOWERS or bare in _DONE_WORDS or bare in _COMPLEMENT_PREPOSITIONS:
             break
         if text[begin:end].endswith("s") and bare.endswith(("ing", "ly")):
             break  # "40 test cases | running in CI": a plural head has come; a participle follows
@@ -782,6 +816,11 @@ def _counted_phrase(features: Features, counted: Finding) -> SpanRef | None:
     return SpanRef(begin, end, text[begin:end])
 
 
+# A capitalised word (not a capitalised preposition or conjunction) after a count: a name, however
+# a verb it looks ("Go", "Take").
+_NAMED_AS_VERB = re.compile(
+    r"(?!(?:For|Of|To|At|In|On|With|By|From|And|Or|So|That|Which|Who|Every|Each|Per)\b)[A-Z][a-z]+"
+)
 # Words ending in "ed" that go on a noun phrase rather than end it.
 _NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "speed", "red", "bed", "shed"})
 
@@ -983,14 +1022,29 @@ def _unparsed_direction(features: Features) -> Draft | None:
     return Draft(_tidy(f"{core[:at]} from {BASELINE} to {TARGET} by {DATE}{core[at:]}"), DraftKind.METRIC)
 
 
+# A share named by its sign alone, with no number before it: "% of orders ...", "% monthly users".
+_BARE_SHARE = re.compile(r"%\s*(?:of\s+)?(?=[A-Za-z\"'])", re.I)
+_NUMBER_WORD = re.compile(r"\d")
+
+
 def _named_measure(features: Features) -> Draft | None:
     """ "Share of orders shipped the same day" (a measure, no verb, no number):
     "Increase the number of ... from [baseline] to [target] by [date]"."""
     shape = structure_of(features)
-    first = features.text[shape.start : shape.end].split(" ", 1)[0].lower()
-    if first not in MEASURE_HEADS:
+    core = features.text[shape.start : shape.end]
+    first = core.split(" ", 1)[0].lower()
+    share = _BARE_SHARE.match(core)
+    if share is not None:
+        # "% monthly stalls with a card reader": the sign names the measure, a share with no number
+        # (its words whole: "monthly" there names the things counted, not the time frame)
+        rest = core[share.end() :].strip(" .;:")
+        words = rest.split()
+        bare = 0 < len(words) <= 10 and not features.dates and not _NUMBER_WORD.search(rest)
+        name = f"the share of {rest}" if bare and not re.search(r"[,;:()\[\]]", rest) else None
+    elif first in MEASURE_HEADS:
+        name = _rest_after(features, shape.start)
+    else:
         return None
-    name = _rest_after(features, shape.start)
     if name is None:
         return None
     verb = "Reduce" if set(re.findall(r"[a-z]+", name.lower())) & lexicon.LOWER_IS_BETTER else "Increase"
@@ -1250,6 +1304,9 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     template = lexicon.OUTCOME_OF.get(pair) or lexicon.OUTCOME_OF.get(head)  # "test cases", not "cases"
     if template is None:
         return None
+    series = any(_one_at_rate(features, q) for q in features.quantities)
+    if at >= 0 and series and not words[at].endswith("s"):
+        words[at] = _plural_of(words[at])  # "1 blog post every month": the readers of the blog posts
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if template.startswith("average attendance") and _SPENT_TIME.search(features.text):
@@ -1264,6 +1321,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         # "30 tutorials added to the training drive", "300 articles tagged with a label": items kept or
         # tagged, not content the author wrote to be read; their readers are not what the work is for
         return None
+    if template.startswith(_AUDIENCE_MEASURES) and lemma in TAKING_IN:
+        return None  # "Read 20 pages every day": the author is the reader; nobody else reads what is read
     if "using" in template and lemma in lexicon.USING_VERBS:
         return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
@@ -1299,7 +1358,20 @@ def _counts_one(features: Features, object_span: SpanRef | None) -> bool:
         if (start <= q.span.start < end and "(" not in text[start : q.span.start])
         or (q.span.end <= start and not text[q.span.end : start].strip())
     ]
-    return bool(counted) and counted[0].value == 1
+    return bool(counted) and counted[0].value == 1 and not _one_at_rate(features, counted[0])
+
+
+def _plural_of(noun: str) -> str:
+    """ "post" -> "posts", "story" -> "stories", "box" -> "boxes"."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+def _one_at_rate(features: Features, count: Quantity) -> bool:
+    """Whether ``count`` is one thing at a rate written after it ("Write 1 recipe card every
+    week"): a series of things, not one named thing."""
+    return count.value == 1 and any(a >= count.span.end for a, _ in time_frame_spans(features.text))
 
 
 # Verbs of keeping, tagging or moving items into a store ("added to the archive", "linked with
@@ -1318,6 +1390,7 @@ _MADE_TO_READ = re.compile(
 )
 
 
+_AUDIENCE_MEASURES = ("monthly readers", "subscribers", "average attendance", "average audience")
 # Verbs of taking part in events others hold, or of planning ones not yet held: attendance at
 # them is not what the work is for ("Join 3 meetups to promote X": the promotion is).
 _TAKING_PART = re.compile(

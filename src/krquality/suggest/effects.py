@@ -62,6 +62,12 @@ _STEERING = frozenset(
 )
 # Verbs of taking up a tool oneself: its effect is the time the tool saves.
 _TAKING_UP = frozenset({"use", "using", "adopt", "adopting", "try", "trying", "learn", "learning"})
+# Verbs of taking in what others made ("Read 20 pages a day"): the author is its audience, and
+# its use or readers are no effect of the work.
+TAKING_IN = frozenset(
+    {"read", "reading", "reread", "watch", "watching", "listen", "listening", "study", "studying",
+     "view", "viewing", "skim", "browse", "consume"}
+)  # fmt: skip
 # The words a slot may hold and still read as one (the placeholder check's own pattern).
 _SLOT_WORDS = re.compile(r"[A-Za-z][A-Za-z /-]*")
 
@@ -92,6 +98,8 @@ def effect_kind(head: str, verb: str = "") -> str | None:
     >>> effect_kind("experiments"), effect_kind("rotas")
     ('the measure tested by', None)
     """
+    if verb in TAKING_IN:
+        return None
     if head in _TRIED:
         return TRIAL_MEASURE
     if head in _REVIEWS:

@@ -15,9 +15,10 @@ Only a habit of one's own is drafted: a verb followed by no determiner (not
 made or held and its audience or effect is the measure the other builders
 draft), not a verb of watching ("Monitor burn weekly": what it catches
 counts) or of making with an object ("Publish release notes weekly"), with
-no purpose after the rate ("... so nobody feels left out"), no number, no
-second rate and no aside ("..., excluding holiday weeks"), which would stand
-between the count and its date.
+no purpose after the rate ("... so nobody feels left out"), no number but
+how long it runs ("for at least six weeks", its time frame), no second rate
+and no aside ("..., excluding holiday weeks"), which would stand between the
+count and its date.
 
 Every draft is re-analysed and judged like any other (:mod:`krquality.suggest.rewrite`).
 """
@@ -68,7 +69,12 @@ _MAKING = (
     # (and events held: "Host office hours weekly", whose attendance counts)
     | {"host", "hold", "run", "organise", "organize", "facilitate", "lead", "teach"}
 )
+# (shared with krquality.suggest.paced, which leaves things made or held to their audience's drafts)
+MAKING_OR_HOLDING = _MAKING
 _PREPOSITION = re.compile(r"(?:in|on|at|to|for|with|about|from|into|onto)\b", re.IGNORECASE)
+# How long a habit runs, before its number: "for at least | one month", "for | 6 weeks".
+_LASTING = re.compile(r"\bfor\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_PERIOD_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|terms?)$", re.IGNORECASE)
 # A purpose or a reason after the rate: "... so nobody feels forgotten", "... to stay fit".
 _PURPOSE = re.compile(r"\b(?:so|to|because|as|in\s+order)\b", re.IGNORECASE)
 # A determiner after the verb: something made or held ("Run the survey weekly"), not a habit
@@ -86,7 +92,12 @@ def habit_drafts(features: Features) -> list[str]:
     ['Stretch at least [target] times a month by [date]']
     """
     lead = features.lead_verb
-    if features.form is not Form.IMPERATIVE or lead is None or features.quantities:
+    if features.form is not Form.IMPERATIVE or lead is None:
+        return []
+    # a number is the author's own, except how long the habit runs ("for at least one month"),
+    # which is its time frame
+    lasting = [q for q in features.quantities if _LASTING.search(features.text[: q.span.start])]
+    if len(lasting) != len(features.quantities) or not all(_PERIOD_UNIT.search(q.span.text) for q in lasting):
         return []
     shape = structure_of(features)
     if shape.question or shape.trails_off or shape.sentences > 1:
@@ -120,7 +131,8 @@ def habit_drafts(features: Features) -> list[str]:
     # the author's own period ("in March") stays the time frame; with none, the count is dated
     rest = f"{core[: match.start()]} {core[match.end() :]}"
     dated = (
-        bool(time_frame_spans(rest))
+        bool(lasting)
+        or bool(time_frame_spans(rest))
         or shape.cycle_tag is not None
         or any(not match.start() <= d.span.start - shape.start < match.end() for d in features.dates)
     )

@@ -349,6 +349,11 @@ OUTCOME_OF: dict[str, str] = {
         "monthly readers of {x}",
     ),
     **dict.fromkeys(("channel", "newsletter", "podcast", "videos", "video"), "subscribers to {x}"),
+    # Things broadcast one by one (a stream, an episode): the audience each draws.
+    **dict.fromkeys(
+        ("stream", "streams", "livestream", "livestreams", "broadcast", "broadcasts", "episode", "episodes"),
+        "average audience of {x}",
+    ),
     **dict.fromkeys(
         ("community", "communities", "group", "groups", "network", "networks", "forum", "forums"),
         "monthly active members of {x}",
