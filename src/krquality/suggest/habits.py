@@ -72,7 +72,7 @@ _MAKING = (
 # (shared with krquality.suggest.paced, which leaves things made or held to their audience's drafts)
 MAKING_OR_HOLDING = _MAKING
 _PREPOSITION = re.compile(r"(?:in|on|at|to|for|with|about|from|into|onto)\b", re.IGNORECASE)
-# How long a habit runs, before its number: "for at least | one month", "for | 6 weeks".
+# How long a habit runs, before its number: "for at least | two weeks", "for | 6 weeks".
 _LASTING = re.compile(r"\bfor\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)
 _PERIOD_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|terms?)$", re.IGNORECASE)
 # A purpose or a reason after the rate: "... so nobody feels forgotten", "... to stay fit".
@@ -94,7 +94,7 @@ def habit_drafts(features: Features) -> list[str]:
     lead = features.lead_verb
     if features.form is not Form.IMPERATIVE or lead is None:
         return []
-    # a number is the author's own, except how long the habit runs ("for at least one month"),
+    # a number is the author's own, except how long the habit runs ("for 6 weeks"),
     # which is its time frame
     lasting = [q for q in features.quantities if _LASTING.search(features.text[: q.span.start])]
     if len(lasting) != len(features.quantities) or not all(_PERIOD_UNIT.search(q.span.text) for q in lasting):
