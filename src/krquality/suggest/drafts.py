@@ -37,6 +37,7 @@ from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
+from krquality.suggest.doings import asks_or_is_doing, keeps_own_words
 from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
@@ -254,6 +255,11 @@ def build_drafts(
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
         drafts = [d for d in drafts if not _date_only(features, d.text)]
+    if asks_or_is_doing(features):
+        # "Ask the choir for soloists by [date]", "We are measuring morale by [date]": nor a request
+        # or a doing, also with a word taken out
+        core = structure_of(features).core(features.text)
+        drafts = [d for d in drafts if not keeps_own_words(core, d.text, DATE)]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:
@@ -1174,6 +1180,22 @@ def _cut_mid_phrase(rest: str) -> bool:
     return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
+# Verbs of receiving things others make: what is counted is their contribution, not the team's work.
+_RECEIVING_VERBS = frozenset({"get", "receive", "collect", "gather", "attract", "obtain", "solicit"})
+# A participle after the things received: the team's own things placed somewhere ("Get 5 recipes featured").
+_PLACED = re.compile(r"\b[a-z]+ed\b")
+# Measures of the audience of what was made.
+_AUDIENCES = ("monthly readers", "subscribers", "monthly views", "average attendance")
+
+
+def _received(features: Features, lemma: str) -> bool:
+    """Whether the key result gets things from others ("Get 40 recipes from members")."""
+    lead = features.lead_verb
+    if lead is None or lemma not in _RECEIVING_VERBS:
+        return False
+    return _PLACED.search(features.text, lead.span.end) is None
+
+
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Increase average attendance at <the event> from [baseline] to [target] by [date]":
     the effect a task or an output count is for, named after what the work is on."""
@@ -1263,6 +1285,10 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     ):
         # "30 tutorials added to the training drive", "300 articles tagged with a label": items kept or
         # tagged, not content the author wrote to be read; their readers are not what the work is for
+        return None
+    if template.startswith(_AUDIENCES) and _received(features, lemma):
+        # "Get 40 recipes from members": the things come from others and are the result; their
+        # readers are not what getting them was for (not "Get 5 recipes featured": placed)
         return None
     if "using" in template and lemma in lexicon.USING_VERBS:
         return None  # "Use 5 build tools": more teams using them is not what using them is for
@@ -1413,9 +1439,15 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     if name is None or _head_word(name) not in lexicon.PRODUCT_NOUNS:
         return None
     phrase = " ".join(object_span.text.split())
+    if phrase.split()[0].lower().endswith("ing") and _lead_lemma(features) in _ASPECT_VERBS:
+        return None  # "Finish refreshing the site": the object is more work, its users not its effect
     return Draft(
         _tidy(f"Reach {TARGET} weekly active users of {phrase} {_date_phrase(features)}"), DraftKind.OUTCOME
     )
+
+
+# Verbs of starting or ending a piece of work, which take the work itself as a gerund.
+_ASPECT_VERBS = frozenset({"finish", "complete", "start", "begin", "continue", "stop", "resume", "keep"})
 
 
 # A preposition that makes what follows the topic of a piece of writing ("write about X").

@@ -44,6 +44,7 @@ from krquality.features.types import Form, VerbClass
 from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
+from krquality.suggest.doings import asks_or_is_doing
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.fragments import telegraphic
@@ -539,6 +540,8 @@ def _undatable(result: Result) -> str:
     shape = structure_of(result.features)
     if keeps_going(result.features):
         why = "it names work that goes on, which a date does not end; name what it is for"
+    elif asks_or_is_doing(result.features):
+        why = "it names a request or work in progress, which a date does not end; name the result it is for"
     elif shape.can_take_leading_date:
         why = "the sentence is too long to take one date in a clear place; shorten it"
     elif telegraphic(result.features.text[shape.start : shape.end]):

@@ -1,0 +1,109 @@
+"""Requests and work in progress, which a date does not turn into a result.
+
+"Ask the parish for volunteers to run the stall" is done once the asking is, whatever
+the answer; "We are measuring tenant satisfaction" says what the team is busy with.
+Dated, both are still the doing, not a state anyone can check at the end ("the stall
+has two volunteer leads", "the survey score is published"), and blind reviews judged
+such date-only drafts bad. ``build_drafts`` drops the date-only draft for them; drafts
+that name what the work is for are still offered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from krquality.features.types import VerbClass
+from krquality.nlp.lexicon import VerbLexicon
+from krquality.suggest.structure import structure_of
+
+if TYPE_CHECKING:
+    from krquality.features.types import Features
+
+# Verbs of asking others to act: the result is their answer, which the key result leaves open.
+REQUEST_VERBS: frozenset[str] = frozenset(
+    {"ask", "request", "invite", "encourage", "urge", "appeal", "solicit", "petition", "lobby", "nudge",
+     "remind", "prompt", "canvass"}
+)  # fmt: skip
+# Verbs of watching a measure: in progress, they produce figures, not an end state.
+_WATCHING = frozenset({"measure", "track", "monitor", "observe", "survey", "check", "assess", "evaluate"})
+# "We are (regularly) measuring ...", "The crew is actively exploring ...": the first clause
+# in the progressive, with adverbs of manner or frequency between.
+_PROGRESSIVE = re.compile(
+    r"^(?P<subject>we|i|they|(?:the|our|my)\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+(?:is|are|am|'re|'m)\s+"
+    r"(?:[a-z]+ly\s+)*(?P<verb>[a-z]+ing)\b",
+    re.IGNORECASE,
+)
+# Subjects that are the team itself: what "we are running" names is the team's own activity,
+# where "the kiosk is running" is a state of a thing.
+_OURSELVES = frozenset({"we", "i", "they"})
+
+
+@cache
+def _lexicon() -> VerbLexicon:
+    return VerbLexicon()
+
+
+def _base_forms(gerund: str) -> list[str]:
+    """Candidate base forms of an -ing form: "measuring" -> measur, measure; "running" -> run."""
+    stem = gerund.lower()[:-3]
+    forms = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.append(stem[:-1])
+    return forms
+
+
+def _is_doing(gerund: str, *, ourselves: bool) -> bool:
+    """Whether the -ing form names a watching or a request ("measuring", "asking") or, said of
+    the team itself (``ourselves``), an activity ("we are exploring")."""
+    for base in _base_forms(gerund):
+        if base in _WATCHING or base in REQUEST_VERBS:
+            return True
+        found = _lexicon().lookup(base, "")
+        if found is not None:
+            return ourselves and found[1] is VerbClass.ACTIVITY
+    return False
+
+
+def asks_or_is_doing(features: Features) -> bool:
+    """Whether the key result asks others to act ("Ask the choir for two new soloists") or states
+    an activity in progress ("We are measuring volunteer satisfaction"), with no number: a date
+    leaves either the doing it is.
+
+    >>> from krquality.features.types import Features, Form, SpanRef
+    >>> text = "We are measuring volunteer satisfaction"
+    >>> asks_or_is_doing(Features(text, SpanRef(0, len(text), text), Form.STATE, None))
+    True
+    """
+    if features.quantities:
+        return False  # "Ask 40 donors ...", "We are measuring 3 sites": a count, judged by other rules
+    core = structure_of(features).core(features.text).strip()
+    first = core.split()[:1]
+    lead = features.lead_verb
+    if (
+        first
+        and lead is not None
+        and lead.lemma.lower() in REQUEST_VERBS
+        and first[0].lower() == lead.span.text.lower()
+    ):
+        return True
+    progressive = _PROGRESSIVE.match(core)
+    if progressive is None:
+        return False
+    return _is_doing(progressive.group("verb"), ourselves=progressive.group("subject").lower() in _OURSELVES)
+
+
+def keeps_own_words(own: str, draft: str, date: str) -> bool:
+    """Whether ``draft`` is the words of ``own`` in their order, some perhaps left out, with
+    only ``date`` ("by [date]") added: the author's doing, still the doing.
+
+    >>> keeps_own_words("We are regularly measuring morale", "We are measuring morale by [date]", "[date]")
+    True
+    >>> keeps_own_words("We are measuring morale", "Publish the morale survey score by [date]", "[date]")
+    False
+    """
+    words = re.findall(r"[\w\[\]'-]+", own.lower())
+    added = re.sub(rf"\b[Bb]y {re.escape(date)},?", " ", draft)
+    left = iter(words)
+    return all(word in left for word in re.findall(r"[\w\[\]'-]+", added.lower()))

@@ -1,0 +1,49 @@
+"""wording.vague on amounts with no number: "enough", "more" as what a verb does, and units of
+work in the plural that nothing picks out. Every example is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import krquality
+
+
+def _vague_words(text: str) -> list[str]:
+    result = krquality.analyze(text, suggestions=False)
+    return [text[f.start : f.end] for f in result.findings if f.code == "KRQ401"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Write enough onboarding notes for a new cashier to close the till alone", "enough"),
+        ("The boiler room is adequately ventilated", "adequately"),
+        ("Tenants can learn more about the new recycling rota", "more"),
+        ("Volunteers can read more about the seed library on the website", "more"),
+        ("Complete garden and kitchen projects", "garden and kitchen projects"),
+        ("Finish boiler repairs by March", "boiler repairs"),
+        ("Carry out roof upgrades before the winter", "roof upgrades"),
+    ],
+)
+def test_an_amount_with_no_number_is_vague(text: str, flagged: str) -> None:
+    assert flagged in _vague_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write enough onboarding notes for 40 cashiers to close the till alone",  # the number is the bar
+        "Grow more tomatoes in the allotment",  # a thing counted: metric.no_target asks how many
+        "The new leaflet is more readable than the old one",  # a comparison stated of a thing
+        'Draft the member guide (these are more "hands-on" skills)',
+        "Complete the garden projects by June",  # picked out by the determiner
+        "Finish 4 boiler repairs by March",
+        "Finish all boiler repairs by March",
+        "Ship features from the spring plan by June",  # picked out after them
+        "Plan kitchen projects with the tenants",  # no finishing verb
+    ],
+)
+def test_an_amount_with_a_bar_or_things_picked_out_is_not(text: str) -> None:
+    assert not any(
+        w in {"enough", "more"} or w.endswith(("projects", "repairs", "features")) for w in _vague_words(text)
+    )
