@@ -23,6 +23,9 @@ def _vague_words(text: str) -> list[str]:
         ("Complete garden and kitchen projects", "garden and kitchen projects"),
         ("Finish boiler repairs by March", "boiler repairs"),
         ("Carry out roof upgrades before the winter", "roof upgrades"),
+        ("Move some invoices to the new ledger", "some"),
+        ("Hold regular tasting sessions for members", "regular"),
+        ("Publish recipes at a regular pace", "regular"),
     ],
 )
 def test_an_amount_with_no_number_is_vague(text: str, flagged: str) -> None:
@@ -41,9 +44,13 @@ def test_an_amount_with_no_number_is_vague(text: str, flagged: str) -> None:
         "Finish all boiler repairs by March",
         "Ship features from the spring plan by June",  # picked out after them
         "Plan kitchen projects with the tenants",  # no finishing verb
+        "Move some of the 400 invoices to the new ledger",
+        "Keep regular customers informed about the new menu",  # a kind of people, not a rate
+        "Hold regular tasting sessions every month",  # the rate is named
     ],
 )
 def test_an_amount_with_a_bar_or_things_picked_out_is_not(text: str) -> None:
     assert not any(
-        w in {"enough", "more"} or w.endswith(("projects", "repairs", "features")) for w in _vague_words(text)
+        w.lower() in {"enough", "more", "some", "regular"} or w.endswith(("projects", "repairs", "features"))
+        for w in _vague_words(text)
     )

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
         "Provide enough recipes for a new cook to run the Sunday lunch alone",
         "Members can learn more about the tool library on the website",
         "Complete garden and kitchen projects",
+        "Develop an opportunity for a joint bid with the county museum",
     ],
 )
 def test_no_date_only_draft_for_a_request_a_doing_or_an_open_amount(text: str) -> None:
@@ -67,3 +68,20 @@ def test_no_audience_measure_of_what_others_made_or_of_more_work(text: str, abse
 )
 def test_videos_are_watched_and_reviews_received_still_find_flaws(text: str, measure: str) -> None:
     assert any(measure in t for t in suggested_checked(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Conduct regular choir practice sessions", "Conduct weekly choir practice sessions"]
+)
+def test_more_of_the_counted_work_is_not_its_effect(text: str) -> None:
+    assert not any(t.startswith(("Increase regular", "Increase weekly")) for t in suggested_checked(text))
+
+
+def test_an_attendance_measure_of_the_counted_work_is_still_offered() -> None:
+    assert any("attendance at" in t for t in suggested_checked("Run regular sessions for carers every week"))
+
+
+def test_ways_explored_are_published_as_a_list() -> None:
+    assert suggested_checked("Explore ways to cut food waste at the depot")[:1] == [
+        "Publish the list of ways to cut food waste at the depot by [date]"
+    ]

@@ -36,7 +36,8 @@ _OPEN_AFTER = frozenset({"by", "before", "during", "this", "next", ".", ",", ";"
 
 def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of amounts with no number in a key result that has none: "enough", "sufficiently",
-    "adequately" anywhere, and "more" right after a verb with nothing it measures.
+    "adequately" anywhere, "some" before things in the plural ("some invoices") and "more" right
+    after a verb with nothing it measures.
 
     The caller reads them only where the key result states no target: "enough time to
     call 50% of leavers" has its bar in the number.
@@ -45,6 +46,8 @@ def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         lower = token.lower_
         if lower in _OPEN_AMOUNTS:
             yield token.idx, token.idx + len(token.text)
+        elif lower == "some" and i + 1 < len(tokens) and tokens[i + 1].tag_ == "NNS":
+            yield token.idx, token.idx + len(token.text)  # "migrate some invoices": how many?
         elif lower == "more" and i > 0 and tokens[i - 1].tag_.startswith("VB"):
             if tokens[i - 1].lemma_.lower() == "be":
                 continue  # "these are more 'internal'": a comparison stated of a thing, not an amount done

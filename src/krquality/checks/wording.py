@@ -425,7 +425,9 @@ VAGUE = Check(
         'allowance"; "better than before" is not), and a word inside a bracketed status note that '
         'carries a progress figure ("(0.2 -- several drafts)") is the note\'s, not the key '
         "result's. Where no number sets the bar, so is an amount word alone (\"enough "
-        'documentation", "adequately ventilated"; not "enough notes for 40 cashiers"), "more" as what '
+        'documentation", "adequately ventilated", "some invoices"; not "enough notes for 40 cashiers"), '
+        'an adjective of how often on recurring work ("regular tasting sessions", "at a regular pace"; '
+        'not "regular customers", a kind of people, nor with a rate, "every month"), "more" as what '
         'a verb does ("tenants can learn more about the rota": more than what?; not "grow more '
         'tomatoes", a count metric.no_target asks for, nor a comparison stated of a thing, "these '
         'skills are more hands-on"), '
@@ -466,6 +468,7 @@ VAGUE = Check(
         Example("Write enough onboarding notes for a new cashier to close the till alone", MS),
         Example("Tenants can learn more about the new recycling rota", T),
         Example("Complete garden and kitchen projects", T),
+        Example("Hold regular tasting sessions for members", T),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -505,6 +508,7 @@ VAGUE = Check(
         Example("Grow more tomatoes in the allotment", T),
         Example("Complete the garden projects by June", MS),
         Example("Ship features from the spring plan by June", MS),
+        Example("Keep regular customers informed about the new menu", T),
     ),
     detect=_vague,
 )

@@ -1,10 +1,11 @@
-"""Requests and work in progress, which a date does not turn into a result.
+"""Requests, work in progress and work on open objects, which a date does not turn into a result.
 
 "Ask the parish for volunteers to run the stall" is done once the asking is, whatever
 the answer; "We are measuring tenant satisfaction" says what the team is busy with.
 Dated, both are still the doing, not a state anyone can check at the end ("the stall
 has two volunteer leads", "the survey score is published"), and blind reviews judged
-such date-only drafts bad. ``build_drafts`` drops the date-only draft for them; drafts
+such date-only drafts bad. So is work on a thing with no point at which it is done ("Develop an
+opportunity for a joint bid"). ``build_drafts`` drops the date-only draft for them; drafts
 that name what the work is for are still offered.
 """
 
@@ -14,6 +15,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from krquality.checks.helpers import load_words
 from krquality.features.types import VerbClass
 from krquality.nlp.lexicon import VerbLexicon
 from krquality.suggest.structure import structure_of
@@ -92,6 +94,38 @@ def asks_or_is_doing(features: Features) -> bool:
     if progressive is None:
         return False
     return _is_doing(progressive.group("verb"), ourselves=progressive.group("subject").lower() in _OURSELVES)
+
+
+# Words that end the verb's object: a preposition, a clause, a stop.
+_OBJECT_ENDS = frozenset(
+    {"for", "with", "to", "in", "on", "of", "at", "by", "from", "that", "which", "and", "so"}
+)
+
+
+def names_open_object(features: Features) -> bool:
+    """Whether the verb the key result opens with acts on an object with no point at which it is
+    done ("Develop an opportunity for a joint bid", "Explore ways to cut waste": the words of
+    ``checks/data/open_objects.txt``): dated, the work is still open.
+
+    >>> from krquality.features.types import Features, Form, LeadVerb, SpanRef, VerbClass
+    >>> text = "Develop an opportunity for a joint bid"
+    >>> lead = LeadVerb(SpanRef(0, 7, "Develop"), "develop", VerbClass.OTHER)
+    >>> names_open_object(Features(text, SpanRef(0, len(text), text), Form.IMPERATIVE, lead))
+    True
+    """
+    lead = features.lead_verb
+    if lead is None or features.quantities:
+        return False
+    core = structure_of(features).core(features.text)
+    if not core.lower().startswith(lead.span.text.lower()):
+        return False
+    words: list[str] = []
+    for word in re.findall(r"[\w'-]+|[,;:.()]", core[len(lead.span.text) :].lower()):
+        if word in _OBJECT_ENDS or not word[0].isalnum():
+            break
+        words.append(word)
+    # the head of the object, the last word before it ends: "an opportunity", not "home improvement projects"
+    return bool(words) and len(words) <= 5 and words[-1] in load_words("open_objects")
 
 
 def keeps_own_words(own: str, draft: str, date: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from krquality.checks.helpers import baselines, cycle_tag, in_brackets, targets
+from krquality.checks.helpers import baselines, cycle_tag, in_brackets, load_words, targets
 from krquality.checks.periods import framing_dates
 from krquality.features.types import (
     Change,
@@ -37,7 +37,7 @@ from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
-from krquality.suggest.doings import asks_or_is_doing, keeps_own_words
+from krquality.suggest.doings import asks_or_is_doing, keeps_own_words, names_open_object
 from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
 from krquality.suggest.habits import habit_drafts
@@ -255,7 +255,7 @@ def build_drafts(
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
         drafts = [d for d in drafts if not _date_only(features, d.text)]
-    if asks_or_is_doing(features):
+    if asks_or_is_doing(features) or names_open_object(features):
         # "Ask the choir for soloists by [date]", "We are measuring morale by [date]": nor a request
         # or a doing, also with a word taken out
         core = structure_of(features).core(features.text)
@@ -1672,6 +1672,9 @@ def _inquiry_title(features: Features, after: int, name: str, object_span: SpanR
         return None  # "Explore partnering with a school": an activity, no thing to report on
     if _of_at(name):
         return f"report on {' '.join(object_span.text.split())}"  # not "the impact of X report"
+    if _head_word(name) in load_words("open_objects"):
+        # "Explore ways to cut waste": the ways found, listed with what they are for (not "the ways report")
+        return f"list of {' '.join(features.text[object_span.start : stop].split()).rstrip(' .,;:')}"
     return f"{name} report"
 
 
