@@ -24,6 +24,8 @@ def _vague_words(text: str) -> list[str]:
         ("Finish boiler repairs by March", "boiler repairs"),
         ("Carry out roof upgrades before the winter", "roof upgrades"),
         ("Move some invoices to the new ledger", "some"),
+        ("Garden projects are completed by June", "Garden projects"),
+        ("Boiler repairs are properly documented", "Boiler repairs"),
         ("Hold regular tasting sessions for members", "regular"),
         ("Publish recipes at a regular pace", "regular"),
     ],
@@ -45,6 +47,8 @@ def test_an_amount_with_no_number_is_vague(text: str, flagged: str) -> None:
         "Ship features from the spring plan by June",  # picked out after them
         "Plan kitchen projects with the tenants",  # no finishing verb
         "Move some of the 400 invoices to the new ledger",
+        "Boiler repairs are done for the 12 flats",  # picked out after them
+        "The garden projects are completed by June",
         "Keep regular customers informed about the new menu",  # a kind of people, not a rate
         "Hold regular tasting sessions every month",  # the rate is named
     ],

@@ -59,17 +59,23 @@ def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
 
 def open_work(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """The span of units of work in the plural that a finishing verb at the start takes with
-    nothing picking them out: "Complete garden / design projects", "Ship features by June".
+    nothing picking them out: "Complete garden / design projects", "Ship features by June"; also
+    as the subject of their own finishing ("Garden projects are completed", "Roof repairs done").
 
     Not "Complete the garden projects", "Ship 4 features", "Finish all repairs" or things
     picked out after them ("Ship features from the spring plan", "Finish repairs that the
     inspection listed"); nor a unit the key result names no finishing of ("Plan projects").
     """
-    units = load_words("open_work")
     start = 0
     while start < len(tokens) and not tokens[start].text[:1].isalpha():
         start += 1  # a bullet or a bracket before the verb
-    if start >= len(tokens) or tokens[start].lower_ not in _FINISHING or tokens[start].tag_ != "VB":
+    if start >= len(tokens):
+        return
+    if tokens[start].lower_ not in _FINISHING or tokens[start].tag_ != "VB":
+        # "Garden projects are completed": the things first, a participle of finishing after
+        unit = _open_units(tokens, start)
+        if unit is not None and _finished_after(tokens, unit + 1):
+            yield tokens[start].idx, tokens[unit].idx + len(tokens[unit].text)
         return
     i = start + 1
     if (
@@ -78,16 +84,42 @@ def open_work(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         and tokens[i].lower_ in {"up", "out"}
     ):
         i += 1  # a particle: "carry out", "wrap up", "roll out"
-    phrase_start = i
-    while i < len(tokens) and tokens[i].lower_ not in units:
-        if tokens[i].tag_ in _PICKING_TAGS or tokens[i].lower_ in {"all", "every", "each", "our"}:
-            return  # "Finish the projects", "Ship 4 features", "Complete all repairs"
-        if not (tokens[i].tag_.startswith(("NN", "JJ")) or tokens[i].tag_ in {"SYM", "CC", "HYPH", "VBG"}):
-            return  # the object ended before any unit of work: "Finish writing to ..."
-        i += 1
-    if i >= len(tokens) or tokens[i].tag_ != "NNS":
+    unit = _open_units(tokens, i)
+    if unit is None:
         return
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    after = tokens[unit + 1] if unit + 1 < len(tokens) else None
     if after is not None and after.lower_ not in _OPEN_AFTER:
         return  # "features from the spring plan", "repairs that the inspection listed"
-    yield tokens[phrase_start].idx, tokens[i].idx + len(tokens[i].text)
+    yield tokens[i].idx, tokens[unit].idx + len(tokens[unit].text)
+
+
+def _open_units(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the plural unit of work the noun phrase from ``i`` ends in, with nothing
+    picking its things out (no determiner, number or "all"), else None."""
+    units = load_words("open_work")
+    while i < len(tokens) and tokens[i].lower_ not in units:
+        if tokens[i].tag_ in _PICKING_TAGS or tokens[i].lower_ in {"all", "every", "each", "our"}:
+            return None  # "Finish the projects", "Ship 4 features", "Complete all repairs"
+        if not (tokens[i].tag_.startswith(("NN", "JJ")) or tokens[i].tag_ in {"SYM", "CC", "HYPH", "VBG"}):
+            return None  # the object ended before any unit of work: "Finish writing to ..."
+        i += 1
+    if i >= len(tokens) or tokens[i].tag_ != "NNS":
+        return None
+    return i
+
+
+# Forms of "be" before a participle: "projects are completed", "repairs have been done".
+_BE = frozenset({"are", "were", "be", "been", "have", "get"})
+
+
+def _finished_after(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a participle of finishing (or of any verb, after "are") follows at ``i``, and then
+    nothing that picks the things out: "are completed", "done by June", "are documented"."""
+    aux = False
+    while i < len(tokens) and (tokens[i].lower_ in _BE or (aux and tokens[i].tag_ == "RB")):
+        aux, i = aux or tokens[i].lower_ in _BE, i + 1  # (an adverb after it: "are properly documented")
+    if i >= len(tokens) or tokens[i].tag_ not in {"VBN", "VBD"}:
+        return False
+    finished = tokens[i].lemma_.lower() in _FINISHING or tokens[i].lower_ == "done"
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (aux or finished) and (after is None or after.lower_ in _OPEN_AFTER)

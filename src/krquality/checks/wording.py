@@ -433,7 +433,8 @@ VAGUE = Check(
         'skills are more hands-on"), '
         'and units of work in the plural after a verb of finishing, with nothing that picks them out '
         '("Complete garden and kitchen projects", "Finish boiler repairs by March": which, and how '
-        'many, count as done?; not "the garden projects", "4 repairs", "all repairs" or "features '
+        'many, count as done?; also as the subject of their finishing, "Garden projects are completed"; '
+        'not "the garden projects", "4 repairs", "all repairs" or "features '
         'from the spring plan"). Teams can add their own vague words with `vague-words` in the '
         'configuration.'
     ),
