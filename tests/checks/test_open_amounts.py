@@ -58,3 +58,17 @@ def test_an_amount_with_a_bar_or_things_picked_out_is_not(text: str) -> None:
         w.lower() in {"enough", "more", "some", "regular"} or w.endswith(("projects", "repairs", "features"))
         for w in _vague_words(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Hire the right people for the night kitchen", ["right"]),
+        ("Send the rota to the right drivers at the right time", ["right", "right"]),
+        ("Tenants have the right to a repair visit within 3 days", []),  # a noun: an entitlement
+        ("Publish the right-of-way map for the allotments", []),
+        ("Add templates to send feedback to the right channel", []),  # in the clause saying why
+    ],
+)
+def test_the_right_thing_is_a_judgement_with_no_bar(text: str, flagged: list[str]) -> None:
+    assert [w for w in _vague_words(text) if w.lower() == "right"] == flagged
