@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 # Amount words that need a bar: "enough" for what, "sufficiently" by whose test?
 _OPEN_AMOUNTS = frozenset({"enough", "sufficiently", "adequately"})
+# Things left unnamed: "Write something every week", "do some stuff" (what counts?).
+_UNNAMED = frozenset({"something", "stuff", "anything"})
 # After "more": a word it measures ("more active"), a thing counted ("more members", which
 # metric.no_target reads) or a comparison ("more than 40") takes "more" out of this reading.
 _MORE_TAKES = ("JJ", "NN", "CD", "VBN")
@@ -36,8 +38,8 @@ _OPEN_AFTER = frozenset({"by", "before", "during", "this", "next", ".", ",", ";"
 
 def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of amounts with no number in a key result that has none: "enough", "sufficiently",
-    "adequately" anywhere, "some" before things in the plural ("some invoices") and "more" right
-    after a verb with nothing it measures.
+    "adequately" anywhere, a thing left unnamed after a verb ("write something"), "some" before
+    things in the plural ("some invoices") and "more" right after a verb with nothing it measures.
 
     The caller reads them only where the key result states no target: "enough time to
     call 50% of leavers" has its bar in the number.
@@ -46,6 +48,12 @@ def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         lower = token.lower_
         if lower in _OPEN_AMOUNTS:
             yield token.idx, token.idx + len(token.text)
+        elif (
+            lower in _UNNAMED
+            and i > 0
+            and (tokens[i - 1].tag_ in {"VB", "VBP"} or tokens[i - 1].lower_ == "some")
+        ):
+            yield token.idx, token.idx + len(token.text)  # what the verb makes is left unnamed
         elif lower == "some" and i + 1 < len(tokens) and tokens[i + 1].tag_ == "NNS":
             yield token.idx, token.idx + len(token.text)  # "migrate some invoices": how many?
         elif lower == "more" and i > 0 and tokens[i - 1].tag_.startswith("VB"):

@@ -427,6 +427,7 @@ VAGUE = Check(
         'carries a progress figure ("(0.2 -- several drafts)") is the note\'s, not the key '
         "result's. Where no number sets the bar, so is an amount word alone (\"enough "
         'documentation", "adequately ventilated", "some invoices"; not "enough notes for 40 cashiers"), '
+        'a thing left unnamed after a verb ("bake something new every week", "do some stuff"), '
         'an adjective of how often on recurring work ("regular tasting sessions", "at a regular pace"; '
         'not "regular customers", a kind of people, nor with a rate, "every month"), "more" as what '
         'a verb does ("tenants can learn more about the rota": more than what?; not "grow more '
