@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
         "Members can learn more about the tool library on the website",
         "Complete garden and kitchen projects",
         "Develop an opportunity for a joint bid with the county museum",
+        "30% of market stalls have a refit in progress",
     ],
 )
 def test_no_date_only_draft_for_a_request_a_doing_or_an_open_amount(text: str) -> None:

@@ -37,6 +37,8 @@ _PROGRESSIVE = re.compile(
     r"(?:[a-z]+ly\s+)*(?P<verb>[a-z]+ing)\b",
     re.IGNORECASE,
 )
+# A state that is work under way, at the end of the sentence: "... a sales effort in progress".
+_IN_PROGRESS = re.compile(r"\b(?:in[- ]progress|under\s?way|ongoing)\W*$", re.IGNORECASE)
 # Subjects that are the team itself: what "we are running" names is the team's own activity,
 # where "the kiosk is running" is a state of a thing.
 _OURSELVES = frozenset({"we", "i", "they"})
@@ -70,17 +72,20 @@ def _is_doing(gerund: str, *, ourselves: bool) -> bool:
 
 def asks_or_is_doing(features: Features) -> bool:
     """Whether the key result asks others to act ("Ask the choir for two new soloists") or states
-    an activity in progress ("We are measuring volunteer satisfaction"), with no number: a date
-    leaves either the doing it is.
+    an activity in progress ("We are measuring volunteer satisfaction"), with no number, or work
+    under way whatever its number ("30% of stalls have a refit in progress"): a date leaves
+    either the doing it is.
 
     >>> from krquality.features.types import Features, Form, SpanRef
     >>> text = "We are measuring volunteer satisfaction"
     >>> asks_or_is_doing(Features(text, SpanRef(0, len(text), text), Form.STATE, None))
     True
     """
+    core = structure_of(features).core(features.text).strip()
+    if _IN_PROGRESS.search(core):
+        return True  # "25% of tenants have a repair visit in progress": work under way, whatever its count
     if features.quantities:
         return False  # "Ask 40 donors ...", "We are measuring 3 sites": a count, judged by other rules
-    core = structure_of(features).core(features.text).strip()
     first = core.split()[:1]
     lead = features.lead_verb
     if (
@@ -130,7 +135,8 @@ def names_open_object(features: Features) -> bool:
 
 def keeps_own_words(own: str, draft: str, date: str) -> bool:
     """Whether ``draft`` is the words of ``own`` in their order, some perhaps left out, with
-    only ``date`` ("by [date]") added: the author's doing, still the doing.
+    only ``date`` ("by [date]") added, and perhaps today's value (", up from [baseline]"): the
+    author's doing, still the doing.
 
     >>> keeps_own_words("We are regularly measuring morale", "We are measuring morale by [date]", "[date]")
     True
@@ -139,5 +145,6 @@ def keeps_own_words(own: str, draft: str, date: str) -> bool:
     """
     words = re.findall(r"[\w\[\]'-]+", own.lower())
     added = re.sub(rf"\b[Bb]y {re.escape(date)},?", " ", draft)
+    added = re.sub(r",?\s*\b(?:up|down)\s+from\s+\[baseline\]", " ", added)  # today's value beside the date
     left = iter(words)
     return all(word in left for word in re.findall(r"[\w\[\]'-]+", added.lower()))
