@@ -64,6 +64,8 @@ def test_no_audience_measure_of_what_others_made_or_of_more_work(text: str, abse
     ("text", "measure"),
     [
         ("Film 4 short videos on the new booking screens", "monthly views of short videos"),
+        ("Create video tutorials for new bakers", "monthly views of video tutorials"),
+        ("Create tutorials for new bakers", "monthly readers of tutorials"),
         ("Get 10 code reviews on the payroll scripts", "defects that get past code reviews"),
     ],
 )
@@ -86,3 +88,10 @@ def test_ways_explored_are_published_as_a_list() -> None:
     assert suggested_checked("Explore ways to cut food waste at the depot")[:1] == [
         "Publish the list of ways to cut food waste at the depot by [date]"
     ]
+
+
+def test_a_measure_never_cuts_a_name_in_half() -> None:
+    texts = suggested_checked("Deliver 3 new releases on Made with Clay")
+    assert not any(
+        t.endswith("on Made from [baseline] to [target] by [date]") or " on Made from" in t for t in texts
+    )

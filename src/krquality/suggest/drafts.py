@@ -1180,6 +1180,19 @@ def _cut_mid_phrase(rest: str) -> bool:
     return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
+
+
+def _inside_a_name(phrase: str, at: int) -> bool:
+    """Whether the phrase stop at ``at`` in ``phrase`` sits between two capitalised words, inside a
+    name ("Made with Clay"), where cutting the phrase there would leave half of the name."""
+    before = phrase[:at].split()[-1:]
+    after = phrase[at:].split()[1:2]
+    return bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
+
+# Kinds of content that is watched rather than read.
+_WATCHED = frozenset({"video", "videos", "recorded", "screencast", "animated"})
+
+
 # Verbs of receiving things others make: what is counted is their contribution, not the team's work.
 _RECEIVING_VERBS = frozenset({"get", "receive", "collect", "gather", "attract", "obtain", "solicit"})
 # A participle after the things received: the team's own things placed somewhere ("Get 5 recipes featured").
@@ -1251,6 +1264,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage with parent groups" -> "parent groups"
     phrase = re.sub(r"\bend to end\b", "end-to-end", phrase, flags=re.I)  # one word, not "end | to"
     cut = _PHRASE_STOP.search(" " + phrase)
+    if cut is not None and _inside_a_name(phrase, cut.start() - 1):
+        return None  # "releases on Made with Clay": the stop is inside a name, which a cut would break
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
     frames = time_frame_spans(phrase)
@@ -1272,6 +1287,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     template = lexicon.OUTCOME_OF.get(pair) or lexicon.OUTCOME_OF.get(head)  # "test cases", not "cases"
     if template is None:
         return None
+    if template.startswith("monthly readers") and at > 0 and words[at - 1].lower() in _WATCHED:
+        template = "monthly views of {x}"  # "video tutorials" are watched, not read
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if template.startswith("average attendance") and _SPENT_TIME.search(features.text):
