@@ -1180,14 +1180,13 @@ def _cut_mid_phrase(rest: str) -> bool:
     return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
-
-
 def _inside_a_name(phrase: str, at: int) -> bool:
     """Whether the phrase stop at ``at`` in ``phrase`` sits between two capitalised words, inside a
     name ("Made with Clay"), where cutting the phrase there would leave half of the name."""
     before = phrase[:at].split()[-1:]
     after = phrase[at:].split()[1:2]
     return bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
+
 
 # Kinds of content that is watched rather than read.
 _WATCHED = frozenset({"video", "videos", "recorded", "screencast", "animated"})
