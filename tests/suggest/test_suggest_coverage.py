@@ -75,7 +75,7 @@ def test_attending_an_event_is_dated_by_the_event() -> None:
         ),
         (
             "6 recipe videos filmed for the cooking channel",
-            f"Increase subscribers to recipe videos for the cooking channel {SLOTS}",
+            f"Increase monthly views of recipe videos for the cooking channel {SLOTS}",
         ),
         # A vague aim with no verb: the comparative goes, a measure of its head noun comes.
         (

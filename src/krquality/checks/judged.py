@@ -113,6 +113,27 @@ def judged_spans(context: CheckContext) -> Iterator[tuple[int, int]]:
     for start, end in phrase_hits(tokens, _words("unrated_frequency")):
         if inside(start) and tokens[starts[start]].pos_ == "ADV":
             yield start, end
+    for i, token in enumerate(tokens):
+        # the same as an adjective on recurring work: "regular practice sessions", "at a regular pace"
+        if inside(token.idx) and token.lower_ in _FREQUENCY_ADJECTIVES and _recurring_work_after(tokens, i):
+            yield token.idx, token.idx + len(token.text)
+
+
+# Adjectives of how often, with no rate: "regular sessions" (not "regular customers": a kind of people).
+_FREQUENCY_ADJECTIVES = frozenset({"regular", "frequent", "periodic"})
+# Nouns of a pace itself, beside the work items that recur.
+_PACES = frozenset({"pace", "basis", "cadence", "intervals", "updates", "check-ins"})
+
+
+def _recurring_work_after(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a noun of recurring work or of a pace follows the adjective at ``i`` within a few
+    words ("regular German practice sessions", "a regular pace")."""
+    for token in tokens[i + 1 : i + 4]:
+        if not token.tag_.startswith(("NN", "JJ")):
+            return False
+        if token.lower_ in _PACES or token.lower_ in load_words("output_nouns"):
+            return True
+    return False
 
 
 def _joined_word(text: str, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
-from krquality.checks import clauses, judged, minds, qualities
+from krquality.checks import amounts, clauses, judged, minds, qualities
 from krquality.checks.anaphora import refers_back
 from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
@@ -70,6 +70,9 @@ def _vague(context: CheckContext) -> Iterator[Finding]:
     spans.extend(judged.judged_spans(context))
     if not measurable:
         spans.extend(_bare_comparatives(context))
+        # "enough documentation", "users can learn more", "Complete garden projects": how much is open
+        spans.extend(amounts.open_amounts(context.body_tokens))
+        spans.extend(amounts.open_work(context.body_tokens))
     open_more: list[tuple[int, int]] = []
     if measurable and "more" in context.lowers:
         # documented as vague in any clause: "8 groups formed, with the aim of reaching more"
@@ -406,9 +409,9 @@ VAGUE = Check(
         'checked: a share or a scored measure ("clear: 90% of new drivers pass the quiz") or a named '
         'standard or test it passes ("the portal passes the PCI DSS 4.0 audit"). So is a judgement '
         'where it grades something, before its noun or stated of it ("a sound basis for the '
-        'month-end close", "a realistic plan", "the flow is ideal"; also where the tagger does not '
-        'know the word, "a performant map page", and as the quality a verb sets on its object, '
-        '"Make the map page performant"), a state stated of something ("records '
+        'month-end close", "a realistic plan", "the right people", "the flow is ideal"; also where '
+        'the tagger does not know the word, "a performant map page", and as the quality a verb sets '
+        'on its object, "Make the map page performant"), a state stated of something ("records '
         'are kept private", "the app is stable"; not a kind of thing named: "the private key", "a '
         'stable release"), and a frequency with no rate ("publish the newsletter regularly"; not '
         '"regularly, at least twice a month"). So is a vague verb\'s participle used as an adjective '
@@ -421,7 +424,20 @@ VAGUE = Check(
         'reference the organisation defines is a bound ("storage greater than the minimum '
         'allowance"; "better than before" is not), and a word inside a bracketed status note that '
         'carries a progress figure ("(0.2 -- several drafts)") is the note\'s, not the key '
-        "result's. Teams can add their own vague words with `vague-words` in the configuration."
+        "result's. Where no number sets the bar, so is an amount word alone (\"enough "
+        'documentation", "adequately ventilated", "some invoices"; not "enough notes for 40 cashiers"), '
+        'a thing left unnamed after a verb ("bake something new every week", "do some stuff"), '
+        'an adjective of how often on recurring work ("regular tasting sessions", "at a regular pace"; '
+        'not "regular customers", a kind of people, nor with a rate, "every month"), "more" as what '
+        'a verb does ("tenants can learn more about the rota": more than what?; not "grow more '
+        'tomatoes", a count metric.no_target asks for, nor a comparison stated of a thing, "these '
+        'skills are more hands-on"), '
+        'and units of work in the plural after a verb of finishing, with nothing that picks them out '
+        '("Complete garden and kitchen projects", "Finish boiler repairs by March": which, and how '
+        'many, count as done?; also as the subject of their finishing, "Garden projects are completed"; '
+        'not "the garden projects", "4 repairs", "all repairs" or "features '
+        'from the spring plan"). Teams can add their own vague words with `vague-words` in the '
+        'configuration.'
     ),
     bad=(
         Example("Keep storage per tenant greater than before", T),
@@ -451,6 +467,10 @@ VAGUE = Check(
         Example("Build a performant map page for the ferry times by June", MS),
         Example("Make the ferry timetable page performant by June", MS),
         Example("Publish a meaningful report on the food bank by May", MS),
+        Example("Write enough onboarding notes for a new cashier to close the till alone", MS),
+        Example("Tenants can learn more about the new recycling rota", T),
+        Example("Complete garden and kitchen projects", T),
+        Example("Hold regular tasting sessions for members", T),
     ),
     good=(
         Example("Raise onboarding completion from 55% to 75%", M),
@@ -486,6 +506,11 @@ VAGUE = Check(
         Example("Run a workshop about optimising rosters for 20 ward managers by June", M),
         Example("Give each tenant a unique door code by May", MS),
         Example("Halve the number of outstanding repair requests from 80 to 40", M),
+        Example("Write enough onboarding notes for 40 cashiers to close the till alone", M),
+        Example("Grow more tomatoes in the allotment", T),
+        Example("Complete the garden projects by June", MS),
+        Example("Ship features from the spring plan by June", MS),
+        Example("Keep regular customers informed about the new menu", T),
     ),
     detect=_vague,
 )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from krquality.checks.helpers import baselines, cycle_tag, in_brackets, targets
+from krquality.checks.helpers import baselines, cycle_tag, in_brackets, load_words, targets
 from krquality.checks.periods import framing_dates
 from krquality.features.types import (
     Change,
@@ -39,6 +39,7 @@ from krquality.suggest.always import always_drafts
 from krquality.suggest.bars import bar_drafts, process_drafts
 from krquality.suggest.casing import capitalise_first
 from krquality.suggest.counts import count_drafts, purpose_draft
+from krquality.suggest.doings import asks_or_is_doing, keeps_own_words, names_open_object
 from krquality.suggest.effects import TAKING_IN
 from krquality.suggest.escapes import plain_escapes
 from krquality.suggest.fragments import telegraphic
@@ -286,6 +287,11 @@ def build_drafts(
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
         drafts = [d for d in drafts if not _date_only(features, d.text)]
+    if asks_or_is_doing(features) or names_open_object(features):
+        # "Ask the choir for soloists by [date]", "We are measuring morale by [date]": nor a request
+        # or a doing, also with a word taken out
+        core = structure_of(features).core(features.text)
+        drafts = [d for d in drafts if not keeps_own_words(core, d.text, DATE)]
     unique: dict[str, Draft] = {}
     for draft in drafts:
         if draft.text != features.body.text and draft.text not in unique:
@@ -1228,6 +1234,34 @@ def _cut_mid_phrase(rest: str) -> bool:
     return first not in _PHRASE_FOLLOWERS and first not in _DONE_WORDS and not participle
 
 
+def _inside_a_name(phrase: str, at: int) -> bool:
+    """Whether the phrase stop at ``at`` in ``phrase`` sits between two capitalised words, inside a
+    name ("Made with Clay"), where cutting the phrase there would leave half of the name."""
+    before = phrase[:at].split()[-1:]
+    after = phrase[at:].split()[1:2]
+    return bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
+
+
+# Kinds of content that is watched rather than read.
+_WATCHED = frozenset({"video", "videos", "recorded", "screencast", "animated"})
+
+
+# Verbs of receiving things others make: what is counted is their contribution, not the team's work.
+_RECEIVING_VERBS = frozenset({"get", "receive", "collect", "gather", "attract", "obtain", "solicit"})
+# A participle after the things received: the team's own things placed somewhere ("Get 5 recipes featured").
+_PLACED = re.compile(r"\b[a-z]+ed\b")
+# Measures of the audience of what was made.
+_AUDIENCES = ("monthly readers", "subscribers", "monthly views", "average attendance", "average audience")
+
+
+def _received(features: Features, lemma: str) -> bool:
+    """Whether the key result gets things from others ("Get 40 recipes from members")."""
+    lead = features.lead_verb
+    if lead is None or lemma not in _RECEIVING_VERBS:
+        return False
+    return _PLACED.search(features.text, lead.span.end) is None
+
+
 def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     """ "Increase average attendance at <the event> from [baseline] to [target] by [date]":
     the effect a task or an output count is for, named after what the work is on."""
@@ -1283,6 +1317,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     phrase = _LEADING_PREPOSITION.sub("", phrase)  # "Engage with parent groups" -> "parent groups"
     phrase = re.sub(r"\bend to end\b", "end-to-end", phrase, flags=re.I)  # one word, not "end | to"
     cut = _PHRASE_STOP.search(" " + phrase)
+    if cut is not None and _inside_a_name(phrase, cut.start() - 1):
+        return None  # "releases on Made with Clay": the stop is inside a name, which a cut would break
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
     frames = time_frame_spans(phrase)
@@ -1307,6 +1343,8 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     series = any(_one_at_rate(features, q) for q in features.quantities)
     if at >= 0 and series and not words[at].endswith("s"):
         words[at] = _plural_of(words[at])  # "1 blog post every month": the readers of the blog posts
+    if template.startswith("monthly readers") and at > 0 and words[at - 1].lower() in _WATCHED:
+        template = "monthly views of {x}"  # "video tutorials" are watched, not read
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
         return None  # "pipeline reviews" are meetings; "code reviews" find problems in the work
     if template.startswith("average attendance") and _SPENT_TIME.search(features.text):
@@ -1321,8 +1359,12 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         # "30 tutorials added to the training drive", "300 articles tagged with a label": items kept or
         # tagged, not content the author wrote to be read; their readers are not what the work is for
         return None
-    if template.startswith(_AUDIENCE_MEASURES) and lemma in TAKING_IN:
+    if template.startswith(_AUDIENCES) and lemma in TAKING_IN:
         return None  # "Read 20 pages every day": the author is the reader; nobody else reads what is read
+    if template.startswith(_AUDIENCES) and _received(features, lemma):
+        # "Get 40 recipes from members": the things come from others and are the result; their
+        # readers are not what getting them was for (not "Get 5 recipes featured": placed)
+        return None
     if "using" in template and lemma in lexicon.USING_VERBS:
         return None  # "Use 5 build tools": more teams using them is not what using them is for
     if head in lexicon.PEOPLE_NOUNS and lead is not None and lemma not in lexicon.GROWING_VERBS:
@@ -1390,7 +1432,6 @@ _MADE_TO_READ = re.compile(
 )
 
 
-_AUDIENCE_MEASURES = ("monthly readers", "subscribers", "average attendance", "average audience")
 # Verbs of taking part in events others hold, or of planning ones not yet held: attendance at
 # them is not what the work is for ("Join 3 meetups to promote X": the promotion is).
 _TAKING_PART = re.compile(
@@ -1486,9 +1527,15 @@ def _outcome(features: Features, object_span: SpanRef | None) -> Draft | None:
     if name is None or _head_word(name) not in lexicon.PRODUCT_NOUNS:
         return None
     phrase = " ".join(object_span.text.split())
+    if phrase.split()[0].lower().endswith("ing") and _lead_lemma(features) in _ASPECT_VERBS:
+        return None  # "Finish refreshing the site": the object is more work, its users not its effect
     return Draft(
         _tidy(f"Reach {TARGET} weekly active users of {phrase} {_date_phrase(features)}"), DraftKind.OUTCOME
     )
+
+
+# Verbs of starting or ending a piece of work, which take the work itself as a gerund.
+_ASPECT_VERBS = frozenset({"finish", "complete", "start", "begin", "continue", "stop", "resume", "keep"})
 
 
 # A preposition that makes what follows the topic of a piece of writing ("write about X").
@@ -1713,6 +1760,9 @@ def _inquiry_title(features: Features, after: int, name: str, object_span: SpanR
         return None  # "Explore partnering with a school": an activity, no thing to report on
     if _of_at(name):
         return f"report on {' '.join(object_span.text.split())}"  # not "the impact of X report"
+    if _head_word(name) in load_words("open_objects"):
+        # "Explore ways to cut waste": the ways found, listed with what they are for (not "the ways report")
+        return f"list of {' '.join(features.text[object_span.start : stop].split()).rstrip(' .,;:')}"
     return f"{name} report"
 
 

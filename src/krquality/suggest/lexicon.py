@@ -348,7 +348,9 @@ OUTCOME_OF: dict[str, str] = {
         ),
         "monthly readers of {x}",
     ),
-    **dict.fromkeys(("channel", "newsletter", "podcast", "videos", "video"), "subscribers to {x}"),
+    **dict.fromkeys(("channel", "newsletter", "podcast"), "subscribers to {x}"),
+    # A video is watched one by one; it has no subscribers of its own (its channel has).
+    **dict.fromkeys(("videos", "video"), "monthly views of {x}"),
     # Things broadcast one by one (a stream, an episode): the audience each draws.
     **dict.fromkeys(
         ("stream", "streams", "livestream", "livestreams", "broadcast", "broadcasts", "episode", "episodes"),

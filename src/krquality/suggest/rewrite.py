@@ -44,6 +44,7 @@ from krquality.features.types import Form, VerbClass
 from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
 from krquality.result import Finding, Result, Severity, Suggestion
+from krquality.suggest.doings import asks_or_is_doing, names_open_object
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.fragments import telegraphic
@@ -327,6 +328,8 @@ def _keeps_count(draft: str, original: Result) -> bool:
     False
     """
     result = draft.split(" through ", 1)[0]
+    if _raises_the_count(result, original):
+        return True
     body = original.features.body.text.split()
     if not body or result.split()[:1] != body[:1]:
         return False  # a sentence of its own ("Increase attendance at ..."), not the author's edited
@@ -340,6 +343,29 @@ def _keeps_count(draft: str, original: Result) -> bool:
             continue
         pattern = re.escape(number.group()) + r"\W+(?:\S+\s+){0,4}?" + re.escape(words[-1]) + r"\b"
         if re.search(pattern, result):
+            return True
+    return False
+
+
+# A measure made of the things counted themselves: "Increase weekly tastings from ...".
+_RAISED = re.compile(r"^(?:Increase|Raise|Grow|Reach)\s+(?:\[target\]\s+)?(?P<measure>[^\[]+?)\s+from\b")
+# Words that make a measure of something else than the things: "attendance at", "readers of".
+_MEASURE_LINKS = frozenset({"of", "at", "to", "for", "in", "on", "by", "with", "per", "among"})
+
+
+def _raises_the_count(result: str, original: Result) -> bool:
+    """Whether ``result`` moves the count of the work ``metric.output_count`` flagged itself
+    ("Run regular tastings" -> "Increase regular tastings from [baseline] to [target]"): more of
+    the work is still the work, not its effect (not "Increase average attendance at tastings")."""
+    raised = _RAISED.match(result)
+    if raised is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", raised.group("measure"))]
+    if not words or set(words) & _MEASURE_LINKS:
+        return False
+    for finding in original.findings:
+        counted = re.findall(r"[A-Za-z][\w'-]*", original.text[finding.start : finding.end].lower())
+        if finding.name == _OUTPUT_COUNT and counted and counted[-1] == words[-1]:
             return True
     return False
 
@@ -539,6 +565,11 @@ def _undatable(result: Result) -> str:
     shape = structure_of(result.features)
     if keeps_going(result.features):
         why = "it names work that goes on, which a date does not end; name what it is for"
+    elif asks_or_is_doing(result.features) or names_open_object(result.features):
+        why = (
+            "it names a request, work in progress or work on something never done, which a date "
+            "does not end; name the result it is for"
+        )
     elif shape.can_take_leading_date:
         why = "the sentence is too long to take one date in a clear place; shorten it"
     elif telegraphic(result.features.text[shape.start : shape.end]):
