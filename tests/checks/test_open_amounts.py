@@ -42,7 +42,7 @@ def test_an_amount_with_no_number_is_vague(text: str, flagged: str) -> None:
         "Write enough onboarding notes for 40 cashiers to close the till alone",  # the number is the bar
         "Grow more tomatoes in the allotment",  # a thing counted: metric.no_target asks how many
         "The new leaflet is more readable than the old one",  # a comparison stated of a thing
-        'Draft the member guide (these are more "hands-on" skills)',
+        'Write the volunteer handbook (it is more "practical" than the old one)',
         "Complete the garden projects by June",  # picked out by the determiner
         "Finish 4 boiler repairs by March",
         "Finish all boiler repairs by March",

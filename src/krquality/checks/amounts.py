@@ -58,7 +58,7 @@ def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             yield token.idx, token.idx + len(token.text)  # "migrate some invoices": how many?
         elif lower == "more" and i > 0 and tokens[i - 1].tag_.startswith("VB"):
             if tokens[i - 1].lemma_.lower() == "be":
-                continue  # "these are more 'internal'": a comparison stated of a thing, not an amount done
+                continue  # "it is more 'advanced'": a comparison stated of a thing, not an amount done
             after = next((t for t in tokens[i + 1 :] if not t.is_punct), None)  # past a quote mark
             if after is not None and (after.lower_ == "than" or after.tag_.startswith(_MORE_TAKES)):
                 continue  # "grow more vegetables", "feel more welcome", "do more than 40"
@@ -67,7 +67,7 @@ def open_amounts(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
 
 def open_work(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """The span of units of work in the plural that a finishing verb at the start takes with
-    nothing picking them out: "Complete garden / design projects", "Ship features by June"; also
+    nothing picking them out: "Finish yard and paint jobs", "Ship features by June"; also
     as the subject of their own finishing ("Garden projects are completed", "Roof repairs done").
 
     Not "Complete the garden projects", "Ship 4 features", "Finish all repairs" or things

@@ -129,7 +129,7 @@ def names_open_object(features: Features) -> bool:
         if word in _OBJECT_ENDS or not word[0].isalnum():
             break
         words.append(word)
-    # the head of the object, the last word before it ends: "an opportunity", not "home improvement projects"
+    # the head of the object, the last word before it ends: "an opportunity", not "garden repair jobs"
     return bool(words) and len(words) <= 5 and words[-1] in load_words("open_objects")
 
 

@@ -1236,7 +1236,7 @@ def _cut_mid_phrase(rest: str) -> bool:
 
 def _inside_a_name(phrase: str, at: int) -> bool:
     """Whether the phrase stop at ``at`` in ``phrase`` sits between two capitalised words, inside a
-    name ("Made with Clay"), where cutting the phrase there would leave half of the name."""
+    name ("Built with Kelp"), where cutting the phrase there would leave half of the name."""
     before = phrase[:at].split()[-1:]
     after = phrase[at:].split()[1:2]
     return bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
@@ -1318,7 +1318,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     phrase = re.sub(r"\bend to end\b", "end-to-end", phrase, flags=re.I)  # one word, not "end | to"
     cut = _PHRASE_STOP.search(" " + phrase)
     if cut is not None and _inside_a_name(phrase, cut.start() - 1):
-        return None  # "releases on Made with Clay": the stop is inside a name, which a cut would break
+        return None  # "plugins on Built with Kelp": the stop is inside a name, which a cut would break
     phrase = phrase[: max(cut.start() - 1, 0)] if cut is not None else phrase
     phrase = _RATE_WORDS.sub("", phrase)  # "the monthly supper club" -> "the supper club"
     frames = time_frame_spans(phrase)
