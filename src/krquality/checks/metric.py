@@ -14,6 +14,7 @@ from krquality.checks import (
     handled,
     made_count,
     outputs,
+    ownref,
     placed,
     provided,
     startpoint,
@@ -329,6 +330,7 @@ def _starts_known(context: CheckContext, target: Quantity) -> bool:
         or startpoint.completion_status(context, target)
         or startpoint.set_worked_through(context, target)
         or startpoint.whole_set(context, target)
+        or ownref.own_reference(context, target)
     )
 
 

@@ -1121,6 +1121,42 @@ def _is_zero(phrase: str) -> bool:
     return bool(words) and words[0] in {"zero", "0"}
 
 
+# Subjects of a relative clause that describes a thing by what has been done with it:
+# "a recipe | we've | never cooked", "a trail | you | never walked".
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "nobody", "no one"})
+_PERFECT = frozenset({"'ve", "’ve", "have", "has", "'d", "’d", "had"})
+# Words that may follow a closing "before" without making it a conjunction ("never ... before
+# every match"); "before the launch" or "before it ships" sets a time, and the rule stands.
+_FRAME_WORDS = frozenset({"every", "each", "this", "in", "by", "during", "per", "at", "on"})
+
+
+def _novelty(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the "never" at ``at`` says a thing is new to someone, not that something must not happen.
+
+    "Cook a dish we have never tried before", "Walk a trail you've never walked": the
+    clause picks out what to do (something new), it sets no absence to prove. Read from
+    the grammar: "never" has a subject of its own (an imperative "Never ship before QA"
+    is a rule), and either "before" or "yet" closes the clause or the clause is a
+    relative one ("a trail [that] you've never ...") after a noun.
+    """
+    i = at - 1
+    while i >= 0 and tokens[i].lower_ in _PERFECT:
+        i -= 1
+    if i < 0 or not (tokens[i].lower_ in _CLAUSE_SUBJECTS or tokens[i].pos_ in {"NOUN", "PROPN"}):
+        return False
+    for j in range(at + 1, min(at + 6, len(tokens))):
+        word = tokens[j].lower_
+        if word in {"before", "yet"}:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            return nxt is None or nxt.is_punct or nxt.lower_ in _FRAME_WORDS
+        if tokens[j].is_punct or word in {"and", "but", "or"}:
+            break
+    if tokens[i].lower_ not in _CLAUSE_SUBJECTS or i < 1:
+        return False
+    head = tokens[i - 1]
+    return head.pos_ in {"NOUN", "PROPN"} or head.lower_ in {"that", "which"}
+
+
 def _negative(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets):
@@ -1135,6 +1171,9 @@ def _negative(context: CheckContext) -> Iterator[Finding]:
             # "No bugs in production": the pipeline marks only listed phrases.
             nxt = tokens[i + 1]
             spans.append((token.idx, nxt.idx + len(nxt.text)))
+    # "a technique you've never used before": the clause says the thing is new, no absence to prove
+    novel = {t.idx for i, t in enumerate(tokens) if t.lower_ == "never" and _novelty(tokens, i)}
+    spans = [s for s in spans if s[0] not in novel]
     if context.label is Label.MILESTONE:
         # "CI on short-lived credentials, no static keys left" is a checkable end
         # state; a key result that is nothing but an absence ("No bugs in
