@@ -510,6 +510,9 @@ _MEASURE_HEADS = frozenset(
     {"number", "percentage", "percent", "share", "proportion", "rate", "ratio", "count", "amount", "total"}
 )
 
+# Signs written for a measure's head noun: "% of ..." for "share of ...", "# of ..." for "number of ...".
+_MEASURE_SIGNS = frozenset({"%", "#"})
+
 
 def names_measure(context: CheckContext) -> bool:
     """Whether the key result is only the name of a measure ("Number of volunteers at our stalls").
@@ -526,6 +529,8 @@ def names_measure(context: CheckContext) -> bool:
     if features.lead_verb is not None or features.quantities:
         return False
     body = context.body_tokens
+    if len(body) > 1 and body[0].text in _MEASURE_SIGNS and not body[1].is_punct:
+        return True  # "% of tenants on the paperless plan", "% monthly bookings with an add-on"
     for i, token in enumerate(body[:3]):
         if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
             return all(t.pos_ in {"DET", "ADJ"} for t in body[:i])  # not "measure share of ..."

@@ -440,11 +440,13 @@ def _counts_output(context: CheckContext) -> bool:
     return bool(context.once(_output_count_findings))
 
 
-def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
+def _unparsed_number(context: CheckContext, *, scoped: bool = False, named: bool = False) -> bool:
     """True when a token looks numeric outside dates and baselines: a target the features missed.
 
     An error on "from 3k to 8k" because "8k" was not parsed would be wrong,
-    so the check stays quiet when any number-like text is left.
+    so the check stays quiet when any number-like text is left. In the name of a measure
+    (``named``: "% of weekly orders with gift wrap") a rate word describes what is counted;
+    it is no amount.
     """
     features = context.features
     taken = [(b.span.start, b.span.end) for b in baselines(features)]
@@ -456,6 +458,8 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
         if not body.start <= token.idx < body.end:
             continue  # "Objective 2: ...": the label's number is not a missed target
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
+        if named and token.lower_ in _FRACTIONS and not token.like_num:
+            continue
         if numeric and _in_name(context.tokens, i):
             continue
         window = sets_a_window(context.text, token.idx + len(token.text))
@@ -533,7 +537,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     amounts = [t for t in context.targets if not is_scope(t, context.tokens)]
     if amounts != list(context.targets) and context.once(_counts_output):
         amounts = list(context.targets)
-    if not measured or amounts or _unparsed_number(context, scoped=not amounts):
+    if not measured or amounts or _unparsed_number(context, scoped=not amounts, named=names_measure(context)):
         return
     if read_as_deliverable(context):
         return  # "The new rota is tested in 3 depots": a state reached, sized by its number

@@ -55,7 +55,9 @@ def own_reference(context: CheckContext, target: Quantity) -> bool:
     >>> reads("Lose 4 kg before the spring race"), reads("Reduce body weight to 70 kg")
     (True, False)
     """
-    return amount_moved(context, target) or rank_position(context, target) or zero_each_period(context, target)
+    return (
+        amount_moved(context, target) or rank_position(context, target) or zero_each_period(context, target)
+    )
 
 
 def amount_moved(context: CheckContext, target: Quantity) -> bool:

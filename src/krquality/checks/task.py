@@ -8,7 +8,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.capability import names_capability
+from krquality.checks.capability import makes_capable, names_capability
+from krquality.checks.each_period import state_each_period
 from krquality.checks.helpers import (
     body_tokens,
     dated,
@@ -104,6 +105,8 @@ def _names_one_deliverable(context: CheckContext) -> bool:
             return True  # "Host a launch evening": one event
         # "Support SAML sign-in in the console": a capability the product gains, done or not done
         return _delivers_through(context) or names_capability(context)
+    if makes_capable(context):
+        return True  # "Make the kiosk print receipts": a capability, done or not done
     if _end_state(context):
         return False  # "Tenants can book laundry slots online": a state, not a thing made
     if lead is not None and _ongoing_lead(context, lead.span.start, lead.span.end):
@@ -143,6 +146,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
     if held_as_today(context):
         return  # "Keep infra costs flat": a level held where it is today, a threshold
+    if state_each_period(context):
+        return  # "Be profitable every month": a state checked each period; the rate is no activity
     if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if _counted_one(context):
@@ -151,6 +156,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Work with the council to draw up a parking plan": the plan is the result
     if activity_lead and names_capability(context):
         return  # "Support SAML sign-in in the admin console": an end state, not ongoing work
+    if makes_capable(context):
+        return  # "Make the kiosk print receipts": a capability the product gains, done or not done
     if _whole_group_does(context):
         return  # "All new tenants attend a fire-safety briefing": true of every one, a state to check
     if activity_lead and context.label is Label.MILESTONE and _one_event(context):
