@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import load_words
+from krquality.checks.made_count import is_verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -102,6 +103,17 @@ def _technical(token: Token, before_noun: bool) -> bool:
     )
 
 
+def _verb_read_as_noun(words: Sequence[Token], i: int) -> bool:
+    """Whether ``words[i]`` is a bare verb the tagger took for a noun: "kiosk | print | receipts"."""
+    word, following = words[i], words[i + 1]
+    return (
+        word.tag_ == "NN"
+        and is_verb_base(word.lower_)
+        and words[i - 1].pos_ in {"NOUN", "PROPN"}
+        and (following.tag_ in {"NNS", "NNPS"} or following.pos_ == "ADV")
+    )
+
+
 def _acronym(text: str) -> bool:
     """ "SAML", "IPv6", "XLSX", "macOS": two capitals or letters and digits in one word."""
     letters = [c for c in text if c.isalpha()]
@@ -145,7 +157,12 @@ def makes_capable(context: CheckContext) -> bool:
     rest = following[len(phrase) :]
     if rest and rest[0].lower_ == "to":
         rest = rest[1:]
-    if not words or not rest or rest[0].tag_ != "VB":
-        return False
+    if not rest or rest[0].tag_ != "VB":
+        # The tagger often reads the bare verb as a noun ("the kiosk print receipts"): a singular
+        # verb base after the object's noun, with an object or an adverb of its own after it
+        cut = next((i for i in range(1, len(words) - 1) if _verb_read_as_noun(words, i)), None)
+        if cut is None:
+            return False
+        words = words[:cut]
     helped = load_words("helped_nouns")
     return not any((t.lemma_ or t.lower_).lower() in helped or t.lower_ in helped for t in words)

@@ -1,6 +1,6 @@
 """A state to be true in every period, written with a rate: read by ``task.activity``.
 
-"Be profitable every month", "Stay cash positive each quarter", "Tidy desk every Friday":
+"Be profitable every month", "Stay cash positive each quarter", "Full pantry every weekend":
 the rate words say how often the state is checked, not that work is done. The key result
 is a level held period after period, checked once each time, so it is no activity,
 whatever the model reads it as.
@@ -78,7 +78,7 @@ def state_each_period(context: CheckContext) -> bool:
 
 def _adjective_state(phrase: Sequence[Token]) -> bool:
     """Whether ``phrase`` is an adjective and one thing described by it: "Positive cash flow",
-    "Tidy desk"; not a work product, an event or a doing ("New post", "Weekly sync")."""
+    "Full pantry"; not a work product, an event or a doing ("New post", "Weekly sync")."""
     if len(phrase) < 2 or phrase[0].pos_ != "ADJ" or phrase[0].lower_ in _WORK_ADJECTIVES:
         return False
     if any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in phrase):

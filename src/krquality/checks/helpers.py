@@ -489,7 +489,16 @@ def direction_without_amount(features: Features) -> bool:
         and lead.verb_class is VerbClass.OUTCOME
         and not features.quantities
         and not features.markers_of("vague")
+        and _ONE_THING_FILED.match(features.text, lead.span.end) is None
     )
+
+
+# The object of a verb like "raise" or "push" that is one thing filed or sent, not a measure:
+# "Raise a ticket with the vendor", "Push an update to the kiosks", "Raise PR to the docs repo"
+# (an acronym sent to somewhere). A measure is not counted with "a" ("Raise awareness", "Lift NPS").
+_ONE_THING_FILED = re.compile(
+    r"\s+(?:an?\s+\w|[A-Z]{2,}s?\s+to\s+(?![\d$€£]|the\s+(?:level|high|mark|top)|an?\s+(?:level|high|record)))"
+)
 
 
 @cache

@@ -645,7 +645,13 @@ ACTIVITY = Check(
         "of a one-off verb (\"All new tenants attend a fire-safety briefing\") says what is true of "
         "every member, a state to check; with a recurring frame (\"All staff attend the weekly "
         "stand-up\") it is a habit, an activity. A modal before a verb of having (\"The handbook "
-        "should have a page for each depot\") states a required end state, as \"should be\" does."
+        "should have a page for each depot\") states a required end state, as \"should be\" does. "
+        "A state held each period is no activity either, the rate words saying how often it is "
+        "checked (\"Be profitable every month\", \"Stay cash positive each quarter\", \"Full pantry "
+        "every weekend\"; not an event or work on a schedule, \"Team sync every week\"), nor is a "
+        "causative \"make\" that gives a product a capability (\"Make the kiosk print receipts\", a "
+        "deliverable; not people, \"Make the volunteers feel welcome\"), nor a measure named with a "
+        "sign (\"% of weekly orders with the gift-wrap option\": metric.no_target's finding)."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -673,6 +679,8 @@ ACTIVITY = Check(
         Example("Practise the cello scales for at least six weeks", M),
         Example("All staff attend the weekly stand-up", T),
         Example("Brief all new tenants on fire safety", T),
+        Example("Team sync every week", T),
+        Example("Make the volunteers feel welcome", T),
     ),
     good=(
         Example("All new tenants attend a fire-safety briefing", T),
@@ -715,6 +723,10 @@ ACTIVITY = Check(
         Example("Support for gift cards in the bakery checkout", MS),
         Example("Create specs for labelling on the recycling line", T),
         Example("Propose 1 kitchen practice to the regional board", T),
+        Example("Be profitable every month", T),
+        Example("Stay cash positive each quarter", T),
+        Example("Make the kiosk print receipts", T),
+        Example("% of weekly orders with the gift-wrap option", T),
     ),
     detect=_activity,
 )

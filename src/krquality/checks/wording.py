@@ -1203,15 +1203,21 @@ NEGATIVE = Check(
         '"No bugs" and "never miss a deadline" describe an absence: nobody can prove it, '
         "one incident fails it for the quarter, and afterwards it motivates hiding problems "
         "rather than fixing them. A rate with a threshold (escaped defects per release, share "
-        "of deadlines met) is measurable and still ambitious."
+        "of deadlines met) is measurable and still ambitious. A \"never\" that says a thing is "
+        "new to someone sets no absence (\"Cook a dish we have never tried before\", \"Walk a trail "
+        "you've never walked\"); one that is a rule stays (\"Never ship a release before QA signs "
+        "it off\")."
     ),
     bad=(
         Example("No bugs in production", T),
         Example("Never miss a customer deadline", T),
+        Example("Never ship a release before QA signs it off", MS),
     ),
     good=(
         Example("Cut escaped P1 bugs from 9 to 3 per release", M),
         Example("Deliver 95% of customer commitments on the agreed date", M),
+        Example("Cook a dish we have never tried before each Sunday", MS),
+        Example("Walk a trail you've never walked, once a month", M),
     ),
     detect=_negative,
 )
