@@ -13,7 +13,7 @@ from spacy.language import Language
 from krquality.checks.base import Check
 from krquality.checks.metric import NO_BASELINE, NO_TARGET, NO_UNIT
 from krquality.checks.task import ACTIVITY
-from krquality.checks.wording import NEGATIVE
+from krquality.checks.wording import NEGATIVE, TOO_SHORT
 from krquality.labels import Label
 
 from .contexts import real_context
@@ -112,3 +112,20 @@ def test_activity_readings(nlp: Language, text: str, flagged: bool) -> None:
 )
 def test_negative_novelty(nlp: Language, text: str, flagged: bool) -> None:
     assert _flags(nlp, NEGATIVE, text, Label.TASK) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "flagged"),
+    [
+        # Two words naming one deliverable are checkable; the missing date is milestone.no_deadline's.
+        ("Submit thesis", Label.MILESTONE, False),
+        ("Publish cookbook", Label.MILESTONE, False),
+        ("Hiring plan", Label.MILESTONE, False),
+        ("Kitchen etiquette", Label.MILESTONE, True),
+        ("Identify venues", Label.TASK, True),
+        ("Grow revenue", Label.TASK, True),
+        ("Growth", Label.TASK, True),
+    ],
+)
+def test_too_short_one_deliverable(nlp: Language, text: str, label: Label, flagged: bool) -> None:
+    assert _flags(nlp, TOO_SHORT, text, label) is flagged
