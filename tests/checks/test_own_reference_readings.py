@@ -13,7 +13,7 @@ from spacy.language import Language
 from krquality.checks.base import Check
 from krquality.checks.metric import NO_BASELINE, NO_TARGET, NO_UNIT
 from krquality.checks.task import ACTIVITY
-from krquality.checks.wording import NEGATIVE, TOO_SHORT
+from krquality.checks.wording import COMPOUND, NEGATIVE, TOO_SHORT
 from krquality.labels import Label
 
 from .contexts import real_context
@@ -108,6 +108,10 @@ def test_activity_readings(nlp: Language, text: str, flagged: bool) -> None:
         ("Never ship a release before QA signs it off", True),
         ("The night bus never leaves before the last train arrives", True),
         ("Never miss a customer deadline", True),
+        # "no" before a comparative: a bound or a state left behind.
+        ("Invoices are sent no later than the 5th of each month", False),
+        ("Rent is no longer paid in cash at the office", False),
+        ("No overdue invoices at the depot", True),
     ],
 )
 def test_negative_novelty(nlp: Language, text: str, flagged: bool) -> None:
@@ -129,3 +133,18 @@ def test_negative_novelty(nlp: Language, text: str, flagged: bool) -> None:
 )
 def test_too_short_one_deliverable(nlp: Language, text: str, label: Label, flagged: bool) -> None:
     assert _flags(nlp, TOO_SHORT, text, label) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A second step on what the first yields, or done together with those it named: one result.
+        ("Audit the fire doors and write up the findings", False),
+        ("Run the meal-box pilot in 2 schools and publish the results", False),
+        ("Collect the kids from school and cook dinner together", False),
+        ("Audit the fire doors and repaint the stairwell", True),
+        ("Launch the app and grow weekly users to 400", True),
+    ],
+)
+def test_compound_one_piece_of_work(nlp: Language, text: str, flagged: bool) -> None:
+    assert _flags(nlp, COMPOUND, text, Label.MILESTONE) is flagged

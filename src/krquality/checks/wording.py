@@ -1027,7 +1027,9 @@ COMPOUND = Check(
         'spring term & 360 for the autumn term") and a thing made then passed on with no object '
         'of its own ("Write the charter and circulate among the trustees"), and a second step that '
         'works on what the first named, by a pronoun or a demonstrative ("Survey 40 tenants and act '
-        'on their answers", "Members can open an account and pay from that account"); with a number '
+        'on their answers", "Members can open an account and pay from that account"), by what the '
+        'work yields ("Audit the fire doors and write up the findings") or with "together" ("Collect '
+        'the kids from school and cook dinner together"); with a number '
         'of its own ("Ship the app and grow its use to 40%") the second step is a result. A joiner joins two '
         "key results only when each side could be scored alone, with its own verb and object "
         "or its own subject and predicate. So is a report of two things done, each verb with its own "
@@ -1064,6 +1066,7 @@ COMPOUND = Check(
         Example("Ship the booking app and grow its use to 40%", MS),
         Example("We've mapped the bus routes, hired a dispatcher and cut the depot idle time", MS),
         Example("The rota, the stock list and the cleaning plan are published by May", MS),
+        Example("Audit the fire doors and repaint the stairwell", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -1094,6 +1097,8 @@ COMPOUND = Check(
         Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
         Example("Write the volunteer charter and circulate among the trustees for comments", MS),
         Example("Survey 40 tenants and act on their answers", M),
+        Example("Audit the fire doors and write up the findings", MS),
+        Example("Collect the kids from school and cook dinner together", MS),
         Example("Shortlist the venues and visit them before booking", MS),
         Example("Members can open an account and pay bills from that account", MS),
         Example("Archive: Measure and reduce returned parcels from the web shop", T),
@@ -1129,6 +1134,13 @@ _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'d", "’d", "had"})
 # Words that may follow a closing "before" without making it a conjunction ("never ... before
 # every match"); "before the launch" or "before it ships" sets a time, and the rule stands.
 _FRAME_WORDS = frozenset({"every", "each", "this", "in", "by", "during", "per", "at", "on"})
+
+
+# "no" before a comparative: a bound ("no later than", "no more than") or a state left behind
+# ("no longer manual").
+_NO_COMPARATIVE = re.compile(
+    r"no\s+(?:longer|later|earlier|sooner|more|less|fewer|bigger|larger)\b", re.IGNORECASE
+)
 
 
 def _novelty(tokens: Sequence[Token], at: int) -> bool:
@@ -1174,7 +1186,8 @@ def _negative(context: CheckContext) -> Iterator[Finding]:
             spans.append((token.idx, nxt.idx + len(nxt.text)))
     # "a technique you've never used before": the clause says the thing is new, no absence to prove
     novel = {t.idx for i, t in enumerate(tokens) if t.lower_ == "never" and _novelty(tokens, i)}
-    spans = [s for s in spans if s[0] not in novel]
+    # "no later than the 5th", "no longer on paper": a bound or a change of state, no absence
+    spans = [s for s in spans if s[0] not in novel and not _NO_COMPARATIVE.match(context.text, s[0])]
     if context.label is Label.MILESTONE:
         # "CI on short-lived credentials, no static keys left" is a checkable end
         # state; a key result that is nothing but an absence ("No bugs in
@@ -1207,7 +1220,8 @@ NEGATIVE = Check(
         "of deadlines met) is measurable and still ambitious. A \"never\" that says a thing is "
         "new to someone sets no absence (\"Cook a dish we have never tried before\", \"Walk a trail "
         "you've never walked\"); one that is a rule stays (\"Never ship a release before QA signs "
-        "it off\")."
+        "it off\"). Nor does \"no\" before a comparative, a bound or a state left behind (\"Invoices are "
+        "sent no later than the 5th\", \"Rent is no longer paid in cash at the office\")."
     ),
     bad=(
         Example("No bugs in production", T),
@@ -1219,6 +1233,7 @@ NEGATIVE = Check(
         Example("Deliver 95% of customer commitments on the agreed date", M),
         Example("Cook a dish we have never tried before each Sunday", MS),
         Example("Walk a trail you've never walked, once a month", M),
+        Example("Invoices are sent no later than the 5th of each month", T),
     ),
     detect=_negative,
 )
