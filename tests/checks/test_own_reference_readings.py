@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from krquality.checks.base import Check
 from krquality.checks.metric import NO_BASELINE, NO_TARGET, NO_UNIT
+from krquality.checks.milestone import NO_DEADLINE
 from krquality.checks.task import ACTIVITY
 from krquality.checks.wording import COMPOUND, NEGATIVE, TOO_SHORT
 from krquality.labels import Label
@@ -148,3 +149,17 @@ def test_too_short_one_deliverable(nlp: Language, text: str, label: Label, flagg
 )
 def test_compound_one_piece_of_work(nlp: Language, text: str, flagged: bool) -> None:
     assert _flags(nlp, COMPOUND, text, Label.MILESTONE) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A state compared with today is a direction with no amount (wording.vague's), not a thing to date.
+        ("Having a more varied lunch menu", False),
+        ("The library site has a better search", False),
+        ("Create a clearer intake form for the clinic", True),
+        ("The allotment site has a newer tool shed", True),
+    ],
+)
+def test_no_deadline_compared_state(nlp: Language, text: str, flagged: bool) -> None:
+    assert _flags(nlp, NO_DEADLINE, text, Label.MILESTONE) is flagged
