@@ -159,7 +159,25 @@ def test_compound_one_piece_of_work(nlp: Language, text: str, flagged: bool) -> 
         ("The library site has a better search", False),
         ("Create a clearer intake form for the clinic", True),
         ("The allotment site has a newer tool shed", True),
+        # Work that goes on has no end a date could mark.
+        ("Align the delivery rota with the main objective", False),
+        ("Establish weekly review practices for the kitchen", False),
+        ("Draft the delivery rota for the winter", True),
     ],
 )
 def test_no_deadline_compared_state(nlp: Language, text: str, flagged: bool) -> None:
     assert _flags(nlp, NO_DEADLINE, text, Label.MILESTONE) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "flagged"),
+    [
+        # Work that goes on is an activity whatever the label, whatever its object.
+        ("Align the delivery rota with the main objective", Label.MILESTONE, True),
+        ("Establish weekly review practices for the kitchen", Label.TASK, True),
+        ("Draft the delivery rota for the winter", Label.MILESTONE, False),
+        ("Document the cold-chain rules for the harbour depot", Label.TASK, False),
+    ],
+)
+def test_activity_work_that_goes_on(nlp: Language, text: str, label: Label, flagged: bool) -> None:
+    assert _flags(nlp, ACTIVITY, text, label) is flagged

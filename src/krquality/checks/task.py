@@ -61,6 +61,24 @@ def _activity_lead(context: CheckContext) -> bool:
     return lead.lemma.split()[0].lower() != "consider"
 
 
+def goes_on_and_on(context: CheckContext) -> bool:
+    """Whether the key result names work that goes on, with no end a date could mark: "Align
+    the rota with the main objective", "Establish review practices", "Maintain the stock sheet".
+
+    Read as a milestone or not, it is an activity: ``task.activity`` says so and
+    ``milestone.no_deadline`` does not ask for a date. The reading is the one the drafts use
+    (:func:`krquality.suggest.ongoing.keeps_going`), so a finding and its draft agree.
+    """
+    return context.once(_keeps_going)
+
+
+def _keeps_going(context: CheckContext) -> bool:
+    # imported here: the suggestion package imports the checks
+    from krquality.suggest.ongoing import keeps_going
+
+    return keeps_going(context.features)
+
+
 def _reported(context: CheckContext) -> tuple[int, int] | None:
     """The verb of an activity reported as done ("Talked to", "We gave feedback"), configured verbs too."""
     return reported_activity(context, extra=frozenset(v.lower() for v in context.config.activity_verbs))
@@ -133,7 +151,10 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     targeted = targets_outside_notes(context) if lead is None else bool(context.targets)
     if targeted and activity_lead and all(_runs_for(context.text, q.span.start) for q in context.targets):
         targeted = False  # "Practise the cello for at least six weeks": how long the work runs
-    if context.label is not Label.TASK and not (activity_lead and not targeted):
+    # Work that goes on is an activity whatever the label or its object: "Align the rota with ...",
+    # "Establish review practices" (the practices are no thing made once).
+    ongoing = not targeted and goes_on_and_on(context)
+    if context.label is not Label.TASK and not (activity_lead and not targeted) and not ongoing:
         return
     if (
         activity_lead
@@ -167,9 +188,9 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Instructors can register courses": a state to check, not work to do
     if context.label is Label.TASK and not activity_lead and names_a_skill(context) is not None:
         return  # "familiarity with the payroll rules": a skill someone has, a state, not work
-    if context.label is Label.TASK and not activity_lead and _names_deliverable(context):
+    if context.label is Label.TASK and not activity_lead and not ongoing and _names_deliverable(context):
         return  # "Shared queue of open repair requests": a thing made, named without a verb
-    if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
+    if context.label is Label.TASK and not activity_lead and not ongoing and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
     # attendees" or "... the events they attend" is the why or a detail.
@@ -651,7 +672,10 @@ ACTIVITY = Check(
         "every weekend\"; not an event or work on a schedule, \"Team sync every week\"), nor is a "
         "causative \"make\" that gives a product a capability (\"Make the kiosk print receipts\", a "
         "deliverable; not people, \"Make the volunteers feel welcome\"), nor a measure named with a "
-        "sign (\"% of weekly orders with the gift-wrap option\": metric.no_target's finding)."
+        "sign (\"% of weekly orders with the gift-wrap option\": metric.no_target's finding). Work "
+        "that goes on, with no end a date could mark, is an activity whatever the label and "
+        "whatever its object (\"Align the delivery rota with the main objective\", \"Establish weekly "
+        "review practices for the kitchen\"); milestone.no_deadline does not ask for its date."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -681,6 +705,8 @@ ACTIVITY = Check(
         Example("Brief all new tenants on fire safety", T),
         Example("Team sync every week", T),
         Example("Make the volunteers feel welcome", T),
+        Example("Align the delivery rota with the main objective", MS),
+        Example("Establish weekly review practices for the kitchen", T),
     ),
     good=(
         Example("All new tenants attend a fire-safety briefing", T),
