@@ -67,6 +67,10 @@ def test_no_unit_part_of_a_count(nlp: Language, text: str, flagged: bool) -> Non
         # A measure named with a sign, rate words and all, still lacks its number.
         ("% of weekly orders with the gift-wrap option", Label.TASK, True),
         ("% monthly lessons with a recorded replay", Label.TASK, True),
+        # ... and so is a measure named by its own noun; a measure word before another head is not.
+        ("Tenant satisfaction with the repair service", Label.TASK, True),
+        ("Volunteer retention across the winter", Label.MILESTONE, True),
+        ("Revenue dashboard for the farm shop", Label.MILESTONE, False),
         # One thing filed or sent is no measure moved.
         ("Raise PR to the parser docs on the new export flags", Label.MILESTONE, False),
         ("Raise a ticket with the printer vendor about the paper jams", Label.TASK, False),
@@ -94,6 +98,7 @@ def test_no_target_readings(nlp: Language, text: str, label: Label, flagged: boo
         ("Make the volunteers feel welcome", True),
         # A measure named with a sign is metric.no_target's.
         ("% of weekly orders with the gift-wrap option", False),
+        ("Tenant satisfaction with the repair service", False),
     ],
 )
 def test_activity_readings(nlp: Language, text: str, flagged: bool) -> None:

@@ -543,7 +543,32 @@ def names_measure(context: CheckContext) -> bool:
     for i, token in enumerate(body[:3]):
         if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
             return all(t.pos_ in {"DET", "ADJ"} for t in body[:i])  # not "measure share of ..."
-    return False
+    return _measure_at_head(context)
+
+
+def _measure_at_head(context: CheckContext) -> bool:
+    """Whether the key result is a noun phrase whose head is a measure the pipeline marks:
+    "Tenant satisfaction with the repair service", "Volunteer retention across the winter".
+
+    The head is the last noun of the opening noun group; what follows may only say what or
+    where it is measured (a preposition, a bracket, the end). A measure word that only
+    describes the head ("Revenue dashboard for the shop") is no measure named.
+    """
+    body = context.body_tokens
+    group: list[Token] = []
+    for token in body:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ", "DET"} and token.text not in {"-", "/"}:
+            break
+        group.append(token)
+    nouns = [t for t in group if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return False
+    if len(group) < len(body):
+        after = body[len(group)]
+        if after.pos_ != "ADP" and not after.is_punct:
+            return False  # "Tenant satisfaction rose ...": a sentence, not a name
+    head = nouns[-1]
+    return any(m.span.start <= head.idx < m.span.end for m in context.features.markers_of("measure"))
 
 
 # Verbs that move a measure up or down; "get" or "reach" may lead a deliverable too.

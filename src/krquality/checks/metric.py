@@ -603,10 +603,11 @@ NO_TARGET = Check(
         'sentence that names no measure at all ("the ledger has a named maintainer again") is not '
         "asked for one, nor is one whose number only sizes it (\"The new intake form is tested in "
         "4 clinics\": a milestone, and milestone.no_deadline asks for its date). A measure named "
-        "with a sign (\"% of weekly orders with gift wrap\") is named all the same, its rate words "
-        "part of the name, not an amount. A verb like \"raise\" or \"push\" whose object is one thing "
-        "filed or sent (\"Raise a ticket with the vendor\", \"Raise PR to the docs repo\") moves no "
-        "measure."
+        "with a sign (\"% of weekly orders with gift wrap\") or by its own noun (\"Tenant satisfaction "
+        "with the repair service\", \"Volunteer retention across the winter\") is named all the same, "
+        "its rate words part of the name, not an amount. A verb like \"raise\" or \"push\" whose "
+        "object is one thing filed or sent (\"Raise a ticket with the vendor\", \"Raise PR to the docs "
+        "repo\") moves no measure."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -615,6 +616,8 @@ NO_TARGET = Check(
         Example("Number of volunteers at the weekend stalls", T),
         Example("Reduce the number of missed bin collections", MS),
         Example("% of weekly orders with the gift-wrap option", T),
+        Example("Tenant satisfaction with the repair service", T),
+        Example("Volunteer retention across the winter", MS),
         Example("Cut missed deliveries in 3 depots", M),
         Example("Grow the count of returning donors (rolling 28-day)", M),
         Example("Improve 4 of the worst-rated help articles", M),
@@ -634,6 +637,7 @@ NO_TARGET = Check(
         Example("[Ledger](https://example.org/ledger) has a named maintainer again", M),
         Example("Raise PR to the parser docs on the new export flags", MS),
         Example("Raise a ticket with the printer vendor about the paper jams", T),
+        Example("Revenue dashboard for the farm shop", MS),
     ),
     detect=_no_target,
 )

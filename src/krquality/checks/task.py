@@ -672,7 +672,8 @@ ACTIVITY = Check(
         "every weekend\"; not an event or work on a schedule, \"Team sync every week\"), nor is a "
         "causative \"make\" that gives a product a capability (\"Make the kiosk print receipts\", a "
         "deliverable; not people, \"Make the volunteers feel welcome\"), nor a measure named with a "
-        "sign (\"% of weekly orders with the gift-wrap option\": metric.no_target's finding). Work "
+        "sign or by its own noun (\"% of weekly orders with the gift-wrap option\", \"Tenant "
+        "satisfaction with the repair service\": metric.no_target's finding). Work "
         "that goes on, with no end a date could mark, is an activity whatever the label and "
         "whatever its object (\"Align the delivery rota with the main objective\", \"Establish weekly "
         "review practices for the kitchen\"); milestone.no_deadline does not ask for its date."
@@ -753,6 +754,7 @@ ACTIVITY = Check(
         Example("Stay cash positive each quarter", T),
         Example("Make the kiosk print receipts", T),
         Example("% of weekly orders with the gift-wrap option", T),
+        Example("Tenant satisfaction with the repair service", T),
     ),
     detect=_activity,
 )
