@@ -55,8 +55,9 @@ def refers_back(body: Sequence[Token], at: int) -> bool:
     for i, token in enumerate(part):
         if token.lower_ in _BACK_PRONOUNS and token.tag_ in {"PRP", "PRP$"}:
             return True
-        if token.lower_ in _YIELDS and i > 0 and part[i - 1].lower_ == "the":
-            return True  # "... and publish the results": what the first part found
+        following = part[i + 1].lower_ if i + 1 < len(part) else ""
+        if token.lower_ in _YIELDS and i > 0 and part[i - 1].lower_ == "the" and following != "of":
+            return True  # "... and publish the results": what the first part found (not "the results of ...")
         if token.lower_ in _TOGETHER and i == len(part) - 1:
             return True  # "... and cook dinner together": with those the first part named
         if token.lower_ in _DEMONSTRATIVES and i + 1 < len(part):
