@@ -75,6 +75,8 @@ def test_no_unit_part_of_a_count(nlp: Language, text: str, flagged: bool) -> Non
         ("Raise PR to the parser docs on the new export flags", Label.MILESTONE, False),
         ("Raise a ticket with the printer vendor about the paper jams", Label.TASK, False),
         ("Raise average order value", Label.TASK, True),
+        ("Grow a community of local makers", Label.TASK, True),
+        ("Reduce a backlog of repair requests", Label.TASK, True),
         ("Lift NPS on the web shop", Label.TASK, True),
     ],
 )

@@ -489,8 +489,17 @@ def direction_without_amount(features: Features) -> bool:
         and lead.verb_class is VerbClass.OUTCOME
         and not features.quantities
         and not features.markers_of("vague")
-        and _ONE_THING_FILED.match(features.text, lead.span.end) is None
+        and not (
+            lead.lemma.split()[0].lower() in _MOVING_THINGS
+            and _ONE_THING_FILED.match(features.text, lead.span.end) is not None
+        )
     )
+
+
+# Direction verbs that also move things ("raise a ticket", "push an update", "drop a note",
+# "lift a ban"): only with one thing as the object do they leave the measure; "Grow a community
+# of makers" and "Reduce a backlog of requests" still move one.
+_MOVING_THINGS = frozenset({"raise", "push", "lift", "drop", "bring", "move", "put", "pull", "send"})
 
 
 # The object of a verb like "raise" or "push" that is one thing filed or sent, not a measure:
