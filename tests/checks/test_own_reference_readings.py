@@ -172,6 +172,8 @@ def test_compound_one_piece_of_work(nlp: Language, text: str, flagged: bool) -> 
         ("Align the delivery rota with the main objective", False),
         ("Establish weekly review practices for the kitchen", False),
         ("Draft the delivery rota for the winter", True),
+        ("Walk the dog and spend the evening time together", False),
+        ("Spend the grant on a new kiln", True),
     ],
 )
 def test_no_deadline_compared_state(nlp: Language, text: str, flagged: bool) -> None:
@@ -185,6 +187,9 @@ def test_no_deadline_compared_state(nlp: Language, text: str, flagged: bool) -> 
         ("Align the delivery rota with the main objective", Label.MILESTONE, True),
         ("Establish weekly review practices for the kitchen", Label.TASK, True),
         ("Draft the delivery rota for the winter", Label.MILESTONE, False),
+        # Time given with no amount is a habit kept up.
+        ("Walk the dog and spend the evening time together", Label.MILESTONE, True),
+        ("Spend the grant on a new kiln", Label.TASK, True),
         ("Document the cold-chain rules for the harbour depot", Label.TASK, False),
     ],
 )

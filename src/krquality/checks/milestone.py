@@ -14,7 +14,7 @@ from krquality.checks.helpers import (
     tokens_after,
 )
 from krquality.checks.links import title_moves_a_measure
-from krquality.checks.task import goes_on_and_on, names_one_deliverable
+from krquality.checks.task import gives_time, goes_on_and_on, names_one_deliverable
 from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
@@ -51,7 +51,7 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
     if title_moves_a_measure(context.text):
         return  # "[KR: Grow repeat orders](https://...)": the same, written as a tracker link
-    if goes_on_and_on(context):
+    if goes_on_and_on(context) or gives_time(context):
         return  # "Align the rota with the main objective": work with no end, task.activity's finding
     if _compared_state(context):
         return  # "Having a more varied menu": a direction with no amount, not a thing to date
@@ -127,7 +127,8 @@ NO_DEADLINE = Check(
         'to date; a verb of making ("Create a clearer intake form") or a thing named ("a newer tool '
         'shed") keeps the finding. Nor is work that goes on, whatever its label ("Align the delivery '
         'rota with the main objective", "Establish weekly review practices for the kitchen"): a date '
-        'gives it no end state, and task.activity says it is an activity.'
+        'gives it no end state, and task.activity says it is an activity. So is time given with no '
+        'amount ("Collect the kids and spend the afternoon time together"), a habit kept up.'
     ),
     bad=(
         Example("Launch the partner portal", MS),
@@ -160,6 +161,7 @@ NO_DEADLINE = Check(
         Example("Having a more varied lunch menu", MS),
         Example("The library site has a better search", MS),
         Example("Align the delivery rota with the main objective", MS),
+        Example("Walk the dog and spend the evening time together", MS),
     ),
     detect=_no_deadline,
 )

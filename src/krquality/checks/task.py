@@ -72,6 +72,29 @@ def goes_on_and_on(context: CheckContext) -> bool:
     return context.once(_keeps_going)
 
 
+def gives_time(context: CheckContext) -> bool:
+    """Whether the key result gives time with no amount: "Spend more time with the grandparents",
+    "Collect the kids and spend the afternoon time together", "Dedicate time to mentoring".
+
+    Time given is effort; with no number of hours or times it is a habit kept up, which no date
+    ends: an activity, not a deliverable. ("Spend 2 hours a week on the allotment" counts the
+    effort: metric.output_count's finding.)
+    """
+    if context.features.quantities:
+        return False
+    tokens = context.body_tokens
+    for i, token in enumerate(tokens):
+        if (token.lemma_ or token.lower_).lower() not in _GIVING_TIME or token.pos_ != "VERB":
+            continue
+        if any((t.lemma_ or t.lower_).lower() == "time" and t.pos_ == "NOUN" for t in tokens[i + 1 : i + 5]):
+            return True
+    return False
+
+
+# Verbs that give time: "spend", "dedicate", "devote" ... time.
+_GIVING_TIME = frozenset({"spend", "dedicate", "devote"})
+
+
 def _keeps_going(context: CheckContext) -> bool:
     # imported here: the suggestion package imports the checks
     from krquality.suggest.ongoing import keeps_going
@@ -153,7 +176,7 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         targeted = False  # "Practise the cello for at least six weeks": how long the work runs
     # Work that goes on is an activity whatever the label or its object: "Align the rota with ...",
     # "Establish review practices" (the practices are no thing made once).
-    ongoing = not targeted and goes_on_and_on(context)
+    ongoing = not targeted and (goes_on_and_on(context) or gives_time(context))
     if context.label is not Label.TASK and not (activity_lead and not targeted) and not ongoing:
         return
     if (
@@ -676,7 +699,8 @@ ACTIVITY = Check(
         "satisfaction with the repair service\": metric.no_target's finding). Work "
         "that goes on, with no end a date could mark, is an activity whatever the label and "
         "whatever its object (\"Align the delivery rota with the main objective\", \"Establish weekly "
-        "review practices for the kitchen\"); milestone.no_deadline does not ask for its date."
+        "review practices for the kitchen\"), and so is time given with no amount (\"Walk the dog and "
+        "spend the evening time together\"); milestone.no_deadline does not ask for their date."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -708,6 +732,7 @@ ACTIVITY = Check(
         Example("Make the volunteers feel welcome", T),
         Example("Align the delivery rota with the main objective", MS),
         Example("Establish weekly review practices for the kitchen", T),
+        Example("Walk the dog and spend the evening time together", MS),
     ),
     good=(
         Example("All new tenants attend a fire-safety briefing", T),
