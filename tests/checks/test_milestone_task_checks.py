@@ -79,10 +79,11 @@ def test_an_activity_verb_flags_even_when_the_model_says_milestone(kr) -> None:
 
 
 def test_configured_activity_verbs_are_activities(kr) -> None:
-    parts = {"lead": ("socialize", V.OTHER)}
-    assert found(ACTIVITY, kr("Socialize the roadmap", Label.MILESTONE, **parts)) == []
-    config = Config(activity_verbs=("socialize",))
-    assert len(found(ACTIVITY, kr("Socialize the roadmap", Label.MILESTONE, config=config, **parts))) == 1
+    # ("socialize" is read as work that goes on without any setting: a verb the built-in lists lack)
+    parts = {"lead": ("demo", V.OTHER)}
+    assert found(ACTIVITY, kr("Demo the roadmap", Label.MILESTONE, **parts)) == []
+    config = Config(activity_verbs=("demo",))
+    assert len(found(ACTIVITY, kr("Demo the roadmap", Label.MILESTONE, config=config, **parts))) == 1
 
 
 def test_a_task_without_a_date_gets_information(kr) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from krquality.checks.helpers import load_words
+from krquality.checks.made_count import is_verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -102,6 +103,17 @@ def _technical(token: Token, before_noun: bool) -> bool:
     )
 
 
+def _verb_read_as_noun(words: Sequence[Token], i: int) -> bool:
+    """Whether ``words[i]`` is a bare verb the tagger took for a noun: "kiosk | print | receipts"."""
+    word, following = words[i], words[i + 1]
+    return (
+        word.tag_ == "NN"
+        and is_verb_base(word.lower_)
+        and words[i - 1].pos_ in {"NOUN", "PROPN"}
+        and (following.tag_ in {"NNS", "NNPS"} or following.pos_ == "ADV")
+    )
+
+
 def _acronym(text: str) -> bool:
     """ "SAML", "IPv6", "XLSX", "macOS": two capitals or letters and digits in one word."""
     letters = [c for c in text if c.isalpha()]
@@ -109,3 +121,48 @@ def _acronym(text: str) -> bool:
         return False
     capitals = sum(c.isupper() for c in letters)
     return capitals >= 2 or (capitals >= 1 and any(c.isdigit() for c in text))
+
+
+def makes_capable(context: CheckContext) -> bool:
+    """Whether the key result makes a product or system able to do something: "Make the kiosk
+    print receipts", "Make the booking app to work offline".
+
+    The causative "make" takes an object and a bare verb (with or without a stray "to"): what
+    is made is a capability the thing gains, done or not done, like "Support SAML sign-in".
+    Not when the object is people, a group or an effort ("Make the volunteers feel welcome":
+    ``checks/data/helped_nouns.txt``), nor "make" with an adjective ("Make the site faster"),
+    which moves a measure.
+
+    >>> from krquality.config import Config
+    >>> from krquality.checks.base import CheckContext
+    >>> from krquality.labels import Label
+    >>> from krquality.nlp import build_nlp
+    >>> nlp = build_nlp()
+    >>> def reads(text):
+    ...     doc = nlp(text)
+    ...     return makes_capable(CheckContext(text, doc, doc._.krq_features, Label.TASK, {}, Config()))
+    >>> reads("Make the kiosk print receipts"), reads("Make the volunteers feel welcome")
+    (True, False)
+    """
+    lead = context.features.lead_verb
+    if lead is None or lead.lemma.split()[0].lower() != "make":
+        return False
+    following = [t for t in context.tokens if lead.span.end <= t.idx < context.features.body.end]
+    phrase: list[Token] = []
+    for token in following:
+        if token.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} and not _acronym(token.text):
+            break
+        phrase.append(token)
+    words = [t for t in phrase if t.pos_ != "DET"]
+    rest = following[len(phrase) :]
+    if rest and rest[0].lower_ == "to":
+        rest = rest[1:]
+    if not rest or rest[0].tag_ != "VB":
+        # The tagger often reads the bare verb as a noun ("the kiosk print receipts"): a singular
+        # verb base after the object's noun, with an object or an adverb of its own after it
+        cut = next((i for i in range(1, len(words) - 1) if _verb_read_as_noun(words, i)), None)
+        if cut is None:
+            return False
+        words = words[:cut]
+    helped = load_words("helped_nouns")
+    return not any((t.lemma_ or t.lower_).lower() in helped or t.lower_ in helped for t in words)

@@ -489,7 +489,25 @@ def direction_without_amount(features: Features) -> bool:
         and lead.verb_class is VerbClass.OUTCOME
         and not features.quantities
         and not features.markers_of("vague")
+        and not (
+            lead.lemma.split()[0].lower() in _MOVING_THINGS
+            and _ONE_THING_FILED.match(features.text, lead.span.end) is not None
+        )
     )
+
+
+# Direction verbs that also move things ("raise a ticket", "push an update", "drop a note",
+# "lift a ban"): only with one thing as the object do they leave the measure; "Grow a community
+# of makers" and "Reduce a backlog of requests" still move one.
+_MOVING_THINGS = frozenset({"raise", "push", "lift", "drop", "bring", "move", "put", "pull", "send"})
+
+
+# The object of a verb like "raise" or "push" that is one thing filed or sent, not a measure:
+# "Raise a ticket with the vendor", "Push an update to the kiosks", "Raise PR to the docs repo"
+# (an acronym sent to somewhere). A measure is not counted with "a" ("Raise awareness", "Lift NPS").
+_ONE_THING_FILED = re.compile(
+    r"\s+(?:an?\s+\w|[A-Z]{2,}s?\s+to\s+(?![\d$€£]|the\s+(?:level|high|mark|top)|an?\s+(?:level|high|record)))"
+)
 
 
 @cache
@@ -510,6 +528,9 @@ _MEASURE_HEADS = frozenset(
     {"number", "percentage", "percent", "share", "proportion", "rate", "ratio", "count", "amount", "total"}
 )
 
+# Signs written for a measure's head noun: "% of ..." for "share of ...", "# of ..." for "number of ...".
+_MEASURE_SIGNS = frozenset({"%", "#"})
+
 
 def names_measure(context: CheckContext) -> bool:
     """Whether the key result is only the name of a measure ("Number of volunteers at our stalls").
@@ -526,10 +547,37 @@ def names_measure(context: CheckContext) -> bool:
     if features.lead_verb is not None or features.quantities:
         return False
     body = context.body_tokens
+    if len(body) > 1 and body[0].text in _MEASURE_SIGNS and not body[1].is_punct:
+        return True  # "% of tenants on the paperless plan", "% monthly bookings with an add-on"
     for i, token in enumerate(body[:3]):
         if token.lower_ in _MEASURE_HEADS and i + 1 < len(body) and body[i + 1].lower_ == "of":
             return all(t.pos_ in {"DET", "ADJ"} for t in body[:i])  # not "measure share of ..."
-    return False
+    return _measure_at_head(context)
+
+
+def _measure_at_head(context: CheckContext) -> bool:
+    """Whether the key result is a noun phrase whose head is a measure the pipeline marks:
+    "Tenant satisfaction with the repair service", "Volunteer retention across the winter".
+
+    The head is the last noun of the opening noun group; what follows may only say what or
+    where it is measured (a preposition, a bracket, the end). A measure word that only
+    describes the head ("Revenue dashboard for the shop") is no measure named.
+    """
+    body = context.body_tokens
+    group: list[Token] = []
+    for token in body:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ", "DET"} and token.text not in {"-", "/"}:
+            break
+        group.append(token)
+    nouns = [t for t in group if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return False
+    if len(group) < len(body):
+        after = body[len(group)]
+        if after.pos_ != "ADP" and not after.is_punct:
+            return False  # "Tenant satisfaction rose ...": a sentence, not a name
+    head = nouns[-1]
+    return any(m.span.start <= head.idx < m.span.end for m in context.features.markers_of("measure"))
 
 
 # Verbs that move a measure up or down; "get" or "reach" may lead a deliverable too.

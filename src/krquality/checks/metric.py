@@ -14,6 +14,7 @@ from krquality.checks import (
     handled,
     made_count,
     outputs,
+    ownref,
     placed,
     provided,
     startpoint,
@@ -329,6 +330,7 @@ def _starts_known(context: CheckContext, target: Quantity) -> bool:
         or startpoint.completion_status(context, target)
         or startpoint.set_worked_through(context, target)
         or startpoint.whole_set(context, target)
+        or ownref.own_reference(context, target)
     )
 
 
@@ -377,7 +379,12 @@ NO_BASELINE = Check(
         "the share is the whole of a set (\"100% of our drivers hold a first-aid certificate\" reads "
         "as \"all our drivers ...\"; not a service level with a time bound, \"100% of calls answered "
         "within 20 seconds\"). A grade after a link or an owner tag (\"[Cut the export time](#kr2) "
-        "[ana] 0.7\") is a score of the work, not its target."
+        "[ana] 0.7\") is a score of the work, not its target. Nor when the number is its own "
+        "reference: an amount moved, written as the object of a verb of change (\"Lose 4 kg "
+        "before the spring race\", \"Cut 2 hours from the payroll run\"; not a level, \"to 70 kg\", "
+        "nor a share, \"by 20%\"), a place in a ranking (\"reaches the top 10 of the cooking "
+        "charts\"), or zero reached again each period (\"zero missed medication rounds every week\"; "
+        "not zero once, \"zero overdue inspections\")."
     ),
     bad=(
         Example("Increase NPS to 48", M),
@@ -396,6 +403,7 @@ NO_BASELINE = Check(
         Example("Achieve 90% of calls answered within 20 seconds", M),
         Example("Grow newsletter opens 5% month over month", M),
         Example("100% of tenants with a broken boiler are called back within 1 day", M),
+        Example("Reduce body weight to 70 kg before the spring race", M),
     ),
     good=(
         Example("Increase NPS from 41 to 48", M),
@@ -428,6 +436,9 @@ NO_BASELINE = Check(
         Example("100% of our bus drivers hold a first-aid certificate", M),
         Example("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", M),
         Example("Our volunteers and our trustees speak about food waste at 8 trade fairs", M),
+        Example("Lose 4 kg before the spring race", M),
+        Example("Our podcast reaches the top 10 of the cooking charts", M),
+        Example("Zero missed medication rounds every week", M),
     ),
     detect=_no_baseline,
 )
@@ -438,11 +449,13 @@ def _counts_output(context: CheckContext) -> bool:
     return bool(context.once(_output_count_findings))
 
 
-def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
+def _unparsed_number(context: CheckContext, *, scoped: bool = False, named: bool = False) -> bool:
     """True when a token looks numeric outside dates and baselines: a target the features missed.
 
     An error on "from 3k to 8k" because "8k" was not parsed would be wrong,
-    so the check stays quiet when any number-like text is left.
+    so the check stays quiet when any number-like text is left. In the name of a measure
+    (``named``: "% of weekly orders with gift wrap") a rate word describes what is counted;
+    it is no amount.
     """
     features = context.features
     taken = [(b.span.start, b.span.end) for b in baselines(features)]
@@ -454,6 +467,8 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
         if not body.start <= token.idx < body.end:
             continue  # "Objective 2: ...": the label's number is not a missed target
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
+        if named and token.lower_ in _FRACTIONS and not token.like_num:
+            continue
         if numeric and _in_name(context.tokens, i):
             continue
         window = sets_a_window(context.text, token.idx + len(token.text))
@@ -531,7 +546,7 @@ def _no_target(context: CheckContext) -> Iterator[Finding]:
     amounts = [t for t in context.targets if not is_scope(t, context.tokens)]
     if amounts != list(context.targets) and context.once(_counts_output):
         amounts = list(context.targets)
-    if not measured or amounts or _unparsed_number(context, scoped=not amounts):
+    if not measured or amounts or _unparsed_number(context, scoped=not amounts, named=names_measure(context)):
         return
     if read_as_deliverable(context):
         return  # "The new rota is tested in 3 depots": a state reached, sized by its number
@@ -587,7 +602,12 @@ NO_TARGET = Check(
         "is no amount either, unless it counts the work itself (``metric.output_count``). A state "
         'sentence that names no measure at all ("the ledger has a named maintainer again") is not '
         "asked for one, nor is one whose number only sizes it (\"The new intake form is tested in "
-        "4 clinics\": a milestone, and milestone.no_deadline asks for its date)."
+        "4 clinics\": a milestone, and milestone.no_deadline asks for its date). A measure named "
+        "with a sign (\"% of weekly orders with gift wrap\") or by its own noun (\"Tenant satisfaction "
+        "with the repair service\", \"Volunteer retention across the winter\") is named all the same, "
+        "its rate words part of the name, not an amount. A verb like \"raise\" or \"push\" whose "
+        "object is one thing filed or sent (\"Raise a ticket with the vendor\", \"Raise PR to the docs "
+        "repo\") moves no measure."
     ),
     bad=(
         Example("Increase trial-to-paid conversion from 4%", M),
@@ -595,6 +615,9 @@ NO_TARGET = Check(
         Example("Grow newsletter sign-ups", T),
         Example("Number of volunteers at the weekend stalls", T),
         Example("Reduce the number of missed bin collections", MS),
+        Example("% of weekly orders with the gift-wrap option", T),
+        Example("Tenant satisfaction with the repair service", T),
+        Example("Volunteer retention across the winter", MS),
         Example("Cut missed deliveries in 3 depots", M),
         Example("Grow the count of returning donors (rolling 28-day)", M),
         Example("Improve 4 of the worst-rated help articles", M),
@@ -612,6 +635,9 @@ NO_TARGET = Check(
         Example("Rank in the top 3 in 2 regional guides", M),
         Example("Lead the menu review in 4 cafés", M),
         Example("[Ledger](https://example.org/ledger) has a named maintainer again", M),
+        Example("Raise PR to the parser docs on the new export flags", MS),
+        Example("Raise a ticket with the printer vendor about the paper jams", T),
+        Example("Revenue dashboard for the farm shop", MS),
     ),
     detect=_no_target,
 )
@@ -665,6 +691,8 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
             continue
         if any(q.unit is not None and start <= q.span.start < end for q in features.quantities):
             continue  # "from 400 ms to 200", "between 100 and 200 ms": the unit carries over
+        if _part_of_a_count(context, target):
+            continue  # "12 stewards, with at least 3 on weekends": the stewards' count, its noun left out
         following = tokens_after(context.tokens, target.span.end, 2)
         if following and (following[0].is_quote or following[0].is_left_punct):
             following = following[1:]  # "the 4 “core checks”": the counted thing, quoted
@@ -678,6 +706,30 @@ def _no_unit(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+# A part of a count named before, its noun left out: "12 stewards, with at least 3 on weekends",
+# "40 stalls, including 6 in the covered hall"; or "3 of them" after the count.
+_PART_BEFORE = re.compile(
+    r"\b(?:with|including|incl\.?|of\s+whom|of\s+which|among\s+them)\s+"
+    r"(?:(?:at\s+least|at\s+most|up\s+to|over|more\s+than|fewer\s+than|less\s+than|about|around)\s+)?$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"\s*of\s+(?:them|these|those|whom|which)\b", re.IGNORECASE)
+
+
+def _part_of_a_count(context: CheckContext, target: Quantity) -> bool:
+    """Whether the bare number is a part of a count of things named before it, its noun left out
+    ("at least 10 stewards, with at least 2 on the night shift"): it counts the same things, so
+    their noun is its unit. Not a number after a count of other things ("Serve 10 clinics and
+    cut the wait to 30")."""
+    earlier = [q for q in context.features.quantities if q.span.end <= target.span.start]
+    if not any(q.kind is QuantityKind.NUMBER and q.unit and q.unit.isalpha() for q in earlier):
+        return False
+    return (
+        _PART_BEFORE.search(context.text, 0, target.span.start) is not None
+        or _PART_AFTER.match(context.text, target.span.end) is not None
+    )
+
+
 NO_UNIT = Check(
     code="KRQ103",
     name="metric.no_unit",
@@ -689,7 +741,9 @@ NO_UNIT = Check(
         'ambiguous: "latency to 200" is a success in milliseconds and a disaster in '
         "seconds. The people grading the key result at the end of the quarter must not have "
         "to guess what the author meant. A count named with its thing carries its unit, "
-        "quoted or not (\"the 3 'core costs' of fuel, repair time and tyres\")."
+        "quoted or not (\"the 3 'core costs' of fuel, repair time and tyres\"), and so does a part "
+        "of such a count with the noun left out (\"at least 12 stewards, with at least 3 in a full "
+        "time role\", \"30 tutors, 5 of them on a part time contract\")."
     ),
     bad=(
         Example("Reduce latency to 200", M),
@@ -700,6 +754,7 @@ NO_UNIT = Check(
         Example("Keep p95 latency between 100 and 200 ms", M),
         Example("Increase NPS from 41 to 50 and reduce churn from 3% to 2%", M),
         Example('All depots report the 3 "core costs" of fuel, repair time and tyres by quarter', M),
+        Example("At least 12 stewards on the rota, with at least 3 in a full time role", M),
     ),
     detect=_no_unit,
 )

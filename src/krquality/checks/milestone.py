@@ -8,12 +8,13 @@ from krquality.checks.base import Check, CheckContext, Example
 from krquality.checks.helpers import (
     change_of,
     dated,
+    in_brackets,
     moves_a_measure,
     names_measure,
     tokens_after,
 )
 from krquality.checks.links import title_moves_a_measure
-from krquality.checks.task import names_one_deliverable
+from krquality.checks.task import gives_time, goes_on_and_on, names_one_deliverable
 from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import QuantityKind
 from krquality.labels import Label
@@ -50,6 +51,10 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
         return  # "Reduce late deliveries": a measure with no number (metric.no_target), not a deliverable
     if title_moves_a_measure(context.text):
         return  # "[KR: Grow repeat orders](https://...)": the same, written as a tracker link
+    if goes_on_and_on(context) or gives_time(context):
+        return  # "Align the rota with the main objective": work with no end, task.activity's finding
+    if _compared_state(context):
+        return  # "Having a more varied menu": a direction with no amount, not a thing to date
     # "The new till is trialled in eight shops" or "Automate the depot setup: 100%", read as a metric:
     # a state reached, sized by its number or with no number to reach
     deliverable = (
@@ -58,6 +63,35 @@ def _no_deadline(context: CheckContext) -> Iterator[Finding]:
     if deliverable and not dated(context):
         body = context.features.body
         yield NO_DEADLINE.finding(body.start, body.end)
+
+
+# Verbs that only say a state is had or reached: "Having a more varied menu", "Get a faster till".
+_HAVING = frozenset({"have", "be", "get", "become"})
+_COMPARING = frozenset({"more", "less"})
+
+
+def _compared_state(context: CheckContext) -> bool:
+    """Whether the key result is a state compared with today and nothing more: "Having a more
+    varied menu", "The site has a better search".
+
+    The comparison is a direction with no amount (``wording.vague`` asks how much), not a thing
+    made that a date would make a commitment: it is done in no week of the cycle. A verb of
+    making ("Create a clearer intake form") names the thing and keeps the finding, and so does a
+    number ("a 2x faster checkout").
+    """
+    features = context.features
+    lead = features.lead_verb
+    if features.quantities or (lead is not None and lead.lemma.split()[0].lower() not in _HAVING):
+        return False
+    body = [t for t in context.body_tokens if not in_brackets(context.text, t.idx, square=False)]
+    # Only a comparison wording.vague flags ("more varied", "better"): the key result keeps that
+    # finding; "a newer tool shed" names a thing and stays a deliverable.
+    vague = {m.span.start for m in features.markers_of("vague")}
+    return any(
+        (t.tag_ == "JJR" and t.idx in vague)
+        or (t.lower_ in _COMPARING and i + 1 < len(body) and body[i + 1].tag_ == "JJ")
+        for i, t in enumerate(body)
+    )
 
 
 NO_DEADLINE = Check(
@@ -88,6 +122,13 @@ NO_DEADLINE = Check(
         ' A key result written as one tracker link whose title moves a measure ("[KR: Grow repeat '
         'orders](https://tracker.example/issues/12)") is a measure to move, not a deliverable, as '
         'the same words without the link are.'
+        ' A state compared with today and nothing more ("Having a more varied lunch menu", "The site '
+        'has a better search") is a direction with no amount, which wording.vague flags, not a thing '
+        'to date; a verb of making ("Create a clearer intake form") or a thing named ("a newer tool '
+        'shed") keeps the finding. Nor is work that goes on, whatever its label ("Align the delivery '
+        'rota with the main objective", "Establish weekly review practices for the kitchen"): a date '
+        'gives it no end state, and task.activity says it is an activity. So is time given with no '
+        'amount ("Collect the kids and spend the afternoon time together"), a habit kept up.'
     ),
     bad=(
         Example("Launch the partner portal", MS),
@@ -98,6 +139,8 @@ NO_DEADLINE = Check(
         Example("The new intake form is tested in 4 clinics", M),
         Example("Pension statements redesigned for print and mobile (0.0 -> 1.0)", M),
         Example("Store the tenancy archive on the new host beyond 2030", MS),
+        Example("The allotment site has a newer tool shed", MS),
+        Example("Create a clearer intake form for the clinic", MS),
     ),
     good=(
         Example("Launch the partner portal by 30 June", MS),
@@ -115,6 +158,10 @@ NO_DEADLINE = Check(
         Example("Keep the ticket backlog under 40 (now 55)", M),
         Example("[KR: Grow repeat orders from the bakery app](https://tracker.example/issues/12)", MS),
         Example("[Speed up the tenancy search by half](#kr4) [li, omar] 1.0", MS),
+        Example("Having a more varied lunch menu", MS),
+        Example("The library site has a better search", MS),
+        Example("Align the delivery rota with the main objective", MS),
+        Example("Walk the dog and spend the evening time together", MS),
     ),
     detect=_no_deadline,
 )

@@ -8,7 +8,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from krquality.checks.base import Check, CheckContext, Example
-from krquality.checks.capability import names_capability
+from krquality.checks.capability import makes_capable, names_capability
+from krquality.checks.each_period import state_each_period
 from krquality.checks.helpers import (
     body_tokens,
     dated,
@@ -60,6 +61,47 @@ def _activity_lead(context: CheckContext) -> bool:
     return lead.lemma.split()[0].lower() != "consider"
 
 
+def goes_on_and_on(context: CheckContext) -> bool:
+    """Whether the key result names work that goes on, with no end a date could mark: "Align
+    the rota with the main objective", "Establish review practices", "Maintain the stock sheet".
+
+    Read as a milestone or not, it is an activity: ``task.activity`` says so and
+    ``milestone.no_deadline`` does not ask for a date. The reading is the one the drafts use
+    (:func:`krquality.suggest.ongoing.keeps_going`), so a finding and its draft agree.
+    """
+    return context.once(_keeps_going)
+
+
+def gives_time(context: CheckContext) -> bool:
+    """Whether the key result gives time with no amount: "Spend more time with the grandparents",
+    "Collect the kids and spend the afternoon time together", "Dedicate time to mentoring".
+
+    Time given is effort; with no number of hours or times it is a habit kept up, which no date
+    ends: an activity, not a deliverable. ("Spend 2 hours a week on the allotment" counts the
+    effort: metric.output_count's finding.)
+    """
+    if context.features.quantities:
+        return False
+    tokens = context.body_tokens
+    for i, token in enumerate(tokens):
+        if (token.lemma_ or token.lower_).lower() not in _GIVING_TIME or token.pos_ != "VERB":
+            continue
+        if any((t.lemma_ or t.lower_).lower() == "time" and t.pos_ == "NOUN" for t in tokens[i + 1 : i + 5]):
+            return True
+    return False
+
+
+# Verbs that give time: "spend", "dedicate", "devote" ... time.
+_GIVING_TIME = frozenset({"spend", "dedicate", "devote"})
+
+
+def _keeps_going(context: CheckContext) -> bool:
+    # imported here: the suggestion package imports the checks
+    from krquality.suggest.ongoing import keeps_going
+
+    return keeps_going(context.features)
+
+
 def _reported(context: CheckContext) -> tuple[int, int] | None:
     """The verb of an activity reported as done ("Talked to", "We gave feedback"), configured verbs too."""
     return reported_activity(context, extra=frozenset(v.lower() for v in context.config.activity_verbs))
@@ -104,6 +146,8 @@ def _names_one_deliverable(context: CheckContext) -> bool:
             return True  # "Host a launch evening": one event
         # "Support SAML sign-in in the console": a capability the product gains, done or not done
         return _delivers_through(context) or names_capability(context)
+    if makes_capable(context):
+        return True  # "Make the kiosk print receipts": a capability, done or not done
     if _end_state(context):
         return False  # "Tenants can book laundry slots online": a state, not a thing made
     if lead is not None and _ongoing_lead(context, lead.span.start, lead.span.end):
@@ -130,7 +174,10 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
     targeted = targets_outside_notes(context) if lead is None else bool(context.targets)
     if targeted and activity_lead and all(_runs_for(context.text, q.span.start) for q in context.targets):
         targeted = False  # "Practise the cello for at least six weeks": how long the work runs
-    if context.label is not Label.TASK and not (activity_lead and not targeted):
+    # Work that goes on is an activity whatever the label or its object: "Align the rota with ...",
+    # "Establish review practices" (the practices are no thing made once).
+    ongoing = not targeted and (goes_on_and_on(context) or gives_time(context))
+    if context.label is not Label.TASK and not (activity_lead and not targeted) and not ongoing:
         return
     if (
         activity_lead
@@ -143,6 +190,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Reduce late deliveries", "Number of repeat buyers": a measure with no number
     if held_as_today(context):
         return  # "Keep infra costs flat": a level held where it is today, a threshold
+    if state_each_period(context):
+        return  # "Be profitable every month": a state checked each period; the rate is no activity
     if any(t.like_num for t in context.body_tokens) and counts_outputs(context):
         return  # "Build 3 garden planters": a count of things made, metric.output_count's finding
     if _counted_one(context):
@@ -151,6 +200,8 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Work with the council to draw up a parking plan": the plan is the result
     if activity_lead and names_capability(context):
         return  # "Support SAML sign-in in the admin console": an end state, not ongoing work
+    if makes_capable(context):
+        return  # "Make the kiosk print receipts": a capability the product gains, done or not done
     if _whole_group_does(context):
         return  # "All new tenants attend a fire-safety briefing": true of every one, a state to check
     if activity_lead and context.label is Label.MILESTONE and _one_event(context):
@@ -160,9 +211,9 @@ def _activity(context: CheckContext) -> Iterator[Finding]:
         return  # "Instructors can register courses": a state to check, not work to do
     if context.label is Label.TASK and not activity_lead and names_a_skill(context) is not None:
         return  # "familiarity with the payroll rules": a skill someone has, a state, not work
-    if context.label is Label.TASK and not activity_lead and _names_deliverable(context):
+    if context.label is Label.TASK and not activity_lead and not ongoing and _names_deliverable(context):
         return  # "Shared queue of open repair requests": a thing made, named without a verb
-    if context.label is Label.TASK and not activity_lead and _one_deliverable(context):
+    if context.label is Label.TASK and not activity_lead and not ongoing and _one_deliverable(context):
         return  # "Document the steps for new drivers": one thing made, done or not done
     # Only the main clause says what the key result is: a verb in "... to engage
     # attendees" or "... the events they attend" is the why or a detail.
@@ -638,7 +689,18 @@ ACTIVITY = Check(
         "of a one-off verb (\"All new tenants attend a fire-safety briefing\") says what is true of "
         "every member, a state to check; with a recurring frame (\"All staff attend the weekly "
         "stand-up\") it is a habit, an activity. A modal before a verb of having (\"The handbook "
-        "should have a page for each depot\") states a required end state, as \"should be\" does."
+        "should have a page for each depot\") states a required end state, as \"should be\" does. "
+        "A state held each period is no activity either, the rate words saying how often it is "
+        "checked (\"Be profitable every month\", \"Stay cash positive each quarter\", \"Full pantry "
+        "every weekend\"; not an event or work on a schedule, \"Team sync every week\"), nor is a "
+        "causative \"make\" that gives a product a capability (\"Make the kiosk print receipts\", a "
+        "deliverable; not people, \"Make the volunteers feel welcome\"), nor a measure named with a "
+        "sign or by its own noun (\"% of weekly orders with the gift-wrap option\", \"Tenant "
+        "satisfaction with the repair service\": metric.no_target's finding). Work "
+        "that goes on, with no end a date could mark, is an activity whatever the label and "
+        "whatever its object (\"Align the delivery rota with the main objective\", \"Establish weekly "
+        "review practices for the kitchen\"), and so is time given with no amount (\"Walk the dog and "
+        "spend the evening time together\"); milestone.no_deadline does not ask for their date."
     ),
     bad=(
         Example("Hold weekly pipeline reviews", T),
@@ -666,6 +728,11 @@ ACTIVITY = Check(
         Example("Practise the cello scales for at least six weeks", M),
         Example("All staff attend the weekly stand-up", T),
         Example("Brief all new tenants on fire safety", T),
+        Example("Team sync every week", T),
+        Example("Make the volunteers feel welcome", T),
+        Example("Align the delivery rota with the main objective", MS),
+        Example("Establish weekly review practices for the kitchen", T),
+        Example("Walk the dog and spend the evening time together", MS),
     ),
     good=(
         Example("All new tenants attend a fire-safety briefing", T),
@@ -708,6 +775,11 @@ ACTIVITY = Check(
         Example("Support for gift cards in the bakery checkout", MS),
         Example("Create specs for labelling on the recycling line", T),
         Example("Propose 1 kitchen practice to the regional board", T),
+        Example("Be profitable every month", T),
+        Example("Stay cash positive each quarter", T),
+        Example("Make the kiosk print receipts", T),
+        Example("% of weekly orders with the gift-wrap option", T),
+        Example("Tenant satisfaction with the repair service", T),
     ),
     detect=_activity,
 )

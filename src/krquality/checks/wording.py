@@ -1051,7 +1051,9 @@ COMPOUND = Check(
         'spring term & 360 for the autumn term") and a thing made then passed on with no object '
         'of its own ("Write the charter and circulate among the trustees"), and a second step that '
         'works on what the first named, by a pronoun or a demonstrative ("Survey 40 tenants and act '
-        'on their answers", "Members can open an account and pay from that account"); with a number '
+        'on their answers", "Members can open an account and pay from that account"), by what the '
+        'work yields ("Audit the fire doors and write up the findings") or with "together" ("Collect '
+        'the kids from school and cook dinner together"); with a number '
         'of its own ("Ship the app and grow its use to 40%") the second step is a result. A joiner joins two '
         "key results only when each side could be scored alone, with its own verb and object "
         "or its own subject and predicate. So is a report of two things done, each verb with its own "
@@ -1088,6 +1090,7 @@ COMPOUND = Check(
         Example("Ship the booking app and grow its use to 40%", MS),
         Example("We've mapped the bus routes, hired a dispatcher and cut the depot idle time", MS),
         Example("The rota, the stock list and the cleaning plan are published by May", MS),
+        Example("Audit the fire doors and repaint the stairwell", MS),
     ),
     good=(
         Example("Increase NPS from 41 to 50", M),
@@ -1118,6 +1121,8 @@ COMPOUND = Check(
         Example("Grow library members: 300 for the spring term & 360 for the autumn term", M),
         Example("Write the volunteer charter and circulate among the trustees for comments", MS),
         Example("Survey 40 tenants and act on their answers", M),
+        Example("Audit the fire doors and write up the findings", MS),
+        Example("Collect the kids from school and cook dinner together", MS),
         Example("Shortlist the venues and visit them before booking", MS),
         Example("Members can open an account and pay bills from that account", MS),
         Example("Archive: Measure and reduce returned parcels from the web shop", T),
@@ -1146,6 +1151,49 @@ def _is_zero(phrase: str) -> bool:
     return bool(words) and words[0] in {"zero", "0"}
 
 
+# Subjects of a relative clause that describes a thing by what has been done with it:
+# "a recipe | we've | never cooked", "a trail | you | never walked".
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "nobody", "no one"})
+_PERFECT = frozenset({"'ve", "’ve", "have", "has", "'d", "’d", "had"})
+# Words that may follow a closing "before" without making it a conjunction ("never ... before
+# every match"); "before the launch" or "before it ships" sets a time, and the rule stands.
+_FRAME_WORDS = frozenset({"every", "each", "this", "in", "by", "during", "per", "at", "on"})
+
+
+# "no" before a comparative: a bound ("no later than", "no more than") or a state left behind
+# ("no longer manual").
+_NO_COMPARATIVE = re.compile(
+    r"no\s+(?:longer|later|earlier|sooner|more|less|fewer|bigger|larger)\b", re.IGNORECASE
+)
+
+
+def _novelty(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the "never" at ``at`` says a thing is new to someone, not that something must not happen.
+
+    "Cook a dish we have never tried before", "Walk a trail you've never walked": the
+    clause picks out what to do (something new), it sets no absence to prove. Read from
+    the grammar: "never" has a subject of its own (an imperative "Never ship before QA"
+    is a rule), and either "before" or "yet" closes the clause or the clause is a
+    relative one ("a trail [that] you've never ...") after a noun.
+    """
+    i = at - 1
+    while i >= 0 and tokens[i].lower_ in _PERFECT:
+        i -= 1
+    if i < 0 or not (tokens[i].lower_ in _CLAUSE_SUBJECTS or tokens[i].pos_ in {"NOUN", "PROPN"}):
+        return False
+    for j in range(at + 1, min(at + 6, len(tokens))):
+        word = tokens[j].lower_
+        if word in {"before", "yet"}:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            return nxt is None or nxt.is_punct or nxt.lower_ in _FRAME_WORDS
+        if tokens[j].is_punct or word in {"and", "but", "or"}:
+            break
+    if tokens[i].lower_ not in _CLAUSE_SUBJECTS or i < 1:
+        return False
+    head = tokens[i - 1]
+    return head.pos_ in {"NOUN", "PROPN"} or head.lower_ in {"that", "which"}
+
+
 def _negative(context: CheckContext) -> Iterator[Finding]:
     features = context.features
     if any(q.kind is not QuantityKind.PLACEHOLDER for q in context.targets):
@@ -1160,6 +1208,10 @@ def _negative(context: CheckContext) -> Iterator[Finding]:
             # "No bugs in production": the pipeline marks only listed phrases.
             nxt = tokens[i + 1]
             spans.append((token.idx, nxt.idx + len(nxt.text)))
+    # "a technique you've never used before": the clause says the thing is new, no absence to prove
+    novel = {t.idx for i, t in enumerate(tokens) if t.lower_ == "never" and _novelty(tokens, i)}
+    # "no later than the 5th", "no longer on paper": a bound or a change of state, no absence
+    spans = [s for s in spans if s[0] not in novel and not _NO_COMPARATIVE.match(context.text, s[0])]
     if context.label is Label.MILESTONE:
         # "CI on short-lived credentials, no static keys left" is a checkable end
         # state; a key result that is nothing but an absence ("No bugs in
@@ -1189,15 +1241,23 @@ NEGATIVE = Check(
         '"No bugs" and "never miss a deadline" describe an absence: nobody can prove it, '
         "one incident fails it for the quarter, and afterwards it motivates hiding problems "
         "rather than fixing them. A rate with a threshold (escaped defects per release, share "
-        "of deadlines met) is measurable and still ambitious."
+        "of deadlines met) is measurable and still ambitious. A \"never\" that says a thing is "
+        "new to someone sets no absence (\"Cook a dish we have never tried before\", \"Walk a trail "
+        "you've never walked\"); one that is a rule stays (\"Never ship a release before QA signs "
+        "it off\"). Nor does \"no\" before a comparative, a bound or a state left behind (\"Invoices are "
+        "sent no later than the 5th\", \"Rent is no longer paid in cash at the office\")."
     ),
     bad=(
         Example("No bugs in production", T),
         Example("Never miss a customer deadline", T),
+        Example("Never ship a release before QA signs it off", MS),
     ),
     good=(
         Example("Cut escaped P1 bugs from 9 to 3 per release", M),
         Example("Deliver 95% of customer commitments on the agreed date", M),
+        Example("Cook a dish we have never tried before each Sunday", MS),
+        Example("Walk a trail you've never walked, once a month", M),
+        Example("Invoices are sent no later than the 5th of each month", T),
     ),
     detect=_negative,
 )
@@ -1476,9 +1536,30 @@ TOO_LONG = Check(
 )
 
 
+def _names_one_thing(context: CheckContext) -> bool:
+    """Whether a key result of two words is a verb of making and the one thing it delivers
+    ("Submit thesis", "Launch podcast"). Its length is no fault: it is done or not done, and
+    milestone.no_deadline asks for its date. A topic ("Kitchen etiquette", "Payroll
+    migration"), a plural ("Identify venues"), a move ("Grow revenue") or a noun that names
+    no thing ("Finish stuff") still says too little. (The drafts read it the same way: a
+    deliverable verb and a named thing get a date-only draft.)"""
+    words = [t for t in context.body_tokens if not t.is_punct]
+    if len(words) != 2:
+        return False
+    first, head = words
+    lead = context.features.lead_verb
+    if lead is None or lead.span.start != first.idx or lead.verb_class is not VerbClass.DELIVERABLE:
+        return False
+    return head.tag_ in {"NN", "NNP"} and head.lower_ not in _EMPTY_NOUNS
+
+
+# Nouns that stand for any work at all: the thing delivered is still unnamed ("Finish stuff").
+_EMPTY_NOUNS = frozenset({"stuff", "thing", "things", "work", "task", "tasks", "item", "items", "bits"})
+
+
 def _too_short(context: CheckContext) -> Iterator[Finding]:
     n = word_count(context.features)
-    if n < context.config.min_words:
+    if n < context.config.min_words and not _names_one_thing(context):
         body = context.features.body
         yield TOO_SHORT.finding(
             body.start,
@@ -1497,10 +1578,24 @@ TOO_SHORT = Check(
     docs=(
         'One or two words ("Growth", "Hiring") name a topic, not a result. Nobody can '
         "tell at the end of the quarter whether it was met. The limit is `min-words` in the "
-        "configuration (3 by default)."
+        "configuration (3 by default). A verb of making and the one thing it delivers is enough to "
+        "check (\"Submit thesis\", \"Launch podcast\"): it is done or not done, and milestone.no_deadline "
+        "asks for its date; a topic (\"Kitchen etiquette\", \"Payroll migration\"), a plural (\"Identify "
+        "venues\"), a move (\"Grow revenue\") or a noun that names no thing (\"Finish stuff\") is not."
     ),
-    bad=(Example("Growth", T), Example("Hiring", T)),
-    good=(Example("Hire a head of data by 30 June", MS),),
+    bad=(
+        Example("Growth", T),
+        Example("Hiring", T),
+        Example("Kitchen etiquette", T),
+        Example("Identify venues", T),
+        Example("Payroll migration", MS),
+        Example("Finish stuff", MS),
+    ),
+    good=(
+        Example("Hire a head of data by 30 June", MS),
+        Example("Submit thesis", MS),
+        Example("Launch podcast", MS),
+    ),
     detect=_too_short,
 )
 
