@@ -80,7 +80,7 @@ _COVERAGE = re.compile(
 # "3 or more times weekly", "2 posts per month", "once every other day".
 _RATE_AFTER = re.compile(
     r"[^.;|()\[\]]{0,30}?(?:\b(?:a|an|per|every|each)\s+(?:(?:other|second|single|calendar|working|\d+|two|three|"
-    r"four)\s+)?(?:hour|day|night|morning|evening|weekday|weekend|week|fortnight|month|quarter|term|semester|"
+    r"four|five|six|ten|twelve)\s+)?(?:hour|day|night|morning|evening|weekday|weekend|week|fortnight|month|quarter|term|semester|"
     r"season|year|sprint|shift|cycle)s?\b|\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|"
     r"bi-?monthly|quarterly|yearly|annually)\b)",
     re.IGNORECASE,
@@ -290,7 +290,7 @@ def is_rate_count(text: str, quantity: Quantity) -> bool:
     """
     if quantity.kind is not QuantityKind.NUMBER or quantity.value is None:
         return False
-    if quantity.unit != "times" and count_kind(text, quantity) == "scope":
+    if _SCOPE_BEFORE.search(text[max(0, quantity.span.start - 16) : quantity.span.start]):
         return False
     return bool(_RATE_AFTER.match(text, quantity.span.end))
 

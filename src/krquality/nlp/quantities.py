@@ -58,6 +58,9 @@ _COUNT_ADVERBS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _ONE_WORDS = frozenset({"a", "an", "something"})
 # After a number, a bound that the unit follows: "3 or more times weekly", "5 or fewer defects".
 _BOUND_AFTER = frozenset({"or more", "or fewer", "or less", "or above", "or over", "and up", "and above"})
+# Verb forms that state a measure's direction ("grows", "rising"); a participle modifies the
+# measured thing instead ("% of members with a saved basket").
+_FINITE_OR_ING = frozenset({"VBZ", "VBP", "VBD", "VBG", "MD"})
 # Measure names a key result can be on its own, with the amount left to fill in, as "# of" is:
 # "share of invoices paid on time", "% of weekly orders with gift wrap".
 _MEASURE_NAMES = frozenset(
@@ -584,7 +587,7 @@ class QuantityFinder:
         elif not (lower in _MEASURE_NAMES and doc[i + 1].lower_ == "of"):
             return False
         return not any(
-            (doc[k].tag_.startswith("VB") and doc[k].lemma_.lower() in self.direction_words)
+            (doc[k].tag_ in _FINITE_OR_ING and doc[k].lemma_.lower() in self.direction_words)
             or doc[k].lower_ in ("up", "down")
             for k in range(i + 2, end)
         )
@@ -687,6 +690,9 @@ class QuantityFinder:
             else:
                 value *= self.scales[scale_word]
         if unit == "x":
+            if rate_end(doc, j, end):
+                # "3x a week", "2x weekly": a count of times at a rate, not a multiple of a measure
+                return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, "times")
             return j, Quantity(span_ref(doc, start, j), QuantityKind.MULTIPLIER, value, "x")
         if start > 0 and doc[start - 1].lower_ == "top" and currency is None and unit is None:
             return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, "rank")

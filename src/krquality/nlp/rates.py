@@ -95,4 +95,3 @@ def rate_end(doc: Doc, i: int, end: int) -> int:
     if j < end and doc[j].lower_ in PERIOD_NOUNS:
         return j + 1
     return 0
-
