@@ -2,7 +2,13 @@
 
 "$1.2M" -> MONEY 1_200_000 USD; "45 pct" -> PERCENT 45; "halve" -> MULTIPLIER
 0.5; "4.5/5" -> RATING 4.5 (scale 5); "10k users" -> NUMBER 10_000 "users";
-"[target]", "TBD%", "from X to Y" -> PLACEHOLDER.
+"[target]", "TBD%", "from X to Y" -> PLACEHOLDER; so is a key result that is only a
+measure's name ("share of invoices paid on time", "% of weekly orders with gift
+wrap", "number of repeat donors"), a metric meant with its amount left out.
+A count kept at a rate is a NUMBER of "times": "once a fortnight", "twice every
+week", "3 or more times weekly", "4x a week" (see :mod:`krquality.nlp.rates`), and
+one thing at a rate a NUMBER 1 of it ("draft an essay every month"); "once the
+audit closes" is a conjunction and no quantity.
 
 Not quantities (skipped): tokens a date claimed ("Q3", "2026", "June 30"),
 names and identifiers ("ISO 27001", "SOC 2", "Project 42", "Sprint 14",
