@@ -456,6 +456,9 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
         numeric = token.like_num or any(ch.isdigit() for ch in token.text) or token.lower_ in _FRACTIONS
         if numeric and _in_name(context.tokens, i):
             continue
+        after = context.tokens[i + 1] if i + 1 < len(context.tokens) else None
+        if numeric and token.tag_ == "JJ" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            continue  # "% of weekly orders": a frequency word that modifies a noun is not a missed amount
         window = sets_a_window(context.text, token.idx + len(token.text))
         if numeric and not window and not any(start <= token.idx < end for start, end in taken):
             return True
@@ -580,7 +583,9 @@ NO_TARGET = Check(
         '("Increase conversion from 4%") any movement counts, so the key result cannot '
         "fail and cannot tell you whether the quarter went well. A direction on a measure "
         'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
-        "not an activity: it names what should change and lacks only the number. A number "
+        "not an activity: it names what should change and lacks only the number. A bare "
+        'measure name ("Share of invoices paid on time", "% of weekly orders ...") is a metric '
+        "meant, with the same number missing. A number "
         'that only places the work ("in 3 depots", "on 2 platforms", "per 1000 visits"), '
         'names the window a measure is taken over ("rolling 28-day", "a rolling 30-day window", '
         '"30-day retention") or picks what moves ("Improve 4 of the worst-rated help articles") '
@@ -593,7 +598,8 @@ NO_TARGET = Check(
         Example("Increase trial-to-paid conversion from 4%", M),
         Example("Raise average order value from $42", M),
         Example("Grow newsletter sign-ups", T),
-        Example("Number of volunteers at the weekend stalls", T),
+        Example("Number of volunteers at the weekend stalls", M),
+        Example("% of weekly veg boxes packed without plastic", M),
         Example("Reduce the number of missed bin collections", MS),
         Example("Cut missed deliveries in 3 depots", M),
         Example("Grow the count of returning donors (rolling 28-day)", M),

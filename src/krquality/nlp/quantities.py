@@ -72,6 +72,7 @@ _FINITE_OR_ING = frozenset({"VBZ", "VBP", "VBD", "VBG", "MD"})
 _MEASURE_NAMES = frozenset(
     {"number", "share", "percentage", "percent", "proportion", "ratio", "rate", "fraction", "count", "no."}
 )
+_MEASURE_NAME_SPANS = _MEASURE_NAMES | {"%", "#"}
 
 
 # Words after which a number is an amount in a change, whatever follows it.
@@ -85,6 +86,19 @@ _REDACTED = re.compile(r"^N\d{1,2}$")
 _AMOUNT_LETTERS = frozenset({"X", "x", "N", "XX", "XXX"})
 # A scale alone after a currency symbol: "$M", "€K" (millions, thousands left blank).
 _SCALE_LETTERS = frozenset({"M", "MM", "K", "k", "B", "bn"})
+
+
+def is_measure_name(quantity: Quantity) -> bool:
+    """Whether ``quantity`` is a key result's bare measure name ("share of ...", "% of ...",
+    "# of ..."): a metric meant, whose amount is missing rather than a blank left to fill in.
+
+    >>> from krquality.features.types import SpanRef
+    >>> is_measure_name(Quantity(SpanRef(0, 5, "Share"), QuantityKind.PLACEHOLDER, None, None))
+    True
+    >>> is_measure_name(Quantity(SpanRef(0, 3, "TBD"), QuantityKind.PLACEHOLDER, None, None))
+    False
+    """
+    return quantity.kind is QuantityKind.PLACEHOLDER and quantity.span.text.lower() in _MEASURE_NAME_SPANS
 
 
 class QuantityFinder:
