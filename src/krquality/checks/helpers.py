@@ -525,7 +525,8 @@ def names_measure(context: CheckContext) -> bool:
     ['KRQ102']
     """
     features = context.features
-    if features.lead_verb is not None or features.quantities:
+    # The quantities component reads the measure's own name as its blank amount ("share of ...").
+    if features.lead_verb is not None or not all(is_measure_name(q) for q in features.quantities):
         return False
     body = context.body_tokens
     for i, token in enumerate(body[:3]):

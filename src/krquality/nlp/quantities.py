@@ -349,7 +349,9 @@ class QuantityFinder:
         rate, read as a count of one with the rate (the guide's "one post a month"). The article
         must open a short singular noun phrase that is not the rate's own period ("once a week")."""
         if doc[i].lower_ == "something":
-            if rate_end(doc, i + 1, end):
+            # "something every week", "something new every weekend"
+            after = i + 2 if i + 1 < end and doc[i + 1].pos_ == "ADJ" else i + 1
+            if rate_end(doc, i + 1, end) or rate_end(doc, after, end):
                 return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, 1.0, "something")
             return i + 1, None
         if rate_end(doc, i, end) or (i > 0 and doc[i - 1].lower_ in _COUNT_ADVERBS):
@@ -606,9 +608,12 @@ class QuantityFinder:
                 return False
         elif not (lower in _MEASURE_NAMES and doc[i + 1].lower_ == "of"):
             return False
+        # A number later ("Number of calls with suppliers: 8") is the measure's amount, stated.
         return not any(
             (doc[k].tag_ in _FINITE_OR_ING and doc[k].lemma_.lower() in self.direction_words)
             or doc[k].lower_ in ("up", "down")
+            or doc[k].like_num
+            or any(c.isdigit() for c in doc[k].text)
             for k in range(i + 2, end)
         )
 
