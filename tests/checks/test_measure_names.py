@@ -37,3 +37,21 @@ def test_a_measure_with_a_number_or_a_blank_keeps_its_reading(text: str, flags: 
     codes = _codes(text)
     assert "KRQ102" not in codes
     assert ("KRQ406" in codes) is flags
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        (
+            "Number of regulars at the Tuesday quiz",
+            "Increase the number of regulars at the Tuesday quiz from [baseline] to [target] by [date]",
+        ),
+        ("Share of ferry crossings leaving on time above 95%", None),
+    ],
+)
+def test_a_bare_measure_read_as_a_metric_is_drafted_with_its_target(text: str, draft: str | None) -> None:
+    texts = [s.text for s in krquality.analyze(text).suggestions]
+    if draft is None:
+        assert not any("from [baseline] to [target]" in t for t in texts)
+    else:
+        assert draft in texts
