@@ -34,6 +34,7 @@ from krquality.checks.scope import is_scope, scope_spans, sized_scope
 from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
+from krquality.nlp.quantities import is_measure_name
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -450,6 +451,7 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
     if scoped:  # numbers of scope were read as no target: they are not missed ones either
         taken += scope_spans(features.quantities, context.tokens)
     body = context.features.body
+    named = any(is_measure_name(q) for q in features.quantities)
     for i, token in enumerate(context.tokens):
         if not body.start <= token.idx < body.end:
             continue  # "Objective 2: ...": the label's number is not a missed target
@@ -457,8 +459,8 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False) -> bool:
         if numeric and _in_name(context.tokens, i):
             continue
         after = context.tokens[i + 1] if i + 1 < len(context.tokens) else None
-        if numeric and token.tag_ == "JJ" and after is not None and after.pos_ in ("NOUN", "PROPN"):
-            continue  # "% of weekly orders": a frequency word that modifies a noun is not a missed amount
+        if named and numeric and token.tag_ == "JJ" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            continue  # "% of weekly orders": in a measure's name, a frequency word before a noun is no amount
         window = sets_a_window(context.text, token.idx + len(token.text))
         if numeric and not window and not any(start <= token.idx < end for start, end in taken):
             return True
