@@ -18,6 +18,7 @@ from krquality.nlp.dates import time_frame_spans
 from krquality.nlp.lemma_tables import lemmatizer_tables
 from krquality.nlp.lexicon import VerbLexicon, direction_words
 from krquality.nlp.notes import progress_note
+from krquality.nlp.quantities import is_measure_name
 from krquality.result import Fix
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ def targets(features: Features) -> tuple[Quantity, ...]:
 
     Numbers inside dates and baselines are not targets, nor the window a measure is read
     over ("a rolling 30-day window"); placeholders are (a placeholder target is still meant
-    as one).
+    as one), but not a bare measure name ("share of late invoices"), which names no amount.
 
     >>> from krquality.features.types import Form, SpanRef
     >>> targets(Features("Ship it", SpanRef(0, 7, "Ship it"), Form.IMPERATIVE, None))
@@ -269,6 +270,7 @@ def targets(features: Features) -> tuple[Quantity, ...]:
         and not _inside(q, features)
         and not sets_a_window(features.text, q.span.end)
         and outside(q)
+        and not is_measure_name(q)
     )
 
 
@@ -544,7 +546,8 @@ def names_measure(context: CheckContext) -> bool:
     ['KRQ102']
     """
     features = context.features
-    if features.lead_verb is not None or features.quantities:
+    # The quantities component reads the measure's own name as its blank amount ("share of ...").
+    if features.lead_verb is not None or not all(is_measure_name(q) for q in features.quantities):
         return False
     body = context.body_tokens
     if len(body) > 1 and body[0].text in _MEASURE_SIGNS and not body[1].is_punct:

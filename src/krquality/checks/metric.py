@@ -35,6 +35,7 @@ from krquality.checks.scope import is_scope, scope_spans, sized_scope
 from krquality.checks.untargeted import read_as_deliverable
 from krquality.features.types import Direction, Features, Form, LeadVerb, Quantity, QuantityKind, VerbClass
 from krquality.labels import Label
+from krquality.nlp.quantities import is_measure_name
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -463,6 +464,7 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False, named: bool
     if scoped:  # numbers of scope were read as no target: they are not missed ones either
         taken += scope_spans(features.quantities, context.tokens)
     body = context.features.body
+    named = any(is_measure_name(q) for q in features.quantities)
     for i, token in enumerate(context.tokens):
         if not body.start <= token.idx < body.end:
             continue  # "Objective 2: ...": the label's number is not a missed target
@@ -471,6 +473,9 @@ def _unparsed_number(context: CheckContext, *, scoped: bool = False, named: bool
             continue
         if numeric and _in_name(context.tokens, i):
             continue
+        after = context.tokens[i + 1] if i + 1 < len(context.tokens) else None
+        if named and numeric and token.tag_ == "JJ" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            continue  # "% of weekly orders": in a measure's name, a frequency word before a noun is no amount
         window = sets_a_window(context.text, token.idx + len(token.text))
         if numeric and not window and not any(start <= token.idx < end for start, end in taken):
             return True
@@ -595,7 +600,9 @@ NO_TARGET = Check(
         '("Increase conversion from 4%") any movement counts, so the key result cannot '
         "fail and cannot tell you whether the quarter went well. A direction on a measure "
         'with no amount at all ("Grow newsletter sign-ups") is read as a task, but it is '
-        "not an activity: it names what should change and lacks only the number. A number "
+        "not an activity: it names what should change and lacks only the number. A bare "
+        'measure name ("Share of invoices paid on time", "% of weekly orders ...") is a metric '
+        "meant, with the same number missing. A number "
         'that only places the work ("in 3 depots", "on 2 platforms", "per 1000 visits"), '
         'names the window a measure is taken over ("rolling 28-day", "a rolling 30-day window", '
         '"30-day retention") or picks what moves ("Improve 4 of the worst-rated help articles") '
@@ -613,7 +620,8 @@ NO_TARGET = Check(
         Example("Increase trial-to-paid conversion from 4%", M),
         Example("Raise average order value from $42", M),
         Example("Grow newsletter sign-ups", T),
-        Example("Number of volunteers at the weekend stalls", T),
+        Example("Number of volunteers at the weekend stalls", M),
+        Example("% of weekly veg boxes packed without plastic", M),
         Example("Reduce the number of missed bin collections", MS),
         Example("% of weekly orders with the gift-wrap option", T),
         Example("Tenant satisfaction with the repair service", T),

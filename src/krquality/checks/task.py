@@ -764,7 +764,7 @@ ACTIVITY = Check(
         Example("Add allergen fields to the recipe form", T),
         Example("Stage joint harvest supper for the street [Q3]", MS),
         Example("Build 3 prototype kiosks for the market", T),
-        Example("Number of walkers joining our Sunday routes", T),
+        Example("Number of walkers joining our Sunday routes", M),
         Example("Receipts should be printed in colour", T),
         Example("Knowledge of food safety rules among new cooks", T),
         Example("We launched the tenant portal", MS),

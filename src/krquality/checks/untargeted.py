@@ -20,6 +20,7 @@ from krquality.checks.scope import moves_a_measure, sized_state, sizes_a_scope
 from krquality.features.types import QuantityKind, VerbClass
 from krquality.labels import Label
 from krquality.nlp.notes import progress_note
+from krquality.nlp.quantities import is_measure_name
 
 if TYPE_CHECKING:
     from krquality.checks.base import CheckContext
@@ -51,8 +52,10 @@ def _untargeted(context: CheckContext) -> bool:
     # quantity of its own: its only number was the note's.
     if context.label is not Label.METRIC or not (features.quantities or note is not None):
         return False  # no number at all: "Reduce late refunds" is a measure with no target
-    if features.markers_of("measure"):
-        return False  # "Churn rate ... : 40%": a measure is named, the number may be a level
+    if features.markers_of("measure") or any(is_measure_name(q) for q in features.quantities):
+        # "Churn rate ... : 40%": a measure is named, the number may be a level; "Share of late
+        # invoices": a bare measure name, its target missing (metric.no_target's question)
+        return False
     lead = features.lead_verb
     if (lead is not None and lead.verb_class is VerbClass.OUTCOME) or moves_a_measure(context.tokens):
         return False  # "Grow the number of regular buyers (rolling 30-day)": a measure moved, no target

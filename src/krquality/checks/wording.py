@@ -35,6 +35,7 @@ from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
 from krquality.nlp.annotations import LEADING_TAG
 from krquality.nlp.notes import annotation_spans, handles_note, progress_note
+from krquality.nlp.quantities import is_measure_name
 from krquality.result import Finding, Severity
 
 if TYPE_CHECKING:
@@ -1404,8 +1405,12 @@ _PLACEHOLDER_MARKS = ("[", "<", "??", "tb", "xx")
 
 def _placeholder(context: CheckContext) -> Iterator[Finding]:
     features = context.features
+    # A bare measure name ("share of ...", "# of ...") has no blank in it: its missing amount is
+    # metric.no_target's finding.
+    names = {(q.span.start, q.span.end) for q in features.quantities if is_measure_name(q)}
     spans = [(m.span.start, m.span.end) for m in features.markers_of("placeholder")]
     spans += [(q.span.start, q.span.end) for q in features.quantities if q.kind is QuantityKind.PLACEHOLDER]
+    spans = [span for span in spans if span not in names]
     body = features.body
     # Searched in the body only: "[ ] Launch ..." is a Markdown checkbox, not a placeholder.
     lower = body.text.lower()
@@ -1472,7 +1477,9 @@ PLACEHOLDER = Check(
         "measured, with a date for that. A blank tally after a key result that states its target "
         '("Run 10 tastings X/10 (X%)", "... N/12", "... [ ]/5") is a progress note to fill in at '
         "check-ins (wording.metadata), not a placeholder; a blank that is the sentence's own value "
-        '("Raise the rating to X/5") still is.'
+        '("Raise the rating to X/5") still is. A bare measure name ("Share of ferry crossings '
+        'leaving on time", "# of active members") has no blank in it: its missing number is '
+        "metric.no_target's finding."
     ),
     bad=(
         Example("Increase NPS from X to Y", M),
@@ -1485,6 +1492,7 @@ PLACEHOLDER = Check(
         Example("Launch the partner portal by 30 June", MS),
         Example("Publish the [tenant handbook](https://example.org/handbook) by 1 March", MS),
         Example("Close the supplier contract with [redacted] by the end of Q2", MS),
+        Example("Share of ferry crossings leaving on time", M),
         Example("Open 12 new library reading corners [shared with the schools team]", M),
         Example("Run 10 cheese-tasting workshops by June X/10 (X%)", M),
         Example("Print 5 seasonal menus by May: [ ]/5", M),

@@ -12,7 +12,7 @@ from krquality.features.types import Features, Quantity, QuantityKind
 
 # Bump when the dict's keys or meaning change: a model records the version it
 # was trained with, and loading refuses a model built for another one.
-FEATURE_VERSION = 8
+FEATURE_VERSION = 9
 
 # A standalone 1 keeps its value in the n-grams: "hire 1 nurse" is a yes/no,
 # "hire 4 nurses" a count; every other number reads as 0.
@@ -73,6 +73,16 @@ _PROGRESS_BEFORE = re.compile(
 # "... per team", "... a week".
 _COVERAGE = re.compile(
     r"[^.;|]{0,60}?(?:\b(?:every|each|per)\b|\ban?\s+(?:day|week|fortnight|month|quarter|year|sprint|term|shift)\b)",
+    re.IGNORECASE,
+)
+
+# A rate right after a count (a few words at most, within the clause): "twice a week",
+# "3 or more times weekly", "2 posts per month", "once every other day".
+_RATE_AFTER = re.compile(
+    r"[^.;|()\[\]]{0,30}?(?:\b(?:a|an|per|every|each)\s+(?:(?:other|second|single|calendar|working|\d+|two|three|"
+    r"four|five|six|ten|twelve)\s+)?(?:hour|day|night|morning|evening|weekday|weekend|week|fortnight|month|quarter|term|semester|"
+    r"season|year|sprint|shift|cycle)s?\b|\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|"
+    r"bi-?monthly|quarterly|yearly|annually)\b)",
     re.IGNORECASE,
 )
 
@@ -192,13 +202,17 @@ def feature_dict(features: Features) -> dict[str, float]:
         if quantity.unit:
             out["q_has_unit"] = 1.0
     if real and all(q.value == 1 and q.kind is QuantityKind.NUMBER and q.unit not in MEASURES for q in real):
-        if any(_COVERAGE.match(features.text, q.span.end) for q in real):
+        if any(_COVERAGE.match(features.text, q.span.end) or is_rate_count(features.text, q) for q in real):
             # "One first-aider on every shift": a one in every place is a coverage, a metric.
             out["q_one_coverage"] = 1.0
         else:
             # "Hire +1 designer": a count of exactly one is a yes/no, not a metric.
             out["q_only_one"] = 1.0
 
+    if any(is_rate_count(features.text, q) for q in real if q not in progress):
+        # "Swim twice a week", "one post a month": a count kept at a rate is a quantity (metric),
+        # where a frequency word alone ("Hold weekly reviews") is a habit (task).
+        out["q_rate"] = 1.0
     for quantity in real:
         count = None if quantity in progress else count_kind(features.text, quantity)
         if count is not None:
@@ -259,6 +273,26 @@ def count_kind(text: str, quantity: Quantity) -> str | None:
         return None  # a year before a noun: "2026 territories"
     before = text[max(0, quantity.span.start - 16) : quantity.span.start]
     return "scope" if _SCOPE_BEFORE.search(before) else "open"
+
+
+def is_rate_count(text: str, quantity: Quantity) -> bool:
+    """Whether ``quantity`` is a count kept at a rate: a count of times ("once", "3 times") or of
+    things, with a rate right after it, and not the size of a known set ("the four leads weekly").
+
+    >>> from krquality.features.types import SpanRef
+    >>> def count(text: str, word: str, value: float, unit: str) -> Quantity:
+    ...     at = text.index(word)
+    ...     return Quantity(SpanRef(at, at + len(word), word), QuantityKind.NUMBER, value, unit)
+    >>> is_rate_count("Swim twice every week", count("Swim twice every week", "twice", 2, "times"))
+    True
+    >>> is_rate_count("Coach the 4 leads weekly", count("Coach the 4 leads weekly", "4", 4, "leads"))
+    False
+    """
+    if quantity.kind is not QuantityKind.NUMBER or quantity.value is None:
+        return False
+    if _SCOPE_BEFORE.search(text[max(0, quantity.span.start - 16) : quantity.span.start]):
+        return False
+    return bool(_RATE_AFTER.match(text, quantity.span.end))
 
 
 def _is_progress_note(text: str, quantity: Quantity) -> bool:

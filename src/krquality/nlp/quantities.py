@@ -2,7 +2,13 @@
 
 "$1.2M" -> MONEY 1_200_000 USD; "45 pct" -> PERCENT 45; "halve" -> MULTIPLIER
 0.5; "4.5/5" -> RATING 4.5 (scale 5); "10k users" -> NUMBER 10_000 "users";
-"[target]", "TBD%", "from X to Y" -> PLACEHOLDER.
+"[target]", "TBD%", "from X to Y" -> PLACEHOLDER; so is a key result that is only a
+measure's name ("share of invoices paid on time", "% of weekly orders with gift
+wrap", "number of repeat donors"), a metric meant with its amount left out.
+A count kept at a rate is a NUMBER of "times": "once a fortnight", "twice every
+week", "3 or more times weekly", "4x a week" (see :mod:`krquality.nlp.rates`), and
+one thing at a rate a NUMBER 1 of it ("draft an essay every month"); "once the
+audit closes" is a conjunction and no quantity.
 
 Not quantities (skipped): tokens a date claimed ("Q3", "2026", "June 30"),
 names and identifiers ("ISO 27001", "SOC 2", "Project 42", "Sprint 14",
@@ -24,6 +30,7 @@ from spacy.tokens import Doc
 from krquality.features.types import Quantity, QuantityKind
 from krquality.nlp.extensions import register_extensions
 from krquality.nlp.numbers import ParsedToken, parse_number, parse_token
+from krquality.nlp.rates import rate_end
 from krquality.nlp.resources import load_data, lower_set, span_ref
 from krquality.nlp.state import DocState, get_state
 
@@ -49,6 +56,23 @@ _STREET_WORDS = frozenset({"rd", "rd.", "road", "st", "st.", "street", "ave", "a
 # After a number, a time of day: "open until 8 pm" is a clock reading, not an amount.
 _CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 _ARTICLE_NUMBERS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+# Count adverbs, read as a count only when a rate follows ("once a fortnight", "thrice
+# weekly"): "once the audit closes" is a conjunction, "twice as fast" a multiplier.
+_COUNT_ADVERBS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+# Words that stand for a count of one before a rate: "a sketch every week", "something every
+# other week" (as "one post a month" is), and nothing without a rate after them.
+_ONE_WORDS = frozenset({"a", "an", "something"})
+# After a number, a bound that the unit follows: "3 or more times weekly", "5 or fewer defects".
+_BOUND_AFTER = frozenset({"or more", "or fewer", "or less", "or above", "or over", "and up", "and above"})
+# Verb forms that state a measure's direction ("grows", "rising"); a participle modifies the
+# measured thing instead ("% of members with a saved basket").
+_FINITE_OR_ING = frozenset({"VBZ", "VBP", "VBD", "VBG", "MD"})
+# Measure names a key result can be on its own, with the amount left to fill in, as "# of" is:
+# "share of invoices paid on time", "% of weekly orders with gift wrap".
+_MEASURE_NAMES = frozenset(
+    {"number", "share", "percentage", "percent", "proportion", "ratio", "rate", "fraction", "count", "no."}
+)
+_MEASURE_NAME_SPANS = _MEASURE_NAMES | {"%", "#"}
 
 
 # Words after which a number is an amount in a change, whatever follows it.
@@ -62,6 +86,19 @@ _REDACTED = re.compile(r"^N\d{1,2}$")
 _AMOUNT_LETTERS = frozenset({"X", "x", "N", "XX", "XXX"})
 # A scale alone after a currency symbol: "$M", "€K" (millions, thousands left blank).
 _SCALE_LETTERS = frozenset({"M", "MM", "K", "k", "B", "bn"})
+
+
+def is_measure_name(quantity: Quantity) -> bool:
+    """Whether ``quantity`` is a key result's bare measure name ("share of ...", "% of ...",
+    "# of ..."): a metric meant, whose amount is missing rather than a blank left to fill in.
+
+    >>> from krquality.features.types import SpanRef
+    >>> is_measure_name(Quantity(SpanRef(0, 5, "Share"), QuantityKind.PLACEHOLDER, None, None))
+    True
+    >>> is_measure_name(Quantity(SpanRef(0, 3, "TBD"), QuantityKind.PLACEHOLDER, None, None))
+    False
+    """
+    return quantity.kind is QuantityKind.PLACEHOLDER and quantity.span.text.lower() in _MEASURE_NAME_SPANS
 
 
 class QuantityFinder:
@@ -99,6 +136,8 @@ class QuantityFinder:
         self.placeholder_before = lower_set(data["placeholder_context_before"])
         self.placeholder_after = lower_set(data["placeholder_context_after"])
         self.comparatives = lower_set(data["comparatives"])
+        directions: dict[str, list[str]] = load_data("verbs")["direction"]
+        self.direction_words = frozenset(w for words in directions.values() for w in words if " " not in w)
         self.multi_word_units = {k: v for k, v in self.units.items() if " " in k}
         candidates = [
             *self.number_words,
@@ -110,7 +149,10 @@ class QuantityFinder:
             *self.non_quantities,
             *self.named_numbers,
             "half",
-            "a",
+            *_ONE_WORDS,
+            "%",
+            *_COUNT_ADVERBS,
+            *_MEASURE_NAMES,
             "?",
             "[",
             "<",
@@ -248,8 +290,12 @@ class QuantityFinder:
         ):
             value = round(_NUMERATORS[lower] * _FRACTIONS[doc[i + 1].lower_], 1)
             return i + 2, Quantity(span_ref(doc, i, i + 2), QuantityKind.PERCENT, value, "%")
-        if lower == "a":
-            return i + 1, None
+        if lower in _ONE_WORDS:
+            return self._one_at_rate(doc, i, end)
+        if lower in _COUNT_ADVERBS and rate_end(doc, i + 1, end):
+            # "once a fortnight", "twice every week", "thrice weekly": a count of times at a rate
+            times = _COUNT_ADVERBS[lower]
+            return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, times, "times")
         if lower in self.multiplier_words:
             return self._multiplier_word(doc, i, end, body_start)
         if lower == "half" and i > body_start and doc[i - 1].lower_ in ("in", "by"):
@@ -295,6 +341,32 @@ class QuantityFinder:
             )
         ):
             return self._number_words(doc, i, end)
+        return i + 1, None
+
+    @staticmethod
+    def _one_at_rate(doc: Doc, i: int, end: int) -> tuple[int, Quantity | None]:
+        """ "a sketch every week", "an essay a month", "something every other week": one thing at a
+        rate, read as a count of one with the rate (the guide's "one post a month"). The article
+        must open a short singular noun phrase that is not the rate's own period ("once a week")."""
+        if doc[i].lower_ == "something":
+            # "something every week", "something new every weekend"
+            after = i + 2 if i + 1 < end and doc[i + 1].pos_ == "ADJ" else i + 1
+            if rate_end(doc, i + 1, end) or rate_end(doc, after, end):
+                return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, 1.0, "something")
+            return i + 1, None
+        if rate_end(doc, i, end) or (i > 0 and doc[i - 1].lower_ in _COUNT_ADVERBS):
+            return i + 1, None  # the article of a rate: "twice a week", "a month"
+        if i > 0 and doc[i - 1].pos_ == "ADP":
+            return i + 1, None  # "write in a journal weekly": where the work happens, not what is counted
+        head: str | None = None
+        for k in range(i + 1, min(end, i + 1 + _MAX_UNIT_LOOKAHEAD)):
+            token = doc[k]
+            if token.tag_ in ("NN", "NNP") and token.pos_ in _NOUN_POS:
+                head = token.lower_
+                if rate_end(doc, k + 1, end):
+                    return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, 1.0, head)
+            elif head is not None or token.pos_ not in _MODIFIER_POS or token.tag_ == "VB":
+                break
         return i + 1, None
 
     def _is_identifier(self, doc: Doc, i: int, body_start: int) -> bool:
@@ -518,7 +590,32 @@ class QuantityFinder:
                 return i + 1
         if text == "#" and i + 1 < end and doc[i + 1].lower_ == "of":
             return i + 1  # "# of active members": the count is to be filled in
+        if self._bare_measure(doc, i, end, body_start):
+            return i + 1  # "share of invoices paid on time", "% weekly orders with gift wrap"
         return 0
+
+    def _bare_measure(self, doc: Doc, i: int, end: int, body_start: int) -> bool:
+        """Whether the body is only a measure's name from token ``i`` ("% of X", "share of X",
+        "number of X"): a metric meant, its amount left out. Only the opening word (after "the"
+        at most) counts, and a direction word later ("number of donors grows") makes it a
+        direction with no amount instead, which the changes component reads."""
+        lower = doc[i].lower_
+        opening = i == body_start or (i == body_start + 1 and doc[body_start].lower_ == "the")
+        if not opening or i + 1 >= end:
+            return False
+        if lower == "%":
+            if doc[i + 1].like_num or doc[i + 1].is_punct:
+                return False
+        elif not (lower in _MEASURE_NAMES and doc[i + 1].lower_ == "of"):
+            return False
+        # A number later ("Number of calls with suppliers: 8") is the measure's amount, stated.
+        return not any(
+            (doc[k].tag_ in _FINITE_OR_ING and doc[k].lemma_.lower() in self.direction_words)
+            or doc[k].lower_ in ("up", "down")
+            or doc[k].like_num
+            or any(c.isdigit() for c in doc[k].text)
+            for k in range(i + 2, end)
+        )
 
     @staticmethod
     def _counts_things(doc: Doc, j: int, end: int) -> bool:
@@ -544,8 +641,6 @@ class QuantityFinder:
         ):
             return i + 1, None
         value = self.multiplier_words[lower]
-        if lower == "twice" and i + 1 < end and doc[i + 1].lower_ in ("a", "per", "every", "each"):
-            return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.NUMBER, 2.0, "times")
         return i + 1, Quantity(span_ref(doc, i, i + 1), QuantityKind.MULTIPLIER, value, "x")
 
     def _ratio(self, doc: Doc, i: int, end: int, parsed: ParsedToken) -> Quantity | None:
@@ -620,6 +715,9 @@ class QuantityFinder:
             else:
                 value *= self.scales[scale_word]
         if unit == "x":
+            if rate_end(doc, j, end):
+                # "3x a week", "2x weekly": a count of times at a rate, not a multiple of a measure
+                return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, "times")
             return j, Quantity(span_ref(doc, start, j), QuantityKind.MULTIPLIER, value, "x")
         if start > 0 and doc[start - 1].lower_ == "top" and currency is None and unit is None:
             return j, Quantity(span_ref(doc, start, j), QuantityKind.NUMBER, value, "rank")
@@ -632,6 +730,12 @@ class QuantityFinder:
         if unit is None and j < end:
             nxt = doc[j].lower_
             two = f"{nxt} {doc[j + 1].lower_}" if j + 1 < end else ""
+            if two in _BOUND_AFTER and j + 2 < end and currency is None:
+                # "3 or more times weekly": the unit after the bound is the number's; the span
+                # stays the number, as the bound is the change component's to read.
+                _, bounded = self._suffixes(doc, start, j + 2, end, value, None, None)
+                if bounded is not None and bounded.unit is not None:
+                    return j, Quantity(span_ref(doc, start, j), bounded.kind, value, bounded.unit)
             if two in self.percent_words:
                 return j + 2, Quantity(
                     span_ref(doc, start, j + 2), QuantityKind.PERCENT, value, self.percent_words[two]

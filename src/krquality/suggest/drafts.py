@@ -141,7 +141,9 @@ def build_drafts(
         long_clause = shape.can_take_leading_date and features.form in _CLAUSES
         notes = telegraphic(features.text[shape.start : shape.end])
         fallback = edited is None and not long_clause and not notes
-        drafts += [d for d in (edited, metric if replaces_verb or fallback else None) if d is not None]
+        # "Share of invoices paid on time": a bare measure name read as a metric, its target to add
+        named = _named_measure(features) if features.lead_verb is None and not features.changes else None
+        drafts += [d for d in (edited, metric if replaces_verb or fallback else None, named) if d is not None]
     elif label is Label.MILESTONE:
         # "Number of families using the app" names a measure, whatever the label says
         named = _named_measure(features) if features.lead_verb is None else None
