@@ -33,7 +33,7 @@ from krquality.checks.states import joins_one_subject, passes_on, shares_capabil
 from krquality.checks.templates import progress_template
 from krquality.features.types import Features, QuantityKind, SpanRef, VerbClass
 from krquality.labels import Label
-from krquality.nlp.annotations import LEADING_TAG
+from krquality.nlp.annotations import LEADING_TAG, STATUS_TAG
 from krquality.nlp.notes import annotation_spans, handles_note, progress_note
 from krquality.nlp.quantities import is_measure_name
 from krquality.result import Finding, Severity
@@ -1701,6 +1701,9 @@ _METADATA = re.compile(
     r"|\b(?:owner|dri|status|priority|confidence)\s*:\s*\S+",
     re.IGNORECASE,
 )
+# A status or commitment tag in brackets opening or closing the key result: "[COMMITTED] ...",
+# "... [at risk]" (case matters for capitals; inside the sentence a bracket is the sentence's).
+_STATUS = re.compile(rf"^\s*\[\s*(?:{STATUS_TAG})\s*\]|\[\s*(?:{STATUS_TAG})\s*\][\s.]*$")
 
 
 def metadata_spans(text: str) -> list[tuple[int, int]]:
@@ -1717,7 +1720,7 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
     graded = LEADING_TAG.match(text)  # "P0: (1.0) ", "P2 (0.5) ": a priority and its grade
     if graded is not None:
         spans.append((len(text) - len(text.lstrip()), graded.end()))
-    for match in _METADATA.finditer(text):
+    for match in (*_METADATA.finditer(text), *_STATUS.finditer(text)):
         if overlaps((match.start(), match.end()), spans):
             continue
         spans.append((match.start(), match.end()))
@@ -1864,7 +1867,10 @@ METADATA = Check(
         'to fill in at check-ins after a stated target ("Run 10 tastings X/10 (X%)", "... N/12") and '
         'owners\' initials in brackets after the sentence ("... by June (jk, ms)", "(ewd)": short, '
         "lower-case, not pronounceable as a word); a bracketed word of the sentence is not one "
-        '("(beta)", "(EMEA)", "(optional)", "(v2)").'
+        '("(beta)", "(EMEA)", "(optional)", "(v2)"). A status or commitment tag in brackets opening '
+        'or closing the key result ("[COMMITTED] ...", "... [Aspirational]", "... [at risk]", a word in '
+        'capitals such as "[STRETCH]") is a detail too, not a placeholder; capitals that name a value to '
+        'fill in ("[TBD]", "[TARGET]") or sit inside the sentence still are placeholders.'
     ),
     bad=(
         Example("Open the second community kitchen by May [Accountable - @ravi]", MS),
@@ -1886,6 +1892,8 @@ METADATA = Check(
         Example("`Open the second community kitchen by May` [ravi, lena]", MS),
         Example("Run 10 cheese-tasting workshops by June X/10 (X%)", M),
         Example("Publish the allergen guide by June (jk, ms)", MS),
+        Example("[COMMITTED] Cut food waste from 18% to 10% by Q3", M),
+        Example("Open the second community kitchen by May [at risk]", MS),
     ),
     good=(
         Example("Open the second community kitchen by May", MS),
@@ -1905,6 +1913,7 @@ METADATA = Check(
         Example("Open the second kitchen by May, as the [grant letter](https://example.org/g) asks", MS),
         Example("Launch the tenant app by May (beta)", MS),
         Example("Open the second community kitchen by May (optional)", MS),
+        Example("Set the volunteer target at [TARGET] cooks by May", M),
     ),
     detect=_metadata,
 )

@@ -26,6 +26,19 @@ LEADING_TAG = re.compile(
 )
 
 
+# A status or commitment tag in brackets, the whole bracket: "[COMMITTED]", "[Aspirational]",
+# "[at risk]", "[WIP]", or any word or two in capitals ("[STRETCH]", "[INFRA]"): trackers and
+# graded reviews tag key results so. Not the capitals of a blank to fill in ("[TBD]", "[XX]").
+STATUS_TAG = (
+    r"(?i:committed|commit|aspirational|stretch|moonshot|roofshot|learning|experiment|experimental"
+    r"|done|complete|completed|wip|in[ -]progress|blocked|at[ -]risk|on[ -]track|off[ -]track"
+    r"|not[ -]started|started|ongoing|achieved|met|missed|partially[ -]met|deferred|dropped"
+    r"|cancell?ed|paused|carried[ -]over|carry[ -]over|green|amber|yellow|red)"
+    r"|(?!(?:TBD|TBC|TBA|TODO|TK|XX+|NA|N/A|TARGET|BASELINE|DATE|NUMBER|VALUE|METRIC|AMOUNT|INSERT)\b)"
+    r"[A-Z][A-Z-]{2,}(?: [A-Z][A-Z-]{1,}){0,2}"
+)
+
+
 def priority_end(doc: Doc, i: int) -> int:
     """End of a priority tag opening at ``doc[i]`` ("`PX`", "P1:", "P0 -", "P0: (1.0)",
     "P2 (0.5)"), else ``i``.
