@@ -17,6 +17,8 @@ from krquality.checks.wording import metadata_spans
         ("Move payroll to the new provider by June [at risk]", "[at risk]"),
         ("[ROOFSHOT] Halve the median wait at the vet clinic desk", "[ROOFSHOT]"),
         ("[INFRA OPS] Retire the old file server by May", "[INFRA OPS]"),
+        ("Tool lending [COMMITTED]: Lend 300 tools a month from the shed", "[COMMITTED]"),
+        ("Quiet hours [Stretch]: Noise complaints fall below 2 a month", "[Stretch]"),
     ],
 )
 def test_a_status_tag_is_metadata_and_not_a_placeholder(text: str, tag: str) -> None:

@@ -1703,7 +1703,11 @@ _METADATA = re.compile(
 )
 # A status or commitment tag in brackets opening or closing the key result: "[COMMITTED] ...",
 # "... [at risk]" (case matters for capitals; inside the sentence a bracket is the sentence's).
-_STATUS = re.compile(rf"^\s*\[\s*(?:{STATUS_TAG})\s*\]|\[\s*(?:{STATUS_TAG})\s*\][\s.]*$")
+_STATUS = re.compile(
+    rf"^\s*\[\s*(?:{STATUS_TAG})\s*\]|\[\s*(?:{STATUS_TAG})\s*\][\s.]*$"
+    # ... or closing a title before the colon that opens the sentence: "Help desk [COMMITTED]: ..."
+    rf"|\[\s*(?:{STATUS_TAG})\s*\](?=\s*:)"
+)
 
 
 def metadata_spans(text: str) -> list[tuple[int, int]]:
@@ -1868,7 +1872,8 @@ METADATA = Check(
         'owners\' initials in brackets after the sentence ("... by June (jk, ms)", "(ewd)": short, '
         "lower-case, not pronounceable as a word); a bracketed word of the sentence is not one "
         '("(beta)", "(EMEA)", "(optional)", "(v2)"). A status or commitment tag in brackets opening '
-        'or closing the key result ("[COMMITTED] ...", "... [Aspirational]", "... [at risk]", a word in '
+        'or closing the key result or the title before its colon ("[COMMITTED] ...", '
+        '"Help desk [Stretch]: ...", "... [Aspirational]", "... [at risk]", a word in '
         'capitals such as "[STRETCH]") is a detail too, not a placeholder; capitals that name a value to '
         'fill in ("[TBD]", "[TARGET]") or sit inside the sentence still are placeholders.'
     ),

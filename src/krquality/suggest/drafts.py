@@ -47,13 +47,12 @@ from krquality.suggest.habits import habit_drafts
 from krquality.suggest.hedged import hedged_drafts
 from krquality.suggest.ongoing import ONGOING_NOUNS, keeps_going
 from krquality.suggest.outcomes import outcome_drafts
-from krquality.suggest.paced import paced_drafts
 from krquality.suggest.placing import date_place, guardrail_start
 from krquality.suggest.planning import planning_drafts
 from krquality.suggest.practice import own_practice
 from krquality.suggest.questions import question_drafts
 from krquality.suggest.signs import equals_slot, with_written_bound
-from krquality.suggest.slots import BASELINE, DATE, EFFECT, SLOT_PATTERN, TARGET
+from krquality.suggest.slots import BASELINE, DATE, SLOT_PATTERN, TARGET
 from krquality.suggest.startvalue import before_rate, counts_in_phrase, no_start_value, startless_level
 from krquality.suggest.structure import DATE_LEAD, date_lead_start, structure_of
 from krquality.suggest.submitted import submitted_drafts
@@ -84,9 +83,6 @@ class Draft:
     # The key result's rate ("every day") is replaced by a count of the days it is kept in
     # (:mod:`krquality.suggest.habits`): a date added is the draft's one time frame, not a second.
     replaces_rate: bool = False
-    # The key result's count of work is kept at its rate with a count of the weeks it is kept
-    # (:mod:`krquality.suggest.paced`): the count is the pace, no longer the result.
-    keeps_pace: bool = False
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -282,9 +278,6 @@ def build_drafts(
     if label is Label.TASK or any(f.name == "task.activity" for f in findings):
         # "Sketch every day in March": the days or weeks the habit is kept, a count to set
         drafts += [Draft(text, DraftKind.METRIC, replaces_rate=True) for text in habit_drafts(features)]
-    if counted is not None and not any(d.kind is DraftKind.METRIC and EFFECT not in d.text for d in drafts):
-        # "Swim 3 times a week", where no measure names what it is for: how long the pace is kept
-        drafts += [Draft(text, DraftKind.METRIC, keeps_pace=True) for text in paced_drafts(features)]
     if keeps_going(features):
         # "Draft and maintain the guides by [date]": a date gives work that goes on no end state,
         # so only drafts that name what it is for are offered
@@ -1253,6 +1246,8 @@ _RECEIVING_VERBS = frozenset({"get", "receive", "collect", "gather", "attract", 
 # A participle after the things received: the team's own things placed somewhere ("Get 5 recipes featured").
 _PLACED = re.compile(r"\b[a-z]+ed\b")
 # Measures of the audience of what was made.
+# Measures named with their own period, which a rate of the work does not frame.
+_PERIODIC_MEASURES = ("monthly readers", "monthly views")
 _AUDIENCES = ("monthly readers", "subscribers", "monthly views", "average attendance", "average audience")
 
 
@@ -1384,8 +1379,13 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         words = words[1:]  # "Active mentors for X": the number of active mentors, "active" said once
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
+    # a measure with its own period in its name ("monthly readers"): the work's rate is no time
+    # frame of it, so a date stands in for the rate dropped ("a post every two weeks"); attendance
+    # at an event held each month is still measured each month
+    date = _date_phrase(features, rate_frames=not name.lower().startswith(_PERIODIC_MEASURES))
     return Draft(
-        _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {_date_phrase(features)}"), DraftKind.METRIC
+        _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {date}"),
+        DraftKind.METRIC,
     )
 
 
@@ -1818,12 +1818,16 @@ _ATTRIBUTIVE_RATE = re.compile(
 )
 
 
-def _date_phrase(features: Features) -> str:
-    """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]"."""
+def _date_phrase(features: Features, *, rate_frames: bool = True) -> str:
+    """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]".
+
+    Without ``rate_frames`` a rate the author wrote is not taken for the time frame: the
+    pace of the work ("a post every two weeks") is not the period of its effect.
+    """
     date = _deadline(features)
     if date is None:
         # A rate or event the author wrote ("per quarter", "by GA") is the time frame.
-        spans = time_frame_spans(features.body.text)
+        spans = time_frame_spans(features.body.text) if rate_frames else []
         if spans:
             a, b = spans[0]
             text = features.body.text

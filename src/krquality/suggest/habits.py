@@ -69,8 +69,6 @@ _MAKING = (
     # (and events held: "Host office hours weekly", whose attendance counts)
     | {"host", "hold", "run", "organise", "organize", "facilitate", "lead", "teach"}
 )
-# (shared with krquality.suggest.paced, which leaves things made or held to their audience's drafts)
-MAKING_OR_HOLDING = _MAKING
 _PREPOSITION = re.compile(r"(?:in|on|at|to|for|with|about|from|into|onto)\b", re.IGNORECASE)
 # How long a habit runs, before its number: "for at least | two weeks", "for | 6 weeks".
 _LASTING = re.compile(r"\bfor\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.IGNORECASE)

@@ -267,6 +267,8 @@ _SKILLS = (
 _NOT_SKILLS = lexicon.PEOPLE_NOUNS | {
     "market", "markets", "segment", "segments", "customers", "users", "needs", "audience", "audiences",
     "competitors", "competition", "landscape", "problem", "problems", "community", "people", "team", "teams",
+    # a topic left unnamed: no test can be set on "something new"
+    "something", "anything", "everything", "stuff", "things", "thing",
 }
 # Who learns is one person or a team; a skill spread among others is measured by a survey instead.
 _OTHERS = re.compile(r"\b(?:among|across|for|within|by)\s+(?:the\s+|our\s+|all\s+)?\w+", re.I)

@@ -43,6 +43,7 @@ from krquality.checks.helpers import cycle_tag, has_time_frame
 from krquality.features.types import Form, VerbClass
 from krquality.labels import Label
 from krquality.nlp.borrow import borrowed_docs
+from krquality.nlp.dates import time_frame_spans
 from krquality.result import Finding, Result, Severity, Suggestion
 from krquality.suggest.doings import asks_or_is_doing, names_open_object
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
@@ -245,6 +246,8 @@ _FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.met
 _FLAGGED_UNLESS_MEASURED = frozenset(
     {"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"}
 )
+# Effect drafts measuring an audience with its own period in the measure's name.
+_AUDIENCE_DRAFTS = ("Increase monthly readers", "Increase monthly views")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A bracket right after a count, or nothing: "... open days (2 in town and 3 in villages)".
 _BREAKDOWN = re.compile(r"(?:\s*\([^()]*\))?")
@@ -283,13 +286,13 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
     if filled is not None and _OUTPUT_COUNT in _names(original) and _OUTPUT_COUNT in _names(filled):
         # "Held [target] calls ... by [date]": the count of work is still the result
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
-    if not draft.keeps_pace and _keeps_count(draft.text, original):
+    if _keeps_count(draft.text, original):
         # "Describe 3 routes by [date], up from [baseline]": a baseline hides the count from
         # re-analysis, but the count of work is still the result
         return f"keeps the count of work done, which {_OUTPUT_COUNT} flagged"
     shape = structure_of(original.features)
     framed = has_time_frame(original.features) or shape.time_frame
-    if DATE in draft.text and framed and not draft.replaces_rate:
+    if DATE in draft.text and framed and not (draft.replaces_rate or _drops_rate(draft.text, original)):
         return "adds a time frame the key result already has"
     if filled is not None and _dated(original) and not _dated(filled):
         return "drops the date the key result has"
@@ -313,6 +316,19 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
 
 
 _OUTPUT_COUNT = "metric.output_count"
+
+
+def _drops_rate(draft: str, original: Result) -> bool:
+    """Whether ``draft`` measures an effect without the work's rate, the key result's only time frame.
+
+    "Write a post every two weeks" -> "Increase monthly readers of posts ... by [date]": the pace of
+    the work is no period of its effect, so the date stands in for it rather than adding a second.
+    """
+    if _dated(original) or not draft.startswith(_AUDIENCE_DRAFTS):
+        return False
+    body = original.features.body.text
+    spans = time_frame_spans(body)
+    return bool(spans) and not any(body[a:b].strip().lower() in draft.lower() for a, b in spans)
 
 
 def _keeps_count(draft: str, original: Result) -> bool:
