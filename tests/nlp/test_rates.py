@@ -59,7 +59,7 @@ def test_a_count_at_a_rate_is_a_quantity(
         "Hold weekly stock reviews with the buyers",
         "Practise the violin every day",
         "Host a coffee morning for carers",
-        "Write in a diary weekly",
+        "Sketch at the harbour café weekly",
         "Fix the printer jam that happens every time",
         "Run twice as fast on the new hardware",
         "Make checkout 3x faster",

@@ -357,7 +357,7 @@ class QuantityFinder:
         if rate_end(doc, i, end) or (i > 0 and doc[i - 1].lower_ in _COUNT_ADVERBS):
             return i + 1, None  # the article of a rate: "twice a week", "a month"
         if i > 0 and doc[i - 1].pos_ == "ADP":
-            return i + 1, None  # "write in a journal weekly": where the work happens, not what is counted
+            return i + 1, None  # "sketch at a café weekly": where the work happens, not what is counted
         head: str | None = None
         for k in range(i + 1, min(end, i + 1 + _MAX_UNIT_LOOKAHEAD)):
             token = doc[k]
