@@ -41,6 +41,10 @@ def _flags(nlp: Language, check, text: str, label: Label) -> bool:
         ("60% of the allotment plots have a named keeper", True),
         ("100% uptime for the ticket desk", True),
         ("100% of tenants with a broken boiler are called back within 1 day", True),
+        # all of a piece of work done reads as "do it": no level to start from
+        ("100% completion of the fire-safety training", False),
+        ("100% implementation of the new rota rules by June", False),
+        ("100% test coverage of the till software", True),
         # A grade after a link or an owner tag is a score of the work, not a target.
         ("[Shorten the payroll export by 20%.](#kr3) [sam] 0.4", False),
         ("Cut the refund backlog to 0.4", True),

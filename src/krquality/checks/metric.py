@@ -378,8 +378,9 @@ NO_BASELINE = Check(
         "fairs\"): it too is counted within the cycle, from zero. Nor when a tolerance is set around the "
         "team's own plan (\"spend lands within 5% of the budget\", \"+/- 10% of plan\"), and when "
         "the share is the whole of a set (\"100% of our drivers hold a first-aid certificate\" reads "
-        "as \"all our drivers ...\"; not a service level with a time bound, \"100% of calls answered "
-        "within 20 seconds\"). A grade after a link or an owner tag (\"[Cut the export time](#kr2) "
+        "as \"all our drivers ...\", and \"100% completion of the audit\" as \"complete the audit\"; not "
+        "a service level with a time bound, \"100% of calls answered within 20 seconds\"). "
+        "A grade after a link or an owner tag (\"[Cut the export time](#kr2) "
         "[ana] 0.7\") is a score of the work, not its target. Nor when the number is its own "
         "reference: an amount moved, written as the object of a verb of change (\"Lose 4 kg "
         "before the spring race\", \"Cut 2 hours from the payroll run\"; not a level, \"to 70 kg\", "
@@ -431,6 +432,7 @@ NO_BASELINE = Check(
         Example("Reach 4.2 average rating for the new booking app", M),
         Example("Translate the tenant handbook 100%", M),
         Example("Achieve 100% of the regional sales plan", M),
+        Example("100% completion of the fire-safety training by June", M),
         Example("Add barcode tags to 80% of the stock items", M),
         Example("Promote 20 member stories on the newsletter", M),
         Example("Final Q3 payroll spend lands +/- 10% of the plan", M),

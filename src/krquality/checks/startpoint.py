@@ -324,6 +324,12 @@ _TIME_BOUND = re.compile(
 )
 
 
+# Nouns of a piece of work being done: "100% completion of X" is all of X done, no level to start from.
+_DONE_NOUNS = frozenset(
+    {"completion", "implementation", "delivery", "rollout", "migration", "execution", "roll-out"}
+)
+
+
 def whole_set(context: CheckContext, target: Quantity) -> bool:
     """Whether ``target`` is "100% of" a plural set, the share written for "all of them".
 
@@ -333,12 +339,16 @@ def whole_set(context: CheckContext, target: Quantity) -> bool:
     the same day"), 100% of one thing ("100% of the budget") or of a rate with no set after it
     ("100% uptime") is left to the level reading, and so is a service level with a time bound
     ("100% of calls answered within 20 seconds"): the operation runs at some share today.
+    All of a piece of work done ("100% completion of the audit", "100% implementation of the
+    booking features") is the same bar as "Complete the audit".
     """
     if target.kind is not QuantityKind.PERCENT or target.value != 100.0:
         return False
     if _TIME_BOUND.search(context.text, target.span.end):
         return False  # "100% of calls answered within 20 seconds": a service level run today
     following = [t for t in context.tokens if t.idx >= target.span.end][:7]
+    if len(following) > 2 and following[0].lower_ in _DONE_NOUNS and following[1].lower_ == "of":
+        return True  # "100% completion of the fire-safety training": all of a piece of work done
     if not following or following[0].lower_ != "of":
         return False
     head = None
