@@ -339,3 +339,22 @@ def test_the_pace_of_the_work_is_not_the_time_frame_of_its_effect(text: str, dra
 @pytest.mark.parametrize("text", ["Learn something new", "Learn new things every month"])
 def test_no_test_score_on_a_topic_left_unnamed(text: str) -> None:
     assert not any("test of" in s.text for s in krquality.analyze(text).suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Offline booking works on the kiosk tablets | Met | PR 31",
+        "Cut refund time | < 2 days | Open",
+        "Share of meals collected | e.g. 70% | – | weekly export",
+    ],
+)
+def test_a_table_row_pasted_whole_gets_no_draft_that_writes_into_its_cells(text: str) -> None:
+    result = krquality.analyze(text)
+    assert not result.suggestions
+    assert "row of a table" in result.no_suggestion or not result.findings
+
+
+def test_a_bar_inside_a_name_is_no_table_row() -> None:
+    result = krquality.analyze("Ship the A | B test tool")
+    assert "Ship the A | B test tool by [date]" in [s.text for s in result.suggestions]

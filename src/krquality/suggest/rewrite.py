@@ -248,6 +248,8 @@ _FLAGGED_UNLESS_MEASURED = frozenset(
 )
 # Effect drafts measuring an audience with its own period in the measure's name.
 _AUDIENCE_DRAFTS = ("Increase monthly readers", "Increase monthly views")
+# The cell break of a table row pasted as one line: "result | target | status".
+_CELL_BREAK = re.compile(r"(?<=\S) \| (?=\S)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A bracket right after a count, or nothing: "... open days (2 in town and 3 in villages)".
 _BREAKDOWN = re.compile(r"(?:\s*\([^()]*\))?")
@@ -274,6 +276,10 @@ def breaks_rules(draft: Draft, original: Result, *, filled: Result | None = None
         # Reviewers judged the bare slot bad wherever it was offered: the author is left
         # to invent the measure the draft was for.
         return "leaves the measure of the effect blank"
+    if len(_CELL_BREAK.findall(original.text)) >= 2:
+        # "Offline booking works | Met | PR 24": a row of a table pasted whole; a draft would add to
+        # its last cell (a status, a data source) or drop the target kept in another
+        return "edits a row of a table: rewrite the key result's own cell and keep the others in theirs"
     lowered = draft.text.lower()
     kept = _kept_flagged_word(lowered, original, filled)
     if kept is not None:
