@@ -332,6 +332,13 @@ def _doer_verb(context: CheckContext) -> Token | None:
         first = tokens[0].lower_
         if first not in _GETTING | _OBSERVING and not re.fullmatch(_PERIOD, tokens[2].lower_):
             return tokens[0]
+    if lead is None and len(tokens) > 3 and tokens[0].is_alpha and tokens[0].lower_ not in _LOST_TIME:
+        # "Exercise 15 minutes daily", "Stretch for 10 minutes a day": a word the tagger read as a
+        # noun, then a time put in; a measure's name takes a colon before its value ("Downtime: 15 min")
+        at = 2 if tokens[1].lower_ == "for" else 1
+        timed = at + 1 < len(tokens) and tokens[at].like_num and _is_time(tokens[at + 1])
+        if timed and _rate(context) is not None:  # at a rate: "Onboarding 2 days for new hires" is a span
+            return tokens[0]
     if len(tokens) > 2 and tokens[0].lower_ in _FIRST_PERSON and tokens[1].tag_ in {"VBP", "VB", "MD"}:
         verb = tokens[2] if tokens[1].tag_ == "MD" else tokens[1]
         lemma = (verb.lemma_ or verb.lower_).lower()

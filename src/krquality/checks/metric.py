@@ -1290,6 +1290,7 @@ OUTPUT_COUNT = Check(
         Example("All our kitchens have a written allergen plan", MS),
         Example("90% of the branches keep a ranked list of repair jobs", M),
         Example("Give 2 hours a week to the allotment", M),
+        Example("Stretch for 10 minutes a day", M),
         Example("Swim three times a week", M),
         Example("12 study sessions per month", M),
         Example("Our demonstrators at 4 regional food festivals", M),
