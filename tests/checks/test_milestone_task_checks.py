@@ -118,6 +118,15 @@ def test_a_state_sentence_with_a_verb_of_ongoing_work_is_an_activity(kr) -> None
 
 
 @pytest.mark.parametrize(
+    "text", ["Card payments work on every till in the shop", "Uploads work on all tablets"]
+)
+def test_a_thing_that_works_on_a_whole_set_is_a_state(kr, text: str) -> None:
+    assert found(ACTIVITY, kr(text, Label.TASK, form=Form.STATE)) == []
+    (finding,) = found(ACTIVITY, kr("Volunteers work on the tool library rota", Label.TASK, form=Form.STATE))
+    assert finding.code == "KRQ301"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Document the cold-chain rules for the harbour depot",

@@ -363,6 +363,16 @@ def _one_deliverable(context: CheckContext) -> bool:
     return bool(nouns) and not any(t.lower_ in load_words("output_nouns") for t in phrase)
 
 
+# "Card payments work on every till": what a thing runs on, a set named whole; not work on it.
+_ON_ALL = re.compile(r"\s+(?:all|every|each|any|both)\b", re.IGNORECASE)
+
+
+def _runs_on_all(text: str, marker: str, end: int) -> bool:
+    """Whether an activity marker "work(s) on" is a thing running on a whole set ("Uploads work on
+    all modern browsers", "Card payments work on every till"): a capability, not ongoing work."""
+    return marker.lower().split()[:1] in (["work"], ["works"]) and _ON_ALL.match(text, end) is not None
+
+
 def _end_state(context: CheckContext) -> bool:
     """Whether a key result is a sentence about a state reached, with no activity in it.
 
@@ -392,6 +402,7 @@ def _end_state(context: CheckContext) -> bool:
         if m.span.start != lead_start
         and m.span.start < capable_from
         and not _modifier_at(context, m.span.start)
+        and not _runs_on_all(context.text, m.span.text, m.span.end)
     ]
     if activity or any(not _modal(context, m.span.start, m.span.end) for m in features.markers_of("hedge")):
         return False
@@ -406,6 +417,8 @@ def _end_state(context: CheckContext) -> bool:
             after = context.tokens[i + 1].lower_ if i + 1 < len(context.tokens) else ""
             found = lexicon.lookup(token.lemma_.lower(), after)
             kinds = (VerbClass.ACTIVITY, VerbClass.VAGUE) if token.idx < main_end else (VerbClass.ACTIVITY,)
+            if after == "on" and _runs_on_all(context.text, token.text, context.tokens[i + 1].idx + 2):
+                continue  # "Uploads work on all modern browsers": a capability
             if found is not None and found[1] in kinds:
                 return False
     return True
@@ -692,7 +705,8 @@ ACTIVITY = Check(
         "should have a page for each depot\") states a required end state, as \"should be\" does. "
         "A state held each period is no activity either, the rate words saying how often it is "
         "checked (\"Be profitable every month\", \"Stay cash positive each quarter\", \"Full pantry "
-        "every weekend\"; not an event or work on a schedule, \"Team sync every week\"), nor is a "
+        "every weekend\"; not an event or work on a schedule, \"Team sync every week\"), nor a thing "
+        "that works on a whole set (\"Card payments work on every till\": a capability), nor is a "
         "causative \"make\" that gives a product a capability (\"Make the kiosk print receipts\", a "
         "deliverable; not people, \"Make the volunteers feel welcome\"), nor a measure named with a "
         "sign or by its own noun (\"% of weekly orders with the gift-wrap option\", \"Tenant "
@@ -736,6 +750,7 @@ ACTIVITY = Check(
     ),
     good=(
         Example("All new tenants attend a fire-safety briefing", T),
+        Example("Card payments work on every till in the shop", T),
         Example("Every apprentice takes part in a site visit", T),
         Example("The handbook should have a page for each depot", T),
         Example("Raise pipeline coverage from 2x to 3x of the quarterly target", M),
