@@ -68,6 +68,19 @@ class CheckContext:
     # What ``once`` worked out, by the function that did: it lives and dies with this context.
     memo: dict[Callable[[CheckContext], object], object] = field(init=False, repr=False, compare=False)
 
+    @classmethod
+    def read(cls, text: str, label: Label = Label.TASK) -> CheckContext:
+        """The context of ``text`` read by the shared classification pipeline, with ``label``
+        and the default configuration: for examples and tests of the readings checks share.
+
+        >>> CheckContext.read("Open the second depot", Label.MILESTONE).features.lead_verb.lemma
+        'open'
+        """
+        from krquality import get_analyzer  # imported here: the engine runs the checks, not the reverse
+
+        doc = get_analyzer().nlp(text)
+        return cls(text, doc, doc._.krq_features, label, {}, Config())
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "memo", {})
         tokens = tuple(self.doc)

@@ -36,14 +36,8 @@ def names_capability(context: CheckContext) -> bool:
     "sign-in"); and its head must not be people, a group or an effort
     (``checks/data/helped_nouns.txt``: "team", "customers", "launch").
 
-    >>> from krquality.config import Config
     >>> from krquality.checks.base import CheckContext
-    >>> from krquality.labels import Label
-    >>> from krquality.nlp import build_nlp
-    >>> nlp = build_nlp()
-    >>> def reads(text):
-    ...     doc = nlp(text)
-    ...     return names_capability(CheckContext(text, doc, doc._.krq_features, Label.TASK, {}, Config()))
+    >>> reads = lambda text: names_capability(CheckContext.read(text))
     >>> reads("Support SAML sign-in in the admin console"), reads("Support the sales team with forecasts")
     (True, False)
     """
@@ -133,14 +127,8 @@ def makes_capable(context: CheckContext) -> bool:
     ``checks/data/helped_nouns.txt``), nor "make" with an adjective ("Make the site faster"),
     which moves a measure.
 
-    >>> from krquality.config import Config
     >>> from krquality.checks.base import CheckContext
-    >>> from krquality.labels import Label
-    >>> from krquality.nlp import build_nlp
-    >>> nlp = build_nlp()
-    >>> def reads(text):
-    ...     doc = nlp(text)
-    ...     return makes_capable(CheckContext(text, doc, doc._.krq_features, Label.TASK, {}, Config()))
+    >>> reads = lambda text: makes_capable(CheckContext.read(text))
     >>> reads("Make the kiosk print receipts"), reads("Make the volunteers feel welcome")
     (True, False)
     """

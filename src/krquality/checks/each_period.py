@@ -46,14 +46,8 @@ _WORK_ADJECTIVES = frozenset(
 def state_each_period(context: CheckContext) -> bool:
     """Whether the key result is a state held in each period, the rate its only sign of activity.
 
-    >>> from krquality.config import Config
     >>> from krquality.checks.base import CheckContext
-    >>> from krquality.labels import Label
-    >>> from krquality.nlp import build_nlp
-    >>> nlp = build_nlp()
-    >>> def reads(text):
-    ...     doc = nlp(text)
-    ...     return state_each_period(CheckContext(text, doc, doc._.krq_features, Label.TASK, {}, Config()))
+    >>> reads = lambda text: state_each_period(CheckContext.read(text))
     >>> reads("Be profitable every month"), reads("Team sync every week")
     (True, False)
     """

@@ -1064,12 +1064,9 @@ def _whole_count_end(context: CheckContext, end: int) -> int:
     A span cut at a range or a joined word ("Hold 2-", "Write 3 recipe/") is read on
     to the counted thing: "Hold 2-3 pop-up tastings", "Write 3 recipe/menu guides".
 
-    >>> from krquality.config import Config
     >>> from krquality.labels import Label
-    >>> from krquality.nlp import build_nlp
     >>> text = "Adopt 4 tax / payroll templates"
-    >>> doc = build_nlp()(text)
-    >>> context = CheckContext(text, doc, doc._.krq_features, Label.METRIC, {}, Config())
+    >>> context = CheckContext.read(text, Label.METRIC)
     >>> text[: _whole_count_end(context, 11)]
     'Adopt 4 tax / payroll templates'
     """

@@ -43,14 +43,10 @@ _EACH_PERIOD = re.compile(
 def own_reference(context: CheckContext, target: Quantity) -> bool:
     """Whether ``target`` needs no baseline because its grammar names its reference point.
 
-    >>> from krquality.config import Config
     >>> from krquality.checks.base import CheckContext
     >>> from krquality.labels import Label
-    >>> from krquality.nlp import build_nlp
-    >>> nlp = build_nlp()
     >>> def reads(text):
-    ...     doc = nlp(text)
-    ...     context = CheckContext(text, doc, doc._.krq_features, Label.METRIC, {}, Config())
+    ...     context = CheckContext.read(text, Label.METRIC)
     ...     return own_reference(context, context.targets[0])
     >>> reads("Lose 4 kg before the spring race"), reads("Reduce body weight to 70 kg")
     (True, False)

@@ -117,12 +117,7 @@ def names_one_deliverable(context: CheckContext) -> bool:
     ``task.activity`` stays quiet. Not a measure with no number, a count of things
     made, an end state, or work with no end.
 
-    >>> from krquality.config import Config
-    >>> from krquality.nlp import build_nlp
-    >>> nlp = build_nlp()
-    >>> def reads(text):
-    ...     doc = nlp(text)
-    ...     return names_one_deliverable(CheckContext(text, doc, doc._.krq_features, T, {}, Config()))
+    >>> reads = lambda text: names_one_deliverable(CheckContext.read(text, T))
     >>> reads("Document the loading steps for new drivers"), reads("Hold weekly pipeline reviews")
     (True, False)
     """
