@@ -62,9 +62,9 @@ def recalibrated_version(version: str, files: Sequence[dict[str, Any]]) -> str:
     A second recalibration replaces the suffix rather than stacking another.
 
     >>> recalibrated_version("krq-svm-1-ab", [{"sha256": "00"}])
-    'krq-svm-1-ab+cal4c5f4a5f'
-    >>> recalibrated_version("krq-svm-1-ab+cal4c5f4a5f", [{"sha256": "11"}])
-    'krq-svm-1-ab+cal04a4bb11'
+    'krq-svm-1-ab+calf1534392'
+    >>> recalibrated_version("krq-svm-1-ab+calf1534392", [{"sha256": "11"}])
+    'krq-svm-1-ab+cal4fc82b26'
     """
     digest = hashlib.sha256("".join(str(f["sha256"]) for f in files).encode()).hexdigest()
     return f"{version.split(_VERSION_MARK, 1)[0]}{_VERSION_MARK}{digest[:8]}"
