@@ -358,3 +358,16 @@ def test_a_table_row_pasted_whole_gets_no_draft_that_writes_into_its_cells(text:
 def test_a_bar_inside_a_name_is_no_table_row() -> None:
     result = krquality.analyze("Ship the A | B test tool")
     assert "Ship the A | B test tool by [date]" in [s.text for s in result.suggestions]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Run the pilot for 6 weeks", "[the measure tested by the pilot]"),
+        ("Run the pilot for 6 weeks", "to [target] for 6 weeks"),
+    ],
+)
+def test_a_span_and_a_named_thing_are_written_once(text: str, part: str) -> None:
+    texts = [s.text for s in krquality.analyze(text).suggestions]
+    assert any(part in t for t in texts), texts
+    assert not any("by for " in t or "the the " in t for t in texts)

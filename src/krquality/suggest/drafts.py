@@ -61,7 +61,10 @@ from krquality.suggest.trained import trained_drafts
 
 _PLACEHOLDER = SLOT_PATTERN
 _TRAILING_PUNCTUATION = " \t.;,:!"
-_DATE_PREPOSITIONS = ("by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ")
+# (a span the author wrote, "for 3 months", is kept as written: not "by for 3 months")
+_DATE_PREPOSITIONS = (
+    "by ", "before ", "until ", "till ", "in ", "within ", "on ", "at ", "during ", "for ", "over ",
+)  # fmt: skip
 _KEEP = (Direction.KEEP_ABOVE, Direction.KEEP_BELOW)
 
 

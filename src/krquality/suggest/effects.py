@@ -85,6 +85,8 @@ def effect_slot(things: str, head: str, verb: str) -> str:
     '[on-time delivery of the depot refits]'
     >>> effect_slot("kitchen rotas", "rotas", "draft")
     '[effect measure]'
+    >>> effect_slot("the pilot", "pilot", "run")
+    '[the measure tested by the pilot]'
     """
     kind = effect_kind(head, verb)
     if kind is None:
@@ -119,7 +121,9 @@ def _named(things: str, head: str) -> str:
     """``things`` as the slot names them ("the booking widgets"): without a count or amount
     word before them, and only the head noun where other words could not stand in a slot
     (digits, an apostrophe, a bracket)."""
-    words = [w for w in things.split() if not re.fullmatch(r"[\d,.+–-]+|of|additional|new|more", w, re.I)]
+    # (and no article of its own: "the pilot" is named "the pilot", not "the the pilot")
+    dropped = r"[\d,.+–-]+|of|additional|new|more|the|a|an|our"
+    words = [w for w in things.split() if not re.fullmatch(dropped, w, re.I)]
     named = " ".join(words).strip(" ,;:.")
     if not named or not _SLOT_WORDS.fullmatch(named) or len(words) > 5 or not named.lower().endswith(head):
         named = head
