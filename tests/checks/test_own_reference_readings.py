@@ -111,7 +111,7 @@ def test_activity_readings(nlp: Language, text: str, flagged: bool) -> None:
     ("text", "flagged"),
     [
         ("Cook a dish we have never tried before each Sunday", False),
-        ("Use a glaze technique you've never used before every month", False),
+        ("Bake a bread we have never baked before, each month", False),
         ("Walk a trail you've never walked, once a month", False),
         ("Never ship a release before QA signs it off", True),
         ("The night bus never leaves before the last train arrives", True),

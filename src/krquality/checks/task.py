@@ -413,7 +413,7 @@ def _end_state(context: CheckContext) -> bool:
             found = lexicon.lookup(token.lemma_.lower(), after)
             kinds = (VerbClass.ACTIVITY, VerbClass.VAGUE) if token.idx < main_end else (VerbClass.ACTIVITY,)
             if after == "on" and _runs_on_all(context.text, token.text, context.tokens[i + 1].idx + 2):
-                continue  # "Uploads work on all modern browsers": a capability
+                continue  # "Card readers work on every till": a capability
             if found is not None and found[1] in kinds:
                 return False
     return True

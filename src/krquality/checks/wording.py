@@ -1209,7 +1209,7 @@ def _negative(context: CheckContext) -> Iterator[Finding]:
             # "No bugs in production": the pipeline marks only listed phrases.
             nxt = tokens[i + 1]
             spans.append((token.idx, nxt.idx + len(nxt.text)))
-    # "a technique you've never used before": the clause says the thing is new, no absence to prove
+    # "a dish we have never cooked before": the clause says the thing is new, no absence to prove
     novel = {t.idx for i, t in enumerate(tokens) if t.lower_ == "never" and _novelty(tokens, i)}
     # "no later than the 5th", "no longer on paper": a bound or a change of state, no absence
     spans = [s for s in spans if s[0] not in novel and not _NO_COMPARATIVE.match(context.text, s[0])]

@@ -77,7 +77,7 @@ _COVERAGE = re.compile(
 )
 
 # A rate right after a count (a few words at most, within the clause): "twice a week",
-# "3 or more times weekly", "2 posts per month", "once every other day".
+# "5 or more times weekly", "2 posts per month", "once every other day".
 _RATE_AFTER = re.compile(
     r"[^.;|()\[\]]{0,30}?(?:\b(?:a|an|per|every|each)\s+(?:(?:other|second|single|calendar|working|\d+|two|three|"
     r"four|five|six|ten|twelve)\s+)?(?:hour|day|night|morning|evening|weekday|weekend|week|fortnight|month|quarter|term|semester|"

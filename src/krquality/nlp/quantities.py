@@ -6,7 +6,7 @@
 measure's name ("share of invoices paid on time", "% of weekly orders with gift
 wrap", "number of repeat donors"), a metric meant with its amount left out.
 A count kept at a rate is a NUMBER of "times": "once a fortnight", "twice every
-week", "3 or more times weekly", "4x a week" (see :mod:`krquality.nlp.rates`), and
+week", "5 or more times weekly", "4x a week" (see :mod:`krquality.nlp.rates`), and
 one thing at a rate a NUMBER 1 of it ("draft an essay every month"); "once the
 audit closes" is a conjunction and no quantity.
 
@@ -62,7 +62,7 @@ _COUNT_ADVERBS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 # Words that stand for a count of one before a rate: "a sketch every week", "something every
 # other week" (as "one post a month" is), and nothing without a rate after them.
 _ONE_WORDS = frozenset({"a", "an", "something"})
-# After a number, a bound that the unit follows: "3 or more times weekly", "5 or fewer defects".
+# After a number, a bound that the unit follows: "5 or more times weekly", "5 or fewer defects".
 _BOUND_AFTER = frozenset({"or more", "or fewer", "or less", "or above", "or over", "and up", "and above"})
 # Verb forms that state a measure's direction ("grows", "rising"); a participle modifies the
 # measured thing instead ("% of members with a saved basket").
@@ -731,7 +731,7 @@ class QuantityFinder:
             nxt = doc[j].lower_
             two = f"{nxt} {doc[j + 1].lower_}" if j + 1 < end else ""
             if two in _BOUND_AFTER and j + 2 < end and currency is None:
-                # "3 or more times weekly": the unit after the bound is the number's; the span
+                # "5 or more times weekly": the unit after the bound is the number's; the span
                 # stays the number, as the bound is the change component's to read.
                 _, bounded = self._suffixes(doc, start, j + 2, end, value, None, None)
                 if bounded is not None and bounded.unit is not None:

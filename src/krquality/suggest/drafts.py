@@ -1342,7 +1342,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
         return None
     series = any(_one_at_rate(features, q) for q in features.quantities)
     if at >= 0 and series and not words[at].endswith("s"):
-        words[at] = _plural_of(words[at])  # "1 blog post every month": the readers of the blog posts
+        words[at] = _plural_of(words[at])  # "1 recipe post every week": the readers of the recipe posts
     if template.startswith("monthly readers") and at > 0 and words[at - 1].lower() in _WATCHED:
         template = "monthly views of {x}"  # "video tutorials" are watched, not read
     if head in lexicon.QUALITY_CHECKS and not set(w.lower() for w in words) & lexicon.REVIEWED_WORK:
@@ -1383,7 +1383,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     name = template.format(x=" ".join(words))
     verb = "" if name.startswith(("Reduce ", "Increase ")) else "Increase "
     # a measure with its own period in its name ("monthly readers"): the work's rate is no time
-    # frame of it, so a date stands in for the rate dropped ("a post every two weeks"); attendance
+    # frame of it, so a date stands in for the rate dropped ("a recipe post every fortnight"); attendance
     # at an event held each month is still measured each month
     date = _date_phrase(features, rate_frames=not name.lower().startswith(_PERIODIC_MEASURES))
     return Draft(
@@ -1825,7 +1825,7 @@ def _date_phrase(features: Features, *, rate_frames: bool = True) -> str:
     """The author's date ("by June 30"), with "by" added if it has no preposition; else "by [date]".
 
     Without ``rate_frames`` a rate the author wrote is not taken for the time frame: the
-    pace of the work ("a post every two weeks") is not the period of its effect.
+    pace of the work ("a recipe post every fortnight") is not the period of its effect.
     """
     date = _deadline(features)
     if date is None:

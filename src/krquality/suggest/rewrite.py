@@ -327,8 +327,9 @@ _OUTPUT_COUNT = "metric.output_count"
 def _drops_rate(draft: str, original: Result) -> bool:
     """Whether ``draft`` measures an effect without the work's rate, the key result's only time frame.
 
-    "Write a post every two weeks" -> "Increase monthly readers of posts ... by [date]": the pace of
-    the work is no period of its effect, so the date stands in for it rather than adding a second.
+    "Write a recipe post every fortnight" -> "Increase monthly readers of recipe posts ... by
+    [date]": the pace of the work is no period of its effect, so the date stands in for it rather
+    than adding a second.
     """
     if _dated(original) or not draft.startswith(_AUDIENCE_DRAFTS):
         return False

@@ -1,6 +1,6 @@
-"""A level that is watched, moved: "Track my energy level weekly" -> the level itself, with slots.
+"""A level that is watched, moved: "Track my resting pulse weekly" -> the level itself, with slots.
 
-"Track personal energy level once per week", "Monitor the error rate
+"Track my resting pulse every week", "Monitor the error rate
 daily" or "Log my sleep score every morning" name the watching, which goes
 on and ends nowhere; what it is for is the level watched. The draft names
 that level as the measure, with a baseline and a target the author sets,
