@@ -412,7 +412,8 @@ def _end_state(context: CheckContext) -> bool:
             after = context.tokens[i + 1].lower_ if i + 1 < len(context.tokens) else ""
             found = lexicon.lookup(token.lemma_.lower(), after)
             kinds = (VerbClass.ACTIVITY, VerbClass.VAGUE) if token.idx < main_end else (VerbClass.ACTIVITY,)
-            if after == "on" and _runs_on_all(context.text, token.text, context.tokens[i + 1].idx + 2):
+            on_end = context.tokens[i + 1].idx + len(after) if after == "on" else -1
+            if on_end > 0 and _runs_on_all(context.text, token.text, on_end):
                 continue  # "Card readers work on every till": a capability
             if found is not None and found[1] in kinds:
                 return False

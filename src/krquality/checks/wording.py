@@ -1703,10 +1703,11 @@ _METADATA = re.compile(
 )
 # A status or commitment tag in brackets opening or closing the key result: "[COMMITTED] ...",
 # "... [at risk]" (case matters for capitals; inside the sentence a bracket is the sentence's).
+_TAG = rf"\[\s*(?:{STATUS_TAG})\s*\]"
 _STATUS = re.compile(
-    rf"^\s*\[\s*(?:{STATUS_TAG})\s*\]|\[\s*(?:{STATUS_TAG})\s*\][\s.]*$"
+    rf"^\s*{_TAG}|{_TAG}[\s.]*$"
     # ... or closing a title before the colon that opens the sentence: "Help desk [COMMITTED]: ..."
-    rf"|\[\s*(?:{STATUS_TAG})\s*\](?=\s*:)"
+    rf"|{_TAG}(?=\s*:)"
 )
 
 

@@ -1249,8 +1249,6 @@ _RECEIVING_VERBS = frozenset({"get", "receive", "collect", "gather", "attract", 
 # A participle after the things received: the team's own things placed somewhere ("Get 5 recipes featured").
 _PLACED = re.compile(r"\b[a-z]+ed\b")
 # Measures of the audience of what was made.
-# Measures named with their own period, which a rate of the work does not frame.
-_PERIODIC_MEASURES = ("monthly readers", "monthly views")
 _AUDIENCES = ("monthly readers", "subscribers", "monthly views", "average attendance", "average audience")
 
 
@@ -1385,7 +1383,7 @@ def _toward_outcome(features: Features, object_span: SpanRef | None) -> Draft | 
     # a measure with its own period in its name ("monthly readers"): the work's rate is no time
     # frame of it, so a date stands in for the rate dropped ("a recipe post every fortnight"); attendance
     # at an event held each month is still measured each month
-    date = _date_phrase(features, rate_frames=not name.lower().startswith(_PERIODIC_MEASURES))
+    date = _date_phrase(features, rate_frames=not name.lower().startswith(lexicon.PERIODIC_MEASURES))
     return Draft(
         _tidy(f"{verb}{name} from {BASELINE} to {TARGET} {date}"),
         DraftKind.METRIC,

@@ -526,3 +526,7 @@ FLAW_NOUNS: frozenset[str] = frozenset(
     {"issues", "bugs", "defects", "tickets", "incidents", "vulnerabilities", "findings", "complaints",
      "requests", "errors", "problems"}
 )
+
+# Audience measures named with their own period: the pace of the work measured ("a recipe post
+# every fortnight") is no time frame of theirs, so their drafts are dated instead.
+PERIODIC_MEASURES: tuple[str, ...] = ("monthly readers", "monthly views")

@@ -49,7 +49,7 @@ from krquality.suggest.doings import asks_or_is_doing, names_open_object
 from krquality.suggest.drafts import Draft, DraftKind, build_drafts
 from krquality.suggest.fill import fill_placeholders
 from krquality.suggest.fragments import telegraphic
-from krquality.suggest.lexicon import AIM_WORDS, PLACEHOLDER_TAGS
+from krquality.suggest.lexicon import AIM_WORDS, PERIODIC_MEASURES, PLACEHOLDER_TAGS
 from krquality.suggest.ongoing import keeps_going
 from krquality.suggest.slots import BASELINE, DATE, EFFECT, TARGET
 from krquality.suggest.splitting import split_suggestions
@@ -246,8 +246,6 @@ _FLAGGED_WORDS = frozenset({"wording.hedge", "wording.placeholder", "wording.met
 _FLAGGED_UNLESS_MEASURED = frozenset(
     {"wording.vague", "wording.negative", "wording.absolute", "wording.uncheckable"}
 )
-# Effect drafts measuring an audience with its own period in the measure's name.
-_AUDIENCE_DRAFTS = ("Increase monthly readers", "Increase monthly views")
 # The cell break of a table row pasted as one line: "result | target | status".
 _CELL_BREAK = re.compile(r"(?<=\S) \| (?=\S)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -331,7 +329,8 @@ def _drops_rate(draft: str, original: Result) -> bool:
     [date]": the pace of the work is no period of its effect, so the date stands in for it rather
     than adding a second.
     """
-    if _dated(original) or not draft.startswith(_AUDIENCE_DRAFTS):
+    measure = draft.removeprefix("Increase ")
+    if _dated(original) or measure == draft or not measure.startswith(PERIODIC_MEASURES):
         return False
     body = original.features.body.text
     spans = time_frame_spans(body)
